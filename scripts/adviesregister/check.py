@@ -1,0 +1,171 @@
+"""Rules across documents, on top of the schema: ids, links, dates, sources, privacy.
+
+Every function returns problems; none prints or raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .load import load_archive
+from .model import Archive, Document, Problem
+from .privacy import find_personal_data
+from .project import Project
+
+
+def check_project(project: Project) -> tuple[Archive, list[Problem]]:
+    """Load everything and apply every rule; the problems come sorted by file and line."""
+    archive, problems = load_archive(project)
+    problems += check_archive(archive, project.content)
+    return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
+
+
+def check_archive(archive: Archive, content_dir: Path) -> list[Problem]:
+    problems = check_ids(archive.documenten)
+    by_id = archive.by_id()
+    for doc in archive.documenten:
+        problems += check_gemeente(doc, archive)
+        problems += check_references(doc, by_id)
+        problems += check_text(doc)
+        problems += check_bron(doc, content_dir)
+        problems += check_privacy(doc)
+    problems += check_cycles(archive.documenten, by_id)
+    return problems
+
+
+def check_ids(documenten: list[Document]) -> list[Problem]:
+    problems = []
+    seen: dict[str, Document] = {}
+    for doc in documenten:
+        naam = Path(doc.pad).stem
+        if naam != doc.id:
+            problems.append(
+                Problem(doc.pad, doc.regel("id"), "bestandsnaam", f"id: het bestand heet '{naam}.md', maar de id is '{doc.id}'. Geef het bestand de naam '{doc.id}.md'.")
+            )
+        if doc.id in seen:
+            eerder = seen[doc.id]
+            problems.append(
+                Problem(doc.pad, doc.regel("id"), "dubbel-id", f"id: '{doc.id}' wordt al gebruikt in {eerder.pad}:{eerder.regel('id')}. Geef elk document een eigen id.")
+            )
+        else:
+            seen[doc.id] = doc
+    return problems
+
+
+def check_gemeente(doc: Document, archive: Archive) -> list[Problem]:
+    if doc.gemeente in archive.gemeenten or not archive.gemeenten:
+        return []
+    keuzes = ", ".join(f"'{slug}'" for slug in sorted(archive.gemeenten))
+    return [
+        Problem(
+            doc.pad,
+            doc.regel("gemeente"),
+            "onbekende-gemeente",
+            f"gemeente: '{doc.gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}, of voeg de gemeente daar toe.",
+        )
+    ]
+
+
+def check_references(doc: Document, by_id: dict[str, Document]) -> list[Problem]:
+    problems = []
+    for veld in ("reactie_op", "hoort_bij"):
+        for index, target_id in enumerate(getattr(doc, veld)):
+            regel = doc.regel(f"{veld}.{index}")
+            target = by_id.get(target_id)
+            if target is None:
+                problems.append(
+                    Problem(doc.pad, regel, "verwijzing-onbekend", f"{veld}: verwijst naar '{target_id}', maar dat document bestaat niet. Controleer de id (de bestandsnaam zonder .md).")
+                )
+            elif veld == "reactie_op" and doc.datum.laatst() < target.datum.vroegst():
+                problems.append(
+                    Problem(
+                        doc.pad,
+                        doc.regel("datum"),
+                        "reactie-te-vroeg",
+                        f"datum: dit document ({doc.datum}) is ouder dan '{target_id}' ({target.datum}), waarop het reageert. Controleer beide datums.",
+                    )
+                )
+    return problems
+
+
+def check_text(doc: Document) -> list[Problem]:
+    """The body matches tekst_beschikbaar, and quoted sentences really are in it."""
+    if not doc.tekst_beschikbaar:
+        if doc.tekst.strip():
+            return [Problem(doc.pad, doc.tekst_regel, "tekst-niet-leeg", "tekst_beschikbaar is false, maar er staat tekst onder het gegevensblok. Haal de tekst weg, of zet tekst_beschikbaar op true.")]
+        return []
+    problems = []
+    if not doc.tekst.strip():
+        problems.append(Problem(doc.pad, doc.tekst_regel, "tekst-ontbreekt", "onder het gegevensblok staat geen tekst. Zet de tekst van de brief eronder, of zet 'tekst_beschikbaar: false'."))
+    body = _flatten(doc.tekst)
+    quotes = [("besluit_citaat", doc.besluit_citaat)]
+    quotes += [(f"besluiten.{i}.citaat", besluit.citaat) for i, besluit in enumerate(doc.besluiten)]
+    for veld, quote in quotes:
+        if quote and _flatten(quote) not in body:
+            problems.append(Problem(doc.pad, doc.regel(veld), "citaat-niet-gevonden", f"{veld}: deze zin staat niet letterlijk in de tekst van de brief. Kopieer de zin precies uit de tekst."))
+    return problems
+
+
+def _flatten(text: str) -> str:
+    """Text without Markdown emphasis and with single spaces, to compare quotes."""
+    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
+
+
+def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
+    if doc.bron is None:
+        return []
+    path = content_dir / doc.bron.bestand
+    if not path.is_file():
+        return [Problem(doc.pad, doc.regel("bron.bestand"), "bron-ontbreekt", f"bron.bestand: 'content/{doc.bron.bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad.")]
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    if sha256 != doc.bron.sha256:
+        return [
+            Problem(
+                doc.pad,
+                doc.regel("bron.sha256"),
+                "bron-controlegetal",
+                f"bron.sha256: het controlegetal past niet bij 'content/{doc.bron.bestand}' (dat heeft {sha256}). Is het bestand vervangen? Zet dan het nieuwe getal hier.",
+            )
+        ]
+    return []
+
+
+def check_privacy(doc: Document) -> list[Problem]:
+    problems = []
+    for offset, line in enumerate(doc.tekst.splitlines()):
+        for finding in find_personal_data(line):
+            problems.append(Problem(doc.pad, doc.tekst_regel + offset, "persoonsgegevens", f"tekst: {finding}"))
+    return problems
+
+
+def check_cycles(documenten: list[Document], by_id: dict[str, Document]) -> list[Problem]:
+    """Report each loop of reactie_op references once, at its first document."""
+    problems = []
+    reported: set[frozenset[str]] = set()
+    for start in documenten:
+        path = _find_cycle(start.id, by_id)
+        if path and frozenset(path) not in reported:
+            reported.add(frozenset(path))
+            kring = " → ".join([*path, path[0]])
+            first = by_id[path[0]]
+            problems.append(
+                Problem(first.pad, first.regel("reactie_op"), "kringverwijzing", f"reactie_op: de documenten verwijzen in een kring naar elkaar ({kring}). Een document kan niet (via andere) op zichzelf reageren.")
+            )
+    return problems
+
+
+def _find_cycle(start: str, by_id: dict[str, Document]) -> list[str] | None:
+    """The ids of a loop through `start`, or None."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    visited: set[str] = set()
+    while stack:
+        current, path = stack.pop()
+        for target in by_id[current].reactie_op if current in by_id else []:
+            if target == start:
+                return path
+            if target not in visited and target in by_id:
+                visited.add(target)
+                stack.append((target, [*path, target]))
+    return None

@@ -1,0 +1,81 @@
+"""Values computed from the documents, never typed by hand: status, links both ways, reactietijd."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from .model import Archive, Document
+
+WACHT_OP_REACTIE = "wacht op reactie"
+REACTIE_UITGEBLEVEN = "reactie uitgebleven"
+BEANTWOORD = "beantwoord"
+"""A response exists, but it gives no clear besluit."""
+
+
+@dataclass(frozen=True)
+class Derived:
+    reacties: tuple[str, ...] = ()
+    """Documents that answer this one (reactie_op points here), oldest first."""
+    stukken: tuple[str, ...] = ()
+    """Related papers (hoort_bij points here), oldest first."""
+    status: str | None = None
+    """Only for an advice: the besluit of its latest response, or whether one is still expected."""
+    uiterste_reactiedatum: date | None = None
+    """Only for an advice: the last day of the gemeente's reactietermijn."""
+    reactietijd: int | None = None
+    """Only for an advice with a response: days from the advice to its first response, when both dates are full."""
+
+
+def reference_date(environ: Mapping[str, str] = os.environ) -> date:
+    """'Today': from SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.now(tz=UTC).date()
+
+
+def derive_archive(archive: Archive, today: date) -> dict[str, Derived]:
+    by_id = archive.by_id()
+    answers: dict[str, list[Document]] = {doc_id: [] for doc_id in by_id}
+    papers: dict[str, list[Document]] = {doc_id: [] for doc_id in by_id}
+    for doc in sorted(archive.documenten, key=lambda d: (d.datum.sort_key(), d.id)):
+        for target in doc.reactie_op:
+            answers.setdefault(target, []).append(doc)
+        for target in doc.hoort_bij:
+            papers.setdefault(target, []).append(doc)
+    derived = {}
+    for doc in archive.documenten:
+        reacties = answers[doc.id]
+        base = Derived(reacties=tuple(d.id for d in reacties), stukken=tuple(d.id for d in papers[doc.id]))
+        if doc.soort == "advies":
+            weken = archive.gemeenten[doc.gemeente].reactietermijn_weken if doc.gemeente in archive.gemeenten else 8
+            base = derive_advice(doc, [d for d in reacties if d.soort == "reactie"], weken, today, base)
+        derived[doc.id] = base
+    return derived
+
+
+def derive_advice(advies: Document, reacties: list[Document], weken: int, today: date, base: Derived) -> Derived:
+    """Status, deadline and response time of one advice, from its college responses (oldest first)."""
+    deadline = advies.datum.laatst() + timedelta(weeks=weken)
+    reactietijd = None
+    if reacties and advies.datum.volledig and reacties[0].datum.volledig:
+        reactietijd = (reacties[0].datum.vroegst() - advies.datum.vroegst()).days
+    return Derived(
+        reacties=base.reacties,
+        stukken=base.stukken,
+        status=derive_status(reacties, deadline, today),
+        uiterste_reactiedatum=deadline,
+        reactietijd=reactietijd,
+    )
+
+
+def derive_status(reacties: list[Document], deadline: date, today: date) -> str:
+    with_besluit = [d for d in reacties if d.besluit]
+    if with_besluit:
+        return with_besluit[-1].besluit or BEANTWOORD
+    if reacties:
+        return BEANTWOORD
+    return WACHT_OP_REACTIE if today <= deadline else REACTIE_UITGEBLEVEN

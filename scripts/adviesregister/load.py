@@ -1,0 +1,71 @@
+"""Content files → model. Every file is read once; problems are collected, never raised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Problem
+from .parse import ParseError, decode_text, parse_document, parse_yaml
+from .project import Project
+from .schema import load_schema, validate_data
+
+
+def load_archive(project: Project) -> tuple[Archive, list[Problem]]:
+    """Read gemeenten.yml and every document; return the model and all problems found."""
+    gemeenten, problems = load_gemeenten(project)
+    documenten = []
+    for path in sorted(project.documenten.rglob("*.md")):
+        document, file_problems = load_document(project, path)
+        problems.extend(file_problems)
+        if document is not None:
+            documenten.append(document)
+    return Archive(gemeenten, documenten), problems
+
+
+def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]]:
+    path = project.gemeenten_file
+    pad = project.relative(path)
+    if not path.exists():
+        return {}, [Problem(pad, 1, "bestand-ontbreekt", "dit bestand ontbreekt. Het noemt elke gemeente in het archief.")]
+    try:
+        parsed = parse_yaml(decode_text(path.read_bytes()))
+    except ParseError as err:
+        return {}, [Problem(pad, err.regel, err.code, err.bericht)]
+    problems = validate_data(load_schema(project.schema / "gemeenten.schema.json"), parsed.data, parsed.regels, pad)
+    if problems:
+        return {}, problems
+    gemeenten = {slug: Gemeente(slug=slug, **fields) for slug, fields in parsed.data.items()}
+    return gemeenten, []
+
+
+def load_document(project: Project, path: Path) -> tuple[Document | None, list[Problem]]:
+    """One document file → a Document, or None and the problems that stop it."""
+    pad = project.relative(path)
+    try:
+        parsed = parse_document(path.read_bytes())
+    except ParseError as err:
+        return None, [Problem(pad, err.regel, err.code, err.bericht)]
+    data, regels = parsed.gegevens.data, parsed.gegevens.regels
+    if isinstance(data.get("datum"), int):  # `datum: 2023` is a year, written without quotes
+        data["datum"] = str(data["datum"])
+    problems = validate_data(load_schema(project.schema / "document.schema.json"), data, regels, pad)
+    if problems:
+        return None, problems
+    try:
+        datum = Datum.parse(data["datum"])
+    except DatumFout as err:
+        return None, [Problem(pad, regels["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief.")]
+    document = _build_document(data, datum, pad, regels)
+    document.tekst = parsed.tekst
+    document.tekst_regel = parsed.tekst_regel
+    return document, []
+
+
+def _build_document(data: dict[str, Any], datum: Datum, pad: str, regels: dict[str, int]) -> Document:
+    fields = dict(data)
+    fields["datum"] = datum
+    if "bron" in fields:
+        fields["bron"] = Bron(**fields["bron"])
+    fields["besluiten"] = [Besluit(**besluit) for besluit in fields.get("besluiten", [])]
+    return Document(pad=pad, regels=regels, **fields)

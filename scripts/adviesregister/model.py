@@ -1,0 +1,168 @@
+"""The archive's model: municipalities, documents and problems.
+
+Pure data, no I/O. Field names are the Dutch domain words used in the front
+matter, the JSON Schema and the export.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+SOORTEN = ("advies", "reactie", "stuk")
+BESLUITEN = ("overgenomen", "deels overgenomen", "niet overgenomen", "kennisgenomen")
+
+_DATUM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class DatumFout(ValueError):
+    """A date that cannot exist or is not written as JJJJ, JJJJ-MM or JJJJ-MM-DD."""
+
+
+@dataclass(frozen=True)
+class Datum:
+    """A date that may be partial: only a year, or a year and a month."""
+
+    jaar: int
+    maand: int | None = None
+    dag: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Datum:
+        match = _DATUM_RE.match(text)
+        if not match:
+            raise DatumFout(f"'{text}' is geen datum in de vorm JJJJ-MM-DD, JJJJ-MM of JJJJ")
+        jaar = int(match[1])
+        maand = int(match[2]) if match[2] else None
+        dag = int(match[3]) if match[3] else None
+        if maand is not None and not 1 <= maand <= 12:
+            raise DatumFout(f"'{text}' bestaat niet: een jaar heeft maar 12 maanden")
+        if maand is not None and dag is not None:
+            laatste = calendar.monthrange(jaar, maand)[1]
+            if not 1 <= dag <= laatste:
+                raise DatumFout(f"'{text}' bestaat niet: deze maand heeft {laatste} dagen")
+        return cls(jaar, maand, dag)
+
+    @property
+    def volledig(self) -> bool:
+        return self.dag is not None
+
+    def vroegst(self) -> date:
+        """The earliest day this (partial) date can mean."""
+        return date(self.jaar, self.maand or 1, self.dag or 1)
+
+    def laatst(self) -> date:
+        """The latest day this (partial) date can mean."""
+        maand = self.maand or 12
+        dag = self.dag or calendar.monthrange(self.jaar, maand)[1]
+        return date(self.jaar, maand, dag)
+
+    def sort_key(self) -> tuple[date, date]:
+        """Order by the earliest day, then the latest: '2023' comes before '2023-01-05'."""
+        return (self.vroegst(), self.laatst())
+
+    def __str__(self) -> str:
+        text = f"{self.jaar:04d}"
+        if self.maand is not None:
+            text += f"-{self.maand:02d}"
+        if self.dag is not None:
+            text += f"-{self.dag:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    slug: str
+    naam: str
+    cbs_code: str
+    adviesraad: str
+    reactietermijn_weken: int = 8
+
+    @property
+    def tooi_uri(self) -> str:
+        return f"https://identifier.overheid.nl/tooi/id/gemeente/{self.cbs_code.lower()}"
+
+
+@dataclass(frozen=True)
+class Bron:
+    """The original letter a document was made from."""
+
+    bestand: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Besluit:
+    """The college's decision on one recommendation of an advice."""
+
+    aanbeveling: str
+    besluit: str
+    citaat: str
+
+
+@dataclass
+class Document:
+    """One letter or paper, as written in its Markdown file."""
+
+    id: str
+    soort: str
+    titel: str
+    datum: Datum
+    gemeente: str
+    pad: str
+    van: str | None = None
+    aan: str | None = None
+    onderwerp: str | None = None
+    samenvatting: str | None = None
+    adviestype: str | None = None
+    stuktype: str | None = None
+    themas: list[str] = field(default_factory=list)
+    kenmerken: dict[str, str] = field(default_factory=dict)
+    bijlagen: list[str] = field(default_factory=list)
+    aanbevelingen: list[str] = field(default_factory=list)
+    reactie_op: list[str] = field(default_factory=list)
+    hoort_bij: list[str] = field(default_factory=list)
+    besluit: str | None = None
+    besluit_citaat: str | None = None
+    besluiten: list[Besluit] = field(default_factory=list)
+    tekst_beschikbaar: bool = True
+    bron: Bron | None = None
+    tekst: str = ""
+    regels: dict[str, int] = field(default_factory=dict)
+    tekst_regel: int = 1
+
+    def regel(self, veld: str) -> int:
+        """The line of `veld` in the file, or of the opening '---' if it is absent."""
+        return self.regels.get(veld, 1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, located like a compiler error."""
+
+    pad: str
+    regel: int
+    code: str
+    bericht: str
+
+    def __str__(self) -> str:
+        return f"{self.pad}:{self.regel}: [{self.code}] {self.bericht}"
+
+
+@dataclass
+class Archive:
+    gemeenten: dict[str, Gemeente]
+    documenten: list[Document]
+
+    def by_id(self) -> dict[str, Document]:
+        return {doc.id: doc for doc in self.documenten}
+
+
+def summarize_problems(problems: list[Problem]) -> str:
+    """The closing line of a check: how many problems in how many files."""
+    files = len({p.pad for p in problems})
+    woord = "probleem" if len(problems) == 1 else "problemen"
+    bestanden = "bestand" if files == 1 else "bestanden"
+    return f"{len(problems)} {woord} in {files} {bestanden}."

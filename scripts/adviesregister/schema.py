@@ -1,0 +1,103 @@
+"""JSON Schema validation of front matter, with problems in plain Dutch.
+
+The schemas in `schema/` are the single source of the fields, their types,
+their descriptions and their examples; this module only turns jsonschema's
+errors into located, Dutch problems.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .model import Problem
+from .parse import field_line
+
+DERIVED_FIELDS = ("status", "reactietijd", "reacties", "stukken", "uiterste_reactiedatum")
+
+_TYPES_NL = {
+    "string": "tekst",
+    "array": "een lijst (regels die met '- ' beginnen)",
+    "object": "een groep velden (ingesprongen regels 'veld: waarde')",
+    "boolean": "true of false",
+    "integer": "een heel getal",
+}
+
+
+@cache
+def load_schema(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        schema: dict[str, Any] = json.load(handle)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def validate_data(schema: dict[str, Any], data: Any, regels: dict[str, int], pad: str) -> list[Problem]:
+    """Every schema violation of `data`, located at the line of the field concerned."""
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        path = list(error.absolute_path)
+        code, veld, bericht = _describe(error, path, data)
+        regel = field_line(regels, veld.split(".") if veld else path)
+        problems.append(Problem(pad, regel, code, bericht))
+    return sorted(problems, key=lambda p: (p.regel, p.code))
+
+
+def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> tuple[str, str, str]:
+    """(code, field path, Dutch message) for one jsonschema error."""
+    veld = ".".join(str(part) for part in path)
+    waarde = error.instance
+    kind = error.validator
+    if kind == "required":
+        ontbreekt = [name for name in error.validator_value if name not in waarde]
+        naam = _join(veld, ontbreekt[0])
+        voorbeeld = _example(error.schema.get("properties", {}).get(ontbreekt[0], {}))
+        return "verplicht-veld", veld, f"{naam}: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld '{ontbreekt[0]}: {voorbeeld}'."
+    if kind == "additionalProperties":
+        extra = sorted(set(waarde) - set(error.schema.get("properties", {})))[0]
+        naam = _join(veld, str(extra))
+        if not veld and extra in DERIVED_FIELDS:
+            return "afgeleid-veld", naam, f"{naam}: dit wordt automatisch berekend uit de reacties en termijnen. Haal deze regel weg."
+        return "onbekend-veld", naam, f"{naam}: dit veld kennen we niet. Controleer de spelling, of haal de regel weg."
+    if kind is None:  # a `false` subschema: this field does not belong to this soort
+        naam = _join(veld, str(error.absolute_schema_path[-1]))
+        soort = data.get("soort") if isinstance(data, dict) else None
+        return "veld-past-niet", naam, f"{naam}: dit veld hoort niet bij een document van soort '{soort}'. Haal het weg of kies een andere soort."
+    if kind == "dependentRequired":
+        for name, needs in error.validator_value.items():
+            missing = [need for need in needs if name in waarde and need not in waarde]
+            if missing:
+                return "verplicht-veld", name, f"{missing[0]}: dit veld ontbreekt; het hoort bij '{name}'. Vul beide in, of laat beide weg."
+    if kind == "type":
+        soort = _TYPES_NL.get(str(error.validator_value), str(error.validator_value))
+        if error.validator_value == "string" and isinstance(waarde, dict):
+            hint = "Staat er een dubbele punt met een spatie in de tekst? Zet de hele tekst dan tussen aanhalingstekens."
+        else:
+            hint = f"Voorbeeld: {_example(error.schema)}."
+        return "verkeerd-type", veld, f"{veld}: de waarde moet {soort} zijn. {hint}"
+    if kind == "enum":
+        keuzes = ", ".join(f"'{keuze}'" for keuze in error.validator_value)
+        return "ongeldige-waarde", veld, f"{veld}: '{waarde}' is geen toegestane waarde. Kies uit: {keuzes}."
+    if kind == "pattern":
+        code = "ongeldige-datum" if veld == "datum" else "ongeldig-formaat"
+        return code, veld, f"{veld}: '{waarde}' heeft niet de goede vorm. Voorbeeld: {_example(error.schema)}."
+    if kind in ("minLength", "minItems"):
+        return "lege-waarde", veld, f"{veld}: dit veld is leeg. Vul het in, of haal de regel weg."
+    if kind == "uniqueItems":
+        return "dubbele-waarde", veld, f"{veld}: een waarde staat er meer dan één keer in. Houd er één over."
+    return "schema", veld, f"{veld or 'gegevensblok'}: klopt niet met het schema ({error.message})."
+
+
+def _join(prefix: str, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+def _example(schema: dict[str, Any]) -> str:
+    examples = schema.get("examples") or ["..."]
+    example = examples[0]
+    return example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)

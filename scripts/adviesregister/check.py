@@ -42,12 +42,22 @@ def check_ids(documenten: list[Document]) -> list[Problem]:
         naam = Path(doc.pad).stem
         if naam != doc.id:
             problems.append(
-                Problem(doc.pad, doc.regel("id"), "bestandsnaam", f"id: het bestand heet '{naam}.md', maar de id is '{doc.id}'. Geef het bestand de naam '{doc.id}.md'.")
+                Problem(
+                    doc.pad,
+                    doc.regel("id"),
+                    "bestandsnaam",
+                    f"id: het bestand heet '{naam}.md', maar de id is '{doc.id}'. Geef het bestand de naam '{doc.id}.md'.",
+                )
             )
         if doc.id in seen:
             eerder = seen[doc.id]
             problems.append(
-                Problem(doc.pad, doc.regel("id"), "dubbel-id", f"id: '{doc.id}' wordt al gebruikt in {eerder.pad}:{eerder.regel('id')}. Geef elk document een eigen id.")
+                Problem(
+                    doc.pad,
+                    doc.regel("id"),
+                    "dubbel-id",
+                    f"id: '{doc.id}' wordt al gebruikt in {eerder.pad}:{eerder.regel('id')}. Geef elk document een eigen id.",
+                )
             )
         else:
             seen[doc.id] = doc
@@ -76,7 +86,12 @@ def check_references(doc: Document, by_id: dict[str, Document]) -> list[Problem]
             target = by_id.get(target_id)
             if target is None:
                 problems.append(
-                    Problem(doc.pad, regel, "verwijzing-onbekend", f"{veld}: verwijst naar '{target_id}', maar dat document bestaat niet. Controleer de id (de bestandsnaam zonder .md).")
+                    Problem(
+                        doc.pad,
+                        regel,
+                        "verwijzing-onbekend",
+                        f"{veld}: verwijst naar '{target_id}', maar dat document bestaat niet. Controleer de id (de bestandsnaam zonder .md).",
+                    )
                 )
             elif veld == "reactie_op" and doc.datum.laatst() < target.datum.vroegst():
                 problems.append(
@@ -94,17 +109,38 @@ def check_text(doc: Document) -> list[Problem]:
     """The body matches tekst_beschikbaar, and quoted sentences really are in it."""
     if not doc.tekst_beschikbaar:
         if doc.tekst.strip():
-            return [Problem(doc.pad, doc.tekst_regel, "tekst-niet-leeg", "tekst_beschikbaar is false, maar er staat tekst onder het gegevensblok. Haal de tekst weg, of zet tekst_beschikbaar op true.")]
+            return [
+                Problem(
+                    doc.pad,
+                    doc.tekst_regel,
+                    "tekst-niet-leeg",
+                    "tekst_beschikbaar is false, maar er staat tekst onder het gegevensblok. Haal de tekst weg, of zet tekst_beschikbaar op true.",
+                )
+            ]
         return []
     problems = []
     if not doc.tekst.strip():
-        problems.append(Problem(doc.pad, doc.tekst_regel, "tekst-ontbreekt", "onder het gegevensblok staat geen tekst. Zet de tekst van de brief eronder, of zet 'tekst_beschikbaar: false'."))
+        problems.append(
+            Problem(
+                doc.pad,
+                doc.tekst_regel,
+                "tekst-ontbreekt",
+                "onder het gegevensblok staat geen tekst. Zet de tekst van de brief eronder, of zet 'tekst_beschikbaar: false'.",
+            )
+        )
     body = _flatten(doc.tekst)
     quotes = [("besluit_citaat", doc.besluit_citaat)]
     quotes += [(f"besluiten.{i}.citaat", besluit.citaat) for i, besluit in enumerate(doc.besluiten)]
     for veld, quote in quotes:
         if quote and _flatten(quote) not in body:
-            problems.append(Problem(doc.pad, doc.regel(veld), "citaat-niet-gevonden", f"{veld}: deze zin staat niet letterlijk in de tekst van de brief. Kopieer de zin precies uit de tekst."))
+            problems.append(
+                Problem(
+                    doc.pad,
+                    doc.regel(veld),
+                    "citaat-niet-gevonden",
+                    f"{veld}: deze zin staat niet letterlijk in de tekst van de brief. Kopieer de zin precies uit de tekst.",
+                )
+            )
     return problems
 
 
@@ -118,7 +154,14 @@ def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
         return []
     path = content_dir / doc.bron.bestand
     if not path.is_file():
-        return [Problem(doc.pad, doc.regel("bron.bestand"), "bron-ontbreekt", f"bron.bestand: 'content/{doc.bron.bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad.")]
+        return [
+            Problem(
+                doc.pad,
+                doc.regel("bron.bestand"),
+                "bron-ontbreekt",
+                f"bron.bestand: 'content/{doc.bron.bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad.",
+            )
+        ]
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     if sha256 != doc.bron.sha256:
         return [
@@ -151,7 +194,12 @@ def check_cycles(documenten: list[Document], by_id: dict[str, Document]) -> list
             kring = " → ".join([*path, path[0]])
             first = by_id[path[0]]
             problems.append(
-                Problem(first.pad, first.regel("reactie_op"), "kringverwijzing", f"reactie_op: de documenten verwijzen in een kring naar elkaar ({kring}). Een document kan niet (via andere) op zichzelf reageren.")
+                Problem(
+                    first.pad,
+                    first.regel("reactie_op"),
+                    "kringverwijzing",
+                    f"reactie_op: de documenten verwijzen in een kring naar elkaar ({kring}). Een document kan niet (via andere) op zichzelf reageren.",
+                )
             )
     return problems
 

@@ -32,7 +32,7 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
         parsed = parse_yaml(decode_text(path.read_bytes()))
     except ParseError as err:
         return {}, [Problem(pad, err.regel, err.code, err.bericht)]
-    problems = validate_data(load_schema(project.schema / "gemeenten.schema.json"), parsed.data, parsed.regels, pad)
+    problems = validate_data(load_schema("gemeenten.schema.json"), parsed.data, parsed.regels, pad)
     if problems:
         return {}, problems
     gemeenten = {slug: Gemeente(slug=slug, **fields) for slug, fields in parsed.data.items()}
@@ -49,13 +49,15 @@ def load_document(project: Project, path: Path) -> tuple[Document | None, list[P
     data, regels = parsed.gegevens.data, parsed.gegevens.regels
     if isinstance(data.get("datum"), int):  # `datum: 2023` is a year, written without quotes
         data["datum"] = str(data["datum"])
-    problems = validate_data(load_schema(project.schema / "document.schema.json"), data, regels, pad)
-    if problems:
-        return None, problems
-    try:
-        datum = Datum.parse(data["datum"])
-    except DatumFout as err:
-        return None, [Problem(pad, regels["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief.")]
+    problems = validate_data(load_schema("document.schema.json"), data, regels, pad)
+    datum = None
+    if not any(problem.regel == regels.get("datum") for problem in problems) and isinstance(data.get("datum"), str):
+        try:
+            datum = Datum.parse(data["datum"])
+        except DatumFout as err:
+            problems.append(Problem(pad, regels["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief."))
+    if problems or datum is None:
+        return None, sorted(problems, key=lambda p: (p.regel, p.code))
     document = _build_document(data, datum, pad, regels)
     document.tekst = parsed.tekst
     document.tekst_regel = parsed.tekst_regel

@@ -157,7 +157,11 @@ class Archive:
     documenten: list[Document]
 
     def by_id(self) -> dict[str, Document]:
-        return {doc.id: doc for doc in self.documenten}
+        """Documents by id; where an id is used twice (a problem `check` names), the first one."""
+        found: dict[str, Document] = {}
+        for doc in self.documenten:
+            found.setdefault(doc.id, doc)
+        return found
 
 
 def summarize_problems(problems: list[Problem]) -> str:

@@ -7,6 +7,8 @@ decoding exception escape.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 _HANDLER = YAMLHandler()
+_TAG_RE = re.compile(r"tag '([^']+)'")
 
 
 class ParseError(Exception):
@@ -85,11 +88,12 @@ def parse_yaml(text: str, eerste_regel: int = 1) -> Parsed:
     except yaml.constructor.ConstructorError as err:
         mark = err.problem_mark or err.context_mark
         regel = mark.line + eerste_regel if mark else eerste_regel
-        tag = getattr(err, "problem", "") or ""
+        tag = _TAG_RE.search(err.problem or "")
+        naam = tag[1].replace("tag:yaml.org,2002:", "!!") if tag else "!"
         raise ParseError(
             "yaml-tag",
             regel,
-            f"een YAML-tag is hier niet toegestaan ({tag.strip()}). Haal het deel dat met ! begint weg.",
+            f"de tag '{naam}' is niet toegestaan: een waarde is altijd gewone tekst, een getal of een lijst. Haal het deel dat met ! begint weg.",
         ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -97,8 +101,9 @@ def parse_yaml(text: str, eerste_regel: int = 1) -> Parsed:
         raise ParseError(
             "yaml-fout",
             regel,
-            f"de regel is geen geldige YAML ({err.problem or err.context}). Kijk naar dubbele punten, "
-            "inspringing en aanhalingstekens; zet een waarde met een dubbele punt erin tussen aanhalingstekens.",
+            "op deze regel of vlak erboven klopt de schrijfwijze niet. Kijk naar de dubbele punt na elke veldnaam, "
+            "naar inspringing, en naar aanhalingstekens: elk aanhalingsteken moet ook weer gesloten worden. "
+            f"(Technisch: {err.problem or err.context}.)",
         ) from None
     except yaml.YAMLError as err:
         raise ParseError("yaml-fout", eerste_regel, f"het gegevensblok is geen geldige YAML ({err}).") from None
@@ -137,8 +142,7 @@ def parse_document(raw: bytes) -> ParsedDocument:
         raise ParseError(
             "geen-gegevensblok",
             1,
-            "het bestand begint niet met een gegevensblok. Zet op de eerste regel '---', "
-            "daaronder de velden, en sluit af met een regel '---'.",
+            "het bestand begint niet met een gegevensblok. Zet op de eerste regel '---', daaronder de velden, en sluit af met een regel '---'.",
         )
     closing = pattern.search(text, opening.end())
     if not closing:
@@ -156,7 +160,7 @@ def parse_document(raw: bytes) -> ParsedDocument:
     return ParsedDocument(gegevens, tekst, tekst_regel)
 
 
-def field_line(regels: dict[str, int], path: list[str | int], default: int = 1) -> int:
+def field_line(regels: dict[str, int], path: Sequence[str | int], default: int = 1) -> int:
     """The line of the deepest part of `path` that is in the file."""
     for end in range(len(path), 0, -1):
         naam = ".".join(str(part) for part in path[:end])

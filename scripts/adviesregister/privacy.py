@@ -32,5 +32,7 @@ def find_personal_data(text: str) -> list[str]:
         if match[0].split("@")[0].lower() not in FUNCTIONAL_MAILBOXES:
             findings.append(f"'{match[0]}' lijkt een persoonlijk e-mailadres. Haal het weg; alleen algemene adressen zoals info@ mogen blijven.")
     if _HANDLED_BY_RE.search(text):
-        findings.append("'Behandeld door' noemt een ambtenaar. Haal de naam weg; alleen publieke functies (voorzitter, burgemeester, secretaris) mogen blijven.")
+        findings.append(
+            "'Behandeld door' noemt een ambtenaar. Haal de naam weg; alleen publieke functies (voorzitter, burgemeester, secretaris) mogen blijven."
+        )
     return findings

@@ -27,10 +27,6 @@ class Project:
         return self.content / "gemeenten.yml"
 
     @property
-    def schema(self) -> Path:
-        return self.root / "schema"
-
-    @property
     def pages(self) -> Path:
         """The Markdown pages our pipeline renders for the site engine."""
         return self.root / "build" / "pages"

@@ -17,6 +17,9 @@ import jsonschema
 from .model import Problem
 from .parse import field_line
 
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+"""The schemas belong to the code, not to the content: a check of any content folder uses these."""
+
 DERIVED_FIELDS = ("status", "reactietijd", "reacties", "stukken", "uiterste_reactiedatum")
 
 _TYPES_NL = {
@@ -29,8 +32,8 @@ _TYPES_NL = {
 
 
 @cache
-def load_schema(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
+def load_schema(name: str) -> dict[str, Any]:
+    with (SCHEMA_DIR / name).open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     jsonschema.Draft202012Validator.check_schema(schema)
     return schema
@@ -64,10 +67,9 @@ def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> 
         if not veld and extra in DERIVED_FIELDS:
             return "afgeleid-veld", naam, f"{naam}: dit wordt automatisch berekend uit de reacties en termijnen. Haal deze regel weg."
         return "onbekend-veld", naam, f"{naam}: dit veld kennen we niet. Controleer de spelling, of haal de regel weg."
-    if kind is None:  # a `false` subschema: this field does not belong to this soort
-        naam = _join(veld, str(error.absolute_schema_path[-1]))
+    if kind == "not":  # `{"not": {}}`: this field does not belong to this soort
         soort = data.get("soort") if isinstance(data, dict) else None
-        return "veld-past-niet", naam, f"{naam}: dit veld hoort niet bij een document van soort '{soort}'. Haal het weg of kies een andere soort."
+        return "veld-past-niet", veld, f"{veld}: dit veld hoort niet bij een document van soort '{soort}'. Haal het weg, of kies een andere soort."
     if kind == "dependentRequired":
         for name, needs in error.validator_value.items():
             missing = [need for need in needs if name in waarde and need not in waarde]

@@ -1,0 +1,49 @@
+# Adviesregister. `make site` builds the archive, `make test` runs every test; both set up what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve test lint unit check bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## Build the site and the export from content/ into site/.
+site: $(STAMP)
+	$(BIN)/adviesregister build
+
+## Preview the site on http://127.0.0.1:8000, rebuilt when content/ changes.
+serve: site
+	$(BIN)/mkdocs serve
+
+## Check the content only.
+check: $(STAMP)
+	$(BIN)/adviesregister check
+
+## Lint, types and all tests.
+test: lint unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+## Speed and size figures.
+bench: $(STAMP)
+	@for script in benchmarks/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
+
+## Refresh requirements.lock after changing pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	(echo "# Exact versions of every Python package, for reproducible builds. Update with: make lock"; \
+	 $(BIN)/python -m pip freeze --all | grep -v -i -E '^(adviesregister|pip)=' | grep -v '^-e') > requirements.lock
+
+clean:
+	rm -rf build site $(VENV)

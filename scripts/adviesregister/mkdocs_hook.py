@@ -1,0 +1,30 @@
+"""Thin MkDocs hook: while `mkdocs serve` runs, re-render the pages when content/ changes.
+
+`make site` renders the pages itself before the engine runs; this hook only serves the preview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import Abort
+
+from adviesregister.build import render_pages
+from adviesregister.model import summarize_problems
+from adviesregister.project import Project
+
+_command = {"name": ""}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+def on_pre_build(config: Any) -> None:
+    if _command["name"] != "serve":
+        return
+    result = render_pages(Project(Path(config.config_file_path).parent))
+    if result.problems:
+        lines = [str(problem) for problem in result.problems]
+        raise Abort("\n".join([*lines, summarize_problems(result.problems) + " Voorbeeld niet bijgewerkt."]))

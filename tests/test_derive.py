@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import date
+
+from adviesregister.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_archive, reference_date
+from adviesregister.model import Archive, Datum, Document, Gemeente
+
+ALMELO = Gemeente("almelo", "Almelo", "GM0141", "Adviesraad sociaal domein Almelo", reactietermijn_weken=6)
+
+
+def advies(datum: str = "2023-03-01", id: str = "advies") -> Document:
+    return Document(id=id, soort="advies", titel="Advies", datum=Datum.parse(datum), gemeente="almelo", pad=f"{id}.md")
+
+
+def reactie(id: str, datum: str, besluit: str | None, op: str = "advies", soort: str = "reactie") -> Document:
+    return Document(id=id, soort=soort, titel="Reactie", datum=Datum.parse(datum), gemeente="almelo", pad=f"{id}.md", reactie_op=[op], besluit=besluit)
+
+
+def derive(*docs: Document, today: date = date(2023, 3, 20)) -> dict[str, object]:
+    return dict(derive_archive(Archive({"almelo": ALMELO}, list(docs)), today))
+
+
+def test_status_comes_from_the_response_and_links_go_both_ways() -> None:
+    derived = derive(advies(), reactie("r1", "2023-04-03", "niet overgenomen"))
+    info = derived["advies"]
+    assert info.status == "niet overgenomen"
+    assert info.reacties == ("r1",)
+    assert info.reactietijd == 33
+    assert info.uiterste_reactiedatum == date(2023, 4, 12)
+    assert derived["r1"].status is None
+
+
+def test_without_response_the_deadline_decides() -> None:
+    assert derive(advies(), today=date(2023, 4, 12))["advies"].status == WACHT_OP_REACTIE
+    assert derive(advies(), today=date(2023, 4, 13))["advies"].status == REACTIE_UITGEBLEVEN
+
+
+def test_a_partial_date_waits_until_the_end_of_its_period() -> None:
+    info = derive(advies("2023"), today=date(2024, 2, 11))["advies"]
+    assert info.uiterste_reactiedatum == date(2024, 2, 11)
+    assert info.status == WACHT_OP_REACTIE
+    assert info.reactietijd is None
+
+
+def test_the_latest_response_with_a_besluit_wins() -> None:
+    docs = (advies(), reactie("r1", "2023-04-03", "niet overgenomen"), reactie("r2", "2023-06-01", "deels overgenomen"), reactie("r3", "2023-07-01", None))
+    info = derive(*docs)["advies"]
+    assert info.status == "deels overgenomen"
+    assert info.reacties == ("r1", "r2", "r3")
+    assert info.reactietijd == 33
+
+
+def test_a_response_without_besluit_is_answered_but_undecided() -> None:
+    assert derive(advies(), reactie("r1", "2023-04-03", None))["advies"].status == BEANTWOORD
+
+
+def test_a_council_reply_is_not_a_college_response() -> None:
+    """A document of soort advies answering a response does not set the status of an advice."""
+    docs = (advies(), reactie("r1", "2023-04-03", None, op="advies", soort="advies"))
+    info = derive(*docs, today=date(2023, 5, 1))["advies"]
+    assert info.status == REACTIE_UITGEBLEVEN
+
+
+def test_reference_date_comes_from_source_date_epoch() -> None:
+    assert reference_date({"SOURCE_DATE_EPOCH": "1795392000"}) == date(2026, 11, 23)
+    assert isinstance(reference_date({}), date)

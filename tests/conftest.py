@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from adviesregister.build import build_site
-from adviesregister.project import Project
 
-ROOT = Path(__file__).resolve().parents[1]
-# 23 November 2026, so that "today" (and so every status) is the same in every run.
-SOURCE_DATE_EPOCH = "1795392000"
-
-
-def copy_project(target: Path, content: Path | None = None) -> Project:
-    """A copy of everything a build reads, with `content` (default: the seed archive) as content/."""
-    for name in ("mkdocs.yml",):
-        shutil.copy(ROOT / name, target / name)
-    shutil.copytree(ROOT / "site_overrides", target / "site_overrides")
-    shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copytree(content or ROOT / "content", target / "content")
-    return Project(target)
+from helpers import SOURCE_DATE_EPOCH, copy_project
 
 
 @pytest.fixture(autouse=True)

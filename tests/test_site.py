@@ -129,3 +129,9 @@ def test_no_personal_data_or_extraction_artefacts_in_the_site(built_site: Path, 
     for path in built_site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):
             assert needle not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_page_titles_name_the_document_once(built_site: Path) -> None:
+    assert html.parse(str(built_site / "index.html")).getroot().findtext(".//title") == "Adviesregister"
+    doc = page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams")
+    assert doc.findtext(".//title") == "Inspectierapport sociale wijkteams - Adviesregister"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -73,6 +74,7 @@ def check(root: Path) -> None:
 @_guarded
 def build(root: Path) -> None:
     """Controleer de documenten en bouw de site in site/."""
+    logging.basicConfig(level=logging.WARNING, format="mkdocs: %(levelname)s: %(message)s")
     project = Project(root)
     try:
         result = build_site(project)

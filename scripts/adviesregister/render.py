@@ -34,7 +34,7 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived])
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
     for view in ordered:
         written.add(_write(out / "documenten" / f"{view.id}.md", _page(view.titel, render_document(view))))
-    written.add(_write(out / "index.md", _page("Adviesregister", render_home(ordered), hide=["toc"])))
+    written.add(_write(out / "index.md", _page(None, render_home(ordered), hide=["toc"])))
     for page in sorted(project.paginas.glob("*.md")):
         written.add(_write(out / page.name, page.read_text(encoding="utf-8")))
     for stale in set(out.rglob("*.md")) - written:
@@ -54,8 +54,9 @@ def render_home(views: list[DocumentView]) -> str:
     return _ENV.get_template("home.md.j2").render(rows=rows, statussen=statussen, aantal=len(views))
 
 
-def _page(title: str, body: str, hide: list[str] | None = None) -> str:
-    fields: dict[str, object] = {"title": title}
+def _page(title: str | None, body: str, hide: list[str] | None = None) -> str:
+    """A page with its own front matter for the site engine (the home page takes the site's name as title)."""
+    fields: dict[str, object] = {"title": title} if title else {}
     if hide:
         fields["hide"] = hide
     meta = yaml.safe_dump(fields, allow_unicode=True, width=10_000).strip()

@@ -8,6 +8,7 @@ from typing import Any
 from .model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Problem
 from .parse import ParseError, decode_text, parse_document, parse_yaml
 from .project import Project
+from .reference import MUNICIPALITIES_FILE, cbs_municipalities
 from .schema import load_schema, validate_data
 
 
@@ -36,7 +37,19 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
     if problems:
         return {}, problems
     gemeenten = {slug: Gemeente(slug=slug, **fields) for slug, fields in parsed.data.items()}
-    return gemeenten, []
+    known = cbs_municipalities()
+    for slug, gemeente in gemeenten.items():
+        if known.get(gemeente.cbs_code) != gemeente.naam:
+            problems.append(
+                Problem(
+                    pad,
+                    parsed.regels[f"{slug}.cbs_code"],
+                    "onbekende-cbs-code",
+                    f"{slug}.cbs_code: '{gemeente.cbs_code}' met naam '{gemeente.naam}' staat niet in de CBS-lijst van gemeenten "
+                    f"(data/{MUNICIPALITIES_FILE.name}). Neem code en naam precies uit die lijst over.",
+                )
+            )
+    return (gemeenten, []) if not problems else ({}, problems)
 
 
 def load_document(project: Project, path: Path) -> tuple[Document | None, list[Problem]]:

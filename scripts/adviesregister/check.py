@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from .load import load_archive
@@ -25,9 +26,10 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
 def check_archive(archive: Archive, content_dir: Path) -> list[Problem]:
     problems = check_ids(archive.documenten)
     by_id = archive.by_id()
+    unreadable = {Path(pad).stem for pad in archive.onleesbaar}
     for doc in archive.documenten:
         problems += check_gemeente(doc, archive)
-        problems += check_references(doc, by_id)
+        problems += check_references(doc, by_id, unreadable)
         problems += check_text(doc)
         problems += check_bron(doc, content_dir)
         problems += check_privacy(doc)
@@ -78,12 +80,15 @@ def check_gemeente(doc: Document, archive: Archive) -> list[Problem]:
     ]
 
 
-def check_references(doc: Document, by_id: dict[str, Document]) -> list[Problem]:
+def check_references(doc: Document, by_id: dict[str, Document], unreadable: AbstractSet[str] = frozenset()) -> list[Problem]:
+    """Every reference points at a document that exists (or at a file whose own problems are already named)."""
     problems = []
     for veld in ("reactie_op", "hoort_bij"):
         for index, target_id in enumerate(getattr(doc, veld)):
             regel = doc.regel(f"{veld}.{index}")
             target = by_id.get(target_id)
+            if target is None and target_id in unreadable:
+                continue
             if target is None:
                 problems.append(
                     Problem(

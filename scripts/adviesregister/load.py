@@ -15,13 +15,15 @@ from .schema import load_schema, validate_data
 def load_archive(project: Project) -> tuple[Archive, list[Problem]]:
     """Read gemeenten.yml and every document; return the model and all problems found."""
     gemeenten, problems = load_gemeenten(project)
-    documenten = []
+    archive = Archive(gemeenten, [])
     for path in sorted(project.documenten.rglob("*.md")):
         document, file_problems = load_document(project, path)
         problems.extend(file_problems)
         if document is not None:
-            documenten.append(document)
-    return Archive(gemeenten, documenten), problems
+            archive.documenten.append(document)
+        else:
+            archive.onleesbaar.append(project.relative(path))
+    return archive, problems
 
 
 def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]]:

@@ -155,6 +155,8 @@ class Problem:
 class Archive:
     gemeenten: dict[str, Gemeente]
     documenten: list[Document]
+    onleesbaar: list[str] = field(default_factory=list)
+    """Paths of document files that could not be read (their problems are reported)."""
 
     def by_id(self) -> dict[str, Document]:
         """Documents by id; where an id is used twice (a problem `check` names), the first one."""

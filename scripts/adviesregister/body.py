@@ -1,0 +1,237 @@
+"""The text of a letter → Markdown: paragraphs, headings, lists and tables; artefacts out, words unchanged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CLOSING_RE = re.compile(r"^\s*(hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met de meeste hoogachting)\b", re.IGNORECASE)
+_SIGNATURE_RE = re.compile(r"^\s*(an? )?(handwritten |hand-drawn |digital )?signature\b|\bhandwritten signature\b", re.IGNORECASE)
+_PAGE_RE = re.compile(r"^\s*((pagina|blad)\s+\d+(\s+(van|/)\s+\d+)?|-?\s*\d{1,3}\s*-?)\s*$", re.IGNORECASE)
+_RULE_RE = re.compile(r"^[\s\-_=–—*]{10,}$")
+_LIST_RE = re.compile(r"^(?:[-•*▪–]\s+|\d{1,2}[.)]\s+|\d{1,2}\s+(?=[A-Z]))")
+_FINISHED = (".", "!", "?", ":", ";")
+# Labels that templates print on every page; they are not part of the letter.
+TEMPLATE_ARTEFACTS = frozenset({"B&W voorstel standaard"})
+
+
+@dataclass
+class Removed:
+    """What cleaning left out, with the line it stood on, for the import report."""
+
+    items: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def add(self, regel: int, reden: str, tekst: str) -> None:
+        self.items.append((regel, reden, tekst))
+
+
+def letter_to_markdown(lines: list[str], first_line: int, removed: Removed) -> str:
+    """Markdown for the body `lines` (which start at line `first_line` of the letter)."""
+    kept: list[tuple[int, str]] = []
+    for offset, line in enumerate(lines):
+        regel = first_line + offset
+        stripped = line.strip()
+        if _SIGNATURE_RE.search(stripped):
+            removed.add(regel, "beschrijving van een handtekening", stripped)
+        elif stripped and (_PAGE_RE.match(stripped) or _RULE_RE.match(stripped)):
+            removed.add(regel, "paginanummer of scheidingslijn", stripped)
+        elif stripped in TEMPLATE_ARTEFACTS:
+            removed.add(regel, "tekst van het sjabloon", stripped)
+        else:
+            kept.append((regel, line))
+    closing = next((i for i, (_, line) in enumerate(kept) if CLOSING_RE.match(line)), len(kept))
+    blocks = _main_blocks([line for _, line in kept[:closing]])
+    blocks += _closing_blocks(kept[closing:], removed)
+    return "\n\n".join(blocks).strip() + "\n" if blocks else ""
+
+
+def _main_blocks(lines: list[str]) -> list[str]:
+    texts = [line.strip() for line in lines if line.strip()]
+    if not texts:
+        return []
+    width = max(len(t) for t in texts)
+    wrapped = width <= 130 and len(texts) >= 5 and sum(len(t) >= 0.7 * width for t in texts) >= 0.3 * len(texts)
+    followed_by_empty = sum(1 for i, line in enumerate(lines[:-1]) if line.strip() and lines[i + 1] == "")
+    double_spaced = wrapped and followed_by_empty >= 0.6 * len(texts)
+    return _Builder(width, wrapped, double_spaced).build(lines)
+
+
+class _Builder:
+    """Gathers lines into Markdown blocks. In wrapped text (PDF) lines of a paragraph are joined."""
+
+    def __init__(self, width: int, wrapped: bool, double_spaced: bool) -> None:
+        self.width = width
+        self.wrapped = wrapped
+        self.double_spaced = double_spaced
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.kind = ""  # "p", "li" or "table"
+        self.last_long = False
+
+    def build(self, lines: list[str]) -> list[str]:
+        separated = True
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            stripped = line.strip()
+            if not stripped:
+                if not self.double_spaced or line != "":
+                    separated = True
+                index += 1
+                continue
+            table_end = self._table_at(lines, index) if self.wrapped and separated else None
+            if table_end is not None:
+                self._flush()
+                self.blocks.append(_table(lines[index:table_end]))
+                index = table_end
+                separated = True
+                continue
+            self._add(line, stripped, separated)
+            separated = False
+            index += 1
+        self._flush()
+        return self.blocks
+
+    def _add(self, line: str, stripped: str, separated: bool) -> None:
+        finished = not self.current or self.current[-1].endswith(_FINISHED) or self.kind == "h"
+        if _LIST_RE.match(stripped):
+            if self.kind != "li":
+                self._flush()
+            self._start("li", _list_item(stripped))
+        elif _is_heading(stripped, 60 if self.wrapped else 90) and (separated or finished) and (self.wrapped or separated):
+            self._flush()
+            self._start("h", "## " + stripped.rstrip(":").rstrip())
+        elif self.current and self.kind != "h" and self._continues(line, stripped, separated, finished):
+            self.current[-1] = _join(self.current[-1], stripped)
+        else:
+            if self.kind != "li" or separated:
+                self._flush()
+            self._start("p", stripped)
+        self.last_long = len(stripped) >= 0.6 * self.width
+
+    def _continues(self, line: str, stripped: str, separated: bool, finished: bool) -> bool:
+        if not self.wrapped:
+            return False
+        if not separated:
+            return True
+        return not finished and self.last_long and (stripped[0].islower() or line.startswith(" "))
+
+    def _start(self, kind: str, text: str) -> None:
+        if kind != "li" or self.kind != "li":
+            self._flush()
+        self.kind = kind
+        self.current.append(text)
+        if kind == "h":
+            self._flush()
+            self.kind = "h"
+
+    def _flush(self) -> None:
+        if self.current:
+            self.blocks.append("\n".join(self.current))
+        self.current = []
+        self.kind = "" if self.kind != "h" else "h"
+
+    def _table_at(self, lines: list[str], index: int) -> int | None:
+        """The end of a two-column table whose header line is at `index` ('Onderwerp Aanbeveling'), or None."""
+        header = lines[index].split()
+        if len(header) != 2 or not all(word[:1].isupper() and word.isalpha() for word in header):
+            return None
+        blocks = _blocks_after(lines, index + 1)
+        rows = 0
+        end = None
+        for start, stop in blocks:
+            text = " ".join(line.strip() for line in lines[start:stop])
+            first = lines[start].strip()
+            if text.endswith(".") or (_is_heading(first, 60) and stop - start == 1 and first.isupper()):
+                break
+            rows += _split_columns(first)[0] != ""
+            end = stop
+        return end if rows >= 2 else None
+
+
+def _blocks_after(lines: list[str], index: int) -> list[tuple[int, int]]:
+    blocks = []
+    start = None
+    for i in range(index, len(lines) + 1):
+        blank = i == len(lines) or not lines[i].strip()
+        if blank and start is not None:
+            blocks.append((start, i))
+            start = None
+        elif not blank and start is None:
+            start = i
+    return blocks
+
+
+def _split_columns(line: str) -> tuple[str, str]:
+    """'Aanpak mensenhandel Zorg voor ...' → ('Aanpak mensenhandel', 'Zorg voor ...'): the second column starts with a capital."""
+    words = line.split()
+    for position in range(1, len(words)):
+        if words[position][:1].isupper():
+            return " ".join(words[:position]), " ".join(words[position:])
+    return "", line.strip()
+
+
+def _table(lines: list[str]) -> str:
+    header = lines[0].split()
+    rows: list[list[str]] = []
+    for line in lines[1:]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not rows or (rows and _starts_block(lines, line)):
+            rows.append(list(_split_columns(stripped)))
+        elif line.startswith(" "):
+            rows.append(["", stripped])
+        else:
+            rows[-1][1] = _join(rows[-1][1], stripped)
+    cell = lambda text: text.replace("|", "\\|")  # noqa: E731
+    out = [f"| {header[0]} | {header[1]} |", "| --- | --- |"]
+    out += [f"| {cell(a)} | {cell(b)} |" if a else f"| | {cell(b)} |" for a, b in rows]
+    return "\n".join(out)
+
+
+def _starts_block(lines: list[str], line: str) -> bool:
+    index = lines.index(line)
+    return index > 0 and not lines[index - 1].strip()
+
+
+def _closing_blocks(kept: list[tuple[int, str]], removed: Removed) -> list[str]:
+    """After 'Hoogachtend,': every line its own paragraph; a logo in bold (**...**) is left out."""
+    blocks: list[str] = []
+    group: list[tuple[int, str]] = []
+    for item in [*kept, (0, "")]:
+        if item[1].strip():
+            group.append(item)
+            continue
+        text = "\n".join(line.strip() for _, line in group)
+        if text.startswith("**") and text.endswith("**"):
+            removed.add(group[0][0], "logo of briefhoofd", " ".join(text.split()))
+        else:
+            blocks.extend(line.strip() for _, line in group)
+        group = []
+    return blocks
+
+
+def _is_heading(text: str, width: int) -> bool:
+    words = text.split()
+    return (
+        len(text) <= width
+        and len(words) <= 12
+        and (text[0].isupper() or text[0].isdigit())
+        and not text.endswith((".", ",", ";", "!", "?"))
+        and not _LIST_RE.match(text)
+    )
+
+
+def _list_item(text: str) -> str:
+    numbered = re.match(r"^(\d{1,2})[.)]?\s+", text)
+    if numbered:
+        return f"{numbered[1]}. {text[numbered.end() :]}"
+    return "- " + re.sub(r"^[-•*▪–]\s+", "", text)
+
+
+def _join(previous: str, addition: str) -> str:
+    """Join a wrapped line; a word split after a hyphen ('ex-' + 'gedetineerden') keeps its hyphen."""
+    if re.search(r"\w-$", previous):
+        return previous + addition
+    return f"{previous} {addition}"

@@ -1,0 +1,67 @@
+"""Dates as Dutch letters write them: '23 januari 2023', '11-07-2023', '18 april', 'mei 2023'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Datum, DatumFout
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WORDS_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
+_MONTH_YEAR_RE = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)
+_NUMERIC_RE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    datum: Datum | None
+    """None when the text names a day and month but no year, and none was given."""
+    text: str
+    start: int
+
+
+def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
+    """Every date in `text`, in order. A day and month without a year take `year` when given."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_ISO_RE, _NUMERIC_RE, _WORDS_RE, _MONTH_YEAR_RE):
+        for match in pattern.finditer(text):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            datum = _to_datum(pattern, match, year)
+            taken.append((match.start(), match.end()))
+            if datum is False:  # looks like a date but cannot exist: not a date at all
+                continue
+            found.append(FoundDate(datum or None, match[0], match.start()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_dutch_date(text: str, year: int | None = None) -> Datum | None:
+    """The first date in `text`, or None."""
+    for found in find_dates(text, year):
+        if found.datum is not None:
+            return found.datum
+    return None
+
+
+def _to_datum(pattern: re.Pattern[str], match: re.Match[str], year: int | None) -> Datum | bool | None:
+    try:
+        if pattern is _ISO_RE:
+            return Datum.parse(match[0])
+        if pattern is _NUMERIC_RE:
+            return Datum.parse(f"{int(match[3]):04d}-{int(match[2]):02d}-{int(match[1]):02d}")
+        if pattern is _WORDS_RE:
+            jaar = int(match[3]) if match[3] else year
+            if jaar is None:
+                return None
+            return Datum.parse(f"{jaar:04d}-{MONTHS[match[2].lower()]:02d}-{int(match[1]):02d}")
+        return Datum.parse(f"{int(match[2]):04d}-{MONTHS[match[1].lower()]:02d}")
+    except DatumFout:
+        return False

@@ -1,0 +1,134 @@
+"""Letters in any common format → plain text lines. Raises ExtractError with a Dutch message."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024
+SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+
+
+class ExtractError(Exception):
+    """A letter whose text cannot be read; the message says why and what to do, in Dutch."""
+
+
+def extract_text(path: Path) -> str:
+    """The text of a letter, with '\\n' line ends; tabs of header tables are kept."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ExtractError(f"bestanden van het type '{suffix or 'zonder extensie'}' kunnen we niet lezen. Gebruik PDF, Word (.docx), HTML of tekst (.txt).")
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise ExtractError(
+            f"het bestand is {len(raw) // (1024 * 1024)} MB; meer dan {MAX_BYTES // (1024 * 1024)} MB is geen brief. Controleer of u het goede bestand koos."
+        )
+    if not raw.strip():
+        raise ExtractError("het bestand is leeg.")
+    if suffix == ".pdf":
+        text = _pdf_text(raw)
+    elif suffix == ".docx":
+        text = _docx_text(raw)
+    elif suffix in (".html", ".htm"):
+        text = _html_text(raw)
+    else:
+        text = decode_plain_text(raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    if not text.strip():
+        raise ExtractError("er staat geen tekst in het bestand.")
+    return text
+
+
+def decode_plain_text(raw: bytes) -> str:
+    """UTF-8 (with or without byte-order mark) or Windows-1252, the encodings Dutch offices produce."""
+    if b"\x00" in raw[:4096]:
+        raise ExtractError("dit is geen tekstbestand (het bevat binaire gegevens). Kies de brief zelf, als PDF, Word, HTML of tekst.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ExtractError("de tekens in dit bestand zijn niet te lezen (geen UTF-8 en geen Windows-1252). Sla het op als UTF-8.") from None
+    if sum(not (ch.isprintable() or ch in "\n\r\t") for ch in text) > len(text) // 100:
+        raise ExtractError("dit is geen tekstbestand (het bevat binaire gegevens). Kies de brief zelf, als PDF, Word, HTML of tekst.")
+    return text
+
+
+def _pdf_text(raw: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            raise ExtractError("de PDF is beveiligd met een wachtwoord. Vraag een onbeveiligde versie.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as err:
+        raise ExtractError(f"de PDF is beschadigd of geen echte PDF ({err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+    if not "".join(pages).strip():
+        raise ExtractError(
+            "de PDF bevat geen tekst, alleen afbeeldingen (een scan). Laat er eerst tekstherkenning (OCR) op los, "
+            "bijvoorbeeld met 'ocrmypdf', en importeer dan de nieuwe PDF."
+        )
+    return "\n".join(pages)
+
+
+def _docx_text(raw: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ExtractError(f"het Word-bestand is beschadigd of geen .docx ({err}). Open het in Word en sla het op als .docx.") from None
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+    return "\n".join(lines)
+
+
+_SPACE_RE = re.compile(r"\s+")
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article", "main", "blockquote", "dt", "dd", "table", "ul", "ol"}
+
+
+def _html_text(raw: bytes) -> str:
+    from lxml import etree, html
+
+    try:
+        tree = html.fromstring(raw)
+    except (etree.ParserError, ValueError) as err:
+        raise ExtractError(f"de HTML is niet te lezen ({err}).") from None
+    for bad in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|//noscript"):
+        bad.drop_tree()
+    roots = tree.xpath("//main") or tree.xpath("//article") or tree.xpath("//body") or [tree]
+    parts: list[str] = []
+    _walk_html(roots[0], parts)
+    lines = "".join(parts).split("\n")
+    return "\n".join(line.strip() for line in lines)
+
+
+def _walk_html(element: object, parts: list[str]) -> None:
+    from lxml import html
+
+    assert isinstance(element, html.HtmlElement)
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _BLOCKS:
+        parts.append("\n")
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        parts.append("\n")
+    if tag == "li":
+        parts.append("- ")
+    if tag in ("td", "th") and element.getprevious() is not None:
+        parts.append("\t")
+    if element.text:
+        parts.append(_SPACE_RE.sub(" ", element.text))
+    for child in element:
+        _walk_html(child, parts)
+        if child.tail:
+            parts.append(_SPACE_RE.sub(" ", child.tail))
+    if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"):
+        parts.append("\n\n")

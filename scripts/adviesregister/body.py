@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 CLOSING_RE = re.compile(r"^\s*(hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met de meeste hoogachting)\b", re.IGNORECASE)
 _SIGNATURE_RE = re.compile(r"^\s*(an? )?(handwritten |hand-drawn |digital )?signature\b|\bhandwritten signature\b", re.IGNORECASE)
 _PAGE_RE = re.compile(r"^\s*((pagina|blad)\s+\d+(\s+(van|/)\s+\d+)?|-?\s*\d{1,3}\s*-?)\s*$", re.IGNORECASE)
-_RULE_RE = re.compile(r"^[\s\-_=–—*]{10,}$")
-_LIST_RE = re.compile(r"^(?:[-•*▪–]\s+|\d{1,2}[.)]\s+|\d{1,2}\s+(?=[A-Z]))")
+_RULE_RE = re.compile(r"^[\s\-_=\u2013\u2014*]{10,}$")
+_LIST_RE = re.compile(r"^(?:[-•*▪\u2013]\s+|\d{1,2}[.)]\s+|\d{1,2}\s+(?=[A-Z]))")
 _FINISHED = (".", "!", "?", ":", ";")
 # Labels that templates print on every page; they are not part of the letter.
 TEMPLATE_ARTEFACTS = frozenset({"B&W voorstel standaard"})
@@ -184,10 +184,13 @@ def _table(lines: list[str]) -> str:
             rows.append(["", stripped])
         else:
             rows[-1][1] = _join(rows[-1][1], stripped)
-    cell = lambda text: text.replace("|", "\\|")  # noqa: E731
     out = [f"| {header[0]} | {header[1]} |", "| --- | --- |"]
-    out += [f"| {cell(a)} | {cell(b)} |" if a else f"| | {cell(b)} |" for a, b in rows]
+    out += [f"| {_cell(a)} | {_cell(b)} |" if a else f"| | {_cell(b)} |" for a, b in rows]
     return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def _starts_block(lines: list[str], line: str) -> bool:
@@ -227,7 +230,7 @@ def _list_item(text: str) -> str:
     numbered = re.match(r"^(\d{1,2})[.)]?\s+", text)
     if numbered:
         return f"{numbered[1]}. {text[numbered.end() :]}"
-    return "- " + re.sub(r"^[-•*▪–]\s+", "", text)
+    return "- " + re.sub(r"^[-•*▪\u2013]\s+", "", text)
 
 
 def _join(previous: str, addition: str) -> str:

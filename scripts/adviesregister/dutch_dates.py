@@ -35,11 +35,12 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            datum = _to_datum(pattern, match, year)
             taken.append((match.start(), match.end()))
-            if datum is False:  # looks like a date but cannot exist: not a date at all
+            try:
+                datum = _to_datum(pattern, match, year)
+            except DatumFout:  # looks like a date but cannot exist: not a date at all
                 continue
-            found.append(FoundDate(datum or None, match[0], match.start()))
+            found.append(FoundDate(datum, match[0], match.start()))
     return sorted(found, key=lambda f: f.start)
 
 

@@ -52,17 +52,15 @@ def parse_dutch_date(text: str, year: int | None = None) -> Datum | None:
     return None
 
 
-def _to_datum(pattern: re.Pattern[str], match: re.Match[str], year: int | None) -> Datum | bool | None:
-    try:
-        if pattern is _ISO_RE:
-            return Datum.parse(match[0])
-        if pattern is _NUMERIC_RE:
-            return Datum.parse(f"{int(match[3]):04d}-{int(match[2]):02d}-{int(match[1]):02d}")
-        if pattern is _WORDS_RE:
-            jaar = int(match[3]) if match[3] else year
-            if jaar is None:
-                return None
-            return Datum.parse(f"{jaar:04d}-{MONTHS[match[2].lower()]:02d}-{int(match[1]):02d}")
-        return Datum.parse(f"{int(match[2]):04d}-{MONTHS[match[1].lower()]:02d}")
-    except DatumFout:
-        return False
+def _to_datum(pattern: re.Pattern[str], match: re.Match[str], year: int | None) -> Datum | None:
+    """The date a match means; raises DatumFout for one that cannot exist."""
+    if pattern is _ISO_RE:
+        return Datum.parse(match[0])
+    if pattern is _NUMERIC_RE:
+        return Datum.parse(f"{int(match[3]):04d}-{int(match[2]):02d}-{int(match[1]):02d}")
+    if pattern is _WORDS_RE:
+        jaar = int(match[3]) if match[3] else year
+        if jaar is None:
+            return None
+        return Datum.parse(f"{jaar:04d}-{MONTHS[match[2].lower()]:02d}-{int(match[1]):02d}")
+    return Datum.parse(f"{int(match[2]):04d}-{MONTHS[match[1].lower()]:02d}")

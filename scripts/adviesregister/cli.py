@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -15,8 +16,12 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from .build import build_site
 from .check import check_project
-from .model import summarize_problems
+from .extract import ExtractError
+from .importer import ImportRefused, add_to_archive, import_letter, write_result
+from .load import load_archive
+from .model import Datum, DatumFout, summarize_problems
 from .project import Project
+from .report import format_report, record_json
 
 _ROOT = click.option(
     "--root",
@@ -87,3 +92,57 @@ def build(root: Path) -> None:
         click.echo(f"{summarize_problems(result.problems)} Site niet gebouwd.", err=True)
         sys.exit(1)
     click.echo(f"Site gebouwd in site/: {result.documenten} documenten, {result.paginas} pagina's, {result.seconden:.1f} s.")
+
+
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--gemeente", help="De gemeente (korte naam uit content/gemeenten.yml), als de brief haar niet noemt.")
+@click.option("--datum", help="De datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), als de brief die niet noemt.")
+@click.option("--dry-run", is_flag=True, help="Niets schrijven; alleen laten zien wat er geschreven zou worden.")
+@click.option("--json", "as_json", is_flag=True, help="De records als JSON afdrukken (met --dry-run).")
+@click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
+@_ROOT
+@_guarded
+def import_(files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, root: Path) -> None:
+    """Zet brieven (PDF, Word, HTML, tekst) om in documenten in content/, met per veld waar het vandaan komt."""
+    project = Project(root)
+    try:
+        vaste_datum = Datum.parse(datum) if datum else None
+    except DatumFout as err:
+        raise click.BadParameter(str(err), param_hint="--datum") from None
+    archive, _ = load_archive(project)
+    results, failures = [], 0
+    with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if len(files) > 1 and not as_json else _nullbar(files) as bar:
+        for path in bar:
+            try:
+                result = import_letter(project, archive, path, gemeente, vaste_datum)
+            except ExtractError as err:
+                click.echo(f"{path}: {err}", err=True)
+                failures += 1
+                continue
+            add_to_archive(archive, result.records)
+            results.append(result)
+    if as_json:
+        click.echo(json.dumps([record_json(result) for result in results], ensure_ascii=False, indent=2, sort_keys=True))
+    for result in results:
+        if not as_json:
+            click.echo(format_report(result))
+        if dry_run:
+            continue
+        try:
+            written = write_result(project, result, force)
+        except ImportRefused as err:
+            click.echo(f"{result.bestand}: {err}", err=True)
+            failures += 1
+            continue
+        if not as_json:
+            for pad in written:
+                click.echo(f"  geschreven: {pad}")
+    if failures:
+        sys.exit(1)
+
+
+def _nullbar(items: tuple[Path, ...]) -> Any:
+    from contextlib import nullcontext
+
+    return nullcontext(items)

@@ -36,3 +36,29 @@ def find_personal_data(text: str) -> list[str]:
             "'Behandeld door' noemt een ambtenaar. Haal de naam weg; alleen publieke functies (voorzitter, burgemeester, secretaris) mogen blijven."
         )
     return findings
+
+
+def redact(text: str) -> tuple[str, list[str]]:
+    """`text` with BSNs, personal e-mail addresses and names after 'Behandeld door' replaced; and what was replaced."""
+    removed: list[str] = []
+
+    def bsn(match: re.Match[str]) -> str:
+        if not is_bsn("".join(match.groups())):
+            return match[0]
+        removed.append(f"burgerservicenummer '{match[0]}'")
+        return "[BSN verwijderd]"
+
+    def email(match: re.Match[str]) -> str:
+        if match[0].split("@")[0].lower() in FUNCTIONAL_MAILBOXES:
+            return match[0]
+        removed.append(f"persoonlijk e-mailadres '{match[0]}'")
+        return "[e-mailadres verwijderd]"
+
+    def handled_by(match: re.Match[str]) -> str:
+        removed.append(f"naam van een ambtenaar '{match[0].strip()}'")
+        return f"{match[1]} [naam verwijderd]"
+
+    text = _BSN_RE.sub(bsn, text)
+    text = _EMAIL_RE.sub(email, text)
+    text = re.sub(r"(?im)^(.*?behandeld\s+door\s*:?)\s*\S.*$", handled_by, text)
+    return text, removed

@@ -1,0 +1,190 @@
+"""Letters → records with evidence → Markdown files in content/. Never overwrites without `force`."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .extract import extract_text
+from .letter import Found, Letter, read_letter
+from .model import Archive, Datum, Document
+from .privacy import redact
+from .project import Project
+from .reference import cbs_municipalities
+
+FIELD_ORDER = (
+    "id", "soort", "adviestype", "stuktype", "titel", "datum", "gemeente", "van", "aan", "themas", "samenvatting",
+    "kenmerken", "bijlagen", "reactie_op", "hoort_bij", "besluit", "besluit_citaat", "besluiten", "tekst_beschikbaar", "bron",
+)  # fmt: skip
+ID_LENGTH = 80
+
+
+class ImportRefused(Exception):
+    """Writing would overwrite a file; the message says which, in Dutch."""
+
+
+@dataclass
+class Record:
+    pad: str
+    gegevens: dict[str, Any]
+    tekst: str
+    bewijs: dict[str, str] = field(default_factory=dict)
+
+    def ordered(self) -> dict[str, Any]:
+        return {key: self.gegevens[key] for key in FIELD_ORDER if key in self.gegevens}
+
+    def markdown(self) -> str:
+        front = yaml.safe_dump(self.ordered(), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+        return f"---\n{front}---\n" + (f"\n{self.tekst}" if self.tekst else "")
+
+
+@dataclass
+class ImportResult:
+    bestand: str
+    records: list[Record]
+    beslissingen: list[str]
+    verwijderd: list[str]
+    bron: tuple[Path, str] | None = None
+    """The original letter and where its copy goes (relative to the project)."""
+
+
+def slugify(text: str, limit: int = ID_LENGTH) -> str:
+    """'Reactie op advies Programma's …' → 'reactie-op-advies-programmas-…', cut at a word to `limit` characters."""
+    text = re.sub(r"['`\u2019]", "", text)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['`\u2019]", "", ascii_text.lower())
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug
+
+
+def import_letter(project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None) -> ImportResult:
+    """Read one letter and build its record (and, for a response to an advice not in the archive, that advice's record)."""
+    letter = read_letter(extract_text(path))
+    beslissingen = list(letter.beslissingen)
+    tekst, verwijderd = redact(letter.tekst)
+    verwijderd = [f"regel {regel}: {reden}: '{tekst_}'" for regel, reden, tekst_ in letter.verwijderd.items] + verwijderd
+    slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
+    if datum is not None:
+        letter.velden["datum"] = Found(datum, None, "opgegeven met --datum")
+    gegevens, bewijs = _fields(letter)
+    if slug:
+        gegevens["gemeente"] = slug
+    jaar = str(gegevens["datum"])[:4] if "datum" in gegevens else "zonder-datum"
+    doc_id = "-".join(part for part in (slug or "onbekend", str(gegevens.get("datum", "")), slugify(str(gegevens.get("titel", path.stem)))) if part)
+    gegevens["id"] = doc_id
+    folder = f"content/documenten/{slug or 'onbekend'}/{jaar}"
+    bron_pad = f"bronnen/{slug or 'onbekend'}/{jaar}/{path.name}"
+    gegevens["bron"] = {"bestand": bron_pad, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    beslissingen.append("themas: kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).")
+    records = [Record(f"{folder}/{doc_id}.md", gegevens, tekst, bewijs)]
+    if gegevens.get("soort") == "reactie":
+        records += _link_advice(archive, letter, records[0], beslissingen)
+    return ImportResult(str(path), records, beslissingen, verwijderd, (path, f"content/{bron_pad}"))
+
+
+def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, beslissingen: list[str]) -> str | None:
+    if override:
+        return override
+    if letter.gemeente_naam is None:
+        beslissingen.append("gemeente: de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.")
+        return None
+    code = {naam: code for code, naam in cbs_municipalities().items()}[letter.gemeente_naam]
+    for slug, gemeente in archive.gemeenten.items():
+        if gemeente.cbs_code == code:
+            return slug
+    slug = slugify(letter.gemeente_naam)
+    beslissingen.append(f"gemeente: {letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe onder '{slug}'.")
+    return slug
+
+
+def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
+    gegevens: dict[str, Any] = {}
+    bewijs: dict[str, str] = {}
+    for veld, found in letter.velden.items():
+        gegevens[veld] = str(found.waarde) if isinstance(found.waarde, Datum) else found.waarde
+        bewijs[veld] = _evidence(found)
+    if letter.kenmerken:
+        gegevens["kenmerken"] = {key: str(found.waarde) for key, found in letter.kenmerken.items()}
+        for key, found in letter.kenmerken.items():
+            bewijs[f"kenmerken.{key}"] = _evidence(found)
+    return gegevens, bewijs
+
+
+def _evidence(found: Found) -> str:
+    return f"regel {found.regel}: {found.bewijs}" if found.regel else found.bewijs
+
+
+def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen: list[str]) -> list[Record]:
+    """Link to the advice the response answers; create a text-less record for it when it is not in the archive."""
+    ref = letter.advies
+    if ref is None:
+        return []
+    gemeente = reactie.gegevens.get("gemeente")
+    candidates = [d for d in archive.documenten if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
+    if len(candidates) > 1:
+        names = " en ".join(f"'{d.id}'" for d in candidates)
+        beslissingen.append(f"reactie_op: twee of meer adviezen van {ref.datum} passen: {names}. Kies het goede en vul de id in.")
+        return []
+    reactie.bewijs["reactie_op"] = ref.zin
+    if candidates:
+        reactie.gegevens["reactie_op"] = [candidates[0].id]
+        return []
+    titel = re.sub(r"^\s*reactie\s+(op\s+)?", "", str(reactie.gegevens.get("titel", "")), flags=re.IGNORECASE)
+    titel = titel[:1].upper() + titel[1:] if titel else "Advies"
+    advies_id = f"{gemeente}-{ref.datum}-{slugify(titel)}"
+    reactie.gegevens["reactie_op"] = [advies_id]
+    gegevens: dict[str, Any] = {"id": advies_id, "soort": "advies", "titel": titel, "datum": str(ref.datum), "gemeente": gemeente}
+    if ref.adviestype:
+        gegevens["adviestype"] = ref.adviestype
+    if "aan" in reactie.gegevens:
+        gegevens["van"] = reactie.gegevens["aan"]
+    if "van" in reactie.gegevens:
+        gegevens["aan"] = reactie.gegevens["van"]
+    gegevens["samenvatting"] = ref.zin
+    gegevens["tekst_beschikbaar"] = False
+    bewijs = {"datum": ref.zin, "samenvatting": ref.zin, "titel": "onderwerp van de reactie"}
+    beslissingen.append(f"reactie_op: het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id}).")
+    return [Record(f"content/documenten/{gemeente}/{ref.datum.jaar}/{advies_id}.md", gegevens, "", bewijs)]
+
+
+def add_to_archive(archive: Archive, records: list[Record]) -> None:
+    """Let later letters of the same import link to records made by earlier ones."""
+    for record in records:
+        data = record.gegevens
+        if data.get("soort") == "advies" and "datum" in data and "gemeente" in data:
+            archive.documenten.append(
+                Document(
+                    id=data["id"], soort="advies", titel=str(data.get("titel", "")), datum=Datum.parse(data["datum"]), gemeente=data["gemeente"], pad=record.pad
+                )
+            )
+
+
+def write_result(project: Project, result: ImportResult, force: bool = False) -> list[str]:
+    """Write the records and the copy of the original; refuse (before writing anything) to overwrite without `force`."""
+    targets = [(project.root / record.pad, record.markdown().encode("utf-8")) for record in result.records]
+    if result.bron is not None:
+        targets.append((project.root / result.bron[1], result.bron[0].read_bytes()))
+    clashes = [path for path, data in targets if path.exists() and path.read_bytes() != data]
+    if clashes and not force:
+        names = ", ".join(project.relative(path) for path in clashes)
+        raise ImportRefused(f"{names} bestaat al en is anders. Er is niets geschreven. Gebruik --force om te overschrijven.")
+    written = []
+    for path, data in targets:
+        if path.exists() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(project.relative(path))
+    return written

@@ -1,0 +1,39 @@
+"""What an import found, for the person who checks it: per field the value and its evidence, then what needs a decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .importer import ImportResult, Record
+
+
+def format_report(result: ImportResult) -> str:
+    lines = [f"{result.bestand}"]
+    for record in result.records:
+        lines.append(f"→ {record.pad}")
+        for veld, waarde in record.ordered().items():
+            shown = (
+                waarde
+                if not isinstance(waarde, dict | list)
+                else ", ".join(f"{k}: {v}" for k, v in waarde.items())
+                if isinstance(waarde, dict)
+                else ", ".join(map(str, waarde))
+            )
+            bewijs = record.bewijs.get(veld)
+            lines.append(f"  {veld:<16} {shown}" + (f"\n  {'':<16} bron: {bewijs}" if bewijs else ""))
+    if result.verwijderd:
+        lines.append("  Weggelaten (geen tekst van de brief, of privacy):")
+        lines.extend(f"  - {item}" for item in result.verwijderd)
+    if result.beslissingen:
+        lines.append("  Kijk hier zelf naar:")
+        lines.extend(f"  - {item}" for item in result.beslissingen)
+    return "\n".join(lines)
+
+
+def record_json(result: ImportResult) -> list[dict[str, Any]]:
+    """The records as the export will name their fields, plus the text, the path and the open decisions."""
+    return [_record(record, result) for record in result.records]
+
+
+def _record(record: Record, result: ImportResult) -> dict[str, Any]:
+    return {**record.gegevens, "tekst": record.tekst, "pad": record.pad, "beslissingen": result.beslissingen, "bewijs": record.bewijs}

@@ -28,10 +28,12 @@ class Removed:
 def letter_to_markdown(lines: list[str], first_line: int, removed: Removed) -> str:
     """Markdown for the body `lines` (which start at line `first_line` of the letter)."""
     kept: list[tuple[int, str]] = []
+    in_signature = False
     for offset, line in enumerate(lines):
         regel = first_line + offset
         stripped = line.strip()
-        if _SIGNATURE_RE.search(stripped):
+        in_signature = bool(stripped) and (in_signature or bool(_SIGNATURE_RE.search(stripped)))
+        if in_signature:  # a description of a signature image, possibly wrapped over several lines
             removed.add(regel, "beschrijving van een handtekening", stripped)
         elif stripped and (_PAGE_RE.match(stripped) or _RULE_RE.match(stripped)):
             removed.add(regel, "paginanummer of scheidingslijn", stripped)
@@ -50,8 +52,8 @@ def _main_blocks(lines: list[str]) -> list[str]:
     if not texts:
         return []
     width = max(len(t) for t in texts)
-    wrapped = width <= 130 and len(texts) >= 5 and sum(len(t) >= 0.7 * width for t in texts) >= 0.3 * len(texts)
-    followed_by_empty = sum(1 for i, line in enumerate(lines[:-1]) if line.strip() and lines[i + 1] == "")
+    wrapped = width <= 200 and len(texts) >= 5 and sum(len(t) >= 0.7 * width for t in texts) >= 0.3 * len(texts)
+    followed_by_empty = sum(1 for i, line in enumerate(lines[:-1]) if line.strip() and not lines[i + 1].strip())
     double_spaced = wrapped and followed_by_empty >= 0.6 * len(texts)
     return _Builder(width, wrapped, double_spaced).build(lines)
 
@@ -69,36 +71,38 @@ class _Builder:
         self.last_long = False
 
     def build(self, lines: list[str]) -> list[str]:
-        separated = True
+        blank_run = 2
         index = 0
         while index < len(lines):
             line = lines[index]
             stripped = line.strip()
             if not stripped:
-                if not self.double_spaced or line != "":
-                    separated = True
+                blank_run += 1
                 index += 1
                 continue
+            # In double-spaced extractions one blank line sits between wrapped lines; only more end a paragraph.
+            separated = blank_run >= (2 if self.double_spaced else 1)
+            blank_run = 0
             table_end = self._table_at(lines, index) if self.wrapped and separated else None
             if table_end is not None:
                 self._flush()
                 self.blocks.append(_table(lines[index:table_end]))
                 index = table_end
-                separated = True
+                blank_run = 1
                 continue
-            self._add(line, stripped, separated)
-            separated = False
+            alone = separated and (index + 1 == len(lines) or not lines[index + 1].strip())
+            self._add(line, stripped, separated, alone and not self.double_spaced)
             index += 1
         self._flush()
         return self.blocks
 
-    def _add(self, line: str, stripped: str, separated: bool) -> None:
+    def _add(self, line: str, stripped: str, separated: bool, alone: bool) -> None:
         finished = not self.current or self.current[-1].endswith(_FINISHED) or self.kind == "h"
         if _LIST_RE.match(stripped):
             if self.kind != "li":
                 self._flush()
             self._start("li", _list_item(stripped))
-        elif _is_heading(stripped, 60 if self.wrapped else 90) and (separated or finished) and (self.wrapped or separated):
+        elif _is_heading(stripped, 90 if alone or not self.wrapped else 60) and (separated or finished) and (self.wrapped or separated):
             self._flush()
             self._start("h", "## " + stripped.rstrip(":").rstrip())
         elif self.current and self.kind != "h" and self._continues(line, stripped, separated, finished):

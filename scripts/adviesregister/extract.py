@@ -66,7 +66,8 @@ def _pdf_text(raw: bytes) -> str:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
             raise ExtractError("de PDF is beveiligd met een wachtwoord. Vraag een onbeveiligde versie.")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # Layout mode keeps blank lines between paragraphs and the gaps between header columns.
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError) as err:
         raise ExtractError(f"de PDF is beschadigd of geen echte PDF ({err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
     if not "".join(pages).strip():
@@ -74,7 +75,8 @@ def _pdf_text(raw: bytes) -> str:
             "de PDF bevat geen tekst, alleen afbeeldingen (een scan). Laat er eerst tekstherkenning (OCR) op los, "
             "bijvoorbeeld met 'ocrmypdf', en importeer dan de nieuwe PDF."
         )
-    return "\n".join(pages)
+    # A page break usually ends a paragraph; a sentence that runs on is joined again by the body reader.
+    return "\n".join(line.rstrip() for line in "\n\n".join(pages).split("\n"))
 
 
 def _docx_text(raw: bytes) -> str:

@@ -143,9 +143,18 @@ def _label_segments(cell: str, extra: list[tuple[str, str]]) -> list[tuple[str, 
     keys = dict(labels)
     stripped = cell.strip()
     out = []
-    for index, match in enumerate(matches):
+    index = 0
+    while index < len(matches):
+        match = matches[index]
         end = matches[index + 1].start() if index + 1 < len(matches) else len(stripped)
-        out.append((keys[match[1]], match[1], stripped[match.end() : end].strip()))
+        value = stripped[match.end() : end].strip()
+        if not value and index + 1 < len(matches) and matches[index + 1][1] == match[1]:
+            # 'Openbaar Openbaar': the second word is the value, not the label again
+            after = matches[index + 2].start() if index + 2 < len(matches) else len(stripped)
+            value = stripped[matches[index + 1].start() : after].strip()
+            index += 1
+        out.append((keys[match[1]], match[1], value))
+        index += 1
     return out
 
 
@@ -167,6 +176,10 @@ def _read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> lis
         index += 1
         if not labelled:
             values = [(col, cell.strip()) for col, cell in enumerate(cells) if cell.strip()]
+            if values and not pending and _continues_title(lines, index - 1, letter):
+                titel = letter.velden["titel"]
+                letter.velden["titel"] = Found(f"{titel.waarde} {line.strip()}".rstrip("."), titel.regel, f"{titel.bewijs} {line.strip()}")
+                continue
             if values:
                 pending = _assign_pending(pending, values, "\t" in line, regel, letter, cv_items)
                 previous_was_labels = False
@@ -182,7 +195,15 @@ def _read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> lis
     return cv_items
 
 
-def _read_labelled_line(cells: list[str], labelled: list[tuple[int, tuple[str, str, str]]], regel: int, letter: Letter, cv: list[str]) -> list[tuple[int, str, str]] | None:
+def _continues_title(lines: list[str], index: int, letter: Letter) -> bool:
+    """A subject too long for one line goes on, unlabelled, on the next (as PDF text extraction gives it)."""
+    titel = letter.velden.get("titel")
+    return titel is not None and titel.regel == index and bool(lines[index - 1].strip()) and parse_dutch_date(lines[index]) is None
+
+
+def _read_labelled_line(
+    cells: list[str], labelled: list[tuple[int, tuple[str, str, str]]], regel: int, letter: Letter, cv: list[str]
+) -> list[tuple[int, str, str]] | None:
     """Store the labels that have a value on this line; return the others if no label had one."""
     waiting: list[tuple[int, str, str]] = []
     any_value = False
@@ -204,7 +225,9 @@ def _read_labelled_line(cells: list[str], labelled: list[tuple[int, tuple[str, s
     return None if any_value else waiting
 
 
-def _assign_pending(pending: list[tuple[int | None, str, str]], values: list[tuple[int, str]], positional: bool, regel: int, letter: Letter, cv: list[str]) -> list[tuple[int | None, str, str]]:
+def _assign_pending(
+    pending: list[tuple[int | None, str, str]], values: list[tuple[int, str]], positional: bool, regel: int, letter: Letter, cv: list[str]
+) -> list[tuple[int | None, str, str]]:
     """Give values to waiting labels: by column in a tab table, else by what they look like. Returns the labels still waiting."""
     if positional and pending and all(col is not None for col, _, _ in pending):
         by_column = {col: (key, label) for col, key, label in pending}

@@ -7,7 +7,11 @@ import re
 import zipfile
 from pathlib import Path
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = {".pdf": 100 * 1024 * 1024, ".docx": 100 * 1024 * 1024}
+"""Files with pictures may be large; their text is limited by MAX_TEXT."""
+MAX_PLAIN_BYTES = 5 * 1024 * 1024
+MAX_TEXT = 1_000_000
+"""Characters: a letter, even a long report, has far fewer."""
 SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
 
@@ -20,11 +24,13 @@ def extract_text(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise ExtractError(f"bestanden van het type '{suffix or 'zonder extensie'}' kunnen we niet lezen. Gebruik PDF, Word (.docx), HTML of tekst (.txt).")
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
+    limit = MAX_BYTES.get(suffix, MAX_PLAIN_BYTES)
+    size = path.stat().st_size
+    if size > limit:
         raise ExtractError(
-            f"het bestand is {len(raw) // (1024 * 1024)} MB; meer dan {MAX_BYTES // (1024 * 1024)} MB is geen brief. Controleer of u het goede bestand koos."
+            f"het bestand is {round(size / (1024 * 1024))} MB; een brief als {suffix} is nooit groter dan {limit // (1024 * 1024)} MB. Controleer of u het goede bestand koos."
         )
+    raw = path.read_bytes()
     if not raw.strip():
         raise ExtractError("het bestand is leeg.")
     if suffix == ".pdf":
@@ -38,6 +44,8 @@ def extract_text(path: Path) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if not text.strip():
         raise ExtractError("er staat geen tekst in het bestand.")
+    if len(text) > MAX_TEXT:
+        raise ExtractError(f"het bestand bevat {len(text):,} tekens; dat is geen brief. Splits het in losse documenten.".replace(",", "."))
     return text
 
 

@@ -44,7 +44,13 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 _NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
 
 _VERDICTS = [
-    ("deels overgenomen", re.compile(r"\b(deels|gedeeltelijk|ten dele|op onderdelen)\b[^.]*\bover(nemen|genomen|neemt)\b", re.IGNORECASE)),
+    (
+        "deels overgenomen",
+        re.compile(
+            r"\b(deels|gedeeltelijk|ten dele|op onderdelen)\b[^.]*\bover(nemen|genomen|neemt)\b|\b(neem|neemt|nemen)\b[^.]*\b(deels|gedeeltelijk|ten dele)\s+over\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "niet overgenomen",
         re.compile(r"\bniet\s+(meer\s+)?over(nemen|genomen)\b|\b(neem|neemt|nemen)\b[^.]*\bniet\s+over\b|\bwijzigingen\b[^.]*\bniet\b", re.IGNORECASE),
@@ -52,7 +58,7 @@ _VERDICTS = [
     (
         "overgenomen",
         re.compile(
-            r"\b(neem|neemt|nemen)\s+(wij|we|het college)\s+(uw|het|dit|de)\s+(advies|adviezen|aanbeveling(en)?)\s+over\b|\b(advies|aanbeveling(en)?)\b[^.]*\b(wordt|worden|is|zijn)\s+overgenomen\b|\bzijn\s+het\s+(met\s+u\s+)?eens\b",
+            r"\b(neem|neemt|nemen)\b[^.]*\b(advies|adviezen|aanbeveling(en)?)\s+over\b|\b(advies|aanbeveling(en)?)\b[^.]*\b(wordt|worden|is|zijn)\s+overgenomen\b|\bzijn\s+het\s+(met\s+u\s+)?eens\b",
             re.IGNORECASE,
         ),
     ),

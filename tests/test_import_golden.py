@@ -1,0 +1,146 @@
+"""The importer reproduces the hand-checked seed archive: every seed letter, as text, Word and PDF.
+
+The hand-checked files in content/documenten/ are the golden files. Fields the importer cannot
+decide (themas, and besluit per aanbeveling) it leaves out, and it says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conversions import to_docx, to_pdf
+
+from adviesregister.cli import main
+from adviesregister.parse import parse_document
+
+from helpers import ROOT
+
+SEEDS = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
+NOT_DECIDED = ("themas", "besluiten")
+DATUM_OPTION = {"004": ["--datum", "2023"]}  # the raadsinformatiebrief names no date: the person says it
+
+
+def empty_project(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "gemeenten.yml", tmp_path / "content")
+    return tmp_path
+
+
+def run_import(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["import", "--root", str(root), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def written_documents(root: Path) -> dict[str, Path]:
+    return {path.relative_to(root).as_posix(): path for path in (root / "content" / "documenten").rglob("*.md")}
+
+
+def assert_matches_hand_checked(path: Path, relative: str) -> None:
+    imported = parse_document(path.read_bytes())
+    hand = parse_document((ROOT / relative).read_bytes())
+    expected = {key: value for key, value in hand.gegevens.data.items() if key not in NOT_DECIDED}
+    assert imported.gegevens.data == expected, relative
+    assert imported.tekst == hand.tekst, relative
+
+
+def test_there_are_five_seeds() -> None:
+    assert [seed.name[:3] for seed in SEEDS] == ["000", "001", "002", "003", "004"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: seed.name[:3])
+def test_seed_imports_to_the_hand_checked_file(seed: Path, fmt: str, tmp_path: Path) -> None:
+    root = empty_project(tmp_path / "project")
+    letter = seed
+    if fmt != "txt":
+        maker = to_docx if fmt == "docx" else to_pdf
+        letter = maker(seed.read_text(encoding="utf-8"), tmp_path / seed.with_suffix(f".{fmt}").name)
+    output = run_import(root, str(letter), *DATUM_OPTION.get(seed.name[:3], []))
+    documents = written_documents(root)
+    assert documents, output
+    for relative, path in documents.items():
+        if fmt != "txt":  # the original file differs (a .docx or .pdf), so does its bron; everything else is the same
+            text = path.read_text(encoding="utf-8").replace(letter.name, seed.name)
+            path.write_text(text, encoding="utf-8")
+            data = parse_document(path.read_bytes()).gegevens.data
+            if "bron" in data:
+                hand_bron = parse_document((ROOT / relative).read_bytes()).gegevens.data["bron"]
+                path.write_text(text.replace(data["bron"]["sha256"], hand_bron["sha256"]), encoding="utf-8")
+        assert_matches_hand_checked(path, relative)
+    assert "themas: kies de thema's" in output
+
+
+def test_responses_create_the_advices_known_only_from_them(tmp_path: Path) -> None:
+    root = empty_project(tmp_path)
+    output = run_import(root, *(str(seed) for seed in SEEDS[:2]))
+    assert sorted(written_documents(root)) == [
+        "content/documenten/almelo/2022/almelo-2022-12-22-ongevraagd-advies-nsob-rapport.md",
+        "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md",
+        "content/documenten/almelo/2023/almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md",
+        "content/documenten/almelo/2023/almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md",
+    ]
+    assert "het advies van 2022-12-22 staat niet in het archief; er is een record zonder tekst voor gemaakt" in output
+    assert "besluiten: de reactie neemt sommige punten over en andere niet" in output
+    assert (root / "content/bronnen/almelo/2023/000_6c827c7bc0f935ab.txt").read_bytes() == SEEDS[0].read_bytes()
+
+
+def test_a_response_links_to_the_advice_already_in_the_archive(tmp_path: Path) -> None:
+    root = empty_project(tmp_path)
+    advies = "content/documenten/almelo/2022/almelo-2022-12-22-ongevraagd-advies-nsob-rapport.md"
+    (root / advies).parent.mkdir(parents=True)
+    shutil.copy(ROOT / advies, root / advies)
+    output = run_import(root, str(SEEDS[0]))
+    assert "record zonder tekst" not in output
+    assert (root / advies).read_bytes() == (ROOT / advies).read_bytes()
+    reactie = root / "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md"
+    assert parse_document(reactie.read_bytes()).gegevens.data["reactie_op"] == ["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
+
+
+def test_without_a_date_the_importer_abstains_and_says_so(tmp_path: Path) -> None:
+    root = empty_project(tmp_path)
+    output = run_import(root, "--dry-run", str(SEEDS[4]))
+    assert (
+        "datum: de brief heeft geen datum. Vul in wat u weet (JJJJ-MM-DD, JJJJ-MM of JJJJ), bijvoorbeeld met --datum. De brief noemt de jaren 2022, 2023, 2024, 2026."
+        in output
+    )
+    assert "\n  datum " not in output
+    assert not (root / "content" / "documenten").exists()
+
+
+def test_the_same_letter_gives_byte_identical_output(tmp_path: Path) -> None:
+    first, second = empty_project(tmp_path / "a"), empty_project(tmp_path / "b")
+    for root in (first, second):
+        run_import(root, str(SEEDS[1]))
+    for relative, path in written_documents(first).items():
+        assert path.read_bytes() == (second / relative).read_bytes()
+
+
+def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
+    root = empty_project(tmp_path)
+    run_import(root, str(SEEDS[2]))
+    target = next(iter(written_documents(root).values()))
+    target.write_text(target.read_text(encoding="utf-8") + "\nHandmatig toegevoegd.\n", encoding="utf-8")
+    edited = target.read_bytes()
+    result = CliRunner().invoke(main, ["import", "--root", str(root), str(SEEDS[2])])
+    assert result.exit_code == 1
+    assert "bestaat al en is anders. Er is niets geschreven. Gebruik --force om te overschrijven." in result.output
+    assert target.read_bytes() == edited
+    run_import(root, "--force", str(SEEDS[2]))
+    assert b"Handmatig toegevoegd" not in target.read_bytes()
+
+
+def test_dry_run_json_writes_nothing_and_uses_the_field_names(tmp_path: Path) -> None:
+    import json
+
+    root = empty_project(tmp_path)
+    output = run_import(root, "--dry-run", "--json", str(SEEDS[0]))
+    records = json.loads(output)[0]
+    assert [r["id"] for r in records] == ["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport", "almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
+    assert records[0]["besluit"] == "niet overgenomen"
+    assert records[0]["besluit_citaat"] == "Als college nemen we dit advies niet over."
+    assert records[0]["tekst"].startswith("Geachte leden Adviesraad sociaal domein,")
+    assert not (root / "content" / "documenten").exists()

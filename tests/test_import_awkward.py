@@ -252,3 +252,23 @@ def test_many_files_at_once_with_one_bad_one(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{bad}: het bestand is leeg." in result.output
     assert (root / "content/documenten/almelo/2024/almelo-2024-04-03-reactie-op-advies-over-mantelzorg.md").is_file()
+
+
+def test_without_a_date_the_subject_links_and_asks_to_check(tmp_path: Path) -> None:
+    root = project(tmp_path, advies("almelo-2024-03-01-advies-mantelzorg", "Advies mantelzorg"))
+    text = COLLEGE_LETTER.format(verdict="Wij nemen uw advies over.").replace("Op 1 maart 2024 heeft u ons een advies gegeven over mantelzorg. ", "")
+    record = records(run(root, write(tmp_path, "reactie.txt", text)))[0]
+    assert record["reactie_op"] == ["almelo-2024-03-01-advies-mantelzorg"]
+    assert (
+        "reactie_op: gekoppeld aan 'almelo-2024-03-01-advies-mantelzorg' op grond van het onderwerp, niet van een datum. Controleer dit."
+        in record["beslissingen"]
+    )
+
+
+def test_imported_seeds_pass_the_checker(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    seeds = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
+    assert CliRunner().invoke(main, ["import", "--root", str(root), *map(str, seeds[:4])]).exit_code == 0
+    assert CliRunner().invoke(main, ["import", "--root", str(root), "--datum", "2023", str(seeds[4])]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert result.output == "Geen problemen gevonden in 7 documenten.\n"

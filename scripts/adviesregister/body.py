@@ -53,8 +53,10 @@ def _main_blocks(lines: list[str]) -> list[str]:
         return []
     width = max(len(t) for t in texts)
     wrapped = width <= 200 and len(texts) >= 5 and sum(len(t) >= 0.7 * width for t in texts) >= 0.3 * len(texts)
-    followed_by_empty = sum(1 for i, line in enumerate(lines[:-1]) if line.strip() and not lines[i + 1].strip())
-    double_spaced = wrapped and followed_by_empty >= 0.6 * len(texts)
+    # Double-spaced extraction (one blank line after every line): lines that stop mid-sentence are still followed by a blank.
+    unfinished = [i for i, line in enumerate(lines[:-1]) if len(line.strip()) >= 0.7 * width and not line.strip().endswith(_FINISHED)]
+    blank_after = sum(1 for i in unfinished if not lines[i + 1].strip())
+    double_spaced = wrapped and len(unfinished) >= 3 and blank_after >= 0.6 * len(unfinished)
     return _Builder(width, wrapped, double_spaced).build(lines)
 
 

@@ -129,9 +129,10 @@ def _evidence(found: Found) -> str:
 def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen: list[str]) -> list[Record]:
     """Link to the advice the response answers; create a text-less record for it when it is not in the archive."""
     ref = letter.advies
-    if ref is None:
-        return []
     gemeente = reactie.gegevens.get("gemeente")
+    if ref is None:
+        _link_by_subject(archive, reactie, beslissingen)
+        return []
     candidates = [d for d in archive.documenten if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
     if len(candidates) > 1:
         names = " en ".join(f"'{d.id}'" for d in candidates)
@@ -157,6 +158,35 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
     bewijs = {"datum": ref.zin, "samenvatting": ref.zin, "titel": "onderwerp van de reactie"}
     beslissingen.append(f"reactie_op: het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id}).")
     return [Record(f"content/documenten/{gemeente}/{ref.datum.jaar}/{advies_id}.md", gegevens, "", bewijs)]
+
+
+_STOPWORDS = frozenset(
+    ["advies", "adviezen", "reactie", "op", "over", "het", "de", "een", "van", "en", "in", "uw", "ons", "aan", "met", "voor", "ten", "aanzien"]
+)
+
+
+def _subject_words(titel: str) -> set[str]:
+    return {word for word in slugify(titel, limit=10_000).split("-") if word not in _STOPWORDS and len(word) > 2}
+
+
+def _link_by_subject(archive: Archive, reactie: Record, beslissingen: list[str]) -> None:
+    """Without a date, an advice of the same gemeente whose subject words all recur in the response's subject."""
+    words = _subject_words(str(reactie.gegevens.get("titel", "")))
+    if not words:
+        return
+    matches = [
+        d
+        for d in archive.documenten
+        if d.soort == "advies" and d.gemeente == reactie.gegevens.get("gemeente") and (found := _subject_words(d.titel)) and found <= words
+    ]
+    if len(matches) == 1:
+        reactie.gegevens["reactie_op"] = [matches[0].id]
+        reactie.bewijs["reactie_op"] = f"het onderwerp past bij '{matches[0].titel}'"
+        beslissingen[:] = [item for item in beslissingen if not item.startswith("reactie_op: de brief noemt de datum")]
+        beslissingen.append(f"reactie_op: gekoppeld aan '{matches[0].id}' op grond van het onderwerp, niet van een datum. Controleer dit.")
+    elif len(matches) > 1:
+        names = " en ".join(f"'{d.id}'" for d in matches)
+        beslissingen.append(f"reactie_op: meer adviezen passen bij het onderwerp: {names}. Kies het goede en vul de id in.")
 
 
 def add_to_archive(archive: Archive, records: list[Record]) -> None:

@@ -144,3 +144,11 @@ def test_dry_run_json_writes_nothing_and_uses_the_field_names(tmp_path: Path) ->
     assert records[0]["besluit_citaat"] == "Als college nemen we dit advies niet over."
     assert records[0]["tekst"].startswith("Geachte leden Adviesraad sociaal domein,")
     assert not (root / "content" / "documenten").exists()
+
+
+@pytest.mark.parametrize("flags", [[], ["--dry-run", "--json"]])
+def test_the_report_never_repeats_personal_data(tmp_path: Path, flags: list[str]) -> None:
+    """The output may be pasted into a public pull request: it names what was removed, not the names."""
+    output = run_import(empty_project(tmp_path), *flags, str(SEEDS[1]))
+    assert "Chakor" not in output and "Steenberg" not in output
+    assert "de naam van een ambtenaar ('Behandeld door')" in output

@@ -59,7 +59,7 @@ def test_pdf_style_header_without_tabs() -> None:
     assert letter.value("datum") == Datum(2023, 7, 11)
     assert letter.value("titel") == "Reactie op advies"
     assert {key: found.waarde for key, found in letter.kenmerken.items()} == {"uw_brief": "22 mei 2023", "ons_kenmerk": "UIT - 1"}
-    assert [reden for _, reden, _ in letter.verwijderd.items] == ["doorkiesnummer"]
+    assert [reden for _, reden, _ in letter.verwijderd.items] == ["een doorkiesnummer"]
 
 
 def test_label_row_with_values_below_by_column() -> None:

@@ -74,7 +74,7 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
     letter = read_letter(extract_text(path))
     beslissingen = list(letter.beslissingen)
     tekst, verwijderd = redact(letter.tekst)
-    verwijderd = [f"regel {regel}: {reden}: '{tekst_}'" for regel, reden, tekst_ in letter.verwijderd.items] + verwijderd
+    verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items] + verwijderd
     slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
     if datum is not None:
         letter.velden["datum"] = Found(datum, None, "opgegeven met --datum")

@@ -265,9 +265,9 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
     if key == "cv":
         cv.append(f"- {label} {value}" if label.endswith("?") else f"- {label}: {value}")
     elif key == "behandeld_door":
-        letter.verwijderd.add(regel, "naam van een ambtenaar ('Behandeld door')", f"Behandeld door {value}")
+        letter.verwijderd.add(regel, "de naam van een ambtenaar ('Behandeld door')", "")  # never repeat the name
     elif key == "doorkies":
-        letter.verwijderd.add(regel, "doorkiesnummer", value)
+        letter.verwijderd.add(regel, "een doorkiesnummer", "")
     elif key in ("uw_brief", "uw_kenmerk", "ons_kenmerk", "zaaknummer"):
         letter.kenmerken.setdefault(key, Found(value, regel, f"{label} {value}"))
     elif key == "bijlagen":

@@ -39,23 +39,25 @@ def find_personal_data(text: str) -> list[str]:
 
 
 def redact(text: str) -> tuple[str, list[str]]:
-    """`text` with BSNs, personal e-mail addresses and names after 'Behandeld door' replaced; and what was replaced."""
+    """`text` with BSNs, personal e-mail addresses and names after 'Behandeld door' replaced; and what kind of data was replaced.
+
+    The report names the kind, never the value: it may end up in a public log."""
     removed: list[str] = []
 
     def bsn(match: re.Match[str]) -> str:
         if not is_bsn("".join(match.groups())):
             return match[0]
-        removed.append(f"burgerservicenummer '{match[0]}'")
+        removed.append("een burgerservicenummer (BSN)")
         return "[BSN verwijderd]"
 
     def email(match: re.Match[str]) -> str:
         if match[0].split("@")[0].lower() in FUNCTIONAL_MAILBOXES:
             return match[0]
-        removed.append(f"persoonlijk e-mailadres '{match[0]}'")
+        removed.append("een persoonlijk e-mailadres")
         return "[e-mailadres verwijderd]"
 
     def handled_by(match: re.Match[str]) -> str:
-        removed.append(f"naam van een ambtenaar '{match[0].strip()}'")
+        removed.append("de naam van een ambtenaar ('Behandeld door')")
         return f"{match[1]} [naam verwijderd]"
 
     text = _BSN_RE.sub(bsn, text)

@@ -12,15 +12,12 @@ def format_report(result: ImportResult) -> str:
     for record in result.records:
         lines.append(f"→ {record.pad}")
         for veld, waarde in record.ordered().items():
-            shown = (
-                waarde
-                if not isinstance(waarde, dict | list)
-                else ", ".join(f"{k}: {v}" for k, v in waarde.items())
-                if isinstance(waarde, dict)
-                else ", ".join(map(str, waarde))
-            )
-            bewijs = record.bewijs.get(veld)
-            lines.append(f"  {veld:<16} {shown}" + (f"\n  {'':<16} bron: {bewijs}" if bewijs else ""))
+            items = [(f"{veld}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(veld, waarde)]
+            for naam, value in items:
+                shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+                lines.append(f"  {naam:<22} {shown}")
+                if naam in record.bewijs:
+                    lines.append(f"  {'':<22} gevonden: {record.bewijs[naam]}")
     if result.verwijderd:
         lines.append("  Weggelaten (geen tekst van de brief, of privacy):")
         lines.extend(f"  - {item}" for item in result.verwijderd)

@@ -28,9 +28,16 @@ def format_report(result: ImportResult) -> str:
 
 
 def record_json(result: ImportResult) -> list[dict[str, Any]]:
-    """The records as the export will name their fields, plus the text, the path and the open decisions."""
+    """The records as the export will name their fields, plus the text, the path, the open decisions and what was left out."""
     return [_record(record, result) for record in result.records]
 
 
 def _record(record: Record, result: ImportResult) -> dict[str, Any]:
-    return {**record.gegevens, "tekst": record.tekst, "pad": record.pad, "beslissingen": result.beslissingen, "bewijs": record.bewijs}
+    return {
+        **record.gegevens,
+        "tekst": record.tekst,
+        "pad": record.pad,
+        "beslissingen": result.beslissingen,
+        "verwijderd": result.verwijderd,
+        "bewijs": record.bewijs,
+    }

@@ -6,10 +6,10 @@ import pytest
 
 from adviesregister.body import Removed, letter_to_markdown
 from adviesregister.dutch_dates import find_dates, parse_dutch_date
-from adviesregister.importer import slugify
 from adviesregister.letter import read_letter
 from adviesregister.model import Datum
 from adviesregister.privacy import redact
+from adviesregister.slugs import slugify
 
 
 @pytest.mark.parametrize(

@@ -55,9 +55,14 @@ def test_advice_and_response_link_to_each_other(built_site: Path) -> None:
     assert meta(advies, "Datum") == "22 december 2022"
     assert meta(advies, "Reactietijd") == "32 dagen"
     assert meta(advies, "Reactietermijn") == "8 weken, tot en met 16 februari 2023"
-    assert text_of(reactie, "//section[@class='ar-besluit']/h2") == ["Besluit: niet overgenomen"]
-    assert text_of(reactie, "//section[@class='ar-besluit']/blockquote") == ["Als college nemen we dit advies niet over."]
+    assert text_of(reactie, "//section[contains(@class, 'ar-besluit')]/h2") == ["Besluit: niet overgenomen"]
+    assert text_of(reactie, "//section[contains(@class, 'ar-besluit')]/blockquote") == ["Als college nemen we dit advies niet over."]
+    assert text_of(advies, "//section[h2='Reacties']//blockquote") == ["Als college nemen we dit advies niet over."]
     assert "Tekst niet beschikbaar" in text_of(advies, "//article")[0]
+    assert text_of(advies, "//ol[@class='ar-tijdlijn']/li") == [
+        "22 december 2022: Advies aan het college",
+        "23 januari 2023: Reactie van het college: niet overgenomen (na 32 dagen, binnen de termijn van 8 weken)",
+    ]
 
 
 def test_partial_besluit_shows_each_point(built_site: Path) -> None:
@@ -72,14 +77,33 @@ def test_partial_dates_are_shown_as_they_are(built_site: Path) -> None:
     assert meta(page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams"), "Soort") == "Collegevoorstel"
 
 
-def test_home_lists_every_document_with_its_status(built_site: Path) -> None:
+def test_home_counts_statuses_and_puts_overdue_advices_first(built_site: Path) -> None:
     home = html.parse(str(built_site / "index.html")).getroot()
-    rows = home.xpath("//div[@class='ar-overzicht']/table/tbody/tr")
-    assert len(rows) == len(SEEDS)
-    hrefs = [row.xpath("./td[2]/a/@href")[0] for row in rows]
-    assert sorted(hrefs) == sorted(f"documenten/{doc_id}/" for doc_id in SEEDS)
-    statuses = [spoken(row.xpath("./td[5]")[0]) for row in rows]
-    assert sorted(s for s in statuses if s) == ["Deels overgenomen", "Niet overgenomen", "Reactie uitgebleven"]
+    assert text_of(home, "//ul[@class='ar-tellingen']/li") == ["Deels overgenomen 1 advies", "Niet overgenomen 1 advies", "Reactie uitgebleven 1 advies"]
+    waiting = home.xpath("//section[h2='Adviezen zonder reactie']//li/a/@href")
+    assert waiting == ["documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/"]
+    assert len(home.xpath("//section[h2='Nieuwste adviezen']//li")) == 3
+    assert len(home.xpath("//section[h2='Nieuwste reacties van het college']//li")) == 2
+
+
+def test_overview_lists_every_document_by_year_with_filters(built_site: Path) -> None:
+    overview = html.parse(str(built_site / "documenten" / "index.html")).getroot()
+    hrefs = overview.xpath("//div[@class='ar-jaargroepen']//li/a/@href")
+    assert sorted(hrefs) == sorted(f"{doc_id}/" for doc_id in SEEDS)
+    assert text_of(overview, "//section[@class='ar-jaargroep']/h2") == ["2023", "2022", "2019", "2017"]
+    assert overview.xpath("//form[@id='ar-filters']/@hidden") == [""], "without JavaScript the form stays hidden"
+    assert text_of(overview, "//select[@name='status']/option") == ["Alle", "Deels overgenomen", "Niet overgenomen", "Reactie uitgebleven"]
+    assert text_of(overview, "//select[@name='gemeente']/option") == ["Alle", "Albrandswaard", "Almelo", "Almere"]
+
+
+def test_pages_per_gemeente_thema_and_year(built_site: Path) -> None:
+    almelo = html.parse(str(built_site / "gemeenten" / "almelo" / "index.html")).getroot()
+    assert len(almelo.xpath("//ul[@class='ar-kaarten']/li")) == 5
+    jeugd = html.parse(str(built_site / "themas" / "jeugd" / "index.html")).getroot()
+    assert len(jeugd.xpath("//ul[@class='ar-kaarten']/li")) == 2
+    year = html.parse(str(built_site / "jaren" / "2023" / "index.html")).getroot()
+    assert len(year.xpath("//ul[@class='ar-kaarten']/li")) == 4
+    assert almelo.xpath("//link[@rel='alternate'][@type='application/atom+xml']/@href") == ["../../feeds/gemeente-almelo.xml"]
 
 
 def test_documents_stay_out_of_the_navigation(built_site: Path) -> None:
@@ -87,6 +111,89 @@ def test_documents_stay_out_of_the_navigation(built_site: Path) -> None:
     nav_links = doc.xpath("//nav[contains(@class, 'md-nav--primary')]//a/@href")
     assert nav_links, "the site has a navigation"
     assert not [href for href in nav_links if "documenten/" in href]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_feeds_are_atom_with_absolute_links(built_site: Path) -> None:
+    from lxml import etree
+
+    feed = etree.parse(str(built_site / "feeds" / "alles.xml")).getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == len(SEEDS)
+    assert entries[0].findtext(f"{ATOM}title") == "Reactie op advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"
+    assert feed.findtext(f"{ATOM}updated") == "2023-07-11T00:00:00Z"
+    for entry in entries:
+        assert entry.find(f"{ATOM}link").get("href").startswith("https://adviesregister.example/documenten/")
+    almere = etree.parse(str(built_site / "feeds" / "gemeente-almere.xml")).getroot()
+    assert len(almere.findall(f"{ATOM}entry")) == 1
+    assert (built_site / "feeds" / "thema-zorg-en-veiligheid.xml").is_file()
+
+
+def test_sitemap_canonical_and_json_ld(built_site: Path) -> None:
+    import json
+
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for doc_id in SEEDS:
+        assert f"<loc>https://adviesregister.example/documenten/{doc_id}/</loc>" in sitemap
+    doc = page(built_site, "almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport")
+    assert doc.xpath("//link[@rel='canonical']/@href") == [
+        "https://adviesregister.example/documenten/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport/"
+    ]
+    data = json.loads(doc.xpath("//script[@type='application/ld+json']/text()")[0])
+    assert (data["@type"], data["name"], data["dateCreated"], data["inLanguage"]) == (
+        "DigitalDocument",
+        "Reactie ongevraagd advies NSOB rapport",
+        "2023-01-23",
+        "nl",
+    )
+    assert data["spatialCoverage"]["identifier"] == "https://identifier.overheid.nl/tooi/id/gemeente/gm0141"
+    assert data["isBasedOn"] == ["https://adviesregister.example/documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"]
+
+
+def test_item_json_and_citation(built_site: Path) -> None:
+    import json
+
+    doc = page(built_site, "almelo-2022-12-22-ongevraagd-advies-nsob-rapport")
+    href = doc.xpath("//a[contains(@href, '.json')]/@href")[0]
+    record = json.loads((built_site / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport" / href).resolve().read_text(encoding="utf-8"))
+    assert (record["status"], record["reactietijd"], record["reacties"]) == (
+        "niet overgenomen",
+        32,
+        ["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"],
+    )
+    assert text_of(doc, "//blockquote[@class='ar-citeer']") == [
+        "Adviesraad sociaal domein (22 december 2022). Ongevraagd advies NSOB rapport. Ongevraagd advies, gemeente Almelo. Adviesregister. "
+        "https://adviesregister.example/documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"
+    ]
+
+
+def test_originals_are_published_only_without_personal_data(built_site: Path) -> None:
+    published = sorted(path.name for path in (built_site / "bronnen").rglob("*.txt"))
+    assert published == ["002_7a59d51122097325.txt", "003_872afc682133cf09.txt", "004_014b5f796715e967.txt"]
+    withheld = page(built_site, "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
+    assert "noemt namen of nummers van medewerkers" in text_of(withheld, "//section[h2='Over dit document']")[0]
+    offered = page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams")
+    assert offered.xpath("//section[h2='Over dit document']//a[@download]/@href") == ["../../bronnen/almelo/2017/003_872afc682133cf09.txt"]
+    assert "4,7 kB" in text_of(offered, "//section[h2='Over dit document']")[0]
+
+
+def test_dutch_404_and_no_third_party_resources(built_site: Path) -> None:
+    missing = html.parse(str(built_site / "404.html")).getroot()
+    assert text_of(missing, "//article//h1") == ["Pagina niet gevonden"]
+    for path in site_pages(built_site):
+        doc = html.parse(str(path)).getroot()
+        for url in doc.xpath("//script/@src | //link[@rel='stylesheet']/@href | //img/@src | //iframe/@src"):
+            assert not urlsplit(url).netloc, f"{path}: {url}"
+
+
+def test_search_index_and_filters(built_site: Path) -> None:
+    assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
+    doc = page(built_site, "almelo-2022-12-22-ongevraagd-advies-nsob-rapport")
+    assert doc.xpath("//*[@data-pagefind-body]")
+    filters = doc.xpath("//@data-pagefind-filter")
+    assert sorted(filters) == ["gemeente:Almelo", "jaar:2022", "soort:Ongevraagd advies", "status:Niet overgenomen", "thema:zorg en veiligheid"]
 
 
 def site_pages(site: Path) -> list[Path]:
@@ -124,7 +231,7 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
     assert broken == []
 
 
-@pytest.mark.parametrize("needle", ["Chakor", "Steenberg", "Behandeld door", "handwritten signature"])
+@pytest.mark.parametrize("needle", ["Chakor", "Steenberg", "Behandeld door M.", "handwritten signature"])
 def test_no_personal_data_or_extraction_artefacts_in_the_site(built_site: Path, needle: str) -> None:
     for path in built_site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".txt"):

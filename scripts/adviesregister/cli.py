@@ -14,7 +14,7 @@ from typing import Any
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .build import build_site
+from .build import SearchIndexError, build_site
 from .check import check_project
 from .extract import ExtractError
 from .importer import ImportRefused, add_to_archive, import_letter, write_result
@@ -85,6 +85,9 @@ def build(root: Path) -> None:
         result = build_site(project)
     except (Abort, ConfigurationError) as err:
         click.echo(f"De site kon niet gebouwd worden: {err}", err=True)
+        sys.exit(1)
+    except SearchIndexError as err:
+        click.echo(f"De zoekindex (Pagefind) kon niet gemaakt worden:\n{err}", err=True)
         sys.exit(1)
     if result.problems:
         for problem in result.problems:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,12 @@ from .model import Archive, Datum, Document
 from .privacy import redact
 from .project import Project
 from .reference import cbs_municipalities
+from .slugs import slugify
 
 FIELD_ORDER = (
     "id", "soort", "adviestype", "stuktype", "titel", "datum", "gemeente", "van", "aan", "themas", "samenvatting",
     "kenmerken", "bijlagen", "reactie_op", "hoort_bij", "besluit", "besluit_citaat", "besluiten", "tekst_beschikbaar", "bron",
 )  # fmt: skip
-ID_LENGTH = 80
 
 
 class ImportRefused(Exception):
@@ -52,21 +51,6 @@ class ImportResult:
     verwijderd: list[str]
     bron: tuple[Path, str] | None = None
     """The original letter and where its copy goes (relative to the project)."""
-
-
-def slugify(text: str, limit: int = ID_LENGTH) -> str:
-    """'Reactie op advies Programma's …' → 'reactie-op-advies-programmas-…', cut at a word to `limit` characters."""
-    text = re.sub(r"['`\u2019]", "", text)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['`\u2019]", "", ascii_text.lower())
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug
 
 
 def import_letter(project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None) -> ImportResult:

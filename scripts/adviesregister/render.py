@@ -1,18 +1,35 @@
-"""Model → Markdown pages for the site engine (build/pages/). The engine only turns them into HTML."""
+"""Model → pages for the site engine (build/pages/): Markdown pages, feeds, item JSON and published originals.
+
+The engine only turns the pages into HTML. Text from content reaches a page escaped (front matter,
+by Jinja) or sanitised (the letter's text: Markdown → HTML → nh3).
+"""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import markdown
+import nh3
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from mkdocs.utils.yaml import yaml_load
 
-from .derive import Derived
+from .derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
+from .export import document_record
+from .extract import ExtractError, extract_text
+from .feeds import render_feed
 from .model import Archive
+from .privacy import find_personal_data
 from .project import Project
-from .views import STATUS_LABELS, DocumentView, build_views, relative_url, status_view
+from .slugs import slugify
+from .views import STATUS_LABELS, DocumentView, SourceFile, build_views, format_size, gemeente_url, jaar_url, relative_url, status_view, thema_url
 
 _ENV = Environment(
     loader=PackageLoader("adviesregister", "templates"),
@@ -22,49 +39,214 @@ _ENV = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+
+@pass_context
+def _rel(context: Context, target: str) -> str:
+    return relative_url(target, context["current"])
+
+
+_ENV.filters["rel"] = _rel
 _HEADING_RE = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+_LETTER_TAGS = {
+    "p",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "em",
+    "strong",
+    "blockquote",
+    "br",
+    "a",
+    "hr",
+    "code",
+}
+DEFAULT_SITE_URL = "https://adviesregister.example/"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A page that lists documents: a gemeente, a thema or a year."""
+
+    url: str
+    titel: str
+    views: list[DocumentView]
+    intro: str = ""
+    feed: str | None = None
+
+
+def site_url(project: Project) -> str:
+    """The public address from mkdocs.yml (which may take it from ADVIESREGISTER_SITE_URL)."""
+    with project.mkdocs_config.open(encoding="utf-8") as handle:
+        config = yaml_load(handle) or {}
+    return str(config.get("site_url") or DEFAULT_SITE_URL)
 
 
 def render_site(project: Project, archive: Archive, derived: dict[str, Derived]) -> int:
-    """Write every page into project.pages; returns the number of pages written."""
+    """Write every page and file into project.pages; returns how many were written or kept."""
     out = project.pages
-    (out / "documenten").mkdir(parents=True, exist_ok=True)
-    written: set[Path] = set()
-    views = build_views(archive, derived)
+    out.mkdir(parents=True, exist_ok=True)
+    base = site_url(project)
+    sources = publish_sources(project, archive)
+    views = build_views(archive, derived, base, {doc_id: source for doc_id, (source, _) in sources.items()})
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
+    writer = _Writer(out)
     for view in ordered:
-        written.add(_write(out / "documenten" / f"{view.id}.md", _page(view.titel, render_document(view))))
-    written.add(_write(out / "index.md", _page(None, render_home(ordered), hide=["toc"])))
+        writer.page(f"documenten/{view.id}.md", view.titel, "document.md.j2", view.url, {"v": view, "tekst": letter_html(view.doc.tekst)}, jsonld=view.jsonld)
+        writer.file(
+            f"open-data/documenten/{view.id}.json", json.dumps(document_record(view.doc, derived[view.id]), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        )
+    for source, original in sources.values():
+        if source.url is not None and original is not None:
+            writer.copy(source.url, original)
+    listings = _listings(archive, ordered)
+    for listing in listings:
+        writer.page(listing.url.rstrip("/") + ".md", listing.titel, "lijst.md.j2", listing.url, {"lijst": listing}, feed=listing.feed)
+    _write_indexes(writer, archive, ordered, listings)
+    _write_feeds(writer, archive, ordered, base)
     for page in sorted(project.paginas.glob("*.md")):
-        written.add(_write(out / page.name, page.read_text(encoding="utf-8")))
-    for stale in set(out.rglob("*.md")) - written:
-        stale.unlink()
-    return len(written)
+        writer.file(page.name, page.read_text(encoding="utf-8"))
+    return writer.finish()
 
 
-def render_document(view: DocumentView) -> str:
-    tekst = _HEADING_RE.sub(r"#\1 ", view.doc.tekst)
-    return _ENV.get_template("document.md.j2").render(v=view, tekst=tekst)
+def letter_html(tekst: str) -> str:
+    """The letter's Markdown as HTML with only the tags a letter needs: no script, no styles, no javascript: links."""
+    html = markdown.markdown(
+        _HEADING_RE.sub(r"#\1 ", tekst), extensions=["tables", "toc"], extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value)}}
+    )
+    return nh3.clean(
+        html,
+        tags=_LETTER_TAGS,
+        attributes={"h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "a": {"href"}, "th": {"align"}, "td": {"align"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
 
 
-def render_home(views: list[DocumentView]) -> str:
-    counts = Counter(v.status.code for v in views if v.status)
+def publish_sources(project: Project, archive: Archive) -> dict[str, tuple[SourceFile, Path | None]]:
+    """Each original letter: published as it is only when it carries no personal data; else only its sha256 is shown."""
+    out: dict[str, tuple[SourceFile, Path | None]] = {}
+    for doc in archive.documenten:
+        if doc.bron is None:
+            continue
+        path = project.content / doc.bron.bestand
+        naam = Path(doc.bron.bestand).name
+        if _is_publishable(path):
+            out[doc.id] = (SourceFile(naam, doc.bron.sha256, doc.bron.bestand, format_size(path.stat().st_size)), path)
+        else:
+            out[doc.id] = (SourceFile(naam, doc.bron.sha256, None), None)
+    return out
+
+
+def _is_publishable(path: Path) -> bool:
+    try:
+        text = extract_text(path)
+    except (ExtractError, OSError):
+        return False
+    return not any(find_personal_data(line) for line in text.split("\n"))
+
+
+def _listings(archive: Archive, ordered: list[DocumentView]) -> list[Listing]:
+    listings = []
+    for slug, gemeente in sorted(archive.gemeenten.items()):
+        views = [v for v in ordered if v.doc.gemeente == slug]
+        intro = f"Adviezen van de {gemeente.adviesraad} en reacties van het college van {gemeente.naam}. Het college heeft {gemeente.reactietermijn_weken} weken om op een advies te reageren."
+        listings.append(Listing(gemeente_url(slug), f"Gemeente {gemeente.naam}", views, intro, f"feeds/gemeente-{slug}.xml"))
+    for thema in sorted({thema for v in ordered for thema in v.doc.themas}):
+        views = [v for v in ordered if thema in v.doc.themas]
+        listings.append(Listing(thema_url(thema), f"Thema: {thema}", views, f"Documenten over {thema}.", f"feeds/thema-{slugify(thema)}.xml"))
+    for jaar in sorted({v.jaar for v in ordered}, reverse=True):
+        listings.append(Listing(jaar_url(jaar), f"Documenten uit {jaar}", [v for v in ordered if v.jaar == jaar]))
+    return listings
+
+
+def _write_indexes(writer: _Writer, archive: Archive, ordered: list[DocumentView], listings: list[Listing]) -> None:
+    counts = Counter(v.status.code for v in ordered if v.status)
     statussen = [(status_view(code), counts[code]) for code in STATUS_LABELS if counts[code]]
-    rows = [(v, relative_url(v.url, "")) for v in views]
-    return _ENV.get_template("home.md.j2").render(rows=rows, statussen=statussen, aantal=len(views))
+    waiting = [v for v in ordered if v.status and v.status.code in (REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE)]
+    waiting.sort(key=lambda v: (v.status.code != REACTIE_UITGEBLEVEN if v.status else True, v.doc.datum.sort_key()))
+    home = {
+        "statussen": statussen,
+        "wachtend": waiting,
+        "adviezen": [v for v in ordered if v.doc.soort == "advies"][:5],
+        "reacties": [v for v in ordered if v.doc.soort == "reactie"][:5],
+        "aantal": len(ordered),
+    }
+    writer.page("index.md", None, "home.md.j2", "", home, hide=["toc"], feed="feeds/alles.xml")
+    years = sorted({v.jaar for v in ordered}, reverse=True)
+    options = {
+        "jaar": [(str(y), str(y)) for y in years],
+        "status": [(s.tekst, s.tekst) for s, _ in statussen if s],
+        "gemeente": sorted({(v.gemeente, v.gemeente) for v in ordered}),
+        "thema": sorted({(t, t) for v in ordered for t, _ in v.themas}),
+        "soort": sorted({(v.soort, v.soort) for v in ordered}),
+    }
+    groups = [(y, [v for v in ordered if v.jaar == y]) for y in years]
+    writer.page(
+        "documenten/index.md",
+        "Alle documenten",
+        "overzicht.md.j2",
+        "documenten/",
+        {"groepen": groups, "opties": options, "aantal": len(ordered)},
+        hide=["toc"],
+        feed="feeds/alles.xml",
+    )
+    gemeenten = [item for item in listings if item.url.startswith("gemeenten/")]
+    themas = [item for item in listings if item.url.startswith("themas/")]
+    writer.page("gemeenten/index.md", "Gemeenten", "index-lijst.md.j2", "gemeenten/", {"items": gemeenten, "intro": "Kies een gemeente."})
+    writer.page("themas/index.md", "Thema's", "index-lijst.md.j2", "themas/", {"items": themas, "intro": "Kies een thema."})
 
 
-def _page(title: str | None, body: str, hide: list[str] | None = None) -> str:
-    """A page with its own front matter for the site engine (the home page takes the site's name as title)."""
-    fields: dict[str, object] = {"title": title} if title else {}
-    if hide:
-        fields["hide"] = hide
-    meta = yaml.safe_dump(fields, allow_unicode=True, width=10_000).strip()
-    return f"---\n{meta}\n---\n\n{body}"
+def _write_feeds(writer: _Writer, archive: Archive, ordered: list[DocumentView], base: str) -> None:
+    writer.file("feeds/alles.xml", render_feed("Adviesregister: nieuwe documenten", "feeds/alles.xml", ordered[:50], base))
+    for slug, gemeente in sorted(archive.gemeenten.items()):
+        views = [v for v in ordered if v.doc.gemeente == slug]
+        writer.file(f"feeds/gemeente-{slug}.xml", render_feed(f"Adviesregister: gemeente {gemeente.naam}", f"feeds/gemeente-{slug}.xml", views, base))
+    for thema in sorted({thema for v in ordered for thema in v.doc.themas}):
+        views = [v for v in ordered if thema in v.doc.themas]
+        writer.file(f"feeds/thema-{slugify(thema)}.xml", render_feed(f"Adviesregister: thema {thema}", f"feeds/thema-{slugify(thema)}.xml", views, base))
 
 
-def _write(path: Path, text: str) -> Path:
-    """Write only what changed, so that `mkdocs serve` does not rebuild in a loop."""
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return path
+class _Writer:
+    """Writes only what changed (so `mkdocs serve` does not rebuild in a loop) and removes what is no longer produced."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.written: set[Path] = set()
+
+    def page(self, name: str, title: str | None, template: str, current: str, context: dict[str, Any], **meta: Any) -> None:
+        fields: dict[str, Any] = {"title": title} if title else {}
+        fields.update({key: value for key, value in meta.items() if value})
+        front = yaml.safe_dump(fields, allow_unicode=True, width=10_000).strip() if fields else ""
+        body = _ENV.get_template(template).render(current=current, **context)
+        self.file(name, f"---\n{front}\n---\n\n{body}" if front else body)
+
+    def file(self, name: str, text: str) -> None:
+        self._write(self.out / name, text.encode("utf-8"))
+
+    def copy(self, name: str, source: Path) -> None:
+        self._write(self.out / name, source.read_bytes())
+
+    def _write(self, path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        self.written.add(path)
+
+    def finish(self) -> int:
+        for stale in [p for p in self.out.rglob("*") if p.is_file() and p not in self.written]:
+            stale.unlink()
+        for folder in sorted((p for p in self.out.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                shutil.rmtree(folder)
+        return len(self.written)

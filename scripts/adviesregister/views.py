@@ -1,14 +1,22 @@
-"""Display values for the site: every text a template shows is computed here."""
+"""Display values for the site: every text a template shows is computed here.
+
+URLs are relative to the site's root ('documenten/x/'); templates make them relative to the page they are on.
+"""
 
 from __future__ import annotations
 
+import json
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from .derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
-from .model import Archive, Datum, Document
+from .model import Archive, Datum, Document, Gemeente
+from .slugs import slugify
 
 STATUS_LABELS = {
     "overgenomen": ("✓", "Overgenomen"),
@@ -19,27 +27,54 @@ STATUS_LABELS = {
     WACHT_OP_REACTIE: ("…", "Wacht op reactie"),
     REACTIE_UITGEBLEVEN: ("!", "Reactie uitgebleven"),
 }
-
 SOORT_LABELS = {"advies": "Advies", "reactie": "Reactie van het college", "stuk": "Stuk"}
+KENMERK_LABELS = {"uw_brief": "Uw brief", "uw_kenmerk": "Uw kenmerk", "ons_kenmerk": "Ons kenmerk", "zaaknummer": "Zaaknummer"}
 
 
 def format_datum(datum: Datum) -> str:
     """A (partial) date in Dutch words: '23 januari 2023', 'mei 2023' or '2023'."""
     if datum.volledig:
-        return format_date(datum.vroegst(), format="long", locale="nl")
+        return format_day(datum.vroegst())
     if datum.maand is not None:
         return format_date(datum.vroegst(), format="MMMM y", locale="nl")
     return str(datum.jaar)
+
+
+def format_day(day: date) -> str:
+    return format_date(day, format="long", locale="nl")
+
+
+def format_size(size: int) -> str:
+    """'812 bytes', '4,7 kB', '1,2 MB'."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{format_decimal(round(size / 1000, 1), locale='nl')} kB"
+    return f"{format_decimal(round(size / 1_000_000, 1), locale='nl')} MB"
 
 
 def page_url(doc_id: str) -> str:
     return f"documenten/{doc_id}/"
 
 
+def gemeente_url(slug: str) -> str:
+    return f"gemeenten/{slug}/"
+
+
+def thema_url(thema: str) -> str:
+    return f"themas/{slugify(thema)}/"
+
+
+def jaar_url(jaar: int) -> str:
+    return f"jaren/{jaar}/"
+
+
 def relative_url(target: str, current: str) -> str:
-    """The link from the page at `current` to the page at `target` (both directory URLs)."""
-    rel = posixpath.relpath(target or ".", current or ".")
-    return "./" if rel == "." else f"{rel}/"
+    """The link from the page at `current` to `target` (both relative to the site's root; pages end in '/')."""
+    if target.endswith("/") or not target:
+        rel = posixpath.relpath(target or ".", current or ".")
+        return "./" if rel == "." else f"{rel}/"
+    return posixpath.relpath(target, current or ".")
 
 
 @dataclass(frozen=True)
@@ -63,10 +98,31 @@ def status_view(status: str | None) -> Status | None:
 @dataclass(frozen=True)
 class Link:
     titel: str
-    href: str
+    url: str
     datum: str
     soort: str
     besluit: str | None = None
+    citaat: str | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of an advice's timeline."""
+
+    datum: str
+    datum_iso: str
+    tekst: str
+    link: Link | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    naam: str
+    sha256: str
+    url: str | None
+    """None when the original carries personal data and is therefore not published."""
+    grootte: str | None = None
 
 
 @dataclass
@@ -79,20 +135,24 @@ class DocumentView:
     datum_iso: str
     jaar: int
     gemeente: str
+    gemeente_url: str
     van: str | None
     aan: str | None
     status: Status | None
     doc: Document
+    themas: list[tuple[str, str]] = field(default_factory=list)
     termijn: str | None = None
     reactietijd: str | None = None
     reacties: list[Link] = field(default_factory=list)
     reactie_op: list[Link] = field(default_factory=list)
-    hoort_bij: list[Link] = field(default_factory=list)
     stukken: list[Link] = field(default_factory=list)
     kenmerken: list[tuple[str, str]] = field(default_factory=list)
-
-
-KENMERK_LABELS = {"uw_brief": "Uw brief", "uw_kenmerk": "Uw kenmerk", "ons_kenmerk": "Ons kenmerk", "zaaknummer": "Zaaknummer"}
+    tijdlijn: list[Step] = field(default_factory=list)
+    bron: SourceFile | None = None
+    json_url: str = ""
+    citeer: str = ""
+    jsonld: str = ""
+    filters: list[tuple[str, str]] = field(default_factory=list)
 
 
 def soort_label(doc: Document) -> str:
@@ -103,50 +163,127 @@ def soort_label(doc: Document) -> str:
     return SOORT_LABELS[doc.soort]
 
 
-def build_views(archive: Archive, derived: dict[str, Derived]) -> dict[str, DocumentView]:
-    """One view per document, with links resolved relative to its own page."""
+def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, sources: dict[str, SourceFile]) -> dict[str, DocumentView]:
+    """One view per document. `sources` holds the published state of each original (by document id)."""
     by_id = archive.by_id()
     views = {}
     for doc in archive.documenten:
         info = derived[doc.id]
-        url = page_url(doc.id)
-
-        def links(ids: list[str] | tuple[str, ...], url: str = url) -> list[Link]:
-            return [_link(by_id[target], url) for target in ids if target in by_id]
-
         gemeente = archive.gemeenten.get(doc.gemeente)
         view = DocumentView(
             id=doc.id,
             titel=doc.titel,
-            url=url,
+            url=page_url(doc.id),
             soort=soort_label(doc),
             datum=format_datum(doc.datum),
             datum_iso=str(doc.datum),
             jaar=doc.datum.jaar,
             gemeente=gemeente.naam if gemeente else doc.gemeente,
+            gemeente_url=gemeente_url(doc.gemeente),
             van=doc.van,
             aan=doc.aan,
             status=status_view(info.status),
             doc=doc,
-            reacties=links(info.reacties),
-            reactie_op=links(doc.reactie_op),
-            hoort_bij=links(doc.hoort_bij),
-            stukken=links(info.stukken),
+            themas=[(thema, thema_url(thema)) for thema in doc.themas],
+            reacties=_links(info.reacties, by_id),
+            reactie_op=_links(doc.reactie_op, by_id),
+            stukken=_links([*doc.hoort_bij, *info.stukken], by_id),
             kenmerken=[(KENMERK_LABELS[key], value) for key, value in doc.kenmerken.items()],
+            bron=sources.get(doc.id),
+            json_url=f"open-data/documenten/{doc.id}.json",
         )
         if info.uiterste_reactiedatum is not None and gemeente is not None:
-            view.termijn = f"{gemeente.reactietermijn_weken} weken, tot en met {format_date(info.uiterste_reactiedatum, format='long', locale='nl')}"
+            view.termijn = f"{gemeente.reactietermijn_weken} weken, tot en met {format_day(info.uiterste_reactiedatum)}"
         if info.reactietijd is not None:
             view.reactietijd = f"{info.reactietijd} dagen"
+        view.tijdlijn = _timeline(doc, info, by_id, gemeente)
+        view.filters = _filters(view)
+        canonical = site_url.rstrip("/") + "/" + view.url
+        view.citeer = _citation(view, gemeente, canonical)
+        view.jsonld = _jsonld(view, gemeente, canonical)
         views[doc.id] = view
     return views
 
 
-def _link(target: Document, current: str) -> Link:
+def _links(ids: Iterable[str], by_id: dict[str, Document]) -> list[Link]:
+    return [_link(by_id[target]) for target in ids if target in by_id]
+
+
+def _link(target: Document) -> Link:
     return Link(
         titel=target.titel,
-        href=relative_url(page_url(target.id), current),
+        url=page_url(target.id),
         datum=format_datum(target.datum),
         soort=soort_label(target),
         besluit=target.besluit,
+        citaat=target.besluit_citaat,
     )
+
+
+def _timeline(doc: Document, info: Derived, by_id: dict[str, Document], gemeente: Gemeente | None) -> list[Step]:
+    """Advice → responses, each with its response time against the deadline; for a response, from its advice."""
+    advies = doc if doc.soort == "advies" else next((by_id[t] for t in doc.reactie_op if t in by_id and by_id[t].soort == "advies"), None)
+    if advies is None:
+        return []
+    steps = [Step(format_datum(advies.datum), str(advies.datum), "Advies aan het college", _link(advies) if advies is not doc else None)]
+    weken = gemeente.reactietermijn_weken if gemeente else 8
+    answers = sorted((d for d in by_id.values() if advies.id in d.reactie_op and d.soort == "reactie"), key=lambda d: d.datum.sort_key())
+    for reactie in answers:
+        toelichting = None
+        if advies.datum.volledig and reactie.datum.volledig:
+            dagen = (reactie.datum.vroegst() - advies.datum.vroegst()).days
+            binnen = "binnen" if dagen <= weken * 7 else "na"
+            toelichting = f"na {dagen} dagen, {binnen} de termijn van {weken} weken"
+        besluit = f": {reactie.besluit}" if reactie.besluit else ""
+        steps.append(
+            Step(
+                format_datum(reactie.datum),
+                str(reactie.datum),
+                f"Reactie van het college{besluit}",
+                _link(reactie) if reactie is not doc else None,
+                toelichting,
+            )
+        )
+    if not answers and doc.soort == "advies" and info.uiterste_reactiedatum is not None:
+        verlopen = info.status == REACTIE_UITGEBLEVEN
+        tekst = "Termijn voor een reactie verlopen; geen reactie in dit archief" if verlopen else "Uiterste datum voor een reactie"
+        steps.append(Step(format_day(info.uiterste_reactiedatum), info.uiterste_reactiedatum.isoformat(), tekst))
+    return steps
+
+
+def _filters(view: DocumentView) -> list[tuple[str, str]]:
+    """Search filters (Pagefind): name and value."""
+    out = [("soort", view.soort), ("jaar", str(view.jaar)), ("gemeente", view.gemeente)]
+    if view.status:
+        out.append(("status", view.status.tekst))
+    out += [("thema", thema) for thema, _ in view.themas]
+    return out
+
+
+def _citation(view: DocumentView, gemeente: Gemeente | None, canonical: str) -> str:
+    auteur = view.van or (gemeente.adviesraad if gemeente and view.doc.soort == "advies" else f"Gemeente {view.gemeente}")
+    return f"{auteur} ({view.datum}). {view.titel}. {view.soort}, gemeente {view.gemeente}. Adviesregister. {canonical}"
+
+
+def _jsonld(view: DocumentView, gemeente: Gemeente | None, canonical: str) -> str:
+    """schema.org description of the item, safe to put inside a <script> element."""
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "DigitalDocument",
+        "@id": canonical,
+        "url": canonical,
+        "identifier": view.id,
+        "name": view.titel,
+        "inLanguage": "nl",
+        "dateCreated": view.datum_iso,
+        "genre": view.soort,
+        "keywords": [thema for thema, _ in view.themas],
+        "isPartOf": {"@type": "Dataset", "name": "Adviesregister"},
+    }
+    if view.van:
+        data["author"] = {"@type": "Organization", "name": view.van}
+    if gemeente:
+        data["spatialCoverage"] = {"@type": "AdministrativeArea", "name": gemeente.naam, "identifier": gemeente.tooi_uri}
+    if view.doc.reactie_op:
+        data["isBasedOn"] = [canonical.rsplit("/documenten/", 1)[0] + "/" + page_url(target) for target in view.doc.reactie_op]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

@@ -6,6 +6,8 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: site serve test lint unit check bench lock clean
 
+NODE_STAMP := node_modules/.installed
+
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -32,8 +34,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest
+
+# axe-core for the accessibility tests, at the version package-lock.json pins. The browser is Debian's chromium (see .ci/run).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 ## Speed and size figures.
 bench: $(STAMP)
@@ -46,4 +53,4 @@ lock: $(STAMP)
 	 $(BIN)/python -m pip freeze --all | grep -v -i -E '^(adviesregister|pip)=' | grep -v '^-e') > requirements.lock
 
 clean:
-	rm -rf build site $(VENV)
+	rm -rf build site $(VENV) node_modules

@@ -6,6 +6,7 @@ by Jinja) or sanitised (the letter's text: Markdown → HTML → nh3).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -225,7 +226,8 @@ class _Writer:
         self.written: set[Path] = set()
 
     def page(self, name: str, title: str | None, template: str, current: str, context: dict[str, Any], **meta: Any) -> None:
-        fields: dict[str, Any] = {"title": title} if title else {}
+        # MkDocs' theme templates do not escape: the title goes in already escaped.
+        fields: dict[str, Any] = {"title": html.escape(title)} if title else {}
         fields.update({key: value for key, value in meta.items() if value})
         front = yaml.safe_dump(fields, allow_unicode=True, width=10_000).strip() if fields else ""
         body = _ENV.get_template(template).render(current=current, **context)

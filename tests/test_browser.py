@@ -1,0 +1,259 @@
+"""The built site in a real browser (Debian's Chromium through Playwright), as citizens use it.
+
+Screenshots of every page type at phone and desktop width go to build/screenshots/ (or $SCREENSHOT_DIR).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from adviesregister.build import build_site
+
+from helpers import ROOT, SOURCE_DATE_EPOCH, copy_project
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
+WIDTHS = {"telefoon": (375, 812), "desktop": (1280, 900)}
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGE_TYPES = {
+    "home": "",
+    "overzicht": "documenten/",
+    "advies-zonder-tekst": "documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/",
+    "advies-met-tekst": "documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/",
+    "reactie": "documenten/almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid/",
+    "stuk": "documenten/albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid/",
+    "gemeenten": "gemeenten/",
+    "gemeente": "gemeenten/almelo/",
+    "thema": "themas/jeugd/",
+    "jaar": "jaren/2023/",
+    "zoeken": "zoeken/",
+    "over": "over/",
+    "toegankelijkheid": "toegankelijkheid/",
+    "niet-gevonden": "bestaat-niet/",
+}
+ADVIES = "documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"
+REACTIE = "documenten/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport/"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Serve the site's own 404 page, as a web host does."""
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), f"{CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium); .ci/run doet dat in CI"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    hosts: list[str] = []
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
+    yield page
+    context.close()
+    others = sorted({host for host in hosts if host.split(":")[0] != "127.0.0.1"})
+    assert others == [], f"requests to other hosts: {others}"
+
+
+def run_axe(page: Page) -> list[dict[str, object]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_every_page_type_passes_axe_and_is_photographed(page: Page, site_url: str, name: str, width: str) -> None:
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
+    page.goto(site_url + PAGE_TYPES[name])
+    if name == "zoeken":
+        page.locator("input.pagefind-ui__search-input").fill("wijkteam")
+        expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    assert run_axe(page) == []
+
+
+def test_search_finds_an_inflected_word_and_opens_the_document(page: Page, site_url: str) -> None:
+    page.goto(site_url + "zoeken/")
+    page.locator("input.pagefind-ui__search-input").fill("wijkteam")  # the letter says "wijkteams": Dutch stemming
+    result = page.locator(".pagefind-ui__result-link", has_text="Inspectierapport sociale wijkteams")
+    expect(result).to_be_visible()
+    result.click()
+    expect(page.locator("article h1")).to_have_text("Inspectierapport sociale wijkteams")
+
+
+def test_search_filters_by_status(page: Page, site_url: str) -> None:
+    page.goto(site_url + "zoeken/?q=advies")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    page.locator(".pagefind-ui__filter-panel summary", has_text="status").click()
+    page.get_by_label("Niet overgenomen").check()
+    expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Ongevraagd advies NSOB rapport"])
+
+
+def test_overview_filters_by_status_and_keeps_the_choice_in_the_address(page: Page, site_url: str) -> None:
+    page.goto(site_url + "documenten/")
+    expect(page.locator("#ar-aantal")).to_have_text("7 documenten")
+    page.get_by_label("Status").select_option("Niet overgenomen")
+    expect(page.locator("#ar-aantal")).to_have_text("1 document")
+    expect(page.locator(".ar-kaart:visible .ar-kaart__titel")).to_have_text(["Ongevraagd advies NSOB rapport"])
+    assert page.url.endswith("?status=Niet+overgenomen")
+    page.get_by_label("Volgorde").select_option("oudste")
+    page.get_by_label("Status").select_option("")
+    expect(page.locator(".ar-kaart:visible .ar-kaart__titel").first).to_have_text("Inspectierapport sociale wijkteams")
+    page.goto(site_url + "documenten/?gemeente=Almere")
+    expect(page.locator("#ar-aantal")).to_have_text("1 document")
+
+
+def test_follow_an_advice_to_its_response_and_back(page: Page, site_url: str) -> None:
+    page.goto(site_url + ADVIES)
+    expect(page.locator("dl.ar-meta")).to_contain_text("Niet overgenomen")
+    page.get_by_role("link", name="Reactie ongevraagd advies NSOB rapport").first.click()
+    expect(page).to_have_url(site_url + REACTIE)
+    expect(page.locator("#besluit")).to_have_text("Besluit: niet overgenomen")
+    page.get_by_role("link", name="Ongevraagd advies NSOB rapport", exact=True).first.click()
+    expect(page).to_have_url(site_url + ADVIES)
+
+
+def press_tab_until(page: Page, selector: str, limit: int = 80) -> None:
+    """Tab through the page until the element matching `selector` has the focus, as a keyboard user does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} is not reachable with the Tab key")
+
+
+def test_keyboard_alone_filter_follow_and_search(page: Page, site_url: str) -> None:
+    page.goto(site_url + "documenten/")
+    press_tab_until(page, "#filter-status")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#ar-aantal")).to_have_text("1 document")
+    press_tab_until(page, ".ar-kaart:not([hidden]) .ar-kaart__titel")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + ADVIES)
+    press_tab_until(page, "a[href*='reactie-ongevraagd-advies-nsob-rapport']")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + REACTIE)
+    page.goto(site_url + "zoeken/")
+    press_tab_until(page, "input.pagefind-ui__search-input")
+    page.keyboard.type("kindermishandeling")
+    press_tab_until(page, ".pagefind-ui__result-link")
+    page.keyboard.press("Enter")
+    expect(page.locator("article h1")).to_contain_text("Geweld hoort nergens thuis")
+
+
+def test_focus_is_visible(page: Page, site_url: str) -> None:
+    page.goto(site_url + ADVIES)
+    press_tab_until(page, "article a")
+    outline = page.evaluate("() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
+    assert outline[0] != "none" or outline[2] != "none", outline
+
+
+HOSTILE = """---
+id: almelo-2024-02-01-kwaadaardig
+soort: advies
+titel: "<script>window.__xss = 'titel'</script>Advies <b>vet</b>"
+datum: "2024-02-01"
+gemeente: almelo
+van: "<img src=x onerror=\\"window.__xss='van'\\">Adviesraad"
+aan: "javascript:alert(1)"
+samenvatting: "<svg onload=\\"window.__xss='samenvatting'\\"></svg>"
+themas:
+  - jeugd
+---
+
+Geacht college,
+
+<script>window.__xss = 'tekst'</script>
+
+<img src="x" onerror="window.__xss = 'img'">
+
+[Klik hier](javascript:window.__xss='link') of [hier](https://example.org/" onmouseover="window.__xss='attr').
+
+<iframe src="javascript:window.__xss='iframe'"></iframe><a href="data:text/html,hoi">data</a>
+
+Met vriendelijke groet,
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    target = project.documenten / "almelo" / "2024" / "almelo-2024-02-01-kwaadaardig.md"
+    target.parent.mkdir(parents=True)
+    target.write_text(HOSTILE, encoding="utf-8")
+    result = build_site(project)
+    assert result.problems == []
+    server, url = serve(project.root / "site")
+    yield url
+    server.shutdown()
+    shutil.rmtree(project.root / "site")
+
+
+def test_script_in_content_never_runs(page: Page, hostile_site: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("documenten/almelo-2024-02-01-kwaadaardig/", "", "documenten/", "gemeenten/almelo/", "themas/jeugd/"):
+        page.goto(hostile_site + path)
+        page.mouse.move(10, 10)
+        assert page.evaluate("() => window.__xss") is None, path
+    page.goto(hostile_site + "documenten/almelo-2024-02-01-kwaadaardig/")
+    expect(page.locator("article h1")).to_contain_text("<script>")
+    for link in page.locator("article a").all():
+        href = link.get_attribute("href") or ""
+        assert not href.lower().startswith(("javascript:", "data:")), href
+    assert page.locator("article script, article iframe, article img[onerror]").count() == 0
+    page.goto(hostile_site + "zoeken/")
+    page.locator("input.pagefind-ui__search-input").fill("vet")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    assert page.evaluate("() => window.__xss") is None
+    assert dialogs == []

@@ -185,6 +185,7 @@ def test_keyboard_alone_filter_follow_and_search(page: Page, site_url: str) -> N
     page.goto(site_url + "zoeken/")
     press_tab_until(page, "input.pagefind-ui__search-input")
     page.keyboard.type("kindermishandeling")
+    expect(page.locator(".pagefind-ui__result-link").first).to_be_visible()  # results arrive while the user waits
     press_tab_until(page, ".pagefind-ui__result-link")
     page.keyboard.press("Enter")
     expect(page.locator("article h1")).to_contain_text("Geweld hoort nergens thuis")

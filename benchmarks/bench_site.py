@@ -1,0 +1,275 @@
+"""Build a realistic synthetic archive of N documents and print what it costs.
+
+Per size: the time of each phase (check, derive, render, MkDocs, Pagefind), peak memory, the size of site/,
+the bytes of one item page, the bytes a phone downloads to search once; then the same documents built with
+every document listed in the navigation, side by side, and the ratio.
+
+Usage: python benchmarks/bench_site.py [N ...]   (default: 1000 3000). Each build runs in its own process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+
+from adviesregister.build import index_search
+from adviesregister.check import check_project
+from adviesregister.derive import derive_archive, reference_date
+from adviesregister.project import Project
+from adviesregister.render import render_site
+
+ROOT = Path(__file__).resolve().parents[1]
+GEMEENTEN = {
+    "almelo": ("Almelo", "GM0141"),
+    "almere": ("Almere", "GM0034"),
+    "albrandswaard": ("Albrandswaard", "GM0613"),
+    "zwolle": ("Zwolle", "GM0193"),
+    "utrecht": ("Utrecht", "GM0344"),
+}
+THEMAS = ["jeugd", "zorg en ondersteuning", "werk en inkomen", "zorg en veiligheid", "wonen", "armoede en schulden", "mantelzorg"]
+WORDS = [
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "voor",
+    "met",
+    "aan",
+    "door",
+    "over",
+    "bij",
+    "naar",
+    "om",
+    "als",
+    "ook",
+    "maar",
+    "niet",
+    "wel",
+    "meer",
+    "veel",
+    "zorg",
+    "jeugd",
+    "gemeente",
+    "college",
+    "adviesraad",
+    "inwoners",
+    "mantelzorgers",
+    "wijkteam",
+    "ondersteuning",
+    "armoede",
+    "schulden",
+    "participatie",
+    "werk",
+    "inkomen",
+    "veiligheid",
+    "huiselijk",
+    "geweld",
+    "wonen",
+    "beleid",
+    "uitvoering",
+    "aanbevelingen",
+    "advies",
+    "reactie",
+    "besluit",
+    "budget",
+    "toegang",
+    "voorzieningen",
+    "cliënten",
+    "ervaringen",
+    "signalen",
+    "knelpunten",
+    "samenwerking",
+    "partners",
+    "zorgaanbieders",
+    "huisartsen",
+    "scholen",
+    "ouders",
+    "kinderen",
+    "jongeren",
+    "ouderen",
+    "vrijwilligers",
+    "evaluatie",
+    "monitoring",
+]
+
+
+def write_archive(root: Path, count: int) -> None:
+    """Advices (half), college responses to earlier advices, and related papers, spread over gemeenten and years."""
+    rng = random.Random(count)
+    content = root / "content"
+    (content / "documenten").mkdir(parents=True)
+    (content / "paginas").mkdir()
+    for page in (ROOT / "content" / "paginas").glob("*.md"):
+        shutil.copy(page, content / "paginas")
+    gemeenten = {slug: {"naam": naam, "cbs_code": code, "adviesraad": f"Adviesraad sociaal domein {naam}"} for slug, (naam, code) in GEMEENTEN.items()}
+    (content / "gemeenten.yml").write_text(yaml.safe_dump(gemeenten, allow_unicode=True), encoding="utf-8")
+    advices: list[tuple[str, str, str]] = []
+    for index in range(count):
+        gemeente = rng.choice(list(GEMEENTEN))
+        year = rng.randint(2015, 2025)
+        datum = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        onderwerp = " ".join(rng.choice(WORDS[20:]) for _ in range(4))
+        kind = "advies" if index < 10 or rng.random() < 0.5 else rng.choice(["reactie", "reactie", "stuk"])
+        own = [a for a in advices if a[1] == gemeente and a[2] < datum]
+        if kind != "advies" and not own:
+            kind = "advies"
+        doc_id = f"{gemeente}-{datum}-{kind}-{index}"
+        fields: dict[str, object] = {"id": doc_id, "soort": kind, "titel": f"{kind.capitalize()} over {onderwerp}", "datum": datum, "gemeente": gemeente}
+        fields["themas"] = sorted(set(rng.sample(THEMAS, rng.randint(1, 2))))
+        if kind == "advies":
+            fields["adviestype"] = rng.choice(["gevraagd", "ongevraagd"])
+            advices.append((doc_id, gemeente, datum))
+        elif kind == "reactie":
+            fields["reactie_op"] = [rng.choice(own)[0]]
+            fields["besluit"] = rng.choice(["overgenomen", "deels overgenomen", "niet overgenomen"])
+        else:
+            fields["stuktype"] = "raadsinformatiebrief"
+            fields["hoort_bij"] = [rng.choice(own)[0]]
+        paragraphs = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(60, 120))).capitalize() + "." for _ in range(rng.randint(5, 9))]
+        if kind == "reactie":
+            citaat = "Wij nemen uw advies over."
+            fields["besluit_citaat"] = citaat
+            paragraphs.insert(1, citaat)
+        body = "Geacht college,\n\n" + "\n\n".join(f"## {rng.choice(WORDS[20:]).capitalize()}\n\n{p}" if i % 3 == 2 else p for i, p in enumerate(paragraphs))
+        folder = content / "documenten" / gemeente / str(year)
+        folder.mkdir(parents=True, exist_ok=True)
+        front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+        (folder / f"{doc_id}.md").write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
+    shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+
+
+def list_documents_in_nav(project: Project) -> None:
+    """The variant to compare with: every document in the navigation, as MkDocs sites usually do."""
+    with project.mkdocs_config.open(encoding="utf-8") as handle:
+        config = yaml_load(handle)
+    documents = sorted(p.relative_to(project.pages).as_posix() for p in (project.pages / "documenten").glob("*.md") if p.name != "index.md")
+    config["nav"].append({"Documenten": documents})
+    config.pop("not_in_nav", None)
+    project.mkdocs_config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def build_once(root: Path, with_nav: bool) -> dict[str, object]:
+    """One full build in this process, timed by phase."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795392000")
+    project = Project(root)
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    archive, problems = check_project(project)
+    timings["laden en controleren"] = time.perf_counter() - start
+    assert not problems, [str(p) for p in problems[:5]]
+    start = time.perf_counter()
+    derived = derive_archive(archive, reference_date())
+    timings["afleiden"] = time.perf_counter() - start
+    start = time.perf_counter()
+    render_site(project, archive, derived)
+    timings["pagina's maken"] = time.perf_counter() - start
+    if with_nav:
+        list_documents_in_nav(project)
+    start = time.perf_counter()
+    config = load_config(config_file=str(project.mkdocs_config), strict=False)
+    mkdocs_build(config)
+    timings["MkDocs"] = time.perf_counter() - start
+    start = time.perf_counter()
+    index_search(root / "site")
+    timings["Pagefind"] = time.perf_counter() - start
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {"timings": timings, "peak_mb": peak / 1024, "documents": len(archive.documenten)}
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def phone_search_bytes(site: Path, word: str) -> tuple[int, int]:
+    """Bytes a phone downloads to open the search page and search once: all, and the search index part."""
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/zoeken/"
+    sizes: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 375, "height": 812})
+            page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body()) if response.ok else 0))
+            page.goto(url)
+            page.locator("input.pagefind-ui__search-input").fill(word)
+            page.wait_for_selector(".pagefind-ui__result")
+            page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        server.shutdown()
+    total = sum(sizes.values())
+    index = sum(size for found, size in sizes.items() if "/pagefind/" in found)
+    return total, index
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def run_child(count: int, with_nav: bool) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_archive(root, count)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(root), "nav" if with_nav else "plain"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        )
+        result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+        site = root / "site"
+        result["site_mb"] = folder_size(site) / 1_000_000
+        item = next((site / "documenten").glob("*-reactie-*/index.html"))
+        result["item_kb"] = item.stat().st_size / 1000
+        if not with_nav:
+            result["search_kb"], result["search_index_kb"] = (size / 1000 for size in phone_search_bytes(site, "mantelzorgers"))
+        return result
+
+
+def report(count: int) -> None:
+    plain = run_child(count, with_nav=False)
+    nav = run_child(count, with_nav=True)
+    print(f"\n{plain['documents']} documenten")
+    for phase, seconds in plain["timings"].items():  # type: ignore[union-attr]
+        print(f"  {phase:<22} {seconds:7.1f} s   (met alle documenten in het menu: {nav['timings'][phase]:7.1f} s)")  # type: ignore[index]
+    total_plain = sum(plain["timings"].values())  # type: ignore[union-attr]
+    total_nav = sum(nav["timings"].values())  # type: ignore[union-attr]
+    print(f"  {'totaal':<22} {total_plain:7.1f} s   (met menu: {total_nav:7.1f} s; {total_nav / total_plain:.1f}x zo lang)")
+    print(f"  piekgeheugen           {plain['peak_mb']:7.0f} MB  (met menu: {nav['peak_mb']:.0f} MB)")
+    print(f"  site/                  {plain['site_mb']:7.1f} MB  (met menu: {nav['site_mb']:.1f} MB; {nav['site_mb'] / plain['site_mb']:.1f}x)")  # type: ignore[operator]
+    print(f"  één documentpagina     {plain['item_kb']:7.1f} kB  (met menu: {nav['item_kb']:.1f} kB; {nav['item_kb'] / plain['item_kb']:.1f}x)")  # type: ignore[operator]
+    print(f"  één zoekopdracht (telefoon): {plain['search_kb']:.0f} kB in totaal, waarvan {plain['search_index_kb']:.0f} kB zoekindex")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        print(json.dumps(build_once(Path(sys.argv[2]), sys.argv[3] == "nav")))
+    else:
+        for size in [int(arg) for arg in sys.argv[1:]] or [1000, 3000]:
+            report(size)

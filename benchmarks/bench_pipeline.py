@@ -49,10 +49,11 @@ def measure(count: int) -> None:
         timings["check"] = time.perf_counter() - start
         assert not problems, problems[:3]
         start = time.perf_counter()
-        derived = derive_archive(archive, reference_date())
+        today = reference_date()
+        derived = derive_archive(archive, today)
         timings["derive"] = time.perf_counter() - start
         start = time.perf_counter()
-        render_site(project, archive, derived)
+        render_site(project, archive, derived, today)
         timings["render"] = time.perf_counter() - start
         total = len(archive.documenten)
         parts = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in timings.items())

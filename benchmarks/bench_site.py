@@ -179,11 +179,12 @@ def build_once(root: Path, with_nav: bool) -> dict[str, object]:
     timings["laden en controleren"] = time.perf_counter() - start
     assert not problems, [str(p) for p in problems[:5]]
     start = time.perf_counter()
-    derived = derive_archive(archive, reference_date())
+    today = reference_date()
+    derived = derive_archive(archive, today)
     timings["afleiden"] = time.perf_counter() - start
     start = time.perf_counter()
-    render_site(project, archive, derived)
-    timings["pagina's maken"] = time.perf_counter() - start
+    render_site(project, archive, derived, today)
+    timings["pagina's en open data maken"] = time.perf_counter() - start
     if with_nav:
         list_documents_in_nav(project)
     start = time.perf_counter()

@@ -33,3 +33,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say where the browser tests put their screenshots, so a person can look at them."""
+    from test_browser import SCREENSHOTS
+
+    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.glob("*.png")):
+        terminalreporter.write_line(f"Schermafbeeldingen van elke paginasoort (375 en 1280 px breed): {SCREENSHOTS}")

@@ -32,8 +32,9 @@ def render_pages(project: Project) -> BuildResult:
     archive, problems = check_project(project)
     if problems:
         return BuildResult(problems=problems)
-    derived = derive_archive(archive, reference_date())
-    paginas = render_site(project, archive, derived)
+    today = reference_date()
+    derived = derive_archive(archive, today)
+    paginas = render_site(project, archive, derived, today)
     return BuildResult(documenten=len(archive.documenten), paginas=paginas, seconden=time.perf_counter() - start)
 
 

@@ -16,12 +16,15 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from .build import SearchIndexError, build_site
 from .check import check_project
+from .derive import derive_archive, reference_date
 from .extract import ExtractError
 from .importer import ImportRefused, add_to_archive, import_letter, write_result
 from .load import load_archive
 from .model import Datum, DatumFout, summarize_problems
+from .opendata import export_open_data
 from .project import Project
 from .report import format_report, record_json
+from .settings import load_settings, source_commit
 
 _ROOT = click.option(
     "--root",
@@ -149,3 +152,21 @@ def _nullbar(items: tuple[Path, ...]) -> Any:
     from contextlib import nullcontext
 
     return nullcontext(items)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site/open-data"), show_default=True, help="De map voor de bestanden.")
+@_ROOT
+@_guarded
+def export(out: Path, root: Path) -> None:
+    """Schrijf de open data (JSON, CSV, Excel, SQLite, schema, beschrijvingen, controlegetallen)."""
+    project = Project(root)
+    archive, problems = check_project(project)
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{summarize_problems(problems)} Open data niet geschreven.", err=True)
+        sys.exit(1)
+    today = reference_date()
+    result = export_open_data(out, archive, derive_archive(archive, today), load_settings(project), today, source_commit(project.root))
+    click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")

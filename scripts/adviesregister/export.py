@@ -1,22 +1,36 @@
-"""Model → open-data records: every front-matter field, the derived ones, and the text."""
+"""Model → open-data records: every front-matter field, the derived ones, the text, and the Woo/TOOI identifiers."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
 
+import markdown
+from lxml import html
+
 from .derive import Derived
-from .model import Document
+from .model import Archive, Document
 
-FIELDS = (
+SCHEMA_VERSION = "1.0.0"
+LICENCE = "CC0-1.0"
+FRONT_MATTER_FIELDS = (
     "id", "soort", "adviestype", "stuktype", "titel", "datum", "gemeente", "van", "aan", "onderwerp", "samenvatting", "themas",
-    "kenmerken", "bijlagen", "aanbevelingen", "reactie_op", "hoort_bij", "besluit", "besluit_citaat", "besluiten", "tekst_beschikbaar",
+    "kenmerken", "bijlagen", "aanbevelingen", "reactie_op", "hoort_bij", "besluit", "besluit_citaat", "besluiten", "tekst_beschikbaar", "bron",
 )  # fmt: skip
+DERIVED_FIELDS = ("status", "reacties", "stukken", "uiterste_reactiedatum", "reactietijd")
+TOOI = "https://identifier.overheid.nl/tooi"
+WOO_ADVIEZEN = f"{TOOI}/def/thes/kern/c_99a836c7"
+WOO_DOCUMENTSOORT = {
+    "advies": f"{TOOI}/def/thes/kern/c_d506b718",
+    "adviesaanvraag": f"{TOOI}/def/thes/kern/c_a40458df",
+    "brief": f"{TOOI}/def/thes/kern/c_7652d853",
+}
+WOO_IS_REACTIE_OP = f"{TOOI}/def/thes/kern/c_07748060"
 
 
-def document_record(doc: Document, derived: Derived) -> dict[str, Any]:
-    """One document as researchers get it: stable keys (null when empty), derived values included."""
-    record: dict[str, Any] = {name: getattr(doc, name) for name in FIELDS}
+def document_record(doc: Document, derived: Derived, archive: Archive | None = None, site_url: str = "") -> dict[str, Any]:
+    """One document as researchers get it: stable keys (null when empty), derived values and identifiers included."""
+    record: dict[str, Any] = {name: getattr(doc, name) for name in FRONT_MATTER_FIELDS}
     record["datum"] = str(doc.datum)
     record["besluiten"] = [asdict(besluit) for besluit in doc.besluiten]
     record["bron"] = asdict(doc.bron) if doc.bron else None
@@ -26,4 +40,39 @@ def document_record(doc: Document, derived: Derived) -> dict[str, Any]:
     record["uiterste_reactiedatum"] = derived.uiterste_reactiedatum.isoformat() if derived.uiterste_reactiedatum else None
     record["reactietijd"] = derived.reactietijd
     record["tekst"] = doc.tekst
+    record["tekst_platte"] = plain_text(doc.tekst)
+    gemeente = archive.gemeenten.get(doc.gemeente) if archive else None
+    record["gemeente_naam"] = gemeente.naam if gemeente else None
+    record["tooi"] = {
+        "informatiecategorie": WOO_ADVIEZEN,
+        "documentsoort": WOO_DOCUMENTSOORT.get(_woo_kind(doc)),
+        "gemeente": gemeente.tooi_uri if gemeente else None,
+    }
+    record["relaties"] = [{"type": WOO_IS_REACTIE_OP, "label": "is reactie op", "doel": target} for target in doc.reactie_op]
+    base = site_url.rstrip("/")
+    record["url"] = f"{base}/documenten/{doc.id}/" if base else None
     return record
+
+
+def _woo_kind(doc: Document) -> str:
+    if doc.soort == "advies":
+        return "advies"
+    if doc.soort == "stuk" and doc.stuktype == "adviesaanvraag":
+        return "adviesaanvraag"
+    return "brief"
+
+
+def plain_text(tekst: str) -> str:
+    """The letter's text without Markdown: paragraphs, headings and list items each on their own line, a blank line between blocks."""
+    if not tekst.strip():
+        return ""
+    tree = html.fromstring(f"<div>{markdown.markdown(tekst, extensions=['tables'])}</div>")
+    blocks = []
+    for element in tree:
+        if element.tag in ("ul", "ol"):
+            blocks.append("\n".join(" ".join(item.text_content().split()) for item in element.iter("li")))
+        elif element.tag == "table":
+            blocks.append("\n".join("\t".join(" ".join(cell.text_content().split()) for cell in row) for row in element.iter("tr")))
+        else:
+            blocks.append(" ".join(element.text_content().split()))
+    return "\n\n".join(block for block in blocks if block) + "\n"

@@ -7,11 +7,11 @@ by Jinja) or sanitised (the letter's text: Markdown → HTML → nh3).
 from __future__ import annotations
 
 import html
-import json
 import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +20,15 @@ import nh3
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
-from mkdocs.utils.yaml import yaml_load
 
 from .derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
-from .export import document_record
 from .extract import ExtractError, extract_text
 from .feeds import render_feed
 from .model import Archive
+from .opendata import export_open_data, field_descriptions
 from .privacy import find_personal_data
 from .project import Project
+from .settings import load_settings, source_commit
 from .slugs import slugify
 from .views import STATUS_LABELS, DocumentView, SourceFile, build_views, format_size, gemeente_url, jaar_url, relative_url, status_view, thema_url
 
@@ -72,7 +72,6 @@ _LETTER_TAGS = {
     "hr",
     "code",
 }
-DEFAULT_SITE_URL = "https://adviesregister.example/"
 
 
 @dataclass(frozen=True)
@@ -86,27 +85,28 @@ class Listing:
     feed: str | None = None
 
 
-def site_url(project: Project) -> str:
-    """The public address from mkdocs.yml (which may take it from ADVIESREGISTER_SITE_URL)."""
-    with project.mkdocs_config.open(encoding="utf-8") as handle:
-        config = yaml_load(handle) or {}
-    return str(config.get("site_url") or DEFAULT_SITE_URL)
-
-
-def render_site(project: Project, archive: Archive, derived: dict[str, Derived]) -> int:
-    """Write every page and file into project.pages; returns how many were written or kept."""
+def render_site(project: Project, archive: Archive, derived: dict[str, Derived], peildatum: date) -> int:
+    """Write every page and file, the open data included, into project.pages; returns how many were written or kept."""
     out = project.pages
     out.mkdir(parents=True, exist_ok=True)
-    base = site_url(project)
+    settings = load_settings(project)
+    base = settings.site_url
     sources = publish_sources(project, archive)
     views = build_views(archive, derived, base, {doc_id: source for doc_id, (source, _) in sources.items()})
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
     writer = _Writer(out)
     for view in ordered:
         writer.page(f"documenten/{view.id}.md", view.titel, "document.md.j2", view.url, {"v": view, "tekst": letter_html(view.doc.tekst)}, jsonld=view.jsonld)
-        writer.file(
-            f"open-data/documenten/{view.id}.json", json.dumps(document_record(view.doc, derived[view.id]), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        )
+    export = export_open_data(out / "open-data", archive, derived, settings, peildatum, source_commit(project.root))
+    writer.written.update(export.files)
+    files = [(path.relative_to(out).as_posix(), format_size(path.stat().st_size)) for path in export.files if path.parent == out / "open-data"]
+    writer.page(
+        "open-data.md",
+        "Open data",
+        "open-data.md.j2",
+        "open-data/",
+        {"bestanden": files, "velden": field_descriptions(), "aantal": len(export.records), "settings": settings},
+    )
     for source, original in sources.values():
         if source.url is not None and original is not None:
             writer.copy(source.url, original)

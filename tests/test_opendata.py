@@ -1,0 +1,238 @@
+"""The open-data download: complete, documented, valid, reproducible and safe to open."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from adviesregister.check import check_project
+from adviesregister.derive import derive_archive, reference_date
+from adviesregister.export import FRONT_MATTER_FIELDS
+from adviesregister.opendata import export_open_data
+from adviesregister.parse import parse_document
+from adviesregister.project import Project
+from adviesregister.settings import load_settings
+from adviesregister.tables import COLUMNS
+
+from helpers import ROOT, copy_project
+
+SEED_COUNT = 7
+
+
+def export(project: Project, out: Path) -> list[dict[str, Any]]:
+    archive, problems = check_project(project)
+    assert problems == []
+    today = reference_date()
+    return export_open_data(out, archive, derive_archive(archive, today), load_settings(project), today, None).records
+
+
+@pytest.fixture(scope="module")
+def open_data(built_site: Path) -> Path:
+    return built_site / "open-data"
+
+
+def test_every_file_is_there(open_data: Path) -> None:
+    names = {path.relative_to(open_data).as_posix() for path in open_data.rglob("*") if path.is_file()}
+    for name in (
+        "adviesregister.json",
+        "adviesregister.csv",
+        "adviesregister.xlsx",
+        "adviesregister.sqlite",
+        "datapackage.json",
+        "dataset.jsonld",
+        "SHA256SUMS",
+    ):
+        assert name in names
+    assert "schema/adviesregister.schema.json" in names
+    assert len([n for n in names if n.startswith("documenten/")]) == SEED_COUNT
+
+
+def test_json_header_and_records_validate_against_the_schema(open_data: Path) -> None:
+    data = json.loads((open_data / "adviesregister.json").read_text(encoding="utf-8"))
+    schema = json.loads((open_data / "schema" / "adviesregister.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert data["kop"]["aantal_documenten"] == SEED_COUNT
+    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2026-11-23", "CC0-1.0", "1.0.0")
+    by_id = {record["id"]: record for record in data["documenten"]}
+    advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
+    assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (
+        "niet overgenomen",
+        32,
+        ["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"],
+    )
+    assert advies["tooi"] == {
+        "informatiecategorie": "https://identifier.overheid.nl/tooi/def/thes/kern/c_99a836c7",
+        "documentsoort": "https://identifier.overheid.nl/tooi/def/thes/kern/c_d506b718",
+        "gemeente": "https://identifier.overheid.nl/tooi/id/gemeente/gm0141",
+    }
+    reactie = by_id["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"]
+    assert reactie["relaties"] == [{"type": "https://identifier.overheid.nl/tooi/def/thes/kern/c_07748060", "label": "is reactie op", "doel": advies["id"]}]
+    assert reactie["tooi"]["documentsoort"] == "https://identifier.overheid.nl/tooi/def/thes/kern/c_7652d853"
+    assert reactie["tekst_platte"].startswith("Geachte leden Adviesraad sociaal domein,\n\nOp 22 december 2022")
+    assert "##" not in reactie["tekst_platte"] and "NSOB-onderzoek\n" in reactie["tekst_platte"]
+    per_item = json.loads((open_data / "documenten" / f"{reactie['id']}.json").read_text(encoding="utf-8"))
+    assert per_item == reactie
+
+
+def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
+    """Each content file's front matter and text, rebuilt from the export, is the file's own."""
+    records = json.loads((open_data / "adviesregister.json").read_text(encoding="utf-8"))["documenten"]
+    files = {path.stem: path for path in (ROOT / "content" / "documenten").rglob("*.md")}
+    assert sorted(files) == sorted(record["id"] for record in records)
+    for record in records:
+        original = parse_document(files[record["id"]].read_bytes())
+        rebuilt = {name: record[name] for name in FRONT_MATTER_FIELDS if record[name] not in (None, [], {})}
+        expected = dict(original.gegevens.data)
+        expected.setdefault("tekst_beschikbaar", True)
+        assert rebuilt == expected, record["id"]
+        assert record["tekst"] == original.tekst, record["id"]
+
+
+def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:
+    raw = (open_data / "adviesregister.csv").read_bytes()
+    assert raw.count(b"\r\n") >= SEED_COUNT + 1 and not raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    assert len(rows) == SEED_COUNT
+    assert list(rows[0]) == [name for name, _, _ in COLUMNS]
+    row = next(r for r in rows if r["id"] == "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
+    assert row["themas"] == "welzijn; zorg en veiligheid"
+    assert row["ons_kenmerk"] == "UIT - 23110291"
+    assert row["besluiten"].startswith("Sociaal en Vitaal en Zorg en Veiligheid: niet overgenomen; Visie: niet overgenomen")
+
+
+def test_xlsx_opens_with_the_same_rows(open_data: Path) -> None:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(open_data / "adviesregister.xlsx").active
+    assert sheet is not None
+    values = list(sheet.values)
+    assert list(values[0]) == [name for name, _, _ in COLUMNS]
+    assert len(values) == SEED_COUNT + 1
+
+
+def test_sqlite_answers_a_full_text_query(open_data: Path) -> None:
+    db = sqlite3.connect(open_data / "adviesregister.sqlite")
+    found = [row[0] for row in db.execute("SELECT id FROM documenten_fts WHERE documenten_fts MATCH 'kruisboogincident'")]
+    assert found == ["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"]
+    assert db.execute("SELECT count(*) FROM documenten").fetchone() == (SEED_COUNT,)
+    assert db.execute("SELECT naam, cbs_code FROM gemeenten WHERE slug = 'almelo'").fetchone() == ("Almelo", "GM0141")
+    assert db.execute("SELECT van, naar FROM relaties WHERE soort = 'reactie_op' ORDER BY van").fetchall() == [
+        ("almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport", "almelo-2022-12-22-ongevraagd-advies-nsob-rapport"),
+        (
+            "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid",
+            "almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid",
+        ),
+    ]
+    assert db.execute("SELECT count(*) FROM besluiten").fetchone() == (4,)
+
+
+def test_datapackage_is_valid_frictionless(open_data: Path) -> None:
+    from frictionless import validate
+
+    report = validate(str(open_data / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
+
+
+def test_dataset_description_has_the_dcat_ap_nl_fields(open_data: Path) -> None:
+    dataset = json.loads((open_data / "dataset.jsonld").read_text(encoding="utf-8"))
+    for field in (
+        "dct:title",
+        "dct:description",
+        "dct:identifier",
+        "dct:publisher",
+        "dct:creator",
+        "dcat:contactPoint",
+        "dct:accessRights",
+        "dcat:theme",
+        "dct:license",
+        "dcat:distribution",
+    ):
+        assert dataset.get(field), field
+    assert {d["dct:title"] for d in dataset["dcat:distribution"]} == {
+        "adviesregister.json",
+        "adviesregister.csv",
+        "adviesregister.xlsx",
+        "adviesregister.sqlite",
+    }
+
+
+def test_sha256sums_cover_every_file(open_data: Path) -> None:
+    lines = (open_data / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    listed = {}
+    for line in lines:
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+        assert hashlib.sha256((open_data / name).read_bytes()).hexdigest() == digest, name
+    # index.html is the site's Open data page, which lives at the same address; it is not part of the download.
+    others = {path.relative_to(open_data).as_posix() for path in open_data.rglob("*") if path.is_file() and path.name not in ("SHA256SUMS", "index.html")}
+    assert set(listed) == others
+
+
+def test_two_exports_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    export(project, tmp_path / "a")
+    export(project, tmp_path / "b")
+    first = {path.relative_to(tmp_path / "a"): path.read_bytes() for path in (tmp_path / "a").rglob("*") if path.is_file()}
+    second = {path.relative_to(tmp_path / "b"): path.read_bytes() for path in (tmp_path / "b").rglob("*") if path.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_text_that_looks_like_a_formula_cannot_run(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    project = copy_project(tmp_path / "project")
+    path = project.documenten / "almelo" / "2024" / "almelo-2024-01-01-formule.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '---\nid: almelo-2024-01-01-formule\nsoort: advies\ntitel: "=HYPERLINK(\\"http://kwaad.example\\",\\"klik\\")"\ndatum: "2024-01-01"\n'
+        'gemeente: almelo\nvan: "+31 6 1234"\naan: "@college"\nsamenvatting: "-2+3"\n---\n\n=1+1 staat in de tekst.\n',
+        encoding="utf-8",
+    )
+    export(project, tmp_path / "out")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "adviesregister.csv").read_text(encoding="utf-8"), newline="")))
+    row = next(r for r in rows if r["id"] == "almelo-2024-01-01-formule")
+    assert (row["titel"], row["van"], row["aan"], row["samenvatting"]) == ('\'=HYPERLINK("http://kwaad.example","klik")', "'+31 6 1234", "'@college", "'-2+3")
+    sheet = load_workbook(tmp_path / "out" / "adviesregister.xlsx").active
+    assert sheet is not None
+    header = [cell.value for cell in sheet[1]]
+    cells = next(r for r in sheet.iter_rows(min_row=2) if r[header.index("id")].value == "almelo-2024-01-01-formule")
+    titel = cells[header.index("titel")]
+    assert (titel.data_type, titel.value) == ("s", '=HYPERLINK("http://kwaad.example","klik")')
+
+
+def test_open_data_page_documents_every_field(built_site: Path) -> None:
+    from lxml import html
+
+    page = html.parse(str(built_site / "open-data" / "index.html")).getroot()
+    fields = [code.text for code in page.xpath("//section[h2='Alle velden']//tbody/tr/td[1]/code")]
+    schema = json.loads((ROOT / "schema" / "document.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]) <= set(fields)
+    for name in ("status", "reactietijd", "tekst_platte", "tooi", "relaties"):
+        assert name in fields
+    links = page.xpath("//section[h2='Bestanden']//a/@href")
+    for name in ("adviesregister.json", "adviesregister.csv", "adviesregister.xlsx", "adviesregister.sqlite", "SHA256SUMS"):
+        assert name in links
+
+
+def test_export_command_writes_the_same_files(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from adviesregister.cli import main
+
+    project = copy_project(tmp_path / "project")
+    result = CliRunner().invoke(main, ["export", "--root", str(project.root), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Open data geschreven in {tmp_path / 'out'}: 7 documenten")
+    assert (tmp_path / "out" / "SHA256SUMS").is_file()
+    shutil.rmtree(tmp_path / "out")

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint unit check bench lock clean
+.PHONY: site serve test lint unit check bench lock docs clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -45,6 +45,10 @@ $(NODE_STAMP): package.json package-lock.json
 ## Speed and size figures.
 bench: $(STAMP)
 	@for script in benchmarks/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
+
+## Regenerate CONTRIBUTING.md from the publishing guide.
+docs: $(STAMP)
+	$(BIN)/adviesregister docs
 
 ## Refresh requirements.lock after changing pyproject.toml.
 lock: $(STAMP)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from adviesregister.build import build_site
 
-from helpers import SOURCE_DATE_EPOCH, copy_project
+from helpers import CHROMIUM_ARGS, SOURCE_DATE_EPOCH, copy_project
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +36,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium (or $CHROMIUM), driven by Playwright; no browser is ever downloaded."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), f"{CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium); .ci/run doet dat in CI"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

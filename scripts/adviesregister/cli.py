@@ -23,8 +23,10 @@ from .load import load_archive
 from .model import Datum, DatumFout, summarize_problems
 from .opendata import export_open_data
 from .project import Project
+from .render import contributing_text
 from .report import format_report, record_json
 from .settings import load_settings, source_commit
+from .template import new_document, write_new
 
 _ROOT = click.option(
     "--root",
@@ -63,14 +65,22 @@ def main() -> None:
 
 
 @main.command()
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="'github': als meldingen (annotations) op de gewijzigde regels van een pull request.",
+)
 @_ROOT
 @_guarded
-def check(root: Path) -> None:
+def check(output: str, root: Path) -> None:
     """Controleer alle documenten en noem elk probleem met bestand en regel."""
     project = Project(root)
     archive, problems = check_project(project)
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(problem.github_annotation() if output == "github" else str(problem))
     if problems:
         click.echo(summarize_problems(problems))
         sys.exit(1)
@@ -170,3 +180,42 @@ def export(out: Path, root: Path) -> None:
     today = reference_date()
     result = export_open_data(out, archive, derive_archive(archive, today), load_settings(project), today, source_commit(project.root))
     click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")
+
+
+@main.command()
+@click.argument("soort", type=click.Choice(["advies", "reactie", "stuk"]))
+@click.option("--gemeente", required=True, help="De korte naam van de gemeente uit content/gemeenten.yml, bijvoorbeeld 'almelo'.")
+@click.option("--titel", required=True, help="De titel of het onderwerp van de brief.")
+@click.option("--datum", help="De datum van de brief: JJJJ-MM-DD (of JJJJ-MM, JJJJ).")
+@click.option("--reactie-op", "reactie_op", help="Bij een reactie: de id van het advies waarop zij antwoordt (bij een stuk: waar het bij hoort).")
+@_ROOT
+@_guarded
+def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: str | None, root: Path) -> None:
+    """Maak een nieuw document om in te vullen, met uitleg bij elk veld."""
+    project = Project(root)
+    archive, _ = load_archive(project)
+    if gemeente not in archive.gemeenten:
+        keuzes = ", ".join(sorted(archive.gemeenten))
+        raise click.BadParameter(f"'{gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}.", param_hint="--gemeente")
+    try:
+        vaste_datum = Datum.parse(datum) if datum else None
+    except DatumFout as err:
+        raise click.BadParameter(str(err), param_hint="--datum") from None
+    if reactie_op and reactie_op not in archive.by_id():
+        raise click.BadParameter(f"'{reactie_op}' is geen document in het archief. Gebruik de id (de bestandsnaam zonder .md).", param_hint="--reactie-op")
+    relative, text = new_document(soort, archive.gemeenten[gemeente], titel, vaste_datum, reactie_op)
+    try:
+        write_new(project.root, relative, text)
+    except FileExistsError:
+        click.echo(f"{relative} bestaat al. Er is niets geschreven; kies een andere titel of open het bestaande bestand.", err=True)
+        sys.exit(1)
+    click.echo(f"Geschreven: {relative}")
+    click.echo("Vul de velden in (de uitleg staat erboven), zet de tekst van de brief onder de tweede regel ---, en draai daarna 'adviesregister check'.")
+
+
+@main.command(hidden=True)
+@_ROOT
+def docs(root: Path) -> None:
+    """Regenerate CONTRIBUTING.md from the publishing guide (the site's Publiceren page) and the developer notes."""
+    (root / "CONTRIBUTING.md").write_text(contributing_text(), encoding="utf-8")
+    click.echo("CONTRIBUTING.md bijgewerkt.")

@@ -150,6 +150,13 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.pad}:{self.regel}: [{self.code}] {self.bericht}"
 
+    def github_annotation(self) -> str:
+        """The problem as a GitHub Actions annotation, shown on the changed line of a pull request."""
+        title = f"[{self.code}]".replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+        pad = self.pad.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+        message = self.bericht.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={pad},line={self.regel},title={title}::{message}"
+
 
 @dataclass
 class Archive:

@@ -156,6 +156,8 @@ def parse_document(raw: bytes) -> ParsedDocument:
     body = text[closing.end() :]
     stripped = body.lstrip("\n")
     tekst_regel = text.count("\n", 0, closing.end()) + len(body) - len(stripped) + 1
+    if not stripped.strip():  # no text: point at the line under the closing '---', where it belongs
+        tekst_regel = text.count("\n", 0, closing.start()) + 2
     tekst = stripped.rstrip() + "\n" if stripped.strip() else ""
     return ParsedDocument(gegevens, tekst, tekst_regel)
 

@@ -21,6 +21,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from .codes import PROBLEM_CODES
 from .derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
 from .extract import ExtractError, extract_text
 from .feeds import render_feed
@@ -115,6 +116,7 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
         writer.page(listing.url.rstrip("/") + ".md", listing.titel, "lijst.md.j2", listing.url, {"lijst": listing}, feed=listing.feed)
     _write_indexes(writer, archive, ordered, listings)
     _write_feeds(writer, archive, ordered, base)
+    writer.page("publiceren.md", "Publiceren", "publiceren.md.j2", "publiceren/", {"codes": sorted(PROBLEM_CODES.items())})
     for page in sorted(project.paginas.glob("*.md")):
         writer.file(page.name, page.read_text(encoding="utf-8"))
     return writer.finish()
@@ -252,3 +254,14 @@ class _Writer:
             if not any(folder.iterdir()):
                 shutil.rmtree(folder)
         return len(self.written)
+
+
+def render_guide() -> str:
+    """The publishing guide in Markdown, as on the site's Publiceren page (CONTRIBUTING.md starts with it)."""
+    return _ENV.get_template("publiceren.md.j2").render(current="publiceren/", codes=sorted(PROBLEM_CODES.items()))
+
+
+def contributing_text() -> str:
+    """CONTRIBUTING.md: the publishing guide in Dutch, then the notes for developers."""
+    developers = (Path(__file__).parent / "templates" / "contributing-dev.md").read_text(encoding="utf-8")
+    return render_guide().rstrip() + "\n\n" + developers

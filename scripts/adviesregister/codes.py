@@ -1,0 +1,67 @@
+"""Every problem code `check` can give, with what it means and what to do, in plain Dutch.
+
+The publishing guide (site and CONTRIBUTING.md) is generated from this list; a test keeps it complete.
+"""
+
+from __future__ import annotations
+
+# code → (wat betekent het, wat doet u)
+PROBLEM_CODES: dict[str, tuple[str, str]] = {
+    "leeg-bestand": ("Het bestand is leeg.", "Vul het gegevensblok en de tekst in, of haal het bestand weg."),
+    "geen-utf8": ("Het bestand is niet opgeslagen als UTF-8, dus letters als ë of € zijn niet te lezen.", "Sla het bestand opnieuw op met codering UTF-8."),
+    "geen-gegevensblok": ("Het bestand begint niet met een regel `---`.", "Zet bovenaan `---`, daaronder de velden, en daaronder weer `---`."),
+    "niet-afgesloten": ("Het gegevensblok heeft geen tweede regel `---`.", "Zet een regel `---` onder het laatste veld."),
+    "geen-gegevens": ("Tussen de regels `---` staat niets, of geen regels `veld: waarde`.", "Schrijf elk veld als `veld: waarde`, op een eigen regel."),
+    "yaml-fout": (
+        "De schrijfwijze van het gegevensblok klopt niet.",
+        "Kijk op de genoemde regel en erboven naar de dubbele punt na de veldnaam, de inspringing en de aanhalingstekens.",
+    ),
+    "yaml-tag": ("Er staat een waarde die met `!` begint. Dat mag niet.", "Haal het deel dat met `!` begint weg."),
+    "dubbel-veld": ("Een veld staat er twee keer.", "Houd er één over."),
+    "verplicht-veld": ("Een verplicht veld ontbreekt.", "Voeg het veld toe; de melding geeft een voorbeeld."),
+    "afgeleid-veld": ("U hebt een veld ingevuld dat het archief zelf berekent, zoals `status`.", "Haal de regel weg. Het archief rekent het zelf uit."),
+    "onbekend-veld": ("Het archief kent dit veld niet.", "Controleer de spelling van de veldnaam, of haal de regel weg."),
+    "veld-past-niet": (
+        "Dit veld hoort niet bij deze soort document, bijvoorbeeld een `besluit` bij een advies.",
+        "Haal het veld weg, of kies de goede `soort`.",
+    ),
+    "verkeerd-type": ("De waarde heeft de verkeerde vorm, bijvoorbeeld tekst waar een lijst hoort.", "Schrijf de waarde zoals in het voorbeeld in de melding."),
+    "ongeldige-waarde": ("De waarde is niet een van de toegestane keuzes.", "Kies een van de waarden die de melding noemt."),
+    "ongeldige-datum": ("De datum bestaat niet of is verkeerd geschreven.", "Schrijf JJJJ-MM-DD, of JJJJ-MM of JJJJ als de brief niet meer zegt."),
+    "ongeldig-formaat": (
+        "De waarde heeft niet de goede vorm, bijvoorbeeld een id met hoofdletters.",
+        "Schrijf de waarde zoals in het voorbeeld in de melding.",
+    ),
+    "lege-waarde": ("Een veld is leeg.", "Vul het in, of haal de regel weg."),
+    "dubbele-waarde": ("In een lijst staat een waarde twee keer.", "Houd er één over."),
+    "schema": ("Het gegevensblok klopt niet met de afspraken.", "Lees de melding; vraag de beheerder als die niet duidelijk is."),
+    "bestand-ontbreekt": ("Het bestand `content/gemeenten.yml` ontbreekt.", "Zet het terug; het noemt elke gemeente in het archief."),
+    "onbekende-cbs-code": (
+        "Code en naam van een gemeente in `content/gemeenten.yml` staan niet samen in de lijst van het CBS.",
+        "Neem code en naam precies over uit `data/gemeenten-cbs-2023.csv`.",
+    ),
+    "bestandsnaam": ("De bestandsnaam is niet gelijk aan de `id`.", "Geef het bestand de naam van de id, met `.md` erachter."),
+    "dubbel-id": ("Twee documenten hebben dezelfde `id`.", "Geef elk document een eigen id (en zijn bestand dezelfde naam)."),
+    "onbekende-gemeente": ("De gemeente staat niet in `content/gemeenten.yml`.", "Gebruik de korte naam uit dat bestand, of voeg de gemeente daar toe."),
+    "verwijzing-onbekend": (
+        "Een verwijzing (`reactie_op` of `hoort_bij`) wijst naar een document dat niet bestaat.",
+        "Controleer de id: dat is de bestandsnaam zonder `.md`.",
+    ),
+    "reactie-te-vroeg": ("Een reactie is ouder dan het document waarop zij reageert.", "Controleer beide datums in de brieven."),
+    "kringverwijzing": ("Documenten reageren in een kring op elkaar.", "Controleer de `reactie_op` van de genoemde documenten."),
+    "tekst-ontbreekt": (
+        "Onder het gegevensblok staat geen tekst.",
+        "Zet de tekst van de brief eronder. Hebt u alleen de gegevens, zet dan `tekst_beschikbaar: false`.",
+    ),
+    "tekst-niet-leeg": ("`tekst_beschikbaar` is false, maar er staat wel tekst.", "Haal de tekst weg, of zet `tekst_beschikbaar` op true."),
+    "citaat-niet-gevonden": ("De zin bij `besluit_citaat` staat niet letterlijk in de tekst.", "Kopieer de zin precies uit de tekst van de brief."),
+    "bron-ontbreekt": ("Het originele bestand staat niet op de plek die `bron.bestand` noemt.", "Zet het bestand in `content/bronnen/`, of verbeter het pad."),
+    "bron-controlegetal": (
+        "Het controlegetal past niet bij het originele bestand.",
+        "Is het bestand vervangen? Zet het nieuwe getal uit de melding bij `bron.sha256`.",
+    ),
+    "persoonsgegevens": (
+        "In de tekst staat iets dat op persoonsgegevens lijkt: een BSN, een persoonlijk e-mailadres of een naam bij 'Behandeld door'.",
+        "Haal het weg. Alleen publieke functies, zoals de burgemeester, mogen blijven.",
+    ),
+}

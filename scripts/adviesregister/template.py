@@ -1,0 +1,92 @@
+"""A new document file to fill in: every field with its Dutch explanation (from the schema) as a comment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Datum, Gemeente
+from .schema import load_schema
+from .slugs import slugify
+
+# The fields each soort starts with; the others follow commented out, to be filled in when the letter has them.
+_FIELDS = {
+    "advies": [
+        "id",
+        "soort",
+        "adviestype",
+        "titel",
+        "datum",
+        "gemeente",
+        "van",
+        "aan",
+        "themas",
+        "samenvatting",
+        "kenmerken",
+        "aanbevelingen",
+        "bijlagen",
+        "bron",
+    ],
+    "reactie": [
+        "id",
+        "soort",
+        "titel",
+        "datum",
+        "gemeente",
+        "van",
+        "aan",
+        "themas",
+        "kenmerken",
+        "reactie_op",
+        "besluit",
+        "besluit_citaat",
+        "besluiten",
+        "bijlagen",
+        "bron",
+    ],
+    "stuk": ["id", "soort", "stuktype", "titel", "datum", "gemeente", "van", "aan", "themas", "hoort_bij", "bijlagen", "bron"],
+}
+
+
+def new_document(soort: str, gemeente: Gemeente, titel: str, datum: Datum | None, reactie_op: str | None) -> tuple[str, str]:
+    """(path relative to the project, file text) of a new document of this soort."""
+    doc_id = "-".join(part for part in (gemeente.slug, str(datum) if datum else "", slugify(titel)) if part)
+    values: dict[str, Any] = {"id": doc_id, "soort": soort, "titel": titel, "gemeente": gemeente.slug}
+    college = f"Burgemeester en wethouders van {gemeente.naam}"
+    if soort == "advies":
+        values.update(van=gemeente.adviesraad, aan=college)
+    elif soort == "reactie":
+        values.update(van=college, aan=gemeente.adviesraad)
+    if datum is not None:
+        values["datum"] = str(datum)
+    if reactie_op:
+        values["reactie_op" if soort == "reactie" else "hoort_bij"] = [reactie_op]
+    properties = load_schema("document.schema.json")["properties"]
+    lines = ["---"]
+    for name in _FIELDS[soort]:
+        spec = properties[name]
+        lines.append(f"# {spec['description']}")
+        if name in values:
+            lines.append(_yaml_line(name, values[name]))
+        else:
+            example = spec.get("examples", [""])[0]
+            lines.extend(f"# {line}" for line in _yaml_line(name, example).splitlines())
+    lines += ["---", ""]
+    folder = f"content/documenten/{gemeente.slug}/{datum.jaar if datum else 'zonder-datum'}"
+    return f"{folder}/{doc_id}.md", "\n".join(lines) + "\n"
+
+
+def _yaml_line(name: str, value: Any) -> str:
+    return yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False).rstrip()
+
+
+def write_new(root: Path, relative: str, text: str) -> Path:
+    """Write the new file; never over an existing one."""
+    path = root / relative
+    if path.exists():
+        raise FileExistsError(relative)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -16,7 +16,7 @@ from bench_site import write_archive
 
 from adviesregister.check import check_project
 from adviesregister.derive import derive_archive, reference_date
-from adviesregister.opendata import export_open_data
+from adviesregister.opendata import DOWNLOAD_FILES, export_open_data
 from adviesregister.project import Project
 from adviesregister.settings import load_settings
 
@@ -35,15 +35,7 @@ def measure(count: int) -> None:
         result = export_open_data(out, archive, derived, load_settings(project), today, None)
         seconds = time.perf_counter() - start
         print(f"\n{count} documenten: export in {seconds:.1f} s ({len(result.files)} bestanden)")
-        for name in (
-            "adviesregister.json",
-            "adviesregister.csv",
-            "adviesregister.xlsx",
-            "adviesregister.sqlite",
-            "datapackage.json",
-            "dataset.jsonld",
-            "SHA256SUMS",
-        ):
+        for name in DOWNLOAD_FILES:
             print(f"  {name:<24} {(out / name).stat().st_size / 1_000_000:8.2f} MB")
         per_item = sum(path.stat().st_size for path in (out / "documenten").glob("*.json"))
         print(f"  {'documenten/*.json':<24} {per_item / 1_000_000:8.2f} MB")

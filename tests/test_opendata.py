@@ -17,7 +17,7 @@ import pytest
 from adviesregister.check import check_project
 from adviesregister.derive import derive_archive, reference_date
 from adviesregister.export import FRONT_MATTER_FIELDS
-from adviesregister.opendata import export_open_data
+from adviesregister.opendata import DOWNLOAD_FILES, export_open_data
 from adviesregister.parse import parse_document
 from adviesregister.project import Project
 from adviesregister.settings import load_settings
@@ -42,15 +42,7 @@ def open_data(built_site: Path) -> Path:
 
 def test_every_file_is_there(open_data: Path) -> None:
     names = {path.relative_to(open_data).as_posix() for path in open_data.rglob("*") if path.is_file()}
-    for name in (
-        "adviesregister.json",
-        "adviesregister.csv",
-        "adviesregister.xlsx",
-        "adviesregister.sqlite",
-        "datapackage.json",
-        "dataset.jsonld",
-        "SHA256SUMS",
-    ):
+    for name in DOWNLOAD_FILES:
         assert name in names
     assert "schema/adviesregister.schema.json" in names
     assert len([n for n in names if n.startswith("documenten/")]) == SEED_COUNT

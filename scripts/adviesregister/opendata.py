@@ -21,6 +21,8 @@ from .settings import Settings
 from .tables import COLUMNS, write_csv, write_sqlite, write_xlsx
 
 DATA_FILES = ("adviesregister.json", "adviesregister.csv", "adviesregister.xlsx", "adviesregister.sqlite")
+DOWNLOAD_FILES = (*DATA_FILES, "datapackage.json", "dataset.jsonld", "SHA256SUMS")
+"""Every file at the top of the download, in the order the Open data page lists them."""
 DERIVED_DESCRIPTIONS = {
     "status": "Berekend, alleen bij een advies: het besluit uit de laatste reactie van het college, of 'wacht op reactie' / 'reactie uitgebleven' volgens de reactietermijn van de gemeente.",
     "reacties": "Berekend: de id's van de documenten die op dit document antwoorden, oudste eerst.",

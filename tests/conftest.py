@@ -41,7 +41,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium (or $CHROMIUM), driven by Playwright; no browser is ever downloaded."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=15_000)  # a loaded CI machine may need longer than the default 5 s
 
     assert CHROMIUM.exists(), f"{CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium); .ci/run doet dat in CI"
     with sync_playwright() as playwright:

@@ -12,7 +12,6 @@ from .derive import Derived
 from .model import Archive, Document
 
 SCHEMA_VERSION = "1.0.0"
-LICENCE = "CC0-1.0"
 FRONT_MATTER_FIELDS = (
     "id", "soort", "adviestype", "stuktype", "titel", "datum", "gemeente", "van", "aan", "onderwerp", "samenvatting", "themas",
     "kenmerken", "bijlagen", "aanbevelingen", "reactie_op", "hoort_bij", "besluit", "besluit_citaat", "besluiten", "tekst_beschikbaar", "bron",

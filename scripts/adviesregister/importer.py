@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 from .extract import extract_text
-from .letter import Found, Letter, read_letter
+from .letter import read_letter
+from .letterdata import Found, Letter
 from .model import Archive, Datum, Document
 from .privacy import redact
 from .project import Project

@@ -1,4 +1,4 @@
-"""Thin MkDocs hook: while `mkdocs serve` runs, re-render the pages when content/ changes.
+"""Thin MkDocs hook: while `mkdocs serve` runs, re-render the pages when content/ changes, and index them for search.
 
 `make site` renders the pages itself before the engine runs; this hook only serves the preview.
 """
@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
-from adviesregister.build import render_pages
+from adviesregister.build import index_search, render_pages
 from adviesregister.model import summarize_problems
 from adviesregister.project import Project
 
@@ -28,3 +28,8 @@ def on_pre_build(config: Any) -> None:
     if result.problems:
         lines = [str(problem) for problem in result.problems]
         raise Abort("\n".join([*lines, summarize_problems(result.problems) + " Voorbeeld niet bijgewerkt."]))
+
+
+def on_post_build(config: Any) -> None:
+    if _command["name"] == "serve":
+        index_search(Path(config.site_dir))  # so that search works in the preview too

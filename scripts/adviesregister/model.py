@@ -11,9 +11,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-SOORTEN = ("advies", "reactie", "stuk")
-BESLUITEN = ("overgenomen", "deels overgenomen", "niet overgenomen", "kennisgenomen")
-
 _DATUM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

@@ -1,0 +1,186 @@
+"""The header of a Dutch letter: 'Label value', tab tables with values below their labels, labels with the value on the next line."""
+
+from __future__ import annotations
+
+import re
+
+from .dutch_dates import parse_dutch_date
+from .letterdata import Found, Letter
+
+_LABELS = [
+    ("Is er een uiterste behandeldatum?", "cv"),
+    ("Raadsvoorstel of raadsbrief", "cv"),
+    ("Behandeld door", "behandeld_door"),
+    ("Doorkiesnummer", "doorkies"),
+    ("Ons kenmerk", "ons_kenmerk"),
+    ("Uw kenmerk", "uw_kenmerk"),
+    ("Uw brief van", "uw_brief"),
+    ("Uw brief", "uw_brief"),
+    ("Zaaknummer", "zaaknummer"),
+    ("Bijlage(n)", "bijlagen"),
+    ("Bijlagen", "bijlagen"),
+    ("Bijlage", "bijlagen"),
+    ("Onderwerp", "titel"),
+    ("Betreft", "titel"),
+    ("Datum", "datum"),
+    ("Aan", "aan"),
+]
+# The fields of the Almelo-style B&W template ('Collegevoorstel'), kept as a list at the top of the text.
+_CV_LABELS = [("Hoofdopgave", "cv"), ("Portefeuillehouder", "cv"), ("Openbaar", "cv"), ("Advies", "cv")]
+_PHONE_RE = re.compile(r"^\(?0\d[\d\s()-]{7,}$")
+ADDRESS_RE = re.compile(r"^(postbus\s+\d+|.+\s\d+\s?[a-zA-Z]?|\d{4}\s?[A-Z]{2}\s+\S.*)$", re.IGNORECASE)
+
+
+def label_segments(cell: str, extra: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(key, label, value) for every label at a word boundary in a header cell that starts with a label."""
+    labels = _LABELS + extra
+    pattern = re.compile(r"(?<![\w(])(" + "|".join(re.escape(label) for label, _ in labels) + r")(?![\w)])\s*:?")
+    matches = list(pattern.finditer(cell.strip()))
+    if not matches or matches[0].start() != 0:
+        return []
+    keys = dict(labels)
+    stripped = cell.strip()
+    out = []
+    index = 0
+    while index < len(matches):
+        match = matches[index]
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(stripped)
+        value = stripped[match.end() : end].strip()
+        if not value and index + 1 < len(matches) and matches[index + 1][1] == match[1]:
+            # 'Openbaar Openbaar': the second word is the value, not the label again
+            after = matches[index + 2].start() if index + 2 < len(matches) else len(stripped)
+            value = stripped[matches[index + 1].start() : after].strip()
+            index += 1
+        out.append((keys[match[1]], match[1], value))
+        index += 1
+    return out
+
+
+def read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> list[str]:
+    """Header fields, from 'Label value', 'Label<tab>value', label rows with values below, and label lines with the value on the next line."""
+    extra = _CV_LABELS if collegevoorstel else []
+    pending: list[tuple[int | None, str, str]] = []  # (column, key, label) still waiting for a value
+    previous_was_labels = False
+    cv_items: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        regel = index + 1
+        cells = re.split(r"\t| {2,}", line) if "\t" in line or "  " in line.strip() else [line]
+        labelled = [(col, seg) for col, cell in enumerate(cells) for seg in label_segments(cell, extra)]
+        if labelled and labelled[0][1][0] == "aan":
+            index = _read_addressee(lines, index, letter)
+            continue
+        index += 1
+        if not labelled:
+            values = [(col, cell.strip()) for col, cell in enumerate(cells) if cell.strip()]
+            if values and not pending and _continues_title(lines, index - 1, letter):
+                titel = letter.velden["titel"]
+                letter.velden["titel"] = Found(f"{titel.waarde} {line.strip()}".rstrip("."), titel.regel, f"{titel.bewijs} {line.strip()}")
+                continue
+            if values:
+                pending = _assign_pending(pending, values, "\t" in line, regel, letter, cv_items)
+                previous_was_labels = False
+            continue
+        waiting = _read_labelled_line(cells, labelled, regel, letter, cv_items)
+        if waiting is None:  # some labels had values: the others on this line are just empty
+            previous_was_labels = False
+            continue
+        columns = [(col if "\t" in line else None, key, label) for col, key, label in waiting]
+        # Labels wait for a value below them ('Uw brief  Uw kenmerk  Datum'); consecutive label lines add up.
+        pending = [*pending, *columns] if previous_was_labels else columns
+        previous_was_labels = True
+    return cv_items
+
+
+def _continues_title(lines: list[str], index: int, letter: Letter) -> bool:
+    """A subject too long for one line goes on, unlabelled, on the next (as PDF text extraction gives it)."""
+    titel = letter.velden.get("titel")
+    return titel is not None and titel.regel == index and bool(lines[index - 1].strip()) and parse_dutch_date(lines[index]) is None
+
+
+def _read_labelled_line(
+    cells: list[str], labelled: list[tuple[int, tuple[str, str, str]]], regel: int, letter: Letter, cv: list[str]
+) -> list[tuple[int, str, str]] | None:
+    """Store the labels that have a value on this line; return the others if no label had one."""
+    waiting: list[tuple[int, str, str]] = []
+    any_value = False
+    used: set[int] = set()
+    for position, (col, (key, label, value)) in enumerate(labelled):
+        if col in used:
+            continue
+        if not value:
+            nxt = cells[col + 1].strip() if col + 1 < len(cells) else ""
+            next_is_label = any(c == col + 1 for c, _ in labelled[position + 1 :])
+            if nxt and (not next_is_label or key == "cv"):
+                value = nxt
+                used.add(col + 1)
+        if value:
+            any_value = True
+            _store(key, label, value, regel, letter, cv)
+        else:
+            waiting.append((col, key, label))
+    return None if any_value else waiting
+
+
+def _assign_pending(
+    pending: list[tuple[int | None, str, str]], values: list[tuple[int, str]], positional: bool, regel: int, letter: Letter, cv: list[str]
+) -> list[tuple[int | None, str, str]]:
+    """Give values to waiting labels: by column in a tab table, else by what they look like. Returns the labels still waiting."""
+    if positional and pending and all(col is not None for col, _, _ in pending):
+        by_column = {col: (key, label) for col, key, label in pending}
+        for col, value in values:
+            if col in by_column:
+                _store(*by_column[col], value, regel, letter, cv)
+        return []
+    open_labels = list(pending)
+    for _, value in values:
+        if not open_labels:
+            break
+        if parse_dutch_date(value) and any(key == "datum" for _, key, _ in open_labels):
+            target = next(p for p in open_labels if p[1] == "datum")
+        elif _PHONE_RE.match(value) and any(key == "doorkies" for _, key, _ in open_labels):
+            target = next(p for p in open_labels if p[1] == "doorkies")
+        elif len(open_labels) == 1 or open_labels[0][1] in ("cv", "titel"):
+            target = open_labels[0]
+        else:
+            names = ", ".join(label for _, _, label in open_labels)
+            letter.beslissingen.append(f"regel {regel}: bij welk veld hoort '{value}'? De kop noemt {names}; vul het zelf in.")
+            continue
+        open_labels.remove(target)
+        _store(target[1], target[2], value, regel, letter, cv)
+    return open_labels
+
+
+def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: list[str]) -> None:
+    value = value.strip()
+    if key == "cv":
+        cv.append(f"- {label} {value}" if label.endswith("?") else f"- {label}: {value}")
+    elif key == "behandeld_door":
+        letter.verwijderd.add(regel, "de naam van een ambtenaar ('Behandeld door')", "")  # never repeat the name
+    elif key == "doorkies":
+        letter.verwijderd.add(regel, "een doorkiesnummer", "")
+    elif key in ("uw_brief", "uw_kenmerk", "ons_kenmerk", "zaaknummer"):
+        letter.kenmerken.setdefault(key, Found(value, regel, f"{label} {value}"))
+    elif key == "bijlagen":
+        letter.set("bijlagen", [value], regel, f"{label} {value}")
+    elif key == "titel":
+        letter.set("titel", value.rstrip("."), regel, f"{label} {value}")
+    elif key == "datum":
+        datum = parse_dutch_date(value)
+        if datum is not None:
+            letter.set("datum", datum, regel, f"{label} {value}")
+
+
+def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:
+    """'Aan: X' (or 'Aan X') and the lines below it up to a blank line; street and postcode lines are addresses, not names."""
+    first = re.sub(r"^\s*Aan\s*:?\s*", "", lines[index]).strip()
+    names = [first] if first else []
+    end = index + 1
+    while end < len(lines) and lines[end].strip():
+        if not ADDRESS_RE.match(lines[end].strip()):
+            names.append(lines[end].strip())
+        end += 1
+    if names:
+        letter.set("aan", ", ".join(name.rstrip(".") for name in names), index + 1, lines[index].strip())
+    return end

@@ -1,0 +1,96 @@
+"""The college's verdict on an advice, and what a response says of the advice it answers."""
+
+from __future__ import annotations
+
+import re
+
+from .dutch_dates import find_dates, parse_dutch_date
+from .letterdata import AdviceReference, Letter
+from .model import Datum
+
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
+_NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
+
+_VERDICTS = [
+    (
+        "deels overgenomen",
+        re.compile(
+            r"\b(deels|gedeeltelijk|ten dele|op onderdelen)\b[^.]*\bover(nemen|genomen|neemt)\b|\b(neem|neemt|nemen)\b[^.]*\b(deels|gedeeltelijk|ten dele)\s+over\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "niet overgenomen",
+        re.compile(r"\bniet\s+(meer\s+)?over(nemen|genomen)\b|\b(neem|neemt|nemen)\b[^.]*\bniet\s+over\b|\bwijzigingen\b[^.]*\bniet\b", re.IGNORECASE),
+    ),
+    (
+        "overgenomen",
+        re.compile(
+            r"\b(neem|neemt|nemen)\b[^.]*\b(advies|adviezen|aanbeveling(en)?)\s+over\b|\b(advies|aanbeveling(en)?)\b[^.]*\b(wordt|worden|is|zijn)\s+overgenomen\b|\bzijn\s+het\s+(met\s+u\s+)?eens\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("kennisgenomen", re.compile(r"\bkennis\s+(genomen|nemen|te nemen)\b", re.IGNORECASE)),
+]
+
+
+def sentences(markdown: str) -> list[str]:
+    """The sentences of a Markdown text, headings and list markers left out."""
+    out: list[str] = []
+    for block in markdown.split("\n\n"):
+        if block.startswith("#") or block.startswith("|"):
+            continue
+        text = " ".join(line.lstrip("-0123456789. ") if _is_item(line) else line for line in block.split("\n"))
+        out.extend(part.strip() for part in _SENTENCE_RE.split(text) if part.strip())
+    return out
+
+
+def _is_item(line: str) -> bool:
+    return bool(re.match(r"^(- |\d+\. )", line))
+
+
+def read_verdict(letter: Letter) -> None:
+    """Besluit and the sentence that says it. Both kinds of sentence → deels overgenomen; none → abstain."""
+    found: dict[str, list[str]] = {}
+    for sentence in sentences(letter.tekst):
+        for besluit, pattern in _VERDICTS:
+            if pattern.search(sentence):
+                if besluit == "overgenomen" and _NEGATION_RE.search(sentence):
+                    continue
+                found.setdefault(besluit, []).append(sentence)
+                break
+    if "deels overgenomen" in found:
+        besluit, zin = "deels overgenomen", found["deels overgenomen"][0]
+    elif "niet overgenomen" in found and "overgenomen" in found:
+        besluit, zin = "deels overgenomen", found["niet overgenomen"][0]
+    elif found:
+        besluit = next(b for b, _ in _VERDICTS if b in found)
+        zin = found[besluit][0]
+    else:
+        letter.beslissingen.append(
+            "besluit: de brief zegt niet duidelijk of het college het advies overneemt. Lees de brief en vul besluit en besluit_citaat in, of laat ze weg."
+        )
+        return
+    letter.set("besluit", besluit, None, zin)
+    letter.set("besluit_citaat", zin, None, zin)
+    if besluit == "deels overgenomen":
+        letter.beslissingen.append("besluiten: de reactie neemt sommige punten over en andere niet; vul desgewenst per aanbeveling 'besluiten' in.")
+
+
+def read_advice_reference(letter: Letter, text: str) -> None:
+    """'Op 22 december 2022 heeft u een ongevraagd advies uitgebracht…', else 'Uw brief <datum>'."""
+    datum_brief = letter.value("datum")
+    jaar = datum_brief.jaar if isinstance(datum_brief, Datum) else None
+    adviestype = "ongevraagd" if re.search(r"\bongevraagde?\s+advies\b", text, re.IGNORECASE) else None
+    for zin in sentences(letter.tekst):
+        if re.search(r"\badvies\b", zin, re.IGNORECASE) and re.search(r"\b(u|uw)\b", zin):
+            dates = [found.datum for found in find_dates(zin, jaar) if found.datum is not None and found.datum.volledig]
+            if dates:
+                letter.advies = AdviceReference(dates[0], adviestype, zin, None)
+                return
+    uw_brief = letter.kenmerken.get("uw_brief")
+    datum = parse_dutch_date(str(uw_brief.waarde), jaar) if uw_brief else None
+    if uw_brief and datum is not None:
+        letter.advies = AdviceReference(datum, adviestype, str(uw_brief.bewijs), uw_brief.regel)
+        return
+    letter.beslissingen.append("reactie_op: de brief noemt de datum van het advies niet. Zoek het advies op en vul de id in bij reactie_op.")

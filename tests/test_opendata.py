@@ -227,4 +227,8 @@ def test_export_command_writes_the_same_files(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Open data geschreven in {tmp_path / 'out'}: 7 documenten")
     assert (tmp_path / "out" / "SHA256SUMS").is_file()
+    stale = tmp_path / "out" / "documenten" / "almelo-2000-01-01-weg.json"
+    stale.write_text("{}", encoding="utf-8")
+    CliRunner().invoke(main, ["export", "--root", str(project.root), "--out", str(tmp_path / "out")])
+    assert not stale.exists(), "a document that left the archive leaves the download"
     shutil.rmtree(tmp_path / "out")

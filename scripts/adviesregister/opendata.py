@@ -70,6 +70,10 @@ def export_open_data(out: Path, archive: Archive, derived: dict[str, Derived], s
     add("adviesregister.json", _json({"kop": header, "documenten": records}))
     for record in records:
         add(f"documenten/{record['id']}.json", _json(record))
+    current = {f"{record['id']}.json" for record in records}
+    for stale in (out / "documenten").glob("*.json"):  # a document that left the archive leaves the download too
+        if stale.name not in current:
+            stale.unlink()
     for name, writer in (
         ("adviesregister.csv", write_csv),
         ("adviesregister.xlsx", lambda p, r: write_xlsx(p, r, stamp)),

@@ -124,11 +124,11 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
 
 def letter_html(tekst: str) -> str:
     """The letter's Markdown as HTML with only the tags a letter needs: no script, no styles, no javascript: links."""
-    html = markdown.markdown(
+    rendered = markdown.markdown(
         _HEADING_RE.sub(r"#\1 ", tekst), extensions=["tables", "toc"], extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value)}}
     )
     return nh3.clean(
-        html,
+        rendered,
         tags=_LETTER_TAGS,
         attributes={"h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "a": {"href"}, "th": {"align"}, "td": {"align"}},
         url_schemes={"http", "https", "mailto"},

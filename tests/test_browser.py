@@ -78,6 +78,8 @@ def test_every_page_type_passes_axe_and_is_photographed(page: Page, site_url: st
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
     assert run_axe(page) == []
+    page.mouse.wheel(0, 800)  # the header then shows the page title
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0], "the page scrolls sideways (WCAG 1.4.10 reflow)"
 
 
 def test_search_finds_an_inflected_word_and_opens_the_document(page: Page, site_url: str) -> None:

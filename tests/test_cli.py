@@ -48,3 +48,14 @@ def test_preview_hook_renders_only_while_serving(tmp_path: Path) -> None:
     with pytest.raises(Abort, match=r"\[ongeldige-datum\]"):
         mkdocs_hook.on_pre_build(config)
     mkdocs_hook.on_startup(command="build", dirty=False)
+
+
+def test_every_command_is_documented_for_its_users() -> None:
+    """Each visible command is in the README (developers) and the guide, CONTRIBUTING.md (secretaries)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for name, command in main.commands.items():
+        if command.hidden:
+            continue
+        assert f"adviesregister {name}" in readme or f"adviesregister {name}" in contributing, name
+        assert command.help, name

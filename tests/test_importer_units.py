@@ -102,3 +102,11 @@ def test_wrapped_pdf_text_is_joined_into_paragraphs_with_headings_and_lists() ->
         "beschrijving van een handtekening",
         "beschrijving van een handtekening",
     ]
+
+
+def test_theme_suggestions_count_words_and_need_enough_of_them() -> None:
+    from adviesregister.themes import suggest_themes
+
+    text = "De mantelzorgers en mantelzorg. Mantelzorgondersteuning is nodig. Een wijkteam."
+    assert suggest_themes(text) == [("mantelzorg", 3)]
+    assert suggest_themes("Een brief over niets in het bijzonder.") == []

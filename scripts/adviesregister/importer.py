@@ -18,6 +18,7 @@ from .privacy import redact
 from .project import Project
 from .reference import cbs_municipalities
 from .slugs import slugify
+from .themes import suggest_themes
 
 FIELD_ORDER = (
     "id", "soort", "adviestype", "stuktype", "titel", "datum", "gemeente", "van", "aan", "themas", "samenvatting",
@@ -72,7 +73,9 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
     folder = f"content/documenten/{slug or 'onbekend'}/{jaar}"
     bron_pad = f"bronnen/{slug or 'onbekend'}/{jaar}/{path.name}"
     gegevens["bron"] = {"bestand": bron_pad, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-    beslissingen.append("themas: kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).")
+    voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
+    hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
+    beslissingen.append(f"themas: kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
     records = [Record(f"{folder}/{doc_id}.md", gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += _link_advice(archive, letter, records[0], beslissingen)

@@ -36,6 +36,8 @@ PAGE_TYPES = {
     "zoeken": "zoeken/",
     "over": "over/",
     "toegankelijkheid": "toegankelijkheid/",
+    "open-data": "open-data/",
+    "publiceren": "publiceren/",
     "niet-gevonden": "bestaat-niet/",
 }
 ADVIES = "documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"

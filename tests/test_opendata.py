@@ -16,10 +16,10 @@ import pytest
 
 from adviesregister.check import check_project
 from adviesregister.derive import derive_archive, reference_date
-from adviesregister.export import FRONT_MATTER_FIELDS
 from adviesregister.opendata import DOWNLOAD_FILES, export_open_data
 from adviesregister.parse import parse_document
 from adviesregister.project import Project
+from adviesregister.schema import front_matter_fields
 from adviesregister.settings import load_settings
 from adviesregister.tables import COLUMNS
 
@@ -83,7 +83,7 @@ def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
     assert sorted(files) == sorted(record["id"] for record in records)
     for record in records:
         original = parse_document(files[record["id"]].read_bytes())
-        rebuilt = {name: record[name] for name in FRONT_MATTER_FIELDS if record[name] not in (None, [], {})}
+        rebuilt = {name: record[name] for name in front_matter_fields() if record[name] not in (None, [], {})}
         expected = dict(original.gegevens.data)
         expected.setdefault("tekst_beschikbaar", True)
         assert rebuilt == expected, record["id"]

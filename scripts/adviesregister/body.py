@@ -180,11 +180,11 @@ def _split_columns(line: str) -> tuple[str, str]:
 def _table(lines: list[str]) -> str:
     header = lines[0].split()
     rows: list[list[str]] = []
-    for line in lines[1:]:
-        stripped = line.strip()
+    for index in range(1, len(lines)):
+        line, stripped = lines[index], lines[index].strip()
         if not stripped:
             continue
-        if not rows or (rows and _starts_block(lines, line)):
+        if not rows or not lines[index - 1].strip():  # a new block (after a blank line) is a new row
             rows.append(list(_split_columns(stripped)))
         elif line.startswith(" "):
             rows.append(["", stripped])
@@ -197,11 +197,6 @@ def _table(lines: list[str]) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-def _starts_block(lines: list[str], line: str) -> bool:
-    index = lines.index(line)
-    return index > 0 and not lines[index - 1].strip()
 
 
 def _closing_blocks(kept: list[tuple[int, str]], removed: Removed) -> list[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 
-from .model import Archive, Document
+from .model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Document
 
 WACHT_OP_REACTIE = "wacht op reactie"
 REACTIE_UITGEBLEVEN = "reactie uitgebleven"
@@ -27,6 +27,10 @@ class Derived:
     """Only for an advice: the last day of the gemeente's reactietermijn."""
     reactietijd: int | None = None
     """Only for an advice with a response: days from the advice to its first response, when both dates are full."""
+
+
+DERIVED_FIELDS = tuple(f.name for f in fields(Derived))
+"""The fields the archive computes; typed into front matter they are an error, in the export they are included."""
 
 
 def reference_date(environ: Mapping[str, str] = os.environ) -> date:
@@ -51,7 +55,8 @@ def derive_archive(archive: Archive, today: date) -> dict[str, Derived]:
         reacties = answers[doc.id]
         base = Derived(reacties=tuple(d.id for d in reacties), stukken=tuple(d.id for d in papers[doc.id]))
         if doc.soort == "advies":
-            weken = archive.gemeenten[doc.gemeente].reactietermijn_weken if doc.gemeente in archive.gemeenten else 8
+            gemeente = archive.gemeenten.get(doc.gemeente)
+            weken = gemeente.reactietermijn_weken if gemeente else DEFAULT_REACTIETERMIJN_WEKEN
             base = derive_advice(doc, [d for d in reacties if d.soort == "reactie"], weken, today, base)
         derived[doc.id] = base
     return derived
@@ -60,9 +65,7 @@ def derive_archive(archive: Archive, today: date) -> dict[str, Derived]:
 def derive_advice(advies: Document, reacties: list[Document], weken: int, today: date, base: Derived) -> Derived:
     """Status, deadline and response time of one advice, from its college responses (oldest first)."""
     deadline = advies.datum.laatst() + timedelta(weeks=weken)
-    reactietijd = None
-    if reacties and advies.datum.volledig and reacties[0].datum.volledig:
-        reactietijd = (reacties[0].datum.vroegst() - advies.datum.vroegst()).days
+    reactietijd = days_to_answer(advies, reacties[0]) if reacties else None
     return Derived(
         reacties=base.reacties,
         stukken=base.stukken,
@@ -70,6 +73,13 @@ def derive_advice(advies: Document, reacties: list[Document], weken: int, today:
         uiterste_reactiedatum=deadline,
         reactietijd=reactietijd,
     )
+
+
+def days_to_answer(advies: Document, reactie: Document) -> int | None:
+    """Days from an advice to a response, when both dates are full."""
+    if advies.datum.volledig and reactie.datum.volledig:
+        return (reactie.datum.vroegst() - advies.datum.vroegst()).days
+    return None
 
 
 def derive_status(reacties: list[Document], deadline: date, today: date) -> str:

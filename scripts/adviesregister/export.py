@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 import markdown
 from lxml import html
 
-from .derive import Derived
+from .derive import DERIVED_FIELDS, Derived
 from .model import Archive, Document
+from .schema import front_matter_fields
 
 SCHEMA_VERSION = "1.0.0"
-FRONT_MATTER_FIELDS = (
-    "id", "soort", "adviestype", "stuktype", "titel", "datum", "gemeente", "van", "aan", "onderwerp", "samenvatting", "themas",
-    "kenmerken", "bijlagen", "aanbevelingen", "reactie_op", "hoort_bij", "besluit", "besluit_citaat", "besluiten", "tekst_beschikbaar", "bron",
-)  # fmt: skip
-DERIVED_FIELDS = ("status", "reacties", "stukken", "uiterste_reactiedatum", "reactietijd")
 TOOI = "https://identifier.overheid.nl/tooi"
 WOO_ADVIEZEN = f"{TOOI}/def/thes/kern/c_99a836c7"
 WOO_DOCUMENTSOORT = {
@@ -29,15 +26,13 @@ WOO_IS_REACTIE_OP = f"{TOOI}/def/thes/kern/c_07748060"
 
 def document_record(doc: Document, derived: Derived, archive: Archive | None = None, site_url: str = "") -> dict[str, Any]:
     """One document as researchers get it: stable keys (null when empty), derived values and identifiers included."""
-    record: dict[str, Any] = {name: getattr(doc, name) for name in FRONT_MATTER_FIELDS}
+    record: dict[str, Any] = {name: getattr(doc, name) for name in front_matter_fields()}
     record["datum"] = str(doc.datum)
     record["besluiten"] = [asdict(besluit) for besluit in doc.besluiten]
     record["bron"] = asdict(doc.bron) if doc.bron else None
-    record["status"] = derived.status
-    record["reacties"] = list(derived.reacties)
-    record["stukken"] = list(derived.stukken)
-    record["uiterste_reactiedatum"] = derived.uiterste_reactiedatum.isoformat() if derived.uiterste_reactiedatum else None
-    record["reactietijd"] = derived.reactietijd
+    for name in DERIVED_FIELDS:
+        value = getattr(derived, name)
+        record[name] = list(value) if isinstance(value, tuple) else value.isoformat() if isinstance(value, date) else value
     record["tekst"] = doc.tekst
     record["tekst_platte"] = plain_text(doc.tekst)
     gemeente = archive.gemeenten.get(doc.gemeente) if archive else None

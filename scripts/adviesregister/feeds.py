@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
+from .templating import ENV
 from .views import DocumentView
-
-_ENV = Environment(loader=PackageLoader("adviesregister", "templates"), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
 def render_feed(title: str, path: str, views: list[DocumentView], site_url: str) -> str:
@@ -14,4 +11,4 @@ def render_feed(title: str, path: str, views: list[DocumentView], site_url: str)
     base = site_url.rstrip("/") + "/"
     entries = [(view, f"{view.doc.datum.vroegst().isoformat()}T00:00:00Z") for view in views]
     updated = max((stamp for _, stamp in entries), default="1970-01-01T00:00:00Z")
-    return _ENV.get_template("feed.xml.j2").render(title=title, self_url=base + path, base=base, entries=entries, updated=updated)
+    return ENV.get_template("feed.xml.j2").render(title=title, self_url=base + path, base=base, entries=entries, updated=updated)

@@ -17,13 +17,9 @@ from .model import Archive, Datum, Document
 from .privacy import redact
 from .project import Project
 from .reference import cbs_municipalities
+from .schema import front_matter_fields
 from .slugs import slugify
 from .themes import suggest_themes
-
-FIELD_ORDER = (
-    "id", "soort", "adviestype", "stuktype", "titel", "datum", "gemeente", "van", "aan", "themas", "samenvatting",
-    "kenmerken", "bijlagen", "reactie_op", "hoort_bij", "besluit", "besluit_citaat", "besluiten", "tekst_beschikbaar", "bron",
-)  # fmt: skip
 
 
 class ImportRefused(Exception):
@@ -38,7 +34,7 @@ class Record:
     bewijs: dict[str, str] = field(default_factory=dict)
 
     def ordered(self) -> dict[str, Any]:
-        return {key: self.gegevens[key] for key in FIELD_ORDER if key in self.gegevens}
+        return {key: self.gegevens[key] for key in front_matter_fields() if key in self.gegevens}
 
     def markdown(self) -> str:
         front = yaml.safe_dump(self.ordered(), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)

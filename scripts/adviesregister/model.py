@@ -69,13 +69,17 @@ class Datum:
         return text
 
 
+DEFAULT_REACTIETERMIJN_WEKEN = 8
+"""Weeks the college has to answer an advice when the gemeente sets nothing else (no national rule fixes it)."""
+
+
 @dataclass(frozen=True)
 class Gemeente:
     slug: str
     naam: str
     cbs_code: str
     adviesraad: str
-    reactietermijn_weken: int = 8
+    reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN
 
     @property
     def tooi_uri(self) -> str:

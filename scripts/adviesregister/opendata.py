@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .derive import Derived
-from .export import DERIVED_FIELDS, SCHEMA_VERSION, document_record
+from .derive import DERIVED_FIELDS, Derived
+from .export import SCHEMA_VERSION, document_record
 from .model import Archive
 from .schema import load_schema
 from .settings import Settings
@@ -193,8 +193,7 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "bytes": (out / "adviesregister.csv").stat().st_size,
-                "hash": "sha256:" + hashlib.sha256((out / "adviesregister.csv").read_bytes()).hexdigest(),
+                **_file_facts(out / "adviesregister.csv"),
                 "dialect": {"delimiter": ",", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
                 "schema": {"fields": fields, "primaryKey": ["id"]},
             },
@@ -204,12 +203,17 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 "format": "json",
                 "mediatype": "application/json",
                 "encoding": "utf-8",
-                "bytes": (out / "adviesregister.json").stat().st_size,
-                "hash": "sha256:" + hashlib.sha256((out / "adviesregister.json").read_bytes()).hexdigest(),
+                **_file_facts(out / "adviesregister.json"),
                 "description": "Alle velden, ook lijsten en de tekst; beschreven door schema/adviesregister.schema.json.",
             },
         ],
     }
+
+
+def _file_facts(path: Path) -> dict[str, Any]:
+    """Size and sha256 of a resource, as a Data Package records them."""
+    data = path.read_bytes()
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
 
 
 def _licence(spdx: str) -> dict[str, str]:

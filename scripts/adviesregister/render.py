@@ -18,8 +18,6 @@ from typing import Any
 import markdown
 import nh3
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-from jinja2.runtime import Context
 
 from .codes import PROBLEM_CODES
 from .derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
@@ -31,24 +29,9 @@ from .privacy import find_personal_data
 from .project import Project
 from .settings import load_settings, source_commit
 from .slugs import slugify
-from .views import STATUS_LABELS, DocumentView, SourceFile, build_views, format_size, gemeente_url, jaar_url, relative_url, status_view, thema_url
+from .templating import ENV
+from .views import STATUS_LABELS, DocumentView, SourceFile, build_views, format_size, gemeente_url, jaar_url, status_view, thema_url
 
-_ENV = Environment(
-    loader=PackageLoader("adviesregister", "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
-
-
-@pass_context
-def _rel(context: Context, target: str) -> str:
-    return relative_url(target, context["current"])
-
-
-_ENV.filters["rel"] = _rel
 _HEADING_RE = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 _LETTER_TAGS = {
     "p",
@@ -232,7 +215,7 @@ class _Writer:
         fields: dict[str, Any] = {"title": html.escape(title)} if title else {}
         fields.update({key: value for key, value in meta.items() if value})
         front = yaml.safe_dump(fields, allow_unicode=True, width=10_000).strip() if fields else ""
-        body = _ENV.get_template(template).render(current=current, **context)
+        body = ENV.get_template(template).render(current=current, **context)
         self.file(name, f"---\n{front}\n---\n\n{body}" if front else body)
 
     def file(self, name: str, text: str) -> None:
@@ -258,7 +241,7 @@ class _Writer:
 
 def render_guide() -> str:
     """The publishing guide in Markdown, as on the site's Publiceren page (CONTRIBUTING.md starts with it)."""
-    return _ENV.get_template("publiceren.md.j2").render(current="publiceren/", codes=sorted(PROBLEM_CODES.items()))
+    return ENV.get_template("publiceren.md.j2").render(current="publiceren/", codes=sorted(PROBLEM_CODES.items()))
 
 
 def contributing_text() -> str:

@@ -14,13 +14,13 @@ from typing import Any
 
 import jsonschema
 
+from .derive import DERIVED_FIELDS
 from .model import Problem
 from .parse import field_line
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 """The schemas belong to the code, not to the content: a check of any content folder uses these."""
 
-DERIVED_FIELDS = ("status", "reactietijd", "reacties", "stukken", "uiterste_reactiedatum")
 
 _TYPES_NL = {
     "string": "tekst",
@@ -37,6 +37,11 @@ def load_schema(name: str) -> dict[str, Any]:
         schema: dict[str, Any] = json.load(handle)
     jsonschema.Draft202012Validator.check_schema(schema)
     return schema
+
+
+def front_matter_fields() -> tuple[str, ...]:
+    """Every front-matter field, in the order the schema lists them (and files are written in)."""
+    return tuple(load_schema("document.schema.json")["properties"])
 
 
 def validate_data(schema: dict[str, Any], data: Any, regels: dict[str, int], pad: str) -> list[Problem]:

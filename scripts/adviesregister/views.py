@@ -14,7 +14,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
+from .derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived, days_to_answer
 from .model import Archive, Datum, Document, Gemeente
 from .slugs import slugify
 
@@ -196,7 +196,7 @@ def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, so
             view.termijn = f"{gemeente.reactietermijn_weken} weken, tot en met {format_day(info.uiterste_reactiedatum)}"
         if info.reactietijd is not None:
             view.reactietijd = f"{info.reactietijd} dagen"
-        view.tijdlijn = _timeline(doc, info, by_id, gemeente)
+        view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
         view.filters = _filters(view)
         canonical = site_url.rstrip("/") + "/" + view.url
         view.citeer = _citation(view, gemeente, canonical)
@@ -220,20 +220,20 @@ def _link(target: Document) -> Link:
     )
 
 
-def _timeline(doc: Document, info: Derived, by_id: dict[str, Document], gemeente: Gemeente | None) -> list[Step]:
+def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Derived], gemeente: Gemeente | None) -> list[Step]:
     """Advice → responses, each with its response time against the deadline; for a response, from its advice."""
     advies = doc if doc.soort == "advies" else next((by_id[t] for t in doc.reactie_op if t in by_id and by_id[t].soort == "advies"), None)
     if advies is None:
         return []
+    info = derived[advies.id]
     steps = [Step(format_datum(advies.datum), str(advies.datum), "Advies aan het college", _link(advies) if advies is not doc else None)]
-    weken = gemeente.reactietermijn_weken if gemeente else 8
-    answers = sorted((d for d in by_id.values() if advies.id in d.reactie_op and d.soort == "reactie"), key=lambda d: d.datum.sort_key())
+    answers = [by_id[answer] for answer in info.reacties if by_id[answer].soort == "reactie"]
     for reactie in answers:
         toelichting = None
-        if advies.datum.volledig and reactie.datum.volledig:
-            dagen = (reactie.datum.vroegst() - advies.datum.vroegst()).days
-            binnen = "binnen" if dagen <= weken * 7 else "na"
-            toelichting = f"na {dagen} dagen, {binnen} de termijn van {weken} weken"
+        dagen = days_to_answer(advies, reactie)
+        if dagen is not None and info.uiterste_reactiedatum is not None and gemeente is not None:
+            binnen = "binnen" if reactie.datum.laatst() <= info.uiterste_reactiedatum else "na"
+            toelichting = f"na {dagen} dagen, {binnen} de termijn van {gemeente.reactietermijn_weken} weken"
         besluit = f": {reactie.besluit}" if reactie.besluit else ""
         steps.append(
             Step(

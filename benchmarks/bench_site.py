@@ -258,10 +258,10 @@ def report(count: int) -> None:
     nav = run_child(count, with_nav=True)
     print(f"\n{plain['documents']} documenten")
     for phase, seconds in plain["timings"].items():  # type: ignore[union-attr]
-        print(f"  {phase:<22} {seconds:7.1f} s   (met alle documenten in het menu: {nav['timings'][phase]:7.1f} s)")  # type: ignore[index]
+        print(f"  {phase:<28} {seconds:7.1f} s   (met alle documenten in het menu: {nav['timings'][phase]:7.1f} s)")  # type: ignore[index]
     total_plain = sum(plain["timings"].values())  # type: ignore[union-attr]
     total_nav = sum(nav["timings"].values())  # type: ignore[union-attr]
-    print(f"  {'totaal':<22} {total_plain:7.1f} s   (met menu: {total_nav:7.1f} s; {total_nav / total_plain:.1f}x zo lang)")
+    print(f"  {'totaal':<28} {total_plain:7.1f} s   (met menu: {total_nav:7.1f} s; {total_nav / total_plain:.1f}x zo lang)")
     print(f"  piekgeheugen           {plain['peak_mb']:7.0f} MB  (met menu: {nav['peak_mb']:.0f} MB)")
     print(f"  site/                  {plain['site_mb']:7.1f} MB  (met menu: {nav['site_mb']:.1f} MB; {nav['site_mb'] / plain['site_mb']:.1f}x)")  # type: ignore[operator]
     print(f"  één documentpagina     {plain['item_kb']:7.1f} kB  (met menu: {nav['item_kb']:.1f} kB; {nav['item_kb'] / plain['item_kb']:.1f}x)")  # type: ignore[operator]

@@ -107,6 +107,7 @@ def write_xlsx(path: Path, records: Iterable[dict[str, Any]], stamp: datetime) -
     """An Excel workbook Dutch spreadsheet users open directly. Text stays text: nothing in it can run as a formula."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import Cell
+    from openpyxl.writer.excel import ExcelWriter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -131,7 +132,8 @@ def write_xlsx(path: Path, records: Iterable[dict[str, Any]], stamp: datetime) -
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()  # not workbook.save(): that stamps the wall clock into docProps/core.xml
     path.write_bytes(_stable_zip(buffer.getvalue(), stamp))
 
 

@@ -14,11 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_site import write_archive
 
-from adviesregister.check import check_project
-from adviesregister.derive import derive_archive, reference_date
-from adviesregister.opendata import DOWNLOAD_FILES, export_open_data
-from adviesregister.project import Project
-from adviesregister.settings import load_settings
+from adviesregister.content.check import check_project
+from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.project import Project
+from adviesregister.content.settings import load_settings
+from adviesregister.opendata.files import DOWNLOAD_FILES, export_open_data
 
 
 def measure(count: int) -> None:

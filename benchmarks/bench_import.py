@@ -15,9 +15,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conversions import to_pdf  # noqa: E402
 
-from adviesregister.importer import import_letter  # noqa: E402
-from adviesregister.load import load_archive  # noqa: E402
-from adviesregister.project import Project  # noqa: E402
+from adviesregister.content.load import load_archive  # noqa: E402
+from adviesregister.content.project import Project  # noqa: E402
+from adviesregister.importer.records import import_letter  # noqa: E402
 
 SEEDS = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
 

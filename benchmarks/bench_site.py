@@ -28,11 +28,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from adviesregister.build import index_search
-from adviesregister.check import check_project
-from adviesregister.derive import derive_archive, reference_date
-from adviesregister.project import Project
-from adviesregister.render import render_site
+from adviesregister.content.check import check_project
+from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.project import Project
+from adviesregister.pipeline import index_search
+from adviesregister.site.render import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
 GEMEENTEN = {

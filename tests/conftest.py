@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from adviesregister.build import build_site
+from adviesregister.pipeline import build_site
 
 from helpers import CHROMIUM_ARGS, SOURCE_DATE_EPOCH, copy_project
 

@@ -8,7 +8,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from adviesregister.project import Project
+from adviesregister.content.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 # 23 November 2026, so that "today" (and so every status) is the same in every run.

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from adviesregister.build import build_site
+from adviesregister.pipeline import build_site
 
 from helpers import ROOT, SOURCE_DATE_EPOCH, copy_project, serve
 

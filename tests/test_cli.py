@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from mkdocs.exceptions import Abort
 
-from adviesregister import mkdocs_hook
+from adviesregister import preview as mkdocs_hook
 from adviesregister.cli import main
 
 from helpers import ROOT, copy_project

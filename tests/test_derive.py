@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from adviesregister.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_archive, reference_date
-from adviesregister.model import Archive, Datum, Document, Gemeente
+from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_archive, reference_date
+from adviesregister.content.model import Archive, Datum, Document, Gemeente
 
 ALMELO = Gemeente("almelo", "Almelo", "GM0141", "Adviesraad sociaal domein Almelo", reactietermijn_weken=6)
 

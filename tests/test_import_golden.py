@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conversions import to_docx, to_pdf
 
 from adviesregister.cli import main
-from adviesregister.parse import parse_document
+from adviesregister.content.parse import parse_document
 
 from helpers import ROOT
 

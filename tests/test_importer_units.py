@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from adviesregister.body import Removed, letter_to_markdown
-from adviesregister.dutch_dates import find_dates, parse_dutch_date
-from adviesregister.letter import read_letter
-from adviesregister.model import Datum
-from adviesregister.privacy import redact
-from adviesregister.slugs import slugify
+from adviesregister.content.model import Datum
+from adviesregister.content.names import slugify
+from adviesregister.content.privacy import redact
+from adviesregister.importer.body import Removed, letter_to_markdown
+from adviesregister.importer.dates import find_dates, parse_dutch_date
+from adviesregister.importer.letter import read_letter
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_wrapped_pdf_text_is_joined_into_paragraphs_with_headings_and_lists() ->
 
 
 def test_theme_suggestions_count_words_and_need_enough_of_them() -> None:
-    from adviesregister.themes import suggest_themes
+    from adviesregister.importer.themes import suggest_themes
 
     text = "De mantelzorgers en mantelzorg. Mantelzorgondersteuning is nodig. Een wijkteam."
     assert suggest_themes(text) == [("mantelzorg", 3)]

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from adviesregister.load import load_archive
-from adviesregister.model import Bron, Datum
-from adviesregister.project import Project
+from adviesregister.content.load import load_archive
+from adviesregister.content.model import Bron, Datum
+from adviesregister.content.project import Project
 
 from helpers import ROOT
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from adviesregister.model import Datum, DatumFout, Problem, summarize_problems
+from adviesregister.content.model import Datum, DatumFout, Problem, summarize_problems
 
 
 @pytest.mark.parametrize(

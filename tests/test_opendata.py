@@ -14,14 +14,14 @@ from typing import Any
 import jsonschema
 import pytest
 
-from adviesregister.check import check_project
-from adviesregister.derive import derive_archive, reference_date
-from adviesregister.opendata import DOWNLOAD_FILES, export_open_data
-from adviesregister.parse import parse_document
-from adviesregister.project import Project
-from adviesregister.schema import front_matter_fields
-from adviesregister.settings import load_settings
-from adviesregister.tables import COLUMNS
+from adviesregister.content.check import check_project
+from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.parse import parse_document
+from adviesregister.content.project import Project
+from adviesregister.content.settings import load_settings
+from adviesregister.content.validate import front_matter_fields
+from adviesregister.opendata.files import DOWNLOAD_FILES, export_open_data
+from adviesregister.opendata.tables import COLUMNS
 
 from helpers import ROOT, copy_project
 

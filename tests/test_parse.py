@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from adviesregister.parse import ParseError, field_line, parse_document, parse_yaml
+from adviesregister.content.parse import ParseError, field_line, parse_document, parse_yaml
 
 
 def test_every_field_keeps_its_file_line() -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from adviesregister.privacy import find_personal_data, is_bsn
+from adviesregister.content.privacy import find_personal_data, is_bsn
 
 
 @pytest.mark.parametrize(("digits", "expected"), [("111222333", True), ("123456782", True), ("123456789", False), ("000000000", False), ("12345678", False)])

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 from lxml import etree, html
 from playwright.sync_api import Browser, expect
 
-from adviesregister.build import build_site
 from adviesregister.cli import main
-from adviesregister.codes import PROBLEM_CODES
-from adviesregister.project import Project
-from adviesregister.render import contributing_text
+from adviesregister.content.codes import PROBLEM_CODES
+from adviesregister.content.project import Project
+from adviesregister.pipeline import build_site
+from adviesregister.site.render import contributing_text
 
 from helpers import ROOT, copy_project, serve
 
@@ -223,7 +223,7 @@ def test_a_broken_pull_request_gets_annotations_on_the_right_lines(tmp_path: Pat
 
 
 def test_annotations_escape_what_github_reads_as_syntax() -> None:
-    from adviesregister.model import Problem
+    from adviesregister.content.model import Problem
 
     problem = Problem("content/a,b:c.md", 3, "yaml-fout", "50% fout\nop: twee regels")
     assert problem.github_annotation() == "::error file=content/a%2Cb%3Ac.md,line=3,title=[yaml-fout]::50%25 fout%0Aop: twee regels"

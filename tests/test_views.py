@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from adviesregister.model import Datum
-from adviesregister.views import format_datum, relative_url
+from adviesregister.content.model import Datum
+from adviesregister.site.views import format_datum, relative_url
 
 
 @pytest.mark.parametrize(("text", "shown"), [("2023-01-23", "23 januari 2023"), ("2023-05", "mei 2023"), ("2023", "2023"), ("2022-12-01", "1 december 2022")])
@@ -18,7 +18,7 @@ def test_relative_urls_between_directory_pages() -> None:
 
 
 def test_letter_text_keeps_letter_markup_and_drops_everything_else() -> None:
-    from adviesregister.render import letter_html
+    from adviesregister.site.render import letter_html
 
     html = letter_html(
         "## Kop\n\nTekst met *nadruk* en [een link](https://example.org) en [kwaad](javascript:alert(1)).\n\n"

@@ -14,19 +14,19 @@ from typing import Any
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .build import SearchIndexError, build_site
-from .check import check_project
-from .derive import derive_archive, reference_date
-from .extract import ExtractError
-from .importer import ImportRefused, add_to_archive, import_letter, write_result
-from .load import load_archive
-from .model import Datum, DatumFout, summarize_problems
-from .opendata import export_open_data
-from .project import Project
-from .render import contributing_text
-from .report import format_report, record_json
-from .settings import load_settings, source_commit
-from .template import new_document, write_new
+from adviesregister.content.check import check_project
+from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.extract import ExtractError
+from adviesregister.content.load import load_archive
+from adviesregister.content.model import Datum, DatumFout, summarize_problems
+from adviesregister.content.project import Project
+from adviesregister.content.settings import load_settings, source_commit
+from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
+from adviesregister.importer.report import format_report, record_json
+from adviesregister.importer.template import new_document, write_new
+from adviesregister.opendata.files import export_open_data
+from adviesregister.pipeline import SearchIndexError, build_site
+from adviesregister.site.render import contributing_text
 
 _ROOT = click.option(
     "--root",

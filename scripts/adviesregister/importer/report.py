@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .importer import ImportResult, Record
+from adviesregister.importer.records import ImportResult, Record
 
 
 def format_report(result: ImportResult) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .dutch_dates import find_dates, parse_dutch_date
-from .letterdata import AdviceReference, Letter
-from .model import Datum
+from adviesregister.content.model import Datum
+from adviesregister.importer.dates import find_dates, parse_dutch_date
+from adviesregister.importer.findings import AdviceReference, Letter
 
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 _NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .templating import ENV
-from .views import DocumentView
+from adviesregister.site.templating import ENV
+from adviesregister.site.views import DocumentView
 
 
 def render_feed(title: str, path: str, views: list[DocumentView], site_url: str) -> str:

@@ -10,9 +10,9 @@ from typing import Any
 
 from mkdocs.exceptions import Abort
 
-from adviesregister.build import index_search, render_pages
-from adviesregister.model import summarize_problems
-from adviesregister.project import Project
+from adviesregister.content.model import summarize_problems
+from adviesregister.content.project import Project
+from adviesregister.pipeline import index_search, render_pages
 
 _command = {"name": ""}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .dutch_dates import parse_dutch_date
-from .letterdata import Found, Letter
+from adviesregister.importer.dates import parse_dutch_date
+from adviesregister.importer.findings import Found, Letter
 
 _LABELS = [
     ("Is er een uiterste behandeldatum?", "cv"),

@@ -9,9 +9,9 @@ from typing import Any
 import markdown
 from lxml import html
 
-from .derive import DERIVED_FIELDS, Derived
-from .model import Archive, Document
-from .schema import front_matter_fields
+from adviesregister.content.derive import DERIVED_FIELDS, Derived
+from adviesregister.content.model import Archive, Document
+from adviesregister.content.validate import front_matter_fields
 
 SCHEMA_VERSION = "1.0.0"
 TOOI = "https://identifier.overheid.nl/tooi"

@@ -19,18 +19,18 @@ import markdown
 import nh3
 import yaml
 
-from .codes import PROBLEM_CODES
-from .derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
-from .extract import ExtractError, extract_text
-from .feeds import render_feed
-from .model import Archive
-from .opendata import export_open_data, field_descriptions
-from .privacy import find_personal_data
-from .project import Project
-from .settings import load_settings, source_commit
-from .slugs import slugify
-from .templating import ENV
-from .views import STATUS_LABELS, DocumentView, SourceFile, build_views, format_size, gemeente_url, jaar_url, status_view, thema_url
+from adviesregister.content.codes import PROBLEM_CODES
+from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived
+from adviesregister.content.extract import ExtractError, extract_text
+from adviesregister.site.feeds import render_feed
+from adviesregister.content.model import Archive
+from adviesregister.opendata.files import export_open_data, field_descriptions
+from adviesregister.content.privacy import find_personal_data
+from adviesregister.content.project import Project
+from adviesregister.content.settings import load_settings, source_commit
+from adviesregister.content.names import slugify
+from adviesregister.site.templating import ENV
+from adviesregister.site.views import STATUS_LABELS, DocumentView, SourceFile, build_views, format_size, gemeente_url, jaar_url, status_view, thema_url
 
 _HEADING_RE = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 _LETTER_TAGS = {

@@ -7,9 +7,9 @@ from typing import Any
 
 import yaml
 
-from .model import Datum, Gemeente
-from .schema import load_schema
-from .slugs import slugify
+from adviesregister.content.model import Datum, Gemeente
+from adviesregister.content.names import slugify
+from adviesregister.content.validate import load_schema
 
 # The fields each soort starts with; the others follow commented out, to be filled in when the letter has them.
 _FIELDS = {

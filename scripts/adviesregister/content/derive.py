@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 
-from .model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Document
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Document
 
 WACHT_OP_REACTIE = "wacht op reactie"
 REACTIE_UITGEBLEVEN = "reactie uitgebleven"

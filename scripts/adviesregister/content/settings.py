@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
-from .project import Project
+from adviesregister.content.project import Project
 
 DEFAULT_SITE_URL = "https://adviesregister.example/"
 

@@ -14,9 +14,9 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived, days_to_answer
-from .model import Archive, Datum, Document, Gemeente
-from .slugs import slugify
+from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived, days_to_answer
+from adviesregister.content.model import Archive, Datum, Document, Gemeente
+from adviesregister.content.names import slugify
 
 STATUS_LABELS = {
     "overgenomen": ("✓", "Overgenomen"),

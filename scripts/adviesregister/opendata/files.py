@@ -13,12 +13,12 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .derive import DERIVED_FIELDS, Derived
-from .export import SCHEMA_VERSION, document_record
-from .model import Archive
-from .schema import load_schema
-from .settings import Settings
-from .tables import COLUMNS, write_csv, write_sqlite, write_xlsx
+from adviesregister.content.derive import DERIVED_FIELDS, Derived
+from adviesregister.content.model import Archive
+from adviesregister.content.settings import Settings
+from adviesregister.content.validate import load_schema
+from adviesregister.opendata.records import SCHEMA_VERSION, document_record
+from adviesregister.opendata.tables import COLUMNS, write_csv, write_sqlite, write_xlsx
 
 DATA_FILES = ("adviesregister.json", "adviesregister.csv", "adviesregister.xlsx", "adviesregister.sqlite")
 DOWNLOAD_FILES = (*DATA_FILES, "datapackage.json", "dataset.jsonld", "SHA256SUMS")

@@ -10,16 +10,16 @@ from typing import Any
 
 import yaml
 
-from .extract import extract_text
-from .letter import read_letter
-from .letterdata import Found, Letter
-from .model import Archive, Datum, Document
-from .privacy import redact
-from .project import Project
-from .reference import cbs_municipalities
-from .schema import front_matter_fields
-from .slugs import slugify
-from .themes import suggest_themes
+from adviesregister.content.extract import extract_text
+from adviesregister.content.model import Archive, Datum, Document
+from adviesregister.content.names import slugify
+from adviesregister.content.privacy import redact
+from adviesregister.content.project import Project
+from adviesregister.content.reference import cbs_municipalities
+from adviesregister.content.validate import front_matter_fields
+from adviesregister.importer.findings import Found, Letter
+from adviesregister.importer.letter import read_letter
+from adviesregister.importer.themes import suggest_themes
 
 
 class ImportRefused(Exception):

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .model import Gemeente
+from adviesregister.content.model import Gemeente
 
 LIST_SEPARATOR = "; "
 # (column, Frictionless type, Dutch description for columns that are not front-matter fields as such)

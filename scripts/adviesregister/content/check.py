@@ -10,10 +10,10 @@ import re
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-from .load import load_archive
-from .model import Archive, Document, Problem
-from .privacy import find_personal_data
-from .project import Project
+from adviesregister.content.load import load_archive
+from adviesregister.content.model import Archive, Document, Problem
+from adviesregister.content.privacy import find_personal_data
+from adviesregister.content.project import Project
 
 
 def check_project(project: Project) -> tuple[Archive, list[Problem]]:

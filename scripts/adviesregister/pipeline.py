@@ -11,11 +11,11 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .check import check_project
-from .derive import derive_archive, reference_date
-from .model import Problem
-from .project import Project
-from .render import render_site
+from adviesregister.content.check import check_project
+from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.model import Problem
+from adviesregister.content.project import Project
+from adviesregister.site.render import render_site
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .body import Removed
-from .model import Datum
+from adviesregister.content.model import Datum
+from adviesregister.importer.body import Removed
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from .body import CLOSING_RE, letter_to_markdown
-from .dutch_dates import parse_dutch_date
-from .header import ADDRESS_RE, label_segments, read_header
-from .letterdata import Letter
-from .model import Datum
-from .reference import cbs_municipalities
-from .verdict import read_advice_reference, read_verdict
+from adviesregister.content.model import Datum
+from adviesregister.content.reference import cbs_municipalities
+from adviesregister.importer.body import CLOSING_RE, letter_to_markdown
+from adviesregister.importer.dates import parse_dutch_date
+from adviesregister.importer.findings import Letter
+from adviesregister.importer.header import ADDRESS_RE, label_segments, read_header
+from adviesregister.importer.verdict import read_advice_reference, read_verdict
 
 _SALUTATION_RE = re.compile(r"^\s*(geachte|geacht|beste)\b", re.IGNORECASE)
 _LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)

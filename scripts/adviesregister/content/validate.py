@@ -14,11 +14,11 @@ from typing import Any
 
 import jsonschema
 
-from .derive import DERIVED_FIELDS
-from .model import Problem
-from .parse import field_line
+from adviesregister.content.derive import DERIVED_FIELDS
+from adviesregister.content.model import Problem
+from adviesregister.content.parse import field_line
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 """The schemas belong to the code, not to the content: a check of any content folder uses these."""
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
-from .views import relative_url
+from adviesregister.site.views import relative_url
 
 ENV = Environment(
-    loader=PackageLoader("adviesregister", "templates"),
+    loader=PackageLoader("adviesregister.site", "templates"),
     autoescape=True,
     undefined=StrictUndefined,
     trim_blocks=True,

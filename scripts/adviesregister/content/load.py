@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Problem
-from .parse import ParseError, decode_text, parse_document, parse_yaml
-from .project import Project
-from .reference import MUNICIPALITIES_FILE, cbs_municipalities
-from .schema import load_schema, validate_data
+from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Problem
+from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml
+from adviesregister.content.project import Project
+from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
+from adviesregister.content.validate import load_schema, validate_data
 
 
 def load_archive(project: Project) -> tuple[Archive, list[Problem]]:

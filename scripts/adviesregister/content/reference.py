@@ -6,7 +6,7 @@ import csv
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 MUNICIPALITIES_FILE = DATA_DIR / "gemeenten-cbs-2023.csv"
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import Result
 
 from adviesregister.pipeline import build_site
 
-from helpers import CHROMIUM_ARGS, SOURCE_DATE_EPOCH, copy_project
+from helpers import CHROMIUM_ARGS, SCREENSHOTS, SOURCE_DATE_EPOCH, copy_project, run_cli
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
@@ -19,6 +20,12 @@ CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+
+
+@pytest.fixture
+def cli() -> Callable[[Sequence[str | Path]], Result]:
+    """The shared CLI runner: cli(["check", "--root", path]) gives the exit code and output."""
+    return run_cli
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +61,5 @@ def browser() -> Iterator[Any]:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say where the browser tests put their screenshots, so a person can look at them."""
-    from test_browser import SCREENSHOTS
-
     if SCREENSHOTS.is_dir() and any(SCREENSHOTS.glob("*.png")):
         terminalreporter.write_line(f"Schermafbeeldingen van elke paginasoort (375 en 1280 px breed): {SCREENSHOTS}")

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
+from collections.abc import Sequence
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from click.testing import CliRunner, Result
+
+from adviesregister.cli import main
 from adviesregister.content.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
+"""Where the browser tests put a screenshot of every page type."""
 # 23 November 2026, so that "today" (and so every status) is the same in every run.
 SOURCE_DATE_EPOCH = "1795392000"
+
+
+def run_cli(args: Sequence[str | Path]) -> Result:
+    """The `adviesregister` command as a person types it, run in-process: exit code and output."""
+    return CliRunner().invoke(main, [str(arg) for arg in args])
 
 
 def copy_project(target: Path, content: Path | None = None) -> Project:

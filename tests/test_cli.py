@@ -3,31 +3,33 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from click.testing import CliRunner
+from click.testing import Result
 from mkdocs.exceptions import Abort
 
-from adviesregister import preview as mkdocs_hook
 from adviesregister.cli import main
+from adviesregister.preview import PreviewPlugin
 
 from helpers import ROOT, copy_project
 
+CLI = Callable[[Sequence[str | Path]], Result]
 BROKEN = ROOT / "tests" / "slechte_invoer" / "04-datum-bestaat-niet" / "content"
 
 
-def test_check_is_clean_on_the_seed_archive() -> None:
-    result = CliRunner().invoke(main, ["check", "--root", str(ROOT)])
+def test_check_is_clean_on_the_seed_archive(cli: CLI) -> None:
+    result = cli(["check", "--root", ROOT])
     assert result.exit_code == 0, result.output
     assert result.output == "Geen problemen gevonden in 7 documenten.\n"
 
 
-def test_build_refuses_broken_content_and_builds_nothing(tmp_path: Path) -> None:
+def test_build_refuses_broken_content_and_builds_nothing(tmp_path: Path, cli: CLI) -> None:
     project = copy_project(tmp_path)
     shutil.copytree(BROKEN, project.content, dirs_exist_ok=True)
-    result = CliRunner().invoke(main, ["build", "--root", str(tmp_path)])
+    result = cli(["build", "--root", str(tmp_path)])
     assert result.exit_code == 1
     assert "[ongeldige-datum] datum: '2023-02-30' bestaat niet: deze maand heeft 28 dagen." in result.output
     assert result.output.rstrip().endswith("1 probleem in 1 bestand. Site niet gebouwd.")
@@ -35,19 +37,19 @@ def test_build_refuses_broken_content_and_builds_nothing(tmp_path: Path) -> None
     assert not (tmp_path / "build").exists()
 
 
-def test_preview_hook_renders_only_while_serving(tmp_path: Path) -> None:
+def test_preview_plugin_renders_only_while_serving(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     config = SimpleNamespace(config_file_path=str(project.mkdocs_config))
-    mkdocs_hook.on_startup(command="build", dirty=False)
-    mkdocs_hook.on_pre_build(config)
+    plugin = PreviewPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_pre_build(config=config)
     assert not project.pages.exists()
-    mkdocs_hook.on_startup(command="serve", dirty=False)
-    mkdocs_hook.on_pre_build(config)
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_pre_build(config=config)
     assert (project.pages / "documenten" / "almelo-2017-inspectierapport-sociale-wijkteams.md").is_file()
     shutil.copytree(BROKEN, project.content, dirs_exist_ok=True)
     with pytest.raises(Abort, match=r"\[ongeldige-datum\]"):
-        mkdocs_hook.on_pre_build(config)
-    mkdocs_hook.on_startup(command="build", dirty=False)
+        plugin.on_pre_build(config=config)
 
 
 def test_every_command_is_documented_for_its_users() -> None:

@@ -8,17 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from lxml import etree, html
 from playwright.sync_api import Browser, expect
 
-from adviesregister.cli import main
 from adviesregister.content.codes import PROBLEM_CODES
 from adviesregister.content.project import Project
 from adviesregister.pipeline import build_site
-from adviesregister.site.render import contributing_text
+from adviesregister.site.guide import contributing_text
 
-from helpers import ROOT, copy_project, serve
+from helpers import ROOT, copy_project, run_cli, serve
 
 ADVIES = """Adviesraad Sociaal Domein Almere
 Postbus 200
@@ -65,7 +63,7 @@ REACTIE_ID = "almere-2026-11-20-reactie-op-ongevraagd-advies-over-schuldhulpverl
 
 
 def cli(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args))
+    result = run_cli(list(args))
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -162,17 +160,15 @@ def test_new_writes_a_template_that_check_understands(tmp_path: Path) -> None:
     text = (project.root / relative).read_text(encoding="utf-8")
     assert "# Alleen bij een reactie: wat het college met het advies doet." in text
     assert "van: Burgemeester en wethouders van Almelo\n" in text and "aan: Adviesraad sociaal domein Almelo\n" in text
-    result = CliRunner().invoke(main, ["check", "--root", root])
+    result = run_cli(["check", "--root", root])
     assert result.exit_code == 1
     assert result.output == (
         f"{relative}:43: [tekst-ontbreekt] onder het gegevensblok staat geen tekst. Zet de tekst van de brief eronder, of zet 'tekst_beschikbaar: false'.\n1 probleem in 1 bestand.\n"
     )
-    again = CliRunner().invoke(
-        main, ["new", "reactie", "--root", root, "--gemeente", "almelo", "--titel", "Reactie op advies over mantelzorg", "--datum", "2024-06-01"]
-    )
+    again = run_cli(["new", "reactie", "--root", root, "--gemeente", "almelo", "--titel", "Reactie op advies over mantelzorg", "--datum", "2024-06-01"])
     assert again.exit_code == 1
     assert f"{relative} bestaat al. Er is niets geschreven" in again.output
-    wrong = CliRunner().invoke(main, ["new", "advies", "--root", root, "--gemeente", "amsterdam", "--titel", "X"])
+    wrong = run_cli(["new", "advies", "--root", root, "--gemeente", "amsterdam", "--titel", "X"])
     assert wrong.exit_code == 2
     assert "'amsterdam' staat niet in content/gemeenten.yml. Kies uit: albrandswaard, almelo, almere." in wrong.output
 
@@ -209,7 +205,7 @@ def test_a_broken_pull_request_gets_annotations_on_the_right_lines(tmp_path: Pat
     folder.mkdir(parents=True)
     (folder / "almelo-2024-02-30-advies-met-fouten.md").write_text(BROKEN_ADVICE, encoding="utf-8")
     (folder / "almelo-2024-03-15-reactie-met-fouten.md").write_text(BROKEN_RESPONSE, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--format", "github"])
+    result = run_cli(["check", "--root", str(project.root), "--format", "github"])
     assert result.exit_code == 1
     advies = "content/documenten/almelo/2024/almelo-2024-02-30-advies-met-fouten.md"
     reactie = "content/documenten/almelo/2024/almelo-2024-03-15-reactie-met-fouten.md"
@@ -235,7 +231,7 @@ def test_every_problem_code_is_explained_in_the_guide() -> None:
     for expected in catalogue.glob("*/verwacht.txt"):
         used |= {line.split("[", 1)[1].split("]", 1)[0] for line in expected.read_text(encoding="utf-8").splitlines()[:-1]}
     assert used <= set(PROBLEM_CODES), sorted(used - set(PROBLEM_CODES))
-    source = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "scripts" / "adviesregister").glob("*.py") if path.name != "codes.py")
+    source = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "scripts" / "adviesregister").rglob("*.py") if path.name != "codes.py")
     assert [code for code in PROBLEM_CODES if f'"{code}"' not in source] == [], "documented codes that no code gives"
 
 

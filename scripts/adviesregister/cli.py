@@ -14,19 +14,16 @@ from typing import Any
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from adviesregister.content.check import check_project
-from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
-from adviesregister.content.model import Datum, DatumFout, summarize_problems
+from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
-from adviesregister.content.settings import load_settings, source_commit
 from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
-from adviesregister.opendata.files import export_open_data
-from adviesregister.pipeline import SearchIndexError, build_site
-from adviesregister.site.render import contributing_text
+from adviesregister.pipeline import build_site, prepare, write_export
+from adviesregister.site.engine import SearchIndexError
+from adviesregister.site.guide import contributing_text
 
 _ROOT = click.option(
     "--root",
@@ -58,6 +55,21 @@ def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _stop_on(problems: list[Problem], closing: str = "", github: bool = False, err: bool = True) -> None:
+    """Print every problem and how many there are, and stop with exit code 1; nothing when there are none."""
+    if problems:
+        click.echo(format_problems(problems, closing, github), err=err)
+        sys.exit(1)
+
+
+def _datum_option(datum: str | None) -> Datum | None:
+    """The --datum option as a (partial) date, or a Dutch usage error."""
+    try:
+        return Datum.parse(datum) if datum else None
+    except DatumFout as err:
+        raise click.BadParameter(str(err), param_hint="--datum") from None
+
+
 @click.group()
 @click.version_option(package_name="adviesregister")
 def main() -> None:
@@ -77,14 +89,10 @@ def main() -> None:
 @_guarded
 def check(output: str, root: Path) -> None:
     """Controleer alle documenten en noem elk probleem met bestand en regel."""
-    project = Project(root)
-    archive, problems = check_project(project)
-    for problem in problems:
-        click.echo(problem.github_annotation() if output == "github" else str(problem))
-    if problems:
-        click.echo(summarize_problems(problems))
-        sys.exit(1)
-    click.echo(f"Geen problemen gevonden in {len(archive.documenten)} documenten.")
+    prepared, problems = prepare(Project(root))
+    _stop_on(problems, github=output == "github", err=False)
+    assert prepared is not None
+    click.echo(f"Geen problemen gevonden in {len(prepared.archive.documenten)} documenten.")
 
 
 @main.command()
@@ -102,11 +110,7 @@ def build(root: Path) -> None:
     except SearchIndexError as err:
         click.echo(f"De zoekindex (Pagefind) kon niet gemaakt worden:\n{err}", err=True)
         sys.exit(1)
-    if result.problems:
-        for problem in result.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{summarize_problems(result.problems)} Site niet gebouwd.", err=True)
-        sys.exit(1)
+    _stop_on(result.problems, "Site niet gebouwd.")
     click.echo(f"Site gebouwd in site/: {result.documenten} documenten, {result.paginas} pagina's, {result.seconden:.1f} s.")
 
 
@@ -122,10 +126,7 @@ def build(root: Path) -> None:
 def import_(files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, root: Path) -> None:
     """Zet brieven (PDF, Word, HTML, tekst) om in documenten in content/, met per veld waar het vandaan komt."""
     project = Project(root)
-    try:
-        vaste_datum = Datum.parse(datum) if datum else None
-    except DatumFout as err:
-        raise click.BadParameter(str(err), param_hint="--datum") from None
+    vaste_datum = _datum_option(datum)
     archive, _ = load_archive(project)
     results, failures = [], 0
     with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if len(files) > 1 and not as_json else _nullbar(files) as bar:
@@ -171,14 +172,10 @@ def _nullbar(items: tuple[Path, ...]) -> Any:
 def export(out: Path, root: Path) -> None:
     """Schrijf de open data (JSON, CSV, Excel, SQLite, schema, beschrijvingen, controlegetallen)."""
     project = Project(root)
-    archive, problems = check_project(project)
-    if problems:
-        for problem in problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{summarize_problems(problems)} Open data niet geschreven.", err=True)
-        sys.exit(1)
-    today = reference_date()
-    result = export_open_data(out, archive, derive_archive(archive, today), load_settings(project), today, source_commit(project.root))
+    prepared, problems = prepare(project)
+    _stop_on(problems, "Open data niet geschreven.")
+    assert prepared is not None
+    result = write_export(project, prepared, out)
     click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")
 
 
@@ -197,10 +194,7 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
     if gemeente not in archive.gemeenten:
         keuzes = ", ".join(sorted(archive.gemeenten))
         raise click.BadParameter(f"'{gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}.", param_hint="--gemeente")
-    try:
-        vaste_datum = Datum.parse(datum) if datum else None
-    except DatumFout as err:
-        raise click.BadParameter(str(err), param_hint="--datum") from None
+    vaste_datum = _datum_option(datum)
     if reactie_op and reactie_op not in archive.by_id():
         raise click.BadParameter(f"'{reactie_op}' is geen document in het archief. Gebruik de id (de bestandsnaam zonder .md).", param_hint="--reactie-op")
     relative, text = new_document(soort, archive.gemeenten[gemeente], titel, vaste_datum, reactie_op)

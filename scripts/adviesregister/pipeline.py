@@ -1,21 +1,37 @@
-"""The whole build as a recipe: check, derive, render, then let the site engine write HTML."""
+"""Every command's recipe. Load → check → derive runs once, here, for every caller; then the open data, the pages,
+the site engine and the search index.
+
+    prepare        content/ → checked model + derived values (or the problems)
+    render_pages   prepare → open data → Markdown pages in build/pages/
+    build_site     render_pages → mkdocs build --strict → Pagefind
+    write_export   prepare → open data in any folder
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
-from adviesregister.content.model import Problem
+from adviesregister.content.model import Archive, Derived, Problem
+from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
+from adviesregister.content.settings import load_settings, source_commit
+from adviesregister.opendata.files import ExportResult, export_open_data
+from adviesregister.site.engine import index_search, run_mkdocs
 from adviesregister.site.render import render_site
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The content, checked, with everything derived from it as of `today`."""
+
+    archive: Archive
+    derived: dict[str, Derived]
+    today: date
 
 
 @dataclass
@@ -26,37 +42,37 @@ class BuildResult:
     seconden: float = 0.0
 
 
-def render_pages(project: Project) -> BuildResult:
-    """Check the content and write the site's Markdown pages; nothing is written if there are problems."""
-    start = time.perf_counter()
+def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
+    """Load and check everything; without problems, derive status, links and deadlines as of today (SOURCE_DATE_EPOCH)."""
     archive, problems = check_project(project)
     if problems:
-        return BuildResult(problems=problems)
+        return None, problems
     today = reference_date()
-    derived = derive_archive(archive, today)
-    paginas = render_site(project, archive, derived, today)
-    return BuildResult(documenten=len(archive.documenten), paginas=paginas, seconden=time.perf_counter() - start)
+    return Prepared(archive, derive_archive(archive, today), today), []
+
+
+def write_export(project: Project, prepared: Prepared, out: Path) -> ExportResult:
+    """The open data of the prepared archive, into `out`."""
+    return export_open_data(out, prepared.archive, prepared.derived, load_settings(project), prepared.today, source_commit(project.root))
+
+
+def render_pages(project: Project) -> BuildResult:
+    """Check the content, then write the open data and the site's Markdown pages; nothing is written if there are problems."""
+    start = time.perf_counter()
+    prepared, problems = prepare(project)
+    if prepared is None:
+        return BuildResult(problems=problems)
+    export = write_export(project, prepared, project.pages / OPEN_DATA)
+    paginas = render_site(project, prepared.archive, prepared.derived, load_settings(project), export)
+    return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas, seconden=time.perf_counter() - start)
 
 
 def build_site(project: Project) -> BuildResult:
-    """render_pages, then `mkdocs build --strict` into site/."""
+    """render_pages, then `mkdocs build --strict` into site/, then the search index."""
     start = time.perf_counter()
     result = render_pages(project)
     if result.problems:
         return result
-    config = load_config(config_file=str(project.mkdocs_config), strict=True)
-    mkdocs_build(config)
-    index_search(Path(config.site_dir))
+    index_search(run_mkdocs(project.mkdocs_config))
     result.seconden = time.perf_counter() - start
     return result
-
-
-class SearchIndexError(Exception):
-    """Pagefind failed; the message holds its output."""
-
-
-def index_search(site: Path) -> None:
-    """Pagefind over the built site: a search index in small chunks, with Dutch stemming (from <html lang="nl">)."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError(done.stdout + done.stderr)

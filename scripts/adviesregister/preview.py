@@ -1,35 +1,44 @@
-"""Thin MkDocs hook: while `mkdocs serve` runs, re-render the pages when content/ changes, and index them for search.
+"""The MkDocs plugin behind `make serve`: while `mkdocs serve` runs, re-render the pages when content/ or the templates
+change, and index them for search. `make site` renders the pages itself before the engine runs; this only serves the preview.
 
-`make site` renders the pages itself before the engine runs; this hook only serves the preview.
+Registered as the MkDocs plugin `adviesregister` (see pyproject.toml), so it works from an installed wheel too.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
 
-from adviesregister.content.model import summarize_problems
+from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
-from adviesregister.pipeline import index_search, render_pages
-
-_command = {"name": ""}
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
+from adviesregister.pipeline import render_pages
+from adviesregister.site.engine import index_search
 
 
-def on_pre_build(config: Any) -> None:
-    if _command["name"] != "serve":
-        return
-    result = render_pages(Project(Path(config.config_file_path).parent))
-    if result.problems:
-        lines = [str(problem) for problem in result.problems]
-        raise Abort("\n".join([*lines, summarize_problems(result.problems) + " Voorbeeld niet bijgewerkt."]))
+class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    command = ""
+    """The mkdocs command that runs: 'serve', 'build' or 'gh-deploy'."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
-def on_post_build(config: Any) -> None:
-    if _command["name"] == "serve":
-        index_search(Path(config.site_dir))  # so that search works in the preview too
+    def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
+        templates = Path(str(files("adviesregister.site").joinpath("templates")))
+        if templates.is_dir():
+            server.watch(str(templates))
+        return server
+
+    def on_pre_build(self, *, config: Any) -> None:
+        if self.command != "serve":
+            return
+        result = render_pages(Project(Path(config.config_file_path).parent))
+        if result.problems:
+            raise Abort(format_problems(result.problems, "Voorbeeld niet bijgewerkt."))
+
+    def on_post_build(self, *, config: Any) -> None:
+        if self.command == "serve":
+            index_search(Path(config.site_dir))  # so that search works in the preview too

@@ -4,33 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 
-from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Document
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Derived, Document
 
 WACHT_OP_REACTIE = "wacht op reactie"
 REACTIE_UITGEBLEVEN = "reactie uitgebleven"
 BEANTWOORD = "beantwoord"
 """A response exists, but it gives no clear besluit."""
-
-
-@dataclass(frozen=True)
-class Derived:
-    reacties: tuple[str, ...] = ()
-    """Documents that answer this one (reactie_op points here), oldest first."""
-    stukken: tuple[str, ...] = ()
-    """Related papers (hoort_bij points here), oldest first."""
-    status: str | None = None
-    """Only for an advice: the besluit of its latest response, or whether one is still expected."""
-    uiterste_reactiedatum: date | None = None
-    """Only for an advice: the last day of the gemeente's reactietermijn."""
-    reactietijd: int | None = None
-    """Only for an advice with a response: days from the advice to its first response, when both dates are full."""
-
-
-DERIVED_FIELDS = tuple(f.name for f in fields(Derived))
-"""The fields the archive computes; typed into front matter they are an error, in the export they are included."""
 
 
 def reference_date(environ: Mapping[str, str] = os.environ) -> date:
@@ -80,6 +61,11 @@ def days_to_answer(advies: Document, reactie: Document) -> int | None:
     if advies.datum.volledig and reactie.datum.volledig:
         return (reactie.datum.vroegst() - advies.datum.vroegst()).days
     return None
+
+
+def within_deadline(reactie: Document, deadline: date) -> bool:
+    """Whether a response came on or before the last day of the termijn (for a partial date: its whole period)."""
+    return reactie.datum.laatst() <= deadline
 
 
 def derive_status(reacties: list[Document], deadline: date, today: date) -> str:

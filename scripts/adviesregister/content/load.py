@@ -9,7 +9,8 @@ from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFou
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml
 from adviesregister.content.project import Project
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
-from adviesregister.content.validate import load_schema, validate_data
+from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA
+from adviesregister.content.validate import validate_data
 
 
 def load_archive(project: Project) -> tuple[Archive, list[Problem]]:
@@ -35,7 +36,7 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
         parsed = parse_yaml(decode_text(path.read_bytes()))
     except ParseError as err:
         return {}, [Problem(pad, err.regel, err.code, err.bericht)]
-    problems = validate_data(load_schema("gemeenten.schema.json"), parsed.data, parsed.regels, pad)
+    problems = validate_data(GEMEENTEN_SCHEMA, parsed.data, parsed.regels, pad)
     if problems:
         return {}, problems
     gemeenten = {slug: Gemeente(slug=slug, **fields) for slug, fields in parsed.data.items()}
@@ -48,7 +49,7 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
                     parsed.regels[f"{slug}.cbs_code"],
                     "onbekende-cbs-code",
                     f"{slug}.cbs_code: '{gemeente.cbs_code}' met naam '{gemeente.naam}' staat niet in de CBS-lijst van gemeenten "
-                    f"(data/{MUNICIPALITIES_FILE.name}). Neem code en naam precies uit die lijst over.",
+                    f"(data/{MUNICIPALITIES_FILE}). Neem code en naam precies uit die lijst over.",
                 )
             )
     return (gemeenten, []) if not problems else ({}, problems)
@@ -64,7 +65,7 @@ def load_document(project: Project, path: Path) -> tuple[Document | None, list[P
     data, regels = parsed.gegevens.data, parsed.gegevens.regels
     if isinstance(data.get("datum"), int):  # `datum: 2023` is a year, written without quotes
         data["datum"] = str(data["datum"])
-    problems = validate_data(load_schema("document.schema.json"), data, regels, pad)
+    problems = validate_data(DOCUMENT_SCHEMA, data, regels, pad)
     datum = None
     if not any(problem.regel == regels.get("datum") for problem in problems) and isinstance(data.get("datum"), str):
         try:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any
 
 _DATUM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -139,6 +140,50 @@ class Document:
         return self.regels.get(veld, 1)
 
 
+def described(beschrijving: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """Field metadata: the Dutch description researchers read, and the JSON Schema of the value in the open data."""
+    return {"beschrijving": beschrijving, "schema": schema}
+
+
+_NULLABLE_TEXT: dict[str, Any] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+_IDS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What the archive computes for a document, never typed by hand. Adding a field here adds it to the open data, its schema and its field table."""
+
+    status: str | None = field(
+        default=None,
+        metadata=described(
+            "Berekend, alleen bij een advies: het besluit uit de laatste reactie van het college, of 'wacht op reactie' / 'reactie uitgebleven' volgens de reactietermijn van de gemeente.",
+            _NULLABLE_TEXT,
+        ),
+    )
+    reacties: tuple[str, ...] = field(
+        default=(), metadata=described("Berekend: de id's van de documenten die op dit document antwoorden, oudste eerst.", _IDS)
+    )
+    stukken: tuple[str, ...] = field(default=(), metadata=described("Berekend: de id's van de stukken die bij dit document horen.", _IDS))
+    uiterste_reactiedatum: date | None = field(
+        default=None,
+        metadata=described(
+            "Berekend, alleen bij een advies: de laatste dag van de reactietermijn (bij een onvolledige datum gerekend vanaf het eind van die periode).",
+            {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+        ),
+    )
+    reactietijd: int | None = field(
+        default=None,
+        metadata=described(
+            "Berekend, alleen bij een advies met een reactie: het aantal dagen tot de eerste reactie, als beide datums volledig zijn.",
+            {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+        ),
+    )
+
+
+DERIVED_FIELDS = tuple(f.name for f in fields(Derived))
+"""The fields the archive computes; typed into front matter they are an error, in the export they are included."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the content, located like a compiler error."""
@@ -180,3 +225,9 @@ def summarize_problems(problems: list[Problem]) -> str:
     woord = "probleem" if len(problems) == 1 else "problemen"
     bestanden = "bestand" if files == 1 else "bestanden"
     return f"{len(problems)} {woord} in {files} {bestanden}."
+
+
+def format_problems(problems: list[Problem], closing: str = "", github: bool = False) -> str:
+    """Every problem on its own line (or as GitHub annotations), then how many there are and `closing`."""
+    lines = [problem.github_annotation() if github else str(problem) for problem in problems]
+    return "\n".join([*lines, f"{summarize_problems(problems)} {closing}".rstrip()])

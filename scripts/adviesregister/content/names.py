@@ -1,4 +1,7 @@
-"""Readable, stable URL parts from Dutch text."""
+"""Names and addresses, each built in this one place: document ids, paths in content/, and the site's URLs.
+
+Site URLs are relative to the site's root ('documenten/x/'); `absolute_url` puts the public address in front.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import re
 import unicodedata
 
 ID_LENGTH = 80
+UNKNOWN_GEMEENTE = "onbekend"
+NO_DATE_FOLDER = "zonder-datum"
 
 
 def slugify(text: str, limit: int = ID_LENGTH) -> str:
@@ -20,3 +25,77 @@ def slugify(text: str, limit: int = ID_LENGTH) -> str:
             break
         slug = candidate
     return slug
+
+
+# Documents and their files in a checkout
+
+
+def document_id(gemeente: str | None, datum: object | None, titel: str) -> str:
+    """'almelo-2023-05-22-programmas-sociaal-domein': gemeente, date (as far as known) and the title's words."""
+    return "-".join(part for part in (gemeente or UNKNOWN_GEMEENTE, str(datum) if datum else "", slugify(titel)) if part)
+
+
+def _folder(gemeente: str | None, jaar: int | str | None) -> str:
+    return f"{gemeente or UNKNOWN_GEMEENTE}/{jaar or NO_DATE_FOLDER}"
+
+
+def document_path(gemeente: str | None, jaar: int | str | None, doc_id: str) -> str:
+    """Where a document's Markdown file goes, relative to the project: content/documenten/<gemeente>/<jaar>/<id>.md."""
+    return f"content/documenten/{_folder(gemeente, jaar)}/{doc_id}.md"
+
+
+def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) -> str:
+    """Where the copy of an original letter goes, relative to content/ (as `bron.bestand` names it)."""
+    return f"bronnen/{_folder(gemeente, jaar)}/{file_name}"
+
+
+# The site's pages and files
+
+
+def page_url(doc_id: str) -> str:
+    return f"documenten/{doc_id}/"
+
+
+def json_url(doc_id: str) -> str:
+    """The document's record in the open data."""
+    return f"{OPEN_DATA}documenten/{doc_id}.json"
+
+
+def gemeente_url(slug: str) -> str:
+    return f"gemeenten/{slug}/"
+
+
+def thema_url(thema: str) -> str:
+    return f"themas/{slugify(thema)}/"
+
+
+def jaar_url(jaar: int) -> str:
+    return f"jaren/{jaar}/"
+
+
+OPEN_DATA = "open-data/"
+"""The folder of the downloads on the site."""
+FEED_ALL = "feeds/alles.xml"
+
+
+def gemeente_feed_url(slug: str) -> str:
+    return f"feeds/gemeente-{slug}.xml"
+
+
+def thema_feed_url(thema: str) -> str:
+    return f"feeds/thema-{slugify(thema)}.xml"
+
+
+def page_file(url: str) -> str:
+    """The Markdown page behind a site URL: 'gemeenten/almelo/' → 'gemeenten/almelo.md', '' → 'index.md'."""
+    return url.rstrip("/") + ".md" if url else "index.md"
+
+
+def base_url(site_url: str) -> str:
+    """The public address with exactly one '/' at the end."""
+    return site_url.rstrip("/") + "/"
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """A site URL ('documenten/x/') at the public address."""
+    return base_url(site_url) + url

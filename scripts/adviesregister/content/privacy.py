@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from adviesregister.content.extract import ExtractError, extract_text
 
 _BSN_RE = re.compile(r"(?<![\d.])(\d{4})\.?(\d{2})\.?(\d{3})(?![\d.])")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -64,3 +67,12 @@ def redact(text: str) -> tuple[str, list[str]]:
     text = _EMAIL_RE.sub(email, text)
     text = re.sub(r"(?im)^(.*?behandeld\s+door\s*:?)\s*\S.*$", handled_by, text)
     return text, removed
+
+
+def is_publishable(path: Path) -> bool:
+    """An original letter may be published as it is only when its text can be read and carries no personal data."""
+    try:
+        text = extract_text(path)
+    except (ExtractError, OSError):
+        return False
+    return not any(find_personal_data(line) for line in text.split("\n"))

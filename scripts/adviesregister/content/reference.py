@@ -1,17 +1,17 @@
-"""Reference data shipped with the code: the Dutch municipalities and their CBS codes."""
+"""Reference data shipped with the code (package data from the top-level data/ folder): the Dutch municipalities and their CBS codes."""
 
 from __future__ import annotations
 
 import csv
+import io
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
-DATA_DIR = Path(__file__).resolve().parents[3] / "data"
-MUNICIPALITIES_FILE = DATA_DIR / "gemeenten-cbs-2023.csv"
+MUNICIPALITIES_FILE = "gemeenten-cbs-2023.csv"
 
 
 @cache
 def cbs_municipalities() -> dict[str, str]:
     """CBS code (GM0141) → name (Almelo), for the 342 municipalities of 2023."""
-    with MUNICIPALITIES_FILE.open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: row["naam"] for row in csv.DictReader(handle)}
+    text = files("adviesregister.data").joinpath(MUNICIPALITIES_FILE).read_text(encoding="utf-8")
+    return {row["code"]: row["naam"] for row in csv.DictReader(io.StringIO(text, newline=""))}

@@ -1,54 +1,23 @@
-"""JSON Schema validation of front matter, with problems in plain Dutch.
+"""JSON Schema validation of front matter and gemeenten.yml, with problems in plain Dutch.
 
-The schemas in `schema/` are the single source of the fields, their types,
-their descriptions and their examples; this module only turns jsonschema's
-errors into located, Dutch problems.
+The schemas (see `schema.py`) say what is allowed; this module only turns jsonschema's errors into located, Dutch problems.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from adviesregister.content.derive import DERIVED_FIELDS
-from adviesregister.content.model import Problem
+from adviesregister.content.model import DERIVED_FIELDS, Problem
 from adviesregister.content.parse import field_line
+from adviesregister.content.schema import TYPE_NAMES, validator
 
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
-"""The schemas belong to the code, not to the content: a check of any content folder uses these."""
-
-
-_TYPES_NL = {
-    "string": "tekst",
-    "array": "een lijst (regels die met '- ' beginnen)",
-    "object": "een groep velden (ingesprongen regels 'veld: waarde')",
-    "boolean": "true of false",
-    "integer": "een heel getal",
-}
-
-
-@cache
-def load_schema(name: str) -> dict[str, Any]:
-    with (SCHEMA_DIR / name).open(encoding="utf-8") as handle:
-        schema: dict[str, Any] = json.load(handle)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return schema
-
-
-def front_matter_fields() -> tuple[str, ...]:
-    """Every front-matter field, in the order the schema lists them (and files are written in)."""
-    return tuple(load_schema("document.schema.json")["properties"])
-
-
-def validate_data(schema: dict[str, Any], data: Any, regels: dict[str, int], pad: str) -> list[Problem]:
-    """Every schema violation of `data`, located at the line of the field concerned."""
-    validator = jsonschema.Draft202012Validator(schema)
+def validate_data(schema: str, data: Any, regels: dict[str, int], pad: str) -> list[Problem]:
+    """Every violation of the named schema by `data`, located at the line of the field concerned."""
     problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+    for error in sorted(validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(error.absolute_path)
         code, veld, bericht = _describe(error, path, data)
         regel = field_line(regels, veld.split(".") if veld else path)
@@ -81,7 +50,8 @@ def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> 
             if missing:
                 return "verplicht-veld", name, f"{missing[0]}: dit veld ontbreekt; het hoort bij '{name}'. Vul beide in, of laat beide weg."
     if kind == "type":
-        soort = _TYPES_NL.get(str(error.validator_value), str(error.validator_value))
+        kind = str(error.validator_value)
+        soort = TYPE_NAMES[kind][1] if kind in TYPE_NAMES else kind
         if error.validator_value == "string" and isinstance(waarde, dict):
             hint = "Staat er een dubbele punt met een spatie in de tekst? Zet de hele tekst dan tussen aanhalingstekens."
         else:

@@ -12,11 +12,11 @@ import yaml
 
 from adviesregister.content.extract import extract_text
 from adviesregister.content.model import Archive, Datum, Document
-from adviesregister.content.names import slugify
+from adviesregister.content.names import document_id, document_path, slugify, source_path
 from adviesregister.content.privacy import redact
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
-from adviesregister.content.validate import front_matter_fields
+from adviesregister.content.schema import front_matter_fields
 from adviesregister.importer.findings import Found, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.themes import suggest_themes
@@ -63,16 +63,15 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
     gegevens, bewijs = _fields(letter)
     if slug:
         gegevens["gemeente"] = slug
-    jaar = str(gegevens["datum"])[:4] if "datum" in gegevens else "zonder-datum"
-    doc_id = "-".join(part for part in (slug or "onbekend", str(gegevens.get("datum", "")), slugify(str(gegevens.get("titel", path.stem)))) if part)
+    jaar = str(gegevens["datum"])[:4] if "datum" in gegevens else None
+    doc_id = document_id(slug, gegevens.get("datum"), str(gegevens.get("titel", path.stem)))
     gegevens["id"] = doc_id
-    folder = f"content/documenten/{slug or 'onbekend'}/{jaar}"
-    bron_pad = f"bronnen/{slug or 'onbekend'}/{jaar}/{path.name}"
+    bron_pad = source_path(slug, jaar, path.name)
     gegevens["bron"] = {"bestand": bron_pad, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
     beslissingen.append(f"themas: kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
-    records = [Record(f"{folder}/{doc_id}.md", gegevens, tekst, bewijs)]
+    records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += _link_advice(archive, letter, records[0], beslissingen)
     return ImportResult(str(path), records, beslissingen, verwijderd, (path, f"content/{bron_pad}"))
@@ -128,7 +127,7 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
         return []
     titel = re.sub(r"^\s*reactie\s+(op\s+)?", "", str(reactie.gegevens.get("titel", "")), flags=re.IGNORECASE)
     titel = titel[:1].upper() + titel[1:] if titel else "Advies"
-    advies_id = f"{gemeente}-{ref.datum}-{slugify(titel)}"
+    advies_id = document_id(gemeente, ref.datum, titel)
     reactie.gegevens["reactie_op"] = [advies_id]
     gegevens: dict[str, Any] = {"id": advies_id, "soort": "advies", "titel": titel, "datum": str(ref.datum), "gemeente": gemeente}
     if ref.adviestype:
@@ -141,7 +140,7 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
     gegevens["tekst_beschikbaar"] = False
     bewijs = {"datum": ref.zin, "samenvatting": ref.zin, "titel": "onderwerp van de reactie"}
     beslissingen.append(f"reactie_op: het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id}).")
-    return [Record(f"content/documenten/{gemeente}/{ref.datum.jaar}/{advies_id}.md", gegevens, "", bewijs)]
+    return [Record(document_path(gemeente, ref.datum.jaar, advies_id), gegevens, "", bewijs)]
 
 
 _STOPWORDS = frozenset(

@@ -8,8 +8,8 @@ from typing import Any
 import yaml
 
 from adviesregister.content.model import Datum, Gemeente
-from adviesregister.content.names import slugify
-from adviesregister.content.validate import load_schema
+from adviesregister.content.names import document_id, document_path
+from adviesregister.content.schema import field_spec
 
 # The fields each soort starts with; the others follow commented out, to be filled in when the letter has them.
 _FIELDS = {
@@ -52,7 +52,7 @@ _FIELDS = {
 
 def new_document(soort: str, gemeente: Gemeente, titel: str, datum: Datum | None, reactie_op: str | None) -> tuple[str, str]:
     """(path relative to the project, file text) of a new document of this soort."""
-    doc_id = "-".join(part for part in (gemeente.slug, str(datum) if datum else "", slugify(titel)) if part)
+    doc_id = document_id(gemeente.slug, datum, titel)
     values: dict[str, Any] = {"id": doc_id, "soort": soort, "titel": titel, "gemeente": gemeente.slug}
     college = f"Burgemeester en wethouders van {gemeente.naam}"
     if soort == "advies":
@@ -63,10 +63,9 @@ def new_document(soort: str, gemeente: Gemeente, titel: str, datum: Datum | None
         values["datum"] = str(datum)
     if reactie_op:
         values["reactie_op" if soort == "reactie" else "hoort_bij"] = [reactie_op]
-    properties = load_schema("document.schema.json")["properties"]
     lines = ["---"]
     for name in _FIELDS[soort]:
-        spec = properties[name]
+        spec = field_spec(name)
         lines.append(f"# {spec['description']}")
         if name in values:
             lines.append(_yaml_line(name, values[name]))
@@ -74,8 +73,7 @@ def new_document(soort: str, gemeente: Gemeente, titel: str, datum: Datum | None
             example = spec.get("examples", [""])[0]
             lines.extend(f"# {line}" for line in _yaml_line(name, example).splitlines())
     lines += ["---", ""]
-    folder = f"content/documenten/{gemeente.slug}/{datum.jaar if datum else 'zonder-datum'}"
-    return f"{folder}/{doc_id}.md", "\n".join(lines) + "\n"
+    return document_path(gemeente.slug, datum.jaar if datum else None, doc_id), "\n".join(lines) + "\n"
 
 
 def _yaml_line(name: str, value: Any) -> str:

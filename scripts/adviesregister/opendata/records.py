@@ -9,9 +9,9 @@ from typing import Any
 import markdown
 from lxml import html
 
-from adviesregister.content.derive import DERIVED_FIELDS, Derived
-from adviesregister.content.model import Archive, Document
-from adviesregister.content.validate import front_matter_fields
+from adviesregister.content.model import DERIVED_FIELDS, Archive, Derived, Document
+from adviesregister.content.names import absolute_url, page_url
+from adviesregister.content.schema import front_matter_fields
 
 SCHEMA_VERSION = "1.0.0"
 TOOI = "https://identifier.overheid.nl/tooi"
@@ -43,8 +43,7 @@ def document_record(doc: Document, derived: Derived, archive: Archive | None = N
         "gemeente": gemeente.tooi_uri if gemeente else None,
     }
     record["relaties"] = [{"type": WOO_IS_REACTIE_OP, "label": "is reactie op", "doel": target} for target in doc.reactie_op]
-    base = site_url.rstrip("/")
-    record["url"] = f"{base}/documenten/{doc.id}/" if base else None
+    record["url"] = absolute_url(site_url, page_url(doc.id)) if site_url.strip("/") else None
     return record
 
 

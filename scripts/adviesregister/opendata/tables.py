@@ -10,72 +10,106 @@ import io
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from adviesregister.content.model import Gemeente
+from adviesregister.opendata.fields import record_fields
 
 LIST_SEPARATOR = "; "
-# (column, Frictionless type, Dutch description for columns that are not front-matter fields as such)
-COLUMNS: list[tuple[str, str, str | None]] = [
-    ("id", "string", None),
-    ("soort", "string", None),
-    ("adviestype", "string", None),
-    ("stuktype", "string", None),
-    ("titel", "string", None),
-    ("datum", "string", None),
-    ("gemeente", "string", None),
-    ("gemeente_naam", "string", "De naam van de gemeente."),
-    ("van", "string", None),
-    ("aan", "string", None),
-    ("onderwerp", "string", None),
-    ("samenvatting", "string", None),
-    ("themas", "string", "Thema's, gescheiden door '; '."),
-    ("uw_brief", "string", "Kenmerk 'Uw brief' uit de brief."),
-    ("uw_kenmerk", "string", "Kenmerk 'Uw kenmerk' uit de brief."),
-    ("ons_kenmerk", "string", "Kenmerk 'Ons kenmerk' uit de brief."),
-    ("zaaknummer", "string", "Het zaaknummer van de gemeente."),
-    ("bijlagen", "string", "De bijlagen, gescheiden door '; '."),
-    ("aanbevelingen", "string", "De aanbevelingen van een advies, gescheiden door '; '."),
-    ("reactie_op", "string", "Id's van de documenten waarop dit document antwoordt, gescheiden door '; '."),
-    ("hoort_bij", "string", "Id's van de documenten waar dit stuk bij hoort, gescheiden door '; '."),
-    ("besluit", "string", None),
-    ("besluit_citaat", "string", None),
-    ("besluiten", "string", "Besluit per aanbeveling, als 'aanbeveling: besluit', gescheiden door '; '."),
-    ("tekst_beschikbaar", "boolean", None),
-    ("bron_bestand", "string", "Pad van het originele bestand in de bronbestanden van het archief."),
-    ("bron_sha256", "string", "Het sha256-controlegetal van het originele bestand."),
-    ("status", "string", None),
-    ("reacties", "string", "Id's van de reacties op dit document, oudste eerst, gescheiden door '; '."),
-    ("stukken", "string", "Id's van de stukken die bij dit document horen, gescheiden door '; '."),
-    ("uiterste_reactiedatum", "date", None),
-    ("reactietijd", "integer", None),
-    ("url", "string", "Vaste webadres van de pagina van het document."),
-    ("tekst_platte", "string", "De tekst van de brief zonder opmaak."),
-]
+JSON_ONLY = frozenset({"tekst", "tooi", "relaties"})
+"""Fields the tables leave to the JSON: the Markdown text (the tables have tekst_platte) and nested identifiers (SQLite has a relaties table)."""
+GROUP_PREFIX = {"kenmerken": "", "bron": "bron_"}
+"""A group field becomes one column per part: kenmerken.uw_brief → uw_brief, bron.bestand → bron_bestand."""
+PLACED_AFTER = {"gemeente_naam": "gemeente"}
+"""Columns that stand beside a related one instead of in record order."""
+ITEM_TEXT: dict[str, Callable[[dict[str, Any]], str]] = {"besluiten": lambda besluit: f"{besluit['aanbeveling']}: {besluit['besluit']}"}
+"""How a list of groups is written in one cell."""
+TABLE_DESCRIPTIONS = {
+    "themas": "Thema's, gescheiden door '; '.",
+    "uw_brief": "Kenmerk 'Uw brief' uit de brief.",
+    "uw_kenmerk": "Kenmerk 'Uw kenmerk' uit de brief.",
+    "ons_kenmerk": "Kenmerk 'Ons kenmerk' uit de brief.",
+    "zaaknummer": "Het zaaknummer van de gemeente.",
+    "bijlagen": "De bijlagen, gescheiden door '; '.",
+    "aanbevelingen": "De aanbevelingen van een advies, gescheiden door '; '.",
+    "reactie_op": "Id's van de documenten waarop dit document antwoordt, gescheiden door '; '.",
+    "hoort_bij": "Id's van de documenten waar dit stuk bij hoort, gescheiden door '; '.",
+    "besluiten": "Besluit per aanbeveling, als 'aanbeveling: besluit', gescheiden door '; '.",
+    "bron_bestand": "Pad van het originele bestand in de bronbestanden van het archief.",
+    "bron_sha256": "Het sha256-controlegetal van het originele bestand.",
+    "reacties": "Id's van de reacties op dit document, oudste eerst, gescheiden door '; '.",
+    "stukken": "Id's van de stukken die bij dit document horen, gescheiden door '; '.",
+}
+"""Where a column says more than its field's description: how a list or a group is written in a table."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+@dataclass(frozen=True)
+class Column:
+    naam: str
+    soort: str
+    """Frictionless field type: string, boolean, integer or date."""
+    beschrijving: str
+    veld: str
+    """The record field the value comes from."""
+    deel: str | None = None
+    """For a group field: the part (kenmerken.uw_brief)."""
+
+
+@cache
+def columns() -> tuple[Column, ...]:
+    """The table columns, made from the record fields."""
+    out: list[Column] = []
+    for field in record_fields():
+        if field.naam in JSON_ONLY:
+            continue
+        value = _value_schema(field.schema)
+        if field.naam in GROUP_PREFIX:
+            for part, spec in value["properties"].items():
+                naam = GROUP_PREFIX[field.naam] + part
+                out.append(Column(naam, _table_type(spec), TABLE_DESCRIPTIONS.get(naam, spec.get("description", "")), field.naam, part))
+            continue
+        beschrijving = field.beschrijving
+        if value.get("type") == "array":
+            beschrijving = TABLE_DESCRIPTIONS.get(field.naam, f"{field.beschrijving} Gescheiden door '{LIST_SEPARATOR.strip()} '.")
+        out.append(Column(field.naam, _table_type(value), beschrijving, field.naam))
+    for naam, after in PLACED_AFTER.items():
+        moved = next(column for column in out if column.naam == naam)
+        out.remove(moved)
+        out.insert(next(i for i, column in enumerate(out) if column.naam == after) + 1, moved)
+    return tuple(out)
+
+
+def _value_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a field's value when it is not empty."""
+    options: list[dict[str, Any]] = [option for option in schema.get("anyOf", [schema]) if option.get("type") != "null"]
+    return options[0]
+
+
+def _table_type(spec: dict[str, Any]) -> str:
+    if spec.get("format") == "date":
+        return "date"
+    kind = spec.get("type")
+    return kind if kind in ("boolean", "integer") else "string"
+
+
 def flatten(record: dict[str, Any]) -> dict[str, Any]:
-    """One record as one table row: lists joined readably, kenmerken and bron as their own columns."""
-    kenmerken = record.get("kenmerken") or {}
-    bron = record.get("bron") or {}
+    """One record as one table row: lists joined readably, groups as their own columns."""
     row: dict[str, Any] = {}
-    for name, _, _ in COLUMNS:
-        if name in ("uw_brief", "uw_kenmerk", "ons_kenmerk", "zaaknummer"):
-            row[name] = kenmerken.get(name)
-        elif name == "bron_bestand":
-            row[name] = bron.get("bestand")
-        elif name == "bron_sha256":
-            row[name] = bron.get("sha256")
-        elif name == "besluiten":
-            row[name] = LIST_SEPARATOR.join(f"{b['aanbeveling']}: {b['besluit']}" for b in record["besluiten"])
-        elif isinstance(record.get(name), list):
-            row[name] = LIST_SEPARATOR.join(record[name])
+    for column in columns():
+        value = record.get(column.veld)
+        if column.deel is not None:
+            row[column.naam] = (value or {}).get(column.deel)
+        elif isinstance(value, list):
+            text = ITEM_TEXT.get(column.veld, str)
+            row[column.naam] = LIST_SEPARATOR.join(text(item) for item in value)
         else:
-            row[name] = record.get(name)
+            row[column.naam] = value
     return row
 
 
@@ -90,10 +124,11 @@ def write_csv(path: Path, records: Iterable[dict[str, Any]]) -> None:
     """RFC 4180: comma-separated, double quotes, CRLF line ends, UTF-8 with a header row."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([name for name, _, _ in COLUMNS])
+    names = [column.naam for column in columns()]
+    writer.writerow(names)
     for record in records:
         row = flatten(record)
-        writer.writerow(["" if row[name] is None else _csv_value(spreadsheet_safe(row[name])) for name, _, _ in COLUMNS])
+        writer.writerow(["" if row[name] is None else _csv_value(spreadsheet_safe(row[name])) for name in names])
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
@@ -113,11 +148,12 @@ def write_xlsx(path: Path, records: Iterable[dict[str, Any]], stamp: datetime) -
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "documenten"
-    sheet.append([name for name, _, _ in COLUMNS])
+    names = [column.naam for column in columns()]
+    sheet.append(names)
     for record in records:
         row = flatten(record)
         cells = []
-        for name, _, _ in COLUMNS:
+        for name in names:
             cell = Cell(sheet, value=None)
             value = row[name]
             if isinstance(value, str):
@@ -152,14 +188,14 @@ def _stable_zip(data: bytes, stamp: datetime) -> bytes:
 
 def write_sqlite(path: Path, records: list[dict[str, Any]], gemeenten: dict[str, Gemeente]) -> None:
     """Tables documenten, relaties, gemeenten, themas, aanbevelingen and besluiten, and a full-text index (FTS5)."""
-    columns = [(name, kind) for name, kind, _ in COLUMNS]
+    table = [(column.naam, column.soort) for column in columns()]
     sql_type = {"string": "TEXT", "boolean": "INTEGER", "integer": "INTEGER", "date": "TEXT"}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "db.sqlite"
         db = sqlite3.connect(work)
         db.executescript(
             "CREATE TABLE documenten ("
-            + ", ".join(f"{name} {sql_type[kind]}" + (" PRIMARY KEY" if name == "id" else "") for name, kind in columns)
+            + ", ".join(f"{name} {sql_type[kind]}" + (" PRIMARY KEY" if name == "id" else "") for name, kind in table)
             + ", tekst TEXT);"
             "CREATE TABLE gemeenten (slug TEXT PRIMARY KEY, naam TEXT, cbs_code TEXT, tooi_uri TEXT, adviesraad TEXT, reactietermijn_weken INTEGER);"
             "CREATE TABLE relaties (van TEXT, naar TEXT, soort TEXT, tooi_uri TEXT);"
@@ -170,7 +206,7 @@ def write_sqlite(path: Path, records: list[dict[str, Any]], gemeenten: dict[str,
         )
         for record in records:
             row = flatten(record)
-            db.execute(f"INSERT INTO documenten VALUES ({', '.join('?' * (len(columns) + 1))})", [row[name] for name, _ in columns] + [record["tekst"]])
+            db.execute(f"INSERT INTO documenten VALUES ({', '.join('?' * (len(table) + 1))})", [row[name] for name, _ in table] + [record["tekst"]])
             for relatie in record["relaties"]:
                 db.execute("INSERT INTO relaties VALUES (?, ?, 'reactie_op', ?)", (record["id"], relatie["doel"], relatie["type"]))
             db.executemany("INSERT INTO relaties VALUES (?, ?, 'hoort_bij', NULL)", [(record["id"], target) for target in record["hoort_bij"]])

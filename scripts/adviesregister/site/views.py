@@ -14,9 +14,9 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, Derived, days_to_answer
-from adviesregister.content.model import Archive, Datum, Document, Gemeente
-from adviesregister.content.names import slugify
+from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, days_to_answer, within_deadline
+from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
+from adviesregister.content.names import absolute_url, gemeente_url, json_url, page_url, thema_url
 
 STATUS_LABELS = {
     "overgenomen": ("✓", "Overgenomen"),
@@ -53,20 +53,9 @@ def format_size(size: int) -> str:
     return f"{format_decimal(round(size / 1_000_000, 1), locale='nl')} MB"
 
 
-def page_url(doc_id: str) -> str:
-    return f"documenten/{doc_id}/"
-
-
-def gemeente_url(slug: str) -> str:
-    return f"gemeenten/{slug}/"
-
-
-def thema_url(thema: str) -> str:
-    return f"themas/{slugify(thema)}/"
-
-
-def jaar_url(jaar: int) -> str:
-    return f"jaren/{jaar}/"
+def count_text(aantal: int, een: str, meer: str) -> str:
+    """'1 document', '7 documenten'."""
+    return f"{aantal} {een if aantal == 1 else meer}"
 
 
 def relative_url(target: str, current: str) -> str:
@@ -154,6 +143,11 @@ class DocumentView:
     jsonld: str = ""
     filters: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def thema_namen(self) -> str:
+        """The themes for the overview's filter script, separated by '|'."""
+        return "|".join(thema for thema, _ in self.themas)
+
 
 def soort_label(doc: Document) -> str:
     if doc.soort == "advies" and doc.adviestype:
@@ -190,7 +184,7 @@ def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, so
             stukken=_links([*doc.hoort_bij, *info.stukken], by_id),
             kenmerken=[(KENMERK_LABELS[key], value) for key, value in doc.kenmerken.items()],
             bron=sources.get(doc.id),
-            json_url=f"open-data/documenten/{doc.id}.json",
+            json_url=json_url(doc.id),
         )
         if info.uiterste_reactiedatum is not None and gemeente is not None:
             view.termijn = f"{gemeente.reactietermijn_weken} weken, tot en met {format_day(info.uiterste_reactiedatum)}"
@@ -198,9 +192,8 @@ def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, so
             view.reactietijd = f"{info.reactietijd} dagen"
         view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
         view.filters = _filters(view)
-        canonical = site_url.rstrip("/") + "/" + view.url
-        view.citeer = _citation(view, gemeente, canonical)
-        view.jsonld = _jsonld(view, gemeente, canonical)
+        view.citeer = _citation(view, gemeente, absolute_url(site_url, view.url))
+        view.jsonld = _jsonld(view, gemeente, site_url)
         views[doc.id] = view
     return views
 
@@ -232,7 +225,7 @@ def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Deri
         toelichting = None
         dagen = days_to_answer(advies, reactie)
         if dagen is not None and info.uiterste_reactiedatum is not None and gemeente is not None:
-            binnen = "binnen" if reactie.datum.laatst() <= info.uiterste_reactiedatum else "na"
+            binnen = "binnen" if within_deadline(reactie, info.uiterste_reactiedatum) else "na"
             toelichting = f"na {dagen} dagen, {binnen} de termijn van {gemeente.reactietermijn_weken} weken"
         besluit = f": {reactie.besluit}" if reactie.besluit else ""
         steps.append(
@@ -265,8 +258,9 @@ def _citation(view: DocumentView, gemeente: Gemeente | None, canonical: str) -> 
     return f"{auteur} ({view.datum}). {view.titel}. {view.soort}, gemeente {view.gemeente}. Adviesregister. {canonical}"
 
 
-def _jsonld(view: DocumentView, gemeente: Gemeente | None, canonical: str) -> str:
+def _jsonld(view: DocumentView, gemeente: Gemeente | None, site_url: str) -> str:
     """schema.org description of the item, safe to put inside a <script> element."""
+    canonical = absolute_url(site_url, view.url)
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "DigitalDocument",
@@ -285,5 +279,5 @@ def _jsonld(view: DocumentView, gemeente: Gemeente | None, canonical: str) -> st
     if gemeente:
         data["spatialCoverage"] = {"@type": "AdministrativeArea", "name": gemeente.naam, "identifier": gemeente.tooi_uri}
     if view.doc.reactie_op:
-        data["isBasedOn"] = [canonical.rsplit("/documenten/", 1)[0] + "/" + page_url(target) for target in view.doc.reactie_op]
+        data["isBasedOn"] = [absolute_url(site_url, page_url(target)) for target in view.doc.reactie_op]
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

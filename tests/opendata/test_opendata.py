@@ -14,25 +14,22 @@ from typing import Any
 import jsonschema
 import pytest
 
-from adviesregister.content.check import check_project
-from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
-from adviesregister.content.settings import load_settings
-from adviesregister.content.validate import front_matter_fields
-from adviesregister.opendata.files import DOWNLOAD_FILES, export_open_data
-from adviesregister.opendata.tables import COLUMNS
+from adviesregister.content.schema import front_matter_fields
+from adviesregister.opendata.downloads import DOWNLOAD_FILES
+from adviesregister.opendata.tables import columns
+from adviesregister.pipeline import prepare, write_export
 
-from helpers import ROOT, copy_project
+from helpers import ROOT, copy_project, run_cli
 
 SEED_COUNT = 7
 
 
 def export(project: Project, out: Path) -> list[dict[str, Any]]:
-    archive, problems = check_project(project)
-    assert problems == []
-    today = reference_date()
-    return export_open_data(out, archive, derive_archive(archive, today), load_settings(project), today, None).records
+    prepared, problems = prepare(project)
+    assert prepared is not None, problems
+    return write_export(project, prepared, out).records
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +92,7 @@ def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:
     assert raw.count(b"\r\n") >= SEED_COUNT + 1 and not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert len(rows) == SEED_COUNT
-    assert list(rows[0]) == [name for name, _, _ in COLUMNS]
+    assert list(rows[0]) == [column.naam for column in columns()]
     row = next(r for r in rows if r["id"] == "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
     assert row["themas"] == "welzijn; zorg en veiligheid"
     assert row["ons_kenmerk"] == "UIT - 23110291"
@@ -108,7 +105,7 @@ def test_xlsx_opens_with_the_same_rows(open_data: Path) -> None:
     sheet = load_workbook(open_data / "adviesregister.xlsx").active
     assert sheet is not None
     values = list(sheet.values)
-    assert list(values[0]) == [name for name, _, _ in COLUMNS]
+    assert list(values[0]) == [column.naam for column in columns()]
     assert len(values) == SEED_COUNT + 1
 
 
@@ -218,17 +215,13 @@ def test_open_data_page_documents_every_field(built_site: Path) -> None:
 
 
 def test_export_command_writes_the_same_files(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from adviesregister.cli import main
-
     project = copy_project(tmp_path / "project")
-    result = CliRunner().invoke(main, ["export", "--root", str(project.root), "--out", str(tmp_path / "out")])
+    result = run_cli(["export", "--root", str(project.root), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Open data geschreven in {tmp_path / 'out'}: 7 documenten")
     assert (tmp_path / "out" / "SHA256SUMS").is_file()
     stale = tmp_path / "out" / "documenten" / "almelo-2000-01-01-weg.json"
     stale.write_text("{}", encoding="utf-8")
-    CliRunner().invoke(main, ["export", "--root", str(project.root), "--out", str(tmp_path / "out")])
+    run_cli(["export", "--root", str(project.root), "--out", str(tmp_path / "out")])
     assert not stale.exists(), "a document that left the archive leaves the download"
     shutil.rmtree(tmp_path / "out")

@@ -16,10 +16,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from adviesregister.pipeline import build_site
 
-from helpers import ROOT, SOURCE_DATE_EPOCH, copy_project, serve
+from helpers import ROOT, SCREENSHOTS, SOURCE_DATE_EPOCH, copy_project, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
 WIDTHS = {"telefoon": (375, 812), "desktop": (1280, 900)}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = {

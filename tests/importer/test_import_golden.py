@@ -10,13 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conversions import to_docx, to_pdf
 
-from adviesregister.cli import main
 from adviesregister.content.parse import parse_document
 
-from helpers import ROOT
+from helpers import ROOT, run_cli
 
 SEEDS = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
 NOT_DECIDED = ("themas", "besluiten")
@@ -30,7 +28,7 @@ def empty_project(tmp_path: Path) -> Path:
 
 
 def run_import(root: Path, *args: str) -> str:
-    result = CliRunner().invoke(main, ["import", "--root", str(root), *args])
+    result = run_cli(["import", "--root", str(root), *args])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -125,7 +123,7 @@ def test_import_never_overwrites_without_force(tmp_path: Path) -> None:
     target = next(iter(written_documents(root).values()))
     target.write_text(target.read_text(encoding="utf-8") + "\nHandmatig toegevoegd.\n", encoding="utf-8")
     edited = target.read_bytes()
-    result = CliRunner().invoke(main, ["import", "--root", str(root), str(SEEDS[2])])
+    result = run_cli(["import", "--root", str(root), str(SEEDS[2])])
     assert result.exit_code == 1
     assert "bestaat al en is anders. Er is niets geschreven. Gebruik --force om te overschrijven." in result.output
     assert target.read_bytes() == edited

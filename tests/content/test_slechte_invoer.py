@@ -2,7 +2,7 @@
 
 Each folder in tests/slechte_invoer/ holds files laid over a small valid archive (_basis/) and
 `verwacht.txt`, the exact output of `adviesregister check`. After a deliberate change of wording,
-regenerate them with `UPDATE_GOLDEN=1 pytest tests/test_slechte_invoer.py` and read the diff.
+regenerate them with `UPDATE_GOLDEN=1 pytest tests/content/test_slechte_invoer.py` and read the diff.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from adviesregister.cli import main
+from helpers import ROOT, run_cli
 
-CATALOGUE = Path(__file__).parent / "slechte_invoer"
+CATALOGUE = ROOT / "tests" / "slechte_invoer"
 CASES = sorted(p.name for p in CATALOGUE.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
 
@@ -34,7 +33,7 @@ def test_catalogue_is_large_enough() -> None:
 
 def test_base_archive_is_clean(tmp_path: Path) -> None:
     shutil.copytree(CATALOGUE / "_basis", tmp_path, dirs_exist_ok=True)
-    result = CliRunner().invoke(main, ["check", "--root", str(tmp_path)])
+    result = run_cli(["check", "--root", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.output == "Geen problemen gevonden in 2 documenten.\n"
 
@@ -42,7 +41,7 @@ def test_base_archive_is_clean(tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_broken_content_gives_expected_problems(case: str, tmp_path: Path) -> None:
     root = assemble(case, tmp_path)
-    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    result = run_cli(["check", "--root", str(root)])
     expected_file = CATALOGUE / case / "verwacht.txt"
     if os.environ.get("UPDATE_GOLDEN"):
         expected_file.write_text(result.output, encoding="utf-8")

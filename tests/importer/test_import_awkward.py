@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from conversions import to_docx, to_pdf, to_scan_pdf
 
-from adviesregister.cli import main
-
-from helpers import ROOT
+from helpers import ROOT, run_cli
 
 COLLEGE_LETTER = """Gemeente Almelo
 Postbus 5100
@@ -53,7 +51,7 @@ def advies(doc_id: str, titel: str) -> str:
 
 
 def run(root: Path, letter: Path, *args: str) -> Result:
-    result = CliRunner().invoke(main, ["import", "--root", str(root), "--dry-run", "--json", *args, str(letter)])
+    result = run_cli(["import", "--root", str(root), "--dry-run", "--json", *args, str(letter)])
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result
@@ -248,7 +246,7 @@ def test_many_files_at_once_with_one_bad_one(tmp_path: Path) -> None:
     root = project(tmp_path)
     good = write(tmp_path, "goed.txt", COLLEGE_LETTER.format(verdict="Wij nemen uw advies over."))
     bad = write(tmp_path, "leeg.txt", b"")
-    result = CliRunner().invoke(main, ["import", "--root", str(root), str(good), str(bad)])
+    result = run_cli(["import", "--root", str(root), str(good), str(bad)])
     assert result.exit_code == 1
     assert f"{bad}: het bestand is leeg." in result.output
     assert (root / "content/documenten/almelo/2024/almelo-2024-04-03-reactie-op-advies-over-mantelzorg.md").is_file()
@@ -268,7 +266,7 @@ def test_without_a_date_the_subject_links_and_asks_to_check(tmp_path: Path) -> N
 def test_imported_seeds_pass_the_checker(tmp_path: Path) -> None:
     root = project(tmp_path)
     seeds = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
-    assert CliRunner().invoke(main, ["import", "--root", str(root), *map(str, seeds[:4])]).exit_code == 0
-    assert CliRunner().invoke(main, ["import", "--root", str(root), "--datum", "2023", str(seeds[4])]).exit_code == 0
-    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert run_cli(["import", "--root", str(root), *map(str, seeds[:4])]).exit_code == 0
+    assert run_cli(["import", "--root", str(root), "--datum", "2023", str(seeds[4])]).exit_code == 0
+    result = run_cli(["check", "--root", str(root)])
     assert result.output == "Geen problemen gevonden in 7 documenten.\n"

@@ -1,0 +1,37 @@
+"""The files of the download, each with what it is, once: the writer, the Open data page and DCAT use this list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Download:
+    naam: str
+    beschrijving: str
+    """What the file is, in plain Dutch, for the Open data page."""
+    mediatype: str | None = None
+    """IANA media type, for a file that holds the data itself."""
+
+
+DATA_FILES = (
+    Download("adviesregister.json", "alles in één bestand, ook de lijsten en de tekst", "application/json"),
+    Download("adviesregister.csv", "één regel per document (RFC 4180, UTF-8)", "text/csv"),
+    Download("adviesregister.xlsx", "hetzelfde als Excel-bestand", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    Download(
+        "adviesregister.sqlite",
+        "een database met tabellen voor documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, en een zoekindex op de tekst (FTS5)",
+        "application/vnd.sqlite3",
+    ),
+)
+DESCRIPTION_FILES = (
+    Download("datapackage.json", "beschrijving volgens Frictionless Data Package v2"),
+    Download("dataset.jsonld", "beschrijving van de dataset volgens DCAT-AP-NL"),
+    Download("SHA256SUMS", "controlegetallen van alle bestanden"),
+)
+DOWNLOADS = (*DATA_FILES, *DESCRIPTION_FILES)
+"""Every file at the top of the download, in the order the Open data page lists them."""
+DOWNLOAD_FILES = tuple(download.naam for download in DOWNLOADS)
+DOCUMENT_FOLDER = "documenten"
+"""One JSON file per document."""
+SCHEMA_FOLDER = "schema"

@@ -1,0 +1,73 @@
+"""Every field of an open-data record, described once: the front-matter fields (from the schema), the derived ones
+(from the `Derived` dataclass) and the export's own (below). The JSON, its schema, the tables, the Data Package and
+the site's field table are all made from this list, so adding a field is one edit.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from adviesregister.content.model import Derived, described
+from adviesregister.content.schema import field_spec, front_matter_fields, type_name
+
+_NULLABLE_TEXT: dict[str, Any] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+_TOOI_KEYS = ("informatiecategorie", "documentsoort", "gemeente")
+
+EXPORT_FIELDS: dict[str, dict[str, Any]] = {
+    "gemeente_naam": described("De naam van de gemeente.", _NULLABLE_TEXT),
+    "url": described("Vaste webadres van de pagina van het document.", _NULLABLE_TEXT),
+    "tekst": described("De tekst van de brief in Markdown, zonder persoonsgegevens.", {"type": "string"}),
+    "tekst_platte": described("De tekst van de brief zonder opmaak.", {"type": "string"}),
+    "tooi": described(
+        "Woo-identificaties (TOOI): informatiecategorie 'adviezen', documentsoort en gemeente.",
+        {"type": "object", "required": list(_TOOI_KEYS), "properties": dict.fromkeys(_TOOI_KEYS, _NULLABLE_TEXT), "additionalProperties": False},
+    ),
+    "relaties": described(
+        "Relaties met andere documenten, met de TOOI-relatie 'is reactie op'.",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["type", "label", "doel"],
+                "properties": {"type": {"type": "string"}, "label": {"type": "string"}, "doel": {"type": "string"}},
+            },
+        },
+    ),
+}
+"""Fields only the export has (built in records.py): name → description and JSON Schema."""
+
+
+@dataclass(frozen=True)
+class Field:
+    naam: str
+    beschrijving: str
+    schema: dict[str, Any]
+    """The JSON Schema of the value in a record."""
+    berekend: bool
+    """False for a front-matter field (typed by a person), True for what the archive computes."""
+
+    @property
+    def soort(self) -> str:
+        """The Dutch name of the type, for a table of fields."""
+        return "berekend" if self.berekend else type_name(field_spec(self.naam))
+
+
+@cache
+def record_fields() -> tuple[Field, ...]:
+    """Every field of a record, in order: front matter (schema order), derived, the export's own."""
+    out = []
+    for name in front_matter_fields():
+        spec = field_spec(name)
+        loose = {key: value for key, value in copy.deepcopy(spec).items() if key not in ("minItems", "examples")}
+        out.append(Field(name, spec["description"], {"anyOf": [loose, {"type": "null"}]}, False))  # any field may be empty in a record
+    out += [Field(f.name, f.metadata["beschrijving"], f.metadata["schema"], True) for f in fields(Derived)]
+    out += [Field(name, meta["beschrijving"], meta["schema"], True) for name, meta in EXPORT_FIELDS.items()]
+    return tuple(out)
+
+
+def field_descriptions() -> list[tuple[str, str, str]]:
+    """(field, type, Dutch description) for every field of a record, for the site's Open data page."""
+    return [(f.naam, f.soort, f.beschrijving) for f in record_fields()]

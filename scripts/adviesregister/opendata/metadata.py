@@ -1,0 +1,137 @@
+"""What the download says about itself: the JSON Schema of the records, the Data Package and the DCAT-AP-NL dataset."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from adviesregister.content.names import OPEN_DATA, absolute_url
+from adviesregister.content.settings import Settings
+from adviesregister.opendata.downloads import DATA_FILES
+from adviesregister.opendata.fields import record_fields
+from adviesregister.opendata.tables import columns
+
+
+def export_schema() -> dict[str, Any]:
+    """JSON Schema of adviesregister.json, made from the front-matter schema (every field may be null) plus the derived fields."""
+    document = {field.naam: {"description": field.beschrijving, **field.schema} for field in record_fields()}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://adviesregister.nl/schema/adviesregister.schema.json",
+        "title": "Adviesregister: open data",
+        "description": "De volledige download: een kop met de gegevens van de download, en alle documenten met hun berekende velden en tekst.",
+        "type": "object",
+        "required": ["kop", "documenten"],
+        "additionalProperties": False,
+        "properties": {
+            "kop": {
+                "type": "object",
+                "required": ["schema_versie", "aantal_documenten", "peildatum", "licentie", "bron_commit"],
+                "properties": {
+                    "schema_versie": {"type": "string", "description": "Versie van dit schema (semantic versioning)."},
+                    "aantal_documenten": {"type": "integer", "description": "Aantal documenten in de download."},
+                    "peildatum": {"type": "string", "format": "date", "description": "De datum waarop de statussen zijn berekend."},
+                    "licentie": {"type": "string", "description": "De licentie van de gegevens (SPDX)."},
+                    "bron_commit": {
+                        "anyOf": [{"type": "string"}, {"type": "null"}],
+                        "description": "De versie (git-commit) van het archief, als die bekend is.",
+                    },
+                    "uitgever": {"type": "string", "description": "Wie de download uitgeeft."},
+                    "url": {"type": "string", "description": "Het webadres van het archief."},
+                },
+            },
+            "documenten": {"type": "array", "items": {"$ref": "#/$defs/document"}},
+        },
+        "$defs": {"document": {"type": "object", "required": sorted(document), "additionalProperties": False, "properties": document}},
+    }
+
+
+def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
+    """Frictionless Data Package v2 describing the CSV (with field types and descriptions) and the JSON."""
+    fields = [{"name": column.naam, "type": column.soort, "description": column.beschrijving} for column in columns()]
+    licence = _licence(str(header["licentie"]))
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "adviesregister",
+        "title": "Adviesregister: adviezen van adviesraden sociaal domein en de reacties van het college",
+        "description": "Alle adviezen, reacties en bijbehorende stukken in het Adviesregister, met berekende status en reactietijd.",
+        "version": header["schema_versie"],
+        "licenses": [licence],
+        "resources": [
+            {
+                "name": "adviesregister-csv",
+                "path": "adviesregister.csv",
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                **_file_facts(out / "adviesregister.csv"),
+                "dialect": {"delimiter": ",", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
+                "schema": {"fields": fields, "primaryKey": ["id"]},
+            },
+            {
+                "name": "adviesregister-json",
+                "path": "adviesregister.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                **_file_facts(out / "adviesregister.json"),
+                "description": "Alle velden, ook lijsten en de tekst; beschreven door schema/adviesregister.schema.json.",
+            },
+        ],
+    }
+
+
+def _file_facts(path: Path) -> dict[str, Any]:
+    """Size and sha256 of a resource, as a Data Package records them."""
+    data = path.read_bytes()
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def _licence(spdx: str) -> dict[str, str]:
+    known = {"CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/", "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/"}
+    return {"name": spdx, "path": known.get(spdx, f"https://spdx.org/licenses/{spdx}.html"), "title": spdx}
+
+
+def dcat_dataset(header: dict[str, Any], settings: Settings, out: Path) -> dict[str, Any]:
+    """The dataset described with the required DCAT-AP-NL 3.0 fields, as JSON-LD."""
+    base = absolute_url(settings.site_url, OPEN_DATA)
+    publisher = {"@type": "foaf:Organization", "foaf:name": settings.uitgever}
+    return {
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "vcard": "http://www.w3.org/2006/vcard/ns#",
+        },
+        "@id": base,
+        "@type": "dcat:Dataset",
+        "dct:title": {"@language": "nl", "@value": "Adviesregister: adviezen sociaal domein en reacties van het college"},
+        "dct:description": {
+            "@language": "nl",
+            "@value": "Adviezen van adviesraden sociaal domein aan colleges van burgemeester en wethouders, hun reacties en bijbehorende stukken, met status en reactietijd.",
+        },
+        "dct:identifier": base,
+        "dct:publisher": publisher,
+        "dct:creator": publisher,
+        "dcat:contactPoint": {"@type": "vcard:Organization", "vcard:fn": settings.uitgever, "vcard:hasEmail": f"mailto:{settings.contact}"},
+        "dct:accessRights": {"@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"},
+        "dcat:theme": {"@id": "http://standaarden.overheid.nl/owms/terms/Zorg_en_gezondheid"},
+        "dct:license": {"@id": _licence(str(header["licentie"]))["path"]},
+        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/NLD"},
+        "dct:modified": header["peildatum"],
+        "dcat:landingPage": {"@id": base},
+        "dcat:distribution": [
+            {
+                "@type": "dcat:Distribution",
+                "dct:title": download.naam,
+                "dcat:accessURL": {"@id": base},
+                "dcat:downloadURL": {"@id": base + download.naam},
+                "dcat:mediaType": download.mediatype,
+                "dcat:byteSize": (out / download.naam).stat().st_size,
+                "dct:license": {"@id": _licence(str(header["licentie"]))["path"]},
+            }
+            for download in DATA_FILES
+        ],
+    }

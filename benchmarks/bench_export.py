@@ -14,11 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_site import write_archive
 
-from adviesregister.content.check import check_project
-from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.project import Project
-from adviesregister.content.settings import load_settings
-from adviesregister.opendata.files import DOWNLOAD_FILES, export_open_data
+from adviesregister.opendata.downloads import DOWNLOAD_FILES
+from adviesregister.pipeline import prepare, write_export
 
 
 def measure(count: int) -> None:
@@ -26,13 +24,11 @@ def measure(count: int) -> None:
         root = Path(tmp)
         write_archive(root, count)
         project = Project(root)
-        archive, problems = check_project(project)
-        assert not problems
-        today = reference_date()
-        derived = derive_archive(archive, today)
+        prepared, problems = prepare(project)
+        assert prepared is not None, problems[:5]
         out = root / "open-data"
         start = time.perf_counter()
-        result = export_open_data(out, archive, derived, load_settings(project), today, None)
+        result = write_export(project, prepared, out)
         seconds = time.perf_counter() - start
         print(f"\n{count} documenten: export in {seconds:.1f} s ({len(result.files)} bestanden)")
         for name in DOWNLOAD_FILES:

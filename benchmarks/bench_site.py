@@ -22,16 +22,18 @@ import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import cast
 
 import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from adviesregister.content.check import check_project
-from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
-from adviesregister.pipeline import index_search
+from adviesregister.content.settings import load_settings
+from adviesregister.pipeline import prepare, write_export
+from adviesregister.site.engine import index_search
 from adviesregister.site.render import render_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,21 +177,20 @@ def build_once(root: Path, with_nav: bool) -> dict[str, object]:
     project = Project(root)
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    archive, problems = check_project(project)
-    timings["laden en controleren"] = time.perf_counter() - start
-    assert not problems, [str(p) for p in problems[:5]]
+    prepared, problems = prepare(project)
+    timings["laden, controleren, afleiden"] = time.perf_counter() - start
+    assert prepared is not None, [str(p) for p in problems[:5]]
+    archive = prepared.archive
     start = time.perf_counter()
-    today = reference_date()
-    derived = derive_archive(archive, today)
-    timings["afleiden"] = time.perf_counter() - start
+    export = write_export(project, prepared, project.pages / OPEN_DATA)
+    timings["open data"] = time.perf_counter() - start
     start = time.perf_counter()
-    render_site(project, archive, derived, today)
-    timings["pagina's en open data maken"] = time.perf_counter() - start
+    render_site(project, archive, prepared.derived, load_settings(project), export)
+    timings["pagina's maken"] = time.perf_counter() - start
     if with_nav:
         list_documents_in_nav(project)
     start = time.perf_counter()
-    config = load_config(config_file=str(project.mkdocs_config), strict=False)
-    mkdocs_build(config)
+    mkdocs_build(load_config(config_file=str(project.mkdocs_config), strict=False))
     timings["MkDocs"] = time.perf_counter() - start
     start = time.perf_counter()
     index_search(root / "site")
@@ -257,10 +258,10 @@ def report(count: int) -> None:
     plain = run_child(count, with_nav=False)
     nav = run_child(count, with_nav=True)
     print(f"\n{plain['documents']} documenten")
-    for phase, seconds in plain["timings"].items():  # type: ignore[union-attr]
-        print(f"  {phase:<28} {seconds:7.1f} s   (met alle documenten in het menu: {nav['timings'][phase]:7.1f} s)")  # type: ignore[index]
-    total_plain = sum(plain["timings"].values())  # type: ignore[union-attr]
-    total_nav = sum(nav["timings"].values())  # type: ignore[union-attr]
+    plain_timings, nav_timings = cast(dict[str, float], plain["timings"]), cast(dict[str, float], nav["timings"])
+    for phase, seconds in plain_timings.items():
+        print(f"  {phase:<28} {seconds:7.1f} s   (met alle documenten in het menu: {nav_timings[phase]:7.1f} s)")
+    total_plain, total_nav = sum(plain_timings.values()), sum(nav_timings.values())
     print(f"  {'totaal':<28} {total_plain:7.1f} s   (met menu: {total_nav:7.1f} s; {total_nav / total_plain:.1f}x zo lang)")
     print(f"  piekgeheugen           {plain['peak_mb']:7.0f} MB  (met menu: {nav['peak_mb']:.0f} MB)")
     print(f"  site/                  {plain['site_mb']:7.1f} MB  (met menu: {nav['site_mb']:.1f} MB; {nav['site_mb'] / plain['site_mb']:.1f}x)")  # type: ignore[operator]

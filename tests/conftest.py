@@ -59,6 +59,13 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the `browser` marker: `pytest -m "not browser"` runs the rest."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say where the browser tests put their screenshots, so a person can look at them."""
     if SCREENSHOTS.is_dir() and any(SCREENSHOTS.glob("*.png")):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_archive, reference_date
-from adviesregister.content.model import Archive, Datum, Document, Gemeente
+from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
 
 ALMELO = Gemeente("almelo", "Almelo", "GM0141", "Adviesraad sociaal domein Almelo", reactietermijn_weken=6)
 
@@ -16,7 +16,7 @@ def reactie(id: str, datum: str, besluit: str | None, op: str = "advies", soort:
     return Document(id=id, soort=soort, titel="Reactie", datum=Datum.parse(datum), gemeente="almelo", pad=f"{id}.md", reactie_op=[op], besluit=besluit)
 
 
-def derive(*docs: Document, today: date = date(2023, 3, 20)) -> dict[str, object]:
+def derive(*docs: Document, today: date = date(2023, 3, 20)) -> dict[str, Derived]:
     return dict(derive_archive(Archive({"almelo": ALMELO}, list(docs)), today))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from adviesregister.pipeline import build_site
 
@@ -71,7 +71,7 @@ def run_axe(page: Page) -> list[dict[str, object]]:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_every_page_type_passes_axe_and_is_photographed(page: Page, site_url: str, name: str, width: str) -> None:
-    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
+    page.set_viewport_size({"width": WIDTHS[width][0], "height": WIDTHS[width][1]})
     page.goto(site_url + PAGE_TYPES[name])
     if name == "zoeken":
         page.locator("input.pagefind-ui__search-input").fill("wijkteam")
@@ -205,7 +205,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_script_in_content_never_runs(page: Page, hostile_site: str) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def refuse(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", refuse)
     for path in ("documenten/almelo-2024-02-01-kwaadaardig/", "", "documenten/", "gemeenten/almelo/", "themas/jeugd/"):
         page.goto(hostile_site + path)
         page.mouse.move(10, 10)

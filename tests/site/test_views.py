@@ -18,7 +18,7 @@ def test_relative_urls_between_directory_pages() -> None:
 
 
 def test_letter_text_keeps_letter_markup_and_drops_everything_else() -> None:
-    from adviesregister.site.render import letter_html
+    from adviesregister.site.sanitize import letter_html
 
     html = letter_html(
         "## Kop\n\nTekst met *nadruk* en [een link](https://example.org) en [kwaad](javascript:alert(1)).\n\n"

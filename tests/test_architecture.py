@@ -1,0 +1,114 @@
+"""The tree is the architecture: which stage may import which, read from the code itself (ast), not by eye.
+
+content/     the model, reading, checking and deriving        imports nothing of ours outside content/
+importer/    letters → content files                         content/
+opendata/    model → downloads                               content/
+site/        model → pages for MkDocs                        content/, opendata/ (to describe the downloads)
+cli.py, pipeline.py, preview.py, __main__.py                 anything: they only run the stages
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+PACKAGE = ROOT / "scripts" / "adviesregister"
+STAGES = ("content", "importer", "opendata", "site")
+ALLOWED: dict[str, set[str]] = {
+    "content": set(),
+    "importer": {"content"},
+    "opendata": {"content"},
+    "site": {"content", "opendata"},
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path, name: str | None = None) -> set[str]:
+    """Every module of ours that `path` (the module `name`) imports, at the top or inside a function, absolute or relative."""
+    name = name or module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.add(base)
+            found |= {f"{base}.{alias.name}" for alias in node.names}
+    modules = {module_name(p) for p in PACKAGE.rglob("*.py")}
+    return {target for target in found if target in modules and target != name}
+
+
+def stage_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in STAGES else "top"
+
+
+GRAPH = {module_name(path): imports_of(path) for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_every_module_belongs_to_a_stage_or_runs_them() -> None:
+    top = sorted(module for module in GRAPH if stage_of(module) == "top")
+    assert top == [
+        "adviesregister",
+        "adviesregister.__main__",
+        "adviesregister.cli",
+        "adviesregister.pipeline",
+        "adviesregister.preview",
+    ]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_stage_imports_only_earlier_stages(stage: str) -> None:
+    wrong = [
+        f"{module} → {target}"
+        for module, targets in GRAPH.items()
+        if stage_of(module) == stage
+        for target in targets
+        if stage_of(target) != stage and stage_of(target) not in ALLOWED[stage]
+    ]
+    assert wrong == [], f"{stage}/ may import only {sorted(ALLOWED[stage]) or 'nothing of ours outside itself'}"
+
+
+def test_no_import_cycle() -> None:
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            cycle = [*path[path.index(module) :], module]
+            raise AssertionError("import cycle: " + " → ".join(cycle))
+        if module in done:
+            return
+        for target in sorted(GRAPH.get(module, ())):
+            visit(target, [*path, module])
+        done.add(module)
+
+    for module in GRAPH:
+        visit(module, [])
+
+
+def test_the_rules_are_checked_on_something_real() -> None:
+    """The graph reads real imports (so the tests above cannot pass on an empty graph)."""
+    assert "adviesregister.content.model" in GRAPH["adviesregister.content.load"]
+    assert "adviesregister.opendata.files" in GRAPH["adviesregister.pipeline"]
+    assert stage_of("adviesregister.importer.records") == "importer"
+    assert len(GRAPH) > 40
+
+
+def test_a_forbidden_import_would_be_found(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text("def late():\n    from adviesregister.site.views import format_datum\nfrom ..importer import records\n", encoding="utf-8")
+    found = imports_of(probe, "adviesregister.content.probe")
+    assert {"adviesregister.site.views", "adviesregister.importer.records"} <= found
+    assert {stage_of(target) for target in found} - {"content"} - ALLOWED["content"] == {"site", "importer"}

@@ -25,12 +25,41 @@ class AdviceReference:
     regel: int | None
 
 
+@dataclass(frozen=True)
+class Decision:
+    """Something a person must decide or check, for one field (or, where no field is known, one line of the letter)."""
+
+    veld: str | None
+    code: str
+    """Stable name of the kind of decision, so code can find it again (never its Dutch wording)."""
+    bericht: str
+    regel: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.veld or f'regel {self.regel}'}: {self.bericht}"
+
+
+class Decisions(list[Decision]):
+    """The decisions of one import, in the order they were found."""
+
+    def add(self, veld: str | None, code: str, bericht: str, regel: int | None = None) -> None:
+        self.append(Decision(veld, code, bericht, regel))
+
+    def withdraw(self, code: str) -> None:
+        """Take back a decision a later step made unnecessary."""
+        self[:] = [decision for decision in self if decision.code != code]
+
+
 @dataclass
 class Letter:
+    """What reading a letter found. Each field keeps the first value offered: the steps run most reliable source first (see letter.READING_STEPS)."""
+
     velden: dict[str, Found] = field(default_factory=dict)
     kenmerken: dict[str, Found] = field(default_factory=dict)
-    beslissingen: list[str] = field(default_factory=list)
+    beslissingen: Decisions = field(default_factory=Decisions)
     verwijderd: Removed = field(default_factory=Removed)
+    vooraf: list[str] = field(default_factory=list)
+    """A collegevoorstel's fields, kept as a list at the top of the text."""
     tekst: str = ""
     advies: AdviceReference | None = None
     gemeente_naam: str | None = None
@@ -39,5 +68,11 @@ class Letter:
         found = self.velden.get(veld)
         return found.waarde if found else None
 
+    allowed: frozenset[str] | None = None
+    """The fields the running reading step declared it sets; None outside the steps."""
+
     def set(self, veld: str, waarde: object, regel: int | None, bewijs: str) -> None:
+        """Offer a value; it is kept only if no earlier (more reliable) source gave one."""
+        if self.allowed is not None and veld not in self.allowed:
+            raise ValueError(f"the reading step sets '{veld}' without declaring it in READING_STEPS")
         self.velden.setdefault(veld, Found(waarde, regel, bewijs))

@@ -145,7 +145,7 @@ def _assign_pending(
             target = open_labels[0]
         else:
             names = ", ".join(label for _, _, label in open_labels)
-            letter.beslissingen.append(f"regel {regel}: bij welk veld hoort '{value}'? De kop noemt {names}; vul het zelf in.")
+            letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"bij welk veld hoort '{value}'? De kop noemt {names}; vul het zelf in.", regel)
             continue
         open_labels.remove(target)
         _store(target[1], target[2], value, regel, letter, cv)

@@ -7,6 +7,8 @@ the field is left out and a decision for a person is recorded: we abstain rather
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from adviesregister.content.model import Datum
 from adviesregister.content.reference import cbs_municipalities
@@ -22,26 +24,101 @@ _ORGAN_RE = re.compile(r"\b(college|burgemeester en wethouders|adviesraad|gemeen
 _COUNCIL_NAME_RE = re.compile(r"\badviesraad sociaal domein\b", re.IGNORECASE)
 
 
-def read_letter(text: str) -> Letter:
-    """Everything we can read from a letter's text, with evidence, decisions and what was removed."""
+@dataclass(frozen=True)
+class Source:
+    """The letter's text as every reading step sees it."""
+
+    text: str
+    lines: list[str]
+    body_start: int
+    """Index of the first line of the body (the salutation, or the first long line)."""
+    collegevoorstel: bool
+    """Almelo's B&W template: a list of fields instead of a letterhead."""
+
+
+def read_source(text: str) -> Source:
     lines = text.split("\n")
-    letter = Letter()
     collegevoorstel = next((line.strip() for line in lines if line.strip()), "").lower() == "collegevoorstel"
-    body_start = _body_start(lines, collegevoorstel)
-    cv_items = read_header(lines[:body_start], letter, collegevoorstel)
-    _read_gemeente(text, lines, letter)
-    tekst = letter_to_markdown(lines[body_start:], body_start + 1, letter.verwijderd)
-    if cv_items:
-        tekst = "\n".join(cv_items) + "\n\n" + tekst
-    letter.tekst = tekst
-    _read_attachments(tekst, letter)
-    _read_sender(lines, body_start, text, letter)
-    _read_recipient(lines, body_start, letter)
-    _classify(text, letter, collegevoorstel)
-    _read_date(lines, letter)
+    return Source(text, lines, _body_start(lines, collegevoorstel), collegevoorstel)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of reading a letter: the fields it reads from earlier steps and the fields it may set."""
+
+    run: Callable[[Source, Letter], None]
+    reads: frozenset[str] = frozenset()
+    sets: frozenset[str] = frozenset()
+
+
+def _header(source: Source, letter: Letter) -> None:
+    letter.vooraf = read_header(source.lines[: source.body_start], letter, source.collegevoorstel)
+
+
+def _gemeente(source: Source, letter: Letter) -> None:
+    _read_gemeente(source.text, source.lines, letter)
+
+
+def _body(source: Source, letter: Letter) -> None:
+    tekst = letter_to_markdown(source.lines[source.body_start :], source.body_start + 1, letter.verwijderd)
+    letter.tekst = "\n".join(letter.vooraf) + "\n\n" + tekst if letter.vooraf else tekst
+
+
+def _attachments(source: Source, letter: Letter) -> None:
+    _read_attachments(letter.tekst, letter)
+
+
+def _sender(source: Source, letter: Letter) -> None:
+    _read_sender(source.lines, source.body_start, source.text, letter)
+
+
+def _recipient(source: Source, letter: Letter) -> None:
+    _read_recipient(source.lines, source.body_start, letter)
+
+
+def _kind(source: Source, letter: Letter) -> None:
+    _classify(source.text, letter, source.collegevoorstel)
+
+
+def _date(source: Source, letter: Letter) -> None:
+    _read_date(source.lines, letter)
+
+
+def _verdict(source: Source, letter: Letter) -> None:
     if letter.value("soort") == "reactie":
         read_verdict(letter)
-        read_advice_reference(letter, text)
+
+
+def _advice(source: Source, letter: Letter) -> None:
+    if letter.value("soort") == "reactie":
+        read_advice_reference(letter, source.text)
+
+
+READING_STEPS: tuple[Step, ...] = (
+    Step(_header, sets=frozenset({"titel", "datum", "aan", "bijlagen", "kenmerken", "vooraf"})),
+    Step(_gemeente, sets=frozenset({"gemeente"})),
+    Step(_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"})),
+    Step(_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
+    Step(_sender, sets=frozenset({"van"})),
+    Step(_recipient, reads=frozenset({"aan"}), sets=frozenset({"aan"})),
+    Step(_kind, reads=frozenset({"van", "aan"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
+    Step(_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
+    Step(_verdict, reads=frozenset({"soort", "tekst"}), sets=frozenset({"besluit", "besluit_citaat"})),
+    Step(_advice, reads=frozenset({"soort", "datum", "tekst", "kenmerken"}), sets=frozenset({"advies"})),
+)
+"""The order of reading. A field keeps the first value offered, so the most reliable source comes first: the header's
+'Datum' before a collegevoorstel's deadline, 'Aan:' before the address block. Each step reads only what earlier steps set
+(a test checks this), and Letter.set refuses a field the running step did not declare."""
+
+
+def read_letter(text: str) -> Letter:
+    """Everything we can read from a letter's text, with evidence, decisions and what was removed."""
+    source = read_source(text)
+    letter = Letter()
+    for step in READING_STEPS:
+        letter.allowed = step.sets
+        step.run(source, letter)
+    letter.allowed = None
     return letter
 
 
@@ -149,7 +226,9 @@ def _classify(text: str, letter: Letter, collegevoorstel: bool) -> None:
         if re.search(r"\buw reactie\b|\breactie van het college\b", lowered):
             letter.set("soort", "stuk", van_regel, "de adviesraad antwoordt op een reactie van het college")
             letter.set("stuktype", "brief", van_regel, "brief van de adviesraad")
-            letter.beslissingen.append("reactie_op: deze brief van de adviesraad antwoordt op een reactie van het college; vul zelf in op welke.")
+            letter.beslissingen.add(
+                "reactie_op", "antwoord-op-reactie", "deze brief van de adviesraad antwoordt op een reactie van het college; vul zelf in op welke."
+            )
         else:
             letter.set("soort", "advies", van_regel, f"de adviesraad schrijft aan het college ({letter.value('van')})")
             if re.search(r"\bongevraagde?\s+advies\b", lowered):
@@ -157,7 +236,9 @@ def _classify(text: str, letter: Letter, collegevoorstel: bool) -> None:
             elif re.search(r"\b(gevraagde?\s+advies|adviesaanvraag|adviesvraag|uw verzoek om advies)\b", lowered):
                 letter.set("adviestype", "gevraagd", None, "'gevraagd advies' of 'adviesaanvraag' in de brief")
             else:
-                letter.beslissingen.append("adviestype: de brief zegt niet of om dit advies gevraagd is; vul 'gevraagd' of 'ongevraagd' in.")
+                letter.beslissingen.add(
+                    "adviestype", "adviestype-onbekend", "de brief zegt niet of om dit advies gevraagd is; vul 'gevraagd' of 'ongevraagd' in."
+                )
     elif college_writes and "adviesraad" in aan:
         if re.search(r"\b(adviesaanvraag|vragen (wij|we) u (om )?advies|verzoek om advies)\b", lowered):
             letter.set("soort", "stuk", van_regel, "het college vraagt de adviesraad om advies")
@@ -165,7 +246,9 @@ def _classify(text: str, letter: Letter, collegevoorstel: bool) -> None:
         else:
             letter.set("soort", "reactie", van_regel, f"het college schrijft aan de adviesraad ({letter.value('van')})")
     else:
-        letter.beslissingen.append("soort: uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is; vul 'soort' in.")
+        letter.beslissingen.add(
+            "soort", "soort-onbekend", "uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is; vul 'soort' in."
+        )
 
 
 def _read_date(lines: list[str], letter: Letter) -> None:
@@ -181,4 +264,6 @@ def _read_date(lines: list[str], letter: Letter) -> None:
                     return
     years = sorted({int(y) for y in re.findall(r"\b(19[89]\d|20\d\d)\b", "\n".join(lines))})
     hint = f" De brief noemt de jaren {', '.join(map(str, years))}." if years else ""
-    letter.beslissingen.append(f"datum: de brief heeft geen datum. Vul in wat u weet (JJJJ-MM-DD, JJJJ-MM of JJJJ), bijvoorbeeld met --datum.{hint}")
+    letter.beslissingen.add(
+        "datum", "datum-ontbreekt", f"de brief heeft geen datum. Vul in wat u weet (JJJJ-MM-DD, JJJJ-MM of JJJJ), bijvoorbeeld met --datum.{hint}"
+    )

@@ -17,9 +17,10 @@ from adviesregister.content.privacy import redact
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import front_matter_fields
-from adviesregister.importer.findings import Found, Letter
+from adviesregister.importer.findings import Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.themes import suggest_themes
+from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
 
 
 class ImportRefused(Exception):
@@ -45,7 +46,7 @@ class Record:
 class ImportResult:
     bestand: str
     records: list[Record]
-    beslissingen: list[str]
+    beslissingen: Decisions
     verwijderd: list[str]
     bron: tuple[Path, str] | None = None
     """The original letter and where its copy goes (relative to the project)."""
@@ -54,7 +55,7 @@ class ImportResult:
 def import_letter(project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None) -> ImportResult:
     """Read one letter and build its record (and, for a response to an advice not in the archive, that advice's record)."""
     letter = read_letter(extract_text(path))
-    beslissingen = list(letter.beslissingen)
+    beslissingen = letter.beslissingen
     tekst, verwijderd = redact(letter.tekst)
     verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items] + verwijderd
     slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
@@ -70,25 +71,25 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
     gegevens["bron"] = {"bestand": bron_pad, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
-    beslissingen.append(f"themas: kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
+    beslissingen.add("themas", "themas-kiezen", f"kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += _link_advice(archive, letter, records[0], beslissingen)
     return ImportResult(str(path), records, beslissingen, verwijderd, (path, f"content/{bron_pad}"))
 
 
-def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, beslissingen: list[str]) -> str | None:
+def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, beslissingen: Decisions) -> str | None:
     if override:
         return override
     if letter.gemeente_naam is None:
-        beslissingen.append("gemeente: de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.")
+        beslissingen.add("gemeente", "gemeente-onbekend", "de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.")
         return None
     code = {naam: code for code, naam in cbs_municipalities().items()}[letter.gemeente_naam]
     for slug, gemeente in archive.gemeenten.items():
         if gemeente.cbs_code == code:
             return slug
     slug = slugify(letter.gemeente_naam)
-    beslissingen.append(f"gemeente: {letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe onder '{slug}'.")
+    beslissingen.add("gemeente", "gemeente-nieuw", f"{letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe onder '{slug}'.")
     return slug
 
 
@@ -109,7 +110,7 @@ def _evidence(found: Found) -> str:
     return f"regel {found.regel}: {found.bewijs}" if found.regel else found.bewijs
 
 
-def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen: list[str]) -> list[Record]:
+def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen: Decisions) -> list[Record]:
     """Link to the advice the response answers; create a text-less record for it when it is not in the archive."""
     ref = letter.advies
     gemeente = reactie.gegevens.get("gemeente")
@@ -119,7 +120,7 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
     candidates = [d for d in archive.documenten if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
     if len(candidates) > 1:
         names = " en ".join(f"'{d.id}'" for d in candidates)
-        beslissingen.append(f"reactie_op: twee of meer adviezen van {ref.datum} passen: {names}. Kies het goede en vul de id in.")
+        beslissingen.add("reactie_op", "advies-meerdere", f"twee of meer adviezen van {ref.datum} passen: {names}. Kies het goede en vul de id in.")
         return []
     reactie.bewijs["reactie_op"] = ref.zin
     if candidates:
@@ -139,7 +140,9 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
     gegevens["samenvatting"] = ref.zin
     gegevens["tekst_beschikbaar"] = False
     bewijs = {"datum": ref.zin, "samenvatting": ref.zin, "titel": "onderwerp van de reactie"}
-    beslissingen.append(f"reactie_op: het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id}).")
+    beslissingen.add(
+        "reactie_op", "advies-zonder-tekst", f"het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id})."
+    )
     return [Record(document_path(gemeente, ref.datum.jaar, advies_id), gegevens, "", bewijs)]
 
 
@@ -152,7 +155,7 @@ def _subject_words(titel: str) -> set[str]:
     return {word for word in slugify(titel, limit=10_000).split("-") if word not in _STOPWORDS and len(word) > 2}
 
 
-def _link_by_subject(archive: Archive, reactie: Record, beslissingen: list[str]) -> None:
+def _link_by_subject(archive: Archive, reactie: Record, beslissingen: Decisions) -> None:
     """Without a date, an advice of the same gemeente whose subject words all recur in the response's subject."""
     words = _subject_words(str(reactie.gegevens.get("titel", "")))
     if not words:
@@ -165,11 +168,13 @@ def _link_by_subject(archive: Archive, reactie: Record, beslissingen: list[str])
     if len(matches) == 1:
         reactie.gegevens["reactie_op"] = [matches[0].id]
         reactie.bewijs["reactie_op"] = f"het onderwerp past bij '{matches[0].titel}'"
-        beslissingen[:] = [item for item in beslissingen if not item.startswith("reactie_op: de brief noemt de datum")]
-        beslissingen.append(f"reactie_op: gekoppeld aan '{matches[0].id}' op grond van het onderwerp, niet van een datum. Controleer dit.")
+        beslissingen.withdraw(ADVICE_DATE_UNKNOWN)
+        beslissingen.add(
+            "reactie_op", "gekoppeld-op-onderwerp", f"gekoppeld aan '{matches[0].id}' op grond van het onderwerp, niet van een datum. Controleer dit."
+        )
     elif len(matches) > 1:
         names = " en ".join(f"'{d.id}'" for d in matches)
-        beslissingen.append(f"reactie_op: meer adviezen passen bij het onderwerp: {names}. Kies het goede en vul de id in.")
+        beslissingen.add("reactie_op", "advies-meerdere", f"meer adviezen passen bij het onderwerp: {names}. Kies het goede en vul de id in.")
 
 
 def add_to_archive(archive: Archive, records: list[Record]) -> None:

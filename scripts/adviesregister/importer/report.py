@@ -37,7 +37,7 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
         **record.gegevens,
         "tekst": record.tekst,
         "pad": record.pad,
-        "beslissingen": result.beslissingen,
+        "beslissingen": [str(decision) for decision in result.beslissingen],
         "verwijderd": result.verwijderd,
         "bewijs": record.bewijs,
     }

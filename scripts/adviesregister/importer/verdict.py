@@ -8,6 +8,7 @@ from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import AdviceReference, Letter
 
+ADVICE_DATE_UNKNOWN = "advies-datum-onbekend"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 _NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
 
@@ -67,14 +68,18 @@ def read_verdict(letter: Letter) -> None:
         besluit = next(b for b, _ in _VERDICTS if b in found)
         zin = found[besluit][0]
     else:
-        letter.beslissingen.append(
-            "besluit: de brief zegt niet duidelijk of het college het advies overneemt. Lees de brief en vul besluit en besluit_citaat in, of laat ze weg."
+        letter.beslissingen.add(
+            "besluit",
+            "besluit-onduidelijk",
+            "de brief zegt niet duidelijk of het college het advies overneemt. Lees de brief en vul besluit en besluit_citaat in, of laat ze weg.",
         )
         return
     letter.set("besluit", besluit, None, zin)
     letter.set("besluit_citaat", zin, None, zin)
     if besluit == "deels overgenomen":
-        letter.beslissingen.append("besluiten: de reactie neemt sommige punten over en andere niet; vul desgewenst per aanbeveling 'besluiten' in.")
+        letter.beslissingen.add(
+            "besluiten", "besluit-per-punt", "de reactie neemt sommige punten over en andere niet; vul desgewenst per aanbeveling 'besluiten' in."
+        )
 
 
 def read_advice_reference(letter: Letter, text: str) -> None:
@@ -93,4 +98,6 @@ def read_advice_reference(letter: Letter, text: str) -> None:
     if uw_brief and datum is not None:
         letter.advies = AdviceReference(datum, adviestype, str(uw_brief.bewijs), uw_brief.regel)
         return
-    letter.beslissingen.append("reactie_op: de brief noemt de datum van het advies niet. Zoek het advies op en vul de id in bij reactie_op.")
+    letter.beslissingen.add(
+        "reactie_op", ADVICE_DATE_UNKNOWN, "de brief noemt de datum van het advies niet. Zoek het advies op en vul de id in bij reactie_op."
+    )

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint unit check bench lock docs clean
+.PHONY: site serve test lint unit check bench lock docs same-site clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -45,6 +45,11 @@ $(NODE_STAMP): package.json package-lock.json
 ## Speed and size figures.
 bench: $(STAMP)
 	@for script in benchmarks/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
+
+## Prove a refactoring changed nothing: build REV and the working tree, list the files of site/ that differ.
+REV ?= HEAD
+same-site: $(STAMP)
+	$(BIN)/python tools/same_site.py $(REV)
 
 ## Regenerate CONTRIBUTING.md from the publishing guide.
 docs: $(STAMP)

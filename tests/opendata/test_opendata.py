@@ -18,7 +18,8 @@ from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.downloads import DOWNLOAD_FILES
-from adviesregister.opendata.tables import columns
+from adviesregister.opendata.fields import record_fields
+from adviesregister.opendata.tables import JSON_ONLY, columns
 from adviesregister.pipeline import prepare, write_export
 
 from helpers import ROOT, copy_project, run_cli
@@ -225,3 +226,15 @@ def test_export_command_writes_the_same_files(tmp_path: Path) -> None:
     run_cli(["export", "--root", str(project.root), "--out", str(tmp_path / "out")])
     assert not stale.exists(), "a document that left the archive leaves the download"
     shutil.rmtree(tmp_path / "out")
+
+
+def test_every_record_field_is_described_once_and_exported(tmp_path: Path) -> None:
+    """The record, its schema and the tables all follow record_fields(): a field added in one place shows up everywhere."""
+    records = export(copy_project(tmp_path / "project"), tmp_path / "out")
+    names = [field.naam for field in record_fields()]
+    assert len(names) == len(set(names))
+    assert all(set(record) == set(names) for record in records)
+    schema = json.loads((tmp_path / "out" / "schema" / "adviesregister.schema.json").read_text(encoding="utf-8"))
+    assert sorted(schema["$defs"]["document"]["properties"]) == sorted(names)
+    covered = {column.veld for column in columns()} | JSON_ONLY
+    assert covered == set(names)

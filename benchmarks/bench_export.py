@@ -28,7 +28,7 @@ def measure(count: int) -> None:
         assert prepared is not None, problems[:5]
         out = root / "open-data"
         start = time.perf_counter()
-        result = write_export(project, prepared, out)
+        result = write_export(prepared, out)
         seconds = time.perf_counter() - start
         print(f"\n{count} documenten: export in {seconds:.1f} s ({len(result.files)} bestanden)")
         for name in DOWNLOAD_FILES:

@@ -31,7 +31,6 @@ from mkdocs.utils.yaml import yaml_load
 
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
-from adviesregister.content.settings import load_settings
 from adviesregister.pipeline import prepare, write_export
 from adviesregister.site.engine import index_search
 from adviesregister.site.render import render_site
@@ -182,10 +181,10 @@ def build_once(root: Path, with_nav: bool) -> dict[str, object]:
     assert prepared is not None, [str(p) for p in problems[:5]]
     archive = prepared.archive
     start = time.perf_counter()
-    export = write_export(project, prepared, project.pages / OPEN_DATA)
+    export = write_export(prepared, project.pages / OPEN_DATA)
     timings["open data"] = time.perf_counter() - start
     start = time.perf_counter()
-    render_site(project, archive, prepared.derived, load_settings(project), export)
+    render_site(project, archive, prepared.derived, prepared.settings, export)
     timings["pagina's maken"] = time.perf_counter() - start
     if with_nav:
         list_documents_in_nav(project)

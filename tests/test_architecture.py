@@ -31,6 +31,9 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+MODULES = frozenset(module_name(path) for path in PACKAGE.rglob("*.py"))
+
+
 def imports_of(path: Path, name: str | None = None) -> set[str]:
     """Every module of ours that `path` (the module `name`) imports, at the top or inside a function, absolute or relative."""
     name = name or module_name(path)
@@ -46,8 +49,7 @@ def imports_of(path: Path, name: str | None = None) -> set[str]:
                 base = ".".join([*anchor, base] if base else anchor)
             found.add(base)
             found |= {f"{base}.{alias.name}" for alias in node.names}
-    modules = {module_name(p) for p in PACKAGE.rglob("*.py")}
-    return {target for target in found if target in modules and target != name}
+    return {target for target in found if target in MODULES and target != name}
 
 
 def stage_of(module: str) -> str:

@@ -21,7 +21,7 @@ from adviesregister.content.project import Project
 from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
-from adviesregister.pipeline import build_site, prepare, write_export
+from adviesregister.pipeline import Prepared, build_site, prepare, write_export
 from adviesregister.site.engine import SearchIndexError
 from adviesregister.site.guide import contributing_text
 
@@ -62,6 +62,14 @@ def _stop_on(problems: list[Problem], closing: str = "", github: bool = False, e
         sys.exit(1)
 
 
+def _prepared(project: Project, closing: str = "", github: bool = False, err: bool = True) -> Prepared:
+    """The checked, derived archive; or every problem printed and exit code 1."""
+    prepared, problems = prepare(project)
+    _stop_on(problems, closing, github, err)
+    assert prepared is not None  # prepare gives one or the other
+    return prepared
+
+
 def _datum_option(datum: str | None) -> Datum | None:
     """The --datum option as a (partial) date, or a Dutch usage error."""
     try:
@@ -89,9 +97,7 @@ def main() -> None:
 @_guarded
 def check(output: str, root: Path) -> None:
     """Controleer alle documenten en noem elk probleem met bestand en regel."""
-    prepared, problems = prepare(Project(root))
-    _stop_on(problems, github=output == "github", err=False)
-    assert prepared is not None
+    prepared = _prepared(Project(root), github=output == "github", err=False)
     click.echo(f"Geen problemen gevonden in {len(prepared.archive.documenten)} documenten.")
 
 
@@ -171,11 +177,7 @@ def _nullbar(items: tuple[Path, ...]) -> Any:
 @_guarded
 def export(out: Path, root: Path) -> None:
     """Schrijf de open data (JSON, CSV, Excel, SQLite, schema, beschrijvingen, controlegetallen)."""
-    project = Project(root)
-    prepared, problems = prepare(project)
-    _stop_on(problems, "Open data niet geschreven.")
-    assert prepared is not None
-    result = write_export(project, prepared, out)
+    result = write_export(_prepared(Project(root), "Open data niet geschreven."), out)
     click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")
 
 

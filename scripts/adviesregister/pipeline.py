@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from adviesregister.content.check import check_project
@@ -19,7 +20,7 @@ from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
-from adviesregister.content.settings import load_settings, source_commit
+from adviesregister.content.settings import Settings, load_settings, source_commit
 from adviesregister.opendata.files import ExportResult, export_open_data
 from adviesregister.site.engine import index_search, run_mkdocs
 from adviesregister.site.render import render_site
@@ -29,9 +30,20 @@ from adviesregister.site.render import render_site
 class Prepared:
     """The content, checked, with everything derived from it as of `today`."""
 
+    project: Project
     archive: Archive
     derived: dict[str, Derived]
     today: date
+
+    @cached_property
+    def settings(self) -> Settings:
+        """From mkdocs.yml (public address, licence, publisher, contact), read once and only when needed: `check` needs none."""
+        return load_settings(self.project)
+
+    @cached_property
+    def commit(self) -> str | None:
+        """The commit the content comes from, when known."""
+        return source_commit(self.project.root)
 
 
 @dataclass
@@ -48,12 +60,12 @@ def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
     if problems:
         return None, problems
     today = reference_date()
-    return Prepared(archive, derive_archive(archive, today), today), []
+    return Prepared(project, archive, derive_archive(archive, today), today), []
 
 
-def write_export(project: Project, prepared: Prepared, out: Path) -> ExportResult:
+def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
-    return export_open_data(out, prepared.archive, prepared.derived, load_settings(project), prepared.today, source_commit(project.root))
+    return export_open_data(out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit)
 
 
 def render_pages(project: Project) -> BuildResult:
@@ -62,8 +74,8 @@ def render_pages(project: Project) -> BuildResult:
     prepared, problems = prepare(project)
     if prepared is None:
         return BuildResult(problems=problems)
-    export = write_export(project, prepared, project.pages / OPEN_DATA)
-    paginas = render_site(project, prepared.archive, prepared.derived, load_settings(project), export)
+    export = write_export(prepared, project.pages / OPEN_DATA)
+    paginas = render_site(project, prepared.archive, prepared.derived, prepared.settings, export)
     return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas, seconden=time.perf_counter() - start)
 
 

@@ -30,7 +30,7 @@ SEED_COUNT = 7
 def export(project: Project, out: Path) -> list[dict[str, Any]]:
     prepared, problems = prepare(project)
     assert prepared is not None, problems
-    return write_export(project, prepared, out).records
+    return write_export(prepared, out).records
 
 
 @pytest.fixture(scope="module")

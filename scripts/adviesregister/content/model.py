@@ -145,7 +145,8 @@ def described(beschrijving: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"beschrijving": beschrijving, "schema": schema}
 
 
-_NULLABLE_TEXT: dict[str, Any] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+NULLABLE_TEXT: dict[str, Any] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
+"""JSON Schema of a text that may be empty (null) in the open data."""
 _IDS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
 
 
@@ -157,7 +158,7 @@ class Derived:
         default=None,
         metadata=described(
             "Berekend, alleen bij een advies: het besluit uit de laatste reactie van het college, of 'wacht op reactie' / 'reactie uitgebleven' volgens de reactietermijn van de gemeente.",
-            _NULLABLE_TEXT,
+            NULLABLE_TEXT,
         ),
     )
     reacties: tuple[str, ...] = field(

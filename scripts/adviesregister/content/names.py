@@ -51,6 +51,10 @@ def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) ->
 
 # The site's pages and files
 
+OPEN_DATA = "open-data/"
+"""The folder of the downloads on the site."""
+FEED_ALL = "feeds/alles.xml"
+
 
 def page_url(doc_id: str) -> str:
     return f"documenten/{doc_id}/"
@@ -71,11 +75,6 @@ def thema_url(thema: str) -> str:
 
 def jaar_url(jaar: int) -> str:
     return f"jaren/{jaar}/"
-
-
-OPEN_DATA = "open-data/"
-"""The folder of the downloads on the site."""
-FEED_ALL = "feeds/alles.xml"
 
 
 def gemeente_feed_url(slug: str) -> str:

@@ -55,33 +55,9 @@ def _header(source: Source, letter: Letter) -> None:
     letter.vooraf = read_header(source.lines[: source.body_start], letter, source.collegevoorstel)
 
 
-def _gemeente(source: Source, letter: Letter) -> None:
-    _read_gemeente(source.text, source.lines, letter)
-
-
 def _body(source: Source, letter: Letter) -> None:
     tekst = letter_to_markdown(source.lines[source.body_start :], source.body_start + 1, letter.verwijderd)
     letter.tekst = "\n".join(letter.vooraf) + "\n\n" + tekst if letter.vooraf else tekst
-
-
-def _attachments(source: Source, letter: Letter) -> None:
-    _read_attachments(letter.tekst, letter)
-
-
-def _sender(source: Source, letter: Letter) -> None:
-    _read_sender(source.lines, source.body_start, source.text, letter)
-
-
-def _recipient(source: Source, letter: Letter) -> None:
-    _read_recipient(source.lines, source.body_start, letter)
-
-
-def _kind(source: Source, letter: Letter) -> None:
-    _classify(source.text, letter, source.collegevoorstel)
-
-
-def _date(source: Source, letter: Letter) -> None:
-    _read_date(source.lines, letter)
 
 
 def _verdict(source: Source, letter: Letter) -> None:
@@ -92,34 +68,6 @@ def _verdict(source: Source, letter: Letter) -> None:
 def _advice(source: Source, letter: Letter) -> None:
     if letter.value("soort") == "reactie":
         read_advice_reference(letter, source.text)
-
-
-READING_STEPS: tuple[Step, ...] = (
-    Step(_header, sets=frozenset({"titel", "datum", "aan", "bijlagen", "kenmerken", "vooraf"})),
-    Step(_gemeente, sets=frozenset({"gemeente"})),
-    Step(_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"})),
-    Step(_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
-    Step(_sender, sets=frozenset({"van"})),
-    Step(_recipient, reads=frozenset({"aan"}), sets=frozenset({"aan"})),
-    Step(_kind, reads=frozenset({"van", "aan"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
-    Step(_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
-    Step(_verdict, reads=frozenset({"soort", "tekst"}), sets=frozenset({"besluit", "besluit_citaat"})),
-    Step(_advice, reads=frozenset({"soort", "datum", "tekst", "kenmerken"}), sets=frozenset({"advies"})),
-)
-"""The order of reading. A field keeps the first value offered, so the most reliable source comes first: the header's
-'Datum' before a collegevoorstel's deadline, 'Aan:' before the address block. Each step reads only what earlier steps set
-(a test checks this), and Letter.set refuses a field the running step did not declare."""
-
-
-def read_letter(text: str) -> Letter:
-    """Everything we can read from a letter's text, with evidence, decisions and what was removed."""
-    source = read_source(text)
-    letter = Letter()
-    for step in READING_STEPS:
-        letter.allowed = step.sets
-        step.run(source, letter)
-    letter.allowed = None
-    return letter
 
 
 def _body_start(lines: list[str], collegevoorstel: bool) -> int:
@@ -137,8 +85,9 @@ def _body_start(lines: list[str], collegevoorstel: bool) -> int:
     return 0
 
 
-def _read_recipient(lines: list[str], body_start: int, letter: Letter) -> None:
+def _read_recipient(source: Source, letter: Letter) -> None:
     """Without 'Aan:', the addressee is the address block in the letterhead that is not the sender's; else the salutation."""
+    lines, body_start = source.lines, source.body_start
     if "aan" in letter.velden:
         return
     for start, block in _blocks(lines[:body_start]):
@@ -164,16 +113,17 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def _read_attachments(tekst: str, letter: Letter) -> None:
+def _read_attachments(source: Source, letter: Letter) -> None:
     """A section 'Bijlage(n)' in the text lists the attachments, one paragraph or list item each."""
-    match = re.search(r"^## Bijlagen?\n\n(.*?)(?=\n\n## |\Z)", tekst, re.DOTALL | re.MULTILINE)
+    match = re.search(r"^## Bijlagen?\n\n(.*?)(?=\n\n## |\Z)", letter.tekst, re.DOTALL | re.MULTILINE)
     if match and "bijlagen" not in letter.velden:
         items = [re.sub(r"^(- |\d+\. )", "", item.strip()) for item in re.split(r"\n\n|\n(?=- |\d+\. )", match[1]) if item.strip()]
         letter.set("bijlagen", items, None, "de paragraaf 'Bijlagen' in de tekst")
 
 
-def _read_sender(lines: list[str], body_start: int, text: str, letter: Letter) -> None:
+def _read_sender(source: Source, letter: Letter) -> None:
     """The organ that signs after 'Hoogachtend,'; else the council named in the letter."""
+    lines, body_start, text = source.lines, source.body_start, source.text
     closing = next((i for i in range(body_start, len(lines)) if CLOSING_RE.match(lines[i])), None)
     if closing is not None:
         for index in range(closing + 1, len(lines)):
@@ -187,7 +137,9 @@ def _read_sender(lines: list[str], body_start: int, text: str, letter: Letter) -
         letter.set("van", match[0], regel, lines[regel - 1].strip())
 
 
-def _read_gemeente(text: str, lines: list[str], letter: Letter) -> None:
+def _read_gemeente(source: Source, letter: Letter) -> None:
+    """'Gemeente X' with X a CBS name; else the one municipality the letter names most often (at least twice)."""
+    text, lines = source.text, source.lines
     names = set(cbs_municipalities().values())
     for match in re.finditer(r"\b[Gg]emeente\s+([A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)", text):
         words = match[1].split()
@@ -207,7 +159,9 @@ def _read_gemeente(text: str, lines: list[str], letter: Letter) -> None:
         letter.set("gemeente", name, regel, f"'{name}' staat {best[0][0]} keer in de brief")
 
 
-def _classify(text: str, letter: Letter, collegevoorstel: bool) -> None:
+def _classify(source: Source, letter: Letter) -> None:
+    """The kind of document, from who writes to whom and a few words of the letter."""
+    text, collegevoorstel = source.text, source.collegevoorstel
     van = str(letter.value("van") or "").lower()
     aan = str(letter.value("aan") or "").lower()
     lowered = text.lower()
@@ -251,8 +205,9 @@ def _classify(text: str, letter: Letter, collegevoorstel: bool) -> None:
         )
 
 
-def _read_date(lines: list[str], letter: Letter) -> None:
+def _read_date(source: Source, letter: Letter) -> None:
     """A collegevoorstel has no date of its own: the year of its deadline is the year it was written for."""
+    lines = source.lines
     if "datum" in letter.velden:
         return
     for index, line in enumerate(lines):
@@ -267,3 +222,31 @@ def _read_date(lines: list[str], letter: Letter) -> None:
     letter.beslissingen.add(
         "datum", "datum-ontbreekt", f"de brief heeft geen datum. Vul in wat u weet (JJJJ-MM-DD, JJJJ-MM of JJJJ), bijvoorbeeld met --datum.{hint}"
     )
+
+
+READING_STEPS: tuple[Step, ...] = (
+    Step(_header, sets=frozenset({"titel", "datum", "aan", "bijlagen", "kenmerken", "vooraf"})),
+    Step(_read_gemeente, sets=frozenset({"gemeente"})),
+    Step(_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"})),
+    Step(_read_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
+    Step(_read_sender, sets=frozenset({"van"})),
+    Step(_read_recipient, reads=frozenset({"aan"}), sets=frozenset({"aan"})),
+    Step(_classify, reads=frozenset({"van", "aan"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
+    Step(_read_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
+    Step(_verdict, reads=frozenset({"soort", "tekst"}), sets=frozenset({"besluit", "besluit_citaat"})),
+    Step(_advice, reads=frozenset({"soort", "datum", "tekst", "kenmerken"}), sets=frozenset({"advies"})),
+)
+"""The order of reading. A field keeps the first value offered, so the most reliable source comes first: the header's
+'Datum' before a collegevoorstel's deadline, 'Aan:' before the address block. Each step reads only what earlier steps set
+(a test checks this), and Letter.set refuses a field the running step did not declare."""
+
+
+def read_letter(text: str) -> Letter:
+    """Everything we can read from a letter's text, with evidence, decisions and what was removed."""
+    source = read_source(text)
+    letter = Letter()
+    for step in READING_STEPS:
+        letter.allowed = step.sets
+        step.run(source, letter)
+    letter.allowed = None
+    return letter

@@ -10,20 +10,19 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
-from adviesregister.content.model import Derived, described
+from adviesregister.content.model import NULLABLE_TEXT, Derived, described
 from adviesregister.content.schema import field_spec, front_matter_fields, type_name
 
-_NULLABLE_TEXT: dict[str, Any] = {"anyOf": [{"type": "string"}, {"type": "null"}]}
 _TOOI_KEYS = ("informatiecategorie", "documentsoort", "gemeente")
 
 EXPORT_FIELDS: dict[str, dict[str, Any]] = {
-    "gemeente_naam": described("De naam van de gemeente.", _NULLABLE_TEXT),
-    "url": described("Vaste webadres van de pagina van het document.", _NULLABLE_TEXT),
+    "gemeente_naam": described("De naam van de gemeente.", NULLABLE_TEXT),
+    "url": described("Vaste webadres van de pagina van het document.", NULLABLE_TEXT),
     "tekst": described("De tekst van de brief in Markdown, zonder persoonsgegevens.", {"type": "string"}),
     "tekst_platte": described("De tekst van de brief zonder opmaak.", {"type": "string"}),
     "tooi": described(
         "Woo-identificaties (TOOI): informatiecategorie 'adviezen', documentsoort en gemeente.",
-        {"type": "object", "required": list(_TOOI_KEYS), "properties": dict.fromkeys(_TOOI_KEYS, _NULLABLE_TEXT), "additionalProperties": False},
+        {"type": "object", "required": list(_TOOI_KEYS), "properties": dict.fromkeys(_TOOI_KEYS, NULLABLE_TEXT), "additionalProperties": False},
     ),
     "relaties": described(
         "Relaties met andere documenten, met de TOOI-relatie 'is reactie op'.",

@@ -30,7 +30,7 @@ from adviesregister.site.views import SourceFile, build_views, format_size
 def render_site(project: Project, archive: Archive, derived: dict[str, Derived], settings: Settings, export: ExportResult) -> int:
     """Write every page and file into project.pages, beside the open data already there; returns how many files are there."""
     writer = _Writer(project.pages)
-    writer.written.update(export.files)
+    writer.keep(export.files)
     sources = publish_sources(project, archive)
     views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()})
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
@@ -93,6 +93,10 @@ class _Writer:
         fields.update({key: value for key, value in meta.items() if value})
         front = yaml.safe_dump(fields, allow_unicode=True, width=10_000).strip() if fields else ""
         self.file(name, f"---\n{front}\n---\n\n{body}" if front else body)
+
+    def keep(self, paths: list[Path]) -> None:
+        """Files another stage wrote into the folder (the open data): not stale."""
+        self.written.update(paths)
 
     def file(self, name: str, text: str) -> None:
         self._write(self.out / name, text.encode("utf-8"))

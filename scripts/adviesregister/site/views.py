@@ -192,8 +192,9 @@ def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, so
             view.reactietijd = f"{info.reactietijd} dagen"
         view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
         view.filters = _filters(view)
-        view.citeer = _citation(view, gemeente, absolute_url(site_url, view.url))
-        view.jsonld = _jsonld(view, gemeente, site_url)
+        canonical = absolute_url(site_url, view.url)
+        view.citeer = _citation(view, gemeente, canonical)
+        view.jsonld = _jsonld(view, gemeente, canonical, site_url)
         views[doc.id] = view
     return views
 
@@ -258,9 +259,8 @@ def _citation(view: DocumentView, gemeente: Gemeente | None, canonical: str) -> 
     return f"{auteur} ({view.datum}). {view.titel}. {view.soort}, gemeente {view.gemeente}. Adviesregister. {canonical}"
 
 
-def _jsonld(view: DocumentView, gemeente: Gemeente | None, site_url: str) -> str:
+def _jsonld(view: DocumentView, gemeente: Gemeente | None, canonical: str, site_url: str) -> str:
     """schema.org description of the item, safe to put inside a <script> element."""
-    canonical = absolute_url(site_url, view.url)
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "DigitalDocument",

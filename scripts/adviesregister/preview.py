@@ -1,5 +1,6 @@
-"""The MkDocs plugin behind `make serve`: while `mkdocs serve` runs, re-render the pages when content/ or the templates
-change, and index them for search. `make site` renders the pages itself before the engine runs; this only serves the preview.
+"""The MkDocs plugin `adviesregister`, in every build: it sanitises the HTML of every page not made from our templates
+(the hand-written pages of content/paginas/). While `mkdocs serve` runs, it also re-renders the pages when content/ or
+the templates change, and indexes them for search; `make site` renders the pages itself before the engine runs.
 
 Registered as the MkDocs plugin `adviesregister` (see pyproject.toml), so it works from an installed wheel too.
 """
@@ -13,10 +14,12 @@ from typing import Any
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
+from adviesregister.content.atomic import ArchiveBusy, archive_lock
 from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
 from adviesregister.pipeline import render_pages
 from adviesregister.site.engine import index_search
+from adviesregister.site.sanitize import TRUSTED, page_html
 
 
 class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -35,9 +38,18 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_pre_build(self, *, config: Any) -> None:
         if self.command != "serve":
             return
-        result = render_pages(Project(Path(config.config_file_path).parent))
+        project = Project(Path(config.config_file_path).parent)
+        try:
+            with archive_lock(project.root, "voorbeeld"):  # never rewrite build/pages/ under a running build
+                result = render_pages(project)
+        except ArchiveBusy as err:
+            raise Abort(f"{err} Voorbeeld niet bijgewerkt.") from None
         if result.problems:
             raise Abort(format_problems(result.problems, "Voorbeeld niet bijgewerkt."))
+
+    def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
+        """Markdown may hold raw HTML and attribute lists ({ onclick=… }): only the pages our templates made keep theirs."""
+        return html if page.meta.get("adviesregister") == TRUSTED else page_html(html)
 
     def on_post_build(self, *, config: Any) -> None:
         if self.command == "serve":

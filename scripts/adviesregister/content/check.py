@@ -12,6 +12,7 @@ from pathlib import Path
 
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive, Document, Problem
+from adviesregister.content.paths import find_unsafe_files, source_problem
 from adviesregister.content.privacy import find_personal_data
 from adviesregister.content.project import Project
 
@@ -19,6 +20,7 @@ from adviesregister.content.project import Project
 def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     """Load everything and apply every rule; the problems come sorted by file and line."""
     archive, problems = load_archive(project)
+    problems += find_unsafe_files(project)
     problems += check_archive(archive, project.content)
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
@@ -155,18 +157,13 @@ def _flatten(text: str) -> str:
 
 
 def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
+    """The original stays inside content/bronnen/, is a real file, and has the sha256 in the front matter."""
     if doc.bron is None:
         return []
+    fout = source_problem(content_dir, doc.bron.bestand)
+    if fout is not None:
+        return [Problem(doc.pad, doc.regel("bron.bestand"), fout[0], f"bron.bestand: {fout[1]}")]
     path = content_dir / doc.bron.bestand
-    if not path.is_file():
-        return [
-            Problem(
-                doc.pad,
-                doc.regel("bron.bestand"),
-                "bron-ontbreekt",
-                f"bron.bestand: 'content/{doc.bron.bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad.",
-            )
-        ]
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     if sha256 != doc.bron.sha256:
         return [

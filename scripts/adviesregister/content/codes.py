@@ -56,6 +56,19 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
     "tekst-niet-leeg": ("`tekst_beschikbaar` is false, maar er staat wel tekst.", "Haal de tekst weg, of zet `tekst_beschikbaar` op true."),
     "citaat-niet-gevonden": ("De zin bij `besluit_citaat` staat niet letterlijk in de tekst.", "Kopieer de zin precies uit de tekst van de brief."),
     "bron-ontbreekt": ("Het originele bestand staat niet op de plek die `bron.bestand` noemt.", "Zet het bestand in `content/bronnen/`, of verbeter het pad."),
+    "bron-pad": (
+        "Het pad bij `bron.bestand` wijst buiten de map `content/bronnen/`, of naar een snelkoppeling, of naar een soort bestand dat het archief niet bewaart.",
+        "Zet het originele bestand zelf in `content/bronnen/` en schrijf het pad vanaf `content/`, zonder `..`.",
+    ),
+    "snelkoppeling": (
+        "In `content/` staat een snelkoppeling (symlink). Het archief leest die niet, zodat niets van buiten het archief op de site komt.",
+        "Vervang de snelkoppeling door het bestand zelf.",
+    ),
+    "pagina-naam": (
+        "Een pagina in `content/paginas/` heeft een naam die niet kan: met hoofdletters, spaties of andere tekens, of een naam die het archief zelf gebruikt.",
+        "Geef het bestand een naam met kleine letters, cijfers en streepjes, zoals `over-de-raad.md`.",
+    ),
+    "geen-gewoon-bestand": ("In `content/` staat iets dat geen gewoon bestand of map is.", "Haal het weg."),
     "bron-controlegetal": (
         "Het controlegetal past niet bij het originele bestand.",
         "Is het bestand vervangen? Zet het nieuwe getal uit de melding bij `bron.sha256`.",

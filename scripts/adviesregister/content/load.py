@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Problem
+from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
+from adviesregister.content.names import RESERVED_PAGES
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml
+from adviesregister.content.paths import content_files
 from adviesregister.content.project import Project
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
-from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA
+from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA, PAGINA_SCHEMA
 from adviesregister.content.validate import validate_data
 
 
@@ -17,14 +20,48 @@ def load_archive(project: Project) -> tuple[Archive, list[Problem]]:
     """Read gemeenten.yml and every document; return the model and all problems found."""
     gemeenten, problems = load_gemeenten(project)
     archive = Archive(gemeenten, [])
-    for path in sorted(project.documenten.rglob("*.md")):
+    for path in content_files(project.documenten):
         document, file_problems = load_document(project, path)
         problems.extend(file_problems)
         if document is not None:
             archive.documenten.append(document)
         else:
             archive.onleesbaar.append(project.relative(path))
-    return archive, problems
+    archive.paginas, page_problems = load_paginas(project)
+    return archive, problems + page_problems
+
+
+_PAGE_NAME_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
+    """The hand-written pages of content/paginas/ (only .md files directly in it)."""
+    paginas: list[Pagina] = []
+    problems: list[Problem] = []
+    for path in content_files(project.paginas, recursive=False):
+        pad = project.relative(path)
+        if not _PAGE_NAME_RE.fullmatch(path.stem) or path.stem in RESERVED_PAGES:
+            problems.append(
+                Problem(
+                    pad,
+                    1,
+                    "pagina-naam",
+                    f"'{path.name}' kan geen naam van een pagina zijn: gebruik kleine letters, cijfers en streepjes, en niet een naam die het archief zelf al gebruikt ({', '.join(sorted(RESERVED_PAGES))}).",
+                )
+            )
+            continue
+        try:
+            parsed = parse_document(path.read_bytes())
+        except ParseError as err:
+            problems.append(Problem(pad, err.regel, err.code, err.bericht))
+            continue
+        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.regels, pad)
+        if found:
+            problems += found
+            continue
+        data = parsed.gegevens.data
+        paginas.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", []))))
+    return paginas, problems
 
 
 def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]]:

@@ -161,9 +161,7 @@ class Derived:
             NULLABLE_TEXT,
         ),
     )
-    reacties: tuple[str, ...] = field(
-        default=(), metadata=described("Berekend: de id's van de documenten die op dit document antwoorden, oudste eerst.", _IDS)
-    )
+    reacties: tuple[str, ...] = field(default=(), metadata=described("Berekend: de id's van de documenten die op dit document antwoorden, oudste eerst.", _IDS))
     stukken: tuple[str, ...] = field(default=(), metadata=described("Berekend: de id's van de stukken die bij dit document horen.", _IDS))
     uiterste_reactiedatum: date | None = field(
         default=None,
@@ -205,12 +203,25 @@ class Problem:
         return f"::error file={pad},line={self.regel},title={title}::{message}"
 
 
+@dataclass(frozen=True)
+class Pagina:
+    """A hand-written page of content/paginas/ ('Over dit archief'); its Markdown is sanitised when the site is built."""
+
+    naam: str
+    """The file name, which is also the page's address: 'over.md'."""
+    titel: str
+    tekst: str
+    verbergen: tuple[str, ...] = ()
+    """Parts of the page the theme leaves out: 'toc', 'navigation'."""
+
+
 @dataclass
 class Archive:
     gemeenten: dict[str, Gemeente]
     documenten: list[Document]
     onleesbaar: list[str] = field(default_factory=list)
     """Paths of document files that could not be read (their problems are reported)."""
+    paginas: list[Pagina] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         """Documents by id; where an id is used twice (a problem `check` names), the first one."""

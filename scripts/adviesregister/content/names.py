@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import PurePosixPath
 
 ID_LENGTH = 80
 UNKNOWN_GEMEENTE = "onbekend"
@@ -54,6 +55,39 @@ def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) ->
 OPEN_DATA = "open-data/"
 """The folder of the downloads on the site."""
 FEED_ALL = "feeds/alles.xml"
+
+
+SOURCES = "bronnen/"
+"""The folder of the published originals on the site."""
+DOWNLOAD_SUFFIXES = (".pdf", ".docx", ".txt")
+"""Originals of these kinds are published as they are: a browser shows or downloads them, never runs them on the site's address."""
+RESERVED_PAGES = frozenset(
+    {
+        "index",
+        "404",
+        "documenten",
+        "gemeenten",
+        "themas",
+        "jaren",
+        "feeds",
+        "bronnen",
+        "open-data",
+        "publiceren",
+        "zoeken",
+        "assets",
+        "pagefind",
+        "search",
+        "sitemap",
+    }
+)
+"""Names a hand-written page in content/paginas/ cannot have: the pipeline makes pages or folders with them."""
+
+
+def source_url(doc_id: str, bestand: str) -> str:
+    """Where a document's original is offered: named after the document, so the name is always safe in a URL and a download.
+    HTML and Markdown would run or render on the site's address, so they are offered as text ('….html.txt')."""
+    suffix = PurePosixPath(bestand).suffix.lower()
+    return f"{SOURCES}{doc_id}{suffix}" if suffix in DOWNLOAD_SUFFIXES else f"{SOURCES}{doc_id}{suffix}.txt"
 
 
 def page_url(doc_id: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,8 +37,9 @@ class Project:
         return self.root / "mkdocs.yml"
 
     def relative(self, path: Path) -> str:
-        """A path as the author sees it: relative to the project, with forward slashes."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """A path as the author sees it: relative to the project, with forward slashes. A symlink is named by where it
+        stands, never by where it points."""
+        for inner, outer in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))), (path.resolve(), self.root.resolve())):
+            if inner.is_relative_to(outer):
+                return inner.relative_to(outer).as_posix()
+        return path.as_posix()

@@ -8,15 +8,29 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
+
+
+class MissingPluginError(ConfigurationError):
+    """mkdocs.yml lost the plugin that sanitises the hand-written pages."""
 
 
 class SearchIndexError(Exception):
     """Pagefind failed; the message holds its output."""
 
 
-def run_mkdocs(config_file: Path) -> Path:
-    """Build the HTML with MkDocs (strict: a warning stops the build); returns the site folder."""
-    config = load_config(config_file=str(config_file), strict=True)
+def site_folder(config_file: Path) -> Path:
+    """Where mkdocs.yml puts the built site (its site_dir)."""
+    return Path(load_config(config_file=str(config_file), strict=True).site_dir)
+
+
+def run_mkdocs(config_file: Path, site_dir: Path | None = None) -> Path:
+    """Build the HTML with MkDocs (strict: a warning stops the build) into `site_dir`, or else mkdocs.yml's site_dir;
+    returns the site folder."""
+    overrides = {"site_dir": str(site_dir)} if site_dir is not None else {}
+    config = load_config(config_file=str(config_file), strict=True, **overrides)
+    if "adviesregister" not in config.plugins:  # it sanitises the hand-written pages: never build without it
+        raise MissingPluginError(f"{config_file.name} noemt de plugin 'adviesregister' niet onder 'plugins:'. Zet hem terug; zonder hem bouwen we niet.")
     mkdocs_build(config)
     return Path(config.site_dir)
 

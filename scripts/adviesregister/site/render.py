@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 from adviesregister.content.model import Archive, Derived
-from adviesregister.content.names import FEED_ALL, OPEN_DATA, page_file
+from adviesregister.content.names import FEED_ALL, OPEN_DATA, page_file, source_url
+from adviesregister.content.paths import SOURCES_FOLDER, is_inside
 from adviesregister.content.privacy import is_publishable
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
@@ -22,7 +23,7 @@ from adviesregister.opendata.files import ExportResult
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import build_filters, build_home, build_listings, build_open_data_page
-from adviesregister.site.sanitize import letter_html
+from adviesregister.site.sanitize import TRUSTED, letter_html
 from adviesregister.site.templating import ENV
 from adviesregister.site.views import SourceFile, build_views, format_size
 
@@ -54,22 +55,25 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     for listing in listings.all():
         if listing.feed:
             writer.file(listing.feed, render_feed(listing.feed_titel, listing.feed, listing.views, settings.site_url))
-    writer.page_text("publiceren.md", "Publiceren", render_guide())
-    for page in sorted(project.paginas.glob("*.md")):
-        writer.file(page.name, page.read_text(encoding="utf-8"))
+    writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {}, hide=["toc"])
+    writer.page_text("publiceren.md", "Publiceren", render_guide(), adviesregister=TRUSTED)
+    for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
+        writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
     return writer.finish()
 
 
 def publish_sources(project: Project, archive: Archive) -> dict[str, tuple[SourceFile, Path | None]]:
-    """Each original letter: published as it is only when it carries no personal data; else only its sha256 is shown."""
+    """Each original letter: published only when it carries no personal data (else only its sha256 is shown), under a name
+    made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site (see names.source_url)."""
     out: dict[str, tuple[SourceFile, Path | None]] = {}
     for doc in archive.documenten:
         if doc.bron is None:
             continue
         path = project.content / doc.bron.bestand
         naam = Path(doc.bron.bestand).name
-        if is_publishable(path):
-            out[doc.id] = (SourceFile(naam, doc.bron.sha256, doc.bron.bestand, format_size(path.stat().st_size)), path)
+        if is_inside(path, project.content / SOURCES_FOLDER) and is_publishable(path):
+            url = source_url(doc.id, doc.bron.bestand)
+            out[doc.id] = (SourceFile(naam, doc.bron.sha256, url, format_size(path.stat().st_size), not url.endswith(path.suffix.lower())), path)
         else:
             out[doc.id] = (SourceFile(naam, doc.bron.sha256, None), None)
     return out
@@ -83,8 +87,8 @@ class _Writer:
         self.written: set[Path] = set()
 
     def page(self, name: str, title: str | None, template: str, current: str, context: dict[str, Any], **meta: Any) -> None:
-        """A page from a template; `current` is its URL, for relative links."""
-        self.page_text(name, title, ENV.get_template(template).render(current=current, **context), **meta)
+        """A page from a template; `current` is its URL, for relative links. Marked trusted: every value in it was escaped."""
+        self.page_text(name, title, ENV.get_template(template).render(current=current, **context), adviesregister=TRUSTED, **meta)
 
     def page_text(self, name: str, title: str | None, body: str, **meta: Any) -> None:
         """A Markdown page with the title and MkDocs settings (meta) in its front matter."""
@@ -105,6 +109,8 @@ class _Writer:
         self._write(self.out / name, source.read_bytes())
 
     def _write(self, path: Path, data: bytes) -> None:
+        if not is_inside(path, self.out):
+            raise ValueError(f"{path} ligt buiten {self.out}")  # a bug: every name was checked before
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)

@@ -47,3 +47,34 @@ def letter_html(tekst: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+
+
+TRUSTED = "sjabloon"
+"""The page setting `adviesregister: sjabloon` marks a page made from our templates, where every value was escaped;
+the site engine sanitises the HTML of every other page (the hand-written ones)."""
+
+
+_PAGE_TAGS = _LETTER_TAGS | {"h1", "h2", "pre", "div", "span", "dl", "dt", "dd", "del", "sub", "sup"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SAFE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,100}$")
+"""Ids as our slugify makes them; never one of the theme's own ('__search', '__drawer'), which a page could otherwise clobber."""
+
+
+def page_html(rendered: str) -> str:
+    """The HTML of a hand-written page (content/paginas/), as the site engine made it from Markdown: only text markup,
+    links and the theme's note boxes (admonitions) stay. Nothing that runs, no styles, no forms, no frames."""
+    return nh3.clean(
+        rendered,
+        tags=_PAGE_TAGS,
+        attributes={**{tag: {"id"} for tag in _HEADINGS}, "a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
+        allowed_classes={"div": {"admonition", "note", "info", "tip", "warning", "abstract", "example"}, "p": {"admonition-title"}},
+        attribute_filter=_keep_safe_id,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+
+
+def _keep_safe_id(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id" and not _SAFE_ID_RE.match(value):
+        return None
+    return value

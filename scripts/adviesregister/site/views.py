@@ -112,6 +112,8 @@ class SourceFile:
     url: str | None
     """None when the original carries personal data and is therefore not published."""
     grootte: str | None = None
+    als_tekst: bool = False
+    """An HTML or Markdown original, offered as plain text (its code shown, never run)."""
 
 
 @dataclass
@@ -280,4 +282,13 @@ def _jsonld(view: DocumentView, gemeente: Gemeente | None, canonical: str, site_
         data["spatialCoverage"] = {"@type": "AdministrativeArea", "name": gemeente.naam, "identifier": gemeente.tooi_uri}
     if view.doc.reactie_op:
         data["isBasedOn"] = [absolute_url(site_url, page_url(target)) for target in view.doc.reactie_op]
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return script_json(data)
+
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_json(data: object) -> str:
+    """JSON to put inside an HTML <script> element: no text in it can close the element or open a comment
+    ('</script>', '<!--'), nor end a line for an old JavaScript parser. The escapes stay valid JSON, with the same value."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_ESCAPES)

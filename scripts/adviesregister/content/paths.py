@@ -1,0 +1,105 @@
+"""Which files of content/ may be read: real files inside the repository, never a symlink, never a path that leaves it.
+
+Content arrives by pull request, and a symlink or a `..` in a path would let it publish any file of the build
+machine. Messages name the file in content/, never what lies outside it.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path, PurePosixPath
+
+from adviesregister.content.extract import SUPPORTED
+from adviesregister.content.model import Problem
+from adviesregister.content.project import Project
+
+SOURCES_FOLDER = "bronnen"
+
+
+def content_files(folder: Path, suffix: str = ".md", recursive: bool = True) -> list[Path]:
+    """The regular files in `folder` with `suffix`, sorted; symlinks (to files or folders) are neither read nor followed."""
+    found: list[Path] = []
+    if not _is_real_folder(folder):
+        return found
+    for parent, folders, names in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if _is_real_folder(Path(parent, name)))
+        found += [Path(parent, name) for name in names if name.endswith(suffix) and _is_regular(Path(parent, name))]
+        if not recursive:
+            break
+    return sorted(found)
+
+
+def find_unsafe_files(project: Project) -> list[Problem]:
+    """Every symlink and every special file (a pipe, a device) in content/: the archive reads only real files."""
+    root = project.content
+    if root.is_symlink():
+        return [Problem("content", 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="de map content/"))]
+    problems = []
+    for parent, folders, names in os.walk(root, followlinks=False):
+        for name in sorted([*folders, *names]):
+            path = Path(parent, name)
+            pad = project.relative(path)
+            if path.is_symlink():
+                problems.append(Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
+            elif name in names and not _is_regular(path):
+                problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
+    return problems
+
+
+_SYMLINK_TEXT = (
+    "{wat} is een snelkoppeling (symlink) naar iets anders. Het archief leest alleen echte bestanden, "
+    "zodat niets van buiten content/ op de site komt. Zet het bestand zelf hier neer."
+)
+
+
+def source_problem(content: Path, bestand: str) -> tuple[str, str] | None:
+    """What is wrong with `bron.bestand` (problem code, Dutch message), or None. Looks at the text first, so that
+    nothing outside content/ is ever looked at."""
+    fout = _path_problem(bestand)
+    if fout is not None:
+        return "bron-pad", fout
+    return _file_problem(content, bestand)
+
+
+def _path_problem(bestand: str) -> str | None:
+    parts = PurePosixPath(bestand).parts
+    if bestand.startswith("/") or "\\" in bestand or not parts or parts[0] != SOURCES_FOLDER or len(parts) < 2:
+        return f"het originele bestand moet in de map content/{SOURCES_FOLDER}/ staan. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/almelo/2023/brief.pdf."
+    if any(part in (".", "..") for part in bestand.split("/")) or "//" in bestand:
+        return f"het pad mag geen '..', '.' of '//' bevatten. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/almelo/2023/brief.pdf."
+    if PurePosixPath(bestand).suffix.lower() not in SUPPORTED:
+        soorten = ", ".join(SUPPORTED)
+        return f"het archief kan alleen originelen van deze soorten bewaren: {soorten}. Zet de brief om naar PDF of tekst."
+    return None
+
+
+def _file_problem(content: Path, bestand: str) -> tuple[str, str] | None:
+    path = content / bestand
+    for part in [path, *path.parents]:
+        if part == content.parent:
+            break
+        if part.is_symlink():
+            return "bron-pad", "het originele bestand (of een map erboven) is een snelkoppeling (symlink). Zet het bestand zelf in content/bronnen/."
+    if not _is_regular(path):
+        return "bron-ontbreekt", f"'content/{bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad."
+    return None
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, with every symlink resolved, lies in `folder`."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _is_real_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False

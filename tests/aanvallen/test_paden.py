@@ -42,7 +42,7 @@ def set_bron(root: Path, bestand: str) -> None:
 
 
 def test_a_symlinked_page_is_refused_and_never_read(root: Path) -> None:
-    (root / "content" / "paginas").mkdir()
+    (root / "content" / "paginas").mkdir(exist_ok=True)
     (root / "content" / "paginas" / "omgeving.md").symlink_to("/proc/self/environ")
     (root / "content" / "paginas" / "git.md").symlink_to(root.parent / "geheim.txt")
     code, output = check(root)
@@ -128,7 +128,7 @@ def test_a_special_file_is_refused(root: Path) -> None:
     ("naam", "geldig"), [("index.md", False), ("open-data.md", False), ("documenten.md", False), ("Over Ons.md", False), ("over-de-raad.md", True)]
 )
 def test_page_names_cannot_take_the_place_of_generated_pages(root: Path, naam: str, geldig: bool) -> None:
-    (root / "content" / "paginas").mkdir()
+    (root / "content" / "paginas").mkdir(exist_ok=True)
     (root / "content" / "paginas" / naam).write_text("---\ntitle: Pagina\n---\n\nTekst.\n", encoding="utf-8")
     code, output = check(root)
     assert code == (0 if geldig else 1), output
@@ -137,7 +137,7 @@ def test_page_names_cannot_take_the_place_of_generated_pages(root: Path, naam: s
 
 
 def test_page_settings_are_limited_to_title_and_hide(root: Path) -> None:
-    (root / "content" / "paginas").mkdir()
+    (root / "content" / "paginas").mkdir(exist_ok=True)
     (root / "content" / "paginas" / "over.md").write_text("---\ntitle: Over\njsonld: '</script><script>x()</script>'\n---\n\nTekst.\n", encoding="utf-8")
     code, output = check(root)
     assert code == 1
@@ -167,3 +167,41 @@ def test_a_clean_symlink_free_build_still_works(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     assert build_site(project).problems == []
     assert sorted(p.suffix for p in (project.root / "site" / "bronnen").iterdir()) == [".txt", ".txt", ".txt"]
+
+
+def test_a_required_page_that_is_missing_is_named(root: Path) -> None:
+    (root / "content" / "paginas" / "privacy.md").unlink()
+    code, output = check(root)
+    assert code == 1
+    assert output.splitlines()[0] == (
+        "content/paginas/privacy.md:1: [pagina-ontbreekt] deze pagina ontbreekt; het menu van de site wijst ernaar. "
+        "Zet haar terug (zie de pagina's in het voorbeeldarchief)."
+    )
+
+
+def test_what_check_accepts_in_a_page_the_build_builds(tmp_path: Path) -> None:
+    """Broken links, a picture and an absolute link in a hand-written page: accepted, built, and harmless."""
+    project = copy_project(tmp_path)
+    page = "---\ntitle: Test\n---\n\n# Test\n\n[x](bestaat-niet.md), [y](#geen-anker), ![p](plaatje.png), [z](/absoluut/) en <img src=x>.\n"
+    (project.paginas / "test.md").write_text(page, encoding="utf-8")
+    assert run_cli(["check", "--root", project.root]).exit_code == 0
+    result = run_cli(["build", "--root", project.root])
+    assert result.exit_code == 0, result.output
+    built = (project.root / "site" / "test" / "index.html").read_text(encoding="utf-8")
+    assert "<img" not in built.split('<article class="md-content__inner md-typeset">')[1].split("</article>")[0]
+
+
+def test_the_menu_names_only_generated_and_required_pages() -> None:
+    """Otherwise an archive that `check` accepts (without some hand-written page) would fail to build."""
+    import yaml
+
+    from adviesregister.content.names import REQUIRED_PAGES
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader that ignores !ENV
+    named = {next(iter(entry.values())) for entry in config["nav"]}
+    generated = {"index.md", "documenten/index.md", "gemeenten/index.md", "themas/index.md", "zoeken.md", "open-data.md", "publiceren.md"}
+    assert named == generated | {f"{naam}.md" for naam in REQUIRED_PAGES}

@@ -68,6 +68,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Een pagina in `content/paginas/` heeft een naam die niet kan: met hoofdletters, spaties of andere tekens, of een naam die het archief zelf gebruikt.",
         "Geef het bestand een naam met kleine letters, cijfers en streepjes, zoals `over-de-raad.md`.",
     ),
+    "pagina-ontbreekt": (
+        "Een vaste pagina ontbreekt in `content/paginas/`: `over.md`, `privacy.md` of `toegankelijkheid.md`. Het menu van de site wijst ernaar.",
+        "Zet de pagina terug.",
+    ),
     "geen-gewoon-bestand": ("In `content/` staat iets dat geen gewoon bestand of map is.", "Haal het weg."),
     "bron-controlegetal": (
         "Het controlegetal past niet bij het originele bestand.",

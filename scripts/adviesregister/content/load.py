@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
-from adviesregister.content.names import RESERVED_PAGES
+from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml
 from adviesregister.content.paths import content_files
 from adviesregister.content.project import Project
@@ -61,6 +61,16 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
             continue
         data = parsed.gegevens.data
         paginas.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", []))))
+    for naam in REQUIRED_PAGES:
+        if not (project.paginas / f"{naam}.md").exists():
+            problems.append(
+                Problem(
+                    f"content/paginas/{naam}.md",
+                    1,
+                    "pagina-ontbreekt",
+                    "deze pagina ontbreekt; het menu van de site wijst ernaar. Zet haar terug (zie de pagina's in het voorbeeldarchief).",
+                )
+            )
     return paginas, problems
 
 

@@ -61,6 +61,8 @@ SOURCES = "bronnen/"
 """The folder of the published originals on the site."""
 DOWNLOAD_SUFFIXES = (".pdf", ".docx", ".txt")
 """Originals of these kinds are published as they are: a browser shows or downloads them, never runs them on the site's address."""
+REQUIRED_PAGES = ("over", "privacy", "toegankelijkheid")
+"""Hand-written pages every archive has (the menu in mkdocs.yml names them): what it is, its privacy and accessibility statements."""
 RESERVED_PAGES = frozenset(
     {
         "index",

@@ -242,10 +242,11 @@ def test_contributing_is_the_guide_and_does_not_drift() -> None:
 def test_the_guide_is_on_the_site(built_site: Path) -> None:
     page = html.parse(str(built_site / "publiceren" / "index.html")).getroot()
     headings = [" ".join(h.text_content().split()) for h in page.xpath("//article//h2")]
-    assert headings[:4] == [
+    assert headings[:5] == [
         "Een advies toevoegen via de website van GitHub",
         "Een advies toevoegen met de opdrachtregel",
         "De reactie van het college toevoegen",
+        "Het originele bestand en eigen pagina's",
         "Wat de meldingen betekenen",
     ]
     codes = page.xpath("//article//table//td[1]/code/text()")

@@ -14,6 +14,7 @@ from typing import Any
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from adviesregister.content.atomic import ArchiveBusy, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
@@ -115,6 +116,13 @@ def build(root: Path) -> None:
         sys.exit(1)
     except SearchIndexError as err:
         click.echo(f"De zoekindex (Pagefind) kon niet gemaakt worden:\n{err}", err=True)
+        sys.exit(1)
+    except ArchiveBusy as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    except OSError as err:
+        waar = f" ({err.filename})" if err.filename else ""
+        click.echo(f"De site kon niet geschreven worden{waar}: {failure_reason(err)}. De vorige site in site/ is niet veranderd.", err=True)
         sys.exit(1)
     _stop_on(result.problems, "Site niet gebouwd.")
     click.echo(f"Site gebouwd in site/: {result.documenten} documenten, {result.paginas} pagina's, {result.seconden:.1f} s.")

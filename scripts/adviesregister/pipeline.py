@@ -3,7 +3,8 @@ the site engine and the search index.
 
     prepare        content/ → checked model + derived values (or the problems)
     render_pages   prepare → open data → Markdown pages in build/pages/
-    build_site     render_pages → mkdocs build --strict → Pagefind
+    build_site     prepare → (holding the archive lock) open data → pages → mkdocs build --strict → Pagefind,
+                   into a new folder beside site/ that takes site/'s place only when complete
     write_export   prepare → open data in any folder
 """
 
@@ -15,6 +16,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from adviesregister.content.atomic import archive_lock, new_folder_for
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.model import Archive, Derived, Problem
@@ -22,7 +24,7 @@ from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings, load_settings, source_commit
 from adviesregister.opendata.files import ExportResult, export_open_data
-from adviesregister.site.engine import index_search, run_mkdocs
+from adviesregister.site.engine import index_search, run_mkdocs, site_folder
 from adviesregister.site.render import render_site
 
 
@@ -74,17 +76,28 @@ def render_pages(project: Project) -> BuildResult:
     prepared, problems = prepare(project)
     if prepared is None:
         return BuildResult(problems=problems)
-    export = write_export(prepared, project.pages / OPEN_DATA)
-    paginas = render_site(project, prepared.archive, prepared.derived, prepared.settings, export)
-    return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas, seconden=time.perf_counter() - start)
+    result = _write_pages(prepared)
+    result.seconden = time.perf_counter() - start
+    return result
+
+
+def _write_pages(prepared: Prepared) -> BuildResult:
+    export = write_export(prepared, prepared.project.pages / OPEN_DATA)
+    paginas = render_site(prepared.project, prepared.archive, prepared.derived, prepared.settings, export)
+    return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas)
 
 
 def build_site(project: Project) -> BuildResult:
-    """render_pages, then `mkdocs build --strict` into site/, then the search index."""
+    """Check the content; then, one build at a time (ArchiveBusy otherwise), the open data and the pages, the HTML
+    (`mkdocs build --strict`) and the search index in a new folder, which replaces site/ in one step when complete.
+    A build that fails or is killed leaves the previous site/ as it was."""
     start = time.perf_counter()
-    result = render_pages(project)
-    if result.problems:
-        return result
-    index_search(run_mkdocs(project.mkdocs_config))
+    prepared, problems = prepare(project)
+    if prepared is None:
+        return BuildResult(problems=problems)
+    with archive_lock(project.root, "bouw"):
+        result = _write_pages(prepared)
+        with new_folder_for(site_folder(project.mkdocs_config)) as fresh:
+            index_search(run_mkdocs(project.mkdocs_config, fresh))
     result.seconden = time.perf_counter() - start
     return result

@@ -38,6 +38,7 @@ def project(tmp_path: Path, *documents: str) -> Path:
     root = tmp_path / "project"
     (root / "content").mkdir(parents=True)
     shutil.copy(ROOT / "content" / "gemeenten.yml", root / "content")
+    shutil.copytree(ROOT / "content" / "paginas", root / "content" / "paginas")
     for text in documents:
         doc_id = text.split("id: ", 1)[1].split("\n", 1)[0]
         path = root / "content" / "documenten" / "almelo" / "2024" / f"{doc_id}.md"

@@ -13,7 +13,7 @@ from pathlib import Path
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive, Document, Problem
 from adviesregister.content.paths import find_unsafe_files, source_problem
-from adviesregister.content.privacy import find_personal_data
+from adviesregister.content.privacy import describe, detect, text_fields
 from adviesregister.content.project import Project
 
 
@@ -178,10 +178,10 @@ def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
 
 
 def check_privacy(doc: Document) -> list[Problem]:
-    problems = []
-    for offset, line in enumerate(doc.tekst.splitlines()):
-        for finding in find_personal_data(line):
-            problems.append(Problem(doc.pad, doc.tekst_regel + offset, "persoonsgegevens", f"tekst: {finding}"))
+    """Personal data in the letter's text (at its own line) and in every text field of the front matter (at the field's line)."""
+    problems = [Problem(doc.pad, doc.tekst_regel + found.line, "persoonsgegevens", f"tekst: {describe(found)}") for found in detect(doc.tekst)]
+    for veld, waarde in text_fields(doc):
+        problems += [Problem(doc.pad, doc.regel(veld), "persoonsgegevens", f"{veld}: {describe(found)}") for found in detect(waarde)]
     return problems
 
 

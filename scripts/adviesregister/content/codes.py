@@ -78,7 +78,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Is het bestand vervangen? Zet het nieuwe getal uit de melding bij `bron.sha256`.",
     ),
     "persoonsgegevens": (
-        "In de tekst staat iets dat op persoonsgegevens lijkt: een BSN, een persoonlijk e-mailadres of een naam bij 'Behandeld door'.",
-        "Haal het weg. Alleen publieke functies, zoals de burgemeester, mogen blijven.",
+        "In de tekst of in een veld van het gegevensblok staat iets dat op persoonsgegevens lijkt: een BSN, een telefoonnummer, een bankrekeningnummer (IBAN), "
+        "een persoonlijk e-mailadres (ook geschreven als 'naam[at]gemeente.nl'), of de naam van een ambtenaar of inwoner: "
+        "na 'Behandeld door', 'Contactpersoon' of 'Inlichtingen bij', of na 'mevrouw', 'de heer', 'mw.' of 'dhr.'.",
+        "Haal het weg. Namen bij een publieke functie (voorzitter, secretaris, burgemeester, wethouder) mogen blijven, "
+        "net als algemene adressen zoals info@ en servicenummers (0800, 0900, of 14 met het netnummer).",
     ),
 }

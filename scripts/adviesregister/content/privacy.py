@@ -1,20 +1,76 @@
-"""Personal data that must not reach the public archive: BSNs, personal e-mail, civil servants' names."""
+"""Personal data that must not reach the public archive.
+
+One list of detectors (DETECTORS) finds each piece as a Finding: its kind, where it is and on which line, on a whole
+text (a contact block spans lines). `check` (detect and describe, at the line of each finding), the importer (redact)
+and the publication of originals (is_publishable) all use that one list, so what is reported is exactly what is removed.
+
+What counts as personal, and what stays:
+- BSN: nine digits that pass the eleven-test, also written 1234.56.782, 123 456 782, 1234 56 782 or 123-456-782; any
+  8 or 9 digits right after 'BSN' or 'burgerservicenummer'. Not an amount (€ 123.456.789).
+- Phone numbers: every Dutch number of ten digits (06-12345678, 053-4812345, (053) 481 23 45, +31 6 12345678,
+  +31 (0)53 …, 0031 …), other numbers starting with +, and any number after 'Doorkiesnummer', 'Telefoon', 'Tel.'.
+  A gemeente's switchboard looks like a direct line, so it is found too. Public service numbers stay: 0800 and 0900,
+  0906, 0909 numbers, 14 + area code (the gemeente's general number, '14 0546'), 112.
+- IBAN: a bank account number (NL91ABNA0417164300, NL91 ABNA 0417 1643 00) that passes the mod-97 test.
+- E-mail: any address whose name part is not an organisation's (info@, secretariaat@, adviesraad…@ stay), also
+  written 'j.jansen[at]almelo.nl' or 'j.jansen (at) almelo punt nl'.
+- Names: see privacy_names.py.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from adviesregister.content.extract import ExtractError, extract_text
+from adviesregister.content.privacy_names import Span, find_names
 
-_BSN_RE = re.compile(r"(?<![\d.])(\d{4})\.?(\d{2})\.?(\d{3})(?![\d.])")
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_HANDLED_BY_RE = re.compile(r"behandeld\s+door\s*:?\s*\S", re.IGNORECASE)
 
-# Local parts of e-mail addresses that belong to an organisation, not a person.
-FUNCTIONAL_MAILBOXES = frozenset(
-    {"adviesraad", "asd", "communicatie", "contact", "gemeente", "griffie", "info", "klantcontact", "post", "postbus", "secretariaat", "servicepunt"}
-)
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data in a text: its kind (a key of KINDS), where it is, and the line it starts on (0 = first)."""
+
+    kind: str
+    start: int
+    end: int
+    value: str
+    line: int
+    label: str | None = None
+    """The contact label the value stands under ('Behandeld door'), if that is how it was found."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    placeholder: str
+    noun: str
+    """What redact reports: the kind, never the value."""
+    advice: str
+
+
+KINDS: dict[str, Kind] = {
+    "bsn": Kind("[BSN verwijderd]", "een burgerservicenummer (BSN)", "lijkt een burgerservicenummer (BSN). Haal het weg: een BSN mag nooit in het archief."),
+    "iban": Kind("[IBAN verwijderd]", "een bankrekeningnummer (IBAN)", "lijkt een bankrekeningnummer (IBAN). Haal het weg."),
+    "telefoonnummer": Kind(
+        "[telefoonnummer verwijderd]",
+        "een telefoonnummer",
+        "lijkt een telefoonnummer. Haal het weg; alleen servicenummers (0800, 0900, of 14 met het netnummer) mogen blijven.",
+    ),
+    "e-mailadres": Kind(
+        "[e-mailadres verwijderd]",
+        "een persoonlijk e-mailadres",
+        "lijkt een persoonlijk e-mailadres. Haal het weg; alleen algemene adressen zoals info@ mogen blijven.",
+    ),
+    "naam": Kind(
+        "[naam verwijderd]",
+        "de naam van een ambtenaar of inwoner",
+        "lijkt de naam van een ambtenaar of inwoner. Haal de naam weg; alleen namen bij een publieke functie (voorzitter, secretaris, burgemeester, wethouder) mogen blijven.",
+    ),
+}
+_PRIORITY = ("iban", "e-mailadres", "telefoonnummer", "bsn", "naam")
+"""Where two findings overlap, the earlier kind here wins (the digits of an IBAN also look like a phone number)."""
 
 
 def is_bsn(digits: str) -> bool:
@@ -25,48 +81,211 @@ def is_bsn(digits: str) -> bool:
     return (total - int(digits[8])) % 11 == 0
 
 
+_BSN_RE = re.compile(r"(?<![\w.,/-])(?<!\d[ .-])(?:\d{9}|\d{8}|\d{4}[ .-]?\d{2}[ .-]?\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3})(?!\d)(?![.,/-]\d)")
+_BSN_LABEL_RE = re.compile(r"(?i:\bbsn|burgerservicenummer|sofi-?nummer)\b[^\n\d]{0,20}$")
+_AMOUNT_BEFORE_RE = re.compile(r"(?i:€|\beur|\beuro)\s*$")
+
+
+def _bsns(text: str) -> Iterator[Span]:
+    for match in _BSN_RE.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _AMOUNT_BEFORE_RE.search(before) or text.startswith((",-", ",0"), match.end()):
+            continue
+        digits = re.sub(r"\D", "", match[0])
+        if is_bsn(digits) or (_BSN_LABEL_RE.search(before) and len(digits) in (8, 9)):
+            yield match.start(), match.end(), None
+
+
+_PHONE_START_RE = re.compile(r"(?<![\w+/.,-])(?:\+|00|\(0|0)")
+_PHONE_SEPARATORS = frozenset(" -\u2013./()")
+_SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
+_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})(?!\d)")
+
+
+def _national(digits: str, international: bool) -> str | None:
+    """A Dutch number as dialled at home ('+31 (0)6 …' and '0031 6 …' become '06…'); None for another country's."""
+    if not international:
+        return digits
+    if not digits.startswith("31"):
+        return None
+    rest = digits[2:]
+    return rest if rest.startswith("0") else "0" + rest
+
+
+def _phone_end(text: str, start: int) -> int | None:
+    """Where the phone number that starts at `start` ends, or None when none starts there (or it is a service number)."""
+    international = text.startswith(("+", "00"), start)
+    index = start + (1 if text[start] == "+" else 2 if international else 0)
+    digits, gap = "", 0
+    while index < len(text) and gap <= 3:
+        char = text[index]
+        index += 1
+        if char in _PHONE_SEPARATORS:
+            gap += 1
+        elif not char.isdigit():
+            return None
+        elif index == len(text) or not text[index].isdigit():
+            digits, gap = digits + char, 0
+            national = _national(digits, international)
+            if national is not None and len(national) == 10:
+                return index if national[1] != "0" and not national.startswith(_SERVICE_PREFIXES) else None
+            if national is None and 9 <= len(digits) <= 15 and not _continues(text, index):
+                return index
+        else:
+            digits += char
+    return None
+
+
+def _continues(text: str, index: int) -> bool:
+    """A separator and more digits follow: the number goes on."""
+    return index + 1 < len(text) and text[index] in _PHONE_SEPARATORS and text[index + 1].isdigit()
+
+
+def _phones(text: str) -> Iterator[Span]:
+    yield from _labelled_phones(text)
+    position = 0
+    while match := _PHONE_START_RE.search(text, position):
+        end = _phone_end(text, match.start())
+        if end is None or _DATE_RE.search(text, match.start(), end):
+            position = match.start() + 1
+            continue
+        opened = text[match.start()] == "(" and ")" not in text[match.start() : end]
+        yield match.start() + opened, end, None  # '(06 1234 5678)': the brackets are not part of it
+        position = end
+
+
+_PHONE_LABEL_RE = re.compile(
+    r"(?<!\w)(?i:doorkiesnummer|doorkies|telefoonnummer|telefoon|tel\.|tel|mobiel|mob\.|gsm|direct nummer)(?!\w)[ \t]*[:.]?[ \t]*(\n[ \t]*)?"
+    r"(?P<value>[+(]?\d(?:[ \-\u2013./()]{0,3}\d)*)"
+)
+_PUBLIC_NUMBER_RE = re.compile(r"^(?:14[ -]?0\d{2,3}|112|(?:19|20)\d\d)$|^\(?(?:0800|090[069])")
+
+
+def _labelled_phones(text: str) -> Iterator[Span]:
+    """A number after 'Doorkiesnummer' or 'Telefoon' is a phone number even when short (an extension)."""
+    for match in _PHONE_LABEL_RE.finditer(text):
+        value = match["value"]
+        if sum(char.isdigit() for char in value) >= 4 and not _PUBLIC_NUMBER_RE.search(value) and not _DATE_RE.search(value):
+            yield match.start("value"), match.end("value"), None
+
+
+IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "LU": 20, "FR": 27, "GB": 22, "ES": 24, "IT": 27, "PL": 28, "PT": 25, "TR": 26, "AT": 20, "CH": 21, "IE": 22}
+"""Countries whose IBANs are found, with their length."""
+_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}")
+
+
+def is_iban(candidate: str) -> bool:
+    """An IBAN of a known country and length whose check digits pass the mod-97 test."""
+    compact = candidate.replace(" ", "").upper()
+    if IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact.isalnum():
+        return False
+    number = "".join(str(int(char, 36)) for char in compact[4:] + compact[:4])
+    return int(number) % 97 == 1
+
+
+def _ibans(text: str) -> Iterator[Span]:
+    position = 0
+    while match := _IBAN_RE.search(text, position):
+        position = match.start() + 1
+        ends = [match.start() + index + 1 for index, char in enumerate(match[0]) if char != " "]
+        for end in reversed(ends):  # the longest IBAN that ends where a word ends
+            if (end == len(text) or not text[end].isalnum()) and is_iban(text[match.start() : end]):
+                yield match.start(), end, None
+                position = end
+                break
+
+
+FUNCTIONAL_MAILBOXES = frozenset(
+    {"adviesraad", "asd", "bezwaar", "communicatie", "contact", "gemeente", "griffie", "helpdesk", "info", "klachten", "klantcontact", "loket"}
+    | {"noreply", "no-reply", "pers", "post", "postbus", "privacy", "receptie", "secretariaat", "servicepunt", "webmaster", "wmo", "wmoraad"}
+)
+"""Names before the @ (or the first part of it, before a dot) that belong to an organisation, not a person."""
+_FUNCTIONAL_PREFIXES = ("adviesraad", "secretariaat", "gemeente", "griffie", "klantcontact", "wmo", "clientenraad", "cliëntenraad", "participatieraad", "info")
+_AT = r"(?:[ ]?@[ ]?|[ ]?[\[({<][ ]?(?i:at|apenstaartje)[ ]?[\])}>][ ]?|[ ](?i:apenstaartje)[ ])"
+_DOT = r"(?:\.|[ ]?[\[({<][ ]?(?i:dot|punt)[ ]?[\])}>][ ]?|[ ](?i:dot|punt)[ ])"
+_EMAIL_RE = re.compile(rf"(?<![\w.+-])(?P<local>[\w+-]+(?:\.[\w+-]+)*){_AT}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}[A-Za-z]{{2,24}}(?![\w-])")
+
+
+def _is_functional(local: str) -> bool:
+    first = re.split(r"[._+]", local.lower())[0]
+    return first in FUNCTIONAL_MAILBOXES or first.startswith(_FUNCTIONAL_PREFIXES)
+
+
+def _emails(text: str) -> Iterator[Span]:
+    for match in _EMAIL_RE.finditer(text):
+        if not _is_functional(match["local"]):
+            yield match.start(), match.end(), None
+
+
+DETECTORS: dict[str, Callable[[str], Iterator[Span]]] = {
+    "bsn": _bsns,
+    "telefoonnummer": _phones,
+    "iban": _ibans,
+    "e-mailadres": _emails,
+    "naam": find_names,
+}
+"""Every kind of personal data and the function that finds it; find, redact and publish all use this list."""
+
+
+def detect(text: str) -> list[Finding]:
+    """Every piece of personal data in `text`, in order, none overlapping."""
+    newlines = [match.start() for match in re.finditer("\n", text)]
+    chosen: list[Finding] = []
+    taken: list[tuple[int, int]] = []  # sorted spans of the findings chosen so far
+    for kind in _PRIORITY:
+        for start, end, label in DETECTORS[kind](text):
+            place = bisect_left(taken, (start, end))
+            if not any(a < end and start < b for a, b in taken[max(0, place - 1) : place + 1]):
+                taken.insert(place, (start, end))
+                chosen.append(Finding(kind, start, end, text[start:end], bisect_left(newlines, start), label))
+    return sorted(chosen, key=lambda finding: finding.start)
+
+
+def describe(finding: Finding) -> str:
+    """What was found and how to fix it, in Dutch, for the person who wrote the text."""
+    shown = " ".join(finding.value.split())
+    where = f" (bij '{finding.label}')" if finding.label else ""
+    return f"'{shown}'{where} {KINDS[finding.kind].advice}"
+
+
 def find_personal_data(text: str) -> list[str]:
     """A Dutch description of each piece of personal data in `text`, with how to fix it."""
-    findings = []
-    for match in _BSN_RE.finditer(text):
-        if is_bsn("".join(match.groups())):
-            findings.append(f"'{match[0]}' lijkt een burgerservicenummer (BSN). Haal het weg; een BSN mag nooit in het archief.")
-    for match in _EMAIL_RE.finditer(text):
-        if match[0].split("@")[0].lower() not in FUNCTIONAL_MAILBOXES:
-            findings.append(f"'{match[0]}' lijkt een persoonlijk e-mailadres. Haal het weg; alleen algemene adressen zoals info@ mogen blijven.")
-    if _HANDLED_BY_RE.search(text):
-        findings.append(
-            "'Behandeld door' noemt een ambtenaar. Haal de naam weg; alleen publieke functies (voorzitter, burgemeester, secretaris) mogen blijven."
-        )
-    return findings
+    return [describe(finding) for finding in detect(text)]
 
 
 def redact(text: str) -> tuple[str, list[str]]:
-    """`text` with BSNs, personal e-mail addresses and names after 'Behandeld door' replaced; and what kind of data was replaced.
+    """`text` with each piece of personal data replaced by a placeholder such as '[naam verwijderd]'; and the kind of each.
 
     The report names the kind, never the value: it may end up in a public log."""
-    removed: list[str] = []
+    findings = detect(text)
+    pieces, position = [], 0
+    for finding in findings:
+        pieces += [text[position : finding.start], KINDS[finding.kind].placeholder]
+        position = finding.end
+    return "".join([*pieces, text[position:]]), [KINDS[finding.kind].noun for finding in findings]
 
-    def bsn(match: re.Match[str]) -> str:
-        if not is_bsn("".join(match.groups())):
-            return match[0]
-        removed.append("een burgerservicenummer (BSN)")
-        return "[BSN verwijderd]"
 
-    def email(match: re.Match[str]) -> str:
-        if match[0].split("@")[0].lower() in FUNCTIONAL_MAILBOXES:
-            return match[0]
-        removed.append("een persoonlijk e-mailadres")
-        return "[e-mailadres verwijderd]"
+_NOT_TEXT = frozenset({"pad", "tekst", "regels", "tekst_regel", "sha256"})
+"""Fields of a Document that are not front-matter text, or not written by a person."""
 
-    def handled_by(match: re.Match[str]) -> str:
-        removed.append("de naam van een ambtenaar ('Behandeld door')")
-        return f"{match[1]} [naam verwijderd]"
 
-    text = _BSN_RE.sub(bsn, text)
-    text = _EMAIL_RE.sub(email, text)
-    text = re.sub(r"(?im)^(.*?behandeld\s+door\s*:?)\s*\S.*$", handled_by, text)
-    return text, removed
+def text_fields(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every text in a front matter (a mapping, or a dataclass such as Document), with its dotted path: 'titel',
+    'kenmerken.ons_kenmerk', 'bijlagen.0', 'besluiten.1.citaat'."""
+    prefix = f"{path}." if path else ""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if key not in _NOT_TEXT:
+                yield from text_fields(item, f"{prefix}{key}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from text_fields(item, f"{prefix}{index}")
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            if field.name not in _NOT_TEXT:
+                yield from text_fields(getattr(value, field.name), f"{prefix}{field.name}")
 
 
 def is_publishable(path: Path) -> bool:
@@ -75,4 +294,4 @@ def is_publishable(path: Path) -> bool:
         text = extract_text(path)
     except (ExtractError, OSError):
         return False
-    return not any(find_personal_data(line) for line in text.split("\n"))
+    return not detect(text)

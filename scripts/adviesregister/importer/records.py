@@ -14,7 +14,7 @@ from adviesregister.content.atomic import ArchiveBusy, WriteFailed, archive_lock
 from adviesregister.content.extract import extract_text
 from adviesregister.content.model import Archive, Datum, Document
 from adviesregister.content.names import document_id, document_path, slugify, source_path
-from adviesregister.content.privacy import redact
+from adviesregister.content.privacy import redact, text_fields
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import front_matter_fields
@@ -58,12 +58,14 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
     """Read one letter and build its record (and, for a response to an advice not in the archive, that advice's record)."""
     letter = read_letter(extract_text(path))
     beslissingen = letter.beslissingen
-    tekst, verwijderd = redact(letter.tekst)
-    verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items] + verwijderd
+    tekst, weg = redact(letter.tekst)
+    verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
+    verwijderd += [f"tekst: {soort}" for soort in weg]
     slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
     if datum is not None:
         letter.velden["datum"] = Found(datum, None, "opgegeven met --datum")
     gegevens, bewijs = _fields(letter)
+    verwijderd += _redact_fields(gegevens)  # before the id is made from the title
     if slug:
         gegevens["gemeente"] = slug
     jaar = str(gegevens["datum"])[:4] if "datum" in gegevens else None
@@ -77,6 +79,10 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += _link_advice(archive, letter, records[0], beslissingen)
+    for record in records[1:]:  # the advice known only from this response quotes the response
+        verwijderd += _redact_fields(record.gegevens)
+    for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
+        record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
     return ImportResult(str(path), records, beslissingen, verwijderd, (path, f"content/{bron_pad}"))
 
 
@@ -106,6 +112,21 @@ def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
         for key, found in letter.kenmerken.items():
             bewijs[f"kenmerken.{key}"] = _evidence(found)
     return gegevens, bewijs
+
+
+def _redact_fields(gegevens: dict[str, Any]) -> list[str]:
+    """Replace the personal data in every text of the front matter; what kind was removed, per field ('titel: een telefoonnummer')."""
+    verwijderd: list[str] = []
+    for veld, waarde in list(text_fields(gegevens)):
+        schoon, weg = redact(waarde)
+        if weg:
+            *parents, last = veld.split(".")
+            container: Any = gegevens
+            for part in parents:
+                container = container[int(part) if isinstance(container, list) else part]
+            container[int(last) if isinstance(container, list) else last] = schoon
+            verwijderd += [f"{veld}: {soort}" for soort in weg]
+    return verwijderd
 
 
 def _evidence(found: Found) -> str:

@@ -12,7 +12,7 @@ from click.testing import Result
 
 from adviesregister.pipeline import build_site
 
-from helpers import CHROMIUM_ARGS, SCREENSHOTS, SOURCE_DATE_EPOCH, copy_project, run_cli
+from helpers import CHROMIUM_ARGS, SCREENSHOTS, SOURCE_DATE_EPOCH, copy_project, fixed_date, run_cli
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
@@ -31,18 +31,11 @@ def cli() -> Callable[[Sequence[str | Path]], Result]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The seed archive built once, in a copy of the project: its site/ folder."""
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    try:
+    with fixed_date():
         project = copy_project(tmp_path_factory.mktemp("project"))
         result = build_site(project)
         assert result.problems == []
         yield project.root / "site"
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
 
 
 @pytest.fixture(scope="session")

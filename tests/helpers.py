@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,6 +21,20 @@ SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshot
 """Where the browser tests put a screenshot of every page type."""
 # 23 November 2026, so that "today" (and so every status) is the same in every run.
 SOURCE_DATE_EPOCH = "1795392000"
+
+
+@contextmanager
+def fixed_date() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to the tests' 'today' while the block runs (for session fixtures, which monkeypatch cannot serve)."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
 
 
 def run_cli(args: Sequence[str | Path]) -> Result:

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint unit check bench lock docs same-site clean
+.PHONY: site serve test lint unit check fuzz bench lock docs same-site clean
 
 NODE_STAMP := node_modules/.installed
 
@@ -41,6 +41,10 @@ unit: $(STAMP) $(NODE_STAMP)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
+
+## Attack the parser, the checks, the renderers and the importer with at least 10,000 generated cases (a few minutes).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/aanvallen/test_fuzz.py
 
 ## Speed and size figures.
 bench: $(STAMP)

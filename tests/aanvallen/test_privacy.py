@@ -300,7 +300,7 @@ def test_an_import_writes_no_planted_value_into_a_record(tmp_path: Path) -> None
 
     assert result.exit_code == 0, result.output
     records = sorted((root / "content" / "documenten").rglob("*.md"))
-    assert [path.name for path in records] == ["almelo-2024-04-03-reactie-op-advies-mantelzorg-contact-mevrouw-naam-verwijderd-telefoonnummer.md"]
+    assert [path.name for path in records] == ["almelo-2024-04-03-reactie-op-advies-mantelzorg-contact-mevrouw.md"]
     written = records[0].read_text(encoding="utf-8")
     values = IN_LETTER_HEADER + [value for _, _, value in PLANTED]
     assert [value for value in values if value in written or value in result.output] == []
@@ -311,3 +311,13 @@ def test_an_import_writes_no_planted_value_into_a_record(tmp_path: Path) -> None
     assert original.read_bytes() == letter.read_bytes()
     assert is_publishable(original) is False
     assert run_cli(["check", "--root", root]).output.count("[persoonsgegevens]") == 0
+
+
+def test_a_hand_written_page_is_checked_too(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = "---\ntitle: Contact met mevrouw De Vries\n---\n\n# Contact\n\nBel ons secretariaat.\n\nBehandeld door: P. Bakker, 06-12345678.\n"
+    (project.paginas / "contact.md").write_text(page, encoding="utf-8")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    lines = [line.split(": [persoonsgegevens] ")[0] for line in result.output.splitlines()[:-1]]
+    assert lines == ["content/paginas/contact.md:2", "content/paginas/contact.md:9", "content/paginas/contact.md:9"]

@@ -11,10 +11,11 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from adviesregister.content.load import load_archive
-from adviesregister.content.model import Archive, Document, Problem
+from adviesregister.content.model import Archive, Document, Pagina, Problem
 from adviesregister.content.paths import find_unsafe_files, source_problem
 from adviesregister.content.privacy import describe, detect, text_fields
 from adviesregister.content.project import Project
+from adviesregister.content.text_cost import check_text_cost
 
 
 def check_project(project: Project) -> tuple[Archive, list[Problem]]:
@@ -33,9 +34,12 @@ def check_archive(archive: Archive, content_dir: Path) -> list[Problem]:
         problems += check_gemeente(doc, archive)
         problems += check_references(doc, by_id, unreadable)
         problems += check_text(doc)
+        problems += check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
         problems += check_bron(doc, content_dir)
         problems += check_privacy(doc)
     problems += check_cycles(archive.documenten, by_id)
+    for pagina in archive.paginas:
+        problems += check_page_privacy(pagina)
     return problems
 
 
@@ -183,6 +187,13 @@ def check_privacy(doc: Document) -> list[Problem]:
     for veld, waarde in text_fields(doc):
         problems += [Problem(doc.pad, doc.regel(veld), "persoonsgegevens", f"{veld}: {describe(found)}") for found in detect(waarde)]
     return problems
+
+
+def check_page_privacy(pagina: Pagina) -> list[Problem]:
+    """A hand-written page is published too: the same search for personal data as in a letter."""
+    pad = f"content/paginas/{pagina.naam}"
+    problems = [Problem(pad, pagina.titel_regel, "persoonsgegevens", f"title: {describe(found)}") for found in detect(pagina.titel)]
+    return problems + [Problem(pad, pagina.tekst_regel + found.line, "persoonsgegevens", f"tekst: {describe(found)}") for found in detect(pagina.tekst)]
 
 
 def check_cycles(documenten: list[Document], by_id: dict[str, Document]) -> list[Problem]:

@@ -17,6 +17,36 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Kijk op de genoemde regel en erboven naar de dubbele punt na de veldnaam, de inspringing en de aanhalingstekens.",
     ),
     "yaml-tag": ("Er staat een waarde die met `!` begint. Dat mag niet.", "Haal het deel dat met `!` begint weg."),
+    "yaml-anker": (
+        "Er staat een anker (`&naam`) of een verwijzing ernaar (`*naam`). Dat mag niet: een paar regels ervan kunnen uitgroeien tot gigabytes.",
+        "Schrijf elke waarde gewoon uit. Begint een tekst met `*` of `&`, zet hem dan tussen aanhalingstekens.",
+    ),
+    "veldnaam": (
+        "Een veldnaam is geen woord: `null`, `true`, `yes`, een getal of een lijst kan geen veldnaam zijn.",
+        "Controleer de spelling van de veldnaam; de melding noemt hoe de naam gelezen werd.",
+    ),
+    "te-diep": ("Het gegevensblok heeft lijsten of groepen die meer dan 10 lagen in elkaar zitten.", "Kijk of er haken `[` of `{` open zijn blijven staan."),
+    "getal-te-groot": (
+        "Er staat een getal van meer dan 30 cijfers. Zo'n getal komt in geen enkel veld voor.",
+        "Is het tekst, zoals een kenmerk? Zet het dan tussen aanhalingstekens.",
+    ),
+    "stuurteken": (
+        "Er staat een onzichtbaar stuurteken in het bestand (U+0000 tot U+001F behalve tab en regeleinde, of U+007F), "
+        "in de tekst of in een waarde (ook geschreven als `\\x07` of `\\u0000`). Zulke tekens komen mee bij kopiëren uit een ander programma.",
+        "Haal het teken weg; de melding noemt de regel en het teken (U+…). Veel editors tonen het met 'Toon alle tekens'.",
+    ),
+    "bestand-te-groot": (
+        "Het bestand is groter dan 2 MB. Zo groot is geen enkele brief.",
+        "Haal eruit wat er niet in hoort, of maak van elke brief een eigen document.",
+    ),
+    "gegevensblok-te-groot": (
+        "Het gegevensblok (of `content/gemeenten.yml`) is groter dan 128 kB.",
+        "Zet de tekst van de brief onder de tweede regel `---`, niet in het gegevensblok.",
+    ),
+    "te-lang": (
+        "Een waarde is langer dan mag, zoals een `id` van meer dan 150 tekens. De id is ook de naam van het bestand en een deel van elk webadres.",
+        "Maak de waarde korter; geef het bestand dan dezelfde naam als de id.",
+    ),
     "dubbel-veld": ("Een veld staat er twee keer.", "Houd er één over."),
     "verplicht-veld": ("Een verplicht veld ontbreekt.", "Voeg het veld toe; de melding geeft een voorbeeld."),
     "afgeleid-veld": ("U hebt een veld ingevuld dat het archief zelf berekent, zoals `status`.", "Haal de regel weg. Het archief rekent het zelf uit."),
@@ -83,5 +113,15 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "na 'Behandeld door', 'Contactpersoon' of 'Inlichtingen bij', of na 'mevrouw', 'de heer', 'mw.' of 'dhr.'.",
         "Haal het weg. Namen bij een publieke functie (voorzitter, secretaris, burgemeester, wethouder) mogen blijven, "
         "net als algemene adressen zoals info@ en servicenummers (0800, 0900, of 14 met het netnummer).",
+    ),
+    "tekst-te-lang": ("De tekst heeft meer dan 10.000 alinea's (stukken tekst tussen lege regels).", "Maak van elke brief een eigen document."),
+    "alinea-te-lang": ("Eén alinea is langer dan 100.000 tekens.", "Zet lege regels tussen de alinea's, zoals in de brief."),
+    "tekst-te-diep": (
+        "Een regel begint meer dan 12 lagen diep: met veel spaties, `>`-tekens of lijsttekens aan het begin.",
+        "Haal de spaties en tekens aan het begin van de regel weg.",
+    ),
+    "tekst-te-ingewikkeld": (
+        "De tekst heeft zoveel haken `[` of tekens `<` die niet gesloten worden, of zoveel opmaak of lijsten in lijsten, dat de site er te lang over zou doen.",
+        "Sluit elke haak, haal overbodige tekens weg, of zet lege regels tussen de alinea's. Een los teken schrijft u als `\\[` of `\\<`.",
     ),
 }

@@ -7,11 +7,19 @@ import re
 import zipfile
 from pathlib import Path
 
+from adviesregister.content.parse import remove_forbidden_characters
+
 MAX_BYTES = {".pdf": 100 * 1024 * 1024, ".docx": 100 * 1024 * 1024}
 """Files with pictures may be large; their text is limited by MAX_TEXT."""
 MAX_PLAIN_BYTES = 5 * 1024 * 1024
 MAX_TEXT = 1_000_000
 """Characters: a letter, even a long report, has far fewer."""
+MAX_UNPACKED = 200 * 1024 * 1024
+"""Bytes a .docx (a zip file) may unpack to: its largest pictures are stored as they are, so it is barely larger than the file."""
+MAX_XML = 10 * 1024 * 1024
+"""Bytes of XML (the text and its layout) a .docx may unpack to; python-docx takes about 0.5 s and 60 MB per MB of it."""
+MAX_RATIO = 100
+"""How many times larger than packed a part of a .docx may be; Word's XML packs about ten times, a zip bomb a thousand."""
 SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 
 
@@ -41,7 +49,8 @@ def extract_text(path: Path) -> str:
         text = _html_text(raw)
     else:
         text = decode_plain_text(raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x0c", "\n\n")  # \x0c: a page break
+    text = remove_forbidden_characters(text)  # control characters would make the written document fail `check`
     if not text.strip():
         raise ExtractError("er staat geen tekst in het bestand.")
     if len(text) > MAX_TEXT:
@@ -66,9 +75,13 @@ def decode_plain_text(raw: bytes) -> str:
     return text
 
 
+# The readers below call a library on a file from outside. On a broken file pypdf, python-docx, zipfile and lxml raise
+# every kind of exception (NotImplementedError for an unknown PDF filter, zlib.error, IndexError, RecursionError …):
+# at this boundary each of them means "this file cannot be read", and becomes an ExtractError that says so.
+
+
 def _pdf_text(raw: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
@@ -76,8 +89,10 @@ def _pdf_text(raw: bytes) -> str:
             raise ExtractError("de PDF is beveiligd met een wachtwoord. Vraag een onbeveiligde versie.")
         # Layout mode keeps blank lines between paragraphs and the gaps between header columns.
         pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as err:
-        raise ExtractError(f"de PDF is beschadigd of geen echte PDF ({err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+    except ExtractError:
+        raise
+    except Exception as err:  # see above: any failure of the library on this file
+        raise ExtractError(f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
     if not "".join(pages).strip():
         raise ExtractError(
             "de PDF bevat geen tekst, alleen afbeeldingen (een scan). Laat er eerst tekstherkenning (OCR) op los, "
@@ -89,16 +104,46 @@ def _pdf_text(raw: bytes) -> str:
 
 def _docx_text(raw: bytes) -> str:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
+    _check_unpacked_size(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise ExtractError(f"het Word-bestand is beschadigd of geen .docx ({err}). Open het in Word en sla het op als .docx.") from None
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+        lines = [paragraph.text for paragraph in document.paragraphs]
+        for table in document.tables:
+            lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+    except Exception as err:  # see above: any failure of the library on this file
+        raise ExtractError(f"het Word-bestand is beschadigd of geen .docx ({type(err).__name__}: {err}). Open het in Word en sla het op als .docx.") from None
     return "\n".join(lines)
+
+
+def _check_unpacked_size(raw: bytes) -> None:
+    """Refuse a zip bomb from the sizes the zip file declares, before anything is unpacked (zipfile never unpacks more)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except Exception as err:  # see above: any failure of the library on this file
+        raise ExtractError(f"het Word-bestand is beschadigd of geen .docx ({type(err).__name__}: {err}). Open het in Word en sla het op als .docx.") from None
+    bomb = "Het bestand is beschadigd, of gemaakt om computers te laten vastlopen (een 'zipbom'). Open het in Word en sla het opnieuw op als .docx."
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED:
+        raise ExtractError(
+            f"het Word-bestand pakt uit tot {_megabytes(total)}; een brief is nooit meer dan {_megabytes(MAX_UNPACKED)}, ook niet met afbeeldingen. {bomb}"
+        )
+    xml = sum(part.file_size for part in parts if part.filename.lower().endswith((".xml", ".rels")))
+    if xml > MAX_XML:
+        raise ExtractError(
+            f"de tekst van het Word-bestand (de XML-onderdelen) pakt uit tot {_megabytes(xml)}; bij een brief is dat nooit meer dan {_megabytes(MAX_XML)}. {bomb}"
+        )
+    for part in parts:
+        if part.file_size > 1024 * 1024 and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise ExtractError(
+                f"het onderdeel '{part.filename}' van het Word-bestand pakt uit tot {_megabytes(part.file_size)}, "
+                f"meer dan {MAX_RATIO} keer zo groot als ingepakt. {bomb}"
+            )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB".replace(",", ".")
 
 
 _SPACE_RE = re.compile(r"\s+")
@@ -110,13 +155,13 @@ def _html_text(raw: bytes) -> str:
 
     try:
         tree = html.fromstring(raw)
-    except (etree.ParserError, ValueError) as err:
+        for bad in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|//noscript"):
+            bad.drop_tree()
+        roots = tree.xpath("//main") or tree.xpath("//article") or tree.xpath("//body") or [tree]
+        parts: list[str] = []
+        _walk_html(roots[0], parts)
+    except (etree.LxmlError, ValueError, RecursionError) as err:
         raise ExtractError(f"de HTML is niet te lezen ({err}).") from None
-    for bad in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|//noscript"):
-        bad.drop_tree()
-    roots = tree.xpath("//main") or tree.xpath("//article") or tree.xpath("//body") or [tree]
-    parts: list[str] = []
-    _walk_html(roots[0], parts)
     lines = "".join(parts).split("\n")
     return "\n".join(line.strip() for line in lines)
 
@@ -124,7 +169,8 @@ def _html_text(raw: bytes) -> str:
 def _walk_html(element: object, parts: list[str]) -> None:
     from lxml import html
 
-    assert isinstance(element, html.HtmlElement)
+    if not isinstance(element, html.HtmlElement):  # a comment or processing instruction: no text of the letter
+        return
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _BLOCKS:
         parts.append("\n")

@@ -8,11 +8,12 @@ from typing import Any
 
 from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
-from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml
+from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
 from adviesregister.content.paths import content_files
 from adviesregister.content.project import Project
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA, PAGINA_SCHEMA
+from adviesregister.content.text_cost import check_text_cost
 from adviesregister.content.validate import validate_data
 
 
@@ -51,16 +52,17 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
             )
             continue
         try:
-            parsed = parse_document(path.read_bytes())
+            parsed = parse_document(read_content_file(path))
         except ParseError as err:
             problems.append(Problem(pad, err.regel, err.code, err.bericht))
             continue
-        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.regels, pad)
+        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.regels, pad) + check_text_cost(pad, parsed.tekst, parsed.tekst_regel)
         if found:
             problems += found
             continue
         data = parsed.gegevens.data
-        paginas.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", []))))
+        regels = parsed.gegevens.regels
+        paginas.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), regels["title"], parsed.tekst_regel))
     for naam in REQUIRED_PAGES:
         if not (project.paginas / f"{naam}.md").exists():
             problems.append(
@@ -80,7 +82,7 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
     if not path.exists():
         return {}, [Problem(pad, 1, "bestand-ontbreekt", "dit bestand ontbreekt. Het noemt elke gemeente in het archief.")]
     try:
-        parsed = parse_yaml(decode_text(path.read_bytes()))
+        parsed = parse_yaml(decode_text(read_content_file(path)))
     except ParseError as err:
         return {}, [Problem(pad, err.regel, err.code, err.bericht)]
     problems = validate_data(GEMEENTEN_SCHEMA, parsed.data, parsed.regels, pad)
@@ -106,7 +108,7 @@ def load_document(project: Project, path: Path) -> tuple[Document | None, list[P
     """One document file → a Document, or None and the problems that stop it."""
     pad = project.relative(path)
     try:
-        parsed = parse_document(path.read_bytes())
+        parsed = parse_document(read_content_file(path))
     except ParseError as err:
         return None, [Problem(pad, err.regel, err.code, err.bericht)]
     data, regels = parsed.gegevens.data, parsed.gegevens.regels

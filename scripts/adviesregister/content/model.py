@@ -13,6 +13,15 @@ from datetime import date
 from typing import Any
 
 _DATUM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _one_line(text: str) -> str:
+    return _CONTROL_RE.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""The years a letter in the archive can be from."""
 
 
 class DatumFout(ValueError):
@@ -35,6 +44,8 @@ class Datum:
         jaar = int(match[1])
         maand = int(match[2]) if match[2] else None
         dag = int(match[3]) if match[3] else None
+        if not FIRST_YEAR <= jaar <= LAST_YEAR:  # year 0 does not exist, and a deadline after 9999 cannot be computed
+            raise DatumFout(f"'{text}' kan niet kloppen: het jaar moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen")
         if maand is not None and not 1 <= maand <= 12:
             raise DatumFout(f"'{text}' bestaat niet: een jaar heeft maar 12 maanden")
         if maand is not None and dag is not None:
@@ -193,7 +204,8 @@ class Problem:
     bericht: str
 
     def __str__(self) -> str:
-        return f"{self.pad}:{self.regel}: [{self.code}] {self.bericht}"
+        """One line, whatever the file name or a quoted value holds: a line break shows as \\x0a."""
+        return _one_line(f"{self.pad}:{self.regel}: [{self.code}] {self.bericht}")
 
     def github_annotation(self) -> str:
         """The problem as a GitHub Actions annotation, shown on the changed line of a pull request."""
@@ -213,6 +225,8 @@ class Pagina:
     tekst: str
     verbergen: tuple[str, ...] = ()
     """Parts of the page the theme leaves out: 'toc', 'navigation'."""
+    titel_regel: int = 1
+    tekst_regel: int = 1
 
 
 @dataclass

@@ -3,20 +3,55 @@
 This is the project's only parser of front matter. It raises `ParseError`
 with a problem code, a line and a Dutch message; it never lets a YAML or
 decoding exception escape.
+
+It also keeps hostile input cheap: every limit below is checked before the
+work it protects (a file is read no further than its limit, an alias is refused
+before it is expanded, a number before it is converted).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A content file; the longest letter is about 1 MB (the importer takes at most 1,000,000 characters)."""
+MAX_YAML_BYTES = 128 * 1024
+"""Front matter, or gemeenten.yml with every gemeente of the country (about 60 kB)."""
+MAX_DEPTH = 10
+"""Levels of lists and groups; the schema needs three (besluiten → one besluit → citaat)."""
+MAX_NUMBER_CHARS = 30
+"""A number longer than this is text typed without quotes (and a very long one is costly to convert)."""
+
 _HANDLER = YAMLHandler()
 _TAG_RE = re.compile(r"tag '([^']+)'")
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = (None, "!", _STR_TAG)
+"""Tags a value may carry: none, the non-specific '!' ('! tekst') and '!!str'."""
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_KEY_KINDS = {
+    "tag:yaml.org,2002:null": "leeg (null)",
+    "tag:yaml.org,2002:bool": "ja/nee",
+    "tag:yaml.org,2002:int": "een getal",
+    "tag:yaml.org,2002:float": "een getal",
+}
+_FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff"
+"""Control characters (except tab, line feed and carriage return), DEL, lone surrogates and the two non-characters
+that no XML file (a page, a feed, an Excel sheet) may hold."""
+_FORBIDDEN_IN_FILE_RE = re.compile(f"[{_FORBIDDEN}]|\r(?!\n)")
+_FORBIDDEN_IN_VALUE_RE = re.compile(f"[{_FORBIDDEN}\r]")
+_FORBIDDEN_IN_KEY_RE = re.compile(f"[{_FORBIDDEN}\r\n\t]")
+_CHARACTER_HINTS = {
+    "\x00": " Staat dit teken na elke letter, dan is het bestand opgeslagen als UTF-16: sla het op als UTF-8.",
+    "\x0c": " Het is een pagina-einde, meestal meegekomen uit een PDF.",
+    "\r": " Het is een regeleinde van een oud Mac-programma: sla het bestand op met gewone regeleinden (LF of CRLF).",
+}
 
 
 class ParseError(Exception):
@@ -28,13 +63,55 @@ class ParseError(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as text, so our own date check sees them."""
+    """Safe YAML that keeps dates as text, so our own date check sees them, and refuses what an author never needs:
+    anchors and aliases (a few lines of them can expand to gigabytes), tags, and deep nesting."""
+
+    def __init__(self, text: str, eerste_regel: int) -> None:
+        super().__init__(text)
+        self.eerste_regel = eerste_regel
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        regel = event.start_mark.line + self.eerste_regel
+        anchor: str | None = event.anchor
+        if isinstance(event, yaml.AliasEvent):
+            raise ParseError("yaml-anker", regel, _anchor_message(f"*{anchor}", "een verwijzing naar een anker"))
+        if anchor is not None:
+            raise ParseError("yaml-anker", regel, _anchor_message(f"&{anchor}", "een anker"))
+        tag: str | None = getattr(event, "tag", None)
+        if tag not in _PLAIN_TAGS:
+            raise ParseError("yaml-tag", regel, _tag_message(tag))
+        if self.depth >= MAX_DEPTH:
+            raise ParseError(
+                "te-diep",
+                regel,
+                f"het gegevensblok is hier meer dan {MAX_DEPTH} lagen diep (lijsten in lijsten, of haken [ of {{ in elkaar). "
+                "Een veld is hooguit een lijst van groepen. Kijk of er haken open zijn blijven staan.",
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
+
+
+def _anchor_message(teken: str, wat: str) -> str:
+    return (
+        f"'{teken}' is {wat}. Dat mag niet in het archief: schrijf elke waarde gewoon uit. "
+        "Begint de tekst zelf met * of &? Zet hem dan tussen aanhalingstekens."
+    )
+
+
+def _tag_message(tag: str | None) -> str:
+    naam = (tag or "!").replace("tag:yaml.org,2002:", "!!")
+    return f"de tag '{naam}' is niet toegestaan: een waarde is altijd gewone tekst, een getal of een lijst. Haal het deel dat met ! begint weg."
 
 
 @dataclass
@@ -52,8 +129,21 @@ class ParsedDocument:
     tekst_regel: int
 
 
+def read_content_file(path: Path) -> bytes:
+    """A content file's bytes, read no further than one byte past the limit (`decode_text` refuses a larger file)."""
+    with path.open("rb") as file:
+        return file.read(MAX_FILE_BYTES + 1)
+
+
 def decode_text(raw: bytes) -> str:
-    """UTF-8 text without a byte-order mark; ParseError names the line of a bad byte."""
+    """UTF-8 text without a byte-order mark; ParseError names the line of a bad byte or a control character."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ParseError(
+            "bestand-te-groot",
+            1,
+            f"het bestand is groter dan {MAX_FILE_BYTES // (1024 * 1024)} MB; zo groot is geen enkele brief. "
+            "Staat er iets anders in, zoals een afbeelding of meer brieven achter elkaar? Haal dat weg, of maak van elke brief een eigen document.",
+        )
     if not raw.strip():
         raise ParseError("leeg-bestand", 1, "het bestand is leeg. Vul het gegevensblok in of haal het bestand weg.")
     try:
@@ -66,12 +156,47 @@ def decode_text(raw: bytes) -> str:
             f"het bestand bevat tekens die geen UTF-8 zijn (byte 0x{raw[err.start]:02x}). "
             "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als', codering UTF-8).",
         ) from None
+    bad = _FORBIDDEN_IN_FILE_RE.search(text)
+    if bad:
+        regel = text.count("\n", 0, bad.start()) + 1
+        kolom = bad.start() - text.rfind("\n", 0, bad.start())
+        raise ParseError("stuurteken", regel, _control_message(bad[0], f"op deze regel, als teken {kolom},"))
     return text.removeprefix("\ufeff")
+
+
+def _control_message(teken: str, waar: str) -> str:
+    soort = "onzichtbare stuurteken" if ord(teken) < 0x80 else "ongeldige teken"
+    return (
+        f"{waar} staat het {soort} U+{ord(teken):04X}. Zulke tekens komen mee bij kopiëren uit een ander programma "
+        f"en horen niet in een tekst: haal het weg (veel editors tonen het met 'Toon alle tekens').{_CHARACTER_HINTS.get(teken, '')}"
+    )
+
+
+def _escapes(teken: str) -> str:
+    """How a character is written as a YAML escape."""
+    code = ord(teken)
+    return f"\\x{code:02x} of \\u{code:04x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def remove_forbidden_characters(text: str) -> str:
+    """`text` without the characters `check` refuses in a file; for text made from content, such as `&#1;` in Markdown."""
+    return _FORBIDDEN_IN_VALUE_RE.sub("", text.replace("\r\n", "\n"))
 
 
 def parse_yaml(text: str, eerste_regel: int = 1) -> Parsed:
     """Parse a YAML mapping safely; `eerste_regel` is the file line of the text's first line."""
-    loader = _Loader(text)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise ParseError(
+            "gegevensblok-te-groot",
+            eerste_regel,
+            f"het gegevensblok is groter dan {MAX_YAML_BYTES // 1024} kB; zo veel gegevens heeft geen enkel document. "
+            "Staat de tekst van de brief erin? Zet die onder de tweede regel '---'.",
+        )
+    try:
+        loader = _Loader(text, eerste_regel)
+    except yaml.reader.ReaderError as err:
+        regel = text.count("\n", 0, err.position) + eerste_regel
+        raise ParseError("stuurteken", regel, _control_message(chr(err.character), "op deze regel")) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -89,12 +214,7 @@ def parse_yaml(text: str, eerste_regel: int = 1) -> Parsed:
         mark = err.problem_mark or err.context_mark
         regel = mark.line + eerste_regel if mark else eerste_regel
         tag = _TAG_RE.search(err.problem or "")
-        naam = tag[1].replace("tag:yaml.org,2002:", "!!") if tag else "!"
-        raise ParseError(
-            "yaml-tag",
-            regel,
-            f"de tag '{naam}' is niet toegestaan: een waarde is altijd gewone tekst, een getal of een lijst. Haal het deel dat met ! begint weg.",
-        ) from None
+        raise ParseError("yaml-tag", regel, _tag_message(tag[1] if tag else None)) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         regel = mark.line + eerste_regel if mark else eerste_regel
@@ -109,14 +229,16 @@ def parse_yaml(text: str, eerste_regel: int = 1) -> Parsed:
         raise ParseError("yaml-fout", eerste_regel, f"het gegevensblok is geen geldige YAML ({err}).") from None
     finally:
         loader.dispose()
+    _check_values(data, regels)
     return Parsed(data, regels)
 
 
 def _collect_lines(node: yaml.Node, prefix: str, eerste_regel: int, regels: dict[str, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            naam = f"{prefix}{key.value}"
             regel = key.start_mark.line + eerste_regel
+            _check_key(key, regel)
+            naam = f"{prefix}{key.value}"
             if naam in regels:
                 raise ParseError(
                     "dubbel-veld",
@@ -130,6 +252,60 @@ def _collect_lines(node: yaml.Node, prefix: str, eerste_regel: int, regels: dict
             naam = f"{prefix}{index}"
             regels[naam] = item.start_mark.line + eerste_regel
             _collect_lines(item, f"{naam}.", eerste_regel, regels)
+    else:
+        _check_scalar(node, node.start_mark.line + eerste_regel)
+
+
+def _check_key(key: yaml.Node, regel: int) -> None:
+    """A field name is text: `null:`, `true:`, `1:`, `<<:` or a list are not (and would crash whatever names them)."""
+    if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG:
+        return
+    if not isinstance(key, yaml.ScalarNode):
+        raise ParseError(
+            "veldnaam", regel, "een lijst of groep kan geen veldnaam zijn. Een veldnaam is een woord, zoals 'titel', met een dubbele punt erachter."
+        )
+    kind = _KEY_KINDS.get(key.tag, "een teken met een bijzondere betekenis")
+    raise ParseError(
+        "veldnaam",
+        regel,
+        f"'{key.value}' kan geen veldnaam zijn: het wordt gelezen als {kind}. Een veldnaam is een woord, zoals 'titel'. "
+        "Controleer de spelling; bedoelt u echt deze naam, zet hem dan tussen aanhalingstekens.",
+    )
+
+
+def _check_scalar(node: yaml.Node, regel: int) -> None:
+    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+        raise ParseError(
+            "getal-te-groot",
+            regel,
+            f"hier staat een getal van {len(node.value)} tekens; zo'n groot getal komt in geen enkel veld voor. "
+            "Is het tekst, zoals een kenmerk? Zet het dan tussen aanhalingstekens.",
+        )
+    if node.tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
+        raise ParseError("yaml-fout", regel, f"'{node.value}' kan hier niet alleen staan. Bedoelt u deze tekens als tekst, zet ze dan tussen aanhalingstekens.")
+
+
+def _check_values(data: Any, regels: dict[str, int]) -> None:
+    """No control character reaches the model by a YAML escape ("\\x07", "\\u0000") either; a field name stays on one line."""
+    for path, text, is_key in _texts(data, ()):
+        bad = (_FORBIDDEN_IN_KEY_RE if is_key else _FORBIDDEN_IN_VALUE_RE).search(text)
+        if bad:
+            veld = ".".join(str(part) for part in path)
+            waar = f"{veld}: in deze {'veldnaam' if is_key else 'waarde'} (geschreven als {_escapes(bad[0])})"
+            raise ParseError("stuurteken", field_line(regels, path), _control_message(bad[0], waar))
+
+
+def _texts(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
+    """Every text in the parsed YAML with its field path, and whether it is a field name."""
+    if isinstance(data, str):
+        yield path, data, False
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key), str(key), True
+            yield from _texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _texts(item, (*path, index))
 
 
 def parse_document(raw: bytes) -> ParsedDocument:

@@ -69,6 +69,14 @@ KINDS: dict[str, Kind] = {
         "lijkt de naam van een ambtenaar of inwoner. Haal de naam weg; alleen namen bij een publieke functie (voorzitter, secretaris, burgemeester, wethouder) mogen blijven.",
     ),
 }
+_PLACEHOLDERS_RE = re.compile("|".join(re.escape(kind.placeholder) for kind in KINDS.values()))
+
+
+def without_placeholders(text: str) -> str:
+    """`text` without the placeholders redact put in: for an id or a file name, where '[naam verwijderd]' means nothing."""
+    return " ".join(_PLACEHOLDERS_RE.sub(" ", text).split())
+
+
 _PRIORITY = ("iban", "e-mailadres", "telefoonnummer", "bsn", "naam")
 """Where two findings overlap, the earlier kind here wins (the digits of an IBAN also look like a phone number)."""
 

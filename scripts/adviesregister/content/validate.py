@@ -14,6 +14,7 @@ from adviesregister.content.model import DERIVED_FIELDS, Problem
 from adviesregister.content.parse import field_line
 from adviesregister.content.schema import TYPE_NAMES, validator
 
+
 def validate_data(schema: str, data: Any, regels: dict[str, int], pad: str) -> list[Problem]:
     """Every violation of the named schema by `data`, located at the line of the field concerned."""
     problems = []
@@ -30,6 +31,10 @@ def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> 
     veld = ".".join(str(part) for part in path)
     waarde = error.instance
     kind = error.validator
+    if "propertyNames" in error.schema_path:  # a key of gemeenten.yml: a gemeente's short name
+        return _describe_name(kind, str(waarde), error.validator_value)
+    if kind == "maxLength":
+        return "te-lang", veld, _too_long(veld, len(waarde), error.validator_value)
     if kind == "required":
         ontbreekt = [name for name in error.validator_value if name not in waarde]
         naam = _join(veld, ontbreekt[0])
@@ -68,6 +73,27 @@ def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> 
     if kind == "uniqueItems":
         return "dubbele-waarde", veld, f"{veld}: een waarde staat er meer dan één keer in. Houd er één over."
     return "schema", veld, f"{veld or 'gegevensblok'}: klopt niet met het schema ({error.message})."
+
+
+def _describe_name(kind: str, naam: str, limit: Any) -> tuple[str, str, str]:
+    if kind == "maxLength":
+        return (
+            "te-lang",
+            naam,
+            f"{naam}: deze korte naam is {len(naam)} tekens lang; hooguit {limit} mag, want hij wordt ook een deel van webadressen. Kies een kortere.",
+        )
+    return "ongeldig-formaat", naam, f"{naam}: een korte naam van een gemeente bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld 'almelo'."
+
+
+def _too_long(veld: str, lengte: int, limit: int) -> str:
+    bericht = f"{veld}: deze waarde is {lengte} tekens lang; hooguit {limit} mag."
+    if veld == "id":
+        return (
+            f"{bericht} De id is ook de naam van het bestand en een deel van elk webadres van het document. Maak hem korter, en geef het bestand dezelfde naam."
+        )
+    if veld.startswith(("reactie_op.", "hoort_bij.")):
+        return f"{bericht} Een id is nooit langer; controleer de id (de bestandsnaam zonder .md)."
+    return f"{bericht} Maak de waarde korter."
 
 
 def _join(prefix: str, name: str) -> str:

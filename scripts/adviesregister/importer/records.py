@@ -14,7 +14,7 @@ from adviesregister.content.atomic import ArchiveBusy, WriteFailed, archive_lock
 from adviesregister.content.extract import extract_text
 from adviesregister.content.model import Archive, Datum, Document
 from adviesregister.content.names import document_id, document_path, slugify, source_path
-from adviesregister.content.privacy import redact, text_fields
+from adviesregister.content.privacy import redact, text_fields, without_placeholders
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import front_matter_fields
@@ -69,7 +69,7 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
     if slug:
         gegevens["gemeente"] = slug
     jaar = str(gegevens["datum"])[:4] if "datum" in gegevens else None
-    doc_id = document_id(slug, gegevens.get("datum"), str(gegevens.get("titel", path.stem)))
+    doc_id = document_id(slug, gegevens.get("datum"), without_placeholders(str(gegevens.get("titel", path.stem))))
     gegevens["id"] = doc_id
     bron_pad = source_path(slug, jaar, path.name)
     gegevens["bron"] = {"bestand": bron_pad, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}

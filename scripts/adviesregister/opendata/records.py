@@ -11,6 +11,7 @@ from lxml import html
 
 from adviesregister.content.model import DERIVED_FIELDS, Archive, Derived, Document
 from adviesregister.content.names import absolute_url, page_url
+from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 
 SCHEMA_VERSION = "1.0.0"
@@ -62,10 +63,13 @@ def plain_text(tekst: str) -> str:
     tree = html.fromstring(f"<div>{markdown.markdown(tekst, extensions=['tables'])}</div>")
     blocks = []
     for element in tree:
+        if not isinstance(element.tag, str):  # an HTML comment or processing instruction: no text of the letter
+            continue
         if element.tag in ("ul", "ol"):
             blocks.append("\n".join(" ".join(item.text_content().split()) for item in element.iter("li")))
         elif element.tag == "table":
             blocks.append("\n".join("\t".join(" ".join(cell.text_content().split()) for cell in row) for row in element.iter("tr")))
         else:
             blocks.append(" ".join(element.text_content().split()))
-    return "\n\n".join(block for block in blocks if block) + "\n"
+    text = remove_forbidden_characters("\n\n".join(block for block in blocks if block))  # '&#1;' in Markdown is U+0001 here
+    return text + "\n" if text else ""

@@ -8,6 +8,7 @@ import markdown
 import nh3
 
 from adviesregister.content.names import slugify
+from adviesregister.content.parse import remove_forbidden_characters
 
 _HEADING_RE = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 _LETTER_TAGS = {
@@ -40,13 +41,14 @@ def letter_html(tekst: str) -> str:
     rendered = markdown.markdown(
         _HEADING_RE.sub(r"#\1 ", tekst), extensions=["tables", "toc"], extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value)}}
     )
-    return nh3.clean(
+    cleaned = nh3.clean(
         rendered,
         tags=_LETTER_TAGS,
         attributes={"h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "a": {"href"}, "th": {"align"}, "td": {"align"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+    return remove_forbidden_characters(cleaned)  # nh3 turns '&#1;' into U+0001, which no page may hold
 
 
 TRUSTED = "sjabloon"

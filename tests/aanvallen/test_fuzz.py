@@ -1,0 +1,277 @@
+"""Property-based attacks (hypothesis): whatever the input, only the documented errors, and what `check` accepts renders.
+
+(a) front matter: YAML-ish text, wrong-typed values for every schema field, any unicode (control characters too);
+(b) letter bodies: Markdown with brackets, HTML, comments, entities, tables, nesting;
+(c) imported files: random bytes and mutated real letters as .txt, .html, .md, .docx and .pdf.
+
+Properties: loading gives a document or Problems, never another exception (ParseError becomes a Problem); extracting
+gives text or ExtractError; for a document `check` accepts, the page, the feeds and every open-data writer run
+without an exception; what the importer writes, the parser reads.
+
+`make test` runs a small, fixed profile; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs at least 10,000 cases and says how many.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import string
+import tempfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conversions import to_docx, to_pdf
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from adviesregister.content.check import check_archive
+from adviesregister.content.derive import derive_archive
+from adviesregister.content.extract import ExtractError, extract_text
+from adviesregister.content.load import load_archive, load_document
+from adviesregister.content.model import Archive, Document
+from adviesregister.content.parse import ParseError, parse_document
+from adviesregister.content.project import Project
+from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
+from adviesregister.content.settings import Settings
+from adviesregister.importer.letter import read_letter
+from adviesregister.importer.records import import_letter
+from adviesregister.opendata.records import document_record
+from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
+from adviesregister.site.feeds import render_feed
+from adviesregister.site.pages import build_listings
+from adviesregister.site.render import _Writer
+from adviesregister.site.sanitize import letter_html
+from adviesregister.site.views import build_views
+
+from helpers import ROOT
+
+_CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture]
+settings.register_profile("klein", max_examples=100, deadline=None, database=None, derandomize=True, suppress_health_check=_CHECKS)
+settings.register_profile("fuzz", max_examples=1_300, deadline=None, database=None, suppress_health_check=_CHECKS)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "klein"))
+
+BASIS = ROOT / "tests" / "slechte_invoer" / "_basis"
+DOC_ID = "almelo-2023-05-01-nieuw"
+TODAY = date(2026, 11, 23)
+GEVALLEN = {"aantal": 0}
+"""Cases run, for the closing line of `make fuzz`."""
+
+
+class World:
+    """The small valid archive, loaded once; each case adds one document to it."""
+
+    def __init__(self, root: Path) -> None:
+        shutil.copytree(BASIS, root)
+        self.project = Project(root)
+        self.archive, problems = load_archive(self.project)
+        assert problems == []
+        self.path = root / "content" / "documenten" / "almelo" / "2023" / f"{DOC_ID}.md"
+        self.out = root / "uit"
+        self.out.mkdir()
+
+    def load(self, raw: bytes) -> tuple[Document | None, list[Any]]:
+        """The document as `check` sees it: loaded, then checked with the rest of the archive."""
+        GEVALLEN["aantal"] += 1
+        self.path.write_bytes(raw)
+        document, problems = load_document(self.project, self.path)  # never raises: ParseError becomes a Problem
+        if document is None:
+            assert problems
+            return None, problems
+        archive = Archive(self.archive.gemeenten, [*self.archive.documenten, document], paginas=self.archive.paginas)
+        return document, check_archive(archive, self.project.content)
+
+    def render(self, document: Document) -> None:
+        """Everything the build makes of one accepted document: its page, its lists and feeds, and the open data."""
+        archive = Archive(self.archive.gemeenten, [*self.archive.documenten, document], paginas=self.archive.paginas)
+        derived = derive_archive(archive, TODAY)
+        site = Settings()
+        views = build_views(archive, derived, site.site_url, {})
+        view = views[document.id]
+        writer = _Writer(self.out / "pagina")
+        writer.page("document.md", view.titel, "document.md.j2", view.url, {"v": view, "tekst": letter_html(document.tekst)}, jsonld=view.jsonld)
+        ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
+        for listing in build_listings(archive, ordered).all():
+            writer.page("lijst.md", listing.titel, "lijst.md.j2", listing.url, {"lijst": listing}, feed=listing.feed)
+            render_feed(listing.feed_titel, listing.feed or "feed.xml", listing.views, site.site_url).encode("utf-8")
+        record = document_record(document, derived[document.id], archive, site.site_url)
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+        write_csv(self.out / "a.csv", [record])
+        write_xlsx(self.out / "a.xlsx", [record], datetime(2026, 1, 1))
+        write_sqlite(self.out / "a.sqlite", [record], archive.gemeenten)
+
+    def check_then_render(self, raw: bytes) -> None:
+        document, problems = self.load(raw)
+        assert all("\n" not in str(problem) for problem in problems), "every problem is one line, like a compiler's"
+        if document is not None and not problems:
+            self.render(document)
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[World]:
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    try:
+        yield World(folder / "project")
+    finally:
+        shutil.rmtree(folder)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def count_cases(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None and os.environ.get("HYPOTHESIS_PROFILE") == "fuzz":
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n{GEVALLEN['aantal']} gegenereerde gevallen, {request.session.testsfailed} fouten")
+
+
+# (a) Front matter
+
+FIELDS = list(load_schema(DOCUMENT_SCHEMA)["properties"])
+YAML_TOKENS = [
+    ": ", "\n", "  ", "- ", "[", "]", "{", "}", ",", "'", '"', "&a ", "*a", "!!str ", "!!int ", "!!binary ", "!x ", "? ", "|", ">",
+    "~", "null", "true", "yes", "1", "0x1F", "1e999", ".nan", "<<", "=", "#", "%YAML 1.1\n", "---", "...", "\\x07", "\\u0000",
+    "\\ud800", "\t", "\x07", "\x85", "\u2028", "9" * 40,
+]  # fmt: skip
+TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), TEXT, st.sampled_from(["2023-02-30", "0000", "9999-12-31", "a" * 300]))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(TEXT, inner, max_size=4)), max_leaves=12)
+
+
+def valid_fields() -> dict[str, Any]:
+    return {"id": DOC_ID, "soort": "advies", "titel": "Een advies", "datum": "2023-05-01", "gemeente": "almelo"}
+
+
+def as_file(fields: Any, tekst: str = "Geacht college,\n\nTekst van de brief.\n") -> bytes:
+    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    return f"---\n{front}---\n\n{tekst}".encode("utf-8", "surrogatepass")
+
+
+@given(st.lists(st.one_of(st.sampled_from(YAML_TOKENS + FIELDS), TEXT), max_size=40))
+def test_yaml_ish_front_matter_gives_problems_never_exceptions(world: World, parts: list[str]) -> None:
+    front = "".join(parts)
+    world.check_then_render(f"---\nid: {DOC_ID}\n{front}\n---\n\nTekst.\n".encode("utf-8", "surrogatepass"))
+
+
+@given(st.sampled_from(FIELDS), VALUES)
+def test_every_field_with_any_value(world: World, veld: str, waarde: Any) -> None:
+    fields = valid_fields()
+    fields[veld] = waarde
+    world.check_then_render(as_file(fields))
+
+
+@given(st.dictionaries(st.sampled_from(["titel", "van", "aan", "onderwerp", "samenvatting"]), st.text(max_size=60), min_size=1))
+def test_any_unicode_in_text_fields(world: World, teksten: dict[str, str]) -> None:
+    world.check_then_render(as_file({**valid_fields(), **teksten}))
+
+
+@given(st.binary(max_size=400))
+def test_random_bytes_as_a_content_file(world: World, raw: bytes) -> None:
+    world.check_then_render(raw)
+
+
+# (b) Letter bodies
+
+MARKDOWN_TOKENS = [
+    "[", "]", "(", ")", "![", "](", "][", "[^1]", "[a]: <>", "<", ">", "<!--", "-->", "<!-- x -->", "<div>", "</div>", "<p>", "</p>",
+    "<script>", "<?php ", "<![CDATA[", "<!DOCTYPE html>", "&#1;", "&#0;", "&#xD800;", "&#xFFFF;", "&#x110000;", "&amp;", "&bestaatniet;",
+    "|", "| a | b |\n|---|---|\n", "\n", "\n\n", "    ", "\t", "> ", "- ", "* ", "1. ", "# ", "###### ", "*", "**", "_", "`", "```",
+    "\\", "{#id}", "{: .x}", "http://a.nl", "<http://a.nl>", "<a@b.nl>", "\r\n", "\u2028", "\u00a0", "\ufeff", "é", "\x07", "\x0c",
+    "Behandeld door: ", "123456782", "j.jansen@almelo.nl",
+]  # fmt: skip
+BODIES = st.lists(st.one_of(st.sampled_from(MARKDOWN_TOKENS), st.text(max_size=12)), max_size=60).map("".join)
+
+
+@given(BODIES)
+def test_any_markdown_body_is_refused_or_renders(world: World, tekst: str) -> None:
+    world.check_then_render(as_file(valid_fields(), tekst))
+
+
+@given(BODIES)
+def test_letter_html_of_any_markdown_is_clean_text(tekst: str) -> None:
+    GEVALLEN["aantal"] += 1
+    rendered = letter_html(tekst)
+    assert not any(ord(ch) < 32 and ch not in "\t\n" for ch in rendered)
+    assert "<script" not in rendered
+
+
+# (c) Imported files
+
+SUFFIXES = [".txt", ".md", ".html", ".docx", ".pdf"]
+LETTER = list((ROOT / "content" / "bronnen" / "almelo" / "2023").glob("*.txt"))
+
+
+@cache
+def seed(suffix: str) -> bytes:
+    """A real letter as each kind of file the importer reads (a function, not a fixture: hypothesis prints its arguments)."""
+    text = sorted(LETTER)[0].read_text(encoding="utf-8")[:3000]
+    with tempfile.TemporaryDirectory() as folder:
+        if suffix == ".docx":
+            return to_docx(text, Path(folder) / "brief.docx").read_bytes()
+        if suffix == ".pdf":
+            return to_pdf(text, Path(folder) / "brief.pdf").read_bytes()
+    if suffix == ".html":
+        return ("<html><body><main>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n")) + "</main></body></html>").encode()
+    return text.encode("utf-8")
+
+
+def read_as_importer(world: World, suffix: str, raw: bytes) -> None:
+    """extract_text, then the importer's reading; a record it would write must be readable by the parser."""
+    GEVALLEN["aantal"] += 1
+    path = world.out / f"brief{suffix}"
+    path.write_bytes(raw)
+    try:
+        text = extract_text(path)
+    except ExtractError:
+        return
+    assert not any(ord(ch) < 32 and ch not in "\t\n" for ch in text)
+    read_letter(text)
+    result = import_letter(world.project, world.archive, path, "almelo")
+    for record in result.records:
+        try:
+            parse_document(record.markdown().encode("utf-8"))
+        except ParseError as err:  # the importer wrote what the parser refuses
+            raise AssertionError(f"[{err.code}] {err.bericht}\n{record.markdown()[:2000]}") from None
+
+
+MUTATIONS = st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=0, max_size=8), st.integers(0, 8)), min_size=1, max_size=6)
+
+
+def mutate(raw: bytes, mutations: list[tuple[float, bytes, int]]) -> bytes:
+    """Replace `cut` bytes at a relative position with `insert`: flipped bytes, insertions, deletions, truncations."""
+    for where, insert, cut in mutations:
+        at = int(where * len(raw))
+        raw = raw[:at] + insert + raw[at + cut :]
+    return raw
+
+
+@given(st.sampled_from(SUFFIXES), st.data())
+def test_mutated_letters_are_read_or_refused_in_dutch(world: World, suffix: str, data: st.DataObject) -> None:
+    raw = mutate(seed(suffix), data.draw(MUTATIONS))
+    read_as_importer(world, suffix, raw)
+
+
+@given(st.sampled_from(SUFFIXES), st.binary(max_size=600))
+def test_random_bytes_are_read_or_refused_in_dutch(world: World, suffix: str, raw: bytes) -> None:
+    read_as_importer(world, suffix, raw)
+
+
+@given(st.text(string.printable + "\x00\x07\x0c\x1b\x7f\u2028é€", max_size=400))
+def test_the_importer_reads_any_text(text: str) -> None:
+    GEVALLEN["aantal"] += 1
+    read_letter(text)
+
+
+def test_a_zip_is_not_needed_for_docx_errors_to_be_dutch(world: World) -> None:
+    """A .docx that is no zip at all: the Dutch message, not zipfile's exception."""
+    path = world.out / "geen-zip.docx"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    with pytest.raises(ExtractError, match=r"^het Word-bestand is beschadigd of geen \.docx"):
+        extract_text(path)

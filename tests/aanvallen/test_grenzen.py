@@ -279,3 +279,21 @@ def test_a_hand_written_page_has_the_same_limits(tmp_path: Path) -> None:
         "de site kan hooguit 12 lagen opmaken. Haal de spaties en tekens aan het begin van de regel weg.",
         "1 probleem in 1 bestand.",
     ]
+
+
+def test_html_left_open_over_many_paragraphs_is_refused(tmp_path: Path) -> None:
+    """Found by review: 2,000 paragraphs of 100 '<div>' each passed the per-paragraph limits, then the sanitiser took 412 s."""
+    tekst = "Geacht college,\n\n" + "\n\n".join(["<div>" * 100] * 2000) + "\n"
+    lines, _ = check_output(tmp_path, document(tekst=tekst))
+    assert lines == [
+        f"{PAD}:11: [tekst-te-diep] hier staan meer dan 50 HTML-codes (zoals <div>) in elkaar die niet gesloten worden; zo kan de site de tekst "
+        "niet veilig opmaken. Een brief heeft geen HTML nodig: haal de codes weg, of sluit elke code (</div>)."
+    ]
+
+
+def test_html_that_is_closed_stays_allowed(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(BASIS, root)
+    tekst = "Geacht college,\n\n" + "\n\n".join(["<div><p>Een <em>alinea</em>.<br></p></div>"] * 500) + "\n"
+    (root / FOLDER / f"{DOC_ID}.md").write_text(document(tekst=tekst), encoding="utf-8")
+    assert run_cli(["check", "--root", root]).exit_code == 0

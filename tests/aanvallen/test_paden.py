@@ -205,3 +205,64 @@ def test_the_menu_names_only_generated_and_required_pages() -> None:
     named = {next(iter(entry.values())) for entry in config["nav"]}
     generated = {"index.md", "documenten/index.md", "gemeenten/index.md", "themas/index.md", "zoeken.md", "open-data.md", "publiceren.md"}
     assert named == generated | {f"{naam}.md" for naam in REQUIRED_PAGES}
+
+
+def test_a_symlinked_gemeenten_file_is_not_read(root: Path) -> None:
+    """Found by review: its keys were echoed in the messages, and 'missing' or 'empty' told whether the target existed."""
+    (root.parent / "s.yml").write_text(f"{SECRET}: 1\n", encoding="utf-8")
+    gemeenten = root / "content" / "gemeenten.yml"
+    gemeenten.unlink()
+    answers = []
+    for target in (root.parent / "s.yml", root.parent / "bestaat-niet.yml"):
+        if gemeenten.is_symlink():
+            gemeenten.unlink()
+        gemeenten.symlink_to(target)
+        code, output = check(root)
+        assert code == 1 and SECRET not in output
+        answers.append(output)
+    assert answers[0] == answers[1]
+    assert answers[0].startswith("content/gemeenten.yml:1: [snelkoppeling]")
+
+
+def test_a_symlinked_content_folder_is_not_read(tmp_path: Path, root: Path) -> None:
+    shutil.move(root / "content", tmp_path / "elders")
+    (root / "content").symlink_to(tmp_path / "elders")
+    code, output = check(root)
+    assert code == 1
+    assert output.splitlines() == [
+        "content:1: [snelkoppeling] de map content/ is een snelkoppeling (symlink) naar iets anders. Het archief leest alleen echte bestanden, "
+        "zodat niets van buiten content/ op de site komt. Zet het bestand zelf hier neer.",
+        "1 probleem in 1 bestand.",
+    ]
+
+
+@pytest.mark.parametrize("target", ["/etc/hostname", "/bestaat/niet"])
+def test_a_symlinked_required_page_tells_nothing_about_its_target(root: Path, target: str) -> None:
+    page = root / "content" / "paginas" / "privacy.md"
+    page.unlink()
+    page.symlink_to(target)
+    code, output = check(root)
+    assert code == 1
+    assert [line.split(" ")[:2] for line in output.splitlines()[:-1]] == [["content/paginas/privacy.md:1:", "[snelkoppeling]"]]
+
+
+def test_a_source_name_too_long_for_the_file_system_is_a_problem_not_a_crash(root: Path) -> None:
+    set_bron(root, "bronnen/" + "x" * 256 + ".pdf")
+    code, output = check(root)
+    assert code == 1
+    assert output.splitlines()[0] == (
+        f"{REACTIE}:12: [bron-pad] bron.bestand: een naam in dit pad is langer dan 200 tekens. Geef het bestand (of de map) een kortere naam."
+    )
+
+
+def test_index_cannot_be_an_id_or_a_gemeente(root: Path) -> None:
+    """Its page would silently take the place of the list of all documents (or gemeenten)."""
+    advies = root / "content" / "documenten" / "almelo" / "2023" / "almelo-2023-03-01-advies-over-mantelzorg.md"
+    advies.write_text(advies.read_text(encoding="utf-8").replace("id: almelo-2023-03-01-advies-over-mantelzorg", "id: index"), encoding="utf-8")
+    advies.rename(advies.with_name("index.md"))
+    gemeenten = root / "content" / "gemeenten.yml"
+    gemeenten.write_text(gemeenten.read_text(encoding="utf-8").replace("almelo:", "index:", 1), encoding="utf-8")
+    code, output = check(root)
+    assert code == 1
+    assert "content/documenten/almelo/2023/index.md:2: [gereserveerde-naam] id: de naam 'index' gebruikt het archief zelf" in output
+    assert "content/gemeenten.yml:1: [gereserveerde-naam] index: de naam 'index' gebruikt het archief zelf" in output

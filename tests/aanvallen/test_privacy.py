@@ -18,6 +18,23 @@ from helpers import ROOT, copy_project, run_cli
 
 # (kind, text with the planted value, the value)
 PLANTED: list[tuple[str, str, str]] = [
+    # found by an adversarial review: markup, special spaces and full-width characters inside the value, dots, '+31-', a line break after the title
+    ("telefoonnummer", "bel 06-*2468*1370 na tienen", "06-*2468*1370"),
+    ("telefoonnummer", "mobiel 06.24.68.13.71 of later", "06.24.68.13.71"),
+    ("telefoonnummer", "of +31-6-2468-1372 vanuit het buitenland", "+31-6-2468-1372"),
+    (
+        "telefoonnummer",
+        "bel \uff10\uff16\uff12\uff14\uff16\uff18\uff11\uff13\uff17\uff13 gerust",
+        "\uff10\uff16\uff12\uff14\uff16\uff18\uff11\uff13\uff17\uff13",
+    ),
+    ("bsn", "BSN 637\u00a0337\u00a0670 in de aanvraag", "637\u00a0337\u00a0670"),
+    ("bsn", "nummer 552\u2009619\u2009292 bekend", "552\u2009619\u2009292"),
+    ("bsn", "cliënt 862\u200b347\u200b816 kreeg een brief", "862\u200b347\u200b816"),
+    ("bsn", "bijlage BSN_932282908_brief.pdf", "932282908"),
+    ("e-mailadres", "mail j.devries\uff20almelo.nl voor vragen", "j.devries\uff20almelo.nl"),
+    ("naam", "Behandeld door: *K. Visser*", "K. Visser"),
+    ("naam", "wij spraken met mevrouw\nJ. de Vries over de aanvraag", "J. de Vries"),
+    ("naam", "een gesprek met mevrouw\u00a0A. Bakker", "A. Bakker"),
     # BSN, also in the ways people group it
     ("bsn", "Haar BSN is 637337670.", "637337670"),
     ("bsn", "burgerservicenummer 2505.91.960 staat op de aanvraag", "2505.91.960"),
@@ -321,3 +338,43 @@ def test_a_hand_written_page_is_checked_too(tmp_path: Path) -> None:
     assert result.exit_code == 1
     lines = [line.split(": [persoonsgegevens] ")[0] for line in result.output.splitlines()[:-1]]
     assert lines == ["content/paginas/contact.md:2", "content/paginas/contact.md:9", "content/paginas/contact.md:9"]
+
+
+def test_gemeenten_file_is_checked_too(tmp_path: Path) -> None:
+    """Found by review: the name of the advisory council is on every page of the gemeente and in the open data."""
+    project = copy_project(tmp_path)
+    path = project.content / "gemeenten.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("adviesraad: ", "adviesraad: Contactpersoon J. de Vries 06-24681357, ", 1), encoding="utf-8")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()[:-1]
+    assert len(lines) == 2 and all(line.startswith("content/gemeenten.yml:") and "[persoonsgegevens]" in line for line in lines), lines
+
+
+def _original(path: Path, body: bytes) -> Path:
+    path.write_bytes(body)
+    return path
+
+
+def test_an_original_is_published_only_when_nothing_it_carries_is_personal(tmp_path: Path) -> None:
+    """Found by review: an HTML comment, a Word header or the author of a Word file were published with the original."""
+    import docx
+
+    clean = _original(tmp_path / "schoon.html", b"<html><body><p>Geacht college, wij adviseren u.</p></body></html>")
+    comment = _original(tmp_path / "opmerking.html", b"<html><body><!-- Behandeld door: J. de Vries, 06-24681357 --><p>Geacht college.</p></body></html>")
+    attribute = _original(tmp_path / "attribuut.md", b'Geacht college.\n\n<span title="bel 06-24681357">wij adviseren u</span>\n')
+    assert [is_publishable(path) for path in (clean, comment, attribute)] == [True, False, False]
+
+    def word(name: str, header: str = "", author: str = "") -> Path:
+        document = docx.Document()
+        document.add_paragraph("Geacht college, wij adviseren u.")
+        document.sections[0].header.paragraphs[0].text = header
+        document.core_properties.author = author
+        document.core_properties.last_modified_by = ""
+        document.save(str(tmp_path / name))
+        return tmp_path / name
+
+    assert is_publishable(word("schoon.docx")) is True
+    assert is_publishable(word("kop.docx", header="Contactpersoon: K. Visser, 06-24681357")) is False
+    assert is_publishable(word("auteur.docx", author="Karin Visser")) is False

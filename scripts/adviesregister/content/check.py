@@ -11,6 +11,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from adviesregister.content.load import load_archive
+from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
 from adviesregister.content.model import Archive, Document, Pagina, Problem
 from adviesregister.content.paths import find_unsafe_files, source_problem
 from adviesregister.content.privacy import describe, detect, text_fields
@@ -20,8 +21,11 @@ from adviesregister.content.text_cost import check_text_cost
 
 def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     """Load everything and apply every rule; the problems come sorted by file and line."""
+    unsafe = find_unsafe_files(project)
+    if project.content.is_symlink():  # then everything in it lies elsewhere: read nothing
+        return Archive({}, []), unsafe
     archive, problems = load_archive(project)
-    problems += find_unsafe_files(project)
+    problems += unsafe
     problems += check_archive(archive, project.content)
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
@@ -57,6 +61,8 @@ def check_ids(documenten: list[Document]) -> list[Problem]:
                     f"id: het bestand heet '{naam}.md', maar de id is '{doc.id}'. Geef het bestand de naam '{doc.id}.md'.",
                 )
             )
+        if doc.id in RESERVED_NAMES:
+            problems.append(Problem(doc.pad, doc.regel("id"), "gereserveerde-naam", f"id: {reserved_name_message(doc.id)}"))
         if doc.id in seen:
             eerder = seen[doc.id]
             problems.append(

@@ -71,6 +71,7 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Neem code en naam precies over uit `data/gemeenten-cbs-2023.csv`.",
     ),
     "bestandsnaam": ("De bestandsnaam is niet gelijk aan de `id`.", "Geef het bestand de naam van de id, met `.md` erachter."),
+    "gereserveerde-naam": ("Een id of korte naam van een gemeente is `index`; die naam gebruikt het archief zelf.", "Kies een andere naam."),
     "dubbel-id": ("Twee documenten hebben dezelfde `id`.", "Geef elk document een eigen id (en zijn bestand dezelfde naam)."),
     "onbekende-gemeente": ("De gemeente staat niet in `content/gemeenten.yml`.", "Gebruik de korte naam uit dat bestand, of voeg de gemeente daar toe."),
     "verwijzing-onbekend": (

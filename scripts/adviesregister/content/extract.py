@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from html import unescape
 from pathlib import Path
 
 from adviesregister.content.parse import remove_forbidden_characters
@@ -188,3 +189,46 @@ def _walk_html(element: object, parts: list[str]) -> None:
             parts.append(_SPACE_RE.sub(" ", child.tail))
     if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"):
         parts.append("\n\n")
+
+
+_TAG_RE = re.compile(r"<[^<>]*>")
+_XML_PART_RE = re.compile(r"\.(xml|rels)$")
+
+
+def carried_text(path: Path) -> str:
+    """Everything a file carries besides what a reader sees (call after extract_text accepted it): an HTML or Markdown
+    file's source with its comments and attributes, every part of a Word file (headers, footers, comments, who wrote
+    it), a PDF's description (author). What the privacy check looks at before an original is published as it is."""
+    raw = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = [archive.read(name).decode("utf-8", "replace") for name in archive.namelist() if _XML_PART_RE.search(name)]
+        return "\n".join(unescape(_TAG_RE.sub(" ", part)) for part in parts)
+    if suffix == ".pdf":
+        return "\n".join(f"{key}: {value}" for key, value in _pdf_metadata(raw).items())
+    return unescape(decode_plain_text(raw).replace("<", " ").replace(">", " "))
+
+
+def authors(path: Path) -> list[str]:
+    """Who the file says wrote or last changed it (Word's creator and lastModifiedBy, a PDF's /Author): always a person's name or an account."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in archive.namelist() else ""
+        found = re.findall(r"<(?:dc:creator|cp:lastModifiedBy)>([^<]*)<", core)
+        return [name.strip() for name in found if name.strip()]
+    if suffix == ".pdf":
+        author = _pdf_metadata(path.read_bytes()).get("/Author", "")
+        return [author.strip()] if author.strip() else []
+    return []
+
+
+def _pdf_metadata(raw: bytes) -> dict[str, str]:
+    from pypdf import PdfReader
+
+    try:
+        metadata: dict[str, object] = dict(PdfReader(io.BytesIO(raw)).metadata or {})
+        return {str(key): str(value) for key, value in metadata.items()}
+    except Exception:  # a broken description: extract_text already read the pages; nothing more to say
+        return {}

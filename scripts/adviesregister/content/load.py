@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
-from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
+from adviesregister.content.names import RESERVED_NAMES, REQUIRED_PAGES, RESERVED_PAGES, reserved_name_message
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
-from adviesregister.content.paths import content_files
+from adviesregister.content.paths import content_files, is_real_folder, is_regular_file
+from adviesregister.content.privacy import describe, detect, text_fields
 from adviesregister.content.project import Project
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA, PAGINA_SCHEMA
@@ -63,8 +65,10 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
         data = parsed.gegevens.data
         regels = parsed.gegevens.regels
         paginas.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), regels["title"], parsed.tekst_regel))
+    if os.path.lexists(project.paginas) and not is_real_folder(project.paginas):
+        return paginas, problems  # a symlink: named by find_unsafe_files; what lies behind it is not looked at
     for naam in REQUIRED_PAGES:
-        if not (project.paginas / f"{naam}.md").exists():
+        if not os.path.lexists(project.paginas / f"{naam}.md"):
             problems.append(
                 Problem(
                     f"content/paginas/{naam}.md",
@@ -79,6 +83,8 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
 def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]]:
     path = project.gemeenten_file
     pad = project.relative(path)
+    if os.path.lexists(path) and not is_regular_file(path):  # a symlink or special file: named by find_unsafe_files, never read
+        return {}, []
     if not path.exists():
         return {}, [Problem(pad, 1, "bestand-ontbreekt", "dit bestand ontbreekt. Het noemt elke gemeente in het archief.")]
     try:
@@ -89,6 +95,11 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
     if problems:
         return {}, problems
     gemeenten = {slug: Gemeente(slug=slug, **fields) for slug, fields in parsed.data.items()}
+    for slug, fields in parsed.data.items():
+        if slug in RESERVED_NAMES:
+            problems.append(Problem(pad, parsed.regels[slug], "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
+        for veld, waarde in text_fields(fields, slug):  # the names are published on every page of the gemeente
+            problems += [Problem(pad, parsed.regels[veld], "persoonsgegevens", f"{veld}: {describe(found)}") for found in detect(waarde)]
     known = cbs_municipalities()
     for slug, gemeente in gemeenten.items():
         if known.get(gemeente.cbs_code) != gemeente.naam:

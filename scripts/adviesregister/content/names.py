@@ -61,6 +61,14 @@ SOURCES = "bronnen/"
 """The folder of the published originals on the site."""
 DOWNLOAD_SUFFIXES = (".pdf", ".docx", ".txt")
 """Originals of these kinds are published as they are: a browser shows or downloads them, never runs them on the site's address."""
+RESERVED_NAMES = frozenset({"index"})
+"""Ids and gemeente names that cannot be used: their page would take the place of a list ('documenten/index.md')."""
+
+
+def reserved_name_message(naam: str) -> str:
+    return f"de naam '{naam}' gebruikt het archief zelf (voor de lijst van alle documenten of gemeenten). Kies een andere naam."
+
+
 REQUIRED_PAGES = ("over", "privacy", "toegankelijkheid")
 """Hand-written pages every archive has (the menu in mkdocs.yml names them): what it is, its privacy and accessibility statements."""
 RESERVED_PAGES = frozenset(

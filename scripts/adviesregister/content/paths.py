@@ -15,16 +15,18 @@ from adviesregister.content.model import Problem
 from adviesregister.content.project import Project
 
 SOURCES_FOLDER = "bronnen"
+MAX_NAME_BYTES = 200
+"""A file or folder name in bron.bestand; file systems allow 255 bytes."""
 
 
 def content_files(folder: Path, suffix: str = ".md", recursive: bool = True) -> list[Path]:
     """The regular files in `folder` with `suffix`, sorted; symlinks (to files or folders) are neither read nor followed."""
     found: list[Path] = []
-    if not _is_real_folder(folder):
+    if not is_real_folder(folder):
         return found
     for parent, folders, names in os.walk(folder, followlinks=False):
-        folders[:] = sorted(name for name in folders if _is_real_folder(Path(parent, name)))
-        found += [Path(parent, name) for name in names if name.endswith(suffix) and _is_regular(Path(parent, name))]
+        folders[:] = sorted(name for name in folders if is_real_folder(Path(parent, name)))
+        found += [Path(parent, name) for name in names if name.endswith(suffix) and is_regular_file(Path(parent, name))]
         if not recursive:
             break
     return sorted(found)
@@ -42,7 +44,7 @@ def find_unsafe_files(project: Project) -> list[Problem]:
             pad = project.relative(path)
             if path.is_symlink():
                 problems.append(Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
-            elif name in names and not _is_regular(path):
+            elif name in names and not is_regular_file(path):
                 problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
     return problems
 
@@ -66,6 +68,8 @@ def _path_problem(bestand: str) -> str | None:
     parts = PurePosixPath(bestand).parts
     if bestand.startswith("/") or "\\" in bestand or not parts or parts[0] != SOURCES_FOLDER or len(parts) < 2:
         return f"het originele bestand moet in de map content/{SOURCES_FOLDER}/ staan. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/almelo/2023/brief.pdf."
+    if any(len(part.encode()) > MAX_NAME_BYTES for part in bestand.split("/")):
+        return f"een naam in dit pad is langer dan {MAX_NAME_BYTES} tekens. Geef het bestand (of de map) een kortere naam."
     if any(part in (".", "..") for part in bestand.split("/")) or "//" in bestand:
         return f"het pad mag geen '..', '.' of '//' bevatten. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/almelo/2023/brief.pdf."
     if PurePosixPath(bestand).suffix.lower() not in SUPPORTED:
@@ -79,11 +83,18 @@ def _file_problem(content: Path, bestand: str) -> tuple[str, str] | None:
     for part in [path, *path.parents]:
         if part == content.parent:
             break
-        if part.is_symlink():
+        if _is_link(part):
             return "bron-pad", "het originele bestand (of een map erboven) is een snelkoppeling (symlink). Zet het bestand zelf in content/bronnen/."
-    if not _is_regular(path):
+    if not is_regular_file(path):
         return "bron-ontbreekt", f"'content/{bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad."
     return None
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(path.lstat().st_mode)
+    except OSError:  # missing, or a name the file system cannot hold: not a link
+        return False
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -91,14 +102,14 @@ def is_inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
 
-def _is_regular(path: Path) -> bool:
+def is_regular_file(path: Path) -> bool:
     try:
         return stat.S_ISREG(path.lstat().st_mode)
     except OSError:
         return False
 
 
-def _is_real_folder(path: Path) -> bool:
+def is_real_folder(path: Path) -> bool:
     try:
         return stat.S_ISDIR(path.lstat().st_mode)
     except OSError:

@@ -20,12 +20,13 @@ What counts as personal, and what stays:
 from __future__ import annotations
 
 import re
+import zipfile
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
-from adviesregister.content.extract import ExtractError, extract_text
+from adviesregister.content.extract import ExtractError, authors, carried_text, extract_text
 from adviesregister.content.privacy_names import Span, find_names
 
 
@@ -110,6 +111,14 @@ _SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
 _DATE_RE = re.compile(r"(?<!\d)\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})(?!\d)")
 
 
+def _is_date(candidate: str) -> bool:
+    """'01-02-2023 1…' holds a date; '06.12.34.56.78' and '+31-6-1234-5678' do not, though parts of them look like one."""
+    if candidate.startswith("+"):
+        return False
+    date = _DATE_RE.search(candidate)
+    return date is not None and (len(re.split(r"[-./]", date[0])[-1]) == 4 or date[0] == candidate.strip("()"))
+
+
 def _national(digits: str, international: bool) -> str | None:
     """A Dutch number as dialled at home ('+31 (0)6 …' and '0031 6 …' become '06…'); None for another country's."""
     if not international:
@@ -154,7 +163,7 @@ def _phones(text: str) -> Iterator[Span]:
     position = 0
     while match := _PHONE_START_RE.search(text, position):
         end = _phone_end(text, match.start())
-        if end is None or _DATE_RE.search(text, match.start(), end):
+        if end is None or _is_date(text[match.start() : end]):
             position = match.start() + 1
             continue
         opened = text[match.start()] == "(" and ")" not in text[match.start() : end]
@@ -235,13 +244,25 @@ DETECTORS: dict[str, Callable[[str], Iterator[Span]]] = {
 """Every kind of personal data and the function that finds it; find, redact and publish all use this list."""
 
 
+_SEEN_AS = {
+    **{ord(space): " " for space in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+    **{ord(invisible): " " for invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
+    **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},  # full-width letters, digits and signs
+    **{ord(markup): " " for markup in "*_`"},  # emphasis and code in Markdown, and '_' in file names
+}
+"""How the detectors see a text: special and invisible spaces as spaces, full-width characters as plain ones, and
+Markdown emphasis as spaces, so that '06-*1234*5678' or '123\u2009456\u2009782' is found. One character for one, so every
+position found is a position in the text itself."""
+
+
 def detect(text: str) -> list[Finding]:
     """Every piece of personal data in `text`, in order, none overlapping."""
     newlines = [match.start() for match in re.finditer("\n", text)]
+    seen = text.translate(_SEEN_AS)
     chosen: list[Finding] = []
     taken: list[tuple[int, int]] = []  # sorted spans of the findings chosen so far
     for kind in _PRIORITY:
-        for start, end, label in DETECTORS[kind](text):
+        for start, end, label in DETECTORS[kind](seen):
             place = bisect_left(taken, (start, end))
             if not any(a < end and start < b for a, b in taken[max(0, place - 1) : place + 1]):
                 taken.insert(place, (start, end))
@@ -297,9 +318,12 @@ def text_fields(value: object, path: str = "") -> Iterator[tuple[str, str]]:
 
 
 def is_publishable(path: Path) -> bool:
-    """An original letter may be published as it is only when its text can be read and carries no personal data."""
+    """An original letter may be published as it is only when its text can be read and carries no personal data:
+    not in what a reader sees, nor in what the file carries besides (comments, headers, footers, who wrote it)."""
     try:
         text = extract_text(path)
-    except (ExtractError, OSError):
+        hidden = carried_text(path)
+        written_by = authors(path)
+    except (ExtractError, OSError, ValueError, KeyError, zipfile.BadZipFile):
         return False
-    return not detect(text)
+    return not written_by and not detect(text) and not detect(hidden)

@@ -45,7 +45,7 @@ _TITLE = r"(?i:mevrouw|mevr\.|mw\.|mw|de[ ]+heer|heer|dhr\.|dhr|meneer|hr\.|drs\
 _VALUE = rf"(?:{_TITLE}[ ]*)*{_NAME}(?:(?:[ ]*(?:,|&|/|\ben\b)[ ]*|[ ]+)(?:{_TITLE}[ ]*)*{_NAME})*"
 
 _TITLED_NAME_RE = re.compile(
-    rf"(?<![\w.])(?i:mevrouw|mevr\.|mw\.|mw|de[ ]+heer|geachte[ ]+heer|dhr\.|dhr|meneer|hr\.)[ ]+(?:(?i:drs\.|dr\.|mr\.|ir\.|ing\.|prof\.)[ ]*)*(?P<name>{_NAME})"
+    rf"(?<![\w.])(?i:mevrouw|mevr\.|mw\.|mw|de[ ]+heer|geachte[ ]+heer|dhr\.|dhr|meneer|hr\.)(?:[ ]+|[ ]*\n(?:[ ]*\n)?[ ]*)(?:(?i:drs\.|dr\.|mr\.|ir\.|ing\.|prof\.)[ ]*)*(?P<name>{_NAME})"
 )
 _NAME_LABEL_RE = re.compile(
     r"(?<!\w)(?P<label>(?i:behandeld[ ]+door|contactpersonen|contactpersoon|contact[ ]+persoon|ambtelijk[ ]+contactpersoon|inlichtingen[ ]+bij"

@@ -24,6 +24,8 @@ MAX_NESTING = 12
 """Levels at the start of a line: indentation (per 4 spaces), '>' and list markers."""
 MAX_WORK = 1_000_000
 """Units of rendering work (about 0.5 µs each) in the whole text; a letter needs a few thousand."""
+MAX_HTML_DEPTH = 50
+"""HTML elements open inside each other, over the whole text (the sanitiser's work grows with the square of it)."""
 LEVEL_WORK = 50
 """Work for each level of nesting of each line."""
 TAG_SHARE = 20
@@ -38,6 +40,8 @@ _TAG_RUN_RE = re.compile(r"<[A-Za-z/!?][^>]*")
 _SQUARE_RE = re.compile(r"[\[\]]")
 _INLINE_MARKUP_RE = re.compile(r"[*_`\[&\\<]")
 _ROUND_RE = re.compile(r"[()]")
+_HTML_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+_VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Block:
 def check_text_cost(pad: str, tekst: str, tekst_regel: int) -> list[Problem]:
     """A problem for each limit the text goes over; `tekst_regel` is the file line of the text's first line."""
     blocks = list(_blocks(tekst))
-    found = [_too_many_blocks(blocks), _too_long_block(blocks), _too_deep(tekst), _too_costly(tekst, blocks)]
+    found = [_too_many_blocks(blocks), _too_long_block(blocks), _too_deep(tekst), _html_too_deep(tekst), _too_costly(tekst, blocks)]
     return [Problem(pad, tekst_regel + _line_of(tekst, start), code, bericht) for start, code, bericht in (item for item in found if item)]
 
 
@@ -92,6 +96,23 @@ def _too_deep(tekst: str) -> tuple[int, str, str] | None:
                 f"de site kan hooguit {MAX_NESTING} lagen opmaken. Haal de spaties en tekens aan het begin van de regel weg.",
             )
         position += len(line) + 1
+    return None
+
+
+def _html_too_deep(tekst: str) -> tuple[int, str, str] | None:
+    """HTML elements left open inside each other, counted over the whole text: blank lines do not close them."""
+    depth = 0
+    for tag in _HTML_TAG_RE.finditer(tekst):
+        if tag[2].lower() in _VOID_TAGS or tag[3]:
+            continue
+        depth = max(depth - 1, 0) if tag[1] else depth + 1
+        if depth > MAX_HTML_DEPTH:
+            return (
+                tag.start(),
+                "tekst-te-diep",
+                f"hier staan meer dan {MAX_HTML_DEPTH} HTML-codes (zoals <div>) in elkaar die niet gesloten worden; zo kan de site de tekst "
+                "niet veilig opmaken. Een brief heeft geen HTML nodig: haal de codes weg, of sluit elke code (</div>).",
+            )
     return None
 
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import Result
@@ -50,6 +51,19 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A desktop-sized tab in Dutch; after the test, it asserts the pages asked nothing of another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    hosts: list[str] = []
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
+    yield page
+    context.close()
+    others = sorted({host for host in hosts if host.split(":")[0] != "127.0.0.1"})
+    assert others == [], f"requests to other hosts: {others}"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -52,6 +52,29 @@ def copy_project(target: Path, content: Path | None = None) -> Project:
     return Project(target)
 
 
+# An advice letter of our own, as a council sends it (tests of publishing and of writing).
+ADVIES = """Adviesraad Sociaal Domein Almere
+Postbus 200
+1300 AE Almere
+
+Aan college van burgemeester en wethouders
+Gemeente Almere
+
+Betreft Ongevraagd advies over schuldhulpverlening voor jongeren
+Datum 2 november 2026
+
+Geacht college,
+
+De adviesraad maakt zich zorgen over de schulden van jongeren in Almere. Veel jongeren weten niet waar zij hulp kunnen vinden.
+
+Wij adviseren u om op elke middelbare school een vast spreekuur voor geldzaken te houden.
+
+Met vriendelijke groet,
+
+Adviesraad Sociaal Domein Almere
+"""
+
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 

@@ -16,28 +16,7 @@ from adviesregister.content.project import Project
 from adviesregister.pipeline import build_site
 from adviesregister.site.guide import contributing_text
 
-from helpers import ROOT, copy_project, run_cli, serve
-
-ADVIES = """Adviesraad Sociaal Domein Almere
-Postbus 200
-1300 AE Almere
-
-Aan college van burgemeester en wethouders
-Gemeente Almere
-
-Betreft Ongevraagd advies over schuldhulpverlening voor jongeren
-Datum 2 november 2026
-
-Geacht college,
-
-De adviesraad maakt zich zorgen over de schulden van jongeren in Almere. Veel jongeren weten niet waar zij hulp kunnen vinden.
-
-Wij adviseren u om op elke middelbare school een vast spreekuur voor geldzaken te houden.
-
-Met vriendelijke groet,
-
-Adviesraad Sociaal Domein Almere
-"""
+from helpers import ADVIES, ROOT, copy_project, run_cli, serve
 
 REACTIE = """Gemeente Almere
 Postbus 200

@@ -14,7 +14,7 @@ from typing import Any
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from adviesregister.content.atomic import ArchiveBusy, failure_reason
+from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
@@ -212,6 +212,9 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
         write_new(project.root, relative, text)
     except FileExistsError:
         click.echo(f"{relative} bestaat al. Er is niets geschreven; kies een andere titel of open het bestaande bestand.", err=True)
+        sys.exit(1)
+    except WriteFailed as err:
+        click.echo(f"Kon {relative} niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
         sys.exit(1)
     click.echo(f"Geschreven: {relative}")
     click.echo("Vul de velden in (de uitleg staat erboven), zet de tekst van de brief onder de tweede regel ---, en draai daarna 'adviesregister check'.")

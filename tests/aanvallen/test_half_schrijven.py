@@ -23,31 +23,11 @@ import pytest
 
 from adviesregister.content.atomic import archive_lock, new_folder_for, swap_in
 
-from helpers import SOURCE_DATE_EPOCH, copy_project, run_cli
+from helpers import ADVIES, SOURCE_DATE_EPOCH, copy_project, run_cli
 
 BUSY = "Er draait al een bouw van dit archief. Wacht tot die klaar is en probeer het opnieuw."
 BUSY_BUILD = "Er draait al een andere bouw van dit archief. Wacht tot die klaar is en probeer het opnieuw."
 
-ADVIES = """Adviesraad Sociaal Domein Almere
-Postbus 200
-1300 AE Almere
-
-Aan college van burgemeester en wethouders
-Gemeente Almere
-
-Betreft Ongevraagd advies over schuldhulpverlening voor jongeren
-Datum 2 november 2026
-
-Geacht college,
-
-De adviesraad maakt zich zorgen over de schulden van jongeren in Almere.
-
-Wij adviseren u om op elke middelbare school een vast spreekuur voor geldzaken te houden.
-
-Met vriendelijke groet,
-
-Adviesraad Sociaal Domein Almere
-"""
 ADVIES_RECORD = "content/documenten/almere/2026/almere-2026-11-02-ongevraagd-advies-over-schuldhulpverlening-voor-jongeren.md"
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -286,7 +266,7 @@ def test_a_forced_import_that_fails_keeps_the_good_files(tmp_path: Path, letters
     assert first.exit_code == 0, first.output
     with (project.root / ADVIES_RECORD).open("a", encoding="utf-8") as handle:
         handle.write("\nAangevuld door de secretaris.\n")
-    letter.write_text(ADVIES.replace("Almere.\n", "Almere. Zij vragen zelden hulp.\n"), encoding="utf-8")
+    letter.write_text(ADVIES.replace("vinden.\n", "vinden. Zij vragen zelden hulp.\n"), encoding="utf-8")
     before = snapshot(project.content)
     fail_on_call(monkeypatch, "replace", 2)
     result = run_cli(["import", "--root", project.root, "--force", letter])

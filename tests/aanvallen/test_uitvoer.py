@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from lxml import etree, html
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Dialog, Page, expect
 from vijandig import ADVIES_ID, CITAAT, HTML_ORIGINAL, MARKER, MD_ORIGINAL, PAYLOADS, REACTIE_ID, TITEL
 
 from helpers import serve
@@ -134,33 +134,26 @@ def hostile_url(hostile_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture
-def tab(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    yield context.new_page()
-    context.close()
-
-
-def test_nothing_injected_runs_in_the_browser(tab: Page, hostile_url: str) -> None:
+def test_nothing_injected_runs_in_the_browser(page: Page, hostile_url: str) -> None:
     dialogs: list[str] = []
 
     def refuse(dialog: Dialog) -> None:
         dialogs.append(dialog.message)
         dialog.dismiss()
 
-    tab.on("dialog", refuse)
+    page.on("dialog", refuse)
     for path in (f"documenten/{ADVIES_ID}/", f"documenten/{REACTIE_ID}/", "", "documenten/", "gemeenten/almelo/", "over-de-raad/", "feeds/alles.xml"):
-        tab.goto(hostile_url + path)
-        tab.mouse.move(200, 300)
-        tab.mouse.move(600, 500)
-        assert tab.evaluate(f"() => window.{MARKER}") is None, path
-    tab.goto(hostile_url + f"bronnen/{REACTIE_ID}.html.txt")
-    assert tab.evaluate(f"() => window.{MARKER}") is None
-    assert "<script>" in tab.locator("body").inner_text()  # shown as text
-    tab.goto(hostile_url + "zoeken/")
-    tab.locator("input.pagefind-ui__search-input").fill("HYPERLINK")
-    expect(tab.locator(".pagefind-ui__result").first).to_be_visible()
-    assert tab.evaluate(f"() => window.{MARKER}") is None
-    tab.goto(hostile_url + f"documenten/{ADVIES_ID}/")
-    expect(tab.locator("footer").first).to_be_attached()
+        page.goto(hostile_url + path)
+        page.mouse.move(200, 300)
+        page.mouse.move(600, 500)
+        assert page.evaluate(f"() => window.{MARKER}") is None, path
+    page.goto(hostile_url + f"bronnen/{REACTIE_ID}.html.txt")
+    assert page.evaluate(f"() => window.{MARKER}") is None
+    assert "<script>" in page.locator("body").inner_text()  # shown as text
+    page.goto(hostile_url + "zoeken/")
+    page.locator("input.pagefind-ui__search-input").fill("HYPERLINK")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    assert page.evaluate(f"() => window.{MARKER}") is None
+    page.goto(hostile_url + f"documenten/{ADVIES_ID}/")
+    expect(page.locator("footer").first).to_be_attached()
     assert dialogs == []

@@ -5,18 +5,16 @@ Screenshots of every page type at phone and desktop width go to build/screenshot
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 from adviesregister.pipeline import build_site
 
-from helpers import ROOT, SCREENSHOTS, SOURCE_DATE_EPOCH, copy_project, serve
+from helpers import ROOT, SCREENSHOTS, copy_project, fixed_date, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"telefoon": (375, 812), "desktop": (1280, 900)}
@@ -48,18 +46,6 @@ def site_url(built_site: Path) -> Iterator[str]:
     server, url = serve(built_site)
     yield url
     server.shutdown()
-
-
-@pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    page = context.new_page()
-    hosts: list[str] = []
-    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
-    yield page
-    context.close()
-    others = sorted({host for host in hosts if host.split(":")[0] != "127.0.0.1"})
-    assert others == [], f"requests to other hosts: {others}"
 
 
 def run_axe(page: Page) -> list[dict[str, object]]:
@@ -190,12 +176,12 @@ Met vriendelijke groet,
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     target = project.documenten / "almelo" / "2024" / "almelo-2024-02-01-kwaadaardig.md"
     target.parent.mkdir(parents=True)
     target.write_text(HOSTILE, encoding="utf-8")
-    result = build_site(project)
+    with fixed_date():
+        result = build_site(project)
     assert result.problems == []
     server, url = serve(project.root / "site")
     yield url

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from adviesregister.content.load import load_archive
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
-from adviesregister.content.model import Archive, Document, Pagina, Problem
+from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
 from adviesregister.content.paths import find_unsafe_files, source_problem
 from adviesregister.content.privacy import describe, detect, text_fields
 from adviesregister.content.project import Project
@@ -26,6 +26,7 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
         return Archive({}, []), unsafe
     archive, problems = load_archive(project)
     problems += unsafe
+    problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     problems += check_archive(archive, project.content)
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
@@ -43,7 +44,19 @@ def check_archive(archive: Archive, content_dir: Path) -> list[Problem]:
         problems += check_privacy(doc)
     problems += check_cycles(archive.documenten, by_id)
     for pagina in archive.paginas:
-        problems += check_page_privacy(pagina)
+        problems += check_pagina(pagina)
+    return problems
+
+
+def check_gemeenten(gemeenten: dict[str, Gemeente], pad: str) -> list[Problem]:
+    """No reserved short name, and no personal data in what every page of the gemeente shows."""
+    problems = []
+    for slug, gemeente in gemeenten.items():
+        regel = gemeente.regels.get(slug, 1)
+        if slug in RESERVED_NAMES:
+            problems.append(Problem(pad, regel, "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
+        for veld, waarde in text_fields(gemeente, slug):
+            problems += _personal_data(pad, gemeente.regels.get(veld, regel), veld, waarde)
     return problems
 
 
@@ -189,17 +202,23 @@ def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
 
 def check_privacy(doc: Document) -> list[Problem]:
     """Personal data in the letter's text (at its own line) and in every text field of the front matter (at the field's line)."""
-    problems = [Problem(doc.pad, doc.tekst_regel + found.line, "persoonsgegevens", f"tekst: {describe(found)}") for found in detect(doc.tekst)]
+    problems = _personal_data(doc.pad, doc.tekst_regel, "tekst", doc.tekst, per_line=True)
     for veld, waarde in text_fields(doc):
-        problems += [Problem(doc.pad, doc.regel(veld), "persoonsgegevens", f"{veld}: {describe(found)}") for found in detect(waarde)]
+        problems += _personal_data(doc.pad, doc.regel(veld), veld, waarde)
     return problems
 
 
-def check_page_privacy(pagina: Pagina) -> list[Problem]:
-    """A hand-written page is published too: the same search for personal data as in a letter."""
+def check_pagina(pagina: Pagina) -> list[Problem]:
+    """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as in a letter."""
     pad = f"content/paginas/{pagina.naam}"
-    problems = [Problem(pad, pagina.titel_regel, "persoonsgegevens", f"title: {describe(found)}") for found in detect(pagina.titel)]
-    return problems + [Problem(pad, pagina.tekst_regel + found.line, "persoonsgegevens", f"tekst: {describe(found)}") for found in detect(pagina.tekst)]
+    problems = check_text_cost(pad, pagina.tekst, pagina.tekst_regel)
+    problems += _personal_data(pad, pagina.titel_regel, "title", pagina.titel)
+    return problems + _personal_data(pad, pagina.tekst_regel, "tekst", pagina.tekst, per_line=True)
+
+
+def _personal_data(pad: str, regel: int, veld: str, text: str, per_line: bool = False) -> list[Problem]:
+    """A problem for each piece of personal data in `text` (a field at line `regel`, or a text starting there, `per_line`)."""
+    return [Problem(pad, regel + (found.line if per_line else 0), "persoonsgegevens", f"{veld}: {describe(found)}") for found in detect(text)]
 
 
 def check_cycles(documenten: list[Document], by_id: dict[str, Document]) -> list[Problem]:

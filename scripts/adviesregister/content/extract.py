@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
@@ -195,33 +196,33 @@ _TAG_RE = re.compile(r"<[^<>]*>")
 _XML_PART_RE = re.compile(r"\.(xml|rels)$")
 
 
-def carried_text(path: Path) -> str:
-    """Everything a file carries besides what a reader sees (call after extract_text accepted it): an HTML or Markdown
-    file's source with its comments and attributes, every part of a Word file (headers, footers, comments, who wrote
-    it), a PDF's description (author). What the privacy check looks at before an original is published as it is."""
+@dataclass(frozen=True)
+class Carried:
+    """What a file carries besides the text a reader sees."""
+
+    text: str
+    """An HTML or Markdown file's source with its comments and attributes; every part of a Word file (headers,
+    footers, comments); a PDF's description."""
+    authors: tuple[str, ...]
+    """Who the file says wrote or last changed it (Word's creator and lastModifiedBy, a PDF's /Author): a person or an account."""
+
+
+def carried(path: Path) -> Carried:
+    """What the privacy check looks at, besides the text, before an original is published as it is. Call it after
+    extract_text accepted the file (so a Word file is known to be no zip bomb)."""
     raw = path.read_bytes()
     suffix = path.suffix.lower()
     if suffix == ".docx":
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            parts = [archive.read(name).decode("utf-8", "replace") for name in archive.namelist() if _XML_PART_RE.search(name)]
-        return "\n".join(unescape(_TAG_RE.sub(" ", part)) for part in parts)
+            parts = {name: archive.read(name).decode("utf-8", "replace") for name in archive.namelist() if _XML_PART_RE.search(name)}
+        found = re.findall(r"<(?:dc:creator|cp:lastModifiedBy)>([^<]*)<", parts.get("docProps/core.xml", ""))
+        text = "\n".join(unescape(_TAG_RE.sub(" ", part)) for part in parts.values())
+        return Carried(text, tuple(name.strip() for name in found if name.strip()))
     if suffix == ".pdf":
-        return "\n".join(f"{key}: {value}" for key, value in _pdf_metadata(raw).items())
-    return unescape(decode_plain_text(raw).replace("<", " ").replace(">", " "))
-
-
-def authors(path: Path) -> list[str]:
-    """Who the file says wrote or last changed it (Word's creator and lastModifiedBy, a PDF's /Author): always a person's name or an account."""
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
-            core = archive.read("docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in archive.namelist() else ""
-        found = re.findall(r"<(?:dc:creator|cp:lastModifiedBy)>([^<]*)<", core)
-        return [name.strip() for name in found if name.strip()]
-    if suffix == ".pdf":
-        author = _pdf_metadata(path.read_bytes()).get("/Author", "")
-        return [author.strip()] if author.strip() else []
-    return []
+        metadata = _pdf_metadata(raw)
+        author = metadata.get("/Author", "").strip()
+        return Carried("\n".join(f"{key}: {value}" for key, value in metadata.items()), (author,) if author else ())
+    return Carried(unescape(decode_plain_text(raw).replace("<", " ").replace(">", " ")), ())
 
 
 def _pdf_metadata(raw: bytes) -> dict[str, str]:

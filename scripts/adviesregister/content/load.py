@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
-from adviesregister.content.names import RESERVED_NAMES, REQUIRED_PAGES, RESERVED_PAGES, reserved_name_message
+from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
 from adviesregister.content.paths import content_files, is_real_folder, is_regular_file
-from adviesregister.content.privacy import describe, detect, text_fields
 from adviesregister.content.project import Project
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA, PAGINA_SCHEMA
-from adviesregister.content.text_cost import check_text_cost
 from adviesregister.content.validate import validate_data
 
 
@@ -58,7 +56,7 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
         except ParseError as err:
             problems.append(Problem(pad, err.regel, err.code, err.bericht))
             continue
-        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.regels, pad) + check_text_cost(pad, parsed.tekst, parsed.tekst_regel)
+        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.regels, pad)
         if found:
             problems += found
             continue
@@ -94,12 +92,7 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
     problems = validate_data(GEMEENTEN_SCHEMA, parsed.data, parsed.regels, pad)
     if problems:
         return {}, problems
-    gemeenten = {slug: Gemeente(slug=slug, **fields) for slug, fields in parsed.data.items()}
-    for slug, fields in parsed.data.items():
-        if slug in RESERVED_NAMES:
-            problems.append(Problem(pad, parsed.regels[slug], "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
-        for veld, waarde in text_fields(fields, slug):  # the names are published on every page of the gemeente
-            problems += [Problem(pad, parsed.regels[veld], "persoonsgegevens", f"{veld}: {describe(found)}") for found in detect(waarde)]
+    gemeenten = {slug: Gemeente(slug=slug, regels=parsed.regels, **fields) for slug, fields in parsed.data.items()}
     known = cbs_municipalities()
     for slug, gemeente in gemeenten.items():
         if known.get(gemeente.cbs_code) != gemeente.naam:

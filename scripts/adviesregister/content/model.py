@@ -92,6 +92,8 @@ class Gemeente:
     cbs_code: str
     adviesraad: str
     reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN
+    regels: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """The line in gemeenten.yml of each field ('almelo.naam'), for problems."""
 
     @property
     def tooi_uri(self) -> str:

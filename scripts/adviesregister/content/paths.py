@@ -19,14 +19,14 @@ MAX_NAME_BYTES = 200
 """A file or folder name in bron.bestand; file systems allow 255 bytes."""
 
 
-def content_files(folder: Path, suffix: str = ".md", recursive: bool = True) -> list[Path]:
-    """The regular files in `folder` with `suffix`, sorted; symlinks (to files or folders) are neither read nor followed."""
+def content_files(folder: Path, recursive: bool = True) -> list[Path]:
+    """The regular .md files in `folder`, sorted; symlinks (to files or folders) are neither read nor followed."""
     found: list[Path] = []
     if not is_real_folder(folder):
         return found
     for parent, folders, names in os.walk(folder, followlinks=False):
         folders[:] = sorted(name for name in folders if is_real_folder(Path(parent, name)))
-        found += [Path(parent, name) for name in names if name.endswith(suffix) and is_regular_file(Path(parent, name))]
+        found += [Path(parent, name) for name in names if name.endswith(".md") and is_regular_file(Path(parent, name))]
         if not recursive:
             break
     return sorted(found)
@@ -42,7 +42,7 @@ def find_unsafe_files(project: Project) -> list[Problem]:
         for name in sorted([*folders, *names]):
             path = Path(parent, name)
             pad = project.relative(path)
-            if path.is_symlink():
+            if _is_link(path):
                 problems.append(Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
             elif name in names and not is_regular_file(path):
                 problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
@@ -90,27 +90,26 @@ def _file_problem(content: Path, bestand: str) -> tuple[str, str] | None:
     return None
 
 
-def _is_link(path: Path) -> bool:
-    try:
-        return stat.S_ISLNK(path.lstat().st_mode)
-    except OSError:  # missing, or a name the file system cannot hold: not a link
-        return False
-
-
 def is_inside(path: Path, folder: Path) -> bool:
     """Whether `path`, with every symlink resolved, lies in `folder`."""
     return path.resolve().is_relative_to(folder.resolve())
 
 
 def is_regular_file(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(path.lstat().st_mode)
-    except OSError:
-        return False
+    return stat.S_ISREG(_mode(path))
 
 
 def is_real_folder(path: Path) -> bool:
+    return stat.S_ISDIR(_mode(path))
+
+
+def _is_link(path: Path) -> bool:
+    return stat.S_ISLNK(_mode(path))
+
+
+def _mode(path: Path) -> int:
+    """The kind of `path` itself (a symlink is not followed); 0 when it is missing or a name the file system cannot hold."""
     try:
-        return stat.S_ISDIR(path.lstat().st_mode)
+        return path.lstat().st_mode
     except OSError:
-        return False
+        return 0

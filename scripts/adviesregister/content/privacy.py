@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
-from adviesregister.content.extract import ExtractError, authors, carried_text, extract_text
+from adviesregister.content.extract import ExtractError, carried, extract_text
 from adviesregister.content.privacy_names import Span, find_names
 
 
@@ -322,8 +322,7 @@ def is_publishable(path: Path) -> bool:
     not in what a reader sees, nor in what the file carries besides (comments, headers, footers, who wrote it)."""
     try:
         text = extract_text(path)
-        hidden = carried_text(path)
-        written_by = authors(path)
+        besides = carried(path)
     except (ExtractError, OSError, ValueError, KeyError, zipfile.BadZipFile):
         return False
-    return not written_by and not detect(text) and not detect(hidden)
+    return not besides.authors and not detect(text) and not detect(besides.text)

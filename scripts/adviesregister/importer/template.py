@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from adviesregister.content.atomic import write_all
 from adviesregister.content.model import Datum, Gemeente
 from adviesregister.content.names import document_id, document_path
 from adviesregister.content.schema import field_spec
@@ -81,10 +82,9 @@ def _yaml_line(name: str, value: Any) -> str:
 
 
 def write_new(root: Path, relative: str, text: str) -> Path:
-    """Write the new file; never over an existing one."""
+    """Write the new file, whole or not at all (WriteFailed); never over an existing one (FileExistsError)."""
     path = root / relative
     if path.exists():
         raise FileExistsError(relative)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_all([(path, text.encode("utf-8"))])
     return path

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from adviesregister.content.model import Archive, Derived
-from adviesregister.content.names import FEED_ALL, OPEN_DATA, page_file, source_url
-from adviesregister.content.paths import SOURCES_FOLDER, is_inside
+from adviesregister.content.names import FEED_ALL, OPEN_DATA, offered_as_text, page_file, source_url
+from adviesregister.content.paths import is_inside
 from adviesregister.content.privacy import is_publishable
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
@@ -71,9 +71,9 @@ def publish_sources(project: Project, archive: Archive) -> dict[str, tuple[Sourc
             continue
         path = project.content / doc.bron.bestand
         naam = Path(doc.bron.bestand).name
-        if is_inside(path, project.content / SOURCES_FOLDER) and is_publishable(path):
+        if is_publishable(path):  # check_bron made sure the path stays in content/bronnen/
             url = source_url(doc.id, doc.bron.bestand)
-            out[doc.id] = (SourceFile(naam, doc.bron.sha256, url, format_size(path.stat().st_size), not url.endswith(path.suffix.lower())), path)
+            out[doc.id] = (SourceFile(naam, doc.bron.sha256, url, format_size(path.stat().st_size), offered_as_text(doc.bron.bestand)), path)
         else:
             out[doc.id] = (SourceFile(naam, doc.bron.sha256, None), None)
     return out

@@ -1,4 +1,5 @@
-"""A letter's text on a page: Markdown → HTML → only the tags a letter needs (nh3). No script, no styles, no javascript: links."""
+"""Text from content on a page: a letter's Markdown, and the HTML of a hand-written page → only the tags a text needs (nh3).
+No script, no styles, no javascript: links, no ids the theme uses."""
 
 from __future__ import annotations
 
@@ -36,19 +37,18 @@ _LETTER_TAGS = {
 }
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TEXT_ATTRIBUTES = {**{tag: {"id"} for tag in _HEADINGS}, "a": {"href"}, "th": {"align"}, "td": {"align"}}
+_SAFE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,100}$")
+"""Ids as our slugify makes them (with '_1' for a second heading of the same name); never one of the theme's own ('__search', '__drawer'), which a text could otherwise clobber."""
+
+
 def letter_html(tekst: str) -> str:
     """The letter's Markdown as sanitised HTML; its headings one level below the page's."""
     rendered = markdown.markdown(
         _HEADING_RE.sub(r"#\1 ", tekst), extensions=["tables", "toc"], extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value)}}
     )
-    cleaned = nh3.clean(
-        rendered,
-        tags=_LETTER_TAGS,
-        attributes={"h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"}, "a": {"href"}, "th": {"align"}, "td": {"align"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    )
-    return remove_forbidden_characters(cleaned)  # nh3 turns '&#1;' into U+0001, which no page may hold
+    return _clean(rendered, _LETTER_TAGS, _TEXT_ATTRIBUTES)
 
 
 TRUSTED = "sjabloon"
@@ -57,23 +57,27 @@ the site engine sanitises the HTML of every other page (the hand-written ones)."
 
 
 _PAGE_TAGS = _LETTER_TAGS | {"h1", "h2", "pre", "div", "span", "dl", "dt", "dd", "del", "sub", "sup"}
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_SAFE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,100}$")
-"""Ids as our slugify makes them; never one of the theme's own ('__search', '__drawer'), which a page could otherwise clobber."""
+_PAGE_CLASSES = {"div": {"admonition", "note", "info", "tip", "warning", "abstract", "example"}, "p": {"admonition-title"}}
 
 
 def page_html(rendered: str) -> str:
     """The HTML of a hand-written page (content/paginas/), as the site engine made it from Markdown: only text markup,
     links and the theme's note boxes (admonitions) stay. Nothing that runs, no styles, no forms, no frames."""
-    return nh3.clean(
+    return _clean(rendered, _PAGE_TAGS, {**_TEXT_ATTRIBUTES, "a": {"href", "title"}}, _PAGE_CLASSES)
+
+
+def _clean(rendered: str, tags: set[str], attributes: dict[str, set[str]], classes: dict[str, set[str]] | None = None) -> str:
+    """Only `tags` with `attributes` (and `classes`); links only to the web or e-mail; ids only as slugify makes them."""
+    cleaned = nh3.clean(
         rendered,
-        tags=_PAGE_TAGS,
-        attributes={**{tag: {"id"} for tag in _HEADINGS}, "a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
-        allowed_classes={"div": {"admonition", "note", "info", "tip", "warning", "abstract", "example"}, "p": {"admonition-title"}},
+        tags=tags,
+        attributes=attributes,
+        allowed_classes=classes or {},
         attribute_filter=_keep_safe_id,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+    return remove_forbidden_characters(cleaned)  # nh3 turns '&#1;' into U+0001, which no page may hold
 
 
 def _keep_safe_id(tag: str, attribute: str, value: str) -> str | None:

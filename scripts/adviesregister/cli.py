@@ -135,9 +135,10 @@ def build(root: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="Niets schrijven; alleen laten zien wat er geschreven zou worden.")
 @click.option("--json", "as_json", is_flag=True, help="De records als JSON afdrukken (met --dry-run).")
 @click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
+@click.option("--toch", is_flag=True, help="Ook een tekst die geen brief lijkt (een webbericht, verslag of jaarverslag) als document importeren.")
 @_ROOT
 @_guarded
-def import_(files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, root: Path) -> None:
+def import_(files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, toch: bool, root: Path) -> None:
     """Zet brieven (PDF, Word, HTML, tekst) om in documenten in content/, met per veld waar het vandaan komt."""
     project = Project(root)
     vaste_datum = _datum_option(datum)
@@ -146,9 +147,16 @@ def import_(files: tuple[Path, ...], gemeente: str | None, datum: str | None, dr
     with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if len(files) > 1 and not as_json else _nullbar(files) as bar:
         for path in bar:
             try:
-                result = import_letter(project, archive, path, gemeente, vaste_datum)
+                result = import_letter(project, archive, path, gemeente, vaste_datum, toch=toch)
             except ExtractError as err:
                 click.echo(f"{path}: {err}", err=True)
+                failures += 1
+                continue
+            if result.geen_brief is not None:
+                click.echo(
+                    f"{path}: {result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met --toch.",
+                    err=True,
+                )
                 failures += 1
                 continue
             add_to_archive(archive, result.records)

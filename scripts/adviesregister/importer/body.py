@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-CLOSING_RE = re.compile(r"^\s*(hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met de meeste hoogachting)\b", re.IGNORECASE)
+from adviesregister.importer.rules import rules
+
 _SIGNATURE_RE = re.compile(r"^\s*(an? )?(handwritten |hand-drawn |digital )?signature\b|\bhandwritten signature\b", re.IGNORECASE)
 _PAGE_RE = re.compile(r"^\s*((pagina|blad)\s+\d+(\s+(van|/)\s+\d+)?|-?\s*\d{1,3}\s*-?)\s*$", re.IGNORECASE)
 _RULE_RE = re.compile(r"^[\s\-_=\u2013\u2014*]{10,}$")
@@ -41,7 +42,7 @@ def letter_to_markdown(lines: list[str], first_line: int, removed: Removed) -> s
             removed.add(regel, "tekst van het sjabloon", stripped)
         else:
             kept.append((regel, line))
-    closing = next((i for i, (_, line) in enumerate(kept) if CLOSING_RE.match(line)), len(kept))
+    closing = next((i for i, (_, line) in enumerate(kept) if rules().slot.match(line)), len(kept))
     blocks = _main_blocks([line for _, line in kept[:closing]])
     blocks += _closing_blocks(kept[closing:], removed)
     return "\n\n".join(blocks).strip() + "\n" if blocks else ""

@@ -63,6 +63,15 @@ class Letter:
     tekst: str = ""
     advies: AdviceReference | None = None
     gemeente_naam: str | None = None
+    kop_van: Found | None = None
+    """'Van:' in the letterhead; the signature goes first (see letter._read_sender)."""
+    afzender: str | None = None
+    """Who writes: 'raad' (an advisory council), 'college' or None; see parties.py."""
+    ontvanger: str | None = None
+    datum_gezien: list[str] = field(default_factory=list)
+    """What looked like the letter's own date but was not taken, for the report."""
+    geen_brief: str | None = None
+    """Why the text is not a letter (a web post, minutes …), in Dutch; None for a letter."""
 
     def value(self, veld: str) -> object | None:
         found = self.velden.get(veld)

@@ -6,6 +6,7 @@ import re
 
 from adviesregister.importer.dates import parse_dutch_date
 from adviesregister.importer.findings import Found, Letter
+from adviesregister.importer.rules import rules
 
 _LABELS = [
     ("Is er een uiterste behandeldatum?", "cv"),
@@ -17,6 +18,11 @@ _LABELS = [
     ("Uw brief van", "uw_brief"),
     ("Uw brief", "uw_brief"),
     ("Zaaknummer", "zaaknummer"),
+    ("Uw verzoek", "overig"),
+    ("Kenmerk", "ons_kenmerk"),
+    ("Nummer", "ons_kenmerk"),
+    ("Retouradres", "overig"),
+    ("Portefeuillehouder", "overig"),
     ("Bijlage(n)", "bijlagen"),
     ("Bijlagen", "bijlagen"),
     ("Bijlage", "bijlagen"),
@@ -24,6 +30,7 @@ _LABELS = [
     ("Betreft", "titel"),
     ("Datum", "datum"),
     ("Aan", "aan"),
+    ("Van:", "van"),
 ]
 # The fields of the Almelo-style B&W template ('Collegevoorstel'), kept as a list at the top of the text.
 _CV_LABELS = [("Hoofdopgave", "cv"), ("Portefeuillehouder", "cv"), ("Openbaar", "cv"), ("Advies", "cv")]
@@ -96,7 +103,15 @@ def read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> list
 def _continues_title(lines: list[str], index: int, letter: Letter) -> bool:
     """A subject too long for one line goes on, unlabelled, on the next (as PDF text extraction gives it)."""
     titel = letter.velden.get("titel")
-    return titel is not None and titel.regel == index and bool(lines[index - 1].strip()) and parse_dutch_date(lines[index]) is None
+    line = lines[index].strip()
+    return (
+        titel is not None
+        and titel.regel == index
+        and bool(lines[index - 1].strip())
+        and parse_dutch_date(line) is None
+        and not rules().datum_uitgebracht.match(line)
+        and not re.match(r"^[\w ]{2,30}\s?:", line)  # 'Advies over : …' is a field of its own
+    )
 
 
 def _read_labelled_line(
@@ -166,6 +181,8 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
         letter.set("bijlagen", [value], regel, f"{label} {value}")
     elif key == "titel":
         letter.set("titel", value.rstrip("."), regel, f"{label} {value}")
+    elif key == "van":  # the signature names the sender more fully ('Van: ASD', signed 'Adviesraad Sociaal Domein …')
+        letter.kop_van = letter.kop_van or Found(value.rstrip("."), regel, f"{label} {value}")
     elif key == "datum":
         datum = parse_dutch_date(value)
         if datum is not None:
@@ -173,13 +190,18 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
 
 
 def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:
-    """'Aan: X' (or 'Aan X') and the lines below it up to a blank line; street and postcode lines are addresses, not names."""
+    """'Aan: X' (or 'Aan X') and the lines below it up to a blank or labelled line; street and postcode lines are
+    addresses, not names. A line that ends in a comma goes on on the next ('Oostzaan,' / 'Landsmeer en Edam')."""
     first = re.sub(r"^\s*Aan\s*:?\s*", "", lines[index]).strip()
     names = [first] if first else []
     end = index + 1
-    while end < len(lines) and lines[end].strip():
-        if not ADDRESS_RE.match(lines[end].strip()):
-            names.append(lines[end].strip())
+    while end < len(lines) and lines[end].strip() and not label_segments(lines[end], []):
+        line = lines[end].strip()
+        if not ADDRESS_RE.match(line) and not re.match(r"^t\.?a\.?v\.?\s", line, re.IGNORECASE):
+            if names and names[-1].endswith(","):
+                names[-1] = f"{names[-1]} {line}"
+            else:
+                names.append(line)
         end += 1
     if names:
         letter.set("aan", ", ".join(name.rstrip(".") for name in names), index + 1, lines[index].strip())

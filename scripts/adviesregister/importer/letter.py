@@ -2,6 +2,7 @@
 
 Every value comes with its evidence (the line it was read from). Where the letter does not say,
 the field is left out and a decision for a person is recorded: we abstain rather than guess.
+The words that mark a salutation, a closing, a council's name or a verdict are data: see rules.py.
 """
 
 from __future__ import annotations
@@ -12,16 +13,20 @@ from dataclasses import dataclass
 
 from adviesregister.content.model import Datum
 from adviesregister.content.reference import cbs_municipalities
-from adviesregister.importer.body import CLOSING_RE, letter_to_markdown
-from adviesregister.importer.dates import parse_dutch_date
+from adviesregister.importer import own_date
+from adviesregister.importer.body import letter_to_markdown
+from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.header import ADDRESS_RE, label_segments, read_header
+from adviesregister.importer.kind import NOT_A_LETTER, classify, not_a_letter, stuk_kind
+from adviesregister.importer.parties import COLLEGE, RAAD, Organ, organ_in, organs_in
+from adviesregister.importer.rules import rules
 from adviesregister.importer.verdict import read_advice_reference, read_verdict
 
-_SALUTATION_RE = re.compile(r"^\s*(geachte|geacht|beste)\b", re.IGNORECASE)
-_LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
-_ORGAN_RE = re.compile(r"\b(college|burgemeester en wethouders|adviesraad|gemeenteraad|participatieraad|wmo-raad)\b", re.IGNORECASE)
-_COUNCIL_NAME_RE = re.compile(r"\badviesraad sociaal domein\b", re.IGNORECASE)
+_LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|retouradres|secretariaat|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
+_TAV_RE = re.compile(r"^(t\.?a\.?v\.?|ter\s+attentie)\b", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(de|het)\s+", re.IGNORECASE)
+_GEMEENTE_HEAD_RE = re.compile(r"^gemeente\s+\S", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,11 @@ class Source:
     text: str
     lines: list[str]
     body_start: int
-    """Index of the first line of the body (the salutation, or the first long line)."""
+    """Index of the first line of the body (after the salutation's line, or the first long line)."""
+    salutation: tuple[int, str | None] | None
+    """Index of the salutation's line and to whom it speaks (college, raad, gemeenteraad)."""
+    closing: int | None
+    """Index of the closing ('Met vriendelijke groet,'), after which the signature follows."""
     collegevoorstel: bool
     """Almelo's B&W template: a list of fields instead of a letterhead."""
 
@@ -39,7 +48,23 @@ class Source:
 def read_source(text: str) -> Source:
     lines = text.split("\n")
     collegevoorstel = next((line.strip() for line in lines if line.strip()), "").lower() == "collegevoorstel"
-    return Source(text, lines, _body_start(lines, collegevoorstel), collegevoorstel)
+    salutation = _salutation(lines)
+    body_start = _body_start(lines, collegevoorstel, salutation)
+    closing = next((index for index in range(body_start, len(lines)) if rules().slot.match(lines[index])), None)
+    return Source(text, lines, body_start, salutation, closing, collegevoorstel)
+
+
+def _salutation(lines: list[str]) -> tuple[int, str | None] | None:
+    """The first line that starts with a salutation, or ends with one after a letterhead flattened onto it, and to whom
+    it speaks (None: a salutation we know only as one, 'Geachte heer,')."""
+    for index, line in enumerate(lines[:80]):
+        for rol, pattern in rules().aanhef.items():
+            match = pattern.search(line)
+            if match and (not line[: match.start()].strip() or line[match.end() :].strip() in ("", ",")):
+                return index, rol
+        if rules().aanhef_overig.match(line):
+            return index, None
+    return None
 
 
 @dataclass(frozen=True)
@@ -53,6 +78,17 @@ class Step:
 
 def _header(source: Source, letter: Letter) -> None:
     letter.vooraf = read_header(source.lines[: source.body_start], letter, source.collegevoorstel)
+
+
+def _own_date(source: Source, letter: Letter) -> None:
+    """Without a 'Datum' in the letterhead: 'Plaats, 11 februari 2022', a date alone on a line, or 'Uitgebracht … d.d.'."""
+    if "datum" in letter.velden or source.collegevoorstel:
+        return
+    chosen, why = own_date.choose(own_date.candidates(source.lines, source.body_start, source.closing))
+    if chosen is not None:
+        letter.set("datum", chosen.datum, chosen.regel, f"{chosen.tekst} ({chosen.soort})")
+    elif why:
+        letter.datum_gezien.append(why)
 
 
 def _body(source: Source, letter: Letter) -> None:
@@ -70,10 +106,11 @@ def _advice(source: Source, letter: Letter) -> None:
         read_advice_reference(letter, source.text)
 
 
-def _body_start(lines: list[str], collegevoorstel: bool) -> int:
-    for index, line in enumerate(lines):
-        if _SALUTATION_RE.match(line):
-            return index
+def _body_start(lines: list[str], collegevoorstel: bool, salutation: tuple[int, str | None] | None) -> int:
+    if salutation is not None:
+        index = salutation[0]
+        starts_line = rules().aanhef_overig.match(lines[index]) is not None
+        return index if starts_line else index + 1  # a letterhead flattened onto the salutation's line is header
     if collegevoorstel:
         for index, line in enumerate(lines):
             stripped = line.strip()
@@ -86,20 +123,32 @@ def _body_start(lines: list[str], collegevoorstel: bool) -> int:
 
 
 def _read_recipient(source: Source, letter: Letter) -> None:
-    """Without 'Aan:', the addressee is the address block in the letterhead that is not the sender's; else the salutation."""
+    """'Aan:' in the letterhead (read by header.py); else an address block that names an organ; else the salutation's role."""
     lines, body_start = source.lines, source.body_start
     if "aan" in letter.velden:
-        return
-    for start, block in _blocks(lines[:body_start]):
-        first = block[0].strip()
-        address = len(block) >= 2 and all(ADDRESS_RE.match(line.strip()) for line in block[1:])
-        if address and not _LETTERHEAD_RE.match(first) and not first.lower().startswith("gemeente "):
-            letter.set("aan", first.rstrip(","), start + 1, first)
-            return
-    for index in range(body_start, min(body_start + 1, len(lines))):
-        match = re.match(r"^\s*Geachte\s+(raadsleden|leden van de raad|gemeenteraad)\s*,", lines[index], re.IGNORECASE)
+        organ = organ_in(str(letter.value("aan")))
+        letter.ontvanger = organ.rol if organ else None
+    else:
+        for start, block in _blocks(lines[:body_start]):
+            first = block[0].strip()
+            organ = organ_in(first)
+            rest = [line.strip() for line in block[1:]]
+            address = bool(rest) and all(ADDRESS_RE.match(line) or _TAV_RE.match(line) for line in rest)
+            if organ and organ.naam and address and not _LETTERHEAD_RE.match(first) and start != _first_line(lines):
+                letter.set("aan", first.rstrip(","), start + 1, first)
+                letter.ontvanger = organ.rol
+                break
+    if letter.ontvanger is None and source.salutation is not None:
+        letter.ontvanger = source.salutation[1]
+    if "aan" not in letter.velden and source.salutation is not None:
+        index = source.salutation[0]
+        match = re.search(r"Geachte\s+(raadsleden|leden van de raad|gemeenteraad)\s*,", lines[index], re.IGNORECASE)
         if match:
             letter.set("aan", f"de {match[1]}", index + 1, lines[index].strip())
+
+
+def _first_line(lines: list[str]) -> int:
+    return next((index for index, line in enumerate(lines) if line.strip()), 0)
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -122,25 +171,105 @@ def _read_attachments(source: Source, letter: Letter) -> None:
 
 
 def _read_sender(source: Source, letter: Letter) -> None:
-    """The organ that signs after 'Hoogachtend,'; else the council named in the letter."""
-    lines, body_start, text = source.lines, source.body_start, source.text
-    closing = next((i for i in range(body_start, len(lines)) if CLOSING_RE.match(lines[i])), None)
-    if closing is not None:
-        for index in range(closing + 1, len(lines)):
-            line = lines[index].strip()
-            if line and _ORGAN_RE.search(line) and "*" not in line:
-                letter.set("van", line.rstrip(","), index + 1, line)
-                return
-    match = _COUNCIL_NAME_RE.search(text)
-    if match:
-        regel = text.count("\n", 0, match.start()) + 1
-        letter.set("van", match[0], regel, lines[regel - 1].strip())
+    """The organ that signs after the closing ('namens de Wmo-raad Moerdijk', 'Burgemeester en wethouders van Almelo');
+    else 'Van:' or 'Uitgebracht door' in the letterhead, the subject ('Ongevraagd advies Adviesraad …') or the
+    letterhead's first line. A name without its gemeente ('namens de Wmo-raad') takes the full name the letter gives
+    elsewhere ('Wmo-raad Moerdijk'); a bare word ('de adviesraad') is no name, and the letterhead's is taken instead."""
+    lines = source.lines
+    found = _signature(source) or _header_sender(source, letter) or _council_in_subject(letter)
+    first = _first_line(lines)
+    letterhead = organ_in(lines[first]) if first < source.body_start else None
+    if found is None and letterhead and letterhead.naam and letterhead.rol == RAAD:
+        found = letterhead, first
+    if found is None:
+        if first < source.body_start and _GEMEENTE_HEAD_RE.match(lines[first].strip()):
+            letter.afzender = COLLEGE  # the gemeente's letterhead: the college writes, but the letter does not name it
+        return
+    organ, index = found
+    letter.afzender = organ.rol
+    naam = _full_name(organ.naam, source.text) if organ.naam else None
+    if naam and len(_ARTICLE_RE.sub("", naam).split()) == 1:
+        if letterhead and letterhead.naam and letterhead.rol == organ.rol and naam.casefold() in letterhead.naam.casefold():
+            naam, index = letterhead.naam, first
+        else:
+            letter.beslissingen.add("van", "afzender-zonder-naam", f"de brief is ondertekend door '{naam}', zonder de naam van de raad; vul 'van' in.")
+            return
+    if naam:
+        letter.set("van", naam, index + 1, lines[index].strip())
+
+
+def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
+    """'Van: ASD Groningen', else 'Uitgebracht door de Adviesraad … d.d. …' above the salutation."""
+    if letter.kop_van is not None and letter.kop_van.regel is not None:
+        organ = organ_in(str(letter.kop_van.waarde))
+        return (Organ(organ.rol, str(letter.kop_van.waarde)), letter.kop_van.regel - 1) if organ else None
+    for index in range(source.body_start):
+        match = re.match(r"^\s*uitgebracht\b.*?\bdoor\s+(.+)$", source.lines[index], re.IGNORECASE)
+        organ = organ_in(re.split(r"\s+(?:d\.?d\.?|op)\s+\d", match[1])[0]) if match else None
+        if organ and organ.naam:
+            return organ, index
+    return None
+
+
+def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
+    """'Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van …': the subject names the council that gives it."""
+    titel = letter.velden.get("titel")
+    match = re.match(r"^(?:on)?gevraagd\s+advies\s+(?:van\s+(?:de\s+)?)?", str(titel.waarde), re.IGNORECASE) if titel else None
+    council = rules().raden.match(str(titel.waarde), match.end()) if titel and match else None
+    if titel is None or council is None or titel.regel is None:
+        return None
+    return Organ(RAAD, council[0]), titel.regel - 1
+
+
+def _signature(source: Source) -> tuple[Organ, int] | None:
+    """The organ(s) signing after the closing; a joint letter signed in columns names both."""
+    lines = source.lines
+    start = source.closing + 1 if source.closing is not None else source.body_start
+    candidates = range(start, len(lines)) if source.closing is not None else range(max(start, len(lines) - 6), len(lines))
+    for index in candidates:
+        line = lines[index].strip()
+        if not line or "*" in line:
+            continue
+        organs = organs_in(lines[index])
+        named = [organ for organ in organs if organ.naam]
+        if len(named) > 1 and len({organ.rol for organ in named}) == 1:
+            return Organ(named[0].rol, " en ".join(str(organ.naam) for organ in named)), index
+        if named:
+            return named[0], index
+        if organs and source.closing is not None:  # 'wethouder Zorg' signs for the college without naming it
+            return organs[0], index
+    return None
+
+
+def _full_name(naam: str, text: str) -> str:
+    """'Wmo-raad' → 'Wmo-raad Moerdijk' when the letter names the council with its gemeente elsewhere."""
+    gemeenten = set(cbs_municipalities().values())
+    if any(naam.endswith(f" {gemeente}") for gemeente in gemeenten):
+        return naam
+    for match in re.finditer(rf"(?<![\w-]){re.escape(naam)}\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", text):
+        for gemeente in gemeenten:
+            if match[1].startswith(gemeente) and (len(match[1]) == len(gemeente) or not match[1][len(gemeente)].isalpha()):
+                return f"{naam} {gemeente}"
+    return naam
 
 
 def _read_gemeente(source: Source, letter: Letter) -> None:
-    """'Gemeente X' with X a CBS name; else the one municipality the letter names most often (at least twice)."""
+    """The gemeente in the name of the sender or addressee ('Wmo-raad Moerdijk'); else 'Gemeente X' with X a CBS name;
+    else the one municipality the letter names most often (at least twice)."""
     text, lines = source.text, source.lines
     names = set(cbs_municipalities().values())
+    aan = str(letter.value("aan") or "")
+    if re.search(r"\bcolleges\b", aan, re.IGNORECASE):
+        letter.beslissingen.add("gemeente", "gemeente-regionaal", f"de brief is gericht aan meer dan één college ('{aan}'); kies de gemeente met --gemeente.")
+        return
+    for veld in ("van", "aan"):
+        found = letter.velden.get(veld)
+        organ = organ_in(str(found.waarde)) if found else None
+        named = [name for name in names if organ and organ.naam and re.search(rf"(?<![\w-]){re.escape(name)}$", organ.naam)]
+        if found and len(named) == 1:
+            letter.gemeente_naam = named[0]
+            letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
+            return
     for match in re.finditer(r"\b[Gg]emeente\s+([A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)", text):
         words = match[1].split()
         for end in range(len(words), 0, -1):
@@ -160,49 +289,20 @@ def _read_gemeente(source: Source, letter: Letter) -> None:
 
 
 def _classify(source: Source, letter: Letter) -> None:
-    """The kind of document, from who writes to whom and a few words of the letter."""
-    text, collegevoorstel = source.text, source.collegevoorstel
-    van = str(letter.value("van") or "").lower()
-    aan = str(letter.value("aan") or "").lower()
-    lowered = text.lower()
-    van_regel = letter.velden["van"].regel if "van" in letter.velden else None
-    if collegevoorstel:
+    """The kind of document: no letter (a web post, minutes …), a stuk by its first line, else by who writes to whom."""
+    if source.collegevoorstel:
         letter.set("soort", "stuk", 1, "Collegevoorstel")
         letter.set("stuktype", "collegevoorstel", 1, "Collegevoorstel")
         return
-    council_writes = "adviesraad" in van
-    college_writes = "college" in van or "burgemeester en wethouders" in van
-    if "raadsinformatiebrief" in lowered and ("raad" in aan and "adviesraad" not in aan):
-        regel = lowered[: lowered.index("raadsinformatiebrief")].count("\n") + 1
-        letter.set("soort", "stuk", regel, "raadsinformatiebrief, aan de raad")
-        letter.set("stuktype", "raadsinformatiebrief", regel, "raadsinformatiebrief")
-    elif council_writes and "college" in aan:
-        if re.search(r"\buw reactie\b|\breactie van het college\b", lowered):
-            letter.set("soort", "stuk", van_regel, "de adviesraad antwoordt op een reactie van het college")
-            letter.set("stuktype", "brief", van_regel, "brief van de adviesraad")
-            letter.beslissingen.add(
-                "reactie_op", "antwoord-op-reactie", "deze brief van de adviesraad antwoordt op een reactie van het college; vul zelf in op welke."
-            )
-        else:
-            letter.set("soort", "advies", van_regel, f"de adviesraad schrijft aan het college ({letter.value('van')})")
-            if re.search(r"\bongevraagde?\s+advies\b", lowered):
-                letter.set("adviestype", "ongevraagd", None, "'ongevraagd advies' in de brief")
-            elif re.search(r"\b(gevraagde?\s+advies|adviesaanvraag|adviesvraag|uw verzoek om advies)\b", lowered):
-                letter.set("adviestype", "gevraagd", None, "'gevraagd advies' of 'adviesaanvraag' in de brief")
-            else:
-                letter.beslissingen.add(
-                    "adviestype", "adviestype-onbekend", "de brief zegt niet of om dit advies gevraagd is; vul 'gevraagd' of 'ongevraagd' in."
-                )
-    elif college_writes and "adviesraad" in aan:
-        if re.search(r"\b(adviesaanvraag|vragen (wij|we) u (om )?advies|verzoek om advies)\b", lowered):
-            letter.set("soort", "stuk", van_regel, "het college vraagt de adviesraad om advies")
-            letter.set("stuktype", "adviesaanvraag", van_regel, "adviesaanvraag")
-        else:
-            letter.set("soort", "reactie", van_regel, f"het college schrijft aan de adviesraad ({letter.value('van')})")
-    else:
-        letter.beslissingen.add(
-            "soort", "soort-onbekend", "uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is; vul 'soort' in."
-        )
+    stuk = stuk_kind(source.lines)
+    if stuk is None:
+        salutation = source.salutation[0] if source.salutation else None
+        sign = not_a_letter(source.lines, salutation, source.closing)
+        if sign is not None:
+            kind, regel, line = sign
+            letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
+            return
+    classify(letter, source.lines, source.text, stuk)
 
 
 def _read_date(source: Source, letter: Letter) -> None:
@@ -219,19 +319,36 @@ def _read_date(source: Source, letter: Letter) -> None:
                     return
     years = sorted({int(y) for y in re.findall(r"\b(19[89]\d|20\d\d)\b", "\n".join(lines))})
     hint = f" De brief noemt de jaren {', '.join(map(str, years))}." if years else ""
+    seen = letter.datum_gezien or _dates_in_sentences(lines)
+    hint += f" Wat we zagen: {'; '.join(seen)}." if seen else ""
     letter.beslissingen.add(
         "datum", "datum-ontbreekt", f"de brief heeft geen datum. Vul in wat u weet (JJJJ-MM-DD, JJJJ-MM of JJJJ), bijvoorbeeld met --datum.{hint}"
     )
 
 
+def _dates_in_sentences(lines: list[str]) -> list[str]:
+    """The first dates the letter mentions, with why they are not its own date: they stand in a sentence."""
+    seen = []
+    for index, line in enumerate(lines):
+        dates = [found for found in find_dates(line) if found.datum is not None]
+        if dates:
+            seen.append(
+                f"regel {index + 1}: '{dates[0].text}' staat in een zin (een vergadering, een eerdere brief of een ingangsdatum?), niet op de plaats van een briefdatum"
+            )
+        if len(seen) == 2:
+            break
+    return seen
+
+
 READING_STEPS: tuple[Step, ...] = (
-    Step(_header, sets=frozenset({"titel", "datum", "aan", "bijlagen", "kenmerken", "vooraf"})),
-    Step(_read_gemeente, sets=frozenset({"gemeente"})),
+    Step(_header, sets=frozenset({"titel", "datum", "aan", "van", "bijlagen", "kenmerken", "vooraf"})),
+    Step(_own_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
     Step(_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"})),
     Step(_read_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
-    Step(_read_sender, sets=frozenset({"van"})),
+    Step(_read_sender, reads=frozenset({"van"}), sets=frozenset({"van"})),
     Step(_read_recipient, reads=frozenset({"aan"}), sets=frozenset({"aan"})),
-    Step(_classify, reads=frozenset({"van", "aan"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
+    Step(_read_gemeente, reads=frozenset({"van", "aan"}), sets=frozenset({"gemeente"})),
+    Step(_classify, reads=frozenset({"van", "aan", "titel"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
     Step(_read_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
     Step(_verdict, reads=frozenset({"soort", "tekst"}), sets=frozenset({"besluit", "besluit_citaat"})),
     Step(_advice, reads=frozenset({"soort", "datum", "tekst", "kenmerken"}), sets=frozenset({"advies"})),

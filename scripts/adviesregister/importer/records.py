@@ -52,12 +52,19 @@ class ImportResult:
     verwijderd: list[str]
     bron: tuple[Path, str] | None = None
     """The original letter and where its copy goes (relative to the project)."""
+    geen_brief: str | None = None
+    """Why the text is no letter and nothing was made of it (see kind.not_a_letter); None for a letter."""
 
 
-def import_letter(project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None) -> ImportResult:
-    """Read one letter and build its record (and, for a response to an advice not in the archive, that advice's record)."""
+def import_letter(project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None, toch: bool = False) -> ImportResult:
+    """Read one letter and build its record (and, for a response to an advice not in the archive, that advice's record).
+    A text that is no letter (a web post, minutes …) gets no record unless `toch` is set: the result says why."""
     letter = read_letter(extract_text(path))
     beslissingen = letter.beslissingen
+    if letter.geen_brief is not None:
+        if not toch:
+            return ImportResult(str(path), [], beslissingen, [], None, geen_brief=letter.geen_brief)
+        beslissingen.add("soort", "geen-brief", f"{letter.geen_brief}. U importeerde het toch: vul 'soort' zelf in.")
     tekst, weg = redact(letter.tekst)
     verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
     verwijderd += [f"tekst: {soort}" for soort in weg]
@@ -90,6 +97,8 @@ def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, besli
     if override:
         return override
     if letter.gemeente_naam is None:
+        if any(decision.veld == "gemeente" for decision in beslissingen):
+            return None
         beslissingen.add("gemeente", "gemeente-onbekend", "de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.")
         return None
     code = {naam: code for code, naam in cbs_municipalities().items()}[letter.gemeente_naam]

@@ -1,0 +1,124 @@
+"""What kind of text this is: an advice, a response, another document (stuk), or no letter at all.
+
+The kind follows from who writes to whom (an advisory council to the college: advice; the college to the council:
+response), found in the signature, the letterhead, the address and the salutation. Advice words prove nothing:
+most texts about an advice say 'advies'. Web posts, news, minutes and annual reports are told by their furniture.
+"""
+
+from __future__ import annotations
+
+import re
+
+from adviesregister.importer.findings import Letter
+from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD
+from adviesregister.importer.rules import rules
+
+NOT_A_LETTER = {
+    "webbericht": "een bericht van een website",
+    "nieuwsbericht": "een nieuwsbericht of persbericht",
+    "verslag": "een verslag of besluitenlijst van een vergadering",
+    "jaarverslag": "een jaarverslag",
+    "raadslid": "een brief of vragen van een raadslid of fractie",
+    "rekenkamer": "een brief van de rekenkamer",
+}
+"""Kinds of text that are no advice, response or document of the archive, as the report names them."""
+_ANSWERS_RESPONSE_RE = re.compile(
+    r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b",
+    re.IGNORECASE,
+)
+
+
+def not_a_letter(lines: list[str], salutation: int | None, closing: int | None) -> tuple[str, int, str] | None:
+    """(kind, line number, line) of the first sign that the text is no letter, or None. A text with a salutation and a
+    closing is a letter, whatever else it holds; only a raadslid's signature or question number still counts."""
+    letter_like = salutation is not None and closing is not None
+    for kind, pattern in rules().geen_brief.items():
+        if letter_like and kind != "raadslid":
+            continue
+        for index, line in enumerate(lines):
+            if pattern.match(line.strip()):
+                return kind, index + 1, line.strip()
+    signature = lines[closing + 1 :] if closing is not None else lines[-4:]
+    start = closing + 1 if closing is not None else max(len(lines) - 4, 0)
+    for kind, pattern in rules().geen_afzender.items():
+        for offset, line in enumerate(signature):
+            if pattern.search(line):
+                return kind, start + offset + 1, line.strip()
+    return None
+
+
+def classify(letter: Letter, lines: list[str], text: str, stuk: tuple[str, int, str] | None) -> None:
+    """Set soort (and stuktype or adviestype) from who writes to whom, or record why not."""
+    if stuk is not None:
+        stuktype, regel, line = stuk
+        letter.set("soort", "stuk", regel, line)
+        letter.set("stuktype", stuktype, regel, line)
+        return
+    van, aan = letter.afzender, letter.ontvanger
+    bron = f"afzender: {letter.value('van') or van}; ontvanger: {letter.value('aan') or aan}"
+    if van == RAAD and aan == COLLEGE:
+        if _ANSWERS_RESPONSE_RE.search(text):
+            letter.set("soort", "stuk", None, f"de adviesraad antwoordt op een reactie van het college ({bron})")
+            letter.set("stuktype", "brief", None, "brief van de adviesraad")
+            letter.beslissingen.add(
+                "reactie_op", "antwoord-op-reactie", "deze brief van de adviesraad antwoordt op een reactie van het college; vul zelf in op welke."
+            )
+            return
+        letter.set("soort", "advies", None, f"de adviesraad schrijft aan het college ({bron})")
+        _advice_type(letter, text)
+    elif van == COLLEGE and aan == RAAD:
+        aanvraag = rules().stukken["adviesaanvraag"].search(text)
+        if aanvraag:
+            letter.set("soort", "stuk", None, f"het college vraagt de adviesraad om advies ('{aanvraag[0]}')")
+            letter.set("stuktype", "adviesaanvraag", None, "adviesaanvraag")
+        else:
+            letter.set("soort", "reactie", None, f"het college schrijft aan de adviesraad ({bron})")
+    elif van == COLLEGE and aan == GEMEENTERAAD and re.search(r"\braadsinformatiebrief\b", text, re.IGNORECASE):
+        letter.set("soort", "stuk", None, f"raadsinformatiebrief van het college aan de gemeenteraad ({bron})")
+        letter.set("stuktype", "raadsinformatiebrief", None, "raadsinformatiebrief")
+    else:
+        seen = [
+            f"afzender {_role_text(van, letter.value('van'))}",
+            f"ontvanger {_role_text(aan, letter.value('aan'))}",
+        ]
+        letter.beslissingen.add(
+            "soort",
+            "soort-onbekend",
+            f"uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is ({'; '.join(seen)}). Vul 'soort' in.",
+        )
+
+
+def _role_text(rol: str | None, naam: object) -> str:
+    names = {RAAD: "een adviesraad", COLLEGE: "het college", GEMEENTERAAD: "de gemeenteraad"}
+    if rol is None:
+        return "niet gevonden (geen ondertekening, 'Aan:', adres of aanhef die we herkennen)"
+    return f"{names[rol]}" + (f" ('{naam}')" if naam else "")
+
+
+def stuk_kind(lines: list[str]) -> tuple[str, int, str] | None:
+    """A collegevoorstel, raadsinformatiebrief or the college's decision list: its first line says so."""
+    first = next(((index, line.strip()) for index, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return None
+    for stuktype, pattern in rules().stukken.items():
+        if stuktype != "adviesaanvraag" and pattern.match(first[1]):
+            return stuktype, first[0] + 1, first[1]
+    return None
+
+
+def _advice_type(letter: Letter, text: str) -> None:
+    """The subject line decides ('Ongevraagd advies over …'); else the body, if it names only one kind."""
+    titel = str(letter.value("titel") or "")
+    patterns = rules().adviestype
+    for adviestype in ("ongevraagd", "gevraagd"):
+        if patterns[adviestype].search(titel) and not (adviestype == "gevraagd" and patterns["ongevraagd"].search(titel)):
+            letter.set("adviestype", adviestype, letter.velden["titel"].regel, titel)
+            return
+    found = {adviestype: match for adviestype, pattern in patterns.items() if (match := pattern.search(text))}
+    if len(found) == 1:
+        adviestype, match = next(iter(found.items()))
+        regel = text.count("\n", 0, match.start()) + 1
+        letter.set("adviestype", adviestype, regel, f"'{match[0]}' in de brief")
+        return
+    why = "noemt zowel gevraagd als ongevraagd advies" if found else "zegt niet of om dit advies gevraagd is"
+    letter.beslissingen.add("adviestype", "adviestype-onbekend", f"de brief {why}; vul 'gevraagd' of 'ongevraagd' in.")

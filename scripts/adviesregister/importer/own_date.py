@@ -1,0 +1,88 @@
+"""The letter's own date, told apart from the dates it mentions.
+
+A letter puts its own date in a few places only: the letterhead's 'Datum' (read by header.py), a line 'Klundert,
+11 februari 2022', a line that holds nothing but a date (under the title, or the last line after the signatures),
+or a line saying when the advice was given ('Uitgebracht door de ASD d.d. 14 maart 2023'). Dates in sentences are
+meetings, earlier letters, deadlines and starting dates: they are never taken. Where the places disagree, we abstain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from adviesregister.content.model import Datum
+from adviesregister.importer.dates import find_dates
+from adviesregister.importer.rules import rules
+
+_QUOTES = "'\u2018\u2019"
+_PLACE_RE = re.compile(rf"^\s*([A-Z{_QUOTES}][\w{_QUOTES}. ()-]{{1,40}}?),\s+(.+?)\s*\.?\s*$")
+_UITGEBRACHT_SENTENCE_RE = re.compile(r"\bdit\s+advies\s+is\s+uitgebracht\b", re.IGNORECASE)
+_TIME_RE = re.compile(r"\s+\d{1,2}[:.]\d{2}(\s*uur)?$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    datum: Datum | None
+    """None when the line names a day and month without a year."""
+    regel: int
+    tekst: str
+    soort: str
+    """What kind of line it is, in Dutch, for the report ('een plaats en datum')."""
+
+
+def date_only(text: str) -> tuple[bool, Datum | None]:
+    """Whether a line consists of a date ('12 maart 2024', 'dinsdag 16 april 2024', '19-3-2024.'), and that date
+    (None for a day and month without a year)."""
+    stripped = _TIME_RE.sub("", text.strip().rstrip("."))
+    words = stripped.split()
+    if words and words[0].lower().rstrip(",") in rules().weekdagen:
+        stripped = " ".join(words[1:])
+    found = find_dates(stripped)
+    if len(found) != 1 or found[0].text.strip() != stripped.strip():
+        return False, None
+    return True, found[0].datum
+
+
+def candidates(lines: list[str], body_start: int, closing: int | None) -> list[Candidate]:
+    """Every line in the places where a letter puts its own date: before the body, and after the closing."""
+    out: list[Candidate] = []
+    end_part = range(closing + 1, len(lines)) if closing is not None else range(max(body_start, len(lines) - 3), len(lines))
+    for index in [*range(body_start), *end_part]:
+        line = lines[index].strip()
+        if not line or "\t" in line:
+            continue
+        alone, datum = date_only(line)
+        if alone:
+            out.append(Candidate(datum, index + 1, line, "een regel met alleen een datum"))
+            continue
+        place = _PLACE_RE.match(line)
+        if place and place[1].lower() not in rules().geen_plaats and (dated := date_only(place[2]))[0]:
+            datum = dated[1]
+            out.append(Candidate(datum, index + 1, line, "een plaats en datum"))
+            continue
+        if rules().datum_uitgebracht.match(line):
+            out.extend(_dated(line, index, "de regel die zegt wanneer het advies is uitgebracht"))
+    for index in range(body_start, len(lines)):  # 'Dit advies is uitgebracht door de Wmo-raad op 2 februari 2024.'
+        if _UITGEBRACHT_SENTENCE_RE.search(lines[index]):
+            out.extend(_dated(lines[index].strip(), index, "de zin die zegt wanneer het advies is uitgebracht"))
+    return out
+
+
+def _dated(line: str, index: int, soort: str) -> list[Candidate]:
+    dates = find_dates(line)
+    return [Candidate(dates[-1].datum, index + 1, line, soort)] if len(dates) >= 1 else []
+
+
+def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:
+    """The own date if all places agree, else None and why not (for the report)."""
+    dated = [candidate for candidate in found if candidate.datum is not None]
+    if not dated:
+        yearless = next((candidate for candidate in found if candidate.datum is None), None)
+        if yearless:
+            return None, f"regel {yearless.regel}: '{yearless.tekst}' is {yearless.soort}, maar noemt geen jaar"
+        return None, None
+    if len({str(candidate.datum) for candidate in dated}) > 1:
+        shown = "; ".join(f"regel {candidate.regel}: '{candidate.tekst}'" for candidate in dated[:3])
+        return None, f"de brief noemt op de plaatsen van een briefdatum verschillende datums ({shown})"
+    return dated[0], None

@@ -1,0 +1,59 @@
+"""Who writes to whom: the organ a line names (an advisory council, the college, the gemeenteraad) and its name as written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from adviesregister.importer.rules import rules
+
+RAAD, COLLEGE, GEMEENTERAAD = "raad", "college", "gemeenteraad"
+_LEAD_RE = re.compile(r"^(?:(?i:aan|van|namens|door|t\.?a\.?v\.?)\s*:?\s+|(?:De|Het|DE|HET)\s+(?=\S)|(?:de|het)\s+(?=[A-Z]))")
+_ARTICLE_RE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
+_NAME_END_RE = re.compile(r"\s*(?:[,;(]|\s-\s|\bt\.?a\.?v\.?|$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Organ:
+    rol: str
+    """raad, college or gemeenteraad."""
+    naam: str | None
+    """The organ as the line names it ('Wmo-raad Moerdijk', 'college van burgemeester en wethouders van Almere');
+    None for a wethouder, who speaks for the college without naming it."""
+
+
+def organ_in(line: str) -> Organ | None:
+    """The organ a short line (a signature, a letterhead, an address) names, or None. The line must start with it,
+    after 'namens', 'Aan', an article or a function ('voorzitter Wmo-raad Tilburg'): in 'Willem Schouten, voorzitter'
+    or in a sentence the organ is not what the line names."""
+    text = clean_name(line)
+    function = rules().functies.match(text)
+    if function and function.end() < len(text) and not rules().wethouder.match(text):
+        text = clean_name(text[function.end() :])
+    if not text or len(text) > 160:
+        return None
+    bare = _ARTICLE_RE.sub("", text)  # 'het college van de gemeente Albrandswaard' keeps its article as a name
+    for rol, pattern in ((RAAD, rules().raden), (COLLEGE, rules().college), (GEMEENTERAAD, rules().gemeenteraad)):
+        match = pattern.match(bare)
+        if match:
+            return Organ(rol, text)
+    if rules().wethouder.match(bare):
+        return Organ(COLLEGE, None)
+    return None
+
+
+def clean_name(text: str) -> str:
+    """'namens de Wmo-raad Moerdijk,' → 'Wmo-raad Moerdijk': without a leading 'namens', 'Aan' or capitalised article
+    ('De Seniorenraad') or an article before a name ('de Wmo-raad'), and cut at a comma, bracket or 't.a.v.'. The article
+    of a common noun stays: 'het college van de gemeente Albrandswaard' is how the letter names its sender."""
+    text = " ".join(text.split())
+    for _ in range(3):
+        text = _LEAD_RE.sub("", text, count=1).strip()
+    end = _NAME_END_RE.search(text)
+    return text[: end.start()].strip(" .,:") if end else text.strip(" .,:")
+
+
+def organs_in(line: str) -> list[Organ]:
+    """The organs of a signature in columns ('namens de Wmo-adviesraad\t\tnamens de Seniorenraad')."""
+    cells = [cell for cell in re.split(r"\t+| {3,}", line) if cell.strip()]
+    return [organ for cell in cells if (organ := organ_in(cell))]

@@ -1,0 +1,51 @@
+"""The importer on 64 letters of our own in 16 house styles (tests/brieven/) and on the seeds: never a wrong value.
+
+Each letter's label says what the letter was meant to say. Abstaining is allowed (a person fills in the field), a
+wrong value is not: it would enter the archive unnoticed. `make bench` prints the whole table (benchmarks/bench_accuracy.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+from accuracy import Tally, empty_project, labelled_letters, measure, seed_letters, share_right
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory: pytest.TempPathFactory) -> Tally:
+    return measure(labelled_letters(), empty_project(tmp_path_factory.mktemp("brieven")))
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Tally:
+    return measure(seed_letters(), empty_project(tmp_path_factory.mktemp("seeds")))
+
+
+def test_there_are_enough_letters_in_enough_house_styles() -> None:
+    found = labelled_letters()
+    styles = {name.split("/")[0] for name, _, _ in found}
+    kinds = {label["soort"] for _, _, label in found}
+    assert len({name.rsplit(".", 1)[0] for name, _, _ in found}) >= 60
+    assert len(styles) >= 15
+    assert kinds == {"advies", "reactie", "stuk", "geen-brief"}
+
+
+def test_no_field_of_any_letter_is_wrong(letters: Tally, seeds: Tally) -> None:
+    assert letters.wrong == []
+    assert seeds.wrong == []
+
+
+@pytest.mark.parametrize("veld", ["soort", "datum", "gemeente"])
+def test_kind_date_and_gemeente_are_found_in_95_percent(letters: Tally, veld: str) -> None:
+    right, total = share_right(letters, veld)
+    assert total > 0
+    assert right >= 0.95 * total, f"{veld}: {right} of {total} right"
+
+
+def test_every_text_that_is_no_letter_is_reported(letters: Tally) -> None:
+    assert letters.counts["soort", "geen-brief", "right"] == 12
+    assert letters.counts["soort", "geen-brief", "abstained"] == 0
+
+
+def test_the_seeds_are_read_as_before(seeds: Tally) -> None:
+    right, total = share_right(seeds, "soort")
+    assert (right, total) == (5, 5)

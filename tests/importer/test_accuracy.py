@@ -49,3 +49,15 @@ def test_every_text_that_is_no_letter_is_reported(letters: Tally) -> None:
 def test_the_seeds_are_read_as_before(seeds: Tally) -> None:
     right, total = share_right(seeds, "soort")
     assert (right, total) == (5, 5)
+
+
+def test_the_verdict_of_every_labelled_response_is_right(letters: Tally) -> None:
+    right, total = share_right(letters, "besluit")
+    assert total >= 15
+    assert right == total
+
+
+def test_every_response_is_linked_to_its_advice_or_abstains(letters: Tally) -> None:
+    """0 wrong links: where the letter names the advice's date, the link holds it; else a person links it."""
+    right, total = share_right(letters, "reactie_op")
+    assert right >= 0.8 * total

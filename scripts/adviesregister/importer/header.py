@@ -28,6 +28,7 @@ _LABELS = [
     ("Bijlage", "bijlagen"),
     ("Onderwerp", "titel"),
     ("Betreft", "titel"),
+    ("Datum voorstel", "datum"),
     ("Datum", "datum"),
     ("Aan", "aan"),
     ("Van:", "van"),
@@ -144,6 +145,9 @@ def _assign_pending(
     """Give values to waiting labels: by column in a tab table, else by what they look like. Returns the labels still waiting."""
     if positional and pending and all(col is not None for col, _, _ in pending):
         by_column = {col: (key, label) for col, key, label in pending}
+        if len(values) == len(pending) and any(col not in by_column for col, _ in values):
+            # as many values as labels, but other tab stops ('Datum<tab><tab>Ons kenmerk' over 'x<tab>y'): by order
+            by_column = {col: (key, label) for (col, _), (_, key, label) in zip(values, pending, strict=True)}
         for col, value in values:
             if col in by_column:
                 _store(*by_column[col], value, regel, letter, cv)

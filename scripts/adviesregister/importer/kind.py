@@ -15,6 +15,7 @@ from adviesregister.importer.rules import rules
 
 NOT_A_LETTER = {
     "webbericht": "een bericht van een website",
+    "webrecord": "een overzicht van een advies op een website",
     "nieuwsbericht": "een nieuwsbericht of persbericht",
     "verslag": "een verslag of besluitenlijst van een vergadering",
     "jaarverslag": "een jaarverslag",
@@ -22,21 +23,21 @@ NOT_A_LETTER = {
     "rekenkamer": "een brief van de rekenkamer",
 }
 """Kinds of text that are no advice, response or document of the archive, as the report names them."""
+_ALWAYS = ("webrecord", "raadslid")
+"""Signals that count even in a text with a salutation or subject line."""
 _ANSWERS_RESPONSE_RE = re.compile(
     r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b",
     re.IGNORECASE,
 )
 
 
-def not_a_letter(lines: list[str], salutation: int | None, closing: int | None) -> tuple[str, int, str] | None:
-    """(kind, line number, line) of the first sign that the text is no letter, or None. A text with a salutation and a
-    closing is a letter, whatever else it holds; only a raadslid's signature or question number still counts."""
-    letter_like = salutation is not None and closing is not None
-    for kind, pattern in rules().geen_brief.items():
-        if letter_like and kind != "raadslid":
-            continue
-        for index, line in enumerate(lines):
-            if pattern.match(line.strip()):
+def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tuple[str, int, str] | None:
+    """(kind, line number, line) of the first sign that the text is no letter, or None. A text with a salutation, a
+    subject line or an 'Uitgebracht' line is a letter whatever web furniture surrounds it (web posts and minutes have
+    none of these); only a web record's fields and a raadslid's signature or question number still count."""
+    for index, line in enumerate(lines):
+        for kind, pattern in rules().geen_brief.items():
+            if (not letter_like or kind in _ALWAYS) and pattern.match(line.strip()):
                 return kind, index + 1, line.strip()
     signature = lines[closing + 1 :] if closing is not None else lines[-4:]
     start = closing + 1 if closing is not None else max(len(lines) - 4, 0)
@@ -66,6 +67,9 @@ def classify(letter: Letter, lines: list[str], text: str, stuk: tuple[str, int, 
             return
         letter.set("soort", "advies", None, f"de adviesraad schrijft aan het college ({bron})")
         _advice_type(letter, text)
+    elif van == RAAD and aan is None and (advising := _advising(letter, text)):
+        letter.set("soort", "advies", None, f"de adviesraad schrijft een advies ({bron}; {advising})")
+        _advice_type(letter, text)
     elif van == COLLEGE and aan == RAAD:
         aanvraag = rules().stukken["adviesaanvraag"].search(text)
         if aanvraag:
@@ -86,6 +90,16 @@ def classify(letter: Letter, lines: list[str], text: str, stuk: tuple[str, int, 
             "soort-onbekend",
             f"uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is ({'; '.join(seen)}). Vul 'soort' in.",
         )
+
+
+def _advising(letter: Letter, text: str) -> str | None:
+    """Without an addressee (a letter cut before its closing, or without salutation), a council's text is an advice if
+    its subject names one or it advises in so many words ('De ASD adviseert het college')."""
+    titel = str(letter.value("titel") or "")
+    if rules().titel_zonder_label.match(titel):
+        return f"het onderwerp is '{titel}'"
+    match = rules().advies_zinnen.search(text)
+    return f"de brief zegt '{match[0]}'" if match else None
 
 
 def _role_text(rol: str | None, naam: object) -> str:

@@ -80,6 +80,22 @@ def _header(source: Source, letter: Letter) -> None:
     letter.vooraf = read_header(source.lines[: source.body_start], letter, source.collegevoorstel)
 
 
+def _unlabelled_title(source: Source, letter: Letter) -> None:
+    """Without 'Betreft' or 'Onderwerp': a line above the salutation that names the advice or response ('Gevraagd advies
+    over …', 'Reactie op …'), or a subject label in mid-line ('Collegevoorstel (2024/118) Onderwerp: …')."""
+    if "titel" in letter.velden:
+        return
+    for index in range(max(source.body_start, _first_line(source.lines) + 1)):
+        line = source.lines[index].strip()
+        inline = re.search(r"\b(?:Onderwerp|Betreft)\s*:\s*(\S.+)$", line)
+        if inline:
+            letter.set("titel", inline[1].rstrip("."), index + 1, line)
+            return
+        if rules().titel_zonder_label.match(line) and not label_segments(line, []) and len(line) <= 200:
+            letter.set("titel", line.rstrip("."), index + 1, line)
+            return
+
+
 def _own_date(source: Source, letter: Letter) -> None:
     """Without a 'Datum' in the letterhead: 'Plaats, 11 februari 2022', a date alone on a line, or 'Uitgebracht … d.d.'."""
     if "datum" in letter.velden or source.collegevoorstel:
@@ -133,7 +149,7 @@ def _read_recipient(source: Source, letter: Letter) -> None:
             first = block[0].strip()
             organ = organ_in(first)
             rest = [line.strip() for line in block[1:]]
-            address = bool(rest) and all(ADDRESS_RE.match(line) or _TAV_RE.match(line) for line in rest)
+            address = bool(rest) and all(ADDRESS_RE.match(line) or _TAV_RE.match(line) or rules().functies.fullmatch(line) for line in rest)
             if organ and organ.naam and address and not _LETTERHEAD_RE.match(first) and start != _first_line(lines):
                 letter.set("aan", first.rstrip(","), start + 1, first)
                 letter.ontvanger = organ.rol
@@ -176,7 +192,7 @@ def _read_sender(source: Source, letter: Letter) -> None:
     letterhead's first line. A name without its gemeente ('namens de Wmo-raad') takes the full name the letter gives
     elsewhere ('Wmo-raad Moerdijk'); a bare word ('de adviesraad') is no name, and the letterhead's is taken instead."""
     lines = source.lines
-    found = _signature(source) or _header_sender(source, letter) or _council_in_subject(letter)
+    found = _signature(source) or _header_sender(source, letter) or _council_in_subject(letter) or _council_advising(source)
     first = _first_line(lines)
     letterhead = organ_in(lines[first]) if first < source.body_start else None
     if found is None and letterhead and letterhead.naam and letterhead.rol == RAAD:
@@ -219,6 +235,17 @@ def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
     if titel is None or council is None or titel.regel is None:
         return None
     return Organ(RAAD, council[0]), titel.regel - 1
+
+
+def _council_advising(source: Source) -> tuple[Organ, int] | None:
+    """'De ASD adviseert het college …', 'brengt de Wmo-raad Moerdijk u hierbij … advies uit': a council advising in
+    the body names the sender when nothing else does."""
+    for index in range(source.body_start, len(source.lines)):
+        match = re.search(r"\b(?:de|het)\s+(\S.{0,60}?)\s+(?:adviseert|brengt)\s", source.lines[index])
+        organ = organ_in(match[1]) if match else None
+        if organ and organ.rol == RAAD:
+            return organ, index
+    return None
 
 
 def _signature(source: Source) -> tuple[Organ, int] | None:
@@ -296,13 +323,20 @@ def _classify(source: Source, letter: Letter) -> None:
         return
     stuk = stuk_kind(source.lines)
     if stuk is None:
-        salutation = source.salutation[0] if source.salutation else None
-        sign = not_a_letter(source.lines, salutation, source.closing)
+        letter_like = source.salutation is not None or (letter.velden.get("titel", None) is not None and _labelled_subject(source, letter))
+        letter_like = letter_like or any(re.match(r"^\s*uitgebracht\b", line, re.IGNORECASE) for line in source.lines[: source.body_start])
+        sign = not_a_letter(source.lines, letter_like, source.closing)
         if sign is not None:
             kind, regel, line = sign
             letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
             return
     classify(letter, source.lines, source.text, stuk)
+
+
+def _labelled_subject(source: Source, letter: Letter) -> bool:
+    """Whether the title came from a 'Betreft' or 'Onderwerp' label, as letters have and web posts do not."""
+    titel = letter.velden["titel"]
+    return titel.regel is not None and bool(re.match(r"^\s*(betreft|onderwerp)\b", source.lines[titel.regel - 1], re.IGNORECASE))
 
 
 def _read_date(source: Source, letter: Letter) -> None:
@@ -342,6 +376,7 @@ def _dates_in_sentences(lines: list[str]) -> list[str]:
 
 READING_STEPS: tuple[Step, ...] = (
     Step(_header, sets=frozenset({"titel", "datum", "aan", "van", "bijlagen", "kenmerken", "vooraf"})),
+    Step(_unlabelled_title, reads=frozenset({"titel"}), sets=frozenset({"titel"})),
     Step(_own_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
     Step(_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"})),
     Step(_read_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),

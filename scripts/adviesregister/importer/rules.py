@@ -35,6 +35,10 @@ class Rules:
     datum_uitgebracht: re.Pattern[str]
     weekdagen: tuple[str, ...]
     geen_plaats: frozenset[str]
+    titel_zonder_label: re.Pattern[str]
+    """A line that is a subject without a label, at the start of a line."""
+    advies_zinnen: re.Pattern[str]
+    """A council advising in its own words ('wij adviseren u')."""
     geen_afzender: dict[str, re.Pattern[str]]
     geen_brief: dict[str, re.Pattern[str]]
     """Kind of text → its signals, each at the start of a line."""
@@ -45,6 +49,9 @@ class Rules:
 
 
 def _either(patterns: list[str], prefix: str = "", suffix: str = "") -> re.Pattern[str]:
+    for pattern in patterns:
+        if not isinstance(pattern, str):  # 'a:' unquoted at a line end is a mapping in YAML, not text
+            raise TypeError(f"{RULES_FILE}: {pattern!r} is no pattern; put it in quotes")
     return re.compile(prefix + "(?:" + "|".join(f"(?:{pattern})" for pattern in patterns) + ")" + suffix, re.IGNORECASE)
 
 
@@ -69,10 +76,12 @@ def rules() -> Rules:
         aanhef=_groups(_with_council(data["aanhef"], data["raden"]), r"(?<![\w-])", r"\s*[,:]?"),
         aanhef_overig=_either(data["aanhef_overig"], r"^\s*", r"\b"),
         slot=_either(data["slot"], r"^\s*", r"\b"),
-        functies=_either(data["functies"], r"^\s*", r"\b"),
+        functies=_either(data["functies"], r"^\s*", r"\b,?"),
         datum_uitgebracht=_either(data["datum_uitgebracht"]),
         weekdagen=tuple(data["datum_weekdagen"]),
         geen_plaats=frozenset(data["datum_geen_plaats"]),
+        titel_zonder_label=_either(data["titel_zonder_label"], r"^\s*"),
+        advies_zinnen=_either(data["advies_zinnen"]),
         geen_afzender=_groups(data["geen_afzender"]),
         geen_brief={key: re.compile(_either(value).pattern, re.IGNORECASE | re.MULTILINE) for key, value in data["geen_brief"].items()},
         stukken=_groups(data["stukken"]),

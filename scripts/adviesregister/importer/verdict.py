@@ -7,33 +7,12 @@ import re
 from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import AdviceReference, Letter
+from adviesregister.importer.rules import rules
 
 ADVICE_DATE_UNKNOWN = "advies-datum-onbekend"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
+_YOUR_LETTER_RE = re.compile(r"\buw\s+(brief|adviesbrief|schrijven)\s+(van|d\.?d\.?)\s+\d", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
-
-_VERDICTS = [
-    (
-        "deels overgenomen",
-        re.compile(
-            r"\b(deels|gedeeltelijk|ten dele|op onderdelen)\b[^.]*\bover(nemen|genomen|neemt)\b|\b(neem|neemt|nemen)\b[^.]*\b(deels|gedeeltelijk|ten dele)\s+over\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "niet overgenomen",
-        re.compile(r"\bniet\s+(meer\s+)?over(nemen|genomen)\b|\b(neem|neemt|nemen)\b[^.]*\bniet\s+over\b|\bwijzigingen\b[^.]*\bniet\b", re.IGNORECASE),
-    ),
-    (
-        "overgenomen",
-        re.compile(
-            r"\b(neem|neemt|nemen)\b[^.]*\b(advies|adviezen|aanbeveling(en)?)\s+over\b|\b(advies|aanbeveling(en)?)\b[^.]*\b(wordt|worden|is|zijn)\s+overgenomen\b|\bzijn\s+het\s+(met\s+u\s+)?eens\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("kennisgenomen", re.compile(r"\bkennis\s+(genomen|nemen|te nemen)\b", re.IGNORECASE)),
-]
-
 
 def sentences(markdown: str) -> list[str]:
     """The sentences of a Markdown text, headings and list markers left out."""
@@ -51,10 +30,14 @@ def _is_item(line: str) -> bool:
 
 
 def read_verdict(letter: Letter) -> None:
-    """Besluit and the sentence that says it. Both kinds of sentence → deels overgenomen; none → abstain."""
+    """Besluit and the sentence that says it (the phrases are in data/brieven.yml). A sentence that takes over and one
+    that does not (a point-by-point answer) → deels overgenomen; none → abstain."""
     found: dict[str, list[str]] = {}
     for sentence in sentences(letter.tekst):
-        for besluit, pattern in _VERDICTS:
+        if rules().besluit_ontkend_positief.search(sentence):
+            found.setdefault("overgenomen", []).append(sentence)
+            continue
+        for besluit, pattern in rules().besluit:
             if pattern.search(sentence):
                 if besluit == "overgenomen" and _NEGATION_RE.search(sentence):
                     continue
@@ -65,7 +48,7 @@ def read_verdict(letter: Letter) -> None:
     elif "niet overgenomen" in found and "overgenomen" in found:
         besluit, zin = "deels overgenomen", found["niet overgenomen"][0]
     elif found:
-        besluit = next(b for b, _ in _VERDICTS if b in found)
+        besluit = next(b for b, _ in rules().besluit if b in found)
         zin = found[besluit][0]
     else:
         letter.beslissingen.add(
@@ -88,7 +71,7 @@ def read_advice_reference(letter: Letter, text: str) -> None:
     jaar = datum_brief.jaar if isinstance(datum_brief, Datum) else None
     adviestype = "ongevraagd" if re.search(r"\bongevraagde?\s+advies\b", text, re.IGNORECASE) else None
     for zin in sentences(letter.tekst):
-        if re.search(r"\badvies\b", zin, re.IGNORECASE) and re.search(r"\b(u|uw)\b", zin):
+        if (re.search(r"\badvies\b", zin, re.IGNORECASE) and re.search(r"\b(u|uw)\b", zin, re.IGNORECASE)) or _YOUR_LETTER_RE.search(zin):
             dates = [found.datum for found in find_dates(zin, jaar) if found.datum is not None and found.datum.volledig]
             if dates:
                 letter.advies = AdviceReference(dates[0], adviestype, zin, None)

@@ -1,0 +1,139 @@
+"""The general rules for Dutch letters (data/brieven.yml) on small letters written for each rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from adviesregister.importer.letter import read_letter
+from adviesregister.importer.verdict import read_verdict
+
+from helpers import run_cli
+
+
+def _advice(head: str, closing: str = "Met vriendelijke groet,\n\nnamens de Wmo-raad Moerdijk,\n\nde voorzitter") -> str:
+    body = (
+        "Geacht college,\n\nIn onze vergadering van 25 januari jl. spraken wij over het vervoer. Per 1 januari 2023 loopt het\n"
+        "contract af. Wij adviseren u de wachttijd te beperken tot vijftien minuten en de reizigers te betrekken.\n\n"
+    )
+    return f"{head}\n\n{body}{closing}\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "datum"),
+    [
+        ("Wmo-raad Moerdijk\n\nKlundert, 11 februari 2022\n\nBetreft: Ongevraagd advies vervoer", "2022-02-11"),
+        ("Wmo-raad Moerdijk\n\nKlundert, 11-2-2022.\n\nBetreft: Ongevraagd advies vervoer", "2022-02-11"),
+        ("Wmo-raad Moerdijk\n\nOns kenmerk\tDatum\tBijlage(n)\nWR 2022/15\t11 februari 2022\tgeen\n\nOnderwerp\tAdvies vervoer", "2022-02-11"),
+        ("Wmo-raad Moerdijk\n\nDatum:\nfebruari 2022\n\nBetreft: Advies vervoer", "2022-02"),
+        ("Wmo-raad Moerdijk\nBetreft: Advies vervoer\nUitgebracht door de Wmo-raad Moerdijk d.d. 11 februari 2022", "2022-02-11"),
+        ("Wmo-raad Moerdijk\n\nOngevraagd advies vervoer\ndinsdag 11 februari 2022", "2022-02-11"),
+    ],
+)
+def test_the_letters_own_date_in_each_place_a_letter_puts_it(head: str, datum: str) -> None:
+    letter = read_letter(_advice(head))
+    assert str(letter.value("datum")) == datum
+    assert letter.value("soort") == "advies"
+
+
+def test_dates_in_sentences_are_never_the_letters_date_and_the_report_says_what_it_saw() -> None:
+    letter = read_letter(_advice("Wmo-raad Moerdijk\n\nBetreft: Ongevraagd advies vervoer"))
+    assert letter.value("datum") is None
+    (decision,) = [d for d in letter.beslissingen if d.veld == "datum"]
+    assert "regel" in decision.bericht and "1 januari 2023" in decision.bericht and "staat in een zin" in decision.bericht
+
+
+def test_a_yearless_date_and_two_different_dates_are_not_guessed() -> None:
+    yearless = read_letter(_advice("Wmo-raad Moerdijk\nBetreft: Advies vervoer\nUitgebracht d.d. 2 oktober door de Wmo-raad Moerdijk"))
+    assert yearless.value("datum") is None
+    assert any("noemt geen jaar" in d.bericht for d in yearless.beslissingen if d.veld == "datum")
+    two = read_letter(
+        _advice("Wmo-raad Moerdijk\n\nKlundert, 11 februari 2022\n\nBetreft: Advies vervoer", "Met vriendelijke groet,\n\nWmo-raad Moerdijk\n\n14 maart 2022")
+    )
+    assert two.value("datum") is None
+    assert any("verschillende datums" in d.bericht for d in two.beslissingen if d.veld == "datum")
+
+
+@pytest.mark.parametrize(
+    "raad",
+    [
+        "Adviesraad Sociaal Domein Leiderdorp",
+        "Wmo-adviesraad Zaanstad",
+        "WMO raad Tilburg",
+        "Adviesraad Wmo en Jeugd Alkmaar",
+        "Participatieraad Utrecht",
+        "Cliëntenraad Werk & Inkomen Heerlen",
+        "Seniorenraad Enschede",
+        "Raad voor het Sociaal Domein Deventer",
+    ],
+)
+def test_the_many_names_of_councils_sign_an_advice(raad: str) -> None:
+    letter = read_letter(_advice("Betreft: Advies vervoer", f"Hoogachtend,\n\nnamens de {raad},\nde secretaris"))
+    assert letter.value("van") == raad
+    assert letter.value("soort") == "advies"
+    assert letter.gemeente_naam == raad.split()[-1]
+
+
+def test_a_response_signed_by_a_wethouder_for_the_college() -> None:
+    text = (
+        "Gemeente Deventer\n\nRaad voor het Sociaal Domein Deventer\nt.a.v. de voorzitter\n\nDatum: 4 juni 2024\nOnderwerp: reactie op uw advies\n\n"
+        "Geachte leden van de adviesraad,\n\nUw advies van 29 april 2024 hebben wij gelezen. Wij volgen uw advies niet.\n\n"
+        "Met vriendelijke groet,\n\nnamens het college van burgemeester en wethouders van Deventer,\n\nA. Jansen\nwethouder Zorg\n"
+    )
+    letter = read_letter(text)
+    assert letter.value("soort") == "reactie"
+    assert letter.value("van") == "het college van burgemeester en wethouders van Deventer"
+    assert letter.value("aan") == "Raad voor het Sociaal Domein Deventer"
+    assert letter.value("besluit") == "niet overgenomen"
+    assert letter.advies is not None and str(letter.advies.datum) == "2024-04-29"
+
+
+@pytest.mark.parametrize(
+    ("zin", "besluit"),
+    [
+        ("Wij nemen uw advies over.", "overgenomen"),
+        ("Uw advies is verwerkt in de nota.", "overgenomen"),
+        ("Wij zien geen reden om van uw advies af te wijken.", "overgenomen"),
+        ("Uw advies over de aanvraag volgen wij wel volledig.", "overgenomen"),
+        ("Wij volgen uw advies niet.", "niet overgenomen"),
+        ("Wij nemen uw advies niet over.", "niet overgenomen"),
+        ("Wij zien geen aanleiding om de regeling aan te passen.", "niet overgenomen"),
+        ("Uw advies nemen wij gedeeltelijk over.", "deels overgenomen"),
+        ("Wij nemen uw advies niet op alle punten over.", "deels overgenomen"),
+        ("Advies 1 nemen wij over. Advies 2 nemen wij niet over.", "deels overgenomen"),
+        ("Wij hebben met belangstelling kennisgenomen van uw advies.", "kennisgenomen"),
+    ],
+)
+def test_verdicts_in_many_wordings(zin: str, besluit: str) -> None:
+    letter = read_letter("")
+    letter.tekst = f"Dank voor uw advies.\n\n{zin}\n"
+    read_verdict(letter)
+    assert letter.value("besluit") == besluit
+
+
+def test_a_sentence_without_a_verdict_abstains() -> None:
+    letter = read_letter("")
+    letter.tekst = "Wij volgen de ontwikkelingen rond uw advies met belangstelling.\n"
+    read_verdict(letter)
+    assert letter.value("besluit") is None
+
+
+WEB_POST = (
+    "Home » Adviezen » Vervoer\n\nAdvies over het vervoer\ndoor Secretariaat | apr 4, 2022\n\n"
+    "Begin dit jaar stuurde de Wmo-raad Moerdijk het college een ongevraagd advies over het vervoer.\n"
+    "Eind maart kregen we de reactie van het college: de gemeente neemt de punten over.\n\nLees hier het advies (pdf)\n"
+)
+
+
+def test_a_web_post_about_an_advice_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
+    post = tmp_path / "bericht.txt"
+    post.write_text(WEB_POST, encoding="utf-8")
+    result = run_cli(["import", "--root", str(tmp_path), str(post)])
+    assert result.exit_code == 1
+    assert "lijkt geen brief maar een bericht van een website (regel 1: 'Home » Adviezen » Vervoer')" in result.output
+    assert "--toch" in result.output
+    assert not (tmp_path / "content" / "documenten").exists()
+    anyway = run_cli(["import", "--root", str(tmp_path), "--toch", "--gemeente", "moerdijk", "--dry-run", str(post)])
+    assert anyway.exit_code == 0
+    assert "U importeerde het toch: vul 'soort' zelf in." in anyway.output

@@ -21,7 +21,10 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Tally:
 
 
 def test_there_are_enough_letters_in_enough_house_styles() -> None:
+    """At least 60 letters in 15 house styles, some of them also as PDF and Word (the same label, another file)."""
     found = labelled_letters()
+    suffixes = {name.rsplit(".", 1)[1] for name, _, _ in found}
+    assert suffixes == {"txt", "pdf", "docx"}
     styles = {name.split("/")[0] for name, _, _ in found}
     kinds = {label["soort"] for _, _, label in found}
     assert len({name.rsplit(".", 1)[0] for name, _, _ in found}) >= 60
@@ -42,8 +45,9 @@ def test_kind_date_and_gemeente_are_found_in_95_percent(letters: Tally, veld: st
 
 
 def test_every_text_that_is_no_letter_is_reported(letters: Tally) -> None:
-    assert letters.counts["soort", "geen-brief", "right"] == 12
-    assert letters.counts["soort", "geen-brief", "abstained"] == 0
+    negatives = sum(1 for _, _, label in labelled_letters() if label["soort"] == "geen-brief")
+    assert negatives >= 12
+    assert letters.counts["soort", "geen-brief", "right"] == negatives
 
 
 def test_the_seeds_are_read_as_before(seeds: Tally) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from adviesregister.importer.dates import parse_dutch_date
+from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Found, Letter
 from adviesregister.importer.rules import rules
 
@@ -35,6 +35,8 @@ _LABELS = [
 ]
 # The fields of the Almelo-style B&W template ('Collegevoorstel'), kept as a list at the top of the text.
 _CV_LABELS = [("Hoofdopgave", "cv"), ("Portefeuillehouder", "cv"), ("Openbaar", "cv"), ("Advies", "cv")]
+_DATED = ("datum", "uw_brief")
+"""Labels whose value is a date."""
 _PHONE_RE = re.compile(r"^\(?0\d[\d\s()-]{7,}$")
 ADDRESS_RE = re.compile(r"^(postbus\s+\d+|.+\s\d+\s?[a-zA-Z]?|\d{4}\s?[A-Z]{2}\s+\S.*)$", re.IGNORECASE)
 
@@ -153,6 +155,16 @@ def _assign_pending(
                 _store(*by_column[col], value, regel, letter, cv)
         return []
     open_labels = list(pending)
+    dated = [p for p in open_labels if p[1] in _DATED]
+    if len(values) == 1 and len(dated) >= 2:
+        # one row of values under 'Uw brief Uw kenmerk Ons kenmerk Datum' (tabs lost in a PDF): the dates in order
+        dates = [found for found in find_dates(values[0][1]) if found.datum is not None]
+        if len(dates) == len(dated):
+            for (_, key, label), found in zip(dated, dates, strict=True):
+                _store(key, label, found.text, regel, letter, cv)
+            return []
+        letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"welke datum in '{values[0][1]}' is van deze brief? Vul 'datum' zelf in.", regel)
+        return []
     for _, value in values:
         if not open_labels:
             break

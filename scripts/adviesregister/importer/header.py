@@ -42,11 +42,12 @@ ADDRESS_RE = re.compile(r"^(postbus\s+\d+|.+\s\d+\s?[a-zA-Z]?|\d{4}\s?[A-Z]{2}\s
 
 
 def label_segments(cell: str, extra: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    """(key, label, value) for every label at a word boundary in a header cell that starts with a label."""
+    """(key, label, value) for every label at a word boundary in a header cell that starts with a label, or that holds
+    three or more (a letterhead flattened onto one line: 'Seniorenraad Enschede Datum 12 september 2023 Ons kenmerk …')."""
     labels = _LABELS + extra
     pattern = re.compile(r"(?<![\w(])(" + "|".join(re.escape(label) for label, _ in labels) + r")(?![\w)])\s*:?")
     matches = list(pattern.finditer(cell.strip()))
-    if not matches or matches[0].start() != 0:
+    if not matches or (matches[0].start() != 0 and len(matches) < 3):
         return []
     keys = dict(labels)
     stripped = cell.strip()

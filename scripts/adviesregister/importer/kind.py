@@ -19,11 +19,14 @@ NOT_A_LETTER = {
     "nieuwsbericht": "een nieuwsbericht of persbericht",
     "verslag": "een verslag of besluitenlijst van een vergadering",
     "jaarverslag": "een jaarverslag",
+    "verhaal": "een bericht over een advies (het vertelt in de verleden tijd wat er gebeurde)",
     "raadslid": "een brief of vragen van een raadslid of fractie",
     "rekenkamer": "een brief van de rekenkamer",
 }
 """Kinds of text that are no advice, response or document of the archive, as the report names them."""
 _ALWAYS = ("webrecord", "raadslid")
+_ANYWHERE = ("verhaal",)
+"""Signals found anywhere in a line; the others start one."""
 """Signals that count even in a text with a salutation or subject line."""
 _ANSWERS_RESPONSE_RE = re.compile(
     r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b",
@@ -37,7 +40,8 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
     none of these); only a web record's fields and a raadslid's signature or question number still count."""
     for index, line in enumerate(lines):
         for kind, pattern in rules().geen_brief.items():
-            if (not letter_like or kind in _ALWAYS) and pattern.match(line.strip()):
+            found = pattern.search(line) if kind in _ANYWHERE else pattern.match(line.strip())
+            if (not letter_like or kind in _ALWAYS) and found:
                 return kind, index + 1, line.strip()
     signature = lines[closing + 1 :] if closing is not None else lines[-4:]
     start = closing + 1 if closing is not None else max(len(lines) - 4, 0)

@@ -26,6 +26,7 @@ from adviesregister.importer.verdict import read_advice_reference, read_verdict
 _LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|retouradres|secretariaat|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
 _TAV_RE = re.compile(r"^(t\.?a\.?v\.?|ter\s+attentie)\b", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"^(de|het)\s+", re.IGNORECASE)
+_UITGEBRACHT_RE = re.compile(r"^\s*uitgebracht\b", re.IGNORECASE)
 _GEMEENTE_HEAD_RE = re.compile(r"^gemeente\s+\S", re.IGNORECASE)
 
 
@@ -133,7 +134,7 @@ def _body_start(lines: list[str], collegevoorstel: bool, salutation: tuple[int, 
             if stripped.endswith(":") or len(stripped) > 60:
                 return index
     for index, line in enumerate(lines):
-        if len(line.strip()) > 60 and not label_segments(line, []):
+        if len(line.strip()) > 60 and not label_segments(line, []) and not _UITGEBRACHT_RE.match(line):
             return index
     return 0
 
@@ -220,7 +221,7 @@ def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
         organ = organ_in(str(letter.kop_van.waarde))
         return (Organ(organ.rol, str(letter.kop_van.waarde)), letter.kop_van.regel - 1) if organ else None
     for index in range(source.body_start):
-        match = re.match(r"^\s*uitgebracht\b.*?\bdoor\s+(.+)$", source.lines[index], re.IGNORECASE)
+        match = re.match(r"^\s*uitgebracht\b.*?\bdoor\s+(.+)$", source.lines[index], re.IGNORECASE)  # see _UITGEBRACHT_RE
         organ = organ_in(re.split(r"\s+(?:d\.?d\.?|op)\s+\d", match[1])[0]) if match else None
         if organ and organ.naam:
             return organ, index
@@ -324,7 +325,7 @@ def _classify(source: Source, letter: Letter) -> None:
     stuk = stuk_kind(source.lines)
     if stuk is None:
         letter_like = source.salutation is not None or (letter.velden.get("titel", None) is not None and _labelled_subject(source, letter))
-        letter_like = letter_like or any(re.match(r"^\s*uitgebracht\b", line, re.IGNORECASE) for line in source.lines[: source.body_start])
+        letter_like = letter_like or any(_UITGEBRACHT_RE.match(line) for line in source.lines[: source.body_start])
         sign = not_a_letter(source.lines, letter_like, source.closing)
         if sign is not None:
             kind, regel, line = sign

@@ -14,6 +14,7 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 _YOUR_LETTER_RE = re.compile(r"\buw\s+(brief|adviesbrief|schrijven)\s+(van|d\.?d\.?)\s+\d", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
 
+
 def sentences(markdown: str) -> list[str]:
     """The sentences of a Markdown text, headings and list markers left out."""
     out: list[str] = []

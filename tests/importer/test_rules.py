@@ -137,3 +137,16 @@ def test_a_web_post_about_an_advice_is_reported_and_nothing_is_written(tmp_path:
     anyway = run_cli(["import", "--root", str(tmp_path), "--toch", "--gemeente", "moerdijk", "--dry-run", str(post)])
     assert anyway.exit_code == 0
     assert "U importeerde het toch: vul 'soort' zelf in." in anyway.output
+
+
+def test_an_unknown_gemeente_is_reported_with_what_was_seen() -> None:
+    letter = read_letter(
+        "Klundert, 11 februari 2022\n\nBetreft: Advies over vervoer\n\nGeacht college,\n\nWij adviseren u om meer te doen. "
+        "De gemeente Haren deed dat ook.\n\nMet vriendelijke groet,\n\nnamens de Wmo-raad\n"
+    )
+    assert letter.gemeente_naam is None
+    (decision,) = [d for d in letter.beslissingen if d.veld == "gemeente"]
+    assert "regel 1: 'Klundert' is geen gemeente" in decision.bericht
+    assert "'gemeente Haren' is geen gemeente van nu" in decision.bericht
+    assert str(letter.value("datum")) == "2022-02-11"
+    assert letter.value("soort") == "advies"

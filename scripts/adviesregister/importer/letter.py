@@ -314,6 +314,26 @@ def _read_gemeente(source: Source, letter: Letter) -> None:
         regel = text.count("\n", 0, text.index(name)) + 1
         letter.gemeente_naam = name
         letter.set("gemeente", name, regel, f"'{name}' staat {best[0][0]} keer in de brief")
+        return
+    seen = _gemeente_seen(source, names, best)
+    hint = f" Wat we zagen: {'; '.join(seen)}." if seen else ""
+    letter.beslissingen.add("gemeente", "gemeente-onbekend", f"de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.{hint}")
+
+
+def _gemeente_seen(source: Source, names: set[str], best: list[tuple[int, str]]) -> list[str]:
+    """What looked like a gemeente but is none: a village in 'Klundert, 11 februari 2022', a former gemeente, a tie."""
+    seen = []
+    for candidate in own_date.candidates(source.lines, source.body_start, source.closing):
+        place = candidate.tekst.split(",")[0].strip()
+        if candidate.soort == "een plaats en datum" and place not in names:
+            seen.append(f"regel {candidate.regel}: '{place}' is geen gemeente (een dorp of wijk van een gemeente?)")
+    for match in re.finditer(r"\b[Gg]emeente\s+([A-Z][\w'-]+)", source.text):
+        if not any(name.startswith(match[1]) for name in names):
+            regel = source.text.count("\n", 0, match.start()) + 1
+            seen.append(f"regel {regel}: 'gemeente {match[1]}' is geen gemeente van nu (opgeheven of samengevoegd?)")
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        seen.append(f"de brief noemt {best[0][1]} en {best[1][1]} even vaak ({best[0][0]} keer)")
+    return seen[:3]
 
 
 def _classify(source: Source, letter: Letter) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
+from typing import Any
 
 import docx
 from reportlab.lib.pagesizes import A4
@@ -38,6 +40,68 @@ def to_pdf(text: str, path: Path, font: str = "Helvetica", size: float = 8) -> P
             y -= leading
     pdf.save()
     return path
+
+
+SCAN_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+"""Debian's fonts-dejavu-core (installed by .ci/run)."""
+
+
+def to_scan(text: str, path: Path, size: float = 10, dpi: int = 300, seed: int = 0) -> Path:
+    """A printed letter as a scanner returns it: the lines drawn on grey A4 pages at `dpi`, with a little dust and a
+    slight skew, saved as a PDF of pictures only (no text layer). Long lines are wrapped; a tab goes to the next tab
+    stop, as in a letter's header table (closer stops when the row would not fit the page)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(SCAN_FONT), round(size * dpi / 72))
+    mm = dpi / 25.4
+    width, height, margin, leading = round(210 * mm), round(297 * mm), round(20 * mm), round(size * 1.4 * dpi / 72)
+    rows = [row for line in text.split("\n") for row in _rows(line, font, width - 2 * margin, mm)]
+    per_page = (height - 2 * margin) // leading
+    pages = [rows[start : start + per_page] for start in range(0, len(rows), per_page)] or [[]]
+    noise = random.Random(seed)
+    images = []
+    for page in pages:
+        image = Image.new("L", (width, height), 250)
+        draw = ImageDraw.Draw(image)
+        for number, row in enumerate(page):
+            for x, cell in row:
+                draw.text((margin + x, margin + number * leading), cell, font=font, fill=20)
+        for _ in range(width * height // 20_000):  # dust
+            dot = (noise.randrange(width), noise.randrange(height))
+            draw.point(dot, fill=noise.randrange(60, 200))
+        images.append(image.rotate(noise.uniform(-0.4, 0.4), resample=Image.Resampling.BICUBIC, fillcolor=250))
+    images[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return path
+
+
+def _rows(line: str, font: Any, width: float, mm: float) -> list[list[tuple[float, str]]]:
+    """The line as rows of (position, text) that fit `width`: a long line wrapped at spaces, a table row (with tabs)
+    on tab stops 40 mm apart, or closer when it would not fit."""
+    if "\t" not in line:
+        return [[(0, part)] for part in _wrap(line, font, width)]
+    cells = line.split("\t")
+    for tab in (40 * mm, 30 * mm, 20 * mm, 10 * mm, 4 * mm):
+        row, x = [], 0.0
+        for cell in cells:
+            row.append((x, cell))
+            x = (int((x + font.getlength(cell)) // tab) + 1) * tab
+        if max(start + font.getlength(cell) for start, cell in row) <= width:
+            break
+    return [row]
+
+
+def _wrap(line: str, font: Any, width: float) -> list[str]:
+    """The line in parts that fit `width`, broken at spaces."""
+    if font.getlength(line) <= width:
+        return [line]
+    parts, current = [], ""
+    for word in line.split(" "):
+        if current and font.getlength(f"{current} {word}") > width:
+            parts.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*parts, current]
 
 
 def to_scan_pdf(path: Path) -> Path:

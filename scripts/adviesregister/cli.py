@@ -136,9 +136,17 @@ def build(root: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="De records als JSON afdrukken (met --dry-run).")
 @click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
 @click.option("--toch", is_flag=True, help="Ook een tekst die geen brief lijkt (een webbericht, verslag of jaarverslag) als document importeren.")
+@click.option(
+    "--ocr/--geen-ocr",
+    default=None,
+    help="Tekstherkenning (OCR, met Tesseract): --ocr leest elke PDF uit zijn afbeeldingen, ook een PDF met tekst; --geen-ocr nooit. "
+    "Zonder deze optie krijgt alleen een gescande PDF (zonder tekst) OCR.",
+)
 @_ROOT
 @_guarded
-def import_(files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, toch: bool, root: Path) -> None:
+def import_(
+    files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, toch: bool, ocr: bool | None, root: Path
+) -> None:
     """Zet brieven (PDF, Word, HTML, tekst) om in documenten in content/, met per veld waar het vandaan komt."""
     project = Project(root)
     vaste_datum = _datum_option(datum)
@@ -147,7 +155,7 @@ def import_(files: tuple[Path, ...], gemeente: str | None, datum: str | None, dr
     with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if len(files) > 1 and not as_json else _nullbar(files) as bar:
         for path in bar:
             try:
-                result = import_letter(project, archive, path, gemeente, vaste_datum, toch=toch)
+                result = import_letter(project, archive, path, gemeente, vaste_datum, toch=toch, ocr=ocr)
             except ExtractError as err:
                 click.echo(f"{path}: {err}", err=True)
                 failures += 1

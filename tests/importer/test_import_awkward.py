@@ -92,8 +92,8 @@ def test_unreadable_files_get_a_dutch_error(tmp_path: Path, name: str, content: 
     assert result.output.startswith(str(tmp_path / name) + ": ")
 
 
-def test_a_scan_needs_ocr_first(tmp_path: Path) -> None:
-    result = run(project(tmp_path), to_scan_pdf(tmp_path / "scan.pdf"))
+def test_a_scan_without_ocr_needs_ocr_first(tmp_path: Path) -> None:
+    result = run(project(tmp_path), to_scan_pdf(tmp_path / "scan.pdf"), "--geen-ocr")  # with OCR: tests/importer/test_ocr.py
     assert result.exit_code == 1
     assert "de PDF bevat geen tekst, alleen afbeeldingen (een scan). Laat er eerst tekstherkenning (OCR) op los" in result.output
 

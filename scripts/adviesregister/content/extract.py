@@ -1,4 +1,4 @@
-"""Letters in any common format → plain text lines. Raises ExtractError with a Dutch message."""
+"""Letters in any common format → plain text lines; a scanned PDF through text recognition (OCR). Raises ExtractError with a Dutch message."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from adviesregister.content.ocr import OcrError, OcrInfo, recognise
 from adviesregister.content.parse import remove_forbidden_characters
 
 MAX_BYTES = {".pdf": 100 * 1024 * 1024, ".docx": 100 * 1024 * 1024}
@@ -22,15 +23,37 @@ MAX_XML = 10 * 1024 * 1024
 """Bytes of XML (the text and its layout) a .docx may unpack to; python-docx takes about 0.5 s and 60 MB per MB of it."""
 MAX_RATIO = 100
 """How many times larger than packed a part of a .docx may be; Word's XML packs about ten times, a zip bomb a thousand."""
+MAX_OCR_PAGES = 50
+"""Pages of a scan that text recognition reads (about 1 s a page); a scan with more is no letter."""
 SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+SCAN_WITHOUT_OCR = (
+    "de PDF bevat geen tekst, alleen afbeeldingen (een scan). Laat er eerst tekstherkenning (OCR) op los, "
+    "bijvoorbeeld met 'ocrmypdf', en importeer dan de nieuwe PDF."
+)
 
 
 class ExtractError(Exception):
     """A letter whose text cannot be read; the message says why and what to do, in Dutch."""
 
 
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    """The letter's text, with '\\n' line ends; tabs of header tables are kept."""
+    ocr: OcrInfo | None = None
+    """How sure text recognition was, when the text was read from the pictures of a scan; None for a text layer."""
+
+
 def extract_text(path: Path) -> str:
-    """The text of a letter, with '\\n' line ends; tabs of header tables are kept."""
+    """The text of a letter from its text layer; never runs OCR (a scanned PDF raises ExtractError), so that a build or
+    a privacy check never spends seconds on a scan. The importer uses extract()."""
+    return extract(path, ocr=False).text
+
+
+def extract(path: Path, ocr: bool | None = None) -> Extracted:
+    """The text of a letter, and how it was obtained. A PDF without text (a scan) is read with OCR when `ocr` is None
+    (automatic) or True; True also reads a PDF that has text from its pictures, False never runs OCR. Other files have
+    no pictures to read: for them `ocr` changes nothing."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise ExtractError(f"bestanden van het type '{suffix or 'zonder extensie'}' kunnen we niet lezen. Gebruik PDF, Word (.docx), HTML of tekst (.txt).")
@@ -43,8 +66,9 @@ def extract_text(path: Path) -> str:
     raw = path.read_bytes()
     if not raw.strip():
         raise ExtractError("het bestand is leeg.")
+    info = None
     if suffix == ".pdf":
-        text = _pdf_text(raw)
+        text, info = _pdf(path, raw, ocr)
     elif suffix == ".docx":
         text = _docx_text(raw)
     elif suffix in (".html", ".htm"):
@@ -57,7 +81,7 @@ def extract_text(path: Path) -> str:
         raise ExtractError("er staat geen tekst in het bestand.")
     if len(text) > MAX_TEXT:
         raise ExtractError(f"het bestand bevat {len(text):,} tekens; dat is geen brief. Splits het in losse documenten.".replace(",", "."))
-    return text
+    return Extracted(text, info)
 
 
 def decode_plain_text(raw: bytes) -> str:
@@ -82,7 +106,32 @@ def decode_plain_text(raw: bytes) -> str:
 # at this boundary each of them means "this file cannot be read", and becomes an ExtractError that says so.
 
 
-def _pdf_text(raw: bytes) -> str:
+def _pdf(path: Path, raw: bytes, ocr: bool | None) -> tuple[str, OcrInfo | None]:
+    """A PDF's text layer; or, for a scan (or when `ocr` is True), the text that Tesseract reads in its pictures."""
+    pages = _pdf_pages(raw)
+    if ocr is not True and "".join(pages).strip():
+        # A page break usually ends a paragraph; a sentence that runs on is joined again by the body reader.
+        return "\n".join(line.rstrip() for line in "\n\n".join(pages).split("\n")), None
+    if ocr is False:
+        raise ExtractError(SCAN_WITHOUT_OCR)
+    if len(pages) > MAX_OCR_PAGES:
+        raise ExtractError(
+            f"de scan heeft {len(pages)} pagina's; tekstherkenning (OCR) leest er hoogstens {MAX_OCR_PAGES}, want een brief is nooit zo lang. Splits hem in losse documenten."
+        )
+    try:
+        text, info = recognise(path)
+    except OcrError as err:
+        raise ExtractError(str(err)) from None
+    if not text.strip():
+        raise ExtractError(
+            "de PDF bevat geen tekst, alleen afbeeldingen (een scan), en ook tekstherkenning (OCR) vond er geen tekst in. "
+            "Is het wel een brief? Scan hem anders opnieuw, recht en met minstens 300 dpi."
+        )
+    return text, info
+
+
+def _pdf_pages(raw: bytes) -> list[str]:
+    """The text layer of every page (empty strings for a scan)."""
     from pypdf import PdfReader
 
     try:
@@ -95,13 +144,7 @@ def _pdf_text(raw: bytes) -> str:
         raise
     except Exception as err:  # see above: any failure of the library on this file
         raise ExtractError(f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
-    if not "".join(pages).strip():
-        raise ExtractError(
-            "de PDF bevat geen tekst, alleen afbeeldingen (een scan). Laat er eerst tekstherkenning (OCR) op los, "
-            "bijvoorbeeld met 'ocrmypdf', en importeer dan de nieuwe PDF."
-        )
-    # A page break usually ends a paragraph; a sentence that runs on is joined again by the body reader.
-    return "\n".join(line.rstrip() for line in "\n\n".join(pages).split("\n"))
+    return pages
 
 
 def _docx_text(raw: bytes) -> str:

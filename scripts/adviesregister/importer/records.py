@@ -11,17 +11,21 @@ from typing import Any
 import yaml
 
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, archive_lock, write_all
-from adviesregister.content.extract import extract_text
+from adviesregister.content.extract import extract
 from adviesregister.content.model import Archive, Datum, Document
 from adviesregister.content.names import document_id, document_path, slugify, source_path
+from adviesregister.content.ocr import OcrInfo
 from adviesregister.content.privacy import redact, text_fields, without_placeholders
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import front_matter_fields
-from adviesregister.importer.findings import Decisions, Found, Letter
+from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.themes import suggest_themes
 from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
+
+OCR_DOUBTFUL = 80
+"""Below this mean word confidence (0 to 100) of text recognition, many words are misread: every field needs checking."""
 
 
 class ImportRefused(Exception):
@@ -54,16 +58,24 @@ class ImportResult:
     """The original letter and where its copy goes (relative to the project)."""
     geen_brief: str | None = None
     """Why the text is no letter and nothing was made of it (see kind.not_a_letter); None for a letter."""
+    ocr: OcrInfo | None = None
+    """How sure text recognition was, when the text was read from a scan; None for a text layer."""
 
 
-def import_letter(project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None, toch: bool = False) -> ImportResult:
+def import_letter(
+    project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None, toch: bool = False, ocr: bool | None = None
+) -> ImportResult:
     """Read one letter and build its record (and, for a response to an advice not in the archive, that advice's record).
-    A text that is no letter (a web post, minutes …) gets no record unless `toch` is set: the result says why."""
-    letter = read_letter(extract_text(path))
+    A text that is no letter (a web post, minutes …) gets no record unless `toch` is set: the result says why.
+    `ocr`: read a scanned PDF with text recognition when None (automatic), always when True, never when False."""
+    extracted = extract(path, ocr)
+    letter = read_letter(extracted.text)
     beslissingen = letter.beslissingen
+    if extracted.ocr is not None:
+        beslissingen.insert(0, _ocr_decision(extracted.ocr))
     if letter.geen_brief is not None:
         if not toch:
-            return ImportResult(str(path), [], beslissingen, [], None, geen_brief=letter.geen_brief)
+            return ImportResult(str(path), [], beslissingen, [], None, geen_brief=letter.geen_brief, ocr=extracted.ocr)
         beslissingen.add("soort", "geen-brief", f"{letter.geen_brief}. U importeerde het toch: vul 'soort' zelf in.")
     tekst, weg = redact(letter.tekst)
     verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
@@ -90,7 +102,20 @@ def import_letter(project: Project, archive: Archive, path: Path, gemeente: str 
         verwijderd += _redact_fields(record.gegevens)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
         record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
-    return ImportResult(str(path), records, beslissingen, verwijderd, (path, f"content/{bron_pad}"))
+    return ImportResult(str(path), records, beslissingen, verwijderd, (path, f"content/{bron_pad}"), ocr=extracted.ocr)
+
+
+def _ocr_decision(info: OcrInfo) -> Decision:
+    """What the person who checks the import must know of a text read from a scan."""
+    pages = "1 pagina" if info.pages == 1 else f"{info.pages} pagina's"
+    sure = f"de tekst komt uit tekstherkenning (OCR) van een scan ({pages}), gemiddeld {info.confidence:.0f} % zeker"
+    if info.confidence < OCR_DOUBTFUL:
+        return Decision(
+            "tekst",
+            "tekst-uit-ocr",
+            f"{sure}. Dat is laag: veel woorden kunnen verkeerd gelezen zijn, dus ook de gevonden velden. Vergelijk elk veld en de tekst met de brief, of scan hem opnieuw (recht, minstens 300 dpi).",
+        )
+    return Decision("tekst", "tekst-uit-ocr", f"{sure}: vergelijk datum, titel en namen met de brief.")
 
 
 def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, beslissingen: Decisions) -> str | None:

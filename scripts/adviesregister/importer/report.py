@@ -28,7 +28,8 @@ def format_report(result: ImportResult) -> str:
 
 
 def record_json(result: ImportResult) -> list[dict[str, Any]]:
-    """The records as the export will name their fields, plus the text, the path, the open decisions and what was left out."""
+    """The records as the export will name their fields, plus the text, the path, the open decisions, what was left out
+    and, for a scan, how sure text recognition was ('ocr'; null for a text layer)."""
     return [_record(record, result) for record in result.records]
 
 
@@ -40,4 +41,5 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
         "beslissingen": [str(decision) for decision in result.beslissingen],
         "verwijderd": result.verwijderd,
         "bewijs": record.bewijs,
+        "ocr": None if result.ocr is None else {"zekerheid": result.ocr.confidence, "paginas": result.ocr.pages, "woorden": result.ocr.words},
     }

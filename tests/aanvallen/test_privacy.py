@@ -317,11 +317,16 @@ def test_an_import_writes_no_planted_value_into_a_record(tmp_path: Path) -> None
 
     assert result.exit_code == 0, result.output
     records = sorted((root / "content" / "documenten").rglob("*.md"))
-    assert [path.name for path in records] == ["almelo-2024-04-03-reactie-op-advies-mantelzorg-contact-mevrouw.md"]
-    written = records[0].read_text(encoding="utf-8")
+    # the response, and a record for the advice it answers (not in the archive), named without placeholders
+    assert [path.name for path in records] == [
+        "almelo-2024-03-01-advies-mantelzorg-contact-mevrouw.md",
+        "almelo-2024-04-03-reactie-op-advies-mantelzorg-contact-mevrouw.md",
+    ]
+    advies, written = (path.read_text(encoding="utf-8") for path in records)
     values = IN_LETTER_HEADER + [value for _, _, value in PLANTED]
-    assert [value for value in values if value in written or value in result.output] == []
-    assert written.count("verwijderd]") == len(PLANTED) + 6  # the body, the title (2), kenmerken (3), the verdict sentence
+    assert [value for value in values if value in written or value in advies or value in result.output] == []
+    # the body (each planted value and the name in its first sentence), the title (2), kenmerken (3), the verdict sentence
+    assert written.count("verwijderd]") == len(PLANTED) + 1 + 6
     assert "titel: een telefoonnummer" in result.output and "kenmerken.uw_kenmerk: een burgerservicenummer (BSN)" in result.output
     # the copy of the original keeps everything (it is the evidence), so the site never publishes it
     original = root / "content" / "bronnen" / "almelo" / "2024" / "brief.txt"

@@ -79,7 +79,7 @@ def read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> list
         regel = index + 1
         cells = re.split(r"\t| {2,}", line) if "\t" in line or "  " in line.strip() else [line]
         labelled = [(col, seg) for col, cell in enumerate(cells) for seg in label_segments(cell, extra)]
-        if labelled and labelled[0][1][0] == "aan":
+        if labelled and labelled[0][1][0] == "aan" and re.match(r"^\s*Aan\b", line):
             index = _read_addressee(lines, index, letter)
             continue
         index += 1
@@ -156,6 +156,10 @@ def _assign_pending(
                 _store(*by_column[col], value, regel, letter, cv)
         return []
     open_labels = list(pending)
+    if len(values) == len(open_labels) > 1:  # a row of values under a row of labels, lined up with spaces: by order
+        for (_, value), (_, key, label) in zip(values, open_labels, strict=True):
+            _store(key, label, value, regel, letter, cv)
+        return []
     dated = [p for p in open_labels if p[1] in _DATED]
     if len(values) == 1 and len(dated) >= 2:
         # one row of values under 'Uw brief Uw kenmerk Ons kenmerk Datum' (tabs lost in a PDF): the dates in order
@@ -198,6 +202,8 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
         letter.set("bijlagen", [value], regel, f"{label} {value}")
     elif key == "titel":
         letter.set("titel", value.rstrip("."), regel, f"{label} {value}")
+    elif key == "aan":  # 'Aan …' in a letterhead flattened onto one line
+        letter.set("aan", value.rstrip("."), regel, f"{label} {value}")
     elif key == "van":  # the signature names the sender more fully ('Van: ASD', signed 'Adviesraad Sociaal Domein …')
         letter.kop_van = letter.kop_van or Found(value.rstrip("."), regel, f"{label} {value}")
     elif key == "datum":

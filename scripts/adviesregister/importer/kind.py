@@ -40,9 +40,14 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
     none of these); only a web record's fields and a raadslid's signature or question number still count."""
     for index, line in enumerate(lines):
         for kind, pattern in rules().geen_brief.items():
-            found = pattern.search(line) if kind in _ANYWHERE else pattern.match(line.strip())
-            if (not letter_like or kind in _ALWAYS) and found:
+            if kind not in _ANYWHERE and (not letter_like or kind in _ALWAYS) and pattern.match(line.strip()):
                 return kind, index + 1, line.strip()
+    joined = " ".join(lines)  # a story's sentence may run over two lines
+    for kind in _ANYWHERE:
+        found = None if letter_like else rules().geen_brief[kind].search(joined)
+        if found:
+            regel = _line_of(lines, found.start())
+            return kind, regel, found[0]
     signature = lines[closing + 1 :] if closing is not None else lines[-4:]
     start = closing + 1 if closing is not None else max(len(lines) - 4, 0)
     for kind, pattern in rules().geen_afzender.items():
@@ -50,6 +55,16 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
             if pattern.search(line):
                 return kind, start + offset + 1, line.strip()
     return None
+
+
+def _line_of(lines: list[str], position: int) -> int:
+    """The line number of a position in the lines joined with one space."""
+    total = 0
+    for index, line in enumerate(lines):
+        total += len(line) + 1
+        if position < total:
+            return index + 1
+    return len(lines)
 
 
 def classify(letter: Letter, lines: list[str], text: str, stuk: tuple[str, int, str] | None) -> None:

@@ -193,13 +193,15 @@ def _read_sender(source: Source, letter: Letter) -> None:
     letterhead's first line. A name without its gemeente ('namens de Wmo-raad') takes the full name the letter gives
     elsewhere ('Wmo-raad Moerdijk'); a bare word ('de adviesraad') is no name, and the letterhead's is taken instead."""
     lines = source.lines
-    found = _signature(source) or _header_sender(source, letter) or _council_in_subject(letter) or _council_advising(source)
     first = _first_line(lines)
+    gemeente_head = first < source.body_start and _GEMEENTE_HEAD_RE.match(lines[first].strip())
+    found = _signature(source) or _header_sender(source, letter) or _council_in_subject(letter)
+    found = found or (None if gemeente_head else _council_advising(source))
     letterhead = organ_in(lines[first]) if first < source.body_start else None
     if found is None and letterhead and letterhead.naam and letterhead.rol == RAAD:
         found = letterhead, first
     if found is None:
-        if first < source.body_start and _GEMEENTE_HEAD_RE.match(lines[first].strip()):
+        if gemeente_head:
             letter.afzender = COLLEGE  # the gemeente's letterhead: the college writes, but the letter does not name it
         return
     organ, index = found
@@ -242,7 +244,10 @@ def _council_advising(source: Source) -> tuple[Organ, int] | None:
     """'De ASD adviseert het college …', 'brengt de Wmo-raad Moerdijk u hierbij … advies uit': a council advising in
     the body names the sender when nothing else does."""
     for index in range(source.body_start, len(source.lines)):
-        match = re.search(r"\b(?:de|het)\s+(\S.{0,60}?)\s+(?:adviseert|brengt)\s", source.lines[index])
+        match = re.search(
+            r"(?:^[\s\-•*\d.)]*|[.!?]\s+)(?:De|Het)\s+([A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|en|voor|het|van|de|&)){0,6})\s+(?:adviseert|brengt)\s",
+            source.lines[index],
+        )
         organ = organ_in(match[1]) if match else None
         if organ and organ.rol == RAAD:
             return organ, index

@@ -185,7 +185,7 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
         return []
     titel = re.sub(r"^\s*reactie\s+(op\s+)?", "", str(reactie.gegevens.get("titel", "")), flags=re.IGNORECASE)
     titel = titel[:1].upper() + titel[1:] if titel else "Advies"
-    advies_id = document_id(gemeente, ref.datum, titel)
+    advies_id = document_id(gemeente, ref.datum, without_placeholders(titel))  # as for the response: no '[naam verwijderd]' in an id
     reactie.gegevens["reactie_op"] = [advies_id]
     gegevens: dict[str, Any] = {"id": advies_id, "soort": "advies", "titel": titel, "datum": str(ref.datum), "gemeente": gemeente}
     if ref.adviestype:

@@ -11,7 +11,12 @@ from adviesregister.importer.rules import rules
 
 ADVICE_DATE_UNKNOWN = "advies-datum-onbekend"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
-_YOUR_LETTER_RE = re.compile(r"\buw\s+(brief|adviesbrief|schrijven)\s+(van|d\.?d\.?)\s+\d", re.IGNORECASE)
+_NAMES_ADVICE_RE = re.compile(r"\b(advies|adviezen|brief|adviesbrief|schrijven)\b[^.]{0,60}?\b(van|d\.?d\.?)\s*$", re.IGNORECASE)
+"""'uw advies van <datum>', 'uw brief d.d. <datum>', 'uw ongevraagde advies over respijtzorg van <datum>'."""
+_ON_DATE_RE = re.compile(r"^\S+(\s+\S+){0,2}\s+(heeft|hebt|hebben)\s+(u|jullie|wij|we)\b[^.]*\badvie", re.IGNORECASE)
+"""'<datum> heeft u ons een advies gegeven', '<datum> hebben wij uw advies ontvangen' (after 'Op')."""
+_OTHER_OCCASION_RE = re.compile(r"\b(vergadering|overleg|bijeenkomst|gesprek|versie|commissie)\b[^.]*$", re.IGNORECASE)
+"""'uw advies besproken in onze vergadering van <datum>': the date of something else."""
 _NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
 
 
@@ -67,15 +72,19 @@ def read_verdict(letter: Letter) -> None:
 
 
 def read_advice_reference(letter: Letter, text: str) -> None:
-    """'Op 22 december 2022 heeft u een ongevraagd advies uitgebracht…', else 'Uw brief <datum>'."""
+    """'Op 22 december 2022 heeft u een ongevraagd advies uitgebracht…', 'uw advies van 17 mei 2023', else 'Uw brief
+    <datum>' in the letterhead. A date elsewhere in such a sentence ('besproken in onze vergadering van …') is not it."""
     datum_brief = letter.value("datum")
     jaar = datum_brief.jaar if isinstance(datum_brief, Datum) else None
     adviestype = "ongevraagd" if re.search(r"\bongevraagde?\s+advies\b", text, re.IGNORECASE) else None
     for zin in sentences(letter.tekst):
-        if (re.search(r"\badvies\b", zin, re.IGNORECASE) and re.search(r"\b(u|uw)\b", zin, re.IGNORECASE)) or _YOUR_LETTER_RE.search(zin):
-            dates = [found.datum for found in find_dates(zin, jaar) if found.datum is not None and found.datum.volledig]
-            if dates:
-                letter.advies = AdviceReference(dates[0], adviestype, zin, None)
+        if not re.search(r"\b(u|uw)\b", zin, re.IGNORECASE):
+            continue
+        for found in find_dates(zin, jaar):
+            before = zin[: found.start]
+            names = _NAMES_ADVICE_RE.search(before) and not _OTHER_OCCASION_RE.search(before)
+            if found.datum is not None and found.datum.volledig and (names or _ON_DATE_RE.match(zin[found.start :])):
+                letter.advies = AdviceReference(found.datum, adviestype, zin, None)
                 return
     uw_brief = letter.kenmerken.get("uw_brief")
     datum = parse_dutch_date(str(uw_brief.waarde), jaar) if uw_brief else None

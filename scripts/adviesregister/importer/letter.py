@@ -241,8 +241,8 @@ def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
 
 
 def _council_advising(source: Source) -> tuple[Organ, int] | None:
-    """'De ASD adviseert het college …', 'brengt de Wmo-raad Moerdijk u hierbij … advies uit': a council advising in
-    the body names the sender when nothing else does."""
+    """'De ASD adviseert het college …', '- De Wmo-raad brengt …': a council advising in the body, at the start of a
+    sentence or list item, names the sender when nothing else does."""
     for index in range(source.body_start, len(source.lines)):
         match = re.search(
             r"(?:^[\s\-•*\d.)]*|[.!?]\s+)(?:De|Het)\s+([A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|en|voor|het|van|de|&)){0,6})\s+(?:adviseert|brengt)\s",

@@ -150,3 +150,21 @@ def test_an_unknown_gemeente_is_reported_with_what_was_seen() -> None:
     assert "'gemeente Haren' is geen gemeente van nu" in decision.bericht
     assert str(letter.value("datum")) == "2022-02-11"
     assert letter.value("soort") == "advies"
+
+
+@pytest.mark.parametrize(
+    ("zin", "besluit"),
+    [
+        ("Wij volgen uw advies op alle vier punten.", "overgenomen"),
+        ("Uw advies leidt voor ons niet tot aanpassing van het plan.", "niet overgenomen"),
+        ("Ons college neemt kennis van uw advies.", "kennisgenomen"),
+        ("Twee van uw drie adviezen nemen wij over; het derde kunnen wij niet honoreren.", "deels overgenomen"),
+        ("Uw tweede advies kunnen wij op dit moment niet honoreren.", "niet overgenomen"),
+    ],
+)
+def test_verdicts_worded_by_someone_who_did_not_know_the_rules(zin: str, besluit: str) -> None:
+    """From the second batch of letters, written without reading data/brieven.yml (they abstained at first)."""
+    letter = read_letter("")
+    letter.tekst = f"Dank voor uw advies.\n\n{zin}\n"
+    read_verdict(letter)
+    assert letter.value("besluit") == besluit

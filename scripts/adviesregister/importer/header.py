@@ -129,11 +129,13 @@ def _read_labelled_line(
         if col in used:
             continue
         if not value:
-            nxt = cells[col + 1].strip() if col + 1 < len(cells) else ""
-            next_is_label = any(c == col + 1 for c, _ in labelled[position + 1 :])
-            if nxt and (not next_is_label or key == "cv"):
+            # the next cell, past empty ones ('Datum<tab><tab>2 april 2024'), unless that is a label itself
+            after = next((c for c in range(col + 1, len(cells)) if cells[c].strip()), None)
+            nxt = cells[after].strip() if after is not None else ""
+            next_is_label = any(c == after for c, _ in labelled[position + 1 :])
+            if after is not None and nxt and (not next_is_label or key == "cv"):
                 value = nxt
-                used.add(col + 1)
+                used.add(after)
         if value:
             any_value = True
             _store(key, label, value, regel, letter, cv)

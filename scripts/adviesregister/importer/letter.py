@@ -19,7 +19,7 @@ from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.header import ADDRESS_RE, label_segments, read_header
 from adviesregister.importer.kind import NOT_A_LETTER, classify, not_a_letter, stuk_kind
-from adviesregister.importer.parties import COLLEGE, RAAD, Organ, organ_in, organs_in
+from adviesregister.importer.parties import COLLEGE, NAME_REST_RE, RAAD, Organ, organ_in, organs_in
 from adviesregister.importer.rules import rules
 from adviesregister.importer.verdict import read_advice_reference, read_verdict
 
@@ -61,8 +61,9 @@ def _salutation(lines: list[str]) -> tuple[int, str | None] | None:
     for index, line in enumerate(lines[:80]):
         for rol, pattern in rules().aanhef.items():
             match = pattern.search(line)
-            if match and (not line[: match.start()].strip() or line[match.end() :].strip() in ("", ",")):
-                return index, rol
+            rest = line[match.end() :] if match else ""
+            if match and (not line[: match.start()].strip() or rest.strip() in ("", ",") or NAME_REST_RE.match(rest)):
+                return index, rol  # 'Geachte leden van de ASD De Peel,' at the end of a flattened letterhead
         if rules().aanhef_overig.match(line):
             return index, None
     return None

@@ -13,7 +13,7 @@ _ARTICLE_RE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
 _NAME_END_RE = re.compile(r"\s*(?:[,;(]|\s-\s|\bt\.?a\.?v\.?|$)", re.IGNORECASE)
 
 
-_NAME_REST_RE = re.compile(r"^(?:[\s&/-]*(?:[A-Z\u00c0-\u00de'][\w'.&-]*|\(?\w+\.\)|en|van|de|het|voor|der|den|gemeente|a\.?i\.?|[0-9]+))*[\s.,]*$")
+NAME_REST_RE = re.compile(r"^(?:[\s&/-]*(?:[A-Z\u00c0-\u00de'][\w'.&-]*|\(?\w+\.\)|en|van|de|het|voor|der|den|gemeente|a\.?i\.?|[0-9]+))*[\s.,]*$")
 """What may follow an organ's name on a line that names it: its gemeente or region ('Wmo-raad Moerdijk', 'Burgemeester
 en wethouders van Súdwest-Fryslân'), not a verb ('De ASD adviseert het College …' is a sentence)."""
 
@@ -40,7 +40,7 @@ def organ_in(line: str) -> Organ | None:
     bare = _ARTICLE_RE.sub("", text)  # 'het college van de gemeente Albrandswaard' keeps its article as a name
     for rol, pattern in ((RAAD, rules().raden), (COLLEGE, rules().college), (GEMEENTERAAD, rules().gemeenteraad)):
         match = pattern.match(bare)
-        if match and _NAME_REST_RE.match(bare[match.end() :]):
+        if match and NAME_REST_RE.match(bare[match.end() :]):
             return Organ(rol, text)
     if rules().wethouder.match(bare):
         return Organ(COLLEGE, None)

@@ -20,6 +20,7 @@ from adviesregister.content.model import Datum
 from adviesregister.content.names import document_id
 from adviesregister.content.parse import MAX_FILE_BYTES, ParseError, parse_document
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
+from adviesregister.importer.letter import read_letter
 from adviesregister.pipeline import build_site, prepare, render_pages
 
 from helpers import ROOT, copy_project, run_cli
@@ -297,3 +298,22 @@ def test_html_that_is_closed_stays_allowed(tmp_path: Path) -> None:
     tekst = "Geacht college,\n\n" + "\n\n".join(["<div><p>Een <em>alinea</em>.<br></p></div>"] * 500) + "\n"
     (root / FOLDER / f"{DOC_ID}.md").write_text(document(tekst=tekst), encoding="utf-8")
     assert run_cli(["check", "--root", root]).exit_code == 0
+
+
+HOSTILE_LETTERS = {
+    "a 'sentence' of 340 kB without a full stop": "Geachte leden van de adviesraad,\n\n" + "wij nemen advies " * 20_000 + "\n",
+    "20,000 dates on one line": "Geachte leden van de adviesraad,\n\n" + "Op 1 maart 2020 heeft u " * 20_000 + "\n",
+    "a name of 3,000 hyphenated words": "Geacht college " + "A-" * 3_000 + "x\n\nWij adviseren u.\n",
+    "100,000 spaces after a place": "Aa, b" + " " * 100_000 + "x\n",
+    "a council name followed by 75 hyphenated capitals": "namens de Wmo-raad " + "A-" * 75 + "x\n" * 3,
+    "30,000 times 'hierbij ontvangt u'": "hierbij ontvangt u " * 30_000,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_LETTERS)
+def test_the_importers_rules_read_a_hostile_letter_in_linear_time(name: str) -> None:
+    """Found by review: rules like 'nemen … over' took quadratic time on a long run without a full stop, and finding
+    dates was quadratic in their number (over a minute each). Reading is well under a second; ten is the alarm."""
+    start = time.perf_counter()
+    read_letter(HOSTILE_LETTERS[name])
+    assert time.perf_counter() - start < 10

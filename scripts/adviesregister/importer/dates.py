@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -30,12 +31,14 @@ class FoundDate:
 def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
     """Every date in `text`, in order. A day and month without a year take `year` when given."""
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, not overlapping: a date found by an earlier pattern is not found again
     for pattern in (_ISO_RE, _NUMERIC_RE, _WORDS_RE, _MONTH_YEAR_RE):
         for match in pattern.finditer(text):
-            if any(start < match.end() and match.start() < end for start, end in taken):
+            place = bisect.bisect_left(taken, (match.start(), match.end()))
+            neighbours = taken[max(place - 1, 0) : place + 1]
+            if any(start < match.end() and match.start() < end for start, end in neighbours):
                 continue
-            taken.append((match.start(), match.end()))
+            taken.insert(place, (match.start(), match.end()))
             try:
                 datum = _to_datum(pattern, match, year)
             except DatumFout:  # looks like a date but cannot exist: not a date at all

@@ -12,6 +12,7 @@ import re
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD
 from adviesregister.importer.rules import rules
+from adviesregister.importer.verdict import sentences
 
 NOT_A_LETTER = {
     "webbericht": "een bericht van een website",
@@ -117,7 +118,7 @@ def _advising(letter: Letter, text: str) -> str | None:
     titel = str(letter.value("titel") or "")
     if rules().titel_zonder_label.match(titel):
         return f"het onderwerp is '{titel}'"
-    match = rules().advies_zinnen.search(text)
+    match = next((found for sentence in sentences(text) if (found := rules().advies_zinnen.search(sentence))), None)
     return f"de brief zegt '{match[0]}'" if match else None
 
 

@@ -62,7 +62,7 @@ def _salutation(lines: list[str]) -> tuple[int, str | None] | None:
         for rol, pattern in rules().aanhef.items():
             match = pattern.search(line)
             rest = line[match.end() :] if match else ""
-            if match and (not line[: match.start()].strip() or rest.strip() in ("", ",") or NAME_REST_RE.match(rest)):
+            if match and (not line[: match.start()].strip() or rest.strip() in ("", ",") or (len(rest) < 120 and NAME_REST_RE.match(rest))):
                 return index, rol  # 'Geachte leden van de ASD De Peel,' at the end of a flattened letterhead
         if rules().aanhef_overig.match(line):
             return index, None

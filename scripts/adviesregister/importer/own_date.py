@@ -18,6 +18,8 @@ from adviesregister.importer.rules import rules
 _QUOTES = "'\u2018\u2019"
 _PLACE_RE = re.compile(rf"^\s*([A-Z{_QUOTES}][\w{_QUOTES}. ()-]{{1,40}}?),\s+(.+?)\s*\.?\s*$")
 _UITGEBRACHT_SENTENCE_RE = re.compile(r"\bdit\s+advies\s+is\s+uitgebracht\b", re.IGNORECASE)
+MAX_LINE = 200
+"""A line that gives a letter's own date is short; longer lines are text (and the place pattern is quadratic on them)."""
 _TIME_RE = re.compile(r"\s+\d{1,2}[:.]\d{2}(\s*uur)?$")
 
 
@@ -50,7 +52,7 @@ def candidates(lines: list[str], body_start: int, closing: int | None) -> list[C
     end_part = range(closing + 1, len(lines)) if closing is not None else range(max(body_start, len(lines) - 3), len(lines))
     for index in [*range(body_start), *end_part]:
         line = lines[index].strip()
-        if not line or "\t" in line:
+        if not line or "\t" in line or len(line) > MAX_LINE:
             continue
         alone, datum = date_only(line)
         if alone:

@@ -20,14 +20,19 @@ _OTHER_OCCASION_RE = re.compile(r"\b(vergadering|overleg|bijeenkomst|gesprek|ver
 _NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
 
 
+MAX_SENTENCE = 600
+"""Characters of the longest sentence the phrase rules read. A verdict is said in far fewer; a 'sentence' of thousands
+of characters without a full stop is no sentence, and rules like 'nemen … over' would take quadratic time on it."""
+
+
 def sentences(markdown: str) -> list[str]:
-    """The sentences of a Markdown text, headings and list markers left out."""
+    """The sentences of a Markdown text, headings and list markers left out; none longer than MAX_SENTENCE."""
     out: list[str] = []
     for block in markdown.split("\n\n"):
         if block.startswith("#") or block.startswith("|"):
             continue
         text = " ".join(line.lstrip("-0123456789. ") if _is_item(line) else line for line in block.split("\n"))
-        out.extend(part.strip() for part in _SENTENCE_RE.split(text) if part.strip())
+        out.extend(part.strip() for part in _SENTENCE_RE.split(text) if part.strip() and len(part) <= MAX_SENTENCE)
     return out
 
 

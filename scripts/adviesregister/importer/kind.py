@@ -26,9 +26,9 @@ NOT_A_LETTER = {
 }
 """Kinds of text that are no advice, response or document of the archive, as the report names them."""
 _ALWAYS = ("webrecord", "raadslid")
-_ANYWHERE = ("verhaal",)
-"""Signals found anywhere in a line; the others start one."""
 """Signals that count even in a text with a salutation or subject line."""
+_ANYWHERE = ("verhaal",)
+"""Signals found anywhere in the text; the others start a line."""
 _ANSWERS_RESPONSE_RE = re.compile(
     r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b",
     re.IGNORECASE,
@@ -68,7 +68,7 @@ def _line_of(lines: list[str], position: int) -> int:
     return len(lines)
 
 
-def classify(letter: Letter, lines: list[str], text: str, stuk: tuple[str, int, str] | None) -> None:
+def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> None:
     """Set soort (and stuktype or adviestype) from who writes to whom, or record why not."""
     if stuk is not None:
         stuktype, regel, line = stuk

@@ -357,7 +357,7 @@ def _classify(source: Source, letter: Letter) -> None:
             kind, regel, line = sign
             letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
             return
-    classify(letter, source.lines, source.text, stuk)
+    classify(letter, source.text, stuk)
 
 
 def _labelled_subject(source: Source, letter: Letter) -> bool:

@@ -29,6 +29,10 @@ _ALWAYS = ("webrecord", "raadslid")
 """Signals that count even in a text with a salutation or subject line."""
 _ANYWHERE = ("verhaal",)
 """Signals found anywhere in the text; the others start a line."""
+_TOP, _TOP_LINES = ("nieuwsbericht",), 3
+"""A news item's dateline ('Almere - De adviesraad …') is among its first lines; lower down it is a heading."""
+_RECEIVED_ADVICE_RE = re.compile(r"\b(uw|het|dit|dat|een)\s+([\w-]+\s+){0,2}advie(s|zen)\b|\bu\s+adviseert\b|\bgeadviseerd\b", re.IGNORECASE)
+"""A letter of the college to the council answers an advice only if it speaks of one."""
 _ANSWERS_RESPONSE_RE = re.compile(
     r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b",
     re.IGNORECASE,
@@ -39,9 +43,12 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
     """(kind, line number, line) of the first sign that the text is no letter, or None. A text with a salutation, a
     subject line or an 'Uitgebracht' line is a letter whatever web furniture surrounds it (web posts and minutes have
     none of these); only a web record's fields and a raadslid's signature or question number still count."""
+    top = {index for index in [i for i, line in enumerate(lines) if line.strip()][:_TOP_LINES]}
     for index, line in enumerate(lines):
         for kind, pattern in rules().geen_brief.items():
-            if kind not in _ANYWHERE and (not letter_like or kind in _ALWAYS) and pattern.match(line.strip()):
+            if kind in _ANYWHERE or (kind in _TOP and index not in top) or (letter_like and kind not in _ALWAYS):
+                continue
+            if pattern.match(line.strip()):
                 return kind, index + 1, line.strip()
     joined = " ".join(lines)  # a story's sentence may run over two lines
     for kind in _ANYWHERE:
@@ -49,12 +56,12 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
         if found:
             regel = _line_of(lines, found.start())
             return kind, regel, found[0]
-    signature = lines[closing + 1 :] if closing is not None else lines[-4:]
-    start = closing + 1 if closing is not None else max(len(lines) - 4, 0)
+    if closing is None:  # a text cut off before its signature: who signs is unknown
+        return None
     for kind, pattern in rules().geen_afzender.items():
-        for offset, line in enumerate(signature):
+        for offset, line in enumerate(lines[closing + 1 :]):
             if pattern.search(line):
-                return kind, start + offset + 1, line.strip()
+                return kind, closing + offset + 2, line.strip()
     return None
 
 
@@ -76,8 +83,12 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
         letter.set("stuktype", stuktype, regel, line)
         return
     van, aan = letter.afzender, letter.ontvanger
-    bron = f"afzender: {letter.value('van') or van}; ontvanger: {letter.value('aan') or aan}"
-    if van == RAAD and aan == COLLEGE:
+    bron = f"afzender {_role_text(van, letter.value('van'))}; ontvanger {_role_text(aan, letter.value('aan'))}"
+    if van == RAAD and aan == COLLEGE and not re.search(r"\badvie", text, re.IGNORECASE):
+        letter.beslissingen.add(
+            "soort", "soort-onbekend", f"de raad schrijft aan het college, maar de brief spreekt niet van een advies ({bron}). Vul 'soort' in."
+        )
+    elif van == RAAD and aan == COLLEGE:
         if _ANSWERS_RESPONSE_RE.search(text):
             letter.set("soort", "stuk", None, f"de adviesraad antwoordt op een reactie van het college ({bron})")
             letter.set("stuktype", "brief", None, "brief van de adviesraad")
@@ -91,25 +102,27 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
         letter.set("soort", "advies", None, f"de adviesraad schrijft een advies ({bron}; {advising})")
         _advice_type(letter, text)
     elif van == COLLEGE and aan == RAAD:
-        aanvraag = rules().stukken["adviesaanvraag"].search(text)
+        aanvraag = rules().stukken["adviesaanvraag"].search(_opening(letter, text))
         if aanvraag:
             letter.set("soort", "stuk", None, f"het college vraagt de adviesraad om advies ('{aanvraag[0]}')")
             letter.set("stuktype", "adviesaanvraag", None, "adviesaanvraag")
+        elif _RECEIVED_ADVICE_RE.search(text):
+            letter.set("soort", "reactie", None, f"het college schrijft aan de adviesraad over een advies ({bron})")
         else:
-            letter.set("soort", "reactie", None, f"het college schrijft aan de adviesraad ({bron})")
+            letter.beslissingen.add("soort", "soort-onbekend", f"het college schrijft aan de adviesraad, maar niet over een advies ({bron}). Vul 'soort' in.")
     elif van == COLLEGE and aan == GEMEENTERAAD and re.search(r"\braadsinformatiebrief\b", text, re.IGNORECASE):
         letter.set("soort", "stuk", None, f"raadsinformatiebrief van het college aan de gemeenteraad ({bron})")
         letter.set("stuktype", "raadsinformatiebrief", None, "raadsinformatiebrief")
     else:
-        seen = [
-            f"afzender {_role_text(van, letter.value('van'))}",
-            f"ontvanger {_role_text(aan, letter.value('aan'))}",
-        ]
         letter.beslissingen.add(
-            "soort",
-            "soort-onbekend",
-            f"uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is ({'; '.join(seen)}). Vul 'soort' in.",
+            "soort", "soort-onbekend", f"uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is ({bron}). Vul 'soort' in."
         )
+
+
+def _opening(letter: Letter, text: str) -> str:
+    """The subject and the first paragraph of the body: where a letter says what it is for ('Graag vragen wij uw advies')."""
+    first = next((block for block in letter.tekst.split("\n\n") if len(block) > 40 and not block.startswith("#")), "")
+    return f"{letter.value('titel') or ''}\n{first}"
 
 
 def _advising(letter: Letter, text: str) -> str | None:

@@ -410,7 +410,7 @@ READING_STEPS: tuple[Step, ...] = (
     Step(_read_sender, reads=frozenset({"van"}), sets=frozenset({"van"})),
     Step(_read_recipient, reads=frozenset({"aan"}), sets=frozenset({"aan"})),
     Step(_read_gemeente, reads=frozenset({"van", "aan"}), sets=frozenset({"gemeente"})),
-    Step(_classify, reads=frozenset({"van", "aan", "titel"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
+    Step(_classify, reads=frozenset({"van", "aan", "titel", "tekst"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
     Step(_read_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
     Step(_verdict, reads=frozenset({"soort", "tekst"}), sets=frozenset({"besluit", "besluit_citaat"})),
     Step(_advice, reads=frozenset({"soort", "datum", "tekst", "kenmerken"}), sets=frozenset({"advies"})),

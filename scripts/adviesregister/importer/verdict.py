@@ -10,7 +10,12 @@ from adviesregister.importer.findings import AdviceReference, Letter
 from adviesregister.importer.rules import rules
 
 ADVICE_DATE_UNKNOWN = "advies-datum-onbekend"
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
+_SENTENCE_RE = re.compile(r"(?<![a-z]\.[a-z]\.)(?<=[.!?])\s+(?=[A-Z“\"'(])")
+"""A sentence ends at '.', '!' or '?' before a capital, not after an abbreviation ('m.b.t. De Schakel')."""
+_QUOTED_ADVICE_RE = re.compile(r"^(advies\s+\d+\s*:|u\s+adviseert\b|uw\s+advies\s+(luidt|was|is)\s*:)", re.IGNORECASE)
+"""A sentence that quotes the advice ('Advies 1: Neem … over'), not the college's answer."""
+_DECIDED_RE = re.compile(r"\b(besloten|besluiten|ongewijzigd)\b", re.IGNORECASE)
+"""A letter that has decided something else than taking note: 'kennisgenomen' alone is then no verdict."""
 _NAMES_ADVICE_RE = re.compile(r"\b(advies|adviezen|brief|adviesbrief|schrijven)\b[^.]{0,60}?\b(van|d\.?d\.?)\s*$", re.IGNORECASE)
 """'uw advies van <datum>', 'uw brief d.d. <datum>', 'uw ongevraagde advies over respijtzorg van <datum>'."""
 _ON_DATE_RE = re.compile(r"^\S+(\s+\S+){0,2}\s+(heeft|hebt|hebben)\s+(u|jullie|wij|we)\b[^.]*\badvie", re.IGNORECASE)
@@ -44,16 +49,17 @@ def read_verdict(letter: Letter) -> None:
     """Besluit and the sentence that says it (the phrases are in data/brieven.yml). A sentence that takes over and one
     that does not (a point-by-point answer) → deels overgenomen; none → abstain."""
     found: dict[str, list[str]] = {}
+    decided = False
     for sentence in sentences(letter.tekst):
-        if rules().besluit_ontkend_positief.search(sentence):
-            found.setdefault("overgenomen", []).append(sentence)
+        decided = decided or bool(_DECIDED_RE.search(sentence))
+        if _QUOTED_ADVICE_RE.match(sentence):
             continue
-        for besluit, pattern in rules().besluit:
-            if pattern.search(sentence):
-                if besluit == "overgenomen" and _NEGATION_RE.search(sentence):
-                    continue
+        for clause in re.split(r";\s+", sentence):  # 'Wij nemen uw advies over; alleen punt 3 nemen wij niet over.'
+            besluit = _clause_verdict(clause)
+            if besluit:
                 found.setdefault(besluit, []).append(sentence)
-                break
+    if set(found) == {"kennisgenomen"} and decided:
+        found = {}  # 'Met belangstelling hebben wij kennisgenomen …' before a decision the phrases do not know
     if "deels overgenomen" in found:
         besluit, zin = "deels overgenomen", found["deels overgenomen"][0]
     elif "niet overgenomen" in found and "overgenomen" in found:
@@ -76,26 +82,60 @@ def read_verdict(letter: Letter) -> None:
         )
 
 
+def _clause_verdict(clause: str) -> str | None:
+    if rules().besluit_ontkend_positief.search(clause):
+        return "overgenomen"
+    for besluit, pattern in rules().besluit:
+        if pattern.search(clause):
+            return None if besluit == "overgenomen" and _NEGATION_RE.search(clause) else besluit
+    return None
+
+
 def read_advice_reference(letter: Letter, text: str) -> None:
-    """'Op 22 december 2022 heeft u een ongevraagd advies uitgebracht…', 'uw advies van 17 mei 2023', else 'Uw brief
-    <datum>' in the letterhead. A date elsewhere in such a sentence ('besproken in onze vergadering van …') is not it."""
+    """'Op 22 december 2022 heeft u een ongevraagd advies uitgebracht…', 'uw advies van 17 mei 2023', and 'Uw brief
+    <datum>' in the letterhead: where both are given they must agree. A date elsewhere in such a sentence ('besproken in
+    onze vergadering van …') is not it; a day and month without a year lie before the response, never after it."""
     datum_brief = letter.value("datum")
-    jaar = datum_brief.jaar if isinstance(datum_brief, Datum) else None
+    brief = datum_brief if isinstance(datum_brief, Datum) and datum_brief.volledig else None
     adviestype = "ongevraagd" if re.search(r"\bongevraagde?\s+advies\b", text, re.IGNORECASE) else None
-    for zin in sentences(letter.tekst):
+    in_text = _advice_date_in_sentences(letter.tekst, brief)
+    uw_brief = letter.kenmerken.get("uw_brief")
+    in_head = _before(parse_dutch_date(str(uw_brief.waarde), brief.jaar if brief else None), brief) if uw_brief else None
+    if in_text and in_head and str(in_text[0]) != str(in_head):
+        letter.beslissingen.add(
+            "reactie_op",
+            "advies-datum-twijfel",
+            f"de brief noemt twee datums voor het advies: '{uw_brief.bewijs if uw_brief else ''}' en '{in_text[1]}'. Zoek het advies op en vul de id in bij reactie_op.",
+        )
+    elif in_text:
+        letter.advies = AdviceReference(in_text[0], adviestype, in_text[1], None)
+    elif in_head and uw_brief:
+        letter.advies = AdviceReference(in_head, adviestype, str(uw_brief.bewijs), uw_brief.regel)
+    else:
+        letter.beslissingen.add(
+            "reactie_op", ADVICE_DATE_UNKNOWN, "de brief noemt de datum van het advies niet. Zoek het advies op en vul de id in bij reactie_op."
+        )
+
+
+def _advice_date_in_sentences(tekst: str, brief: Datum | None) -> tuple[Datum, str] | None:
+    for zin in sentences(tekst):
         if not re.search(r"\b(u|uw)\b", zin, re.IGNORECASE):
             continue
-        for found in find_dates(zin, jaar):
+        for found in find_dates(zin, brief.jaar if brief else None):
             before = zin[: found.start]
             names = _NAMES_ADVICE_RE.search(before) and not _OTHER_OCCASION_RE.search(before)
-            if found.datum is not None and found.datum.volledig and (names or _ON_DATE_RE.match(zin[found.start :])):
-                letter.advies = AdviceReference(found.datum, adviestype, zin, None)
-                return
-    uw_brief = letter.kenmerken.get("uw_brief")
-    datum = parse_dutch_date(str(uw_brief.waarde), jaar) if uw_brief else None
-    if uw_brief and datum is not None:
-        letter.advies = AdviceReference(datum, adviestype, str(uw_brief.bewijs), uw_brief.regel)
-        return
-    letter.beslissingen.add(
-        "reactie_op", ADVICE_DATE_UNKNOWN, "de brief noemt de datum van het advies niet. Zoek het advies op en vul de id in bij reactie_op."
-    )
+            if found.datum is None or not found.datum.volledig or not (names or _ON_DATE_RE.match(zin[found.start :])):
+                continue
+            if not re.search(r"\d{4}", found.text) and brief and str(found.datum) > str(brief):
+                found_datum = Datum.parse(f"{found.datum.jaar - 1}{str(found.datum)[4:]}")  # 'Op 18 december' in a January letter
+            else:
+                found_datum = found.datum
+            dated = _before(found_datum, brief)
+            if dated is not None:
+                return dated, zin
+    return None
+
+
+def _before(datum: Datum | None, brief: Datum | None) -> Datum | None:
+    """The advice's date, if it is not after the response (a later date is another letter, or a mistake)."""
+    return datum if datum is not None and (brief is None or str(datum) <= str(brief)) else None

@@ -237,6 +237,6 @@ def _list_item(text: str) -> str:
 
 def _join(previous: str, addition: str) -> str:
     """Join a wrapped line; a word split after a hyphen ('ex-' + 'gedetineerden') keeps its hyphen."""
-    if re.search(r"\w-$", previous):
+    if len(previous) >= 2 and previous[-1] == "-" and (previous[-2].isalnum() or previous[-2] == "_"):  # not a regex on a growing paragraph
         return previous + addition
     return f"{previous} {addition}"

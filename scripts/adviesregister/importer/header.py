@@ -6,6 +6,7 @@ import re
 
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Found, Letter
+from adviesregister.importer.parties import organ_in
 from adviesregister.importer.rules import rules
 
 _LABELS = [
@@ -29,6 +30,13 @@ _LABELS = [
     ("Onderwerp", "titel"),
     ("Betreft", "titel"),
     ("Datum voorstel", "datum"),
+    ("Datum verzending", "datum"),
+    ("Verzenddatum", "datum"),
+    ("Datum uw brief", "uw_brief"),
+    ("Datum vergadering", "overig"),
+    ("Vergaderdatum", "overig"),
+    ("Datum besluit", "overig"),
+    ("Datum ontvangst", "overig"),
     ("Datum", "datum"),
     ("Aan", "aan"),
     ("Van:", "van"),
@@ -79,7 +87,7 @@ def read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> list
         regel = index + 1
         cells = re.split(r"\t| {2,}", line) if "\t" in line or "  " in line.strip() else [line]
         labelled = [(col, seg) for col, cell in enumerate(cells) for seg in label_segments(cell, extra)]
-        if labelled and labelled[0][1][0] == "aan" and re.match(r"^\s*Aan\b", line):
+        if labelled and labelled[0][1][0] == "aan" and _addresses(line):
             index = _read_addressee(lines, index, letter)
             continue
         index += 1
@@ -125,14 +133,15 @@ def _read_labelled_line(
     waiting: list[tuple[int, str, str]] = []
     any_value = False
     used: set[int] = set()
-    for position, (col, (key, label, value)) in enumerate(labelled):
+    label_columns = {col for col, _ in labelled}
+    for col, (key, label, value) in labelled:
         if col in used:
             continue
         if not value:
             # the next cell, past empty ones ('Datum<tab><tab>2 april 2024'), unless that is a label itself
             after = next((c for c in range(col + 1, len(cells)) if cells[c].strip()), None)
             nxt = cells[after].strip() if after is not None else ""
-            next_is_label = any(c == after for c, _ in labelled[position + 1 :])
+            next_is_label = after in label_columns
             if after is not None and nxt and (not next_is_label or key == "cv"):
                 value = nxt
                 used.add(after)
@@ -163,6 +172,11 @@ def _assign_pending(
             _store(key, label, value, regel, letter, cv)
         return []
     dated = [p for p in open_labels if p[1] in _DATED]
+    value_dates = sum(parse_dutch_date(value) is not None for _, value in values)
+    if len(values) > 1 and len(dated) >= 2 and value_dates >= 2:
+        # fewer values than labels ('Uw kenmerk' left empty) and more than one date: which is the letter's, we cannot tell
+        letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"welke datum in regel {regel} is van deze brief? Vul 'datum' zelf in.", regel)
+        return []
     if len(values) == 1 and len(dated) >= 2:
         # one row of values under 'Uw brief Uw kenmerk Ons kenmerk Datum' (tabs lost in a PDF): the dates in order
         dates = [found for found in find_dates(values[0][1]) if found.datum is not None]
@@ -212,6 +226,12 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
         datum = parse_dutch_date(value)
         if datum is not None:
             letter.set("datum", datum, regel, f"{label} {value}")
+
+
+def _addresses(line: str) -> bool:
+    """'Aan: …', or 'Aan' without a colon before an organ ('Aan het college van …'), not a title ('Aan de slag met …')."""
+    match = re.match(r"^\s*Aan\b\s*(:?)\s*(.*)$", line)
+    return bool(match) and (match[1] == ":" or not match[2] or organ_in(match[2]) is not None)
 
 
 def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:

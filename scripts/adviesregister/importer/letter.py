@@ -25,6 +25,7 @@ from adviesregister.importer.verdict import read_advice_reference, read_verdict
 
 _LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|retouradres|secretariaat|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
 _TAV_RE = re.compile(r"^(t\.?a\.?v\.?|ter\s+attentie)\b", re.IGNORECASE)
+_COPIES_RE = re.compile(r"^(afschrift(en)?|kopie|cc|bijlagen?)\b", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"^(de|het)\s+", re.IGNORECASE)
 _UITGEBRACHT_RE = re.compile(r"^\s*uitgebracht\b", re.IGNORECASE)
 _GEMEENTE_HEAD_RE = re.compile(r"^gemeente\s+\S", re.IGNORECASE)
@@ -207,7 +208,8 @@ def _read_sender(source: Source, letter: Letter) -> None:
         return
     organ, index = found
     letter.afzender = organ.rol
-    naam = _full_name(organ.naam, source.text) if organ.naam else None
+    framing = source.lines[: source.body_start] + (source.lines[source.closing :] if source.closing is not None else [])
+    naam = _full_name(organ.naam, "\n".join(framing)) if organ.naam else None
     if naam and len(_ARTICLE_RE.sub("", naam).split()) == 1:
         if letterhead and letterhead.naam and letterhead.rol == organ.rol and naam.casefold() in letterhead.naam.casefold():
             naam, index = letterhead.naam, first
@@ -262,6 +264,8 @@ def _signature(source: Source) -> tuple[Organ, int] | None:
     candidates = range(start, len(lines)) if source.closing is not None else range(max(start, len(lines) - 6), len(lines))
     for index in candidates:
         line = lines[index].strip()
+        if _COPIES_RE.match(line):
+            break  # 'Afschrift aan: wethouder Zorg' names who gets a copy, not who signs
         if not line or "*" in line:
             continue
         organs = organs_in(lines[index])
@@ -275,16 +279,19 @@ def _signature(source: Source) -> tuple[Organ, int] | None:
     return None
 
 
-def _full_name(naam: str, text: str) -> str:
-    """'Wmo-raad' → 'Wmo-raad Moerdijk' when the letter names the council with its gemeente elsewhere."""
+def _full_name(naam: str, framing: str) -> str:
+    """'Wmo-raad' → 'Wmo-raad Moerdijk' when the letterhead or signature names the council with its gemeente, and
+    names no other one ('afgestemd met de Wmo-raad Oostzaan' in the body says nothing of who writes)."""
     gemeenten = set(cbs_municipalities().values())
     if any(naam.endswith(f" {gemeente}") for gemeente in gemeenten):
         return naam
-    for match in re.finditer(rf"(?<![\w-]){re.escape(naam)}\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", text):
-        for gemeente in gemeenten:
-            if match[1].startswith(gemeente) and (len(match[1]) == len(gemeente) or not match[1][len(gemeente)].isalpha()):
-                return f"{naam} {gemeente}"
-    return naam
+    found = {
+        gemeente
+        for match in re.finditer(rf"(?<![\w-]){re.escape(naam)}\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", framing)
+        for gemeente in gemeenten
+        if match[1].startswith(gemeente) and (len(match[1]) == len(gemeente) or not match[1][len(gemeente)].isalpha())
+    }
+    return f"{naam} {found.pop()}" if len(found) == 1 else naam
 
 
 def _read_gemeente(source: Source, letter: Letter) -> None:
@@ -305,7 +312,7 @@ def _read_gemeente(source: Source, letter: Letter) -> None:
             letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
             return
     for match in re.finditer(r"\b[Gg]emeente\s+([A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)", text):
-        words = match[1].split()
+        words = match[1].split()[:6]  # no gemeente has a longer name
         for end in range(len(words), 0, -1):
             name = " ".join(words[:end])
             if name in names:
@@ -378,7 +385,7 @@ def _read_date(source: Source, letter: Letter) -> None:
                 if datum is not None:
                     letter.set("datum", Datum(datum.jaar), index + 1, f"uiterste behandeldatum {later.strip()}: alleen het jaar")
                     return
-    years = sorted({int(y) for y in re.findall(r"\b(19[89]\d|20\d\d)\b", "\n".join(lines))})
+    years = sorted({int(y) for y in re.findall(r"(?<![Pp]ostbus )\b(19[89]\d|20\d\d)\b", "\n".join(lines))})
     hint = f" De brief noemt de jaren {', '.join(map(str, years))}." if years else ""
     seen = letter.datum_gezien or _dates_in_sentences(lines)
     hint += f" Wat we zagen: {'; '.join(seen)}." if seen else ""
@@ -394,7 +401,7 @@ def _dates_in_sentences(lines: list[str]) -> list[str]:
         dates = [found for found in find_dates(line) if found.datum is not None]
         if dates:
             seen.append(
-                f"regel {index + 1}: '{dates[0].text}' staat in een zin (een vergadering, een eerdere brief of een ingangsdatum?), niet op de plaats van een briefdatum"
+                f"regel {index + 1}: '{dates[0].text}' staat niet waar een brief zijn eigen datum zet (het kan een vergadering, een eerdere brief of een ingangsdatum zijn)"
             )
         if len(seen) == 2:
             break

@@ -16,7 +16,13 @@ from adviesregister.importer.dates import find_dates
 from adviesregister.importer.rules import rules
 
 _QUOTES = "'\u2018\u2019"
-_PLACE_RE = re.compile(rf"^\s*([A-Z{_QUOTES}][\w{_QUOTES}. ()-]{{1,40}}?),\s+(.+?)\s*\.?\s*$")
+_PLACE_WORD = rf"[A-Z{_QUOTES}][\w{_QUOTES}.()-]*"
+_PLACE_RE = re.compile(rf"^\s*({_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|aan|den|de|op|bij|in|van|ter)){{0,4}}),\s+(.+?)\s*\.?\s*$")
+"""'Klundert, 11 februari 2022', 'Alphen aan den Rijn, …': a place is capitalised words, not 'Verslag klankbordgroep'."""
+_ENCLOSURES_RE = re.compile(r"^\s*(bijlagen?|afschrift(en)?|kopie|cc)\b", re.IGNORECASE)
+"""After the signature: what follows these is a list of enclosures or copies, not the letter's date."""
+_LABEL_LIKE_RE = re.compile(r"^(uw|ons|datum|vergader|kenmerk|onderwerp|betreft|bijlage|verzonden|ontvangen)", re.IGNORECASE)
+_GIVEN_ON_RE = re.compile(r"\b(op|d\.?\s?d\.?)\s*$", re.IGNORECASE)
 _UITGEBRACHT_SENTENCE_RE = re.compile(r"\bdit\s+advies\s+is\s+uitgebracht\b", re.IGNORECASE)
 MAX_LINE = 200
 """A line that gives a letter's own date is short; longer lines are text (and the place pattern is quadratic on them)."""
@@ -52,9 +58,13 @@ def candidates(lines: list[str], body_start: int, closing: int | None) -> list[C
     end_part = range(closing + 1, len(lines)) if closing is not None else range(max(body_start, len(lines) - 3), len(lines))
     for index in [*range(body_start), *end_part]:
         line = lines[index].strip()
+        if index > body_start and _ENCLOSURES_RE.match(line):
+            break
         if not line or "\t" in line or len(line) > MAX_LINE:
             continue
         alone, datum = date_only(line)
+        if alone and _under_a_label(lines, index):
+            continue
         if alone:
             out.append(Candidate(datum, index + 1, line, "een regel met alleen een datum"))
             continue
@@ -72,8 +82,15 @@ def candidates(lines: list[str], body_start: int, closing: int | None) -> list[C
 
 
 def _dated(line: str, index: int, soort: str) -> list[Candidate]:
-    dates = find_dates(line)
-    return [Candidate(dates[-1].datum, index + 1, line, soort)] if len(dates) >= 1 else []
+    """The date right after 'op' or 'd.d.' ('Uitgebracht door de ASD d.d. 14 maart 2023'), if the line has exactly one."""
+    given = [found for found in find_dates(line) if _GIVEN_ON_RE.search(line[: found.start])]
+    return [Candidate(given[0].datum, index + 1, line, soort)] if len(given) == 1 else []
+
+
+def _under_a_label(lines: list[str], index: int) -> bool:
+    """A date below 'Uw brief van:' or 'Vergaderdatum' is that label's value (header.py reads it), not the letter's date."""
+    above = next((lines[i].strip() for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+    return above.endswith(":") or (":" not in above and len(above.split()) <= 3 and _LABEL_LIKE_RE.match(above) is not None)
 
 
 def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:

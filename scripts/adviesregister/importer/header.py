@@ -231,7 +231,9 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
 def _addresses(line: str) -> bool:
     """'Aan: …', or 'Aan' without a colon before an organ ('Aan het college van …'), not a title ('Aan de slag met …')."""
     match = re.match(r"^\s*Aan\b\s*(:?)\s*(.*)$", line)
-    return bool(match) and (match[1] == ":" or not match[2] or organ_in(match[2]) is not None)
+    if match is None:
+        return False
+    return match[1] == ":" or not match[2] or organ_in(match[2]) is not None
 
 
 def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:

@@ -245,3 +245,13 @@ def test_a_response_that_mentions_the_request_for_advice_is_a_response() -> None
         _college_letter("Datum: 4 maart 2024", "Naar aanleiding van onze adviesaanvraag van 15 januari 2024 gaf u ons advies.\n\nWij nemen uw advies over.")
     )
     assert letter.value("soort") == "reactie"
+
+
+def test_a_negated_request_is_no_gevraagd_advies() -> None:
+    letter = read_letter(
+        _advice("Wmo-raad Moerdijk\n\nKlundert, 11 februari 2022\n\nBetreft: Advies vervoer").replace(
+            "Wij adviseren u", "Het plan is niet ter advisering aan ons voorgelegd. Wij adviseren u"
+        )
+    )
+    assert letter.value("soort") == "advies"
+    assert letter.value("adviestype") is None

@@ -31,6 +31,7 @@ _ANYWHERE = ("verhaal",)
 """Signals found anywhere in the text; the others start a line."""
 _TOP, _TOP_LINES = ("nieuwsbericht",), 3
 """A news item's dateline ('Almere - De adviesraad …') is among its first lines; lower down it is a heading."""
+_NEGATED_RE = re.compile(r"\b(niet|geen|nooit)\b[^.,;]*$", re.IGNORECASE)
 _RECEIVED_ADVICE_RE = re.compile(r"\b(uw|het|dit|dat|een)\s+([\w-]+\s+){0,2}advie(s|zen)\b|\bu\s+adviseert\b|\bgeadviseerd\b", re.IGNORECASE)
 """A letter of the college to the council answers an advice only if it speaks of one."""
 _ANSWERS_RESPONSE_RE = re.compile(
@@ -135,6 +136,11 @@ def _advising(letter: Letter, text: str) -> str | None:
     return f"de brief zegt '{match[0]}'" if match else None
 
 
+def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match not just after a negation ('niet ter advisering aan ons voorgelegd')."""
+    return next((match for match in pattern.finditer(text) if not _NEGATED_RE.search(text[max(match.start() - 25, 0) : match.start()])), None)
+
+
 def _role_text(rol: str | None, naam: object) -> str:
     names = {RAAD: "een adviesraad", COLLEGE: "het college", GEMEENTERAAD: "de gemeenteraad"}
     if rol is None:
@@ -161,7 +167,7 @@ def _advice_type(letter: Letter, text: str) -> None:
         if patterns[adviestype].search(titel) and not (adviestype == "gevraagd" and patterns["ongevraagd"].search(titel)):
             letter.set("adviestype", adviestype, letter.velden["titel"].regel, titel)
             return
-    found = {adviestype: match for adviestype, pattern in patterns.items() if (match := pattern.search(text))}
+    found = {adviestype: match for adviestype, pattern in patterns.items() if (match := _affirmed(pattern, text))}
     if len(found) == 1:
         adviestype, match = next(iter(found.items()))
         regel = text.count("\n", 0, match.start()) + 1

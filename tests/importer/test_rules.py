@@ -106,17 +106,19 @@ def test_a_response_signed_by_a_wethouder_for_the_college() -> None:
     ],
 )
 def test_verdicts_in_many_wordings(zin: str, besluit: str) -> None:
+    assert _verdict_of(zin) == besluit
+
+
+def _verdict_of(zin: str) -> object:
+    """The verdict read from a response whose body is `zin`."""
     letter = read_letter("")
     letter.tekst = f"Dank voor uw advies.\n\n{zin}\n"
     read_verdict(letter)
-    assert letter.value("besluit") == besluit
+    return letter.value("besluit")
 
 
 def test_a_sentence_without_a_verdict_abstains() -> None:
-    letter = read_letter("")
-    letter.tekst = "Wij volgen de ontwikkelingen rond uw advies met belangstelling.\n"
-    read_verdict(letter)
-    assert letter.value("besluit") is None
+    assert _verdict_of("Wij volgen de ontwikkelingen rond uw advies met belangstelling.") is None
 
 
 WEB_POST = (
@@ -164,10 +166,7 @@ def test_an_unknown_gemeente_is_reported_with_what_was_seen() -> None:
 )
 def test_verdicts_worded_by_someone_who_did_not_know_the_rules(zin: str, besluit: str) -> None:
     """From the second batch of letters, written without reading data/brieven.yml (they abstained at first)."""
-    letter = read_letter("")
-    letter.tekst = f"Dank voor uw advies.\n\n{zin}\n"
-    read_verdict(letter)
-    assert letter.value("besluit") == besluit
+    assert _verdict_of(zin) == besluit
 
 
 REVIEW_CASES = {
@@ -190,10 +189,7 @@ REVIEW_CASES = {
 @pytest.mark.parametrize("name", REVIEW_CASES)
 def test_verdict_cases_from_the_review(name: str) -> None:
     zin, besluit = REVIEW_CASES[name]
-    letter = read_letter("")
-    letter.tekst = f"Dank voor uw brief.\n\n{zin}\n"
-    read_verdict(letter)
-    assert letter.value("besluit") == besluit
+    assert _verdict_of(zin) == besluit
 
 
 def _college_letter(head: str, body: str) -> str:

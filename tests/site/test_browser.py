@@ -5,6 +5,7 @@ Screenshots of every page type at phone and desktop width go to build/screenshot
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,6 +85,31 @@ def test_search_filters_by_status(page: Page, site_url: str) -> None:
     page.locator(".pagefind-ui__filter-panel summary", has_text="status").click()
     page.get_by_label("Niet overgenomen").check()
     expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Ongevraagd advies NSOB rapport"])
+
+
+def test_the_query_goes_into_the_address_and_back_brings_the_search_back(page: Page, site_url: str) -> None:
+    page.goto(site_url + "zoeken/")
+    page.locator("input.pagefind-ui__search-input").fill("wijkteam")
+    result = page.locator(".pagefind-ui__result-link", has_text="Inspectierapport sociale wijkteams")
+    expect(result).to_be_visible()
+    expect(page).to_have_url(re.compile(r"zoeken/\?q=wijkteam$"))  # a search that can be shared
+    result.click()
+    expect(page.locator("article h1")).to_have_text("Inspectierapport sociale wijkteams")
+    page.go_back()
+    expect(page.locator("input.pagefind-ui__search-input")).to_have_value("wijkteam")
+    expect(page.locator(".pagefind-ui__result-link", has_text="Inspectierapport sociale wijkteams")).to_be_visible()
+    expect(page.locator(".pagefind-ui__search-clear")).to_have_text("Wissen")
+
+
+def test_a_search_without_results_says_what_to_try(page: Page, site_url: str) -> None:
+    page.goto(site_url + "zoeken/?q=zwembadvergunning")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text("Geen resultaten")
+    help = page.locator("#zoekhulp")
+    expect(help).to_be_visible()
+    expect(help.get_by_role("link", name="alle documenten")).to_have_attribute("href", re.compile(r"documenten/$"))
+    page.locator("input.pagefind-ui__search-input").fill("wijkteam")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    expect(help).to_be_hidden()
 
 
 def test_overview_filters_by_status_and_keeps_the_choice_in_the_address(page: Page, site_url: str) -> None:

@@ -103,6 +103,10 @@ def test_pages_per_gemeente_thema_and_year(built_site: Path) -> None:
     assert len(jeugd.xpath("//ul[@class='ar-kaarten']/li")) == 2
     year = html.parse(str(built_site / "jaren" / "2023" / "index.html")).getroot()
     assert len(year.xpath("//ul[@class='ar-kaarten']/li")) == 4
+    years = html.parse(str(built_site / "jaren" / "index.html")).getroot()  # no dead end: /jaren/ lists every year
+    assert years.xpath("//ul[@class='ar-index']/li/a/@href") == ["2023/", "2022/", "2019/", "2017/"]
+    home = html.parse(str(built_site / "index.html")).getroot()
+    assert home.xpath("//a[text()='Jaren']/@href") == ["jaren/"]
     assert almelo.xpath("//link[@rel='alternate'][@type='application/atom+xml']/@href") == ["../../feeds/gemeente-almelo.xml"]
 
 

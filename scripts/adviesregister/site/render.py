@@ -51,6 +51,7 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     writer.page("documenten/index.md", "Alle documenten", "overzicht.md.j2", "documenten/", overview, hide=["toc"], feed=FEED_ALL)
     writer.page("gemeenten/index.md", "Gemeenten", "index-lijst.md.j2", "gemeenten/", {"items": listings.gemeenten, "intro": "Kies een gemeente."})
     writer.page("themas/index.md", "Thema's", "index-lijst.md.j2", "themas/", {"items": listings.themas, "intro": "Kies een thema."})
+    writer.page("jaren/index.md", "Jaren", "index-lijst.md.j2", "jaren/", {"items": listings.jaren, "intro": "Kies een jaar."})
     writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered[:50], settings.site_url))
     for listing in listings.all():
         if listing.feed:

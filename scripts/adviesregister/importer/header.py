@@ -46,6 +46,8 @@ _CV_LABELS = [("Hoofdopgave", "cv"), ("Portefeuillehouder", "cv"), ("Openbaar", 
 _DATED = ("datum", "uw_brief")
 """Labels whose value is a date."""
 _PHONE_RE = re.compile(r"^\(?0\d[\d\s()-]{7,}$")
+TAV_RE = re.compile(r"^(t\.?a\.?v\.?|ter\s+attentie)\b", re.IGNORECASE)
+"""'t.a.v. de voorzitter': the person an address block is for, not an organ or a street."""
 ADDRESS_RE = re.compile(r"^(postbus\s+\d+|.+\s\d+\s?[a-zA-Z]?|\d{4}\s?[A-Z]{2}\s+\S.*)$", re.IGNORECASE)
 
 
@@ -244,7 +246,7 @@ def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:
     end = index + 1
     while end < len(lines) and lines[end].strip() and not label_segments(lines[end], []):
         line = lines[end].strip()
-        if not ADDRESS_RE.match(line) and not re.match(r"^t\.?a\.?v\.?\s", line, re.IGNORECASE):
+        if not ADDRESS_RE.match(line) and not TAV_RE.match(line):
             if names and names[-1].endswith(","):
                 names[-1] = f"{names[-1]} {line}"
             else:

@@ -31,7 +31,6 @@ _ANYWHERE = ("verhaal",)
 """Signals found anywhere in the text; the others start a line."""
 _TOP, _TOP_LINES = ("nieuwsbericht",), 3
 """A news item's dateline ('Almere - De adviesraad …') is among its first lines; lower down it is a heading."""
-_NEGATED_RE = re.compile(r"\b(niet|geen|nooit)\b[^.,;]*$", re.IGNORECASE)
 _RECEIVED_ADVICE_RE = re.compile(r"\b(uw|het|dit|dat|een)\s+([\w-]+\s+){0,2}advie(s|zen)\b|\bu\s+adviseert\b|\bgeadviseerd\b", re.IGNORECASE)
 """A letter of the college to the council answers an advice only if it speaks of one."""
 _ANSWERS_RESPONSE_RE = re.compile(
@@ -138,7 +137,12 @@ def _advising(letter: Letter, text: str) -> str | None:
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match not just after a negation ('niet ter advisering aan ons voorgelegd')."""
-    return next((match for match in pattern.finditer(text) if not _NEGATED_RE.search(text[max(match.start() - 25, 0) : match.start()])), None)
+    return next((match for match in pattern.finditer(text) if not _negated(text[max(match.start() - 25, 0) : match.start()])), None)
+
+
+def _negated(before: str) -> bool:
+    """A negation in the same clause, just before a phrase."""
+    return any(not re.search(r"[.,;]", before[found.end() :]) for found in rules().ontkenning.finditer(before))
 
 
 def _role_text(rol: str | None, naam: object) -> str:

@@ -17,16 +17,13 @@ from adviesregister.importer import own_date
 from adviesregister.importer.body import letter_to_markdown
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Letter
-from adviesregister.importer.header import ADDRESS_RE, label_segments, read_header
+from adviesregister.importer.header import ADDRESS_RE, TAV_RE, label_segments, read_header
 from adviesregister.importer.kind import NOT_A_LETTER, classify, not_a_letter, stuk_kind
-from adviesregister.importer.parties import COLLEGE, NAME_REST_RE, RAAD, Organ, organ_in, organs_in
+from adviesregister.importer.parties import COLLEGE, NAME_REST_RE, RAAD, Organ, organ_in, organs_in, without_article
 from adviesregister.importer.rules import rules
 from adviesregister.importer.verdict import read_advice_reference, read_verdict
 
 _LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|retouradres|secretariaat|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
-_TAV_RE = re.compile(r"^(t\.?a\.?v\.?|ter\s+attentie)\b", re.IGNORECASE)
-_COPIES_RE = re.compile(r"^(afschrift(en)?|kopie|cc|bijlagen?)\b", re.IGNORECASE)
-_ARTICLE_RE = re.compile(r"^(de|het)\s+", re.IGNORECASE)
 _UITGEBRACHT_RE = re.compile(r"^\s*uitgebracht\b", re.IGNORECASE)
 _GEMEENTE_HEAD_RE = re.compile(r"^gemeente\s+\S", re.IGNORECASE)
 
@@ -152,7 +149,7 @@ def _read_recipient(source: Source, letter: Letter) -> None:
             first = block[0].strip()
             organ = organ_in(first)
             rest = [line.strip() for line in block[1:]]
-            address = bool(rest) and all(ADDRESS_RE.match(line) or _TAV_RE.match(line) or rules().functies.fullmatch(line) for line in rest)
+            address = bool(rest) and all(ADDRESS_RE.match(line) or TAV_RE.match(line) or rules().functies.fullmatch(line) for line in rest)
             if organ and organ.naam and address and not _LETTERHEAD_RE.match(first) and start != _first_line(lines):
                 letter.set("aan", first.rstrip(","), start + 1, first)
                 letter.ontvanger = organ.rol
@@ -210,7 +207,7 @@ def _read_sender(source: Source, letter: Letter) -> None:
     letter.afzender = organ.rol
     framing = source.lines[: source.body_start] + (source.lines[source.closing :] if source.closing is not None else [])
     naam = _full_name(organ.naam, "\n".join(framing)) if organ.naam else None
-    if naam and len(_ARTICLE_RE.sub("", naam).split()) == 1:
+    if naam and len(without_article(naam).split()) == 1:
         if letterhead and letterhead.naam and letterhead.rol == organ.rol and naam.casefold() in letterhead.naam.casefold():
             naam, index = letterhead.naam, first
         else:
@@ -264,7 +261,7 @@ def _signature(source: Source) -> tuple[Organ, int] | None:
     candidates = range(start, len(lines)) if source.closing is not None else range(max(start, len(lines) - 6), len(lines))
     for index in candidates:
         line = lines[index].strip()
-        if _COPIES_RE.match(line):
+        if rules().na_ondertekening.match(line):
             break  # 'Afschrift aan: wethouder Zorg' names who gets a copy, not who signs
         if not line or "*" in line:
             continue

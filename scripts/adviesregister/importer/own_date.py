@@ -19,8 +19,6 @@ _QUOTES = "'\u2018\u2019"
 _PLACE_WORD = rf"[A-Z{_QUOTES}][\w{_QUOTES}.()-]*"
 _PLACE_RE = re.compile(rf"^\s*({_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|aan|den|de|op|bij|in|van|ter)){{0,4}}),\s+(.+?)\s*\.?\s*$")
 """'Klundert, 11 februari 2022', 'Alphen aan den Rijn, …': a place is capitalised words, not 'Verslag klankbordgroep'."""
-_ENCLOSURES_RE = re.compile(r"^\s*(bijlagen?|afschrift(en)?|kopie|cc)\b", re.IGNORECASE)
-"""After the signature: what follows these is a list of enclosures or copies, not the letter's date."""
 _LABEL_LIKE_RE = re.compile(r"^(uw|ons|datum|vergader|kenmerk|onderwerp|betreft|bijlage|verzonden|ontvangen)", re.IGNORECASE)
 _GIVEN_ON_RE = re.compile(r"\b(op|d\.?\s?d\.?)\s*$", re.IGNORECASE)
 _UITGEBRACHT_SENTENCE_RE = re.compile(r"\bdit\s+advies\s+is\s+uitgebracht\b", re.IGNORECASE)
@@ -58,7 +56,7 @@ def candidates(lines: list[str], body_start: int, closing: int | None) -> list[C
     end_part = range(closing + 1, len(lines)) if closing is not None else range(max(body_start, len(lines) - 3), len(lines))
     for index in [*range(body_start), *end_part]:
         line = lines[index].strip()
-        if index > body_start and _ENCLOSURES_RE.match(line):
+        if index > body_start and rules().na_ondertekening.match(line):
             break
         if not line or "\t" in line or len(line) > MAX_LINE:
             continue

@@ -39,7 +39,7 @@ def organ_in(line: str) -> Organ | None:
         text = clean_name(text[function.end() :])
     if not text or len(text) > 160:
         return None
-    bare = _ARTICLE_RE.sub("", text)  # 'het college van de gemeente Albrandswaard' keeps its article as a name
+    bare = without_article(text)  # 'het college van de gemeente Albrandswaard' keeps its article as a name
     for rol, pattern in ((RAAD, rules().raden), (COLLEGE, rules().college), (GEMEENTERAAD, rules().gemeenteraad)):
         match = pattern.match(bare)
         if match and NAME_REST_RE.match(bare[match.end() :]):
@@ -47,6 +47,11 @@ def organ_in(line: str) -> Organ | None:
     if rules().wethouder.match(bare):
         return Organ(COLLEGE, None)
     return None
+
+
+def without_article(text: str) -> str:
+    """'het college van …' → 'college van …'."""
+    return _ARTICLE_RE.sub("", text)
 
 
 def clean_name(text: str) -> str:

@@ -39,6 +39,10 @@ class Rules:
     """A line that is a subject without a label, at the start of a line."""
     advies_zinnen: re.Pattern[str]
     """A council advising in its own words ('wij adviseren u')."""
+    na_ondertekening: re.Pattern[str]
+    """A line listing enclosures or copies, at the start of a line."""
+    ontkenning: re.Pattern[str]
+    """A negation word, anywhere."""
     geen_afzender: dict[str, re.Pattern[str]]
     geen_brief: dict[str, re.Pattern[str]]
     """Kind of text → its signals, each at the start of a line."""
@@ -82,6 +86,8 @@ def rules() -> Rules:
         geen_plaats=frozenset(data["datum_geen_plaats"]),
         titel_zonder_label=_either(data["titel_zonder_label"], r"^\s*"),
         advies_zinnen=_either(data["advies_zinnen"]),
+        na_ondertekening=_either(data["na_ondertekening"], r"^\s*", r"\b"),
+        ontkenning=_either(data["ontkenning"], r"\b", r"\b"),
         geen_afzender=_groups(data["geen_afzender"]),
         geen_brief={key: re.compile(_either(value).pattern, re.IGNORECASE | re.MULTILINE) for key, value in data["geen_brief"].items()},
         stukken=_groups(data["stukken"]),

@@ -22,7 +22,6 @@ _ON_DATE_RE = re.compile(r"^\S+(\s+\S+){0,2}\s+(heeft|hebt|hebben)\s+(u|jullie|w
 """'<datum> heeft u ons een advies gegeven', '<datum> hebben wij uw advies ontvangen' (after 'Op')."""
 _OTHER_OCCASION_RE = re.compile(r"\b(vergadering|overleg|bijeenkomst|gesprek|versie|commissie)\b[^.]*$", re.IGNORECASE)
 """'uw advies besproken in onze vergadering van <datum>': the date of something else."""
-_NEGATION_RE = re.compile(r"\b(niet|geen|nooit)\b", re.IGNORECASE)
 
 
 MAX_SENTENCE = 600
@@ -87,7 +86,7 @@ def _clause_verdict(clause: str) -> str | None:
         return "overgenomen"
     for besluit, pattern in rules().besluit:
         if pattern.search(clause):
-            return None if besluit == "overgenomen" and _NEGATION_RE.search(clause) else besluit
+            return None if besluit == "overgenomen" and rules().ontkenning.search(clause) else besluit
     return None
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Dialog, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from adviesregister.pipeline import build_site
 
@@ -31,6 +31,8 @@ PAGE_TYPES = {
     "gemeente": "gemeenten/almelo/",
     "thema": "themas/jeugd/",
     "jaar": "jaren/2023/",
+    "status": "status/niet-overgenomen/",
+    "punten": "punten/",
     "zoeken": "zoeken/",
     "over": "over/",
     "toegankelijkheid": "toegankelijkheid/",
@@ -112,18 +114,58 @@ def test_a_search_without_results_says_what_to_try(page: Page, site_url: str) ->
     expect(help).to_be_hidden()
 
 
-def test_overview_filters_by_status_and_keeps_the_choice_in_the_address(page: Page, site_url: str) -> None:
+def test_overview_filters_by_several_statuses_keeps_them_in_the_address_and_clears(page: Page, site_url: str) -> None:
     page.goto(site_url + "documenten/")
     expect(page.locator("#ar-aantal")).to_have_text("7 documenten")
-    page.get_by_label("Status").select_option("Niet overgenomen")
-    expect(page.locator("#ar-aantal")).to_have_text("1 document")
+    expect(page.get_by_text("Filteren zonder JavaScript")).to_be_hidden()
+    page.get_by_label("Niet overgenomen (1)").check()
+    expect(page.locator("#ar-aantal")).to_have_text("1 document (gefilterd)")
     expect(page.locator(".ar-kaart:visible .ar-kaart__titel")).to_have_text(["Ongevraagd advies NSOB rapport"])
-    assert page.url.endswith("?status=Niet+overgenomen")
+    page.get_by_label("Reactie uitgebleven (1)").check()
+    expect(page.locator("#ar-aantal")).to_have_text("2 documenten (gefilterd)")
+    assert page.url.endswith("?status=Niet+overgenomen&status=Reactie+uitgebleven")
+    expect(page.locator("#ar-gekozen")).to_have_text("(2 filters gekozen)")
     page.get_by_label("Volgorde").select_option("oudste")
-    page.get_by_label("Status").select_option("")
-    expect(page.locator(".ar-kaart:visible .ar-kaart__titel").first).to_have_text("Inspectierapport sociale wijkteams")
-    page.goto(site_url + "documenten/?gemeente=Almere")
-    expect(page.locator("#ar-aantal")).to_have_text("1 document")
+    expect(page.locator(".ar-kaart:visible .ar-kaart__titel").first).to_contain_text(
+        "Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van het regionale"
+    )
+    page.go_back()  # Back undoes the last choice
+    expect(page.locator(".ar-kaart:visible .ar-kaart__titel").first).to_have_text("Ongevraagd advies NSOB rapport")
+    expect(page.get_by_label("Volgorde")).to_have_value("nieuwste")
+    page.get_by_role("button", name="Wis filters").click()
+    expect(page.locator("#ar-aantal")).to_have_text("7 documenten")
+    expect(page).to_have_url(site_url + "documenten/")
+    page.goto(site_url + "documenten/?gemeente=Almere&status=Niet+overgenomen&status=Reactie+uitgebleven")
+    expect(page.locator("#ar-aantal")).to_have_text("1 document (gefilterd)")
+
+
+def test_on_a_phone_the_filters_fold_and_the_first_document_is_on_the_first_screen(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "documenten/?status=Niet+overgenomen")
+    panel = page.locator("#ar-filterpaneel")
+    expect(panel).to_be_visible()
+    assert panel.evaluate("p => p.open") is False
+    first = page.locator(".ar-kaart:visible").first.bounding_box()
+    assert first is not None and first["y"] + 60 < 667, first
+    page.get_by_text("Filteren en sorteren").click()
+    expect(page.get_by_label("Niet overgenomen (1)")).to_be_checked()
+    context.close()
+
+
+def test_without_javascript_filter_links_lead_to_prebuilt_lists(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator(".ar-tellingen a", has_text="Niet overgenomen").click()
+    expect(page).to_have_url(site_url + "status/niet-overgenomen/")
+    expect(page.locator(".ar-kaart .ar-kaart__titel")).to_have_text(["Ongevraagd advies NSOB rapport"])
+    page.goto(site_url + "documenten/?status=Niet+overgenomen")  # a shared filter link: the page says it shows everything
+    expect(page.get_by_text("toont deze pagina altijd alle documenten")).to_be_visible()
+    expect(page.locator("#ar-filterpaneel")).to_be_hidden()
+    page.get_by_role("link", name="status").click()
+    expect(page.locator(".ar-index a")).to_have_text(["Adviezen: deels overgenomen", "Adviezen: niet overgenomen", "Adviezen: reactie uitgebleven"])
+    context.close()
 
 
 def test_follow_an_advice_to_its_response_and_back(page: Page, site_url: str) -> None:
@@ -147,10 +189,9 @@ def press_tab_until(page: Page, selector: str, limit: int = 80) -> None:
 
 def test_keyboard_alone_filter_follow_and_search(page: Page, site_url: str) -> None:
     page.goto(site_url + "documenten/")
-    press_tab_until(page, "#filter-status")
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
-    expect(page.locator("#ar-aantal")).to_have_text("1 document")
+    press_tab_until(page, "input[name='status'][value='Niet overgenomen']")
+    page.keyboard.press("Space")
+    expect(page.locator("#ar-aantal")).to_have_text("1 document (gefilterd)")
     press_tab_until(page, ".ar-kaart:not([hidden]) .ar-kaart__titel")
     page.keyboard.press("Enter")
     expect(page).to_have_url(site_url + ADVIES)

@@ -67,8 +67,8 @@ def test_advice_and_response_link_to_each_other(built_site: Path) -> None:
 
 def test_partial_besluit_shows_each_point(built_site: Path) -> None:
     reactie = page(built_site, "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
-    rows = text_of(reactie, "//ul[@class='ar-besluiten']/li/span")
-    assert rows == ["niet overgenomen", "niet overgenomen", "overgenomen", "overgenomen"]
+    rows = text_of(reactie, "//ul[@class='ar-punten']/li/span[contains(@class, 'ar-status ')]")
+    assert rows == ["Niet overgenomen", "Niet overgenomen", "Overgenomen", "Overgenomen"]
     assert meta(reactie, "Ons kenmerk") == "UIT - 23110291"
 
 
@@ -91,8 +91,9 @@ def test_overview_lists_every_document_by_year_with_filters(built_site: Path) ->
     hrefs = overview.xpath("//div[@class='ar-jaargroepen']//li/a/@href")
     assert sorted(hrefs) == sorted(f"{doc_id}/" for doc_id in SEEDS)
     assert text_of(overview, "//section[@class='ar-jaargroep']/h2") == ["2023", "2022", "2019", "2017"]
-    assert overview.xpath("//form[@id='ar-filters']/@hidden") == [""], "without JavaScript the form stays hidden"
-    assert text_of(overview, "//select[@name='status']/option") == ["Alle", "Deels overgenomen", "Niet overgenomen", "Reactie uitgebleven"]
+    assert overview.xpath("//details[@id='ar-filterpaneel']/@hidden") == [""], "without JavaScript the filters stay hidden"
+    assert overview.xpath("//input[@name='status']/@value") == ["Deels overgenomen", "Niet overgenomen", "Reactie uitgebleven"]
+    assert text_of(overview, "//label[input[@name='status']]") == ["Deels overgenomen (1)", "Niet overgenomen (1)", "Reactie uitgebleven (1)"]
     assert text_of(overview, "//select[@name='gemeente']/option") == ["Alle", "Albrandswaard", "Almelo", "Almere"]
 
 
@@ -250,3 +251,50 @@ def test_page_titles_name_the_document_once(built_site: Path) -> None:
     assert html.parse(str(built_site / "index.html")).getroot().findtext(".//title") == "Adviesregister"
     doc = page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams")
     assert doc.findtext(".//title") == "Inspectierapport sociale wijkteams - Adviesregister"
+
+
+def test_status_pages_list_the_advices_the_home_counts(built_site: Path) -> None:
+    home = html.parse(str(built_site / "index.html")).getroot()
+    links = home.xpath("//ul[@class='ar-tellingen']/li/a/@href")
+    assert links == ["status/deels-overgenomen/", "status/niet-overgenomen/", "status/reactie-uitgebleven/"]
+    for link in links:  # every count on the home equals the list it leads to, without JavaScript
+        listing = html.parse(str(built_site / link / "index.html")).getroot()
+        assert listing.xpath("//p[@class='ar-aantal']/text()") == ["1 document"]
+    niet = html.parse(str(built_site / "status" / "niet-overgenomen" / "index.html")).getroot()
+    assert niet.xpath("//ul[@class='ar-kaarten']/li/a/@href") == ["../../documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"]
+    index = html.parse(str(built_site / "status" / "index.html")).getroot()
+    assert text_of(index, "//ul[@class='ar-index']/li/a") == ["Adviezen: deels overgenomen", "Adviezen: niet overgenomen", "Adviezen: reactie uitgebleven"]
+
+
+PROGRAMMAS = "almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid"
+
+
+def test_an_advice_decided_per_point_shows_every_point_with_its_badge_and_sentence(built_site: Path) -> None:
+    advies = html.parse(str(built_site / "documenten" / PROGRAMMAS / "index.html")).getroot()
+    points = advies.xpath("//ul[@class='ar-punten']/li")
+    assert [spoken(p.xpath(".//span[@class='ar-punt__naam']")[0]) for p in points] == [
+        "Sociaal en Vitaal en Zorg en Veiligheid",
+        "Visie",
+        "Zelfregiecentrum en samenwerkingsstructuur",
+        "AVE",
+    ]
+    assert [spoken(p.xpath(".//span[contains(@class, 'ar-status ')]")[0]) for p in points] == [
+        "Niet overgenomen",
+        "Niet overgenomen",
+        "Overgenomen",
+        "Overgenomen",
+    ]
+    assert spoken(points[1].xpath(".//blockquote")[0]).startswith("Het College heeft de programmaplannen ondertussen vastgesteld")
+    assert points[0].xpath(".//a/@href") == ["../almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid/"]
+    assert advies.xpath("//a[text()='Alle punten die het college niet of deels overnam']/@href") == ["../../punten/"]
+    reactie = html.parse(
+        str(built_site / "documenten" / "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid" / "index.html")
+    ).getroot()
+    assert len(reactie.xpath("//ul[@class='ar-punten']/li//span[contains(@class, 'ar-status--')]")) == 4
+
+
+def test_the_page_of_points_not_taken_over_lists_each_one_with_its_response(built_site: Path) -> None:
+    punten = html.parse(str(built_site / "punten" / "index.html")).getroot()
+    assert text_of(punten, "//section/h2") == ["Almelo"]
+    assert text_of(punten, "//span[@class='ar-punt__naam']") == ["Sociaal en Vitaal en Zorg en Veiligheid", "Visie"]
+    assert punten.xpath("//article/p//a/@href") == [f"../documenten/{PROGRAMMAS}/"]

@@ -55,6 +55,8 @@ def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) ->
 OPEN_DATA = "open-data/"
 """The folder of the downloads on the site."""
 FEED_ALL = "feeds/alles.xml"
+POINTS = "punten/"
+"""The page of every point of an advice the college did not, or only partly, take over."""
 
 
 SOURCES = "bronnen/"
@@ -82,6 +84,8 @@ RESERVED_PAGES = frozenset(
         "feeds",
         "bronnen",
         "open-data",
+        "punten",
+        "status",
         "publiceren",
         "zoeken",
         "assets",
@@ -123,6 +127,11 @@ def thema_url(thema: str) -> str:
 
 def jaar_url(jaar: int) -> str:
     return f"jaren/{jaar}/"
+
+
+def status_url(status: str) -> str:
+    """The pre-built list of advices with a status ('niet overgenomen' → 'status/niet-overgenomen/')."""
+    return f"status/{slugify(status)}/"
 
 
 def gemeente_feed_url(slug: str) -> str:

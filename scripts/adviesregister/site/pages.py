@@ -10,11 +10,11 @@ from markupsafe import Markup
 
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
 from adviesregister.content.model import Archive
-from adviesregister.content.names import OPEN_DATA, absolute_url, gemeente_feed_url, gemeente_url, jaar_url, thema_feed_url, thema_url
+from adviesregister.content.names import OPEN_DATA, absolute_url, gemeente_feed_url, gemeente_url, jaar_url, slugify, status_url, thema_feed_url, thema_url
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.downloads import Download
 from adviesregister.opendata.fields import field_descriptions
-from adviesregister.site.views import STATUS_LABELS, DocumentView, Status, count_text, format_size, status_view
+from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, status_view
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,11 @@ class Listings:
     themas: list[Listing]
     jaren: list[Listing]
     """Newest year first."""
+    statussen: list[Listing]
+    """Advices per status, in the order of STATUS_LABELS: the lists the overview's status filter stands for without JavaScript."""
 
     def all(self) -> list[Listing]:
-        return [*self.gemeenten, *self.themas, *self.jaren]
+        return [*self.gemeenten, *self.themas, *self.jaren, *self.statussen]
 
 
 def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
@@ -71,13 +73,34 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
         Listing(str(jaar), jaar_url(jaar), f"Documenten uit {jaar}", [v for v in ordered if v.jaar == jaar])
         for jaar in sorted({v.jaar for v in ordered}, reverse=True)
     ]
-    return Listings(gemeenten, themas, jaren)
+    statussen = []
+    for code in STATUS_LABELS:
+        views = [v for v in ordered if v.status and v.status.code == code]
+        status = status_view(code)
+        if views and status:
+            statussen.append(Listing(code, status_url(code), f"Adviezen: {status.tekst.lower()}", views, _STATUS_INTROS.get(code, "")))
+    return Listings(gemeenten, themas, jaren, statussen)
+
+
+_STATUS_INTROS = {
+    REACTIE_UITGEBLEVEN: "Adviezen waarop het college niet binnen de termijn heeft gereageerd, voor zover dit archief weet.",
+    WACHT_OP_REACTIE: "Adviezen waarop nog een reactie komt: de termijn voor een reactie loopt nog.",
+}
 
 
 @dataclass(frozen=True)
 class StatusCount:
     status: Status
     aantal: int
+
+    @property
+    def url(self) -> str:
+        return status_url(self.status.code)
+
+    @property
+    def tekst_met_status(self) -> str:
+        """'Niet overgenomen (3)': a choice in the status filter."""
+        return f"{self.status.tekst} ({self.aantal})"
 
     @property
     def tekst(self) -> str:
@@ -110,17 +133,50 @@ class Filter:
     label: str
     opties: list[tuple[str, str]] = field(default_factory=list)
     """(value, text) of each choice."""
+    meerdere: bool = False
+    """Several values at once (checkboxes) rather than one (a list to choose from)."""
+    index_url: str = ""
+    """The page listing the pre-built page of every value: where the filter leads without JavaScript."""
 
 
 def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -> list[Filter]:
     """The overview's filters, each with the values that occur."""
     return [
-        Filter("jaar", "Jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren]),
-        Filter("status", "Status", [(item.status.tekst, item.status.tekst) for item in home.statussen]),
-        Filter("gemeente", "Gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered})),
-        Filter("thema", "Thema", sorted({(t, t) for v in ordered for t, _ in v.themas})),
+        Filter("status", "Status", [(item.status.tekst, item.tekst_met_status) for item in home.statussen], meerdere=True, index_url="status/"),
+        Filter("gemeente", "Gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered}), index_url="gemeenten/"),
+        Filter("thema", "Thema", sorted({(t, t) for v in ordered for t, _ in v.themas}), index_url="themas/"),
+        Filter("jaar", "Jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren], index_url="jaren/"),
         Filter("soort", "Soort", sorted({(v.soort, v.soort) for v in ordered})),
     ]
+
+
+@dataclass(frozen=True)
+class PointsOfResponse:
+    """The points of one advice that the college did not, or only partly, take over, as one response decided them."""
+
+    reactie: DocumentView
+    punten: list[Point]
+
+
+@dataclass(frozen=True)
+class PointsOfGemeente:
+    gemeente: str
+    anker: str
+    reacties: list[PointsOfResponse]
+
+    @property
+    def aantal_tekst(self) -> str:
+        return count_text(sum(len(r.punten) for r in self.reacties), "punt", "punten")
+
+
+def build_points(ordered: list[DocumentView]) -> list[PointsOfGemeente]:
+    """Every point not (or partly) taken over, per gemeente, newest response first."""
+    groups: dict[str, list[PointsOfResponse]] = {}
+    for view in ordered:
+        punten = [punt for punt in view.punten if punt.niet_overgenomen and punt.reactie is None]
+        if punten:
+            groups.setdefault(view.gemeente, []).append(PointsOfResponse(view, punten))
+    return [PointsOfGemeente(gemeente, f"gemeente-{slugify(gemeente)}", groups[gemeente]) for gemeente in sorted(groups)]
 
 
 @dataclass(frozen=True)

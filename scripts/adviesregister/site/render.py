@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from adviesregister.content.model import Archive, Derived
-from adviesregister.content.names import FEED_ALL, OPEN_DATA, offered_as_text, page_file, source_url
+from adviesregister.content.names import FEED_ALL, OPEN_DATA, POINTS, offered_as_text, page_file, source_url
 from adviesregister.content.paths import is_inside
 from adviesregister.content.privacy import is_publishable
 from adviesregister.content.project import Project
@@ -22,7 +22,7 @@ from adviesregister.content.settings import Settings
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
-from adviesregister.site.pages import build_filters, build_home, build_listings, build_open_data_page
+from adviesregister.site.pages import build_filters, build_home, build_listings, build_open_data_page, build_points
 from adviesregister.site.sanitize import TRUSTED, letter_html
 from adviesregister.site.templating import ENV
 from adviesregister.site.views import SourceFile, build_views, format_size
@@ -51,6 +51,8 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     writer.page("documenten/index.md", "Alle documenten", "overzicht.md.j2", "documenten/", overview, hide=["toc"], feed=FEED_ALL)
     writer.page("gemeenten/index.md", "Gemeenten", "index-lijst.md.j2", "gemeenten/", {"items": listings.gemeenten, "intro": "Kies een gemeente."})
     writer.page("themas/index.md", "Thema's", "index-lijst.md.j2", "themas/", {"items": listings.themas, "intro": "Kies een thema."})
+    writer.page("punten.md", "Punten die het college niet overnam", "punten.md.j2", POINTS, {"groepen": build_points(ordered)}, hide=["toc"])
+    writer.page("status/index.md", "Adviezen per status", "index-lijst.md.j2", "status/", {"items": listings.statussen, "intro": "Kies een status."})
     writer.page("jaren/index.md", "Jaren", "index-lijst.md.j2", "jaren/", {"items": listings.jaren, "intro": "Kies een jaar."})
     writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered[:50], settings.site_url))
     for listing in listings.all():

@@ -95,6 +95,25 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Point:
+    """The college's decision on one point (recommendation) of an advice."""
+
+    aanbeveling: str
+    status: Status
+    citaat: str
+    reactie: Link | None = None
+    """The response that decides it; None on the response's own page."""
+
+    @property
+    def niet_overgenomen(self) -> bool:
+        return self.status.code in NOT_TAKEN_OVER
+
+
+NOT_TAKEN_OVER = ("niet overgenomen", "deels overgenomen")
+"""The decisions on a point that the page of points not taken over lists."""
+
+
+@dataclass(frozen=True)
 class Step:
     """One step of an advice's timeline."""
 
@@ -139,6 +158,8 @@ class DocumentView:
     stukken: list[Link] = field(default_factory=list)
     kenmerken: list[tuple[str, str]] = field(default_factory=list)
     tijdlijn: list[Step] = field(default_factory=list)
+    punten: list[Point] = field(default_factory=list)
+    """Per point of the advice, the college's decision: on an advice from its responses, on a response its own."""
     bron: SourceFile | None = None
     json_url: str = ""
     citeer: str = ""
@@ -193,6 +214,7 @@ def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, so
         if info.reactietijd is not None:
             view.reactietijd = f"{info.reactietijd} dagen"
         view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
+        view.punten = _points(doc, info, by_id)
         view.filters = _filters(view)
         canonical = absolute_url(site_url, view.url)
         view.citeer = _citation(view, gemeente, canonical)
@@ -214,6 +236,21 @@ def _link(target: Document) -> Link:
         besluit=target.besluit,
         citaat=target.besluit_citaat,
     )
+
+
+def _points(doc: Document, info: Derived, by_id: dict[str, Document]) -> list[Point]:
+    if doc.soort == "reactie":
+        return [Point(b.aanbeveling, _status(b.besluit), b.citaat) for b in doc.besluiten]
+    if doc.soort != "advies":
+        return []
+    answers = [by_id[answer] for answer in info.reacties if by_id[answer].soort == "reactie"]
+    return [Point(b.aanbeveling, _status(b.besluit), b.citaat, _link(reactie)) for reactie in answers for b in reactie.besluiten]
+
+
+def _status(besluit: str) -> Status:
+    status = status_view(besluit)
+    assert status is not None  # the schema allows only known decisions
+    return status
 
 
 def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Derived], gemeente: Gemeente | None) -> list[Step]:

@@ -87,6 +87,35 @@ def test_search_filters_by_status(page: Page, site_url: str) -> None:
     page.locator(".pagefind-ui__filter-panel summary", has_text="status").click()
     page.get_by_label("Niet overgenomen").check()
     expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Ongevraagd advies NSOB rapport"])
+    expect(page).to_have_url(re.compile(r"zoeken/\?q=advies&status=Niet\+overgenomen$"))  # the filter too can be shared
+    page.goto(site_url + "zoeken/?q=advies&status=Niet+overgenomen")
+    expect(page.locator(".pagefind-ui__result-link")).to_have_text(["Ongevraagd advies NSOB rapport"])
+    expect(page.get_by_label("Niet overgenomen")).to_be_checked()  # its group is open, the choice visible
+
+
+def test_search_results_show_status_soort_gemeente_and_date_and_a_clean_excerpt(page: Page, site_url: str) -> None:
+    page.goto(site_url + "zoeken/?q=advies")
+    result = page.locator(".pagefind-ui__result").filter(has=page.get_by_role("link", name="Ongevraagd advies NSOB rapport", exact=True))
+    expect(result.locator(".pagefind-ui__result-tag")).to_have_text(
+        ["Status: ✗ Niet overgenomen", "Soort: Ongevraagd advies", "Gemeente: Almelo", "Datum: 22 december 2022"]
+    )
+    excerpts = page.locator(".pagefind-ui__result-excerpt")
+    expect(excerpts.first).to_be_visible()
+    for excerpt in excerpts.all_inner_texts():  # page furniture is not part of the text searched
+        assert "Tekst van de brief" not in excerpt and "staat niet in het archief" not in excerpt, excerpt
+
+
+def test_on_a_phone_the_first_search_result_is_on_the_first_screen(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "zoeken/?q=advies")
+    title = page.locator(".pagefind-ui__result-title").first
+    expect(title).to_be_visible()
+    box = title.bounding_box()
+    assert box is not None and box["y"] + 20 < 667, box
+    page.locator(".pagefind-ui__filter-name", has_text="Status").click()  # the filter groups open like buttons
+    expect(page.get_by_label("Niet overgenomen")).to_be_visible()
+    context.close()
 
 
 def test_the_query_goes_into_the_address_and_back_brings_the_search_back(page: Page, site_url: str) -> None:

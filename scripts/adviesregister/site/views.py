@@ -167,6 +167,14 @@ class DocumentView:
     filters: list[tuple[str, str]] = field(default_factory=list)
 
     @property
+    def zoek_labels(self) -> list[tuple[str, str]]:
+        """What a search result shows under its title (Pagefind meta, shown as 'Soort: …'), in this order."""
+        labels = [("soort", self.soort), ("gemeente", self.gemeente), ("datum", self.datum)]
+        if self.status:
+            labels.insert(1, ("status", f"{self.status.icoon} {self.status.tekst}"))
+        return labels
+
+    @property
     def thema_namen(self) -> str:
         """The themes for the overview's filter script, separated by '|'."""
         return "|".join(thema for thema, _ in self.themas)

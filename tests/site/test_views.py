@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from adviesregister.content.model import Datum
 from adviesregister.site.views import format_datum, relative_url
+
+from helpers import ROOT, copy_project, fixed_date
 
 
 @pytest.mark.parametrize(("text", "shown"), [("2023-01-23", "23 januari 2023"), ("2023-05", "mei 2023"), ("2023", "2023"), ("2022-12-01", "1 december 2022")])
@@ -28,3 +33,32 @@ def test_letter_text_keeps_letter_markup_and_drops_everything_else() -> None:
     assert "<em>nadruk</em>" in html and '<a href="https://example.org" rel="noopener noreferrer nofollow">een link</a>' in html
     assert "javascript:" not in html and "<script" not in html and "<img" not in html and "onerror" not in html
     assert "<table>" in html and "<td>2</td>" in html
+
+
+def test_the_home_shows_the_first_ten_waiting_advices_and_links_to_all(tmp_path: Path) -> None:
+    """However many advices wait, the home stays small: ten, then the status lists that hold them all."""
+    from adviesregister.pipeline import prepare
+    from adviesregister.site.pages import build_home
+    from adviesregister.site.views import build_views
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    folder = content / "documenten" / "almere" / "2020"
+    folder.mkdir(parents=True)
+    for day in range(1, 15):
+        doc_id = f"almere-2020-01-{day:02d}-advies-{day}"
+        (folder / f"{doc_id}.md").write_text(
+            f'---\nid: {doc_id}\nsoort: advies\ntitel: Advies {day}\ndatum: "2020-01-{day:02d}"\ngemeente: almere\n---\n\nGeacht college,\n',
+            encoding="utf-8",
+        )
+    with fixed_date():
+        prepared, problems = prepare(copy_project(tmp_path / "project", content))
+    assert problems == [] and prepared is not None
+    views = build_views(prepared.archive, prepared.derived, "https://example.org/", {})
+    ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
+    home = build_home(ordered)
+    titles = [v.titel for v in home.wachtend[:3]]
+    assert titles[0].startswith("Ongevraagd advies Adviesraad Sociaal Domein") and titles[1:] == ["Advies 1", "Advies 2"]  # oldest first
+    assert len(home.wachtend) == 10
+    assert [(item.url, item.tekst) for item in home.wachtend_lijsten] == [("status/reactie-uitgebleven/", "15 adviezen")]
+    assert build_home(ordered[:7]).wachtend_lijsten == []

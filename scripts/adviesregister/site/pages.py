@@ -111,20 +111,24 @@ class StatusCount:
 class Home:
     statussen: list[StatusCount]
     wachtend: list[DocumentView]
-    """Advices without a response: the overdue ones first, then the oldest."""
+    """The first advices without a response: the overdue ones first, then the oldest."""
+    wachtend_lijsten: list[StatusCount]
+    """The lists of every advice without a response (overdue, waiting), for when there are more than `wachtend` shows."""
     adviezen: list[DocumentView]
     reacties: list[DocumentView]
     aantal: int
 
 
-def build_home(ordered: list[DocumentView], newest: int = 5) -> Home:
+def build_home(ordered: list[DocumentView], newest: int = 5, waiting_shown: int = 10) -> Home:
+    """The home page: counts per status and short lists, so that it stays small for a phone however big the archive."""
     counts = Counter(v.status.code for v in ordered if v.status)
     statussen = [StatusCount(status, counts[code]) for code in STATUS_LABELS if counts[code] and (status := status_view(code))]
     waiting = [v for v in ordered if v.status and v.status.code in (REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE)]
     waiting.sort(key=lambda v: (v.status.code != REACTIE_UITGEBLEVEN if v.status else True, v.doc.datum.sort_key()))
+    lists = [item for item in statussen if item.status.code in (REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE)] if len(waiting) > waiting_shown else []
     adviezen = [v for v in ordered if v.doc.soort == "advies"][:newest]
     reacties = [v for v in ordered if v.doc.soort == "reactie"][:newest]
-    return Home(statussen, waiting, adviezen, reacties, len(ordered))
+    return Home(statussen, waiting[:waiting_shown], lists, adviezen, reacties, len(ordered))
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ from adviesregister.importer.records import ImportRefused, add_to_archive, impor
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
-from adviesregister.site.engine import SearchIndexError
+from adviesregister.site.engine import SearchIndexError, site_folder
 from adviesregister.site.guide import contributing_text
+from adviesregister.site.offline import make_offline_copy
 
 _ROOT = click.option(
     "--root",
@@ -203,6 +204,25 @@ def export(out: Path, root: Path) -> None:
     """Schrijf de open data (JSON, CSV, Excel, SQLite, schema, beschrijvingen, controlegetallen)."""
     result = write_export(_prepared(Project(root), "Open data niet geschreven."), out)
     click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("voorbeeld"), show_default=True, help="De map voor de kopie.")
+@_ROOT
+@_guarded
+def offline(out: Path, root: Path) -> None:
+    """Maak van de gebouwde site een kopie die werkt vanaf uw eigen computer: de voorbeeldsite (open index.html)."""
+    project = Project(root)
+    try:
+        site = site_folder(project.mkdocs_config)
+    except (Abort, ConfigurationError):  # build/pages, made by a build, is missing
+        site = project.root / "site"
+    if not (site / "index.html").is_file():
+        click.echo(f"Er is nog geen gebouwde site in {site}. Bouw hem eerst met: make site", err=True)
+        sys.exit(1)
+    target = out if out.is_absolute() else project.root / out
+    pages = make_offline_copy(site, target)
+    click.echo(f"Voorbeeldsite geschreven in {out}: {pages} pagina's. Open {out / 'index.html'} in uw browser.")
 
 
 @main.command()

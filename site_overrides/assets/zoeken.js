@@ -5,6 +5,10 @@
 var zoekScript = document.currentScript;
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("zoekvak");
+  if (window.location.protocol === "file:") {
+    searchOnDisk(box);
+    return;
+  }
   var order = ["title", "status", "soort", "gemeente", "datum"];
   var term = "";
 
@@ -75,3 +79,58 @@ window.addEventListener("DOMContentLoaded", function () {
       ui.triggerSearch(query || "");
     });
 });
+
+// The preview opened from a disk (file://): a browser fetches no files there, so Pagefind cannot run. The preview copy
+// (`adviesregister offline`) holds a search index as a script; this searches its titles, labels and texts for every word typed.
+function searchOnDisk(box) {
+  var root = new URL("../", zoekScript.src);
+  var script = document.createElement("script");
+  script.src = new URL("voorbeeld-zoekindex.js", root).href;
+  script.onload = function () { showSearch(window.adviesregisterZoekindex || []); };
+  script.onerror = function () { box.textContent = "Zoeken werkt niet in deze kopie van de site. Bekijk alle documenten via het menu."; };
+  document.head.appendChild(script);
+
+  function element(tag, text, attributes) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    return node;
+  }
+
+  function showSearch(entries) {
+    var form = element("form", "", { role: "search" });
+    var label = element("label", "Zoek in het archief", { for: "zoek-voorbeeld" });
+    var input = element("input", "", { id: "zoek-voorbeeld", type: "search", autocomplete: "off" });
+    var note = element("p", "Dit is de voorbeeldsite op uw eigen computer. Zoeken werkt hier eenvoudiger: de site vindt documenten met alle woorden die u typt.", { class: "ar-klein" });
+    var message = element("p", "", { role: "status", class: "ar-aantal" });
+    var list = element("ol", "", { class: "ar-kaarten" });
+    form.append(label, input);
+    box.append(note, form, message, list);
+    function run() {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var address = new URL(window.location.href);
+      if (words.length) address.searchParams.set("q", input.value);
+      else address.searchParams.delete("q");
+      window.history.replaceState(null, "", address.href);
+      list.textContent = "";
+      if (!words.length) { message.textContent = ""; return; }
+      var found = entries.filter(function (entry) {
+        var labels = entry.labels.map(function (label) { return label[1]; }).join(" ");
+        var text = (entry.titel + " " + labels + " " + entry.tekst).toLowerCase();
+        return words.every(function (word) { return text.indexOf(word) !== -1; });
+      });
+      message.textContent = found.length === 1 ? "1 resultaat" : found.length + " resultaten";
+      found.forEach(function (entry) {
+        var item = element("li", "", { class: "ar-kaart" });
+        item.append(element("a", entry.titel, { href: new URL(entry.url, root).href, class: "ar-kaart__titel" }));
+        item.append(element("span", entry.labels.map(function (label) { return label[0] + ": " + label[1]; }).join(" · "), { class: "ar-kaart__meta" }));
+        list.append(item);
+      });
+      document.getElementById("zoekhulp").hidden = found.length !== 0;
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    input.addEventListener("input", run);
+    input.value = new URLSearchParams(window.location.search).get("q") || "";
+    run();
+  }
+}

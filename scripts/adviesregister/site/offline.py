@@ -1,0 +1,75 @@
+"""A copy of the built site that works when opened from a disk (file://), as the secretary opens the preview of a pull
+request after downloading it: nothing installed, no web server.
+
+Two things differ on a disk. A link to a folder ('documenten/x/') shows the folder's listing instead of its page, so every
+relative link to a folder gets 'index.html'. And a browser refuses to fetch files from a disk, so Pagefind cannot search;
+the copy gets a search index as a script (`OFFLINE_INDEX`), read by assets/zoeken.js when the page is opened from a disk.
+The copy is made from site/ after a build and changes nothing in site/.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lxml import html
+
+OFFLINE_INDEX = "voorbeeld-zoekindex.js"
+"""The search index of the copy, at its root: `window.adviesregisterZoekindex = [...]`."""
+_LINKED = (("a", "href"), ("link", "href"), ("area", "href"))
+
+
+def make_offline_copy(site: Path, out: Path) -> int:
+    """Copy `site` to `out` (replacing it) with folder links ending in index.html and the search index; returns the pages."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(site, out)
+    entries = []
+    pages = sorted(out.rglob("*.html"))
+    for page in pages:
+        tree = html.parse(str(page))
+        root = tree.getroot()
+        for tag, attribute in _LINKED:
+            for element in root.iter(tag):
+                target = element.get(attribute)
+                if target is not None:
+                    element.set(attribute, folder_link_to_file(target))
+        entry = _index_entry(root, page.relative_to(out).as_posix())
+        if entry is not None:
+            entries.append(entry)
+        page.write_bytes(html.tostring(root, doctype=tree.docinfo.doctype, encoding="utf-8"))
+    index = json.dumps(entries, ensure_ascii=False, sort_keys=True)
+    (out / OFFLINE_INDEX).write_text(f"window.adviesregisterZoekindex = {index};\n", encoding="utf-8")
+    return len(pages)
+
+
+def folder_link_to_file(target: str) -> str:
+    """'../documenten/' → '../documenten/index.html', '..' → '../index.html', '?q=x' stays; absolute URLs stay as they are."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or target.startswith(("#", "/")) or not parts.path:
+        return target
+    path = parts.path
+    if path in (".", ".."):
+        path += "/"
+    if not path.endswith("/"):
+        return target
+    rest = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return f"{path}index.html{rest}"
+
+
+def _index_entry(root: html.HtmlElement, url: str) -> dict[str, object] | None:
+    """What the search of the copy needs of a document page: its title, labels and searchable text (as Pagefind sees it)."""
+    bodies = root.xpath("//*[@data-pagefind-body]")
+    if not bodies:
+        return None
+    body = copy.deepcopy(bodies[0])  # the page itself keeps what search ignores
+    meta = dict(value.split(":", 1) for value in body.xpath(".//@data-pagefind-meta") if ":" in value)
+    title = body.xpath("string(.//*[@data-pagefind-meta='title'])").strip()
+    for ignored in body.xpath(".//*[@data-pagefind-ignore]"):
+        ignored.drop_tree()
+    text = " ".join(body.text_content().split())
+    labels = [[key.capitalize(), meta[key]] for key in ("status", "soort", "gemeente", "datum") if key in meta]
+    return {"titel": title, "url": url, "labels": labels, "tekst": text}

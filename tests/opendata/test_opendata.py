@@ -153,6 +153,8 @@ def test_dataset_description_has_the_dcat_ap_nl_fields(open_data: Path) -> None:
         "adviesregister.csv",
         "adviesregister.xlsx",
         "adviesregister.sqlite",
+        "cijfers.json",
+        "cijfers.csv",
     }
 
 

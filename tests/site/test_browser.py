@@ -33,6 +33,7 @@ PAGE_TYPES = {
     "jaar": "jaren/2023/",
     "status": "status/niet-overgenomen/",
     "punten": "punten/",
+    "cijfers": "cijfers/",
     "zoeken": "zoeken/",
     "over": "over/",
     "toegankelijkheid": "toegankelijkheid/",

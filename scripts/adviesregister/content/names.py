@@ -85,6 +85,7 @@ RESERVED_PAGES = frozenset(
         "bronnen",
         "open-data",
         "punten",
+        "cijfers",
         "status",
         "publiceren",
         "zoeken",

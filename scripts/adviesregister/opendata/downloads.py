@@ -23,6 +23,12 @@ DATA_FILES = (
         "een database met tabellen voor documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, en een zoekindex op de tekst (FTS5)",
         "application/vnd.sqlite3",
     ),
+    Download(
+        "cijfers.json",
+        "de cijfers van de pagina Cijfers: per gemeente, jaar en thema de uitkomsten, de reactietijd en hoe vaak het antwoord binnen de termijn kwam",
+        "application/json",
+    ),
+    Download("cijfers.csv", "dezelfde cijfers, één regel per groep (RFC 4180, UTF-8)", "text/csv"),
 )
 DESCRIPTION_FILES = (
     Download("datapackage.json", "beschrijving volgens Frictionless Data Package v2"),

@@ -12,9 +12,11 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
+from adviesregister.opendata.cijfers import figure_rows, figures_csv
 from adviesregister.opendata.downloads import DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download
 from adviesregister.opendata.metadata import datapackage, dcat_dataset, export_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record
@@ -26,6 +28,10 @@ class ExportResult:
     out: Path
     files: list[Path]
     records: list[dict[str, Any]]
+    cijfers: list[Figures]
+    """The figures written to cijfers.json: the site's Cijfers page shows these same ones."""
+    peildatum: date
+    """The day the statuses (and so the figures) were computed for."""
 
     def downloads(self) -> list[tuple[Download, Path]]:
         """The files at the top of the download, as the Open data page lists them."""
@@ -69,13 +75,17 @@ def export_open_data(out: Path, archive: Archive, derived: dict[str, Derived], s
     ):
         writer(out / name, records)
         files.append(out / name)
+    cijfers = compute_figures(archive, derived)
+    rows = figure_rows(cijfers)
+    add("cijfers.json", _json({"kop": header, "cijfers": rows}))
+    add("cijfers.csv", figures_csv(rows))
     add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json(load_schema(DOCUMENT_SCHEMA)))
     add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema()))
     add("datapackage.json", _json(datapackage(header, out)))
     add("dataset.jsonld", _json(dcat_dataset(header, settings, out)))
     sums = "".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
     add("SHA256SUMS", sums.encode("utf-8"))
-    return ExportResult(out, files, records)
+    return ExportResult(out, files, records, cijfers, peildatum)
 
 
 def _json(data: Any) -> bytes:

@@ -8,6 +8,7 @@ from typing import Any
 
 from adviesregister.content.names import OPEN_DATA, absolute_url
 from adviesregister.content.settings import Settings
+from adviesregister.opendata.cijfers import FIGURE_COLUMNS
 from adviesregister.opendata.downloads import DATA_FILES
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import columns
@@ -78,6 +79,30 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 "encoding": "utf-8",
                 **_file_facts(out / "adviesregister.json"),
                 "description": "Alle velden, ook lijsten en de tekst; beschreven door schema/adviesregister.schema.json.",
+            },
+            {
+                "name": "cijfers-csv",
+                "path": "cijfers.csv",
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                **_file_facts(out / "cijfers.csv"),
+                "description": "De cijfers van de pagina Cijfers: per gemeente, jaar en thema (en het hele archief) de uitkomsten van de adviezen, de reactietijd en de termijn.",
+                "dialect": {"delimiter": ",", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
+                "schema": {
+                    "fields": [{"name": column.naam, "type": column.soort, "description": column.beschrijving} for column in FIGURE_COLUMNS],
+                    "primaryKey": ["soort", "sleutel"],
+                },
+            },
+            {
+                "name": "cijfers-json",
+                "path": "cijfers.json",
+                "format": "json",
+                "mediatype": "application/json",
+                "encoding": "utf-8",
+                **_file_facts(out / "cijfers.json"),
+                "description": "Dezelfde cijfers als cijfers.csv, met de kop van de download (peildatum).",
             },
         ],
     }

@@ -20,12 +20,13 @@ from adviesregister.content.privacy import is_publishable
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.files import ExportResult
+from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import build_filters, build_home, build_listings, build_open_data_page, build_points
 from adviesregister.site.sanitize import TRUSTED, letter_html
 from adviesregister.site.templating import ENV
-from adviesregister.site.views import SourceFile, build_views, format_size
+from adviesregister.site.views import SourceFile, build_views, format_day, format_size
 
 
 def render_site(project: Project, archive: Archive, derived: dict[str, Derived], settings: Settings, export: ExportResult) -> int:
@@ -43,10 +44,18 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     open_data = build_open_data_page(export.downloads(), project.pages, len(export.records), settings)
     writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data})
     listings = build_listings(archive, ordered)
-    for listing in listings.all():
-        writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, {"lijst": listing}, feed=listing.feed)
+    figures = {(item.soort, item.sleutel): item for item in export.cijfers}
+    for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
+        for listing in group:
+            cijfers = figures.get((kind, listing.sleutel))
+            context = {"lijst": listing, "cijfers": summary(cijfers) if cijfers and cijfers.adviezen else None}
+            writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, feed=listing.feed)
     home = build_home(ordered)
-    writer.page("index.md", None, "home.md.j2", "", {"home": home}, hide=["toc"], feed=FEED_ALL)
+    writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL)
+    figures_page = build_figures_page(export.cijfers)
+    writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, {"pagina": figures_page, "peildatum": format_day(export.peildatum)}, hide=["toc"])
+    for chart in figures_page.charts():
+        writer.file(chart.bestand, chart.svg)
     overview = {"groepen": listings.jaren, "filters": build_filters(ordered, home, listings), "aantal": len(ordered)}
     writer.page("documenten/index.md", "Alle documenten", "overzicht.md.j2", "documenten/", overview, hide=["toc"], feed=FEED_ALL)
     writer.page("gemeenten/index.md", "Gemeenten", "index-lijst.md.j2", "gemeenten/", {"items": listings.gemeenten, "intro": "Kies een gemeente."})

@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "status": "status/niet-overgenomen/",
     "punten": "punten/",
     "cijfers": "cijfers/",
+    "feeds": "feeds/",
     "zoeken": "zoeken/",
     "over": "over/",
     "toegankelijkheid": "toegankelijkheid/",
@@ -62,10 +63,15 @@ def run_axe(page: Page) -> list[dict[str, object]]:
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_every_page_type_passes_axe_and_is_photographed(page: Page, site_url: str, name: str, width: str) -> None:
     page.set_viewport_size({"width": WIDTHS[width][0], "height": WIDTHS[width][1]})
+    failed: list[str] = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
     page.goto(site_url + PAGE_TYPES[name])
     if name == "zoeken":
         page.locator("input.pagefind-ui__search-input").fill("wijkteam")
         expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    expected = [f"404 {site_url}{PAGE_TYPES[name]}"] if name == "niet-gevonden" else []
+    assert failed == expected, "no request of a page may fail (a 404 is a dead end, or something missing)"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
     assert run_axe(page) == []

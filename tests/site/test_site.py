@@ -108,7 +108,13 @@ def test_pages_per_gemeente_thema_and_year(built_site: Path) -> None:
     assert years.xpath("//ul[@class='ar-index']/li/a/@href") == ["2023/", "2022/", "2019/", "2017/"]
     home = html.parse(str(built_site / "index.html")).getroot()
     assert home.xpath("//a[text()='Jaren']/@href") == ["jaren/"]
-    assert almelo.xpath("//link[@rel='alternate'][@type='application/atom+xml']/@href") == ["../../feeds/gemeente-almelo.xml"]
+    # 'alternate feed': feed readers find it, and Material does not look for a sitemap beside it (a 404 on every page)
+    assert almelo.xpath("//link[@rel='alternate feed'][@type='application/atom+xml']/@href") == ["../../feeds/gemeente-almelo.xml"]
+    assert not almelo.xpath("//link[@rel='alternate']")
+    assert almelo.xpath("//p[@class='ar-feed']/a/@href") == ["../../feeds/#gemeente-almelo"]  # the visible link explains first
+    feeds = html.parse(str(built_site / "feeds" / "index.html")).getroot()
+    assert feeds.xpath("//li[@id='gemeente-almelo']/a/@href") == ["gemeente-almelo.xml"]
+    assert text_of(feeds, "//li[@id='gemeente-almelo']//code") == ["https://adviesregister.example/feeds/gemeente-almelo.xml"]
 
 
 def test_documents_stay_out_of_the_navigation(built_site: Path) -> None:
@@ -127,8 +133,10 @@ def test_feeds_are_atom_with_absolute_links(built_site: Path) -> None:
     feed = etree.parse(str(built_site / "feeds" / "alles.xml")).getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(SEEDS)
+    # the built copy has no git history: each entry is dated by its letter (tests/site/test_feed_dates.py has the history)
     assert entries[0].findtext(f"{ATOM}title") == "Reactie op advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"
     assert feed.findtext(f"{ATOM}updated") == "2023-07-11T00:00:00Z"
+    assert entries[0].findtext(f"{ATOM}published") == "2023-07-11T00:00:00Z"
     for entry in entries:
         assert entry.find(f"{ATOM}link").get("href").startswith("https://adviesregister.example/documenten/")
     almere = etree.parse(str(built_site / "feeds" / "gemeente-almere.xml")).getroot()

@@ -55,6 +55,8 @@ def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) ->
 OPEN_DATA = "open-data/"
 """The folder of the downloads on the site."""
 FEED_ALL = "feeds/alles.xml"
+FEEDS_PAGE = "feeds/"
+"""The page that explains the feeds and lists them all; every visible feed link leads there."""
 POINTS = "punten/"
 """The page of every point of an advice the college did not, or only partly, take over."""
 

@@ -10,7 +10,19 @@ from markupsafe import Markup
 
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
 from adviesregister.content.model import Archive
-from adviesregister.content.names import OPEN_DATA, absolute_url, gemeente_feed_url, gemeente_url, jaar_url, slugify, status_url, thema_feed_url, thema_url
+from adviesregister.content.names import (
+    FEED_ALL,
+    FEEDS_PAGE,
+    OPEN_DATA,
+    absolute_url,
+    gemeente_feed_url,
+    gemeente_url,
+    jaar_url,
+    slugify,
+    status_url,
+    thema_feed_url,
+    thema_url,
+)
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.downloads import Download
 from adviesregister.opendata.fields import field_descriptions
@@ -33,6 +45,11 @@ class Listing:
     @property
     def aantal_tekst(self) -> str:
         return count_text(len(self.views), "document", "documenten")
+
+    @property
+    def feed_uitleg(self) -> str:
+        """Where the visible feed link of this page leads: its place on the feeds page."""
+        return f"{FEEDS_PAGE}#{feed_anchor(self.feed)}" if self.feed else ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +169,31 @@ def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -
         Filter("jaar", "Jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren], index_url="jaren/"),
         Filter("soort", "Soort", sorted({(v.soort, v.soort) for v in ordered})),
     ]
+
+
+@dataclass(frozen=True)
+class Feed:
+    titel: str
+    url: str
+    """The feed file, relative to the site's root."""
+    adres: str
+    """Its full public address, to copy into a feed reader."""
+
+    @property
+    def anker(self) -> str:
+        """Its place on the feeds page: what every visible link to this feed points at."""
+        return feed_anchor(self.url)
+
+
+def feed_anchor(url: str) -> str:
+    """'feeds/gemeente-almelo.xml' → 'gemeente-almelo'."""
+    return url.rsplit("/", 1)[-1].removesuffix(".xml")
+
+
+def build_feeds(listings: Listings, site_url: str) -> list[Feed]:
+    """Every feed: all documents first, then per gemeente and per thema."""
+    feeds = [Feed("Alle nieuwe documenten", FEED_ALL, absolute_url(site_url, FEED_ALL))]
+    return feeds + [Feed(listing.titel, listing.feed, absolute_url(site_url, listing.feed)) for listing in listings.all() if listing.feed]
 
 
 @dataclass(frozen=True)

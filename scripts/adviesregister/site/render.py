@@ -13,8 +13,9 @@ from typing import Any
 
 import yaml
 
+from adviesregister.content.history import file_dates
 from adviesregister.content.model import Archive, Derived
-from adviesregister.content.names import FEED_ALL, OPEN_DATA, POINTS, offered_as_text, page_file, source_url
+from adviesregister.content.names import FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, offered_as_text, page_file, source_url
 from adviesregister.content.paths import is_inside
 from adviesregister.content.privacy import is_publishable
 from adviesregister.content.project import Project
@@ -23,7 +24,7 @@ from adviesregister.opendata.files import ExportResult
 from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
-from adviesregister.site.pages import build_filters, build_home, build_listings, build_open_data_page, build_points
+from adviesregister.site.pages import build_feeds, build_filters, build_home, build_listings, build_open_data_page, build_points
 from adviesregister.site.sanitize import TRUSTED, letter_html
 from adviesregister.site.templating import ENV
 from adviesregister.site.views import SourceFile, build_views, format_day, format_size
@@ -63,10 +64,12 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     writer.page("punten.md", "Punten die het college niet overnam", "punten.md.j2", POINTS, {"groepen": build_points(ordered)}, hide=["toc"])
     writer.page("status/index.md", "Adviezen per status", "index-lijst.md.j2", "status/", {"items": listings.statussen, "intro": "Kies een status."})
     writer.page("jaren/index.md", "Jaren", "index-lijst.md.j2", "jaren/", {"items": listings.jaren, "intro": "Kies een jaar."})
-    writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered[:50], settings.site_url))
+    dates = file_dates(project.root)
+    writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered, settings.site_url, dates))
     for listing in listings.all():
         if listing.feed:
-            writer.file(listing.feed, render_feed(listing.feed_titel, listing.feed, listing.views, settings.site_url))
+            writer.file(listing.feed, render_feed(listing.feed_titel, listing.feed, listing.views, settings.site_url, dates))
+    writer.page("feeds/index.md", "Volgen met een feed", "feeds.md.j2", FEEDS_PAGE, {"feeds": build_feeds(listings, settings.site_url)})
     writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {}, hide=["toc"])
     writer.page_text("publiceren.md", "Publiceren", render_guide(), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)

@@ -1,0 +1,70 @@
+"""Feeds date an entry by when it was published and last changed (the git history), not by the letter's date."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from adviesregister.content.history import file_dates
+from adviesregister.pipeline import build_site
+
+from helpers import copy_project
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+REACTIE = "content/documenten/almelo/2023/almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md"
+NSOB = "content/documenten/almelo/2022/almelo-2022-12-22-ongevraagd-advies-nsob-rapport.md"
+
+
+def git(root: Path, *args: str, when: str = "2026-01-05T10:00:00Z") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "Secretaris", "GIT_AUTHOR_EMAIL": "s@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "Secretaris", "GIT_COMMITTER_EMAIL": "s@example.org"}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def history(root: Path) -> None:
+    """The seed archive published on 5 January 2026; the NSOB advice added on 3 March (a merged pull request); one response changed on 9 March."""
+    nsob = (root / NSOB).read_bytes()
+    (root / NSOB).unlink()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "archief")
+    git(root, "checkout", "-q", "-b", "nsob")
+    (root / NSOB).write_bytes(nsob)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "advies NSOB", when="2026-02-20T09:00:00Z")  # written in a pull request...
+    git(root, "checkout", "-q", "main")
+    git(root, "merge", "-q", "--no-ff", "-m", "samenvoegen", "nsob", when="2026-03-03T12:00:00Z")  # ...published when merged
+    (root / REACTIE).write_text((root / REACTIE).read_text(encoding="utf-8") + "\nNaschrift.\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "naschrift", when="2026-03-09T08:30:00Z")
+
+
+def test_dates_come_from_the_main_line_of_the_history(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "archief")
+    history(project.root)
+    dates = file_dates(project.root)
+    assert dates[NSOB].gepubliceerd == dates[NSOB].gewijzigd == datetime(2026, 3, 3, 12, tzinfo=UTC)
+    assert dates[REACTIE].gepubliceerd == datetime(2026, 1, 5, 10, tzinfo=UTC)
+    assert dates[REACTIE].gewijzigd == datetime(2026, 3, 9, 8, 30, tzinfo=UTC)
+    assert file_dates(tmp_path) == {}  # no git: no dates
+
+
+def test_a_feed_shows_what_was_published_or_changed_last_and_stays_the_same_on_another_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "archief")
+    history(project.root)
+    assert build_site(project).problems == []  # today is the tests' fixed day (SOURCE_DATE_EPOCH)
+    first = (project.root / "site" / "feeds" / "alles.xml").read_bytes()
+    feed = etree.fromstring(first)
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}updated") for e in entries[:2]] == ["2026-03-09T08:30:00Z", "2026-03-03T12:00:00Z"]
+    assert entries[0].findtext(f"{ATOM}title") == "Reactie op advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"
+    assert entries[0].findtext(f"{ATOM}published") == "2026-01-05T10:00:00Z"
+    assert entries[1].findtext(f"{ATOM}title") == "Ongevraagd advies NSOB rapport"  # a letter of 2022, new in the feed in 2026
+    assert feed.findtext(f"{ATOM}updated") == "2026-03-09T08:30:00Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())))  # another day, the same commit
+    assert build_site(project).problems == []
+    assert (project.root / "site" / "feeds" / "alles.xml").read_bytes() == first

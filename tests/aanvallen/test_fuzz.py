@@ -98,8 +98,8 @@ class World:
         writer.page("document.md", view.titel, "document.md.j2", view.url, {"v": view, "tekst": letter_html(document.tekst)}, jsonld=view.jsonld)
         ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
         for listing in build_listings(archive, ordered).all():
-            writer.page("lijst.md", listing.titel, "lijst.md.j2", listing.url, {"lijst": listing}, feed=listing.feed)
-            render_feed(listing.feed_titel, listing.feed or "feed.xml", listing.views, site.site_url).encode("utf-8")
+            writer.page("lijst.md", listing.titel, "lijst.md.j2", listing.url, {"lijst": listing, "cijfers": None}, feed=listing.feed)
+            render_feed(listing.feed_titel, listing.feed or "feed.xml", listing.views, site.site_url, {}).encode("utf-8")
         record = document_record(document, derived[document.id], archive, site.site_url)
         json.dumps(record, ensure_ascii=False).encode("utf-8")
         write_csv(self.out / "a.csv", [record])

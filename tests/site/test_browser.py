@@ -64,7 +64,7 @@ def run_axe(page: Page) -> list[dict[str, object]]:
 def test_every_page_type_passes_axe_and_is_photographed(page: Page, site_url: str, name: str, width: str) -> None:
     page.set_viewport_size({"width": WIDTHS[width][0], "height": WIDTHS[width][1]})
     failed: list[str] = []
-    page.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
+    page.on("response", lambda response: failed.extend([f"{response.status} {response.url}"] if response.status >= 400 else []))
     page.goto(site_url + PAGE_TYPES[name])
     if name == "zoeken":
         page.locator("input.pagefind-ui__search-input").fill("wijkteam")

@@ -19,6 +19,7 @@ from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
+from adviesregister.content.settings import SettingsError
 from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
@@ -45,6 +46,9 @@ def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except SettingsError as err:  # a wrong setting in mkdocs.yml: the person can fix it
+            click.echo(f"Instelling niet goed: {err}", err=True)
+            sys.exit(1)
         except Exception as err:
             if os.environ.get("ADVIESREGISTER_DEBUG"):
                 raise

@@ -11,12 +11,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 
 from adviesregister.content.atomic import ArchiveBusy, archive_lock
 from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
+from adviesregister.content.settings import SettingsError, settings_from
 from adviesregister.pipeline import render_pages
 from adviesregister.site.engine import index_search
 from adviesregister.site.sanitize import TRUSTED, page_html
@@ -28,6 +29,14 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+
+    def on_config(self, config: Any) -> Any:
+        """Every build checks the archive's settings (the theme puts the colour in a style): wrong ones stop it."""
+        try:
+            settings_from({"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra)})
+        except SettingsError as err:
+            raise PluginError(f"Instelling niet goed: {err}") from None
+        return config
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         templates = Path(str(files("adviesregister.site").joinpath("templates")))

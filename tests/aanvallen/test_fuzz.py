@@ -46,7 +46,7 @@ from adviesregister.opendata.records import document_record
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.pages import build_listings
-from adviesregister.site.render import _Writer
+from adviesregister.site.render import _Writer, write_document
 from adviesregister.site.sanitize import letter_html
 from adviesregister.site.views import build_views
 
@@ -95,7 +95,7 @@ class World:
         views = build_views(archive, derived, site.site_url, {})
         view = views[document.id]
         writer = _Writer(self.out / "pagina")
-        writer.page("document.md", view.titel, "document.md.j2", view.url, {"v": view, "tekst": letter_html(document.tekst)}, jsonld=view.jsonld)
+        write_document(writer, view)
         ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
         for listing in build_listings(archive, ordered).all():
             writer.page("lijst.md", listing.titel, "lijst.md.j2", listing.url, {"lijst": listing, "cijfers": None}, feed=listing.feed)

@@ -203,8 +203,9 @@ def test_the_menu_names_only_generated_and_required_pages() -> None:
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader that ignores !ENV
     named = {next(iter(entry.values())) for entry in config["nav"]}
-    generated = {"index.md", "documenten/index.md", "gemeenten/index.md", "themas/index.md", "zoeken.md", "open-data.md", "publiceren.md"}
-    assert named == generated | {f"{naam}.md" for naam in REQUIRED_PAGES}
+    generated = {"index.md", "documenten/index.md", "gemeenten/index.md", "themas/index.md", "cijfers.md", "zoeken.md", "open-data.md", "publiceren.md"}
+    assert named <= generated | {f"{naam}.md" for naam in REQUIRED_PAGES}
+    assert "over.md" in named  # the others (toegankelijkheid, privacy, publiceren) are in the footer of every page
 
 
 def test_a_symlinked_gemeenten_file_is_not_read(root: Path) -> None:

@@ -258,7 +258,7 @@ def test_no_personal_data_or_extraction_artefacts_in_the_site(built_site: Path, 
 def test_page_titles_name_the_document_once(built_site: Path) -> None:
     assert html.parse(str(built_site / "index.html")).getroot().findtext(".//title") == "Adviesregister"
     doc = page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams")
-    assert doc.findtext(".//title") == "Inspectierapport sociale wijkteams - Adviesregister"
+    assert doc.findtext(".//title") == "Inspectierapport sociale wijkteams \N{EN DASH} gemeente Almelo \N{EN DASH} Adviesregister"
 
 
 def test_status_pages_list_the_advices_the_home_counts(built_site: Path) -> None:
@@ -303,6 +303,6 @@ def test_an_advice_decided_per_point_shows_every_point_with_its_badge_and_senten
 
 def test_the_page_of_points_not_taken_over_lists_each_one_with_its_response(built_site: Path) -> None:
     punten = html.parse(str(built_site / "punten" / "index.html")).getroot()
-    assert text_of(punten, "//section/h2") == ["Almelo"]
+    assert text_of(punten, "//article//section/h2") == ["Almelo"]
     assert text_of(punten, "//span[@class='ar-punt__naam']") == ["Sociaal en Vitaal en Zorg en Veiligheid", "Visie"]
     assert punten.xpath("//article/p//a/@href") == [f"../documenten/{PROGRAMMAS}/"]

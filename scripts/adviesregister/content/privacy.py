@@ -213,7 +213,7 @@ def _ibans(text: str) -> Iterator[Span]:
 
 
 FUNCTIONAL_MAILBOXES = frozenset(
-    {"adviesraad", "asd", "bezwaar", "communicatie", "contact", "gemeente", "griffie", "helpdesk", "info", "klachten", "klantcontact", "loket"}
+    {"adviesraad", "adviesregister", "asd", "bezwaar", "communicatie", "contact", "gemeente", "griffie", "helpdesk", "info", "klachten", "klantcontact", "loket"}
     | {"noreply", "no-reply", "pers", "post", "postbus", "privacy", "receptie", "secretariaat", "servicepunt", "webmaster", "wmo", "wmoraad"}
 )
 """Names before the @ (or the first part of it, before a dot) that belong to an organisation, not a person."""

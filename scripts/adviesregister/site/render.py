@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,9 @@ from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import build_feeds, build_filters, build_home, build_listings, build_open_data_page, build_points
-from adviesregister.site.sanitize import TRUSTED, letter_html
+from adviesregister.site.sanitize import TRUSTED, letter_contents, letter_html
 from adviesregister.site.templating import ENV
-from adviesregister.site.views import SourceFile, build_views, format_day, format_size
+from adviesregister.site.views import DocumentView, SourceFile, build_views, format_day, format_size, relative_url
 
 
 def render_site(project: Project, archive: Archive, derived: dict[str, Derived], settings: Settings, export: ExportResult) -> int:
@@ -35,46 +36,91 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     writer = _Writer(project.pages)
     writer.keep(export.files)
     sources = publish_sources(project, archive)
-    views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()})
+    views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
     for view in ordered:
-        writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, {"v": view, "tekst": letter_html(view.doc.tekst)}, jsonld=view.jsonld)
+        write_document(writer, view)
     for source, original in sources.values():
         if source.url is not None and original is not None:
             writer.copy(source.url, original)
     open_data = build_open_data_page(export.downloads(), project.pages, len(export.records), settings)
-    writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data})
+    writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
     listings = build_listings(archive, ordered)
     figures = {(item.soort, item.sleutel): item for item in export.cijfers}
     for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
         for listing in group:
             cijfers = figures.get((kind, listing.sleutel))
             context = {"lijst": listing, "cijfers": summary(cijfers) if cijfers and cijfers.adviezen else None}
-            writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, feed=listing.feed)
+            meta = {"feed": listing.feed, "description": f"{listing.titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()}
+            writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, kruimels=[PARENTS[kind]], **meta)
     home = build_home(ordered)
     writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL)
     figures_page = build_figures_page(export.cijfers)
-    writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, {"pagina": figures_page, "peildatum": format_day(export.peildatum)}, hide=["toc"])
+    cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.peildatum)}
+    writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
         writer.file(chart.bestand, chart.svg)
     overview = {"groepen": listings.jaren, "filters": build_filters(ordered, home, listings), "aantal": len(ordered)}
-    writer.page("documenten/index.md", "Alle documenten", "overzicht.md.j2", "documenten/", overview, hide=["toc"], feed=FEED_ALL)
-    writer.page("gemeenten/index.md", "Gemeenten", "index-lijst.md.j2", "gemeenten/", {"items": listings.gemeenten, "intro": "Kies een gemeente."})
-    writer.page("themas/index.md", "Thema's", "index-lijst.md.j2", "themas/", {"items": listings.themas, "intro": "Kies een thema."})
-    writer.page("punten.md", "Punten die het college niet overnam", "punten.md.j2", POINTS, {"groepen": build_points(ordered)}, hide=["toc"])
-    writer.page("status/index.md", "Adviezen per status", "index-lijst.md.j2", "status/", {"items": listings.statussen, "intro": "Kies een status."})
-    writer.page("jaren/index.md", "Jaren", "index-lijst.md.j2", "jaren/", {"items": listings.jaren, "intro": "Kies een jaar."})
+    description = f"Alle {len(ordered)} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
+    writer.page("documenten/index.md", "Alle documenten", "overzicht.md.j2", "documenten/", overview, hide=["toc"], feed=FEED_ALL, description=description)
+    for name, title, items, intro in (
+        ("gemeenten", "Gemeenten", listings.gemeenten, "Kies een gemeente."),
+        ("themas", "Thema's", listings.themas, "Kies een thema."),
+        ("status", "Adviezen per status", listings.statussen, "Kies een status."),
+        ("jaren", "Jaren", listings.jaren, "Kies een jaar."),
+    ):
+        writer.page(f"{name}/index.md", title, "index-lijst.md.j2", f"{name}/", {"items": items, "intro": intro}, description=DESCRIPTIONS[name])
+    writer.page(
+        "punten.md",
+        "Punten die het college niet overnam",
+        "punten.md.j2",
+        POINTS,
+        {"groepen": build_points(ordered)},
+        hide=["toc"],
+        description=DESCRIPTIONS["punten"],
+    )
     dates = file_dates(project.root)
     writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered, settings.site_url, dates))
     for listing in listings.all():
         if listing.feed:
             writer.file(listing.feed, render_feed(listing.feed_titel, listing.feed, listing.views, settings.site_url, dates))
-    writer.page("feeds/index.md", "Volgen met een feed", "feeds.md.j2", FEEDS_PAGE, {"feeds": build_feeds(listings, settings.site_url)})
-    writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {}, hide=["toc"])
+    writer.page(
+        "feeds/index.md",
+        "Volgen met een feed",
+        "feeds.md.j2",
+        FEEDS_PAGE,
+        {"feeds": build_feeds(listings, settings.site_url)},
+        description=DESCRIPTIONS["feeds"],
+    )
+    writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {}, hide=["toc"], description=DESCRIPTIONS["zoeken"])
     writer.page_text("publiceren.md", "Publiceren", render_guide(), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
     return writer.finish()
+
+
+def write_document(writer: _Writer, view: DocumentView) -> None:
+    """A document's page: the letter's sanitised text with its table of contents, breadcrumbs, title and description."""
+    tekst = letter_html(view.doc.tekst)
+    context = {"v": view, "tekst": tekst, "inhoud": letter_contents(tekst)}
+    crumbs = [(f"Gemeente {view.gemeente}", view.gemeente_url)]
+    meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel}
+    writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, **meta)
+
+
+PARENTS = {"gemeente": ("Gemeenten", "gemeenten/"), "thema": ("Thema's", "themas/"), "jaar": ("Jaren", "jaren/"), "status": ("Adviezen per status", "status/")}
+"""The page above a list, in its breadcrumbs."""
+DESCRIPTIONS = {
+    "open-data": "Download alle adviezen, reacties en cijfers als open data: JSON, CSV, Excel en SQLite, met een beschrijving van elk veld.",
+    "gemeenten": "De gemeenten in het archief, elk met hun adviezen, de reacties van het college en een feed.",
+    "themas": "De thema's in het archief, zoals jeugd, zorg en werk en inkomen, elk met hun documenten.",
+    "status": "De adviezen per status: overgenomen, deels of niet overgenomen, of nog zonder reactie.",
+    "jaren": "Alle documenten van het archief per jaar.",
+    "punten": "Alle punten van adviezen die het college niet of maar deels overnam, met de zin uit de reactie.",
+    "feeds": "Volg nieuwe adviezen en reacties met een feed: wat een feed is, hoe u hem gebruikt, en alle feeds.",
+    "zoeken": "Zoek in de tekst van alle adviezen, reacties en stukken, en filter op soort, status, jaar, gemeente en thema.",
+}
+"""The description of each page that is not about one document or list (search engines and link previews show it)."""
 
 
 def publish_sources(project: Project, archive: Archive) -> dict[str, tuple[SourceFile, Path | None]]:
@@ -101,14 +147,23 @@ class _Writer:
         self.out = out
         self.written: set[Path] = set()
 
-    def page(self, name: str, title: str | None, template: str, current: str, context: dict[str, Any], **meta: Any) -> None:
-        """A page from a template; `current` is its URL, for relative links. Marked trusted: every value in it was escaped."""
+    def page(
+        self, name: str, title: str | None, template: str, current: str, context: dict[str, Any], kruimels: Sequence[tuple[str, str]] = (), **meta: Any
+    ) -> None:
+        """A page from a template; `current` is its URL, for relative links. Marked trusted: every value in it was escaped.
+        `kruimels`: the pages above it (title, site-root URL) for the breadcrumbs, after Home and before the page itself."""
+        if title:
+            path = [("Home", ""), *kruimels, (title, current)]
+            meta["kruimels"] = [{"titel": html.escape(text), "url": html.escape(relative_url(url, current))} for text, url in path]
         self.page_text(name, title, ENV.get_template(template).render(current=current, **context), adviesregister=TRUSTED, **meta)
 
     def page_text(self, name: str, title: str | None, body: str, **meta: Any) -> None:
         """A Markdown page with the title and MkDocs settings (meta) in its front matter."""
-        # MkDocs' theme templates do not escape: the title goes in already escaped.
+        # MkDocs' theme templates do not escape: the title, the page title and the description go in already escaped.
         fields: dict[str, Any] = {"title": html.escape(title)} if title else {}
+        for key in ("description", "paginatitel"):
+            if meta.get(key):
+                meta[key] = html.escape(meta[key])
         fields.update({key: value for key, value in meta.items() if value})
         front = yaml.safe_dump(fields, allow_unicode=True, width=10_000).strip() if fields else ""
         self.file(name, f"---\n{front}\n---\n\n{body}" if front else body)

@@ -7,6 +7,7 @@ import re
 
 import markdown
 import nh3
+from lxml import html as lxml_html
 
 from adviesregister.content.names import slugify
 from adviesregister.content.parse import remove_forbidden_characters
@@ -49,6 +50,18 @@ def letter_html(tekst: str) -> str:
         _HEADING_RE.sub(r"#\1 ", tekst), extensions=["tables", "toc"], extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value)}}
     )
     return _clean(rendered, _LETTER_TAGS, _TEXT_ATTRIBUTES)
+
+
+CONTENTS_FROM = 3
+"""A letter with at least this many headings gets a table of contents at its top."""
+
+
+def letter_contents(letter: str) -> list[tuple[str, str]]:
+    """The headings of a letter's sanitised HTML (text, id), when there are enough to need a table of contents."""
+    if "<h" not in letter:
+        return []
+    headings = [(" ".join(h.text_content().split()), h.get("id")) for h in lxml_html.fragment_fromstring(letter, create_parent="div").xpath("./h3[@id]")]
+    return [(text, anchor) for text, anchor in headings if text and anchor] if len(headings) >= CONTENTS_FROM else []
 
 
 TRUSTED = "sjabloon"

@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -165,6 +166,25 @@ class DocumentView:
     citeer: str = ""
     jsonld: str = ""
     filters: list[tuple[str, str]] = field(default_factory=list)
+    melding_url: str = ""
+    """On an overdue advice: an e-mail to the archive's contact to report a response that is missing."""
+
+    @property
+    def paginatitel(self) -> str:
+        """The browser's title of the page: the document and its gemeente."""
+        return f"{self.titel} \N{EN DASH} gemeente {self.gemeente}"
+
+    @property
+    def beschrijving(self) -> str:
+        """The page's description for search engines and link previews."""
+        text = f"{self.soort}, gemeente {self.gemeente}, {self.datum}."
+        if self.van and self.aan:
+            text += f" Van {self.van} aan {self.aan}."
+        if self.status:
+            text += f" Status: {self.status.tekst.lower()}."
+        if self.doc.besluit:
+            text += f" Besluit van het college: {self.doc.besluit}."
+        return text
 
     @property
     def zoek_labels(self) -> list[tuple[str, str]]:
@@ -188,8 +208,9 @@ def soort_label(doc: Document) -> str:
     return SOORT_LABELS[doc.soort]
 
 
-def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, sources: dict[str, SourceFile]) -> dict[str, DocumentView]:
-    """One view per document. `sources` holds the published state of each original (by document id)."""
+def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, sources: dict[str, SourceFile], contact: str = "") -> dict[str, DocumentView]:
+    """One view per document. `sources` holds the published state of each original (by document id); `contact` is the
+    archive's e-mail address, where a missing response is reported."""
     by_id = archive.by_id()
     views = {}
     for doc in archive.documenten:
@@ -227,8 +248,20 @@ def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, so
         canonical = absolute_url(site_url, view.url)
         view.citeer = _citation(view, gemeente, canonical)
         view.jsonld = _jsonld(view, gemeente, canonical, site_url)
+        if contact and info.status == REACTIE_UITGEBLEVEN:
+            view.melding_url = missing_response_mail(contact, view, canonical)
         views[doc.id] = view
     return views
+
+
+def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> str:
+    """A mailto: link with subject and text ready, naming the advice so the archive can find it."""
+    subject = f"Ontbrekende reactie op advies {view.id}"
+    body = (
+        f"Het college heeft wel gereageerd op dit advies:\n{view.titel} ({view.datum}, gemeente {view.gemeente})\n{canonical}\n\n"
+        "De reactie staat hier (link of datum en kenmerk van de brief):\n"
+    )
+    return f"mailto:{contact}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
 
 
 def _links(ids: Iterable[str], by_id: dict[str, Document]) -> list[Link]:

@@ -47,7 +47,7 @@ fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/aanvallen/test_fuzz.py
 
 ## Speed and size figures.
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	@for script in benchmarks/*.py; do [ -e "$$script" ] || continue; echo "== $$script"; $(BIN)/python "$$script" || exit 1; done
 
 ## Prove a refactoring changed nothing: build REV and the working tree, list the files of site/ that differ.

@@ -7,7 +7,9 @@
   var form = document.getElementById("ar-filters");
   var panel = document.getElementById("ar-filterpaneel");
   if (!form || !panel) return;
-  var names = ["status", "gemeente", "thema", "jaar", "soort"];
+  var names = ["status", "gemeente", "thema", "jaar", "soort", "punten"].filter(function (name) {
+    return form.querySelector("[name='" + name + "']");
+  });
   var container = document.querySelector(".ar-jaargroepen");
   var groups = Array.prototype.slice.call(container.querySelectorAll(".ar-jaargroep"));
   var items = Array.prototype.slice.call(container.querySelectorAll("li[data-jaar]"));

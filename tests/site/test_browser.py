@@ -171,6 +171,10 @@ def test_overview_filters_by_several_statuses_keeps_them_in_the_address_and_clea
     page.get_by_role("button", name="Wis filters").click()
     expect(page.locator("#ar-aantal")).to_have_text("7 documenten")
     expect(page).to_have_url(site_url + "documenten/")
+    page.get_by_label("Met punten die het college niet of deels overnam (2)").check()  # the advice and its response
+    expect(page.locator(".ar-kaart:visible .ar-kaart__titel")).to_have_text(
+        ["Reactie op advies Programma's Sociaal en Vitaal en Zorg en Veiligheid", "Advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"]
+    )
     page.goto(site_url + "documenten/?gemeente=Almere&status=Niet+overgenomen&status=Reactie+uitgebleven")
     expect(page.locator("#ar-aantal")).to_have_text("1 document (gefilterd)")
 

@@ -168,7 +168,14 @@ def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -
         Filter("thema", "Thema", sorted({(t, t) for v in ordered for t, _ in v.themas}), index_url="themas/"),
         Filter("jaar", "Jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren], index_url="jaren/"),
         Filter("soort", "Soort", sorted({(v.soort, v.soort) for v in ordered})),
+        *_points_filter(ordered),
     ]
+
+
+def _points_filter(ordered: list[DocumentView]) -> list[Filter]:
+    """Only the advices and responses with a point the college did not, or only partly, take over (see punten/)."""
+    aantal = sum(1 for v in ordered if v.heeft_punten_niet_overgenomen)
+    return [Filter("punten", "Punten", [("niet-overgenomen", f"Met punten die het college niet of deels overnam ({aantal})")], meerdere=True)] if aantal else []
 
 
 @dataclass(frozen=True)

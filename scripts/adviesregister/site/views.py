@@ -170,6 +170,10 @@ class DocumentView:
     """On an overdue advice: an e-mail to the archive's contact to report a response that is missing."""
 
     @property
+    def heeft_punten_niet_overgenomen(self) -> bool:
+        return any(punt.niet_overgenomen for punt in self.punten)
+
+    @property
     def paginatitel(self) -> str:
         """The browser's title of the page: the document and its gemeente."""
         return f"{self.titel} \N{EN DASH} gemeente {self.gemeente}"

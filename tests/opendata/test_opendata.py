@@ -100,6 +100,16 @@ def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:
     assert row["besluiten"].startswith("Sociaal en Vitaal en Zorg en Veiligheid: niet overgenomen; Visie: niet overgenomen")
 
 
+def test_the_excel_csv_has_the_same_table_with_semicolons_and_a_bom(open_data: Path) -> None:
+    """Dutch Excel splits on ';' and reads UTF-8 only after a byte order mark; the values are the same as the RFC 4180 file's."""
+    raw = (open_data / "adviesregister-excel.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;soort;")
+    excel = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    standard = list(csv.reader(io.StringIO((open_data / "adviesregister.csv").read_text(encoding="utf-8"), newline="")))
+    assert excel == standard
+    assert any(not value.isascii() for row in excel for value in row), "the seeds hold letters beyond ASCII such as ë"
+
+
 def test_xlsx_opens_with_the_same_rows(open_data: Path) -> None:
     from openpyxl import load_workbook
 
@@ -151,6 +161,7 @@ def test_dataset_description_has_the_dcat_ap_nl_fields(open_data: Path) -> None:
     assert {d["dct:title"] for d in dataset["dcat:distribution"]} == {
         "adviesregister.json",
         "adviesregister.csv",
+        "adviesregister-excel.csv",
         "adviesregister.xlsx",
         "adviesregister.sqlite",
         "cijfers.json",

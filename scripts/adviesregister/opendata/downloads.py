@@ -17,6 +17,11 @@ class Download:
 DATA_FILES = (
     Download("adviesregister.json", "alles in één bestand, ook de lijsten en de tekst", "application/json"),
     Download("adviesregister.csv", "één regel per document (RFC 4180, UTF-8)", "text/csv"),
+    Download(
+        "adviesregister-excel.csv",
+        "dezelfde tabel om te openen in Excel met Nederlandse instellingen: puntkomma's als scheidingsteken en een BOM, zodat letters als ë goed staan",
+        "text/csv",
+    ),
     Download("adviesregister.xlsx", "hetzelfde als Excel-bestand", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     Download(
         "adviesregister.sqlite",

@@ -70,6 +70,7 @@ def export_open_data(out: Path, archive: Archive, derived: dict[str, Derived], s
             stale.unlink()
     for name, writer in (
         ("adviesregister.csv", write_csv),
+        ("adviesregister-excel.csv", lambda p, r: write_csv(p, r, excel=True)),
         ("adviesregister.xlsx", lambda p, r: write_xlsx(p, r, stamp)),
         ("adviesregister.sqlite", lambda p, r: write_sqlite(p, r, archive.gemeenten)),
     ):

@@ -72,6 +72,18 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 "schema": {"fields": fields, "primaryKey": ["id"]},
             },
             {
+                "name": "adviesregister-excel-csv",
+                "path": "adviesregister-excel.csv",
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                **_file_facts(out / "adviesregister-excel.csv"),
+                "description": "Dezelfde tabel als adviesregister.csv, voor Excel met Nederlandse instellingen: puntkomma's en een BOM.",
+                "dialect": {"delimiter": ";", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
+                "schema": {"fields": fields, "primaryKey": ["id"]},
+            },
+            {
                 "name": "adviesregister-json",
                 "path": "adviesregister.json",
                 "format": "json",

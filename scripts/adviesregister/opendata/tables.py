@@ -120,10 +120,14 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def write_csv(path: Path, records: Iterable[dict[str, Any]]) -> None:
-    """RFC 4180: comma-separated, double quotes, CRLF line ends, UTF-8 with a header row."""
+def write_csv(path: Path, records: Iterable[dict[str, Any]], excel: bool = False) -> None:
+    """RFC 4180: comma-separated, double quotes, CRLF line ends, UTF-8 with a header row. `excel`: the same table as
+    Excel set to Dutch opens it with a double click: semicolons (its list separator there) and a byte order mark
+    (else it reads the UTF-8 as Windows-1252 and 'ë' becomes 'Ã«')."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    if excel:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     names = [column.naam for column in columns()]
     writer.writerow(names)
     for record in records:

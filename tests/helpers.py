@@ -17,6 +17,20 @@ from adviesregister.cli import main
 from adviesregister.content.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
+STANDARDS = Path(os.environ.get("ADVIESREGISTER_STANDARDS", ROOT.parent / "shared" / "standards"))
+"""The official schemas and shapes (third-party files, never committed): only conformance tests read them, and skip without."""
+
+
+def standard(relative: str) -> Path:
+    """A file of the standards folder, or skip the test saying what is missing and where it was looked for."""
+    import pytest
+
+    path = STANDARDS / relative
+    if not path.is_file():
+        pytest.skip(f"{relative} ontbreekt in {STANDARDS} (zet ADVIESREGISTER_STANDARDS): deze conformiteitstest draait alleen waar de standaarden staan")
+    return path
+
+
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
 """Where the browser tests put a screenshot of every page type."""
 # 23 November 2026, so that "today" (and so every status) is the same in every run.

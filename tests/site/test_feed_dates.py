@@ -13,9 +13,10 @@ from lxml import etree
 from adviesregister.content.history import file_dates
 from adviesregister.pipeline import build_site
 
-from helpers import copy_project
+from helpers import copy_project, standard
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 REACTIE = "content/documenten/almelo/2023/almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md"
 NSOB = "content/documenten/almelo/2022/almelo-2022-12-22-ongevraagd-advies-nsob-rapport.md"
 
@@ -68,3 +69,27 @@ def test_a_feed_shows_what_was_published_or_changed_last_and_stays_the_same_on_a
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())))  # another day, the same commit
     assert build_site(project).problems == []
     assert (project.root / "site" / "feeds" / "alles.xml").read_bytes() == first
+
+
+def test_the_sitemap_says_when_content_changed_and_robots_txt_names_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "archief")
+    history(project.root)
+    assert build_site(project).problems == []
+    site = project.root / "site"
+    sitemap = etree.parse(str(site / "sitemap.xml"))
+    lastmod = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in sitemap.getroot()}
+    base = "https://adviesregister.example/"
+    assert lastmod[f"{base}documenten/almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid/"] == "2026-03-09"
+    assert lastmod[f"{base}documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"] == "2026-03-03"
+    assert lastmod[f"{base}documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/"] == "2026-01-05"
+    assert lastmod[base] == lastmod[f"{base}documenten/"] == lastmod[f"{base}gemeenten/almelo/"] == "2026-03-09"
+    assert lastmod[f"{base}gemeenten/almere/"] == "2026-01-05"
+    assert lastmod[f"{base}zoeken/"] is None  # not the build date: nothing there changes with the content
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == f"Sitemap: {base}sitemap.xml"
+    etree.XMLSchema(etree.parse(str(standard("sitemap/sitemap.xsd")))).assertValid(sitemap)
+
+
+def test_without_git_the_sitemap_gives_no_dates(built_site: Path) -> None:
+    sitemap = etree.parse(str(built_site / "sitemap.xml"))
+    assert not sitemap.getroot().findall(f"{SITEMAP}url/{SITEMAP}lastmod")
+    etree.XMLSchema(etree.parse(str(standard("sitemap/sitemap.xsd")))).assertValid(sitemap)

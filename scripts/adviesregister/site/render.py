@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from adviesregister.content.history import file_dates
+from adviesregister.content.history import FileDates, file_dates
 from adviesregister.content.model import Archive, Derived
-from adviesregister.content.names import FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, offered_as_text, page_file, source_url
+from adviesregister.content.names import FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
 from adviesregister.content.paths import is_inside
 from adviesregister.content.privacy import is_publishable
 from adviesregister.content.project import Project
@@ -38,8 +38,9 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     sources = publish_sources(project, archive)
     views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
+    dates = file_dates(project.root)
     for view in ordered:
-        write_document(writer, view)
+        write_document(writer, view, last_change([view], dates))
     for source, original in sources.values():
         if source.url is not None and original is not None:
             writer.copy(source.url, original)
@@ -52,9 +53,11 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
             cijfers = figures.get((kind, listing.sleutel))
             context = {"lijst": listing, "cijfers": summary(cijfers) if cijfers and cijfers.adviezen else None}
             meta = {"feed": listing.feed, "description": f"{listing.titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()}
+            meta["gewijzigd"] = last_change(listing.views, dates)
             writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, kruimels=[PARENTS[kind]], **meta)
     home = build_home(ordered)
-    writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL)
+    newest = last_change(ordered, dates)
+    writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
     figures_page = build_figures_page(export.cijfers)
     cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.peildatum)}
     writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
@@ -62,7 +65,17 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
         writer.file(chart.bestand, chart.svg)
     overview = {"groepen": listings.jaren, "filters": build_filters(ordered, home, listings), "aantal": len(ordered)}
     description = f"Alle {len(ordered)} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
-    writer.page("documenten/index.md", "Alle documenten", "overzicht.md.j2", "documenten/", overview, hide=["toc"], feed=FEED_ALL, description=description)
+    writer.page(
+        "documenten/index.md",
+        "Alle documenten",
+        "overzicht.md.j2",
+        "documenten/",
+        overview,
+        hide=["toc"],
+        feed=FEED_ALL,
+        description=description,
+        gewijzigd=newest,
+    )
     for name, title, items, intro in (
         ("gemeenten", "Gemeenten", listings.gemeenten, "Kies een gemeente."),
         ("themas", "Thema's", listings.themas, "Kies een thema."),
@@ -79,7 +92,7 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
         hide=["toc"],
         description=DESCRIPTIONS["punten"],
     )
-    dates = file_dates(project.root)
+    writer.file("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(settings.site_url, 'sitemap.xml')}\n")
     writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered, settings.site_url, dates))
     for listing in listings.all():
         if listing.feed:
@@ -99,12 +112,18 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     return writer.finish()
 
 
-def write_document(writer: _Writer, view: DocumentView) -> None:
+def last_change(views: list[DocumentView], dates: dict[str, FileDates]) -> str | None:
+    """The day the last of these documents was published or changed (the sitemap's lastmod); None when git knows none."""
+    known = [dates[view.doc.pad].gewijzigd for view in views if view.doc.pad in dates]
+    return max(known).date().isoformat() if known else None
+
+
+def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = None) -> None:
     """A document's page: the letter's sanitised text with its table of contents, breadcrumbs, title and description."""
     tekst = letter_html(view.doc.tekst)
     context = {"v": view, "tekst": tekst, "inhoud": letter_contents(tekst)}
     crumbs = [(f"Gemeente {view.gemeente}", view.gemeente_url)]
-    meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel}
+    meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel, "gewijzigd": gewijzigd}
     writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, **meta)
 
 

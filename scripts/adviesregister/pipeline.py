@@ -19,6 +19,7 @@ from pathlib import Path
 from adviesregister.content.atomic import archive_lock, new_folder_for
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.history import archive_changed, file_dates
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
@@ -67,7 +68,8 @@ def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
 
 def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
-    return export_open_data(out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit)
+    changed = archive_changed(file_dates(prepared.project.root), prepared.archive, prepared.derived, prepared.today)
+    return export_open_data(out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit, changed)
 
 
 def render_pages(project: Project) -> BuildResult:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_archive, reference_date
 from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
@@ -64,3 +64,15 @@ def test_a_council_reply_is_not_a_college_response() -> None:
 def test_reference_date_comes_from_source_date_epoch() -> None:
     assert reference_date({"SOURCE_DATE_EPOCH": "1795392000"}) == date(2026, 11, 23)
     assert isinstance(reference_date({}), date)
+
+
+def test_the_archive_changed_on_its_last_commit_or_when_a_termijn_ran_out() -> None:
+    from adviesregister.content.history import FileDates, archive_changed
+
+    archive = Archive({"almelo": ALMELO}, [advies("2023-03-01")])
+    derived = derive_archive(archive, date(2023, 5, 1))  # the six weeks ended on 12 April: reactie uitgebleven since the 13th
+    assert archive_changed({}, archive, derived, date(2023, 5, 1)) == date(2023, 4, 13)
+    commit = datetime(2023, 4, 20, 9, tzinfo=UTC)
+    assert archive_changed({"a.md": FileDates(commit, commit)}, archive, derived, date(2023, 5, 1)) == date(2023, 4, 20)
+    waiting = derive_archive(archive, date(2023, 3, 10))
+    assert archive_changed({}, archive, waiting, date(2023, 3, 10)) == date(2023, 3, 1)  # no document, no change later

@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,20 @@ def test_two_exports_of_the_same_content_are_byte_identical(tmp_path: Path) -> N
     second = {path.relative_to(tmp_path / "b"): path.read_bytes() for path in (tmp_path / "b").rglob("*") if path.is_file()}
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_exports_on_two_days_without_a_change_say_the_same_modified_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Harvesters must not see a change every day: dct:modified and the workbook only move when the data does."""
+    project = copy_project(tmp_path / "project")
+    export(project, tmp_path / "a")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())))  # ten weeks later
+    export(project, tmp_path / "b")
+    first, second = (json.loads((tmp_path / name / "dataset.jsonld").read_text(encoding="utf-8")) for name in ("a", "b"))
+    # the newest document (11 July 2023) is later than the last termijn that ran out (the Almere advice of 2019)
+    assert first["dct:modified"] == second["dct:modified"] == "2023-07-11"
+    assert (tmp_path / "a" / "adviesregister.xlsx").read_bytes() == (tmp_path / "b" / "adviesregister.xlsx").read_bytes()
+    kop = json.loads((tmp_path / "b" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]
+    assert (kop["peildatum"], kop["gewijzigd"]) == ("2027-02-01", "2023-07-11")
 
 
 def test_text_that_looks_like_a_formula_cannot_run(tmp_path: Path) -> None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from adviesregister.content.derive import REACTIE_UITGEBLEVEN
+from adviesregister.content.model import Archive, Derived
 
 
 @dataclass(frozen=True)
@@ -41,3 +44,15 @@ def file_dates(root: Path, folder: str = "content") -> dict[str, FileDates]:
             known = dates.get(name)
             dates[name] = FileDates(moment, known.gewijzigd if known else moment)
     return dates
+
+
+def archive_changed(dates: dict[str, FileDates], archive: Archive, derived: dict[str, Derived], today: date) -> date:
+    """The last day the archive's data changed: its newest commit in content/ (without git: the newest document's date),
+    or a later day on which an advice's termijn ran out and its status became 'reactie uitgebleven'. Never after today.
+    The same content gives the same day, whatever day the build runs, until something really changes."""
+    if dates:
+        content = max(found.gewijzigd.date() for found in dates.values())
+    else:
+        content = max((doc.datum.vroegst() for doc in archive.documenten), default=today)
+    expired = [info.uiterste_reactiedatum + timedelta(days=1) for info in derived.values() if info.status == REACTIE_UITGEBLEVEN and info.uiterste_reactiedatum]
+    return min(today, max([content, *expired]))

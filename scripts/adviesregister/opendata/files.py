@@ -38,15 +38,20 @@ class ExportResult:
         return [(download, self.out / download.naam) for download in DOWNLOADS]
 
 
-def export_open_data(out: Path, archive: Archive, derived: dict[str, Derived], settings: Settings, peildatum: date, commit: str | None) -> ExportResult:
-    """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records."""
+def export_open_data(
+    out: Path, archive: Archive, derived: dict[str, Derived], settings: Settings, peildatum: date, commit: str | None, gewijzigd: date | None = None
+) -> ExportResult:
+    """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `gewijzigd`: the last
+    day the data changed (content/history.archive_changed), for DCAT's dct:modified and the workbook's own dates."""
     out.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.combine(peildatum, time(), tzinfo=UTC).replace(tzinfo=None)
+    gewijzigd = gewijzigd or peildatum
+    stamp = datetime.combine(gewijzigd, time(), tzinfo=UTC).replace(tzinfo=None)
     records = [document_record(doc, derived[doc.id], archive, settings.site_url) for doc in sorted(archive.documenten, key=lambda d: d.id)]
     header = {
         "schema_versie": SCHEMA_VERSION,
         "aantal_documenten": len(records),
         "peildatum": peildatum.isoformat(),
+        "gewijzigd": gewijzigd.isoformat(),
         "licentie": settings.licentie,
         "bron_commit": commit,
         "uitgever": settings.uitgever,

@@ -33,6 +33,11 @@ def export_schema() -> dict[str, Any]:
                     "schema_versie": {"type": "string", "description": "Versie van dit schema (semantic versioning)."},
                     "aantal_documenten": {"type": "integer", "description": "Aantal documenten in de download."},
                     "peildatum": {"type": "string", "format": "date", "description": "De datum waarop de statussen zijn berekend."},
+                    "gewijzigd": {
+                        "type": "string",
+                        "format": "date",
+                        "description": "De laatste dag waarop de gegevens veranderden: een document erbij of gewijzigd (volgens git; zonder git de datum van het nieuwste document), of een advies waarvan de reactietermijn verliep.",
+                    },
                     "licentie": {"type": "string", "description": "De licentie van de gegevens (SPDX)."},
                     "bron_commit": {
                         "anyOf": [{"type": "string"}, {"type": "null"}],
@@ -157,7 +162,7 @@ def dcat_dataset(header: dict[str, Any], settings: Settings, out: Path) -> dict[
         "dcat:theme": {"@id": "http://standaarden.overheid.nl/owms/terms/Zorg_en_gezondheid"},
         "dct:license": {"@id": _licence(str(header["licentie"]))["path"]},
         "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/NLD"},
-        "dct:modified": header["peildatum"],
+        "dct:modified": header["gewijzigd"],
         "dcat:landingPage": {"@id": base},
         "dcat:distribution": [
             {

@@ -121,6 +121,37 @@ def test_xlsx_opens_with_the_same_rows(open_data: Path) -> None:
     assert len(values) == SEED_COUNT + 1
 
 
+def test_a_researcher_joins_responses_to_advices_along_the_foreign_keys(open_data: Path) -> None:
+    db = sqlite3.connect(open_data / "adviesregister.sqlite")
+    db.execute("PRAGMA foreign_keys = ON")
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []  # every reference points to a row
+    declared = {
+        (table, row[3], row[2]) for table in ("documenten", "relaties", "themas", "besluiten") for row in db.execute(f"PRAGMA foreign_key_list({table})")
+    }
+    assert {("documenten", "gemeente", "gemeenten"), ("relaties", "van", "documenten"), ("relaties", "naar", "documenten")} <= declared
+    assert ("besluiten", "document", "documenten") in declared and ("themas", "document", "documenten") in declared
+    joined = db.execute(
+        "SELECT advies.id, reactie.besluit, julianday(reactie.datum) - julianday(advies.datum), advies.reactietijd"
+        " FROM relaties JOIN documenten AS reactie ON reactie.id = relaties.van JOIN documenten AS advies ON advies.id = relaties.naar"
+        " WHERE relaties.soort = 'reactie_op' AND reactie.soort = 'reactie' AND advies.soort = 'advies' ORDER BY advies.id"
+    ).fetchall()
+    assert joined == [
+        ("almelo-2022-12-22-ongevraagd-advies-nsob-rapport", "niet overgenomen", 32.0, 32),
+        ("almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid", "deels overgenomen", 50.0, 50),
+    ]
+    figures = json.loads((open_data / "cijfers.json").read_text(encoding="utf-8"))["cijfers"]
+    total = next(row for row in figures if row["soort"] == "archief")
+    counted = dict(db.execute("SELECT status, count(*) FROM documenten WHERE soort = 'advies' GROUP BY status").fetchall())
+    assert (total["adviezen"], total["niet_overgenomen"], total["deels_overgenomen"], total["reactie_uitgebleven"]) == (
+        sum(counted.values()),
+        counted.get("niet overgenomen", 0),
+        counted.get("deels overgenomen", 0),
+        counted.get("reactie uitgebleven", 0),
+    )
+    with pytest.raises(sqlite3.IntegrityError):  # the keys hold: no relation to a document that is not there
+        db.execute("INSERT INTO relaties VALUES ('almelo-2022-12-22-ongevraagd-advies-nsob-rapport', 'bestaat-niet', 'reactie_op', NULL)")
+
+
 def test_sqlite_answers_a_full_text_query(open_data: Path) -> None:
     db = sqlite3.connect(open_data / "adviesregister.sqlite")
     found = [row[0] for row in db.execute("SELECT id FROM documenten_fts WHERE documenten_fts MATCH 'kruisboogincident'")]

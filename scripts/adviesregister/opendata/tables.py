@@ -191,21 +191,22 @@ def _stable_zip(data: bytes, stamp: datetime) -> bytes:
 
 
 def write_sqlite(path: Path, records: list[dict[str, Any]], gemeenten: dict[str, Gemeente]) -> None:
-    """Tables documenten, relaties, gemeenten, themas, aanbevelingen and besluiten, and a full-text index (FTS5)."""
+    """Tables documenten, relaties, gemeenten, themas, aanbevelingen and besluiten, joined by declared foreign keys,
+    and a full-text index (FTS5)."""
     table = [(column.naam, column.soort) for column in columns()]
     sql_type = {"string": "TEXT", "boolean": "INTEGER", "integer": "INTEGER", "date": "TEXT"}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp) / "db.sqlite"
         db = sqlite3.connect(work)
-        db.executescript(
-            "CREATE TABLE documenten ("
-            + ", ".join(f"{name} {sql_type[kind]}" + (" PRIMARY KEY" if name == "id" else "") for name, kind in table)
-            + ", tekst TEXT);"
+        keys = {"id": " PRIMARY KEY", "gemeente": " REFERENCES gemeenten(slug)"}
+        document = "TEXT NOT NULL REFERENCES documenten(id)"
+        db.executescript(  # foreign keys declared, so a tool (or PRAGMA foreign_keys) knows how the tables join
             "CREATE TABLE gemeenten (slug TEXT PRIMARY KEY, naam TEXT, cbs_code TEXT, tooi_uri TEXT, adviesraad TEXT, reactietermijn_weken INTEGER);"
-            "CREATE TABLE relaties (van TEXT, naar TEXT, soort TEXT, tooi_uri TEXT);"
-            "CREATE TABLE themas (document TEXT, thema TEXT);"
-            "CREATE TABLE aanbevelingen (document TEXT, volgnummer INTEGER, tekst TEXT);"
-            "CREATE TABLE besluiten (document TEXT, volgnummer INTEGER, aanbeveling TEXT, besluit TEXT, citaat TEXT);"
+            "CREATE TABLE documenten (" + ", ".join(f"{name} {sql_type[kind]}" + keys.get(name, "") for name, kind in table) + ", tekst TEXT);"
+            f"CREATE TABLE relaties (van {document}, naar {document}, soort TEXT NOT NULL, tooi_uri TEXT);"
+            f"CREATE TABLE themas (document {document}, thema TEXT NOT NULL, PRIMARY KEY (document, thema));"
+            f"CREATE TABLE aanbevelingen (document {document}, volgnummer INTEGER NOT NULL, tekst TEXT, PRIMARY KEY (document, volgnummer));"
+            f"CREATE TABLE besluiten (document {document}, volgnummer INTEGER NOT NULL, aanbeveling TEXT, besluit TEXT, citaat TEXT, PRIMARY KEY (document, volgnummer));"
             "CREATE VIRTUAL TABLE documenten_fts USING fts5(id UNINDEXED, titel, tekst, tokenize='unicode61 remove_diacritics 2');"
         )
         for record in records:

@@ -53,7 +53,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert data["kop"]["aantal_documenten"] == SEED_COUNT
-    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2026-11-23", "CC0-1.0", "1.0.0")
+    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2026-11-23", "CC0-1.0", "1.1.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (
@@ -67,7 +67,14 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
         "gemeente": "https://identifier.overheid.nl/tooi/id/gemeente/gm0141",
     }
     reactie = by_id["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"]
-    assert reactie["relaties"] == [{"type": "https://identifier.overheid.nl/tooi/def/thes/kern/c_07748060", "label": "is reactie op", "doel": advies["id"]}]
+    assert reactie["relaties"] == [  # the target by id and by its page's address
+        {
+            "type": "https://identifier.overheid.nl/tooi/def/thes/kern/c_07748060",
+            "label": "is reactie op",
+            "doel": advies["id"],
+            "doel_url": f"https://adviesregister.example/documenten/{advies['id']}/",
+        }
+    ]
     assert reactie["tooi"]["documentsoort"] == "https://identifier.overheid.nl/tooi/def/thes/kern/c_7652d853"
     assert reactie["tekst_platte"].startswith("Geachte leden Adviesraad sociaal domein,\n\nOp 22 december 2022")
     assert "##" not in reactie["tekst_platte"] and "NSOB-onderzoek\n" in reactie["tekst_platte"]

@@ -25,13 +25,13 @@ EXPORT_FIELDS: dict[str, dict[str, Any]] = {
         {"type": "object", "required": list(_TOOI_KEYS), "properties": dict.fromkeys(_TOOI_KEYS, NULLABLE_TEXT), "additionalProperties": False},
     ),
     "relaties": described(
-        "Relaties met andere documenten, met de TOOI-relatie 'is reactie op'.",
+        "Relaties met andere documenten, met de TOOI-relatie 'is reactie op': de id van het doel en het vaste webadres van zijn pagina.",
         {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["type", "label", "doel"],
-                "properties": {"type": {"type": "string"}, "label": {"type": "string"}, "doel": {"type": "string"}},
+                "required": ["type", "label", "doel", "doel_url"],
+                "properties": {"type": {"type": "string"}, "label": {"type": "string"}, "doel": {"type": "string"}, "doel_url": NULLABLE_TEXT},
             },
         },
     ),

@@ -14,7 +14,8 @@ from adviesregister.content.names import absolute_url, page_url
 from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
+"""Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
 TOOI = "https://identifier.overheid.nl/tooi"
 WOO_ADVIEZEN = f"{TOOI}/def/thes/kern/c_99a836c7"
 WOO_DOCUMENTSOORT = {
@@ -43,8 +44,12 @@ def document_record(doc: Document, derived: Derived, archive: Archive | None = N
         "documentsoort": WOO_DOCUMENTSOORT.get(_woo_kind(doc)),
         "gemeente": gemeente.tooi_uri if gemeente else None,
     }
-    record["relaties"] = [{"type": WOO_IS_REACTIE_OP, "label": "is reactie op", "doel": target} for target in doc.reactie_op]
-    record["url"] = absolute_url(site_url, page_url(doc.id)) if site_url.strip("/") else None
+    public = bool(site_url.strip("/"))
+    record["relaties"] = [
+        {"type": WOO_IS_REACTIE_OP, "label": "is reactie op", "doel": target, "doel_url": absolute_url(site_url, page_url(target)) if public else None}
+        for target in doc.reactie_op
+    ]
+    record["url"] = absolute_url(site_url, page_url(doc.id)) if public else None
     return record
 
 

@@ -53,6 +53,11 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert data["kop"]["aantal_documenten"] == SEED_COUNT
+    document = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/document"}  # one item file, as the page says
+    items = sorted((open_data / "documenten").glob("*.json"))
+    assert len(items) == SEED_COUNT
+    for item in items:
+        jsonschema.validate(json.loads(item.read_text(encoding="utf-8")), document, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2026-11-23", "CC0-1.0", "1.1.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]

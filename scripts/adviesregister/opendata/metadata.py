@@ -65,63 +65,48 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
         "version": header["schema_versie"],
         "licenses": [licence],
         "resources": [
-            {
-                "name": "adviesregister-csv",
-                "path": "adviesregister.csv",
-                "type": "table",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                **_file_facts(out / "adviesregister.csv"),
-                "dialect": {"delimiter": ",", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
-                "schema": {"fields": fields, "primaryKey": ["id"]},
-            },
-            {
-                "name": "adviesregister-excel-csv",
-                "path": "adviesregister-excel.csv",
-                "type": "table",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8-sig",
-                **_file_facts(out / "adviesregister-excel.csv"),
-                "description": "Dezelfde tabel als adviesregister.csv, voor Excel met Nederlandse instellingen: puntkomma's en een BOM.",
-                "dialect": {"delimiter": ";", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
-                "schema": {"fields": fields, "primaryKey": ["id"]},
-            },
-            {
-                "name": "adviesregister-json",
-                "path": "adviesregister.json",
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                **_file_facts(out / "adviesregister.json"),
-                "description": "Alle velden, ook lijsten en de tekst; beschreven door schema/adviesregister.schema.json.",
-            },
-            {
-                "name": "cijfers-csv",
-                "path": "cijfers.csv",
-                "type": "table",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                **_file_facts(out / "cijfers.csv"),
-                "description": "De cijfers van de pagina Cijfers: per gemeente, jaar en thema (en het hele archief) de uitkomsten van de adviezen, de reactietijd en de termijn.",
-                "dialect": {"delimiter": ",", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
-                "schema": {
-                    "fields": [{"name": column.naam, "type": column.soort, "description": column.beschrijving} for column in FIGURE_COLUMNS],
-                    "primaryKey": ["soort", "sleutel"],
-                },
-            },
-            {
-                "name": "cijfers-json",
-                "path": "cijfers.json",
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                **_file_facts(out / "cijfers.json"),
-                "description": "Dezelfde cijfers als cijfers.csv, met de kop van de download (peildatum).",
-            },
+            _csv(out, "adviesregister.csv", fields, ["id"], "Eén regel per document (RFC 4180)."),
+            _csv(
+                out, "adviesregister-excel.csv", fields, ["id"], "Dezelfde tabel, voor Excel met Nederlandse instellingen: puntkomma's en een BOM.", excel=True
+            ),
+            _json(out, "adviesregister.json", "Alle velden, ook lijsten en de tekst; beschreven door schema/adviesregister.schema.json."),
+            _csv(
+                out,
+                "cijfers.csv",
+                [{"name": column.naam, "type": column.soort, "description": column.beschrijving} for column in FIGURE_COLUMNS],
+                ["soort", "sleutel"],
+                "De cijfers van de pagina Cijfers: per gemeente, jaar en thema (en het hele archief) de uitkomsten van de adviezen, de reactietijd en de termijn.",
+            ),
+            _json(out, "cijfers.json", "Dezelfde cijfers als cijfers.csv, met de kop van de download (peildatum)."),
         ],
+    }
+
+
+def _csv(out: Path, name: str, fields: list[dict[str, str]], key: list[str], description: str, excel: bool = False) -> dict[str, Any]:
+    """A table resource: its file's facts, dialect (commas, or semicolons with a BOM for Excel) and schema."""
+    return {
+        "name": name.replace(".", "-"),
+        "path": name,
+        "type": "table",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8-sig" if excel else "utf-8",
+        **_file_facts(out / name),
+        "description": description,
+        "dialect": {"delimiter": ";" if excel else ",", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
+        "schema": {"fields": fields, "primaryKey": key},
+    }
+
+
+def _json(out: Path, name: str, description: str) -> dict[str, Any]:
+    return {
+        "name": name.replace(".", "-"),
+        "path": name,
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        **_file_facts(out / name),
+        "description": description,
     }
 
 

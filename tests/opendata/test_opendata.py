@@ -58,7 +58,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     assert len(items) == SEED_COUNT
     for item in items:
         jsonschema.validate(json.loads(item.read_text(encoding="utf-8")), document, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2026-11-23", "CC0-1.0", "1.1.0")
+    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2026-11-23", "CC0-1.0", "1.2.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (
@@ -110,6 +110,9 @@ def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:
     row = next(r for r in rows if r["id"] == "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
     assert row["themas"] == "welzijn; zorg en veiligheid"
     assert row["ons_kenmerk"] == "UIT - 23110291"
+    (year_only,) = [r for r in rows if r["id"] == "albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid"]
+    assert (year_only["datum"], year_only["datum_precisie"], year_only["datum_begin"], year_only["datum_eind"]) == ("2023", "jaar", "2023-01-01", "2023-12-31")
+    assert (row["datum_precisie"], row["datum_begin"], row["datum_eind"]) == ("dag", "2023-07-11", "2023-07-11")
     assert row["besluiten"].startswith("Sociaal en Vitaal en Zorg en Veiligheid: niet overgenomen; Visie: niet overgenomen")
 
 

@@ -16,6 +16,12 @@ from adviesregister.content.schema import field_spec, front_matter_fields, type_
 _TOOI_KEYS = ("informatiecategorie", "documentsoort", "gemeente")
 
 EXPORT_FIELDS: dict[str, dict[str, Any]] = {
+    "datum_precisie": described(
+        "Hoe precies de datum is: 'dag', 'maand' of 'jaar'. Bij 'maand' of 'jaar' noemt de brief geen dag; lees de datum dan niet als de eerste van de maand of 1 januari.",
+        {"type": "string", "enum": ["dag", "maand", "jaar"]},
+    ),
+    "datum_begin": described("De eerste dag die de datum kan betekenen (bij een volledige datum die dag zelf).", {"type": "string", "format": "date"}),
+    "datum_eind": described("De laatste dag die de datum kan betekenen (bij een volledige datum die dag zelf).", {"type": "string", "format": "date"}),
     "gemeente_naam": described("De naam van de gemeente.", NULLABLE_TEXT),
     "url": described("Vaste webadres van de pagina van het document.", NULLABLE_TEXT),
     "tekst": described("De tekst van de brief in Markdown, zonder persoonsgegevens.", {"type": "string"}),

@@ -14,7 +14,7 @@ from adviesregister.content.names import absolute_url, page_url
 from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
 TOOI = "https://identifier.overheid.nl/tooi"
 WOO_ADVIEZEN = f"{TOOI}/def/thes/kern/c_99a836c7"
@@ -30,6 +30,9 @@ def document_record(doc: Document, derived: Derived, archive: Archive | None = N
     """One document as researchers get it: stable keys (null when empty), derived values and identifiers included."""
     record: dict[str, Any] = {name: getattr(doc, name) for name in front_matter_fields()}
     record["datum"] = str(doc.datum)
+    record["datum_precisie"] = "dag" if doc.datum.volledig else "maand" if doc.datum.maand is not None else "jaar"
+    record["datum_begin"] = doc.datum.vroegst().isoformat()
+    record["datum_eind"] = doc.datum.laatst().isoformat()
     record["besluiten"] = [asdict(besluit) for besluit in doc.besluiten]
     record["bron"] = asdict(doc.bron) if doc.bron else None
     for name in DERIVED_FIELDS:

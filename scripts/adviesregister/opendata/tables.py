@@ -25,7 +25,7 @@ JSON_ONLY = frozenset({"tekst", "tooi", "relaties"})
 """Fields the tables leave to the JSON: the Markdown text (the tables have tekst_platte) and nested identifiers (SQLite has a relaties table)."""
 GROUP_PREFIX = {"kenmerken": "", "bron": "bron_"}
 """A group field becomes one column per part: kenmerken.uw_brief → uw_brief, bron.bestand → bron_bestand."""
-PLACED_AFTER = {"gemeente_naam": "gemeente"}
+PLACED_AFTER = {"datum_precisie": "datum", "datum_begin": "datum_precisie", "datum_eind": "datum_begin", "gemeente_naam": "gemeente"}
 """Columns that stand beside a related one instead of in record order."""
 ITEM_TEXT: dict[str, Callable[[dict[str, Any]], str]] = {"besluiten": lambda besluit: f"{besluit['aanbeveling']}: {besluit['besluit']}"}
 """How a list of groups is written in one cell."""

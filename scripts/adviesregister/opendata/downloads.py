@@ -37,7 +37,9 @@ DATA_FILES = (
 )
 DESCRIPTION_FILES = (
     Download("datapackage.json", "beschrijving volgens Frictionless Data Package v2"),
-    Download("dataset.jsonld", "beschrijving van de dataset volgens DCAT-AP-NL"),
+    Download(
+        "dataset.jsonld", "beschrijving van de catalogus, de dataset en elk bestand volgens DCAT-AP-NL 3.0 (JSON-LD), voor dataportalen zoals data.overheid.nl"
+    ),
     Download("SHA256SUMS", "controlegetallen van alle bestanden"),
 )
 DOWNLOADS = (*DATA_FILES, *DESCRIPTION_FILES)

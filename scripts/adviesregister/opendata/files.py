@@ -17,8 +17,9 @@ from adviesregister.content.model import Archive, Derived
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
+from adviesregister.opendata.dcat import dcat_catalog
 from adviesregister.opendata.downloads import DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download
-from adviesregister.opendata.metadata import datapackage, dcat_dataset, export_schema
+from adviesregister.opendata.metadata import datapackage, export_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
 
@@ -88,7 +89,8 @@ def export_open_data(
     add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json(load_schema(DOCUMENT_SCHEMA)))
     add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema()))
     add("datapackage.json", _json(datapackage(header, out)))
-    add("dataset.jsonld", _json(dcat_dataset(header, settings, out)))
+    period = (min(r["datum_begin"] for r in records), max(r["datum_eind"] for r in records)) if records else None
+    add("dataset.jsonld", _json(dcat_catalog(header, settings, out, period)))
     sums = "".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
     add("SHA256SUMS", sums.encode("utf-8"))
     return ExportResult(out, files, records, cijfers, peildatum)

@@ -1,4 +1,4 @@
-"""What the download says about itself: the JSON Schema of the records, the Data Package and the DCAT-AP-NL dataset."""
+"""What the download says about itself: the JSON Schema of the records and the Data Package (DCAT: dcat.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from adviesregister.content.names import OPEN_DATA, absolute_url
-from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import FIGURE_COLUMNS
-from adviesregister.opendata.downloads import DATA_FILES
+from adviesregister.opendata.dcat import licence_url
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import columns
 
@@ -117,48 +115,4 @@ def _file_facts(path: Path) -> dict[str, Any]:
 
 
 def _licence(spdx: str) -> dict[str, str]:
-    known = {"CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/", "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/"}
-    return {"name": spdx, "path": known.get(spdx, f"https://spdx.org/licenses/{spdx}.html"), "title": spdx}
-
-
-def dcat_dataset(header: dict[str, Any], settings: Settings, out: Path) -> dict[str, Any]:
-    """The dataset described with the required DCAT-AP-NL 3.0 fields, as JSON-LD."""
-    base = absolute_url(settings.site_url, OPEN_DATA)
-    publisher = {"@type": "foaf:Organization", "foaf:name": settings.uitgever}
-    return {
-        "@context": {
-            "dcat": "http://www.w3.org/ns/dcat#",
-            "dct": "http://purl.org/dc/terms/",
-            "foaf": "http://xmlns.com/foaf/0.1/",
-            "vcard": "http://www.w3.org/2006/vcard/ns#",
-        },
-        "@id": base,
-        "@type": "dcat:Dataset",
-        "dct:title": {"@language": "nl", "@value": "Adviesregister: adviezen sociaal domein en reacties van het college"},
-        "dct:description": {
-            "@language": "nl",
-            "@value": "Adviezen van adviesraden sociaal domein aan colleges van burgemeester en wethouders, hun reacties en bijbehorende stukken, met status en reactietijd.",
-        },
-        "dct:identifier": base,
-        "dct:publisher": publisher,
-        "dct:creator": publisher,
-        "dcat:contactPoint": {"@type": "vcard:Organization", "vcard:fn": settings.uitgever, "vcard:hasEmail": f"mailto:{settings.contact}"},
-        "dct:accessRights": {"@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"},
-        "dcat:theme": {"@id": "http://standaarden.overheid.nl/owms/terms/Zorg_en_gezondheid"},
-        "dct:license": {"@id": _licence(str(header["licentie"]))["path"]},
-        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/NLD"},
-        "dct:modified": header["gewijzigd"],
-        "dcat:landingPage": {"@id": base},
-        "dcat:distribution": [
-            {
-                "@type": "dcat:Distribution",
-                "dct:title": download.naam,
-                "dcat:accessURL": {"@id": base},
-                "dcat:downloadURL": {"@id": base + download.naam},
-                "dcat:mediaType": download.mediatype,
-                "dcat:byteSize": (out / download.naam).stat().st_size,
-                "dct:license": {"@id": _licence(str(header["licentie"]))["path"]},
-            }
-            for download in DATA_FILES
-        ],
-    }
+    return {"name": spdx, "path": licence_url(spdx), "title": spdx}

@@ -8,7 +8,7 @@ import io
 import json
 import shutil
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     assert len(items) == SEED_COUNT
     for item in items:
         jsonschema.validate(json.loads(item.read_text(encoding="utf-8")), document, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2026-11-23", "CC0-1.0", "1.2.0")
+    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "1.3.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (
@@ -206,10 +206,13 @@ def test_two_exports_of_the_same_content_are_byte_identical(tmp_path: Path) -> N
     project = copy_project(tmp_path / "project")
     export(project, tmp_path / "a")
     export(project, tmp_path / "b")
-    first = {path.relative_to(tmp_path / "a"): path.read_bytes() for path in (tmp_path / "a").rglob("*") if path.is_file()}
-    second = {path.relative_to(tmp_path / "b"): path.read_bytes() for path in (tmp_path / "b").rglob("*") if path.is_file()}
+    first, second = _files(tmp_path / "a"), _files(tmp_path / "b")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {path.relative_to(folder): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def test_exports_on_two_days_without_a_change_say_the_same_modified_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,9 +224,31 @@ def test_exports_on_two_days_without_a_change_say_the_same_modified_date(tmp_pat
     first, second = (json.loads((tmp_path / name / "dataset.jsonld").read_text(encoding="utf-8"))["@graph"][0] for name in ("a", "b"))
     # the newest document (11 July 2023) is later than the last termijn that ran out (the Almere advice of 2019)
     assert first["dct:modified"] == second["dct:modified"] == {"@type": "xsd:date", "@value": "2023-07-11"}
-    assert (tmp_path / "a" / "adviesregister.xlsx").read_bytes() == (tmp_path / "b" / "adviesregister.xlsx").read_bytes()
     kop = json.loads((tmp_path / "b" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]
-    assert (kop["peildatum"], kop["gewijzigd"]) == ("2027-02-01", "2023-07-11")
+    assert (kop["peildatum"], kop["gewijzigd"], kop["statussen_geldig_tot"]) == ("2023-07-11", "2023-07-11", None)
+    # no advice waits for a response, so no status changed in those ten weeks: not one byte of the download did either
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+
+
+def test_a_waiting_advice_says_until_when_the_statuses_hold_and_moves_the_dates_when_its_termijn_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project.documenten / "almelo" / "2026" / "almelo-2026-11-02-advies-wachtend.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        "---\nid: almelo-2026-11-02-advies-wachtend\nsoort: advies\ntitel: Wachtend advies\ndatum: 2026-11-02\ngemeente: almelo\n---\n\nTekst.\n",
+        encoding="utf-8",
+    )
+    records = {record["id"]: record for record in export(project, tmp_path / "a")}
+    waiting = records["almelo-2026-11-02-advies-wachtend"]
+    assert waiting["status"] == "wacht op reactie"
+    kop = json.loads((tmp_path / "a" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]
+    assert (kop["peildatum"], kop["statussen_geldig_tot"]) == ("2026-11-02", waiting["uiterste_reactiedatum"])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())))  # after the termijn
+    later = {record["id"]: record for record in export(project, tmp_path / "b")}
+    assert later["almelo-2026-11-02-advies-wachtend"]["status"] == "reactie uitgebleven"
+    kop = json.loads((tmp_path / "b" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]
+    day_after = (date.fromisoformat(waiting["uiterste_reactiedatum"]) + timedelta(days=1)).isoformat()
+    assert (kop["peildatum"], kop["gewijzigd"], kop["statussen_geldig_tot"]) == (day_after, day_after, None)
 
 
 def test_text_that_looks_like_a_formula_cannot_run(tmp_path: Path) -> None:

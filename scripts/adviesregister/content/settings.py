@@ -99,10 +99,15 @@ def _luminance(colour: str) -> float:
 
 
 def source_commit(root: Path) -> str | None:
-    """The commit the content comes from: $GITHUB_SHA in GitHub Actions, else git, else unknown."""
-    if os.environ.get("GITHUB_SHA"):
-        return os.environ["GITHUB_SHA"]
-    if not (root / ".git").exists():
-        return None
-    done = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=False)
-    return done.stdout.strip() or None if done.returncode == 0 else None
+    """The version of the content: the last commit on the main line that changed content/ (a change to the code
+    alone leaves the download as it was); without git history, $GITHUB_SHA in GitHub Actions; else unknown."""
+    if (root / ".git").exists():
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), "log", "-1", "--first-parent", "--format=%H", "--", "content"], capture_output=True, text=True, check=False
+            )
+        except OSError:  # no git installed
+            done = None
+        if done is not None and done.returncode == 0 and done.stdout.strip():
+            return done.stdout.strip()
+    return os.environ.get("GITHUB_SHA") or None

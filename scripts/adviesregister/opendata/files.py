@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.cijfers import Figures, compute_figures
+from adviesregister.content.derive import WACHT_OP_REACTIE
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
@@ -51,7 +52,8 @@ def export_open_data(
     header = {
         "schema_versie": SCHEMA_VERSION,
         "aantal_documenten": len(records),
-        "peildatum": peildatum.isoformat(),
+        "peildatum": gewijzigd.isoformat(),
+        "statussen_geldig_tot": _statuses_hold_until(derived),
         "gewijzigd": gewijzigd.isoformat(),
         "licentie": settings.licentie,
         "bron_commit": commit,
@@ -94,6 +96,13 @@ def export_open_data(
     sums = "".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
     add("SHA256SUMS", sums.encode("utf-8"))
     return ExportResult(out, files, records, cijfers, peildatum)
+
+
+def _statuses_hold_until(derived: dict[str, Derived]) -> str | None:
+    """The last day on which every status surely still holds: the day before the first termijn of a waiting advice
+    runs out (a new document can change them sooner). None when no advice is waiting."""
+    ends = [info.uiterste_reactiedatum for info in derived.values() if info.status == WACHT_OP_REACTIE and info.uiterste_reactiedatum]
+    return min(ends).isoformat() if ends else None
 
 
 def _json(data: Any) -> bytes:

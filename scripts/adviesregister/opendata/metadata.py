@@ -30,7 +30,15 @@ def export_schema() -> dict[str, Any]:
                 "properties": {
                     "schema_versie": {"type": "string", "description": "Versie van dit schema (semantic versioning)."},
                     "aantal_documenten": {"type": "integer", "description": "Aantal documenten in de download."},
-                    "peildatum": {"type": "string", "format": "date", "description": "De datum waarop de statussen zijn berekend."},
+                    "peildatum": {
+                        "type": "string",
+                        "format": "date",
+                        "description": "De dag vanaf wanneer de statussen gelden zoals ze in de download staan: de laatste dag waarop er iets veranderde (gelijk aan 'gewijzigd'). Het is niet de dag van de bouw, zodat de download alleen verandert als de gegevens veranderen.",
+                    },
+                    "statussen_geldig_tot": {
+                        "anyOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+                        "description": "Tot en met deze dag gelden de statussen zeker: de dag daarna loopt de reactietermijn van een advies af dat nog op een reactie wacht. Leeg als geen advies wacht. Een nieuwe reactie kan een status eerder veranderen.",
+                    },
                     "gewijzigd": {
                         "type": "string",
                         "format": "date",

@@ -14,7 +14,7 @@ from adviesregister.content.names import absolute_url, page_url
 from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
 TOOI = "https://identifier.overheid.nl/tooi"
 WOO_ADVIEZEN = f"{TOOI}/def/thes/kern/c_99a836c7"

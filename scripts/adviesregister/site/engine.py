@@ -10,6 +10,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
+from adviesregister.site.pagefind_order import order_search_index
+
 
 class MissingPluginError(ConfigurationError):
     """mkdocs.yml lost the plugin that sanitises the hand-written pages."""
@@ -36,7 +38,9 @@ def run_mkdocs(config_file: Path, site_dir: Path | None = None) -> Path:
 
 
 def index_search(site: Path) -> None:
-    """Pagefind over the built site: a search index in small chunks, with Dutch stemming (from <html lang="nl">)."""
+    """Pagefind over the built site: a search index in small chunks, with Dutch stemming (from <html lang="nl">),
+    its filter index put in a fixed order so that the same pages give the same files."""
     done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"], capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(done.stdout + done.stderr)
+    order_search_index(site)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 
@@ -54,6 +55,15 @@ def fixed_date() -> Iterator[None]:
 def run_cli(args: Sequence[str | Path]) -> Result:
     """The `adviesregister` command as a person types it, run in-process: exit code and output."""
     return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def export(project: Project, out: Path) -> list[dict[str, Any]]:
+    """The open data of a checked project, written into `out`: its records."""
+    from adviesregister.pipeline import prepare, write_export
+
+    prepared, problems = prepare(project)
+    assert prepared is not None, problems
+    return write_export(prepared, out).records
 
 
 def copy_project(target: Path, content: Path | None = None) -> Project:

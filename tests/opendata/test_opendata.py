@@ -10,28 +10,19 @@ import shutil
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 
 from adviesregister.content.parse import parse_document
-from adviesregister.content.project import Project
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.downloads import DOWNLOAD_FILES
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import JSON_ONLY, columns
-from adviesregister.pipeline import prepare, write_export
 
-from helpers import ROOT, copy_project, run_cli
+from helpers import ROOT, copy_project, export, run_cli
 
 SEED_COUNT = 7
-
-
-def export(project: Project, out: Path) -> list[dict[str, Any]]:
-    prepared, problems = prepare(project)
-    assert prepared is not None, problems
-    return write_export(prepared, out).records
 
 
 @pytest.fixture(scope="module")

@@ -85,8 +85,11 @@ def test_the_sitemap_says_when_content_changed_and_robots_txt_names_it(tmp_path:
     assert lastmod[base] == lastmod[f"{base}documenten/"] == lastmod[f"{base}gemeenten/almelo/"] == "2026-03-09"
     assert lastmod[f"{base}gemeenten/almere/"] == "2026-01-05"
     assert lastmod[f"{base}zoeken/"] is None  # not the build date: nothing there changes with the content
-    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == f"Sitemap: {base}sitemap.xml"
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-2:] == [f"Sitemap: {base}sitemap.xml", f"Sitemap: {base}sitemap-diwoo.xml"]
     etree.XMLSchema(etree.parse(str(standard("sitemap/sitemap.xsd")))).assertValid(sitemap)
+    woo = etree.parse(str(site / "sitemap-diwoo.xml")).getroot()
+    woo_lastmod = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in woo}
+    assert woo_lastmod and all(woo_lastmod[loc] == lastmod[loc] for loc in woo_lastmod)  # the Woo index sees the same changes
 
 
 def test_without_git_the_sitemap_gives_no_dates(built_site: Path) -> None:

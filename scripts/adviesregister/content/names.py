@@ -54,6 +54,8 @@ def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) ->
 
 OPEN_DATA = "open-data/"
 """The folder of the downloads on the site."""
+DIWOO_SITEMAP = "sitemap-diwoo.xml"
+"""The sitemap for the national Woo index: every document's page with its DiWoo record."""
 FEED_ALL = "feeds/alles.xml"
 FEEDS_PAGE = "feeds/"
 """The page that explains the feeds and lists them all; every visible feed link leads there."""

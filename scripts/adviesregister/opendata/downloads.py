@@ -47,4 +47,6 @@ DOWNLOADS = (*DATA_FILES, *DESCRIPTION_FILES)
 DOWNLOAD_FILES = tuple(download.naam for download in DOWNLOADS)
 DOCUMENT_FOLDER = "documenten"
 """One JSON file per document."""
+DIWOO_FOLDER = "diwoo"
+"""One DiWoo XML record per document with a full date."""
 SCHEMA_FOLDER = "schema"

@@ -27,7 +27,7 @@ EXPORT_FIELDS: dict[str, dict[str, Any]] = {
     "tekst": described("De tekst van de brief in Markdown, zonder persoonsgegevens.", {"type": "string"}),
     "tekst_platte": described("De tekst van de brief zonder opmaak.", {"type": "string"}),
     "tooi": described(
-        "Woo-identificaties (TOOI): informatiecategorie 'adviezen', documentsoort en gemeente.",
+        "Woo-identificaties (TOOI): informatiecategorie, documentsoort en gemeente. Welke soort document welke waarden krijgt, en waarom, staat op de pagina Open data.",
         {"type": "object", "required": list(_TOOI_KEYS), "properties": dict.fromkeys(_TOOI_KEYS, NULLABLE_TEXT), "additionalProperties": False},
     ),
     "relaties": described(

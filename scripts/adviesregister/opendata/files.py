@@ -19,7 +19,8 @@ from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
 from adviesregister.opendata.dcat import dcat_catalog
-from adviesregister.opendata.downloads import DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download
+from adviesregister.opendata.diwoo import diwoo_xml, has_diwoo
+from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download
 from adviesregister.opendata.metadata import datapackage, export_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
@@ -72,10 +73,15 @@ def export_open_data(
     add("adviesregister.json", _json({"kop": header, "documenten": records}))
     for record in records:
         add(f"{DOCUMENT_FOLDER}/{record['id']}.json", _json(record))
-    current = {f"{record['id']}.json" for record in records}
-    for stale in (out / DOCUMENT_FOLDER).glob("*.json"):  # a document that left the archive leaves the download too
-        if stale.name not in current:
-            stale.unlink()
+    titles = {record["id"]: record["titel"] for record in records}
+    for record in records:
+        if has_diwoo(record):
+            add(f"{DIWOO_FOLDER}/{record['id']}.xml", diwoo_xml(record, titles))
+    for folder, suffix in ((DOCUMENT_FOLDER, ".json"), (DIWOO_FOLDER, ".xml")):
+        kept = {path.name for path in files if path.parent == out / folder}
+        for stale in (out / folder).glob(f"*{suffix}"):  # a document that left the archive leaves the download too
+            if stale.name not in kept:
+                stale.unlink()
     for name, writer in (
         ("adviesregister.csv", write_csv),
         ("adviesregister-excel.csv", lambda p, r: write_csv(p, r, excel=True)),

@@ -13,17 +13,10 @@ from adviesregister.content.model import DERIVED_FIELDS, Archive, Derived, Docum
 from adviesregister.content.names import absolute_url, page_url
 from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
+from adviesregister.opendata.woo import IS_REACTIE_OP, woo_kind
 
 SCHEMA_VERSION = "1.3.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
-TOOI = "https://identifier.overheid.nl/tooi"
-WOO_ADVIEZEN = f"{TOOI}/def/thes/kern/c_99a836c7"
-WOO_DOCUMENTSOORT = {
-    "advies": f"{TOOI}/def/thes/kern/c_d506b718",
-    "adviesaanvraag": f"{TOOI}/def/thes/kern/c_a40458df",
-    "brief": f"{TOOI}/def/thes/kern/c_7652d853",
-}
-WOO_IS_REACTIE_OP = f"{TOOI}/def/thes/kern/c_07748060"
 
 
 def document_record(doc: Document, derived: Derived, archive: Archive | None = None, site_url: str = "") -> dict[str, Any]:
@@ -42,26 +35,19 @@ def document_record(doc: Document, derived: Derived, archive: Archive | None = N
     record["tekst_platte"] = plain_text(doc.tekst)
     gemeente = archive.gemeenten.get(doc.gemeente) if archive else None
     record["gemeente_naam"] = gemeente.naam if gemeente else None
+    kind = woo_kind(doc)
     record["tooi"] = {
-        "informatiecategorie": WOO_ADVIEZEN,
-        "documentsoort": WOO_DOCUMENTSOORT.get(_woo_kind(doc)),
+        "informatiecategorie": kind.informatiecategorie.uri,
+        "documentsoort": kind.documentsoort.uri,
         "gemeente": gemeente.tooi_uri if gemeente else None,
     }
     public = bool(site_url.strip("/"))
     record["relaties"] = [
-        {"type": WOO_IS_REACTIE_OP, "label": "is reactie op", "doel": target, "doel_url": absolute_url(site_url, page_url(target)) if public else None}
+        {"type": IS_REACTIE_OP.uri, "label": IS_REACTIE_OP.label, "doel": target, "doel_url": absolute_url(site_url, page_url(target)) if public else None}
         for target in doc.reactie_op
     ]
     record["url"] = absolute_url(site_url, page_url(doc.id)) if public else None
     return record
-
-
-def _woo_kind(doc: Document) -> str:
-    if doc.soort == "advies":
-        return "advies"
-    if doc.soort == "stuk" and doc.stuktype == "adviesaanvraag":
-        return "adviesaanvraag"
-    return "brief"
 
 
 def plain_text(tekst: str) -> str:

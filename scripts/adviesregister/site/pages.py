@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -18,14 +19,17 @@ from adviesregister.content.names import (
     gemeente_feed_url,
     gemeente_url,
     jaar_url,
+    page_url,
     slugify,
     status_url,
     thema_feed_url,
     thema_url,
 )
 from adviesregister.content.settings import Settings
+from adviesregister.opendata.diwoo import has_diwoo
 from adviesregister.opendata.downloads import Download
 from adviesregister.opendata.fields import field_descriptions
+from adviesregister.opendata.woo import WOO_KINDS, WooKind
 from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, status_view
 
 
@@ -249,12 +253,20 @@ class OpenDataPage:
     settings: Settings
     url: str
     """The public address of the downloads."""
+    woo: list[tuple[str, WooKind]] = field(default_factory=list)
+    """Per soort (a stuk per stuktype): how the DiWoo records and the `tooi` field classify it."""
+    zonder_diwoo: list[tuple[str, str]] = field(default_factory=list)
+    """(title, page address) of each document without a DiWoo record: its date is not a full day."""
 
 
-def build_open_data_page(downloads: list[tuple[Download, Path]], pages: Path, aantal: int, settings: Settings) -> OpenDataPage:
-    """The downloads with their sizes and descriptions, and the table of every field."""
+def build_open_data_page(
+    downloads: list[tuple[Download, Path]], pages: Path, aantal: int, settings: Settings, records: list[dict[str, Any]] | None = None
+) -> OpenDataPage:
+    """The downloads with their sizes and descriptions, the table of every field and the Woo classification."""
     bestanden = [
         DownloadLink(path.relative_to(pages).as_posix(), download.naam, format_size(path.stat().st_size), Markup(download.beschrijving))
         for download, path in downloads
     ]
-    return OpenDataPage(bestanden, field_descriptions(), aantal, settings, absolute_url(settings.site_url, OPEN_DATA))
+    woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
+    zonder = [(record["titel"], page_url(record["id"])) for record in records or [] if not has_diwoo(record)]
+    return OpenDataPage(bestanden, field_descriptions(), aantal, settings, absolute_url(settings.site_url, OPEN_DATA), woo, zonder)

@@ -16,11 +16,12 @@ import yaml
 
 from adviesregister.content.history import FileDates, file_dates
 from adviesregister.content.model import Archive, Derived
-from adviesregister.content.names import FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
+from adviesregister.content.names import DIWOO_SITEMAP, FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
 from adviesregister.content.paths import is_inside
 from adviesregister.content.privacy import is_publishable
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
+from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
@@ -44,7 +45,7 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
     for source, original in sources.values():
         if source.url is not None and original is not None:
             writer.copy(source.url, original)
-    open_data = build_open_data_page(export.downloads(), project.pages, len(export.records), settings)
+    open_data = build_open_data_page(export.downloads(), project.pages, len(export.records), settings, export.records)
     writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
     listings = build_listings(archive, ordered)
     figures = {(item.soort, item.sleutel): item for item in export.cijfers}
@@ -92,7 +93,11 @@ def render_site(project: Project, archive: Archive, derived: dict[str, Derived],
         hide=["toc"],
         description=DESCRIPTIONS["punten"],
     )
-    writer.file("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(settings.site_url, 'sitemap.xml')}\n")
+    titles = {record["id"]: record["titel"] for record in export.records}
+    woo = [(record, last_change([views[record["id"]]], dates)) for record in export.records if has_diwoo(record) and record["url"]]
+    writer.file(DIWOO_SITEMAP, diwoo_sitemap(woo, titles).decode("utf-8"))
+    sitemaps = "".join(f"Sitemap: {absolute_url(settings.site_url, name)}\n" for name in ("sitemap.xml", DIWOO_SITEMAP))
+    writer.file("robots.txt", f"User-agent: *\nAllow: /\n\n{sitemaps}")
     writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered, settings.site_url, dates))
     for listing in listings.all():
         if listing.feed:

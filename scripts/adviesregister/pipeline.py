@@ -19,7 +19,7 @@ from pathlib import Path
 from adviesregister.content.atomic import archive_lock, new_folder_for
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
-from adviesregister.content.history import archive_changed, file_dates
+from adviesregister.content.history import FileDates, HistoryEvent, Release, archive_changed, document_history, file_dates, releases
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
@@ -42,6 +42,22 @@ class Prepared:
     def settings(self) -> Settings:
         """From mkdocs.yml (public address, licence, publisher, contact), read once and only when needed: `check` needs none."""
         return load_settings(self.project)
+
+    @cached_property
+    def dates(self) -> dict[str, FileDates]:
+        """When each content file reached the main line and last changed (git; {} without it), read once."""
+        return file_dates(self.project.root)
+
+    @cached_property
+    def histories(self) -> dict[str, list[HistoryEvent]]:
+        """Every document's history in the archive: published, changed, and for an advice its status changes."""
+        by_id = self.archive.by_id()
+        return {doc.id: document_history(doc, self.derived, by_id, self.dates, self.today) for doc in self.archive.documenten}
+
+    @cached_property
+    def releases(self) -> list[Release]:
+        """The versions of the archive (git), newest first."""
+        return releases(self.project.root)
 
     @cached_property
     def commit(self) -> str | None:
@@ -68,8 +84,10 @@ def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
 
 def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
-    changed = archive_changed(file_dates(prepared.project.root), prepared.archive, prepared.derived, prepared.today)
-    return export_open_data(out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit, changed)
+    changed = archive_changed(prepared.dates, prepared.archive, prepared.derived, prepared.today)
+    return export_open_data(
+        out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit, changed, prepared.histories, prepared.releases
+    )
 
 
 def render_pages(project: Project) -> BuildResult:
@@ -85,7 +103,7 @@ def render_pages(project: Project) -> BuildResult:
 
 def _write_pages(prepared: Prepared) -> BuildResult:
     export = write_export(prepared, prepared.project.pages / OPEN_DATA)
-    paginas = render_site(prepared.project, prepared.archive, prepared.derived, prepared.settings, export)
+    paginas = render_site(prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.dates, prepared.histories)
     return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas)
 
 

@@ -76,3 +76,25 @@ def test_the_archive_changed_on_its_last_commit_or_when_a_termijn_ran_out() -> N
     assert archive_changed({"a.md": FileDates(commit, commit)}, archive, derived, date(2023, 5, 1)) == date(2023, 4, 20)
     waiting = derive_archive(archive, date(2023, 3, 10))
     assert archive_changed({}, archive, waiting, date(2023, 3, 10)) == date(2023, 3, 1)  # no document, no change later
+
+
+def test_an_advices_history_waits_runs_out_and_is_answered_late() -> None:
+    from adviesregister.content.history import FileDates, HistoryEvent, document_history
+
+    docs = [advies("2023-03-01"), reactie("r1", "2023-05-02", "deels overgenomen")]
+    archive = Archive({"almelo": ALMELO}, docs)
+    today = date(2023, 6, 1)
+    derived = derive_archive(archive, today)
+    by_id = archive.by_id()
+    published = datetime(2023, 3, 2, 9, tzinfo=UTC)
+    answered = datetime(2023, 5, 8, 16, tzinfo=UTC)
+    dates = {"advies.md": FileDates(published, published), "r1.md": FileDates(answered, answered)}
+    assert document_history(docs[0], derived, by_id, dates, today) == [
+        HistoryEvent(date(2023, 3, 2), "gepubliceerd"),
+        HistoryEvent(date(2023, 3, 2), "status", WACHT_OP_REACTIE),
+        HistoryEvent(date(2023, 4, 13), "status", REACTIE_UITGEBLEVEN),  # six weeks after 1 March, the day after the termijn
+        HistoryEvent(date(2023, 5, 8), "status", "deels overgenomen", "r1"),  # the day the response reached the archive
+    ]
+    # on 1 April the termijn had not run out yet and the response was not there: nothing after that day is told
+    earlier = derive_archive(archive, date(2023, 4, 1))
+    assert [event.status for event in document_history(docs[0], earlier, by_id, dates, date(2023, 4, 1))] == [None, WACHT_OP_REACTIE]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from lxml import etree, html
 
 from adviesregister.content.history import file_dates
 from adviesregister.pipeline import build_site
@@ -96,3 +99,77 @@ def test_without_git_the_sitemap_gives_no_dates(built_site: Path) -> None:
     sitemap = etree.parse(str(built_site / "sitemap.xml"))
     assert not sitemap.getroot().findall(f"{SITEMAP}url/{SITEMAP}lastmod")
     etree.XMLSchema(etree.parse(str(standard("sitemap/sitemap.xsd")))).assertValid(sitemap)
+
+
+def test_every_document_has_a_history_from_git_in_its_json_and_on_its_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "archief")
+    history(project.root)
+    assert build_site(project).problems == []
+    site = project.root / "site"
+    nsob = json.loads((site / "open-data" / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport.json").read_text(encoding="utf-8"))
+    assert (nsob["gepubliceerd"], nsob["gewijzigd"]) == ("2026-03-03", "2026-03-03")
+    # its response was in the archive already: on the day the advice arrived, its status was the response's
+    assert nsob["geschiedenis"] == [
+        {"datum": "2026-03-03", "gebeurtenis": "gepubliceerd", "status": None, "document": None},
+        {"datum": "2026-03-03", "gebeurtenis": "status", "status": "niet overgenomen", "document": "almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"},
+    ]
+    reactie = json.loads((site / "open-data" / "documenten" / f"{Path(REACTIE).stem}.json").read_text(encoding="utf-8"))
+    assert (reactie["gepubliceerd"], reactie["gewijzigd"]) == ("2026-01-05", "2026-03-09")
+    assert [event["gebeurtenis"] for event in reactie["geschiedenis"]] == ["gepubliceerd", "gewijzigd"]
+    almere = "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale"
+    page = html.parse(str(site / "documenten" / almere / "index.html")).getroot()
+    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Geschiedenis']/ol/li")]
+    assert lines == ["5 januari 2026: In het archief gezet", "5 januari 2026: De reactietermijn is voorbij (status: reactie uitgebleven)"]
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((site / "open-data" / "adviesregister.csv").read_text(encoding="utf-8")))}
+    assert (rows[Path(REACTIE).stem]["gepubliceerd"], rows[Path(REACTIE).stem]["gewijzigd"]) == ("2026-01-05", "2026-03-09")
+
+
+def test_without_git_the_history_follows_the_letters_dates(built_site: Path) -> None:
+    almere = "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale"
+    record = json.loads((built_site / "open-data" / "documenten" / f"{almere}.json").read_text(encoding="utf-8"))
+    assert (record["gepubliceerd"], record["gewijzigd"]) == (None, None)
+    assert record["geschiedenis"] == [
+        {"datum": "2019-03-11", "gebeurtenis": "status", "status": "wacht op reactie", "document": None},
+        {
+            "datum": str(date.fromisoformat(record["uiterste_reactiedatum"]) + timedelta(days=1)),
+            "gebeurtenis": "status",
+            "status": "reactie uitgebleven",
+            "document": None,
+        },
+    ]
+    nsob = json.loads((built_site / "open-data" / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport.json").read_text(encoding="utf-8"))
+    assert [(event["datum"], event["status"]) for event in nsob["geschiedenis"]] == [("2022-12-22", "wacht op reactie"), ("2023-01-23", "niet overgenomen")]
+    page = html.parse(str(built_site / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport" / "index.html")).getroot()
+    (link,) = page.xpath("//section[h2='Geschiedenis']/ol/li/a")
+    assert (link.text, link.get("href")) == ("Reactie van het college toegevoegd", "../almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport/")
+
+
+def test_the_release_history_lists_each_version_of_the_archive(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "archief")
+    history(project.root)
+    assert build_site(project).problems == []
+    open_data = project.root / "site" / "open-data"
+    versions = json.loads((open_data / "versies.json").read_text(encoding="utf-8"))["versies"]
+    assert [(v["datum"], len(v["toegevoegd"]), v["gewijzigd"], v["verwijderd"]) for v in versions] == [
+        ("2026-03-09T08:30:00Z", 0, [Path(REACTIE).stem], []),
+        ("2026-03-03T12:00:00Z", 1, [], []),  # the merge of the pull request, not its own commit of 20 February
+        ("2026-01-05T10:00:00Z", 6, [], []),
+    ]
+    assert versions[1]["toegevoegd"] == [Path(NSOB).stem]
+    feed = etree.parse(str(open_data / "versies.xml")).getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [
+        "2026-03-09: 1 gewijzigd (document)",
+        "2026-03-03: 1 erbij (document)",
+        "2026-01-05: 6 erbij (documenten)",
+    ]
+    assert feed.findtext(f"{ATOM}updated") == "2026-03-09T08:30:00Z"
+    links = entries[1].findall(".//{http://www.w3.org/1999/xhtml}a")
+    assert [(link.text, link.get("href")) for link in links] == [
+        ("Ongevraagd advies NSOB rapport", f"https://adviesregister.example/documenten/{Path(NSOB).stem}/")
+    ]
+
+
+def test_without_git_the_release_history_is_empty(built_site: Path) -> None:
+    assert json.loads((built_site / "open-data" / "versies.json").read_text(encoding="utf-8"))["versies"] == []
+    assert etree.parse(str(built_site / "open-data" / "versies.xml")).getroot().findall(f"{ATOM}entry") == []

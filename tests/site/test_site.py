@@ -59,7 +59,7 @@ def test_advice_and_response_link_to_each_other(built_site: Path) -> None:
     assert text_of(reactie, "//section[contains(@class, 'ar-besluit')]/blockquote") == ["Als college nemen we dit advies niet over."]
     assert text_of(advies, "//section[h2='Reacties']//blockquote") == ["Als college nemen we dit advies niet over."]
     assert "Tekst niet beschikbaar" in text_of(advies, "//article")[0]
-    assert text_of(advies, "//ol[@class='ar-tijdlijn']/li") == [
+    assert text_of(advies, "//section[h2='Tijdlijn']/ol[@class='ar-tijdlijn']/li") == [
         "22 december 2022: Advies aan het college",
         "23 januari 2023: Reactie van het college: niet overgenomen (na 32 dagen, binnen de termijn van 8 weken)",
     ]

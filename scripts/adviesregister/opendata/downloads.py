@@ -40,6 +40,8 @@ DESCRIPTION_FILES = (
     Download(
         "dataset.jsonld", "beschrijving van de catalogus, de dataset en elk bestand volgens DCAT-AP-NL 3.0 (JSON-LD), voor dataportalen zoals data.overheid.nl"
     ),
+    Download("versies.json", "de versies van het archief: per versie welke documenten erbij kwamen, veranderden of verdwenen (uit git)"),
+    Download("versies.xml", "dezelfde versies als feed: volg hem om te weten wanneer u opnieuw moet downloaden"),
     Download("SHA256SUMS", "controlegetallen van alle bestanden"),
 )
 DOWNLOADS = (*DATA_FILES, *DESCRIPTION_FILES)

@@ -14,6 +14,7 @@ from adviesregister.content.model import NULLABLE_TEXT, Derived, described
 from adviesregister.content.schema import field_spec, front_matter_fields, type_name
 
 _TOOI_KEYS = ("informatiecategorie", "documentsoort", "gemeente")
+_NULLABLE_DATE = {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}
 
 EXPORT_FIELDS: dict[str, dict[str, Any]] = {
     "datum_precisie": described(
@@ -23,6 +24,29 @@ EXPORT_FIELDS: dict[str, dict[str, Any]] = {
     "datum_begin": described("De eerste dag die de datum kan betekenen (bij een volledige datum die dag zelf).", {"type": "string", "format": "date"}),
     "datum_eind": described("De laatste dag die de datum kan betekenen (bij een volledige datum die dag zelf).", {"type": "string", "format": "date"}),
     "gemeente_naam": described("De naam van de gemeente.", NULLABLE_TEXT),
+    "gepubliceerd": described(
+        "De dag waarop het document in het archief kwam: de samenvoeging van de wijziging in de hoofdlijn van het archief (git). Leeg als het archief geen git-geschiedenis heeft, zoals een gedownloade kopie.",
+        _NULLABLE_DATE,
+    ),
+    "gewijzigd": described("De laatste dag waarop het document in het archief veranderde (git); anders als bij 'gepubliceerd'.", _NULLABLE_DATE),
+    "geschiedenis": described(
+        "Wat er met het document gebeurde, oudste eerst: 'gepubliceerd', 'gewijzigd' en bij een advies elke verandering van de status ('status', met de nieuwe status; bij een reactie die binnenkwam ook de id van die reactie). "
+        "De dagen komen uit git; zonder git gelden de datums op de brieven.",
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["datum", "gebeurtenis", "status", "document"],
+                "additionalProperties": False,
+                "properties": {
+                    "datum": {"type": "string", "format": "date"},
+                    "gebeurtenis": {"type": "string", "enum": ["gepubliceerd", "gewijzigd", "status"]},
+                    "status": NULLABLE_TEXT,
+                    "document": NULLABLE_TEXT,
+                },
+            },
+        },
+    ),
     "url": described("Vaste webadres van de pagina van het document.", NULLABLE_TEXT),
     "tekst": described("De tekst van de brief in Markdown, zonder persoonsgegevens.", {"type": "string"}),
     "tekst_platte": described("De tekst van de brief zonder opmaak.", {"type": "string"}),

@@ -14,6 +14,7 @@ from typing import Any
 
 from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.derive import WACHT_OP_REACTIE
+from adviesregister.content.history import HistoryEvent, Release
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
@@ -23,6 +24,7 @@ from adviesregister.opendata.diwoo import diwoo_xml, has_diwoo
 from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download
 from adviesregister.opendata.metadata import datapackage, export_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record
+from adviesregister.opendata.releases import RELEASES_FEED, RELEASES_JSON, release_feed, release_records
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
 
 
@@ -42,14 +44,25 @@ class ExportResult:
 
 
 def export_open_data(
-    out: Path, archive: Archive, derived: dict[str, Derived], settings: Settings, peildatum: date, commit: str | None, gewijzigd: date | None = None
+    out: Path,
+    archive: Archive,
+    derived: dict[str, Derived],
+    settings: Settings,
+    peildatum: date,
+    commit: str | None,
+    gewijzigd: date | None = None,
+    histories: dict[str, list[HistoryEvent]] | None = None,
+    history: list[Release] | None = None,
 ) -> ExportResult:
     """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `gewijzigd`: the last
     day the data changed (content/history.archive_changed), for DCAT's dct:modified and the workbook's own dates."""
     out.mkdir(parents=True, exist_ok=True)
     gewijzigd = gewijzigd or peildatum
     stamp = datetime.combine(gewijzigd, time(), tzinfo=UTC).replace(tzinfo=None)
-    records = [document_record(doc, derived[doc.id], archive, settings.site_url) for doc in sorted(archive.documenten, key=lambda d: d.id)]
+    histories = histories or {}
+    records = [
+        document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, [])) for doc in sorted(archive.documenten, key=lambda d: d.id)
+    ]
     header = {
         "schema_versie": SCHEMA_VERSION,
         "aantal_documenten": len(records),
@@ -94,6 +107,8 @@ def export_open_data(
     rows = figure_rows(cijfers)
     add("cijfers.json", _json({"kop": header, "cijfers": rows}))
     add("cijfers.csv", figures_csv(rows))
+    add(RELEASES_JSON, _json({"kop": header, "versies": release_records(history or [])}))
+    add(RELEASES_FEED, release_feed(history or [], titles, settings.site_url, settings.naam))
     add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json(load_schema(DOCUMENT_SCHEMA)))
     add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema()))
     add("datapackage.json", _json(datapackage(header, out)))

@@ -9,18 +9,22 @@ from typing import Any
 import markdown
 from lxml import html
 
+from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, HistoryEvent
 from adviesregister.content.model import DERIVED_FIELDS, Archive, Derived, Document
 from adviesregister.content.names import absolute_url, page_url
 from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.woo import IS_REACTIE_OP, woo_kind
 
-SCHEMA_VERSION = "1.3.0"
+SCHEMA_VERSION = "1.4.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
 
 
-def document_record(doc: Document, derived: Derived, archive: Archive | None = None, site_url: str = "") -> dict[str, Any]:
-    """One document as researchers get it: stable keys (null when empty), derived values and identifiers included."""
+def document_record(
+    doc: Document, derived: Derived, archive: Archive | None = None, site_url: str = "", history: list[HistoryEvent] | None = None
+) -> dict[str, Any]:
+    """One document as researchers get it: stable keys (null when empty), derived values, its history in the archive
+    and identifiers included."""
     record: dict[str, Any] = {name: getattr(doc, name) for name in front_matter_fields()}
     record["datum"] = str(doc.datum)
     record["datum_precisie"] = "dag" if doc.datum.volledig else "maand" if doc.datum.maand is not None else "jaar"
@@ -31,6 +35,14 @@ def document_record(doc: Document, derived: Derived, archive: Archive | None = N
     for name in DERIVED_FIELDS:
         value = getattr(derived, name)
         record[name] = list(value) if isinstance(value, tuple) else value.isoformat() if isinstance(value, date) else value
+    history = history or []
+    published = [event.datum for event in history if event.gebeurtenis == GEPUBLICEERD]
+    changed = [event.datum for event in history if event.gebeurtenis in (GEPUBLICEERD, GEWIJZIGD)]
+    record["gepubliceerd"] = published[0].isoformat() if published else None
+    record["gewijzigd"] = changed[-1].isoformat() if changed else None
+    record["geschiedenis"] = [
+        {"datum": event.datum.isoformat(), "gebeurtenis": event.gebeurtenis, "status": event.status, "document": event.document} for event in history
+    ]
     record["tekst"] = doc.tekst
     record["tekst_platte"] = plain_text(doc.tekst)
     gemeente = archive.gemeenten.get(doc.gemeente) if archive else None

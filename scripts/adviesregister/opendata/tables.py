@@ -21,8 +21,8 @@ from adviesregister.content.model import Gemeente
 from adviesregister.opendata.fields import record_fields
 
 LIST_SEPARATOR = "; "
-JSON_ONLY = frozenset({"tekst", "tooi", "relaties"})
-"""Fields the tables leave to the JSON: the Markdown text (the tables have tekst_platte) and nested identifiers (SQLite has a relaties table)."""
+JSON_ONLY = frozenset({"tekst", "tooi", "relaties", "geschiedenis"})
+"""Fields the tables leave to the JSON: the Markdown text (the tables have tekst_platte), nested identifiers (SQLite has a relaties table) and the history (gepubliceerd and gewijzigd are columns)."""
 GROUP_PREFIX = {"kenmerken": "", "bron": "bron_"}
 """A group field becomes one column per part: kenmerken.uw_brief → uw_brief, bron.bestand → bron_bestand."""
 PLACED_AFTER = {"datum_precisie": "datum", "datum_begin": "datum_precisie", "datum_eind": "datum_begin", "gemeente_naam": "gemeente"}

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from adviesregister.content.history import FileDates, file_dates
+from adviesregister.content.history import FileDates, HistoryEvent, file_dates
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import DIWOO_SITEMAP, FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
 from adviesregister.content.paths import is_inside
@@ -32,14 +32,23 @@ from adviesregister.site.templating import ENV
 from adviesregister.site.views import DocumentView, SourceFile, build_views, format_day, format_size, relative_url
 
 
-def render_site(project: Project, archive: Archive, derived: dict[str, Derived], settings: Settings, export: ExportResult) -> int:
-    """Write every page and file into project.pages, beside the open data already there; returns how many files are there."""
+def render_site(
+    project: Project,
+    archive: Archive,
+    derived: dict[str, Derived],
+    settings: Settings,
+    export: ExportResult,
+    dates: dict[str, FileDates] | None = None,
+    histories: dict[str, list[HistoryEvent]] | None = None,
+) -> int:
+    """Write every page and file into project.pages, beside the open data already there; returns how many files are there.
+    `dates` and `histories`: from git (content/history.py), read by the caller once; read here when not given."""
     writer = _Writer(project.pages)
     writer.keep(export.files)
     sources = publish_sources(project, archive)
-    views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact)
+    dates = file_dates(project.root) if dates is None else dates
+    views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
-    dates = file_dates(project.root)
     for view in ordered:
         write_document(writer, view, last_change([view], dates))
     for source, original in sources.values():

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, days_to_answer, within_deadline
+from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, HistoryEvent
 from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
 from adviesregister.content.names import absolute_url, gemeente_url, json_url, page_url, thema_url
 
@@ -159,6 +160,8 @@ class DocumentView:
     stukken: list[Link] = field(default_factory=list)
     kenmerken: list[tuple[str, str]] = field(default_factory=list)
     tijdlijn: list[Step] = field(default_factory=list)
+    geschiedenis: list[Step] = field(default_factory=list)
+    """The document's life in the archive: published, changed, and for an advice each change of its status."""
     punten: list[Point] = field(default_factory=list)
     """Per point of the advice, the college's decision: on an advice from its responses, on a response its own."""
     bron: SourceFile | None = None
@@ -212,9 +215,16 @@ def soort_label(doc: Document) -> str:
     return SOORT_LABELS[doc.soort]
 
 
-def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, sources: dict[str, SourceFile], contact: str = "") -> dict[str, DocumentView]:
+def build_views(
+    archive: Archive,
+    derived: dict[str, Derived],
+    site_url: str,
+    sources: dict[str, SourceFile],
+    contact: str = "",
+    histories: dict[str, list[HistoryEvent]] | None = None,
+) -> dict[str, DocumentView]:
     """One view per document. `sources` holds the published state of each original (by document id); `contact` is the
-    archive's e-mail address, where a missing response is reported."""
+    archive's e-mail address, where a missing response is reported; `histories` each document's life in the archive."""
     by_id = archive.by_id()
     views = {}
     for doc in archive.documenten:
@@ -247,6 +257,7 @@ def build_views(archive: Archive, derived: dict[str, Derived], site_url: str, so
         if info.reactietijd is not None:
             view.reactietijd = f"{info.reactietijd} dagen"
         view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
+        view.geschiedenis = [_history_step(event, by_id) for event in (histories or {}).get(doc.id, [])]
         view.punten = _points(doc, info, by_id)
         view.filters = _filters(view)
         canonical = absolute_url(site_url, view.url)
@@ -266,6 +277,22 @@ def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> s
         "De reactie staat hier (link of datum en kenmerk van de brief):\n"
     )
     return f"mailto:{contact}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
+
+
+def _history_step(event: HistoryEvent, by_id: dict[str, Document]) -> Step:
+    """One line of the Geschiedenis section, in plain Dutch."""
+    day = format_day(event.datum), event.datum.isoformat()
+    if event.gebeurtenis == GEPUBLICEERD:
+        return Step(*day, "In het archief gezet")
+    if event.gebeurtenis == GEWIJZIGD:
+        return Step(*day, "Voor het laatst gewijzigd")
+    status = status_view(event.status)
+    label = status.tekst.lower() if status else ""
+    if event.document and event.document in by_id:
+        return Step(*day, "Reactie van het college toegevoegd", _link(by_id[event.document]), f"status: {label}")
+    if event.status == REACTIE_UITGEBLEVEN:
+        return Step(*day, "De reactietermijn is voorbij", toelichting=f"status: {label}")
+    return Step(*day, f"Status: {label}")
 
 
 def _links(ids: Iterable[str], by_id: dict[str, Document]) -> list[Link]:

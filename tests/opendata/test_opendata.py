@@ -20,7 +20,7 @@ from adviesregister.opendata.downloads import DOWNLOAD_FILES
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import JSON_ONLY, columns
 
-from helpers import ROOT, copy_project, export, run_cli
+from helpers import ROOT, copy_project, export, run_cli, standard
 
 SEED_COUNT = 7
 
@@ -158,6 +158,29 @@ def test_a_researcher_joins_responses_to_advices_along_the_foreign_keys(open_dat
         db.execute("INSERT INTO relaties VALUES ('almelo-2022-12-22-ongevraagd-advies-nsob-rapport', 'bestaat-niet', 'reactie_op', NULL)")
 
 
+def test_a_researcher_joins_responses_to_advices_in_pandas_from_the_csv(open_data: Path) -> None:
+    """The walk-through of the Open data page, in pandas: read the CSV with its date columns, split the list column
+    reactie_op, join each response to its advice and count per status; the Excel CSV reads the same."""
+    import pandas as pd
+
+    table = pd.read_csv(open_data / "adviesregister.csv", dtype={"datum": "string"}, parse_dates=["datum_begin", "datum_eind"])
+    excel = pd.read_csv(open_data / "adviesregister-excel.csv", sep=";", encoding="utf-8-sig", dtype={"datum": "string"})
+    assert list(excel.columns) == list(table.columns) and len(excel) == len(table) == SEED_COUNT
+    responses = table[table["soort"] == "reactie"].assign(advies=lambda frame: frame["reactie_op"].str.split("; ")).explode("advies")
+    advices = table[table["soort"] == "advies"].set_index("id")
+    joined = responses.join(advices, on="advies", rsuffix="_advies", how="inner")
+    joined["dagen"] = (joined["datum_begin"] - joined["datum_begin_advies"]).dt.days
+    assert sorted(zip(joined["advies"], joined["besluit"], joined["dagen"], joined["reactietijd_advies"].astype(int), strict=True)) == [
+        ("almelo-2022-12-22-ongevraagd-advies-nsob-rapport", "niet overgenomen", 32, 32),
+        ("almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid", "deels overgenomen", 50, 50),
+    ]
+    # a year-only date is a period, not 1 January: its begin and end say so
+    year_only = table.set_index("id").loc["albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid"]
+    assert (year_only["datum"], year_only["datum_precisie"], year_only["datum_eind"].date().isoformat()) == ("2023", "jaar", "2023-12-31")
+    counts = advices["status"].value_counts().to_dict()
+    assert counts == {"niet overgenomen": 1, "deels overgenomen": 1, "reactie uitgebleven": 1}
+
+
 def test_sqlite_answers_a_full_text_query(open_data: Path) -> None:
     db = sqlite3.connect(open_data / "adviesregister.sqlite")
     found = [row[0] for row in db.execute("SELECT id FROM documenten_fts WHERE documenten_fts MATCH 'kruisboogincident'")]
@@ -179,6 +202,17 @@ def test_datapackage_is_valid_frictionless(open_data: Path) -> None:
 
     report = validate(str(open_data / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])
+    assert len(report.tasks) == len(json.loads((open_data / "datapackage.json").read_text(encoding="utf-8"))["resources"])
+
+
+def test_datapackage_covers_every_file_of_the_download_and_follows_the_v2_profile(open_data: Path) -> None:
+    package = json.loads((open_data / "datapackage.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(json.loads(standard("datapackage-v2/datapackage.json").read_text(encoding="utf-8"))).validate(package)
+    described = {path for resource in package["resources"] for path in ([resource["path"]] if isinstance(resource["path"], str) else resource["path"])}
+    files = {path.relative_to(open_data).as_posix() for path in open_data.rglob("*") if path.is_file()}
+    # the package does not describe itself, nor SHA256SUMS (which checks the package too), nor the site's page
+    assert files - described == {"datapackage.json", "SHA256SUMS", "index.html"}
+    assert described <= files
 
 
 def test_sha256sums_cover_every_file(open_data: Path) -> None:

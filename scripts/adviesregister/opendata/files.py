@@ -111,9 +111,9 @@ def export_open_data(
     add(RELEASES_FEED, release_feed(history or [], titles, settings.site_url, settings.naam))
     add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json(load_schema(DOCUMENT_SCHEMA)))
     add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema()))
-    add("datapackage.json", _json(datapackage(header, out)))
     period = (min(r["datum_begin"] for r in records), max(r["datum_eind"] for r in records)) if records else None
     add("dataset.jsonld", _json(dcat_catalog(header, settings, out, period)))
+    add("datapackage.json", _json(datapackage(header, out)))
     sums = "".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
     add("SHA256SUMS", sums.encode("utf-8"))
     return ExportResult(out, files, records, cijfers, peildatum)

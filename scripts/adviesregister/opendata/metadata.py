@@ -8,8 +8,11 @@ from typing import Any
 
 from adviesregister.opendata.cijfers import FIGURE_COLUMNS
 from adviesregister.opendata.dcat import licence_url
+from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, SCHEMA_FOLDER
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import columns
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def export_schema() -> dict[str, Any]:
@@ -60,7 +63,8 @@ def export_schema() -> dict[str, Any]:
 
 
 def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
-    """Frictionless Data Package v2 describing the CSV (with field types and descriptions) and the JSON."""
+    """Frictionless Data Package v2 describing every file of the download: the tables with field types and descriptions, the
+    other files with their format, size and sha256 (SHA256SUMS aside, which checks this file too)."""
     fields = [{"name": column.naam, "type": column.soort, "description": column.beschrijving} for column in columns()]
     licence = _licence(str(header["licentie"]))
     return {
@@ -84,6 +88,42 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 "De cijfers van de pagina Cijfers: per gemeente, jaar en thema (en het hele archief) de uitkomsten van de adviezen, de reactietijd en de termijn.",
             ),
             _json(out, "cijfers.json", "Dezelfde cijfers als cijfers.csv, met de kop van de download (peildatum)."),
+            _file(out, "adviesregister.xlsx", "xlsx", XLSX, "Dezelfde tabel als adviesregister.csv, als Excel-bestand; alle tekst is gewone tekst."),
+            _file(
+                out,
+                "adviesregister.sqlite",
+                "sqlite",
+                "application/vnd.sqlite3",
+                "Een SQLite-database: documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, met vreemde sleutels, en een zoekindex (FTS5).",
+            ),
+            _parts(
+                out,
+                DOCUMENT_FOLDER,
+                ".json",
+                "json",
+                "application/json",
+                "Per document een JSON-bestand, volgens $defs/document van schema/adviesregister.schema.json.",
+            ),
+            _parts(
+                out,
+                DIWOO_FOLDER,
+                ".xml",
+                "xml",
+                "application/xml",
+                "Per document met een volledige datum de DiWoo-beschrijving (DiWoo 0.9.8) voor de Woo-index.",
+            ),
+            _parts(
+                out,
+                SCHEMA_FOLDER,
+                ".json",
+                "jsonschema",  # not "json": Frictionless reads any *schema.json file of format json as a Table Schema
+                "application/schema+json",
+                "De JSON Schema's: adviesregister.schema.json beschrijft adviesregister.json en (onder $defs/document) elk bestand in documenten/; "
+                "document.schema.json de kop (front matter) van de Markdown-bestanden in het archief.",
+            ),
+            _json(out, "versies.json", "De versies van het archief: per versie de documenten die erbij kwamen, veranderden of verdwenen."),
+            _file(out, "versies.xml", "xml", "application/atom+xml", "Dezelfde versies als Atom-feed."),
+            _file(out, "dataset.jsonld", "jsonld", "application/ld+json", "De beschrijving van de dataset volgens DCAT-AP-NL 3.0."),
         ],
     }
 
@@ -91,7 +131,7 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
 def _csv(out: Path, name: str, fields: list[dict[str, str]], key: list[str], description: str, excel: bool = False) -> dict[str, Any]:
     """A table resource: its file's facts, dialect (commas, or semicolons with a BOM for Excel) and schema."""
     return {
-        "name": name.replace(".", "-"),
+        "name": _resource_name(name),
         "path": name,
         "type": "table",
         "format": "csv",
@@ -105,15 +145,32 @@ def _csv(out: Path, name: str, fields: list[dict[str, str]], key: list[str], des
 
 
 def _json(out: Path, name: str, description: str) -> dict[str, Any]:
+    return _file(out, name, "json", "application/json", description)
+
+
+def _file(out: Path, name: str, kind: str, mediatype: str, description: str) -> dict[str, Any]:
+    """A resource that is one file, with its size and sha256."""
+    binary = kind in ("xlsx", "sqlite")
     return {
-        "name": name.replace(".", "-"),
+        "name": _resource_name(name),
         "path": name,
-        "format": "json",
-        "mediatype": "application/json",
-        "encoding": "utf-8",
+        "format": kind,
+        "mediatype": mediatype,
+        **({} if binary else {"encoding": "utf-8"}),
         **_file_facts(out / name),
         "description": description,
     }
+
+
+def _parts(out: Path, folder: str, suffix: str, kind: str, mediatype: str, description: str) -> dict[str, Any]:
+    """A resource of many files of one kind (a Data Package path list), in a fixed order."""
+    paths = sorted(f"{folder}/{path.name}" for path in (out / folder).glob(f"*{suffix}"))
+    return {"name": folder, "path": paths, "format": kind, "mediatype": mediatype, "encoding": "utf-8", "description": description}
+
+
+def _resource_name(path: str) -> str:
+    """A Data Package resource name (lower case, digits, '-', '_', '.'): the path with '/' as '-'."""
+    return path.replace("/", "-").replace(".", "-").lower()
 
 
 def _file_facts(path: Path) -> dict[str, Any]:

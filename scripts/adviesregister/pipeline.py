@@ -22,6 +22,7 @@ from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.history import FileDates, HistoryEvent, Release, archive_changed, document_history, file_dates, releases
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
+from adviesregister.content.privacy import publishable_sources
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings, load_settings, source_commit
 from adviesregister.opendata.files import ExportResult, export_open_data
@@ -55,6 +56,11 @@ class Prepared:
         return {doc.id: document_history(doc, self.derived, by_id, self.dates, self.today) for doc in self.archive.documenten}
 
     @cached_property
+    def publishable(self) -> frozenset[str]:
+        """The documents whose original may be published (no personal data in it), checked once."""
+        return publishable_sources(self.project, self.archive)
+
+    @cached_property
     def releases(self) -> list[Release]:
         """The versions of the archive (git), newest first."""
         return releases(self.project.root)
@@ -86,7 +92,7 @@ def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
     changed = archive_changed(prepared.dates, prepared.archive, prepared.derived, prepared.today)
     return export_open_data(
-        out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit, changed, prepared.histories, prepared.releases
+        out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit, changed, prepared.histories, prepared.releases, prepared.publishable
     )
 
 
@@ -103,7 +109,9 @@ def render_pages(project: Project) -> BuildResult:
 
 def _write_pages(prepared: Prepared) -> BuildResult:
     export = write_export(prepared, prepared.project.pages / OPEN_DATA)
-    paginas = render_site(prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.dates, prepared.histories)
+    paginas = render_site(
+        prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.dates, prepared.histories, prepared.publishable
+    )
     return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas)
 
 

@@ -49,7 +49,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     assert len(items) == SEED_COUNT
     for item in items:
         jsonschema.validate(json.loads(item.read_text(encoding="utf-8")), document, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "1.4.0")
+    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "2.0.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (
@@ -88,8 +88,24 @@ def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
         rebuilt = {name: record[name] for name in front_matter_fields() if record[name] not in (None, [], {})}
         expected = dict(original.gegevens.data)
         expected.setdefault("tekst_beschikbaar", True)
+        bron, original_bron = rebuilt.pop("bron", None), expected.pop("bron", None)
         assert rebuilt == expected, record["id"]
         assert record["tekst"] == original.tekst, record["id"]
+        if original_bron is None:
+            assert bron is None
+            continue
+        # the checksum always; the name and address only where the site publishes the original (no personal data in it)
+        assert bron["sha256"] == original_bron["sha256"]
+        assert bron["bestand"] in (original_bron["bestand"], None) and (bron["bestand"] is None) == (bron["url"] is None)
+
+
+def test_an_original_is_named_and_linked_exactly_when_the_site_publishes_it(built_site: Path) -> None:
+    records = json.loads((built_site / "open-data" / "adviesregister.json").read_text(encoding="utf-8"))["documenten"]
+    published = {path.name for path in (built_site / "bronnen").iterdir()}
+    linked = {record["bron"]["url"].rsplit("/", 1)[1] for record in records if record["bron"] and record["bron"]["url"]}
+    assert linked == published and len(published) == 3
+    withheld = [record for record in records if record["bron"] and not record["bron"]["url"]]
+    assert withheld and all(record["bron"]["bestand"] is None for record in withheld)
 
 
 def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:

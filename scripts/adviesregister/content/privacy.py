@@ -25,9 +25,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from adviesregister.content.extract import ExtractError, carried, extract_text
 from adviesregister.content.privacy_names import Span, find_names
+
+if TYPE_CHECKING:
+    from adviesregister.content.model import Archive
+    from adviesregister.content.project import Project
 
 
 @dataclass(frozen=True)
@@ -326,3 +331,8 @@ def is_publishable(path: Path) -> bool:
     except (ExtractError, OSError, ValueError, KeyError, zipfile.BadZipFile):
         return False
     return not besides.authors and not detect(text) and not detect(besides.text)
+
+
+def publishable_sources(project: Project, archive: Archive) -> frozenset[str]:
+    """The ids of the documents whose original may be published as it is (is_publishable)."""
+    return frozenset(doc.id for doc in archive.documenten if doc.bron is not None and is_publishable(project.content / doc.bron.bestand))

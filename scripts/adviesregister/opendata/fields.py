@@ -91,10 +91,25 @@ def record_fields() -> tuple[Field, ...]:
     for name in front_matter_fields():
         spec = field_spec(name)
         loose = {key: value for key, value in copy.deepcopy(spec).items() if key not in ("minItems", "examples")}
-        out.append(Field(name, spec["description"], {"anyOf": [loose, {"type": "null"}]}, False))  # any field may be empty in a record
+        if name == "bron":
+            loose = _bron_in_record(loose)
+        out.append(Field(name, loose["description"], {"anyOf": [loose, {"type": "null"}]}, False))  # any field may be empty in a record
     out += [Field(f.name, f.metadata["beschrijving"], f.metadata["schema"], True) for f in fields(Derived)]
     out += [Field(name, meta["beschrijving"], meta["schema"], True) for name, meta in EXPORT_FIELDS.items()]
     return tuple(out)
+
+
+def _bron_in_record(spec: dict[str, Any]) -> dict[str, Any]:
+    """In the open data, an original's name and address are given only where the site publishes it (no personal data
+    in it); a withheld original keeps only its sha256."""
+    spec["description"] = (
+        "Het originele bestand van de brief: het sha256-controlegetal altijd; de naam (bestand) en het webadres (url) alleen als de site het origineel "
+        "publiceert. Een origineel met persoonsgegevens publiceren we niet; met het controlegetal herkent u een kopie die u op een andere manier kreeg."
+    )
+    spec["properties"]["bestand"] = {"anyOf": [spec["properties"]["bestand"], {"type": "null"}]}
+    spec["properties"]["url"] = {"description": "Het webadres van het gepubliceerde origineel.", **NULLABLE_TEXT}
+    spec["required"] = ["bestand", "sha256", "url"]
+    return spec
 
 
 def field_descriptions() -> list[tuple[str, str, str]]:

@@ -53,6 +53,7 @@ def export_open_data(
     gewijzigd: date | None = None,
     histories: dict[str, list[HistoryEvent]] | None = None,
     history: list[Release] | None = None,
+    publishable: frozenset[str] = frozenset(),
 ) -> ExportResult:
     """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `gewijzigd`: the last
     day the data changed (content/history.archive_changed), for DCAT's dct:modified and the workbook's own dates."""
@@ -61,7 +62,8 @@ def export_open_data(
     stamp = datetime.combine(gewijzigd, time(), tzinfo=UTC).replace(tzinfo=None)
     histories = histories or {}
     records = [
-        document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, [])) for doc in sorted(archive.documenten, key=lambda d: d.id)
+        document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, []), doc.id in publishable)
+        for doc in sorted(archive.documenten, key=lambda d: d.id)
     ]
     header = {
         "schema_versie": SCHEMA_VERSION,

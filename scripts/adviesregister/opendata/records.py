@@ -11,17 +11,22 @@ from lxml import html
 
 from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, HistoryEvent
 from adviesregister.content.model import DERIVED_FIELDS, Archive, Derived, Document
-from adviesregister.content.names import absolute_url, page_url
+from adviesregister.content.names import absolute_url, page_url, source_url
 from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.woo import IS_REACTIE_OP, woo_kind
 
-SCHEMA_VERSION = "1.4.0"
+SCHEMA_VERSION = "2.0.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
 
 
 def document_record(
-    doc: Document, derived: Derived, archive: Archive | None = None, site_url: str = "", history: list[HistoryEvent] | None = None
+    doc: Document,
+    derived: Derived,
+    archive: Archive | None = None,
+    site_url: str = "",
+    history: list[HistoryEvent] | None = None,
+    original_published: bool = False,
 ) -> dict[str, Any]:
     """One document as researchers get it: stable keys (null when empty), derived values, its history in the archive
     and identifiers included."""
@@ -31,7 +36,17 @@ def document_record(
     record["datum_begin"] = doc.datum.vroegst().isoformat()
     record["datum_eind"] = doc.datum.laatst().isoformat()
     record["besluiten"] = [asdict(besluit) for besluit in doc.besluiten]
-    record["bron"] = asdict(doc.bron) if doc.bron else None
+    public = bool(site_url.strip("/"))
+    if doc.bron is None:
+        record["bron"] = None
+    elif original_published:  # the site offers the original: its name and address
+        record["bron"] = {
+            "bestand": doc.bron.bestand,
+            "sha256": doc.bron.sha256,
+            "url": absolute_url(site_url, source_url(doc.id, doc.bron.bestand)) if public else None,
+        }
+    else:  # withheld for privacy: only the checksum, to recognise a copy obtained otherwise
+        record["bron"] = {"bestand": None, "sha256": doc.bron.sha256, "url": None}
     for name in DERIVED_FIELDS:
         value = getattr(derived, name)
         record[name] = list(value) if isinstance(value, tuple) else value.isoformat() if isinstance(value, date) else value
@@ -53,7 +68,6 @@ def document_record(
         "documentsoort": kind.documentsoort.uri,
         "gemeente": gemeente.tooi_uri if gemeente else None,
     }
-    public = bool(site_url.strip("/"))
     record["relaties"] = [
         {"type": IS_REACTIE_OP.uri, "label": IS_REACTIE_OP.label, "doel": target, "doel_url": absolute_url(site_url, page_url(target)) if public else None}
         for target in doc.reactie_op

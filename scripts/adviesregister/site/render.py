@@ -18,7 +18,7 @@ from adviesregister.content.history import FileDates, HistoryEvent, file_dates
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import DIWOO_SITEMAP, FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
 from adviesregister.content.paths import is_inside
-from adviesregister.content.privacy import is_publishable
+from adviesregister.content.privacy import publishable_sources
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
@@ -40,12 +40,13 @@ def render_site(
     export: ExportResult,
     dates: dict[str, FileDates] | None = None,
     histories: dict[str, list[HistoryEvent]] | None = None,
+    publishable: frozenset[str] | None = None,
 ) -> int:
     """Write every page and file into project.pages, beside the open data already there; returns how many files are there.
     `dates` and `histories`: from git (content/history.py), read by the caller once; read here when not given."""
     writer = _Writer(project.pages)
     writer.keep(export.files)
-    sources = publish_sources(project, archive)
+    sources = publish_sources(project, archive, publishable)
     dates = file_dates(project.root) if dates is None else dates
     views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
@@ -156,16 +157,18 @@ DESCRIPTIONS = {
 """The description of each page that is not about one document or list (search engines and link previews show it)."""
 
 
-def publish_sources(project: Project, archive: Archive) -> dict[str, tuple[SourceFile, Path | None]]:
+def publish_sources(project: Project, archive: Archive, publishable: frozenset[str] | None = None) -> dict[str, tuple[SourceFile, Path | None]]:
     """Each original letter: published only when it carries no personal data (else only its sha256 is shown), under a name
-    made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site (see names.source_url)."""
+    made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site (see names.source_url).
+    `publishable`: publishable_sources, when the caller has it already."""
+    publishable = publishable_sources(project, archive) if publishable is None else publishable
     out: dict[str, tuple[SourceFile, Path | None]] = {}
     for doc in archive.documenten:
         if doc.bron is None:
             continue
         path = project.content / doc.bron.bestand
         naam = Path(doc.bron.bestand).name
-        if is_publishable(path):  # check_bron made sure the path stays in content/bronnen/
+        if doc.id in publishable:  # check_bron made sure the path stays in content/bronnen/
             url = source_url(doc.id, doc.bron.bestand)
             out[doc.id] = (SourceFile(naam, doc.bron.sha256, url, format_size(path.stat().st_size), offered_as_text(doc.bron.bestand)), path)
         else:

@@ -92,7 +92,16 @@ def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
     changed = archive_changed(prepared.dates, prepared.archive, prepared.derived, prepared.today)
     return export_open_data(
-        out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.commit, changed, prepared.histories, prepared.releases, prepared.publishable
+        out,
+        prepared.archive,
+        prepared.derived,
+        prepared.settings,
+        prepared.today,
+        prepared.commit,
+        changed,
+        prepared.histories,
+        prepared.releases,
+        prepared.publishable,
     )
 
 

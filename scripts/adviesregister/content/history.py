@@ -103,8 +103,9 @@ def _status_changes(advies: Document, deadline: date, reacties: list[Document], 
         arrived = [reactie for reactie in reacties if arrivals[reactie.id] <= day]  # oldest letter first, as derive counts them
         status = derive_status(arrived, deadline, day)
         if not events or events[-1].status != status:
+            # a response that came later is named; on the advice's own first day the responses were simply there
             today_ones = sorted((reactie for reactie in arrived if arrivals[reactie.id] == day), key=lambda d: (d.datum.sort_key(), d.id))
-            events.append(HistoryEvent(day, STATUS, status, today_ones[-1].id if today_ones else None))
+            events.append(HistoryEvent(day, STATUS, status, today_ones[-1].id if today_ones and day > start else None))
     return events
 
 

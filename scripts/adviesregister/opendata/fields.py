@@ -16,6 +16,19 @@ from adviesregister.content.schema import field_spec, front_matter_fields, type_
 _TOOI_KEYS = ("informatiecategorie", "documentsoort", "gemeente")
 _NULLABLE_DATE = {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}
 
+RESEARCHER_DESCRIPTIONS = {
+    "id": "Vaste, unieke naam van het document; verandert nooit. Ook de naam van het bestand in documenten/ en het laatste deel van het webadres.",
+    "datum": "De datum zoals de brief die noemt: JJJJ-MM-DD, of JJJJ-MM of JJJJ als de brief geen dag noemt. Zie datum_precisie, datum_begin en datum_eind.",
+    "gemeente": "De korte naam van de gemeente (zoals in de tabel gemeenten); de naam staat in gemeente_naam, de TOOI-code in tooi.",
+    "van": "Wie de brief schreef: een orgaan (de adviesraad, het college), nooit de naam van een ambtenaar.",
+    "reactie_op": "Bij een reactie: de id's van de documenten waarop hij antwoordt.",
+    "besluit": "Alleen bij een reactie: wat het college met het advies doet. Leeg als de brief het niet duidelijk zegt; dan is de status van het advies 'beantwoord'.",
+    "besluit_citaat": "De zin uit de brief die het besluit zegt, letterlijk.",
+    "besluiten": "Alleen bij een reactie die per aanbeveling besluit: per aanbeveling het besluit en de zin uit de brief.",
+    "tekst_beschikbaar": "false als de tekst van het document niet in het archief staat (bijvoorbeeld een advies dat alleen bekend is uit de reactie erop); tekst is dan leeg.",
+}
+"""Where the front-matter schema speaks to the person who fills in a file, what the field means to someone reading the data."""
+
 EXPORT_FIELDS: dict[str, dict[str, Any]] = {
     "datum_precisie": described(
         "Hoe precies de datum is: 'dag', 'maand' of 'jaar'. Bij 'maand' of 'jaar' noemt de brief geen dag; lees de datum dan niet als de eerste van de maand of 1 januari.",
@@ -91,6 +104,7 @@ def record_fields() -> tuple[Field, ...]:
     for name in front_matter_fields():
         spec = field_spec(name)
         loose = {key: value for key, value in copy.deepcopy(spec).items() if key not in ("minItems", "examples")}
+        loose["description"] = RESEARCHER_DESCRIPTIONS.get(name, loose["description"])
         if name == "bron":
             loose = _bron_in_record(loose)
         out.append(Field(name, loose["description"], {"anyOf": [loose, {"type": "null"}]}, False))  # any field may be empty in a record
@@ -110,8 +124,3 @@ def _bron_in_record(spec: dict[str, Any]) -> dict[str, Any]:
     spec["properties"]["url"] = {"description": "Het webadres van het gepubliceerde origineel.", **NULLABLE_TEXT}
     spec["required"] = ["bestand", "sha256", "url"]
     return spec
-
-
-def field_descriptions() -> list[tuple[str, str, str]]:
-    """(field, type, Dutch description) for every field of a record, for the site's Open data page."""
-    return [(f.naam, f.soort, f.beschrijving) for f in record_fields()]

@@ -47,6 +47,16 @@ TABLE_DESCRIPTIONS = {
     "stukken": "Id's van de stukken die bij dit document horen, gescheiden door '; '.",
 }
 """Where a column says more than its field's description: how a list or a group is written in a table."""
+SQLITE_TABLES = {
+    "gemeenten": "Eén regel per gemeente: korte naam, naam, CBS-code, TOOI-code, de adviesraad en de reactietermijn in weken.",
+    "documenten": "Eén regel per document, met dezelfde kolommen als de CSV en de tekst in Markdown.",
+    "relaties": "Welk document op welk antwoordt (soort 'reactie_op') of bij welk hoort ('hoort_bij'), met de TOOI-relatie.",
+    "themas": "Eén regel per document en thema.",
+    "aanbevelingen": "De aanbevelingen van een advies, genummerd in de volgorde van de brief.",
+    "besluiten": "Het besluit van het college per aanbeveling, met de zin uit de brief.",
+    "documenten_fts": "Zoekindex (FTS5) op titel en tekst: SELECT id FROM documenten_fts WHERE documenten_fts MATCH 'woord'.",
+}
+"""What each table of the SQLite file holds, for the Open data page (the columns are read from the file)."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -28,7 +28,7 @@ from adviesregister.content.names import (
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import has_diwoo
 from adviesregister.opendata.downloads import Download
-from adviesregister.opendata.fields import field_descriptions
+from adviesregister.opendata.field_tables import FieldTable, field_tables
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
 from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, status_view
 
@@ -248,7 +248,8 @@ class DownloadLink:
 @dataclass(frozen=True)
 class OpenDataPage:
     bestanden: list[DownloadLink]
-    velden: list[tuple[str, str, str]]
+    velden: list[FieldTable]
+    """Per kind of download, what each field or column holds."""
     aantal: int
     settings: Settings
     url: str
@@ -269,4 +270,5 @@ def build_open_data_page(
     ]
     woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
     zonder = [(record["titel"], page_url(record["id"])) for record in records or [] if not has_diwoo(record)]
-    return OpenDataPage(bestanden, field_descriptions(), aantal, settings, absolute_url(settings.site_url, OPEN_DATA), woo, zonder)
+    tables = field_tables(downloads[0][1].parent) if downloads else []
+    return OpenDataPage(bestanden, tables, aantal, settings, absolute_url(settings.site_url, OPEN_DATA), woo, zonder)

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, days_to_answer, within_deadline
-from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, HistoryEvent
+from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, STATUS, HistoryEvent
 from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
 from adviesregister.content.names import absolute_url, gemeente_url, json_url, page_url, thema_url
 
@@ -257,7 +257,9 @@ def build_views(
         if info.reactietijd is not None:
             view.reactietijd = f"{info.reactietijd} dagen"
         view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
-        view.geschiedenis = [_history_step(event, by_id) for event in (histories or {}).get(doc.id, [])]
+        events = (histories or {}).get(doc.id, [])
+        first_status = next((event for event in events if event.gebeurtenis == STATUS), None)
+        view.geschiedenis = [_history_step(event, by_id, event is first_status) for event in events]
         view.punten = _points(doc, info, by_id)
         view.filters = _filters(view)
         canonical = absolute_url(site_url, view.url)
@@ -279,8 +281,8 @@ def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> s
     return f"mailto:{contact}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
 
 
-def _history_step(event: HistoryEvent, by_id: dict[str, Document]) -> Step:
-    """One line of the Geschiedenis section, in plain Dutch."""
+def _history_step(event: HistoryEvent, by_id: dict[str, Document], first_status: bool = False) -> Step:
+    """One line of the Geschiedenis section, in plain Dutch. The first status is the one the advice arrived with."""
     day = format_day(event.datum), event.datum.isoformat()
     if event.gebeurtenis == GEPUBLICEERD:
         return Step(*day, "In het archief gezet")
@@ -290,7 +292,7 @@ def _history_step(event: HistoryEvent, by_id: dict[str, Document]) -> Step:
     label = status.tekst.lower() if status else ""
     if event.document and event.document in by_id:
         return Step(*day, "Reactie van het college toegevoegd", _link(by_id[event.document]), f"status: {label}")
-    if event.status == REACTIE_UITGEBLEVEN:
+    if event.status == REACTIE_UITGEBLEVEN and not first_status:
         return Step(*day, "De reactietermijn is voorbij", toelichting=f"status: {label}")
     return Step(*day, f"Status: {label}")
 

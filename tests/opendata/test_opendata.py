@@ -362,3 +362,9 @@ def test_every_record_field_is_described_once_and_exported(tmp_path: Path) -> No
     assert sorted(schema["$defs"]["document"]["properties"]) == sorted(names)
     covered = {column.veld for column in columns()} | JSON_ONLY
     assert covered == set(names)
+
+
+def test_each_published_schema_names_its_own_address(open_data: Path) -> None:
+    for name in ("adviesregister.schema.json", "document.schema.json"):
+        schema = json.loads((open_data / "schema" / name).read_text(encoding="utf-8"))
+        assert schema["$id"] == f"https://adviesregister.example/open-data/schema/{name}"

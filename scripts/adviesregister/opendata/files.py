@@ -16,6 +16,7 @@ from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.derive import WACHT_OP_REACTIE
 from adviesregister.content.history import HistoryEvent, Release
 from adviesregister.content.model import Archive, Derived
+from adviesregister.content.names import OPEN_DATA, absolute_url
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
@@ -111,8 +112,9 @@ def export_open_data(
     add("cijfers.csv", figures_csv(rows))
     add(RELEASES_JSON, _json({"kop": header, "versies": release_records(history or [])}))
     add(RELEASES_FEED, release_feed(history or [], titles, settings.site_url, settings.naam))
-    add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json(load_schema(DOCUMENT_SCHEMA)))
-    add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema()))
+    schemas = absolute_url(settings.site_url, f"{OPEN_DATA}{SCHEMA_FOLDER}/")
+    add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json({**load_schema(DOCUMENT_SCHEMA), "$id": schemas + DOCUMENT_SCHEMA}))  # where it is published
+    add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema(schemas + "adviesregister.schema.json")))
     period = (min(r["datum_begin"] for r in records), max(r["datum_eind"] for r in records)) if records else None
     add("dataset.jsonld", _json(dcat_catalog(header, settings, out, period)))
     add("datapackage.json", _json(datapackage(header, out)))

@@ -15,12 +15,13 @@ from adviesregister.opendata.tables import columns
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def export_schema() -> dict[str, Any]:
-    """JSON Schema of adviesregister.json, made from the front-matter schema (every field may be null) plus the derived fields."""
+def export_schema(schema_url: str = "") -> dict[str, Any]:
+    """JSON Schema of adviesregister.json, made from the front-matter schema (every field may be null) plus the derived
+    fields; `schema_url`: where the download publishes it, its $id."""
     document = {field.naam: {"description": field.beschrijving, **field.schema} for field in record_fields()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://adviesregister.nl/schema/adviesregister.schema.json",
+        **({"$id": schema_url} if schema_url else {}),
         "title": "Adviesregister: open data",
         "description": "De volledige download: een kop met de gegevens van de download, en alle documenten met hun berekende velden en tekst.",
         "type": "object",

@@ -20,12 +20,17 @@ from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError, settings_from
 from adviesregister.pipeline import render_pages
 from adviesregister.site.engine import index_search
-from adviesregister.site.sanitize import TRUSTED, page_html
+from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, page_html
 
 
 class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     command = ""
     """The mkdocs command that runs: 'serve', 'build' or 'gh-deploy'."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._html: dict[str, str] = {}
+        """The HTML of each TRUSTED_HTML page between on_page_markdown and on_page_content."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -56,8 +61,17 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if result.problems:
             raise Abort(format_problems(result.problems, "Voorbeeld niet bijgewerkt."))
 
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
+        """A page our templates wrote as HTML only skips Markdown, which would pass it through unchanged."""
+        if page.meta.get("adviesregister") == TRUSTED_HTML:
+            self._html[page.file.src_uri] = markdown.strip()
+            return ""
+        return markdown
+
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
         """Markdown may hold raw HTML and attribute lists ({ onclick=… }): only the pages our templates made keep theirs."""
+        if page.meta.get("adviesregister") == TRUSTED_HTML:
+            return self._html.pop(page.file.src_uri)
         return html if page.meta.get("adviesregister") == TRUSTED else page_html(html)
 
     def on_post_build(self, *, config: Any) -> None:

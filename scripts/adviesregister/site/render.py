@@ -27,7 +27,7 @@ from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import build_feeds, build_filters, build_home, build_listings, build_open_data_page, build_points
-from adviesregister.site.sanitize import TRUSTED, letter_contents, letter_html
+from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, letter_contents, letter_html
 from adviesregister.site.templating import ENV
 from adviesregister.site.views import DocumentView, SourceFile, build_views, format_day, format_size, relative_url
 
@@ -63,7 +63,7 @@ def render_site(
         for listing in group:
             cijfers = figures.get((kind, listing.sleutel))
             context = {"lijst": listing, "cijfers": summary(cijfers) if cijfers and cijfers.adviezen else None}
-            meta = {"feed": listing.feed, "description": f"{listing.titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()}
+            meta: dict[str, Any] = {"feed": listing.feed, "description": f"{listing.titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()}
             meta["gewijzigd"] = last_change(listing.views, dates)
             writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, kruimels=[PARENTS[kind]], **meta)
     home = build_home(ordered)
@@ -139,7 +139,7 @@ def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = 
     context = {"v": view, "tekst": tekst, "inhoud": letter_contents(tekst)}
     crumbs = [(f"Gemeente {view.gemeente}", view.gemeente_url)]
     meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel, "gewijzigd": gewijzigd}
-    writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, **meta)
+    writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, html_only=True, **meta)
 
 
 PARENTS = {"gemeente": ("Gemeenten", "gemeenten/"), "thema": ("Thema's", "themas/"), "jaar": ("Jaren", "jaren/"), "status": ("Adviezen per status", "status/")}
@@ -184,14 +184,24 @@ class _Writer:
         self.written: set[Path] = set()
 
     def page(
-        self, name: str, title: str | None, template: str, current: str, context: dict[str, Any], kruimels: Sequence[tuple[str, str]] = (), **meta: Any
+        self,
+        name: str,
+        title: str | None,
+        template: str,
+        current: str,
+        context: dict[str, Any],
+        kruimels: Sequence[tuple[str, str]] = (),
+        html_only: bool = False,
+        **meta: Any,
     ) -> None:
         """A page from a template; `current` is its URL, for relative links. Marked trusted: every value in it was escaped.
-        `kruimels`: the pages above it (title, site-root URL) for the breadcrumbs, after Home and before the page itself."""
+        `kruimels`: the pages above it (title, site-root URL) for the breadcrumbs, after Home and before the page itself.
+        `html_only`: the template writes no Markdown, so the site engine may skip Markdown (sanitize.TRUSTED_HTML)."""
         if title:
             path = [("Home", ""), *kruimels, (title, current)]
             meta["kruimels"] = [{"titel": html.escape(text), "url": html.escape(relative_url(url, current))} for text, url in path]
-        self.page_text(name, title, ENV.get_template(template).render(current=current, **context), adviesregister=TRUSTED, **meta)
+        body = ENV.get_template(template).render(current=current, **context)
+        self.page_text(name, title, body, adviesregister=TRUSTED_HTML if html_only else TRUSTED, **meta)
 
     def page_text(self, name: str, title: str | None, body: str, **meta: Any) -> None:
         """A Markdown page with the title and MkDocs settings (meta) in its front matter."""

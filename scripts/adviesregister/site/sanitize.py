@@ -67,6 +67,10 @@ def letter_contents(letter: str) -> list[tuple[str, str]]:
 TRUSTED = "sjabloon"
 """The page setting `adviesregister: sjabloon` marks a page made from our templates, where every value was escaped;
 the site engine sanitises the HTML of every other page (the hand-written ones)."""
+TRUSTED_HTML = "sjabloon-html"
+"""As TRUSTED, for a page whose template writes HTML only (a document's page): Markdown would pass it through
+unchanged, so the site engine skips Markdown for it (preview.py), which is most of MkDocs' work on a large archive.
+tests/site/test_site.py proves the pass-through on every such page of the seed build."""
 
 
 _PAGE_TAGS = _LETTER_TAGS | {"h1", "h2", "pre", "div", "span", "dl", "dt", "dd", "del", "sub", "sup"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +32,27 @@ def test_a_second_build_hours_later_the_same_day_is_identical_in_every_file(tmp_
     assert [name for name in first if first[name] != second[name]] == []
     assert any(name.startswith("pagefind/filter/") for name in first), "Pagefind's filter index is part of the comparison"
     assert os.environ["SOURCE_DATE_EPOCH"] != SOURCE_DATE_EPOCH
+
+
+def test_a_build_that_spreads_the_letters_over_two_processes_equals_the_serial_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_site: Path) -> None:
+    """built_site ran serially (7 letters are too few to share out); here every per-document step runs in two worker
+    processes: the site is the same in every file."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from adviesregister.content import parallel
+
+    calls: list[int] = []
+
+    def counting(*args: Any, **kwargs: Any) -> ProcessPoolExecutor:
+        calls.append(1)
+        return ProcessPoolExecutor(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", counting)
+    monkeypatch.setenv("ADVIESREGISTER_JOBS", "2")
+    monkeypatch.delenv("GITHUB_SHA", raising=False)
+    project = copy_project(tmp_path / "project")
+    assert build_site(project).problems == []
+    assert len(calls) == 2  # the plain text of the open data and the letters of the pages
+    first, second = _digests(built_site), _digests(project.root / "site")
+    assert first == second

@@ -17,6 +17,7 @@ from adviesregister.content.derive import WACHT_OP_REACTIE
 from adviesregister.content.history import HistoryEvent, Release
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import OPEN_DATA, absolute_url
+from adviesregister.content.parallel import parallel_map
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
@@ -24,7 +25,7 @@ from adviesregister.opendata.dcat import dcat_catalog
 from adviesregister.opendata.diwoo import diwoo_xml, has_diwoo
 from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download
 from adviesregister.opendata.metadata import datapackage, export_schema
-from adviesregister.opendata.records import SCHEMA_VERSION, document_record
+from adviesregister.opendata.records import SCHEMA_VERSION, document_record, plain_text
 from adviesregister.opendata.releases import RELEASES_FEED, RELEASES_JSON, release_feed, release_records
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
 
@@ -62,9 +63,11 @@ def export_open_data(
     gewijzigd = gewijzigd or peildatum
     stamp = datetime.combine(gewijzigd, time(), tzinfo=UTC).replace(tzinfo=None)
     histories = histories or {}
+    documents = sorted(archive.documenten, key=lambda d: d.id)
+    plain = parallel_map(plain_text, [doc.tekst for doc in documents])  # the costliest step per document
     records = [
-        document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, []), doc.id in publishable)
-        for doc in sorted(archive.documenten, key=lambda d: d.id)
+        document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, []), doc.id in publishable, text)
+        for doc, text in zip(documents, plain, strict=True)
     ]
     header = {
         "schema_versie": SCHEMA_VERSION,

@@ -27,9 +27,10 @@ def document_record(
     site_url: str = "",
     history: list[HistoryEvent] | None = None,
     original_published: bool = False,
+    tekst_platte: str | None = None,
 ) -> dict[str, Any]:
     """One document as researchers get it: stable keys (null when empty), derived values, its history in the archive
-    and identifiers included."""
+    and identifiers included. `tekst_platte`: plain_text(doc.tekst), when the caller made it already (in parallel)."""
     record: dict[str, Any] = {name: getattr(doc, name) for name in front_matter_fields()}
     record["datum"] = str(doc.datum)
     record["datum_precisie"] = "dag" if doc.datum.volledig else "maand" if doc.datum.maand is not None else "jaar"
@@ -59,7 +60,7 @@ def document_record(
         {"datum": event.datum.isoformat(), "gebeurtenis": event.gebeurtenis, "status": event.status, "document": event.document} for event in history
     ]
     record["tekst"] = doc.tekst
-    record["tekst_platte"] = plain_text(doc.tekst)
+    record["tekst_platte"] = plain_text(doc.tekst) if tekst_platte is None else tekst_platte
     gemeente = archive.gemeenten.get(doc.gemeente) if archive else None
     record["gemeente_naam"] = gemeente.naam if gemeente else None
     kind = woo_kind(doc)

@@ -17,6 +17,7 @@ import yaml
 from adviesregister.content.history import FileDates, HistoryEvent, file_dates
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import DIWOO_SITEMAP, FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
+from adviesregister.content.parallel import parallel_map
 from adviesregister.content.paths import is_inside
 from adviesregister.content.privacy import publishable_sources
 from adviesregister.content.project import Project
@@ -50,8 +51,9 @@ def render_site(
     dates = file_dates(project.root) if dates is None else dates
     views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
-    for view in ordered:
-        write_document(writer, view, last_change([view], dates))
+    letters = parallel_map(letter_html, [view.doc.tekst for view in ordered])  # Markdown and sanitising: the costliest step per page
+    for view, tekst in zip(ordered, letters, strict=True):
+        write_document(writer, view, last_change([view], dates), tekst)
     for source, original in sources.values():
         if source.url is not None and original is not None:
             writer.copy(source.url, original)
@@ -133,9 +135,10 @@ def last_change(views: list[DocumentView], dates: dict[str, FileDates]) -> str |
     return max(known).date().isoformat() if known else None
 
 
-def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = None) -> None:
-    """A document's page: the letter's sanitised text with its table of contents, breadcrumbs, title and description."""
-    tekst = letter_html(view.doc.tekst)
+def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = None, tekst: str | None = None) -> None:
+    """A document's page: the letter's sanitised text (`tekst`: letter_html of it, when made already) with its table of
+    contents, breadcrumbs, title and description."""
+    tekst = letter_html(view.doc.tekst) if tekst is None else tekst
     context = {"v": view, "tekst": tekst, "inhoud": letter_contents(tekst)}
     crumbs = [(f"Gemeente {view.gemeente}", view.gemeente_url)]
     meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel, "gewijzigd": gewijzigd}

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Bron, Datum
 from adviesregister.content.project import Project
 
-from helpers import ROOT
+from helpers import ROOT, copy_project
 
 
 def test_seed_archive_loads_into_one_model() -> None:
@@ -32,3 +36,27 @@ def test_text_less_advice_has_no_body() -> None:
     assert advies.tekst_beschikbaar is False
     assert advies.tekst == ""
     assert advies.bron is None
+
+
+def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken file, a file with personal data and good ones, read and checked serially and by two worker processes."""
+    from adviesregister.content import parallel
+    from adviesregister.content.check import check_project
+
+
+    project = copy_project(tmp_path / "project")
+    folder = project.documenten / "almelo" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "almelo-2024-01-01-kapot.md").write_text("---\nid: [niet af\n---\n", encoding="utf-8")
+    (folder / "almelo-2024-01-02-mail.md").write_text(
+        "---\nid: almelo-2024-01-02-mail\nsoort: advies\ntitel: Mail\ndatum: 2024-01-02\ngemeente: almelo\n---\n\nMail jan.jansen@gmail.com gerust.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ADVIESREGISTER_JOBS", "1")
+    serial = check_project(project)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
+    monkeypatch.setenv("ADVIESREGISTER_JOBS", "2")
+    spread = check_project(project)
+    assert [str(problem) for problem in spread[1]] == [str(problem) for problem in serial[1]]
+    assert {problem.code for problem in serial[1]} >= {"persoonsgegevens"} and len(serial[1]) >= 2
+    assert [doc.id for doc in spread[0].documenten] == [doc.id for doc in serial[0].documenten]

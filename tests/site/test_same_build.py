@@ -36,7 +36,7 @@ def test_a_second_build_hours_later_the_same_day_is_identical_in_every_file(tmp_
 
 def test_a_build_that_spreads_the_letters_over_two_processes_equals_the_serial_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_site: Path) -> None:
     """built_site ran serially (7 letters are too few to share out); here every per-document step runs in two worker
-    processes: the site is the same in every file."""
+    processes: the same problems (none) and the same site, in every file."""
     from concurrent.futures import ProcessPoolExecutor
 
     from adviesregister.content import parallel
@@ -53,6 +53,6 @@ def test_a_build_that_spreads_the_letters_over_two_processes_equals_the_serial_o
     monkeypatch.delenv("GITHUB_SHA", raising=False)
     project = copy_project(tmp_path / "project")
     assert build_site(project).problems == []
-    assert len(calls) == 2  # the plain text of the open data and the letters of the pages
+    assert len(calls) == 4  # loading the files, the privacy check, the plain text of the open data, the letters of the pages
     first, second = _digests(built_site), _digests(project.root / "site")
     assert first == second

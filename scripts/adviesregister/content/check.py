@@ -12,6 +12,7 @@ from pathlib import Path
 
 from adviesregister.content.load import load_archive
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
+from adviesregister.content.parallel import parallel_map
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
 from adviesregister.content.paths import find_unsafe_files, source_problem
 from adviesregister.content.privacy import describe, detect, text_fields
@@ -41,7 +42,8 @@ def check_archive(archive: Archive, content_dir: Path) -> list[Problem]:
         problems += check_text(doc)
         problems += check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
         problems += check_bron(doc, content_dir)
-        problems += check_privacy(doc)
+    for found in parallel_map(check_privacy, archive.documenten):  # the costliest check: over the cores
+        problems += found
     problems += check_cycles(archive.documenten, by_id)
     for pagina in archive.paginas:
         problems += check_pagina(pagina)

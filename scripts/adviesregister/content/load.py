@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
 from adviesregister.content.paths import content_files, is_real_folder, is_regular_file
 from adviesregister.content.project import Project
+from adviesregister.content.parallel import parallel_map
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA, PAGINA_SCHEMA
 from adviesregister.content.validate import validate_data
@@ -21,8 +23,8 @@ def load_archive(project: Project) -> tuple[Archive, list[Problem]]:
     """Read gemeenten.yml and every document; return the model and all problems found."""
     gemeenten, problems = load_gemeenten(project)
     archive = Archive(gemeenten, [])
-    for path in content_files(project.documenten):
-        document, file_problems = load_document(project, path)
+    paths = list(content_files(project.documenten))
+    for path, (document, file_problems) in zip(paths, parallel_map(partial(load_document, project), paths), strict=True):
         problems.extend(file_problems)
         if document is not None:
             archive.documenten.append(document)

@@ -4,11 +4,13 @@ Per size: the time of each phase (check, derive, render, MkDocs, Pagefind), peak
 the bytes of one item page, the bytes a phone downloads to search once; then the same documents built with
 every document listed in the navigation, side by side, and the ratio.
 
-Usage: python benchmarks/bench_site.py [N ...]   (default: 1000 3000). Each build runs in its own process.
+Usage: python benchmarks/bench_site.py [N ...]   (default: 1000 3000 10000; the side-by-side build with every document in
+the navigation at 3000 only). Each build runs in its own process.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import random
@@ -248,13 +250,28 @@ def run_child(count: int, with_nav: bool) -> dict[str, object]:
         result["site_mb"] = folder_size(site) / 1_000_000
         item = next((site / "documenten").glob("*-reactie-*/index.html"))
         result["item_kb"] = item.stat().st_size / 1000
+        largest = max(site.rglob("*.html"), key=lambda page: len(gzip.compress(page.read_bytes(), compresslevel=6)))
+        result["largest_page"] = (largest.relative_to(site).as_posix(), len(gzip.compress(largest.read_bytes(), compresslevel=6)) / 1000)
         if not with_nav:
             result["search_kb"], result["search_index_kb"] = (size / 1000 for size in phone_search_bytes(site, "mantelzorgers"))
         return result
 
 
-def report(count: int) -> None:
+def report(count: int, compare: bool) -> None:
+    """The figures of one archive size; `compare`: also build it with every document in the navigation, side by side."""
     plain = run_child(count, with_nav=False)
+    if not compare:
+        timings = cast(dict[str, float], plain["timings"])
+        print(f"\n{plain['documents']} documenten")
+        for phase, seconds in timings.items():
+            print(f"  {phase:<28} {seconds:7.1f} s   ({seconds / count * 1000:.2f} ms per document)")
+        print(f"  {'totaal':<28} {sum(timings.values()):7.1f} s")
+        print(f"  piekgeheugen           {plain['peak_mb']:7.0f} MB")
+        print(f"  site/                  {plain['site_mb']:7.1f} MB")
+        name, size = cast(tuple[str, float], plain["largest_page"])
+        print(f"  grootste HTML-pagina   {size:7.1f} kB gzip ({name})")
+        print(f"  één zoekopdracht (telefoon): {plain['search_kb']:.0f} kB in totaal, waarvan {plain['search_index_kb']:.0f} kB zoekindex")
+        return
     nav = run_child(count, with_nav=True)
     print(f"\n{plain['documents']} documenten")
     plain_timings, nav_timings = cast(dict[str, float], plain["timings"]), cast(dict[str, float], nav["timings"])
@@ -265,6 +282,8 @@ def report(count: int) -> None:
     print(f"  piekgeheugen           {plain['peak_mb']:7.0f} MB  (met menu: {nav['peak_mb']:.0f} MB)")
     print(f"  site/                  {plain['site_mb']:7.1f} MB  (met menu: {nav['site_mb']:.1f} MB; {nav['site_mb'] / plain['site_mb']:.1f}x)")  # type: ignore[operator]
     print(f"  één documentpagina     {plain['item_kb']:7.1f} kB  (met menu: {nav['item_kb']:.1f} kB; {nav['item_kb'] / plain['item_kb']:.1f}x)")  # type: ignore[operator]
+    name, size = cast(tuple[str, float], plain["largest_page"])
+    print(f"  grootste HTML-pagina   {size:7.1f} kB gzip ({name})")
     print(f"  één zoekopdracht (telefoon): {plain['search_kb']:.0f} kB in totaal, waarvan {plain['search_index_kb']:.0f} kB zoekindex")
 
 
@@ -272,5 +291,5 @@ if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         print(json.dumps(build_once(Path(sys.argv[2]), sys.argv[3] == "nav")))
     else:
-        for size in [int(arg) for arg in sys.argv[1:]] or [1000, 3000]:
-            report(size)
+        for size in [int(arg) for arg in sys.argv[1:]] or [1000, 3000, 10000]:
+            report(size, compare=size == 3000)

@@ -20,7 +20,7 @@ from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError, settings_from
 from adviesregister.pipeline import render_pages
 from adviesregister.site.engine import index_search
-from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, page_html
+from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, join_head, markdown_head, page_html
 
 
 class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -62,16 +62,16 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             raise Abort(format_problems(result.problems, "Voorbeeld niet bijgewerkt."))
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
-        """A page our templates wrote as HTML only skips Markdown, which would pass it through unchanged."""
+        """A page our templates wrote as HTML after a title gives Markdown only the title: it would pass the rest through."""
         if page.meta.get("adviesregister") == TRUSTED_HTML:
-            self._html[page.file.src_uri] = markdown.strip()
-            return ""
+            head, self._html[page.file.src_uri] = markdown_head(markdown)
+            return head
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Any, config: Any, files: Any) -> str:
         """Markdown may hold raw HTML and attribute lists ({ onclick=… }): only the pages our templates made keep theirs."""
         if page.meta.get("adviesregister") == TRUSTED_HTML:
-            return self._html.pop(page.file.src_uri)
+            return join_head(html, self._html.pop(page.file.src_uri))
         return html if page.meta.get("adviesregister") == TRUSTED else page_html(html)
 
     def on_post_build(self, *, config: Any) -> None:

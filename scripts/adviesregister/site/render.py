@@ -67,7 +67,7 @@ def render_site(
             context = {"lijst": listing, "cijfers": summary(cijfers) if cijfers and cijfers.adviezen else None}
             meta: dict[str, Any] = {"feed": listing.feed, "description": f"{listing.titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()}
             meta["gewijzigd"] = last_change(listing.views, dates)
-            writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, kruimels=[PARENTS[kind]], **meta)
+            writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, kruimels=[PARENTS[kind]], html_only=True, **meta)
     home = build_home(ordered)
     newest = last_change(ordered, dates)
     writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
@@ -84,6 +84,7 @@ def render_site(
         "overzicht.md.j2",
         "documenten/",
         overview,
+        html_only=True,
         hide=["toc"],
         feed=FEED_ALL,
         description=description,

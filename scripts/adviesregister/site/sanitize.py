@@ -68,9 +68,22 @@ TRUSTED = "sjabloon"
 """The page setting `adviesregister: sjabloon` marks a page made from our templates, where every value was escaped;
 the site engine sanitises the HTML of every other page (the hand-written ones)."""
 TRUSTED_HTML = "sjabloon-html"
-"""As TRUSTED, for a page whose template writes HTML only (a document's page): Markdown would pass it through
-unchanged, so the site engine skips Markdown for it (preview.py), which is most of MkDocs' work on a large archive.
-tests/site/test_site.py proves the pass-through on every such page of the seed build."""
+"""As TRUSTED, for a page whose template writes HTML only after at most a Markdown title (a document's page, a list):
+Markdown would pass the HTML through unchanged, so the site engine gives Markdown only the title (preview.py), which
+saves most of MkDocs' work on a large archive. tests/site/test_site.py proves it on every such page of the seed build."""
+
+
+def markdown_head(text: str) -> tuple[str, str]:
+    """A TRUSTED_HTML page split into its Markdown head (the lines before the first line of HTML: a title, or
+    nothing) and the HTML after it."""
+    lines = text.strip().splitlines(keepends=True)
+    first_html = next((i for i, line in enumerate(lines) if line.startswith("<")), len(lines))
+    return "".join(lines[:first_html]).strip(), "".join(lines[first_html:]).strip()
+
+
+def join_head(head_html: str, tail: str) -> str:
+    """The page as Markdown would have made it: the converted head, then the HTML as it was."""
+    return f"{head_html}\n{tail}" if head_html and tail else head_html or tail
 
 
 _PAGE_TAGS = _LETTER_TAGS | {"h1", "h2", "pre", "div", "span", "dl", "dt", "dd", "del", "sub", "sup"}

@@ -19,12 +19,12 @@ from pathlib import Path
 from adviesregister.content.atomic import archive_lock, new_folder_for
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
-from adviesregister.content.history import FileDates, HistoryEvent, Release, archive_changed, document_history, file_dates, releases
+from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.privacy import publishable_sources
 from adviesregister.content.project import Project
-from adviesregister.content.settings import Settings, load_settings, source_commit
+from adviesregister.content.settings import Settings, load_settings
 from adviesregister.opendata.files import ExportResult, export_open_data
 from adviesregister.site.engine import index_search, run_mkdocs, site_folder
 from adviesregister.site.render import render_site
@@ -45,30 +45,20 @@ class Prepared:
         return load_settings(self.project)
 
     @cached_property
-    def dates(self) -> dict[str, FileDates]:
-        """When each content file reached the main line and last changed (git; {} without it), read once."""
-        return file_dates(self.project.root)
+    def history(self) -> ContentHistory:
+        """What git knows of content/ (dates per file, the versions, the content's commit), read once."""
+        return read_history(self.project.root)
 
     @cached_property
     def histories(self) -> dict[str, list[HistoryEvent]]:
         """Every document's history in the archive: published, changed, and for an advice its status changes."""
         by_id = self.archive.by_id()
-        return {doc.id: document_history(doc, self.derived, by_id, self.dates, self.today) for doc in self.archive.documenten}
+        return {doc.id: document_history(doc, self.derived, by_id, self.history.dates, self.today) for doc in self.archive.documenten}
 
     @cached_property
     def publishable(self) -> frozenset[str]:
         """The documents whose original may be published (no personal data in it), checked once."""
         return publishable_sources(self.project, self.archive)
-
-    @cached_property
-    def releases(self) -> list[Release]:
-        """The versions of the archive (git), newest first."""
-        return releases(self.project.root)
-
-    @cached_property
-    def commit(self) -> str | None:
-        """The commit the content comes from, when known."""
-        return source_commit(self.project.root)
 
 
 @dataclass
@@ -90,18 +80,8 @@ def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
 
 def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
-    changed = archive_changed(prepared.dates, prepared.archive, prepared.derived, prepared.today)
     return export_open_data(
-        out,
-        prepared.archive,
-        prepared.derived,
-        prepared.settings,
-        prepared.today,
-        prepared.commit,
-        changed,
-        prepared.histories,
-        prepared.releases,
-        prepared.publishable,
+        out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.history, prepared.histories, prepared.publishable
     )
 
 
@@ -119,7 +99,7 @@ def render_pages(project: Project) -> BuildResult:
 def _write_pages(prepared: Prepared) -> BuildResult:
     export = write_export(prepared, prepared.project.pages / OPEN_DATA)
     paginas = render_site(
-        prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.dates, prepared.histories, prepared.publishable
+        prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.history, prepared.histories, prepared.publishable
     )
     return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from adviesregister.opendata.diwoo import DIWOO
-from adviesregister.opendata.woo import WOO_KINDS
+from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, WOO_KINDS
 
 from helpers import copy_project, export, standard
 
@@ -114,6 +115,14 @@ def test_a_report_is_a_rapport_and_a_raadsinformatiebrief_a_letter_the_council_r
     for document in (rapport, rib):
         assert diwoo_schema.validate(document), diwoo_schema.error_log
         assert document.findtext(".//d:documentrelatie/d:role", namespaces=NS) == "verwijst naar"
+        # the advice by its page's address, as for a response: one list of relations (the record's) serves every output
+        assert document.find(".//d:documentrelatie/d:relation", namespaces=NS).get("resource") == f"https://adviesregister.example/documenten/{advies}/"
+    db = sqlite3.connect(tmp_path / "out" / "adviesregister.sqlite")
+    assert db.execute("SELECT van, soort, tooi_uri FROM relaties WHERE naar = ? ORDER BY van", (advies,)).fetchall() == [
+        ("almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid", "reactie_op", IS_REACTIE_OP.uri),
+        ("almelo-2023-08-01-rapport-wijkteams", "hoort_bij", VERWIJST_NAAR.uri),
+        ("almelo-2023-08-02-rib-wijkteams", "hoort_bij", VERWIJST_NAAR.uri),
+    ]
     assert (rapport.findtext(".//d:documentsoort", namespaces=NS), rapport.findtext(".//d:informatiecategorie", namespaces=NS)) == (
         "rapport",
         "onderzoeksrapporten",

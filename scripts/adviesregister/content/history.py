@@ -1,20 +1,25 @@
-"""When each content file was published and last changed: from the git history of the archive, read in one pass.
+"""The archive's history from git, read in one pass: when each content file was published and last changed, the
+versions of the archive (per commit, the documents added, changed and removed) and the commit of the content; then
+what follows from it: each document's history with its status changes, and the last day the data changed.
 
 A document is published when the commit that adds it reaches the main line (a pull request's merge), so the history is
 read along the first parents: a merge counts with its own date. A file that git does not know (not committed yet, or an
-archive without .git, such as a downloaded copy) has no dates here; the feeds then use the letter's own date.
+archive without .git, such as a downloaded copy) has no dates here; the letters' own dates stand in then.
 The same commit always gives the same dates, so builds stay reproducible.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from adviesregister.content.derive import REACTIE_UITGEBLEVEN, derive_status
+from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_status
 from adviesregister.content.model import Archive, Derived, Document
+
+DOCUMENTS = "content/documenten/"
 
 
 @dataclass(frozen=True)
@@ -25,25 +30,64 @@ class FileDates:
     """The last commit on the main line that changed it."""
 
 
-def file_dates(root: Path, folder: str = "content") -> dict[str, FileDates]:
-    """Per path (relative to `root`, as Document.pad names it), the dates of its first and last commit; {} without git."""
+@dataclass(frozen=True)
+class Release:
+    """One version of the archive: a commit on the main line that changed documents."""
+
+    commit: str
+    datum: datetime
+    toegevoegd: tuple[str, ...]
+    gewijzigd: tuple[str, ...]
+    verwijderd: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ContentHistory:
+    """What git knows of content/: empty for an archive without git."""
+
+    dates: dict[str, FileDates] = field(default_factory=dict)
+    """Per path (relative to the project, as Document.pad names it), its first and last commit."""
+    releases: list[Release] = field(default_factory=list)
+    """The versions of the archive, newest first."""
+    commit: str | None = None
+    """The last commit on the main line that changed content/ (a change to the code alone leaves the data as it was);
+    without git history, $GITHUB_SHA in GitHub Actions; else unknown."""
+
+
+def read_history(root: Path, folder: str = "content") -> ContentHistory:
+    """One `git log` along the first parents over `folder`, newest first."""
+    fallback = ContentHistory(commit=os.environ.get("GITHUB_SHA") or None)
     if not (root / ".git").exists():
-        return {}
-    command = ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--relative", "--name-only", "--format=%x00%ct", "--", folder]
+        return fallback
+    command = ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--relative", "--name-status", "--format=%x00%H %ct", "--", folder]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False, encoding="utf-8")
     except OSError:  # no git installed
-        return {}
-    if done.returncode != 0:
-        return {}
+        return fallback
+    if done.returncode != 0 or not done.stdout.strip():
+        return fallback
     dates: dict[str, FileDates] = {}
-    for commit in done.stdout.split("\x00")[1:]:  # newest first
-        stamp, *names = commit.strip().splitlines()
+    versions: list[Release] = []
+    commits = done.stdout.split("\x00")[1:]
+    for commit in commits:
+        head, *lines = commit.strip().splitlines()
+        sha, stamp = head.split()
         moment = datetime.fromtimestamp(int(stamp), tz=UTC)
-        for name in filter(None, names):
+        changes: dict[str, list[str]] = {"A": [], "M": [], "D": []}
+        for line in filter(None, lines):
+            status, _, name = line.partition("\t")
             known = dates.get(name)
             dates[name] = FileDates(moment, known.gewijzigd if known else moment)
-    return dates
+            if name.startswith(DOCUMENTS) and name.endswith(".md") and status[:1] in changes:
+                changes[status[:1]].append(PurePosixPath(name).stem)
+        if any(changes.values()):
+            versions.append(Release(sha, moment, *(tuple(sorted(changes[key])) for key in "AMD")))
+    return ContentHistory(dates, versions, commits[0].split(None, 1)[0])
+
+
+def file_dates(root: Path) -> dict[str, FileDates]:
+    """Per content file, the dates of its first and last commit; {} without git."""
+    return read_history(root).dates
 
 
 def archive_changed(dates: dict[str, FileDates], archive: Archive, derived: dict[str, Derived], today: date) -> date:
@@ -56,6 +100,14 @@ def archive_changed(dates: dict[str, FileDates], archive: Archive, derived: dict
         content = max((doc.datum.vroegst() for doc in archive.documenten), default=today)
     expired = [info.uiterste_reactiedatum + timedelta(days=1) for info in derived.values() if info.status == REACTIE_UITGEBLEVEN and info.uiterste_reactiedatum]
     return min(today, max([content, *expired]))
+
+
+
+def statuses_hold_until(derived: dict[str, Derived]) -> date | None:
+    """The last day on which every status surely still holds: the day before the first termijn of a waiting advice
+    runs out (a new document can change them sooner). None when no advice is waiting."""
+    ends = [info.uiterste_reactiedatum for info in derived.values() if info.status == WACHT_OP_REACTIE and info.uiterste_reactiedatum]
+    return min(ends) if ends else None
 
 
 GEPUBLICEERD = "gepubliceerd"
@@ -113,40 +165,3 @@ def _arrival(doc: Document, dates: dict[str, FileDates]) -> date:
     """The day a document reached the archive (git), or without git its own date (the first day it can mean)."""
     known = dates.get(doc.pad)
     return known.gepubliceerd.date() if known else doc.datum.vroegst()
-
-
-@dataclass(frozen=True)
-class Release:
-    """One version of the archive: a commit on the main line that changed documents."""
-
-    commit: str
-    datum: datetime
-    toegevoegd: tuple[str, ...]
-    gewijzigd: tuple[str, ...]
-    verwijderd: tuple[str, ...]
-
-
-def releases(root: Path, folder: str = "content/documenten") -> list[Release]:
-    """Every version of the archive, newest first: per commit on the main line (a merged pull request counts once,
-    at its merge) the ids of the documents added, changed and removed. [] without git."""
-    if not (root / ".git").exists():
-        return []
-    command = ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-status", "--format=%x00%H %ct", "--", folder]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False, encoding="utf-8")
-    except OSError:
-        return []
-    if done.returncode != 0:
-        return []
-    out = []
-    for commit in done.stdout.split("\x00")[1:]:
-        head, *lines = commit.strip().splitlines()
-        sha, stamp = head.split()
-        changes: dict[str, list[str]] = {"A": [], "M": [], "D": []}
-        for line in filter(None, lines):
-            status, _, name = line.partition("\t")
-            if name.endswith(".md") and status[:1] in changes:
-                changes[status[:1]].append(Path(name).stem)
-        if any(changes.values()):
-            out.append(Release(sha, datetime.fromtimestamp(int(stamp), tz=UTC), *(tuple(sorted(changes[key])) for key in "AMD")))
-    return out

@@ -58,6 +58,11 @@ class Datum:
     def volledig(self) -> bool:
         return self.dag is not None
 
+    @property
+    def precisie(self) -> str:
+        """How precise the date is: 'dag', 'maand' or 'jaar'."""
+        return "dag" if self.dag is not None else "maand" if self.maand is not None else "jaar"
+
     def vroegst(self) -> date:
         """The earliest day this (partial) date can mean."""
         return date(self.jaar, self.maand or 1, self.dag or 1)

@@ -96,18 +96,3 @@ def _luminance(colour: str) -> float:
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def source_commit(root: Path) -> str | None:
-    """The version of the content: the last commit on the main line that changed content/ (a change to the code
-    alone leaves the download as it was); without git history, $GITHUB_SHA in GitHub Actions; else unknown."""
-    if (root / ".git").exists():
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(root), "log", "-1", "--first-parent", "--format=%H", "--", "content"], capture_output=True, text=True, check=False
-            )
-        except OSError:  # no git installed
-            done = None
-        if done is not None and done.returncode == 0 and done.stdout.strip():
-            return done.stdout.strip()
-    return os.environ.get("GITHUB_SHA") or None

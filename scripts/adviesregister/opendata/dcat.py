@@ -8,13 +8,12 @@ carry their datatype (xsd:date, xsd:nonNegativeInteger) or language.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from adviesregister.content.names import OPEN_DATA, absolute_url
 from adviesregister.content.settings import Settings
-from adviesregister.opendata.downloads import DATA_FILES
+from adviesregister.opendata.downloads import DATA_FILES, file_digest
 
 EU = "http://publications.europa.eu/resource/authority"
 ADMS = "http://purl.org/adms"
@@ -130,7 +129,7 @@ def dcat_catalog(header: dict[str, Any], settings: Settings, out: Path, period: 
 
 
 def _distribution(me: str, base: str, out: Path, name: str, title: str, mediatype: str | None, licence: str, modified: dict[str, str]) -> dict[str, Any]:
-    data = (out / name).read_bytes()
+    size, sha256 = file_digest(out / name)
     node: dict[str, Any] = {
         "@id": f"{me}#{name}",
         "@type": "dcat:Distribution",
@@ -138,11 +137,11 @@ def _distribution(me: str, base: str, out: Path, name: str, title: str, mediatyp
         "dct:description": _nl(title[:1].upper() + title[1:] + "."),
         "dcat:accessURL": {"@id": base, "@type": "rdfs:Resource"},
         "dcat:downloadURL": {"@id": base + name, "@type": "rdfs:Resource"},
-        "dcat:byteSize": {"@value": str(len(data)), "@type": "xsd:nonNegativeInteger"},
+        "dcat:byteSize": {"@value": str(size), "@type": "xsd:nonNegativeInteger"},
         "spdx:checksum": {
             "@type": "spdx:Checksum",
             "spdx:algorithm": {"@id": "https://spdx.org/rdf/terms#checksumAlgorithm_sha256", "@type": "spdx:ChecksumAlgorithm"},
-            "spdx:checksumValue": {"@value": hashlib.sha256(data).hexdigest(), "@type": "xsd:hexBinary"},
+            "spdx:checksumValue": {"@value": sha256, "@type": "xsd:hexBinary"},
         },
         "dct:license": {"@id": licence},
         "dct:language": {"@id": f"{EU}/language/NLD"},

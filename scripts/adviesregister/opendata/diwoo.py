@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, WOO_KINDS, Term
+from adviesregister.opendata.woo import WOO_KINDS, Term
 
 DIWOO = "https://standaarden.overheid.nl/diwoo/metadata/"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -58,14 +58,12 @@ def diwoo_document(record: dict[str, Any], titles: dict[str, str]) -> etree._Ele
     handeling = _sub(_sub(diwoo, "documenthandelingen"), "documenthandeling")
     _term(handeling, "soortHandeling", kind.handeling)
     _sub(handeling, "atTime", f"{record['datum']}T00:00:00")
-    relations = [(IS_REACTIE_OP, target) for target in record["reactie_op"]] + [(VERWIJST_NAAR, target) for target in record["hoort_bij"]]
-    if relations:
+    if record["relaties"]:
         container = _sub(diwoo, "documentrelaties")
-        for role, target in relations:
+        for item in record["relaties"]:
             relation = _sub(container, "documentrelatie")
-            _term(relation, "role", role)
-            url = next((item["doel_url"] for item in record["relaties"] if item["doel"] == target and item["doel_url"]), None)
-            _sub(relation, "relation", titles.get(target, target)).set("resource", url or target)
+            _term(relation, "role", Term(item["type"], item["label"]))
+            _sub(relation, "relation", titles.get(item["doel"], item["doel"])).set("resource", item["doel_url"] or item["doel"])
     return document
 
 

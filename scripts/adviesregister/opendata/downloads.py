@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -52,3 +54,9 @@ DOCUMENT_FOLDER = "documenten"
 DIWOO_FOLDER = "diwoo"
 """One DiWoo XML record per document with a full date."""
 SCHEMA_FOLDER = "schema"
+
+
+def file_digest(path: Path) -> tuple[int, str]:
+    """A file's size in bytes and its sha256 (hex): for SHA256SUMS, the Data Package and DCAT alike."""
+    data = path.read_bytes()
+    return len(data), hashlib.sha256(data).hexdigest()

@@ -68,7 +68,7 @@ EXPORT_FIELDS: dict[str, dict[str, Any]] = {
         {"type": "object", "required": list(_TOOI_KEYS), "properties": dict.fromkeys(_TOOI_KEYS, NULLABLE_TEXT), "additionalProperties": False},
     ),
     "relaties": described(
-        "Relaties met andere documenten, met de TOOI-relatie 'is reactie op': de id van het doel en het vaste webadres van zijn pagina.",
+        "Relaties met andere documenten, met hun TOOI-relatie: 'is reactie op' (uit reactie_op) en 'verwijst naar' (van een stuk naar het document waar het bij hoort, uit hoort_bij); de id van het doel en het vaste webadres van zijn pagina.",
         {
             "type": "array",
             "items": {

@@ -5,7 +5,6 @@ The same content, settings and SOURCE_DATE_EPOCH give byte-identical files.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -13,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.cijfers import Figures, compute_figures
-from adviesregister.content.derive import WACHT_OP_REACTIE
-from adviesregister.content.history import HistoryEvent, Release
+from adviesregister.content.history import ContentHistory, HistoryEvent, archive_changed, statuses_hold_until
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import OPEN_DATA, absolute_url
 from adviesregister.content.parallel import parallel_map
@@ -23,7 +21,7 @@ from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
 from adviesregister.opendata.dcat import dcat_catalog
 from adviesregister.opendata.diwoo import diwoo_xml, has_diwoo
-from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download
+from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download, file_digest
 from adviesregister.opendata.metadata import datapackage, export_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record, plain_text
 from adviesregister.opendata.releases import RELEASES_FEED, RELEASES_JSON, release_feed, release_records
@@ -51,16 +49,16 @@ def export_open_data(
     derived: dict[str, Derived],
     settings: Settings,
     peildatum: date,
-    commit: str | None,
-    gewijzigd: date | None = None,
+    history: ContentHistory | None = None,
     histories: dict[str, list[HistoryEvent]] | None = None,
-    history: list[Release] | None = None,
     publishable: frozenset[str] = frozenset(),
 ) -> ExportResult:
-    """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `gewijzigd`: the last
-    day the data changed (content/history.archive_changed), for DCAT's dct:modified and the workbook's own dates."""
+    """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `peildatum`: the day
+    the statuses were derived for; `history`: what git knows (none: an archive without git); `histories`: each
+    document's history; `publishable`: the documents whose original the site publishes."""
     out.mkdir(parents=True, exist_ok=True)
-    gewijzigd = gewijzigd or peildatum
+    history = history or ContentHistory()
+    gewijzigd = archive_changed(history.dates, archive, derived, peildatum)  # not the build date: the day the data changed
     stamp = datetime.combine(gewijzigd, time(), tzinfo=UTC).replace(tzinfo=None)
     histories = histories or {}
     documents = sorted(archive.documenten, key=lambda d: d.id)
@@ -69,14 +67,15 @@ def export_open_data(
         document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, []), doc.id in publishable, text)
         for doc, text in zip(documents, plain, strict=True)
     ]
+    holds_until = statuses_hold_until(derived)
     header = {
         "schema_versie": SCHEMA_VERSION,
         "aantal_documenten": len(records),
         "peildatum": gewijzigd.isoformat(),
-        "statussen_geldig_tot": _statuses_hold_until(derived),
+        "statussen_geldig_tot": holds_until.isoformat() if holds_until else None,
         "gewijzigd": gewijzigd.isoformat(),
         "licentie": settings.licentie,
-        "bron_commit": commit,
+        "bron_commit": history.commit,
         "uitgever": settings.uitgever,
         "url": settings.site_url,
     }
@@ -113,24 +112,17 @@ def export_open_data(
     rows = figure_rows(cijfers)
     add("cijfers.json", _json({"kop": header, "cijfers": rows}))
     add("cijfers.csv", figures_csv(rows))
-    add(RELEASES_JSON, _json({"kop": header, "versies": release_records(history or [])}))
-    add(RELEASES_FEED, release_feed(history or [], titles, settings.site_url, settings.naam))
+    add(RELEASES_JSON, _json({"kop": header, "versies": release_records(history.releases)}))
+    add(RELEASES_FEED, release_feed(history.releases, titles, settings.site_url, settings.naam))
     schemas = absolute_url(settings.site_url, f"{OPEN_DATA}{SCHEMA_FOLDER}/")
     add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json({**load_schema(DOCUMENT_SCHEMA), "$id": schemas + DOCUMENT_SCHEMA}))  # where it is published
     add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema(schemas + "adviesregister.schema.json")))
     period = (min(r["datum_begin"] for r in records), max(r["datum_eind"] for r in records)) if records else None
     add("dataset.jsonld", _json(dcat_catalog(header, settings, out, period)))
     add("datapackage.json", _json(datapackage(header, out)))
-    sums = "".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
+    sums = "".join(f"{file_digest(path)[1]}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
     add("SHA256SUMS", sums.encode("utf-8"))
     return ExportResult(out, files, records, cijfers, peildatum)
-
-
-def _statuses_hold_until(derived: dict[str, Derived]) -> str | None:
-    """The last day on which every status surely still holds: the day before the first termijn of a waiting advice
-    runs out (a new document can change them sooner). None when no advice is waiting."""
-    ends = [info.uiterste_reactiedatum for info in derived.values() if info.status == WACHT_OP_REACTIE and info.uiterste_reactiedatum]
-    return min(ends).isoformat() if ends else None
 
 
 def _json(data: Any) -> bytes:

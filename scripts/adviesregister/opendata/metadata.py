@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from adviesregister.opendata.cijfers import FIGURE_COLUMNS
 from adviesregister.opendata.dcat import licence_url
-from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, SCHEMA_FOLDER
+from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, SCHEMA_FOLDER, file_digest
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import columns
 
@@ -176,8 +175,8 @@ def _resource_name(path: str) -> str:
 
 def _file_facts(path: Path) -> dict[str, Any]:
     """Size and sha256 of a resource, as a Data Package records them."""
-    data = path.read_bytes()
-    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+    size, sha256 = file_digest(path)
+    return {"bytes": size, "hash": "sha256:" + sha256}
 
 
 def _licence(spdx: str) -> dict[str, str]:

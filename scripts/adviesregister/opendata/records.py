@@ -14,7 +14,7 @@ from adviesregister.content.model import DERIVED_FIELDS, Archive, Derived, Docum
 from adviesregister.content.names import absolute_url, page_url, source_url
 from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
-from adviesregister.opendata.woo import IS_REACTIE_OP, woo_kind
+from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, woo_kind
 
 SCHEMA_VERSION = "2.0.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
@@ -33,7 +33,7 @@ def document_record(
     and identifiers included. `tekst_platte`: plain_text(doc.tekst), when the caller made it already (in parallel)."""
     record: dict[str, Any] = {name: getattr(doc, name) for name in front_matter_fields()}
     record["datum"] = str(doc.datum)
-    record["datum_precisie"] = "dag" if doc.datum.volledig else "maand" if doc.datum.maand is not None else "jaar"
+    record["datum_precisie"] = doc.datum.precisie
     record["datum_begin"] = doc.datum.vroegst().isoformat()
     record["datum_eind"] = doc.datum.laatst().isoformat()
     record["besluiten"] = [asdict(besluit) for besluit in doc.besluiten]
@@ -70,8 +70,9 @@ def document_record(
         "gemeente": gemeente.tooi_uri if gemeente else None,
     }
     record["relaties"] = [
-        {"type": IS_REACTIE_OP.uri, "label": IS_REACTIE_OP.label, "doel": target, "doel_url": absolute_url(site_url, page_url(target)) if public else None}
-        for target in doc.reactie_op
+        {"type": kind.uri, "label": kind.label, "doel": target, "doel_url": absolute_url(site_url, page_url(target)) if public else None}
+        for kind, targets in ((IS_REACTIE_OP, doc.reactie_op), (VERWIJST_NAAR, doc.hoort_bij))
+        for target in targets
     ]
     record["url"] = absolute_url(site_url, page_url(doc.id)) if public else None
     return record

@@ -19,6 +19,7 @@ from typing import Any
 
 from adviesregister.content.model import Gemeente
 from adviesregister.opendata.fields import record_fields
+from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR
 
 LIST_SEPARATOR = "; "
 JSON_ONLY = frozenset({"tekst", "tooi", "relaties", "geschiedenis"})
@@ -57,6 +58,8 @@ SQLITE_TABLES = {
     "documenten_fts": "Zoekindex (FTS5) op titel en tekst: SELECT id FROM documenten_fts WHERE documenten_fts MATCH 'woord'.",
 }
 """What each table of the SQLite file holds, for the Open data page (the columns are read from the file)."""
+RELATION_FIELD = {IS_REACTIE_OP.uri: "reactie_op", VERWIJST_NAAR.uri: "hoort_bij"}
+"""The relaties table's soort: the front-matter field a relation comes from."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -223,9 +226,9 @@ def write_sqlite(path: Path, records: list[dict[str, Any]], gemeenten: dict[str,
         for record in records:
             row = flatten(record)
             db.execute(f"INSERT INTO documenten VALUES ({', '.join('?' * (len(table) + 1))})", [row[name] for name, _ in table] + [record["tekst"]])
-            for relatie in record["relaties"]:
-                db.execute("INSERT INTO relaties VALUES (?, ?, 'reactie_op', ?)", (record["id"], relatie["doel"], relatie["type"]))
-            db.executemany("INSERT INTO relaties VALUES (?, ?, 'hoort_bij', NULL)", [(record["id"], target) for target in record["hoort_bij"]])
+            db.executemany(
+                "INSERT INTO relaties VALUES (?, ?, ?, ?)", [(record["id"], r["doel"], RELATION_FIELD[r["type"]], r["type"]) for r in record["relaties"]]
+            )
             db.executemany("INSERT INTO themas VALUES (?, ?)", [(record["id"], thema) for thema in record["themas"]])
             db.executemany("INSERT INTO aanbevelingen VALUES (?, ?, ?)", [(record["id"], i + 1, tekst) for i, tekst in enumerate(record["aanbevelingen"])])
             db.executemany(

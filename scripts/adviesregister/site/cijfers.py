@@ -16,7 +16,7 @@ from babel.numbers import format_decimal
 
 from adviesregister.content.cijfers import OUTCOMES, Figures
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
-from adviesregister.site.views import STATUS_LABELS, count_text
+from adviesregister.site.views import STATUS_LABELS, count_text, join_words
 
 CIJFERS = "cijfers/"
 """The URL of the Cijfers page."""
@@ -109,7 +109,7 @@ def summary(item: Figures) -> str:
     over = counts["overgenomen"]
     parts = [f"nam het college er {over or 'geen'} over"]
     parts += [f"{counts[uitkomst]} {word}" for uitkomst, word in (("deels overgenomen", "deels"), ("niet overgenomen", "niet")) if counts[uitkomst]]
-    sentences = [f"{first} {_join(parts)}."]
+    sentences = [f"{first} {join_words(parts)}."]
     rest = []
     if counts["anders beantwoord"]:
         rest.append(
@@ -122,7 +122,7 @@ def summary(item: Figures) -> str:
     if counts[WACHT_OP_REACTIE]:
         rest.append(f"{counts[WACHT_OP_REACTIE]} {'wacht' if counts[WACHT_OP_REACTIE] == 1 else 'wachten'} nog op een reactie")
     if rest:
-        sentences.append(_join(rest).capitalize() + ".")
+        sentences.append(join_words(rest).capitalize() + ".")
     if item.mediaan is not None:
         sentences.append(f"Het college antwoordde in de helft van de gevallen binnen {days(item.mediaan)}.")
     if item.termijn_bekend:
@@ -130,10 +130,6 @@ def summary(item: Figures) -> str:
             f"{item.binnen_termijn} van de {item.termijn_bekend} antwoorden kwamen binnen de termijn ({percent(item.binnen_termijn, item.termijn_bekend)})."
         )
     return " ".join(sentences)
-
-
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
 def row(item: Figures) -> FigureRow:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup
 
@@ -27,10 +26,10 @@ from adviesregister.content.names import (
 )
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import has_diwoo
-from adviesregister.opendata.downloads import Download
 from adviesregister.opendata.field_tables import FieldTable, field_tables
+from adviesregister.opendata.files import ExportResult
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
-from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, status_view
+from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, join_words, status_view
 
 
 @dataclass(frozen=True)
@@ -248,8 +247,8 @@ class DownloadLink:
 @dataclass(frozen=True)
 class OpenDataPage:
     bestanden: list[DownloadLink]
-    velden: list[FieldTable]
-    """Per kind of download, what each field or column holds."""
+    velden: list[tuple[FieldTable, Markup]]
+    """Per kind of download, what each field or column holds, with the files it is about ('<code>a</code> en <code>b</code>')."""
     aantal: int
     settings: Settings
     url: str
@@ -260,15 +259,13 @@ class OpenDataPage:
     """(title, page address) of each document without a DiWoo record: its date is not a full day."""
 
 
-def build_open_data_page(
-    downloads: list[tuple[Download, Path]], pages: Path, aantal: int, settings: Settings, records: list[dict[str, Any]] | None = None
-) -> OpenDataPage:
+def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) -> OpenDataPage:
     """The downloads with their sizes and descriptions, the table of every field and the Woo classification."""
     bestanden = [
         DownloadLink(path.relative_to(pages).as_posix(), download.naam, format_size(path.stat().st_size), Markup(download.beschrijving))
-        for download, path in downloads
+        for download, path in export.downloads()
     ]
+    velden = [(table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.bestanden]))) for table in field_tables(export.out)]
     woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
-    zonder = [(record["titel"], page_url(record["id"])) for record in records or [] if not has_diwoo(record)]
-    tables = field_tables(downloads[0][1].parent) if downloads else []
-    return OpenDataPage(bestanden, tables, aantal, settings, absolute_url(settings.site_url, OPEN_DATA), woo, zonder)
+    zonder = [(record["titel"], page_url(record["id"])) for record in export.records if not has_diwoo(record)]
+    return OpenDataPage(bestanden, velden, len(export.records), settings, absolute_url(settings.site_url, OPEN_DATA), woo, zonder)

@@ -14,12 +14,11 @@ from typing import Any
 
 import yaml
 
-from adviesregister.content.history import FileDates, HistoryEvent, file_dates
+from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import DIWOO_SITEMAP, FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
 from adviesregister.content.parallel import parallel_map
 from adviesregister.content.paths import is_inside
-from adviesregister.content.privacy import publishable_sources
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
@@ -39,16 +38,16 @@ def render_site(
     derived: dict[str, Derived],
     settings: Settings,
     export: ExportResult,
-    dates: dict[str, FileDates] | None = None,
-    histories: dict[str, list[HistoryEvent]] | None = None,
-    publishable: frozenset[str] | None = None,
+    history: ContentHistory,
+    histories: dict[str, list[HistoryEvent]],
+    publishable: frozenset[str],
 ) -> int:
     """Write every page and file into project.pages, beside the open data already there; returns how many files are there.
-    `dates` and `histories`: from git (content/history.py), read by the caller once; read here when not given."""
+    `history`, `histories` and `publishable`: read and checked once by the caller (pipeline.Prepared)."""
     writer = _Writer(project.pages)
     writer.keep(export.files)
     sources = publish_sources(project, archive, publishable)
-    dates = file_dates(project.root) if dates is None else dates
+    dates = history.dates
     views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
     letters = parallel_map(letter_html, [view.doc.tekst for view in ordered])  # Markdown and sanitising: the costliest step per page
@@ -57,7 +56,7 @@ def render_site(
     for source, original in sources.values():
         if source.url is not None and original is not None:
             writer.copy(source.url, original)
-    open_data = build_open_data_page(export.downloads(), project.pages, len(export.records), settings, export.records)
+    open_data = build_open_data_page(export, project.pages, settings)
     writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
     listings = build_listings(archive, ordered)
     figures = {(item.soort, item.sleutel): item for item in export.cijfers}
@@ -161,11 +160,10 @@ DESCRIPTIONS = {
 """The description of each page that is not about one document or list (search engines and link previews show it)."""
 
 
-def publish_sources(project: Project, archive: Archive, publishable: frozenset[str] | None = None) -> dict[str, tuple[SourceFile, Path | None]]:
-    """Each original letter: published only when it carries no personal data (else only its sha256 is shown), under a name
-    made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site (see names.source_url).
-    `publishable`: publishable_sources, when the caller has it already."""
-    publishable = publishable_sources(project, archive) if publishable is None else publishable
+def publish_sources(project: Project, archive: Archive, publishable: frozenset[str]) -> dict[str, tuple[SourceFile, Path | None]]:
+    """Each original letter: published only when it carries no personal data (`publishable`: content/privacy.publishable_sources;
+    else only its sha256 is shown), under a name made from the document's id, and HTML or Markdown as text, so that
+    nothing in it can run on the site (see names.source_url)."""
     out: dict[str, tuple[SourceFile, Path | None]] = {}
     for doc in archive.documenten:
         if doc.bron is None:

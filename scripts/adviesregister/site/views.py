@@ -60,6 +60,11 @@ def count_text(aantal: int, een: str, meer: str) -> str:
     return f"{aantal} {een if aantal == 1 else meer}"
 
 
+def join_words(parts: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
 def relative_url(target: str, current: str) -> str:
     """The link from the page at `current` to `target` (both relative to the site's root; pages end in '/')."""
     if target.endswith("/") or not target:

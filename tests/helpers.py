@@ -11,6 +11,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from click.testing import CliRunner, Result
 
@@ -126,3 +127,48 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def broken_links(site: Path) -> tuple[int, list[str]]:
+    """Every link (href, src) from every HTML page of a built site to a file of the site, and every #anchor in it:
+    how many were checked, and the broken ones ('page: link')."""
+    from lxml import html
+
+    site = site.resolve()
+    broken = []
+    checked = 0
+    for path in sorted(site.rglob("*.html")):
+        doc = html.parse(str(path)).getroot()
+        for _element, attribute, link, _pos in doc.iterlinks():
+            if attribute not in ("href", "src") or link.startswith("mailto:"):
+                continue
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc:
+                continue
+            if not parts.path:
+                target = path
+            elif parts.path.startswith("/"):  # root-relative, as in 404.html: the site is served at its root
+                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (path.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site)}: {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = html.parse(str(target)).getroot().xpath("//@id")
+                if parts.fragment not in ids:
+                    broken.append(f"{path.relative_to(site)}: {link} (anchor)")
+    return checked, broken
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def run_axe(page: Any) -> list[dict[str, object]]:
+    """axe-core's WCAG 2.2 AA violations on the page as it is now (a Playwright page)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]

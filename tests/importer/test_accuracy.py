@@ -7,6 +7,7 @@ wrong value is not: it would enter the archive unnoticed. `make bench` prints th
 from __future__ import annotations
 
 import pytest
+
 from accuracy import Tally, empty_project, labelled_letters, measure, seed_letters, share_right
 
 

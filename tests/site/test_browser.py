@@ -15,11 +15,9 @@ from playwright.sync_api import Browser, Dialog, Page, expect
 
 from adviesregister.pipeline import build_site
 
-from helpers import ROOT, SCREENSHOTS, copy_project, fixed_date, serve
+from helpers import SCREENSHOTS, copy_project, fixed_date, run_axe, serve
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"telefoon": (375, 812), "desktop": (1280, 900)}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGE_TYPES = {
     "home": "",
     "overzicht": "documenten/",
@@ -51,12 +49,6 @@ def site_url(built_site: Path) -> Iterator[str]:
     server, url = serve(built_site)
     yield url
     server.shutdown()
-
-
-def run_axe(page: Page) -> list[dict[str, object]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from lxml import html
+
+from helpers import broken_links
 
 SEEDS = {
     "almelo-2022-12-22-ongevraagd-advies-nsob-rapport": "Niet overgenomen",
@@ -218,32 +220,7 @@ def site_pages(site: Path) -> list[Path]:
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
-    site = built_site.resolve()
-    broken = []
-    checked = 0
-    for path in site_pages(built_site):
-        doc = html.parse(str(path)).getroot()
-        for _element, attribute, link, _pos in doc.iterlinks():
-            if attribute not in ("href", "src") or link.startswith("mailto:"):
-                continue
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc:
-                continue
-            if not parts.path:
-                target = path
-            elif parts.path.startswith("/"):  # root-relative, as in 404.html: the site is served at its root
-                target = (site / unquote(parts.path).lstrip("/")).resolve()
-            else:
-                target = (path.parent / unquote(parts.path)).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            checked += 1
-            if not target.is_file():
-                broken.append(f"{path.relative_to(built_site)}: {link}")
-            elif parts.fragment and target.suffix == ".html":
-                ids = html.parse(str(target)).getroot().xpath("//@id")
-                if parts.fragment not in ids:
-                    broken.append(f"{path.relative_to(built_site)}: {link} (anchor)")
+    checked, broken = broken_links(built_site)
     assert checked > 100
     assert broken == []
 

@@ -147,6 +147,12 @@ def thema_feed_url(thema: str) -> str:
     return f"feeds/thema-{slugify(thema)}.xml"
 
 
+def list_page_url(url: str, number: int) -> str:
+    """Page `number` of the list at `url`: the first is the list itself, then 'gemeenten/almelo/pagina/2/'. No document
+    id or gemeente slug has a '/', so these never meet a document's or a list's own page."""
+    return url if number == 1 else f"{url}pagina/{number}/"
+
+
 def page_file(url: str) -> str:
     """The Markdown page behind a site URL: 'gemeenten/almelo/' → 'gemeenten/almelo.md', '' → 'index.md'."""
     return url.rstrip("/") + ".md" if url else "index.md"

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
+from adviesregister.site.views import script_json
+
 OFFLINE_INDEX = "voorbeeld-zoekindex.js"
 """The search index of the copy, at its root: `window.adviesregisterZoekindex = [...]`."""
 _LINKED = (("a", "href"), ("link", "href"), ("area", "href"))
@@ -37,6 +39,8 @@ def make_offline_copy(site: Path, out: Path) -> int:
                 target = element.get(attribute)
                 if target is not None:
                     element.set(attribute, folder_link_to_file(target))
+        for data in root.xpath("//script[@id='ar-lijst']"):  # the overview's filters make links from it
+            data.text = _overview_data_on_disk(data.text)
         entry = _index_entry(root, page.relative_to(out).as_posix())
         if entry is not None:
             entries.append(entry)
@@ -58,6 +62,14 @@ def folder_link_to_file(target: str) -> str:
         return target
     rest = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
     return f"{path}index.html{rest}"
+
+
+def _overview_data_on_disk(text: str) -> str:
+    """The overview's filter data (site/pages.overview_index) with its links to pages ending in index.html."""
+    data = json.loads(text)
+    for document in data["documenten"]:
+        document["url"] = folder_link_to_file(document["url"])
+    return script_json(data)
 
 
 def _index_entry(root: html.HtmlElement, url: str) -> dict[str, object] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -29,7 +30,7 @@ from adviesregister.opendata.diwoo import has_diwoo
 from adviesregister.opendata.field_tables import FieldTable, field_tables
 from adviesregister.opendata.files import ExportResult
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
-from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, join_words, status_view
+from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, join_words, relative_url, status_view
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,51 @@ _STATUS_INTROS = {
     REACTIE_UITGEBLEVEN: "Adviezen waarop het college niet binnen de termijn heeft gereageerd, voor zover dit archief weet.",
     WACHT_OP_REACTIE: "Adviezen waarop nog een reactie komt: de termijn voor een reactie loopt nog.",
 }
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    """The documents of one year on a page of the overview."""
+
+    sleutel: str
+    views: list[DocumentView]
+
+
+def year_groups(views: list[DocumentView]) -> list[YearGroup]:
+    """`views` (newest first) per year, in that order."""
+    groups: list[YearGroup] = []
+    for view in views:
+        if not groups or groups[-1].sleutel != str(view.jaar):
+            groups.append(YearGroup(str(view.jaar), []))
+        groups[-1].views.append(view)
+    return groups
+
+
+OVERVIEW = "documenten/"
+OVERVIEW_INDEX = f"{OVERVIEW}lijst.json"
+"""Every document as the overview's filters need it, when the overview has more than one page (else it is in the page)."""
+
+
+def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
+    """What the overview's filter script filters and shows: per document (newest first) one value per filter (the same
+    values as the filter's choices) and what its card shows; page addresses relative to the overview."""
+    statussen = {v.status.tekst: {"css": v.status.css, "icoon": v.status.icoon} for v in ordered if v.status}
+    documenten = [
+        {
+            "titel": v.titel,
+            "url": relative_url(v.url, OVERVIEW),
+            "datum": v.datum,
+            "datum_iso": v.datum_iso,
+            "jaar": str(v.jaar),
+            "soort": v.soort,
+            "gemeente": v.gemeente,
+            "status": v.status.tekst if v.status else "",
+            "thema": [thema for thema, _ in v.themas],
+            "punten": "niet-overgenomen" if v.heeft_punten_niet_overgenomen else "",
+        }
+        for v in ordered
+    ]
+    return {"statussen": dict(sorted(statussen.items())), "documenten": documenten}
 
 
 @dataclass(frozen=True)

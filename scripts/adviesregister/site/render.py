@@ -7,6 +7,7 @@ by Jinja) or sanitised (the letter's text, see sanitize.py). The open data is wr
 from __future__ import annotations
 
 import html
+import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,10 +27,23 @@ from adviesregister.opendata.files import ExportResult
 from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
-from adviesregister.site.pages import build_feeds, build_filters, build_home, build_listings, build_open_data_page, build_points
+from adviesregister.site.pages import (
+    OVERVIEW,
+    OVERVIEW_INDEX,
+    Filter,
+    build_feeds,
+    build_filters,
+    build_home,
+    build_listings,
+    build_open_data_page,
+    build_points,
+    overview_index,
+    year_groups,
+)
+from adviesregister.site.paging import paginate
 from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, letter_contents, letter_html
 from adviesregister.site.templating import ENV
-from adviesregister.site.views import DocumentView, SourceFile, build_views, format_day, format_size, relative_url
+from adviesregister.site.views import DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
 
 
 def render_site(
@@ -63,10 +77,15 @@ def render_site(
     for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
         for listing in group:
             cijfers = figures.get((kind, listing.sleutel))
-            context = {"lijst": listing, "cijfers": summary(cijfers) if cijfers and cijfers.adviezen else None}
-            meta: dict[str, Any] = {"feed": listing.feed, "description": f"{listing.titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()}
-            meta["gewijzigd"] = last_change(listing.views, dates)
-            writer.page(page_file(listing.url), listing.titel, "lijst.md.j2", listing.url, context, kruimels=[PARENTS[kind]], html_only=True, **meta)
+            gewijzigd = last_change(listing.views, dates)
+            for list_page in paginate(listing.views, listing.url):
+                first = list_page.nummer == 1
+                context = {"lijst": listing, "pagina": list_page, "cijfers": summary(cijfers) if first and cijfers and cijfers.adviezen else None}
+                titel = listing.titel + list_page.titel_toevoeging
+                meta: dict[str, Any] = {"feed": listing.feed, "gewijzigd": gewijzigd}
+                meta["description"] = f"{titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()
+                crumbs = [PARENTS[kind]] if first else [PARENTS[kind], (listing.titel, listing.url)]
+                writer.page(page_file(list_page.url), titel, "lijst.md.j2", list_page.url, context, kruimels=crumbs, html_only=True, **meta)
     home = build_home(ordered)
     newest = last_change(ordered, dates)
     writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
@@ -75,20 +94,7 @@ def render_site(
     writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
         writer.file(chart.bestand, chart.svg)
-    overview = {"groepen": listings.jaren, "filters": build_filters(ordered, home, listings), "aantal": len(ordered)}
-    description = f"Alle {len(ordered)} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
-    writer.page(
-        "documenten/index.md",
-        "Alle documenten",
-        "overzicht.md.j2",
-        "documenten/",
-        overview,
-        html_only=True,
-        hide=["toc"],
-        feed=FEED_ALL,
-        description=description,
-        gewijzigd=newest,
-    )
+    write_overview(writer, ordered, build_filters(ordered, home, listings), newest)
     for name, title, items, intro in (
         ("gemeenten", "Gemeenten", listings.gemeenten, "Kies een gemeente."),
         ("themas", "Thema's", listings.themas, "Kies een thema."),
@@ -127,6 +133,34 @@ def render_site(
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
     return writer.finish()
+
+
+def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[Filter], gewijzigd: str | None) -> None:
+    """Every document, newest first, per year, with filters over all of them: in pages when there are more than
+    PAGE_SIZE, and then the filters' data in a file of its own (OVERVIEW_INDEX) instead of in the page."""
+    pages = paginate(ordered, OVERVIEW)
+    index = overview_index(ordered)
+    if len(pages) > 1:
+        writer.file(OVERVIEW_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+    for list_page in pages:
+        titel = "Alle documenten" + list_page.titel_toevoeging
+        context = {"titel": titel, "pagina": list_page, "groepen": year_groups(list_page.items), "filters": filters, "aantal": len(ordered)}
+        context["lijst"], context["lijst_url"] = (script_json(index), None) if len(pages) == 1 else (None, OVERVIEW_INDEX)
+        description = f"Alle {len(ordered)} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
+        if list_page.nummer > 1:
+            description += f" Pagina {list_page.nummer} van {list_page.aantal}."
+        crumbs = [] if list_page.nummer == 1 else [("Alle documenten", OVERVIEW)]
+        meta: dict[str, Any] = {"hide": ["toc"], "feed": FEED_ALL, "description": description, "gewijzigd": gewijzigd}
+        writer.page(
+            page_file(list_page.url) if list_page.nummer > 1 else "documenten/index.md",
+            titel,
+            "overzicht.md.j2",
+            list_page.url,
+            context,
+            kruimels=crumbs,
+            html_only=True,
+            **meta,
+        )
 
 
 def last_change(views: list[DocumentView], dates: dict[str, FileDates]) -> str | None:

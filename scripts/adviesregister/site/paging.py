@@ -1,0 +1,92 @@
+"""Long lists in pages of PAGE_SIZE, so that no page grows with the archive: which items a page shows, its address and
+what its page navigation says. A list of PAGE_SIZE or fewer items is one page, exactly as before paging existed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from adviesregister.content.names import list_page_url
+from adviesregister.site.views import count_text
+
+PAGE_SIZE = 100
+"""Items per page: at 100 cards a list page is about 60 kB of HTML, under 10 kB compressed."""
+_AROUND = 2
+"""Page links shown on each side of the current page, besides the first and the last."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PagerLink:
+    tekst: str
+    """The page's number, or '…' for pages left out."""
+    url: str | None
+    """None for the current page and for '…'."""
+    huidige: bool = False
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list: its items, its number and its address."""
+
+    nummer: int
+    aantal: int
+    """How many pages the list has."""
+    basis_url: str
+    """The list's address: its first page."""
+    items: list[T]
+    eerste: int
+    """The place of the first item on this page in the whole list (1-based)."""
+    totaal: int
+    """Items in the whole list."""
+    per_pagina: int
+    """Items on a full page."""
+
+    @property
+    def url(self) -> str:
+        return list_page_url(self.basis_url, self.nummer)
+
+    @property
+    def gepagineerd(self) -> bool:
+        return self.aantal > 1
+
+    @property
+    def vorige(self) -> str | None:
+        return list_page_url(self.basis_url, self.nummer - 1) if self.nummer > 1 else None
+
+    @property
+    def volgende(self) -> str | None:
+        return list_page_url(self.basis_url, self.nummer + 1) if self.nummer < self.aantal else None
+
+    @property
+    def titel_toevoeging(self) -> str:
+        """After the list's title on every page but the first (each page's title differs): ', pagina 2 van 5'."""
+        return f", pagina {self.nummer} van {self.aantal}" if self.nummer > 1 else ""
+
+    @property
+    def tekst(self) -> str:
+        """'Pagina 2 van 5: documenten 101 tot en met 200 van 473.'"""
+        laatste = self.eerste + len(self.items) - 1
+        return f"Pagina {self.nummer} van {self.aantal}: {self.eerste} tot en met {laatste} van de {count_text(self.totaal, 'document', 'documenten')}."
+
+    @property
+    def links(self) -> list[PagerLink]:
+        """The first page, the last, and _AROUND pages on each side of this one; '…' where pages are left out."""
+        shown = sorted({1, self.aantal, *range(max(1, self.nummer - _AROUND), min(self.aantal, self.nummer + _AROUND) + 1)})
+        links: list[PagerLink] = []
+        previous = 0
+        for number in shown:
+            if number > previous + 1:
+                links.append(PagerLink("\N{HORIZONTAL ELLIPSIS}", None))
+            current = number == self.nummer
+            links.append(PagerLink(str(number), None if current else list_page_url(self.basis_url, number), current))
+            previous = number
+        return links
+
+
+def paginate(items: list[T], url: str) -> list[Page[T]]:
+    """`items` in pages of PAGE_SIZE; the first at `url`, the others at `url` + 'pagina/2/' and on. An empty list is one page."""
+    size = PAGE_SIZE
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+    return [Page(number, len(chunks), url, chunk, (number - 1) * size + 1, len(items), size) for number, chunk in enumerate(chunks, start=1)]

@@ -172,3 +172,23 @@ def run_axe(page: Any) -> list[dict[str, object]]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+
+
+def download_bytes(folder: Path, name: str) -> bytes:
+    """A whole-archive download of the open data as its user has it once unpacked: `name` is the unpacked name
+    ('adviesregister.json'), the published file is `name`.gz."""
+    import gzip
+
+    return gzip.decompress((folder / f"{name}.gz").read_bytes())
+
+
+def download_text(folder: Path, name: str) -> str:
+    return download_bytes(folder, name).decode("utf-8")
+
+
+def unpack_download(folder: Path, name: str, into: Path) -> Path:
+    """The download `name`.gz unpacked into the folder `into` (for SQLite, which opens only a file)."""
+    into.mkdir(parents=True, exist_ok=True)
+    path = into / name
+    path.write_bytes(download_bytes(folder, name))
+    return path

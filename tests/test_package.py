@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ROOT, SOURCE_DATE_EPOCH
+from helpers import ROOT, SOURCE_DATE_EPOCH, download_text
 
 SOURCES = ("pyproject.toml", "README.md", "scripts", "schema", "data")
 ARCHIVE = ("mkdocs.yml", "site_overrides", "content")
@@ -61,6 +61,6 @@ def test_the_wheel_checks_and_builds_an_archive_without_the_checkout(tmp_path: P
     assert built.stdout.startswith("Site gebouwd in site/: 7 documenten")
     site = archive / "site"
     assert "Adviesregister" in (site / "index.html").read_text(encoding="utf-8")
-    assert json.loads((site / "open-data" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]["aantal_documenten"] == 7
+    assert json.loads(download_text(site / "open-data", "adviesregister.json"))["kop"]["aantal_documenten"] == 7
     assert (site / "open-data" / "schema" / "document.schema.json").is_file()
     assert any((site / "pagefind").glob("pagefind-entry.json"))

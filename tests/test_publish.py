@@ -16,7 +16,7 @@ from adviesregister.content.project import Project
 from adviesregister.pipeline import build_site
 from adviesregister.site.guide import contributing_text
 
-from helpers import ADVIES, ROOT, copy_project, run_cli, serve
+from helpers import ADVIES, ROOT, copy_project, download_text, run_cli, serve
 
 REACTIE = """Gemeente Almere
 Postbus 200
@@ -54,7 +54,7 @@ def where_it_shows(site: Path, doc_id: str) -> dict[str, Any]:
     gemeente = html.parse(str(site / "gemeenten" / "almere" / "index.html")).getroot()
     feed = etree.parse(str(site / "feeds" / "gemeente-almere.xml")).getroot()
     entries = [e.findtext("{http://www.w3.org/2005/Atom}id") for e in feed.findall("{http://www.w3.org/2005/Atom}entry")]
-    export = json.loads((site / "open-data" / "adviesregister.json").read_text(encoding="utf-8"))
+    export = json.loads(download_text(site / "open-data", "adviesregister.json"))
     record = next((r for r in export["documenten"] if r["id"] == doc_id), None)
     page = html.parse(str(site / "documenten" / doc_id / "index.html")).getroot()
     status = page.xpath("//dl[contains(@class, 'ar-meta')]/div[dt='Status']/dd//text()[not(ancestor::*[@aria-hidden])]")

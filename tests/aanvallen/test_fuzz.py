@@ -46,7 +46,7 @@ from adviesregister.opendata.records import document_record
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.pages import build_listings
-from adviesregister.site.render import _Writer, write_document
+from adviesregister.site.render import _Writer, write_document, write_listing
 from adviesregister.site.sanitize import letter_html
 from adviesregister.site.views import build_views
 
@@ -98,7 +98,7 @@ class World:
         write_document(writer, view)
         ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
         for listing in build_listings(archive, ordered).all():
-            writer.page("lijst.md", listing.titel, "lijst.md.j2", listing.url, {"lijst": listing, "cijfers": None}, feed=listing.feed)
+            write_listing(writer, listing, ("Gemeenten", "gemeenten/"))
             render_feed(listing.feed_titel, listing.feed or "feed.xml", listing.views, site.site_url, {}).encode("utf-8")
         record = document_record(document, derived[document.id], archive, site.site_url)
         json.dumps(record, ensure_ascii=False).encode("utf-8")

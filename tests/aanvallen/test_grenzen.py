@@ -23,7 +23,7 @@ from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.importer.letter import read_letter
 from adviesregister.pipeline import build_site, prepare, render_pages
 
-from helpers import ROOT, copy_project, run_cli
+from helpers import ROOT, copy_project, download_text, run_cli
 
 BASIS = ROOT / "tests" / "slechte_invoer" / "_basis"
 FOLDER = "content/documenten/almelo/2023"
@@ -172,7 +172,7 @@ def test_what_check_accepts_renders_with_clean_open_data(accepted_project: Path)
     export = project.pages / "open-data"
     rows = list(load_workbook(export / "adviesregister.xlsx").active.iter_rows(values_only=True))
     assert len(rows) == 1 + 2 + len(ACCEPTED)
-    json_text = (export / "adviesregister.json").read_text(encoding="utf-8")
+    json_text = download_text(export, "adviesregister.json")
     assert "\\u0001" not in json_text and "\\uffff" not in json_text.lower()
 
 

@@ -4,6 +4,7 @@ HTML pages, JSON-LD, feeds, sitemap, JSON, CSV, Excel, SQLite, the published ori
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from lxml import etree, html
 from playwright.sync_api import Dialog, Page, expect
 from vijandig import ADVIES_ID, CITAAT, HTML_ORIGINAL, MARKER, MD_ORIGINAL, PAYLOADS, REACTIE_ID, TITEL
 
-from helpers import serve
+from helpers import download_text, serve, unpack_download
 
 THEME_SCRIPT_STARTS = ("__md_scope", "var palette", "var target", "document$")
 """The theme's own inline scripts (mkdocs-material); any other inline script is an injection."""
@@ -93,17 +94,16 @@ def test_feeds_and_sitemap_are_well_formed_and_carry_the_title_as_text(hostile_s
     assert f"https://adviesregister.example/documenten/{ADVIES_ID}/" in urls
 
 
-def test_open_data_keeps_every_value_exactly(hostile_site: Path) -> None:
+def test_open_data_keeps_every_value_exactly(hostile_site: Path, tmp_path: Path) -> None:
     folder = hostile_site / "open-data"
-    dump = json.loads((folder / "adviesregister.json").read_text(encoding="utf-8"))
+    dump = json.loads(download_text(folder, "adviesregister.json"))
     records = {record["id"]: record for record in dump["documenten"]}
     assert records[ADVIES_ID]["titel"] == TITEL
     assert records[ADVIES_ID]["samenvatting"] == " ".join(PAYLOADS)
     assert records[REACTIE_ID]["besluit_citaat"] == CITAAT
     single = json.loads((folder / "documenten" / f"{ADVIES_ID}.json").read_text(encoding="utf-8"))
     assert single["aan"] == PAYLOADS[7]
-    with (folder / "adviesregister.csv").open(encoding="utf-8", newline="") as handle:
-        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(download_text(folder, "adviesregister.csv"), newline=""))}
     assert rows[ADVIES_ID]["titel"] == TITEL
     assert rows[ADVIES_ID]["aan"] == "'" + PAYLOADS[7]  # a formula is text: OWASP's leading apostrophe
     sheet = openpyxl.load_workbook(folder / "adviesregister.xlsx").worksheets[0]
@@ -112,7 +112,7 @@ def test_open_data_keeps_every_value_exactly(hostile_site: Path) -> None:
     assert row[header.index("titel")] == TITEL
     assert row[header.index("aan")] == PAYLOADS[7]
     assert sheet.cell(row=2, column=header.index("aan") + 1).data_type != "f"
-    with sqlite3.connect(folder / "adviesregister.sqlite") as db:
+    with sqlite3.connect(unpack_download(folder, "adviesregister.sqlite", tmp_path)) as db:
         assert db.execute("select titel, aan from documenten where id = ?", (ADVIES_ID,)).fetchone() == (TITEL, PAYLOADS[7])
 
 

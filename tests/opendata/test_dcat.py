@@ -88,6 +88,25 @@ def test_file_types_are_in_the_eu_list_and_media_types_are_iana(catalogue: Graph
         assert str(media_type).startswith("https://www.iana.org/assignments/media-types/"), media_type
 
 
+def test_compressed_files_say_gzip_and_the_media_type_of_their_data(catalogue: Graph, built_site: Path) -> None:
+    import gzip
+
+    packed = {}
+    for distribution in catalogue.subjects(RDF.type, DCAT.Distribution):
+        name = str(catalogue.value(distribution, DCAT.downloadURL)).rsplit("/", 1)[1]
+        packed[name] = (str(catalogue.value(distribution, DCAT.compressFormat)), str(catalogue.value(distribution, DCAT.mediaType)).rsplit("/", 2)[-2:])
+    gzip_type = "https://www.iana.org/assignments/media-types/application/gzip"
+    assert packed["adviesregister.csv.gz"] == (gzip_type, ["text", "csv"])
+    assert packed["adviesregister.json.gz"] == (gzip_type, ["application", "json"])
+    assert packed["adviesregister.sqlite.gz"] == (gzip_type, ["application", "vnd.sqlite3"])
+    assert packed["adviesregister.xlsx"][0] == "None"  # already a zip inside: not packed again
+    for name in packed:
+        head = (built_site / "open-data" / name).read_bytes()[:2]
+        assert (head == b"\x1f\x8b") == name.endswith(".gz"), name  # gzip's magic number exactly where DCAT says gzip
+        if name.endswith(".gz"):
+            assert gzip.decompress((built_site / "open-data" / name).read_bytes())
+
+
 def test_dutch_themes_are_in_the_top_list(catalogue: Graph) -> None:
     lists = standard("diwoo/diwoo-metadata-lijsten.xsd").read_text(encoding="utf-8")
     dutch = [theme for theme in catalogue.objects(None, DCAT.theme) if "identifier.overheid.nl" in str(theme)]

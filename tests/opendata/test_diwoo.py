@@ -14,7 +14,7 @@ from lxml import etree
 from adviesregister.opendata.diwoo import DIWOO
 from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, WOO_KINDS
 
-from helpers import copy_project, export, standard
+from helpers import copy_project, download_text, export, standard, unpack_download
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NS = {"d": DIWOO, "s": SITEMAP}
@@ -33,7 +33,7 @@ def _list_values(name: str) -> set[str]:
 
 
 def test_every_record_is_valid_diwoo_and_only_full_dates_have_one(built_site: Path, diwoo_schema: etree.XMLSchema) -> None:
-    records = json.loads((built_site / "open-data" / "adviesregister.json").read_text(encoding="utf-8"))["documenten"]
+    records = json.loads(download_text(built_site / "open-data", "adviesregister.json"))["documenten"]
     files = {path.stem: path for path in (built_site / "open-data" / "diwoo").glob("*.xml")}
     assert set(files) == {record["id"] for record in records if record["datum_precisie"] == "dag"}
     assert len(files) == 5  # the Albrandswaard letter and the Almelo collegevoorstel name only a year
@@ -117,7 +117,7 @@ def test_a_report_is_a_rapport_and_a_raadsinformatiebrief_a_letter_the_council_r
         assert document.findtext(".//d:documentrelatie/d:role", namespaces=NS) == "verwijst naar"
         # the advice by its page's address, as for a response: one list of relations (the record's) serves every output
         assert document.find(".//d:documentrelatie/d:relation", namespaces=NS).get("resource") == f"https://adviesregister.example/documenten/{advies}/"
-    db = sqlite3.connect(tmp_path / "out" / "adviesregister.sqlite")
+    db = sqlite3.connect(unpack_download(tmp_path / "out", "adviesregister.sqlite", tmp_path / "unpacked"))
     assert db.execute("SELECT van, soort, tooi_uri FROM relaties WHERE naar = ? ORDER BY van", (advies,)).fetchall() == [
         ("almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid", "reactie_op", IS_REACTIE_OP.uri),
         ("almelo-2023-08-01-rapport-wijkteams", "hoort_bij", VERWIJST_NAAR.uri),

@@ -20,7 +20,7 @@ from adviesregister.opendata.downloads import DOWNLOAD_FILES
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import JSON_ONLY, columns
 
-from helpers import ROOT, copy_project, export, run_cli, standard
+from helpers import ROOT, copy_project, download_bytes, download_text, export, run_cli, standard, unpack_download
 
 SEED_COUNT = 7
 
@@ -39,7 +39,7 @@ def test_every_file_is_there(open_data: Path) -> None:
 
 
 def test_json_header_and_records_validate_against_the_schema(open_data: Path) -> None:
-    data = json.loads((open_data / "adviesregister.json").read_text(encoding="utf-8"))
+    data = json.loads(download_text(open_data, "adviesregister.json"))
     schema = json.loads((open_data / "schema" / "adviesregister.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
@@ -49,7 +49,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     assert len(items) == SEED_COUNT
     for item in items:
         jsonschema.validate(json.loads(item.read_text(encoding="utf-8")), document, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "2.0.0")
+    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "3.0.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (
@@ -80,7 +80,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
 
 def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
     """Each content file's front matter and text, rebuilt from the export, is the file's own."""
-    records = json.loads((open_data / "adviesregister.json").read_text(encoding="utf-8"))["documenten"]
+    records = json.loads(download_text(open_data, "adviesregister.json"))["documenten"]
     files = {path.stem: path for path in (ROOT / "content" / "documenten").rglob("*.md")}
     assert sorted(files) == sorted(record["id"] for record in records)
     for record in records:
@@ -100,7 +100,7 @@ def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
 
 
 def test_an_original_is_named_and_linked_exactly_when_the_site_publishes_it(built_site: Path) -> None:
-    records = json.loads((built_site / "open-data" / "adviesregister.json").read_text(encoding="utf-8"))["documenten"]
+    records = json.loads(download_text(built_site / "open-data", "adviesregister.json"))["documenten"]
     published = {path.name for path in (built_site / "bronnen").iterdir()}
     linked = {record["bron"]["url"].rsplit("/", 1)[1] for record in records if record["bron"] and record["bron"]["url"]}
     assert linked == published and len(published) == 3
@@ -109,7 +109,7 @@ def test_an_original_is_named_and_linked_exactly_when_the_site_publishes_it(buil
 
 
 def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:
-    raw = (open_data / "adviesregister.csv").read_bytes()
+    raw = download_bytes(open_data, "adviesregister.csv")
     assert raw.count(b"\r\n") >= SEED_COUNT + 1 and not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
     assert len(rows) == SEED_COUNT
@@ -125,10 +125,10 @@ def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:
 
 def test_the_excel_csv_has_the_same_table_with_semicolons_and_a_bom(open_data: Path) -> None:
     """Dutch Excel splits on ';' and reads UTF-8 only after a byte order mark; the values are the same as the RFC 4180 file's."""
-    raw = (open_data / "adviesregister-excel.csv").read_bytes()
+    raw = download_bytes(open_data, "adviesregister-excel.csv")
     assert raw.startswith(b"\xef\xbb\xbfid;soort;")
     excel = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
-    standard = list(csv.reader(io.StringIO((open_data / "adviesregister.csv").read_text(encoding="utf-8"), newline="")))
+    standard = list(csv.reader(io.StringIO(download_text(open_data, "adviesregister.csv"), newline="")))
     assert excel == standard
     assert any(not value.isascii() for row in excel for value in row), "the seeds hold letters beyond ASCII such as ë"
 
@@ -143,8 +143,8 @@ def test_xlsx_opens_with_the_same_rows(open_data: Path) -> None:
     assert len(values) == SEED_COUNT + 1
 
 
-def test_a_researcher_joins_responses_to_advices_along_the_foreign_keys(open_data: Path) -> None:
-    db = sqlite3.connect(open_data / "adviesregister.sqlite")
+def test_a_researcher_joins_responses_to_advices_along_the_foreign_keys(open_data: Path, tmp_path: Path) -> None:
+    db = sqlite3.connect(unpack_download(open_data, "adviesregister.sqlite", tmp_path))
     db.execute("PRAGMA foreign_keys = ON")
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []  # every reference points to a row
     declared = {
@@ -179,12 +179,13 @@ def test_a_researcher_joins_responses_to_advices_in_pandas_from_the_csv(open_dat
     reactie_op, join each response to its advice and count per status; the Excel CSV reads the same."""
     import pandas as pd
 
-    table = pd.read_csv(open_data / "adviesregister.csv", dtype={"datum": "string"}, parse_dates=["datum_begin", "datum_eind"])
-    excel = pd.read_csv(open_data / "adviesregister-excel.csv", sep=";", encoding="utf-8-sig", dtype={"datum": "string"})
+    # pandas reads the compressed files as they are downloaded
+    table = pd.read_csv(open_data / "adviesregister.csv.gz", dtype={"datum": "string"}, parse_dates=["datum_begin", "datum_eind"])
+    excel = pd.read_csv(open_data / "adviesregister-excel.csv.gz", sep=";", encoding="utf-8-sig", dtype={"datum": "string"})
     assert list(excel.columns) == list(table.columns) and len(excel) == len(table) == SEED_COUNT
     responses = table[table["soort"] == "reactie"].assign(advies=lambda frame: frame["reactie_op"].str.split("; ")).explode("advies")
     advices = table[table["soort"] == "advies"].set_index("id")
-    joined = responses.join(advices, on="advies", rsuffix="_advies", how="inner")
+    joined = responses.join(advices, on="advies", suffixes=("", "_advies"), how="inner")
     joined["dagen"] = (joined["datum_begin"] - joined["datum_begin_advies"]).dt.days
     assert sorted(zip(joined["advies"], joined["besluit"], joined["dagen"], joined["reactietijd_advies"].astype(int), strict=True)) == [
         ("almelo-2022-12-22-ongevraagd-advies-nsob-rapport", "niet overgenomen", 32, 32),
@@ -197,8 +198,8 @@ def test_a_researcher_joins_responses_to_advices_in_pandas_from_the_csv(open_dat
     assert counts == {"niet overgenomen": 1, "deels overgenomen": 1, "reactie uitgebleven": 1}
 
 
-def test_sqlite_answers_a_full_text_query(open_data: Path) -> None:
-    db = sqlite3.connect(open_data / "adviesregister.sqlite")
+def test_sqlite_answers_a_full_text_query(open_data: Path, tmp_path: Path) -> None:
+    db = sqlite3.connect(unpack_download(open_data, "adviesregister.sqlite", tmp_path))
     found = [row[0] for row in db.execute("SELECT id FROM documenten_fts WHERE documenten_fts MATCH 'kruisboogincident'")]
     assert found == ["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"]
     assert db.execute("SELECT count(*) FROM documenten").fetchone() == (SEED_COUNT,)
@@ -265,7 +266,7 @@ def test_exports_on_two_days_without_a_change_say_the_same_modified_date(tmp_pat
     first, second = (json.loads((tmp_path / name / "dataset.jsonld").read_text(encoding="utf-8"))["@graph"][0] for name in ("a", "b"))
     # the newest document (11 July 2023) is later than the last termijn that ran out (the Almere advice of 2019)
     assert first["dct:modified"] == second["dct:modified"] == {"@type": "xsd:date", "@value": "2023-07-11"}
-    kop = json.loads((tmp_path / "b" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]
+    kop = json.loads(download_text(tmp_path / "b", "adviesregister.json"))["kop"]
     assert (kop["peildatum"], kop["gewijzigd"], kop["statussen_geldig_tot"]) == ("2023-07-11", "2023-07-11", None)
     # no advice waits for a response, so no status changed in those ten weeks: not one byte of the download did either
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
@@ -282,12 +283,12 @@ def test_a_waiting_advice_says_until_when_the_statuses_hold_and_moves_the_dates_
     records = {record["id"]: record for record in export(project, tmp_path / "a")}
     waiting = records["almelo-2026-11-02-advies-wachtend"]
     assert waiting["status"] == "wacht op reactie"
-    kop = json.loads((tmp_path / "a" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]
+    kop = json.loads(download_text(tmp_path / "a", "adviesregister.json"))["kop"]
     assert (kop["peildatum"], kop["statussen_geldig_tot"]) == ("2026-11-02", waiting["uiterste_reactiedatum"])
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())))  # after the termijn
     later = {record["id"]: record for record in export(project, tmp_path / "b")}
     assert later["almelo-2026-11-02-advies-wachtend"]["status"] == "reactie uitgebleven"
-    kop = json.loads((tmp_path / "b" / "adviesregister.json").read_text(encoding="utf-8"))["kop"]
+    kop = json.loads(download_text(tmp_path / "b", "adviesregister.json"))["kop"]
     day_after = (date.fromisoformat(waiting["uiterste_reactiedatum"]) + timedelta(days=1)).isoformat()
     assert (kop["peildatum"], kop["gewijzigd"], kop["statussen_geldig_tot"]) == (day_after, day_after, None)
 
@@ -304,7 +305,7 @@ def test_text_that_looks_like_a_formula_cannot_run(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     export(project, tmp_path / "out")
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "adviesregister.csv").read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(download_text(tmp_path / "out", "adviesregister.csv"), newline="")))
     row = next(r for r in rows if r["id"] == "almelo-2024-01-01-formule")
     assert (row["titel"], row["van"], row["aan"], row["samenvatting"]) == ('\'=HYPERLINK("http://kwaad.example","klik")', "'+31 6 1234", "'@college", "'-2+3")
     sheet = load_workbook(tmp_path / "out" / "adviesregister.xlsx").active
@@ -315,7 +316,7 @@ def test_text_that_looks_like_a_formula_cannot_run(tmp_path: Path) -> None:
     assert (titel.data_type, titel.value) == ("s", '=HYPERLINK("http://kwaad.example","klik")')
 
 
-def test_open_data_page_describes_exactly_the_fields_of_each_download(built_site: Path) -> None:
+def test_open_data_page_describes_exactly_the_fields_of_each_download(built_site: Path, tmp_path: Path) -> None:
     from lxml import html
 
     open_data = built_site / "open-data"
@@ -326,16 +327,16 @@ def test_open_data_page_describes_exactly_the_fields_of_each_download(built_site
     }
     record = json.loads((open_data / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport.json").read_text(encoding="utf-8"))
     assert sorted(tables["De JSON"]) == sorted(key for key in record if key != "$schema")
-    assert tables["De tabel: CSV en Excel"] == next(csv.reader(io.StringIO((open_data / "adviesregister.csv").read_text(encoding="utf-8"))))
+    assert tables["De tabel: CSV en Excel"] == next(csv.reader(io.StringIO(download_text(open_data, "adviesregister.csv"))))
     assert tables["De cijfers"] == next(csv.reader(io.StringIO((open_data / "cijfers.csv").read_text(encoding="utf-8"))))
-    db = sqlite3.connect(open_data / "adviesregister.sqlite")
+    db = sqlite3.connect(unpack_download(open_data, "adviesregister.sqlite", tmp_path))
     declared = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documenten_fts_%' ORDER BY rowid")]
     assert tables["De database"] == declared
     rows = page.xpath("//h3[.='De tabel: CSV en Excel']/following-sibling::div[1]//tbody/tr")
     besluit = next(" ".join(row.text_content().split()) for row in rows if row.xpath("td")[0].text_content() == "besluit")
     assert "Laat weg" not in besluit and "Leeg als de brief het niet duidelijk zegt" in besluit  # written for a reader of the data
     links = page.xpath("//section[h2='Bestanden']//a/@href")
-    for name in ("adviesregister.json", "adviesregister.csv", "adviesregister.xlsx", "adviesregister.sqlite", "SHA256SUMS", "versies.xml"):
+    for name in ("adviesregister.json.gz", "adviesregister.csv.gz", "adviesregister.xlsx", "adviesregister.sqlite.gz", "SHA256SUMS", "versies.xml"):
         assert name in links
 
 

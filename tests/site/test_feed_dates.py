@@ -16,7 +16,7 @@ from lxml import etree, html
 from adviesregister.content.history import file_dates
 from adviesregister.pipeline import build_site
 
-from helpers import copy_project, standard
+from helpers import copy_project, download_text, standard
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -120,7 +120,7 @@ def test_every_document_has_a_history_from_git_in_its_json_and_on_its_page(tmp_p
     page = html.parse(str(site / "documenten" / almere / "index.html")).getroot()
     lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Geschiedenis']/ol/li")]
     assert lines == ["5 januari 2026: In het archief gezet", "5 januari 2026: Status: reactie uitgebleven"]
-    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((site / "open-data" / "adviesregister.csv").read_text(encoding="utf-8")))}
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(download_text(site / "open-data", "adviesregister.csv")))}
     assert (rows[Path(REACTIE).stem]["gepubliceerd"], rows[Path(REACTIE).stem]["gewijzigd"]) == ("2026-01-05", "2026-03-09")
 
 

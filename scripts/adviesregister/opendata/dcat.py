@@ -13,7 +13,7 @@ from typing import Any
 
 from adviesregister.content.names import OPEN_DATA, absolute_url
 from adviesregister.content.settings import Settings
-from adviesregister.opendata.downloads import DATA_FILES, file_digest
+from adviesregister.opendata.downloads import DATA_FILES, JSON_DUMP, Download, file_digest
 
 EU = "http://publications.europa.eu/resource/authority"
 ADMS = "http://purl.org/adms"
@@ -68,9 +68,7 @@ def dcat_catalog(header: dict[str, Any], settings: Settings, out: Path, period: 
     modified = _date(str(header["gewijzigd"]))
     licence = _licence(str(header["licentie"]))
     language = _concept(f"{EU}/language/NLD", "Nederlands", f"{EU}/language", "dct:LinguisticSystem")
-    distributions = [
-        _distribution(me, base, out, download.naam, download.beschrijving, download.mediatype, licence["@id"], modified) for download in DATA_FILES
-    ]
+    distributions = [_distribution(me, base, out, download, licence["@id"], modified) for download in DATA_FILES]
     dataset = {
         "@id": f"{me}#dataset",
         "@type": "dcat:Dataset",
@@ -128,7 +126,9 @@ def dcat_catalog(header: dict[str, Any], settings: Settings, out: Path, period: 
     return {"@context": CONTEXT, "@graph": [catalog, *distributions, *agents]}
 
 
-def _distribution(me: str, base: str, out: Path, name: str, title: str, mediatype: str | None, licence: str, modified: dict[str, str]) -> dict[str, Any]:
+def _distribution(me: str, base: str, out: Path, download: Download, licence: str, modified: dict[str, str]) -> dict[str, Any]:
+    """One file of the download. A gzip-compressed file has the media type of the data inside and `dcat:compressFormat` gzip."""
+    name, title, mediatype = download.naam, download.beschrijving, download.mediatype
     size, sha256 = file_digest(out / name)
     node: dict[str, Any] = {
         "@id": f"{me}#{name}",
@@ -149,12 +149,14 @@ def _distribution(me: str, base: str, out: Path, name: str, title: str, mediatyp
         "dct:conformsTo": [{"@id": f"{base}datapackage.json", "@type": "dct:Standard"}],
         "dcatap:availability": _concept(f"{EU}/planned-availability/STABLE", "stabiel", f"{EU}/planned-availability"),
     }
-    if name == "adviesregister.json":
+    if name == JSON_DUMP:
         node["dct:conformsTo"].append({"@id": f"{base}schema/adviesregister.schema.json", "@type": "dct:Standard"})
     if mediatype:
         node["dcat:mediaType"] = {"@id": f"{IANA}/{mediatype}", "@type": "dct:MediaType"}
         if mediatype in FILE_TYPES:
             node["dct:format"] = _concept(f"{EU}/file-type/{FILE_TYPES[mediatype]}", FILE_TYPES[mediatype], f"{EU}/file-type", "dct:MediaTypeOrExtent")
+    if download.ingepakt:
+        node["dcat:compressFormat"] = {"@id": f"{IANA}/application/gzip", "@type": "dct:MediaType"}
     return node
 
 

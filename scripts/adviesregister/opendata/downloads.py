@@ -2,31 +2,54 @@
 
 from __future__ import annotations
 
+import filecmp
+import gzip
 import hashlib
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+GZIP = ".gz"
+"""The whole-archive files are published gzip-compressed (a tenth of their size or less): every operating system unpacks
+them, and pandas, R, DuckDB and `zcat` read them as they are."""
+JSON_DUMP = "adviesregister.json.gz"
+CSV_TABLE = "adviesregister.csv.gz"
+EXCEL_TABLE = "adviesregister-excel.csv.gz"
+XLSX_TABLE = "adviesregister.xlsx"
+SQLITE_DATABASE = "adviesregister.sqlite.gz"
 
 
 @dataclass(frozen=True)
 class Download:
     naam: str
+    """The file's name in the download."""
     beschrijving: str
     """What the file is, in plain Dutch, for the Open data page."""
     mediatype: str | None = None
-    """IANA media type, for a file that holds the data itself."""
+    """IANA media type of the data itself (when packed: of the file inside), for a file that holds the data."""
+
+    @property
+    def ingepakt(self) -> bool:
+        """Published gzip-compressed: `naam` is the unpacked file's name with '.gz' after it."""
+        return self.naam.endswith(GZIP)
+
+    @property
+    def uitgepakt(self) -> str:
+        """The name of the file once unpacked ('adviesregister.json')."""
+        return self.naam.removesuffix(GZIP)
 
 
 DATA_FILES = (
-    Download("adviesregister.json", "alles in één bestand, ook de lijsten en de tekst", "application/json"),
-    Download("adviesregister.csv", "één regel per document (RFC 4180, UTF-8)", "text/csv"),
+    Download(JSON_DUMP, "alles in één bestand, ook de lijsten en de tekst", "application/json"),
+    Download(CSV_TABLE, "één regel per document (RFC 4180, UTF-8)", "text/csv"),
     Download(
-        "adviesregister-excel.csv",
+        EXCEL_TABLE,
         "dezelfde tabel om te openen in Excel met Nederlandse instellingen: puntkomma's als scheidingsteken en een BOM, zodat letters als ë goed staan",
         "text/csv",
     ),
-    Download("adviesregister.xlsx", "hetzelfde als Excel-bestand", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    Download(XLSX_TABLE, "hetzelfde als Excel-bestand", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     Download(
-        "adviesregister.sqlite",
+        SQLITE_DATABASE,
         "een database met tabellen voor documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, en een zoekindex op de tekst (FTS5)",
         "application/vnd.sqlite3",
     ),
@@ -58,5 +81,22 @@ SCHEMA_FOLDER = "schema"
 
 def file_digest(path: Path) -> tuple[int, str]:
     """A file's size in bytes and its sha256 (hex): for SHA256SUMS, the Data Package and DCAT alike."""
-    data = path.read_bytes()
-    return len(data), hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def gzip_file(source: Path, target: Path) -> None:
+    """`source` gzip-compressed into `target`, the same bytes for the same content (no name or time in the header); an
+    unchanged `target` is left untouched. Streams: a large file is never held in memory."""
+    fresh = target.with_name(target.name + ".nieuw")
+    with source.open("rb") as raw, fresh.open("wb") as sink, gzip.GzipFile(filename="", mode="wb", fileobj=sink, compresslevel=6, mtime=0) as packed:
+        shutil.copyfileobj(raw, packed, 1 << 20)
+    if target.exists() and filecmp.cmp(fresh, target, shallow=False):
+        fresh.unlink()
+    else:
+        fresh.replace(target)

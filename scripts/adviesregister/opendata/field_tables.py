@@ -3,12 +3,16 @@ that write the files (and, for SQLite, read from the file itself), so a table ne
 
 from __future__ import annotations
 
+import gzip
+import shutil
 import sqlite3
+import tempfile
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from adviesregister.opendata.cijfers import FIGURE_COLUMNS
+from adviesregister.opendata.downloads import CSV_TABLE, EXCEL_TABLE, JSON_DUMP, SQLITE_DATABASE, XLSX_TABLE
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import SQLITE_TABLES, columns
 
@@ -29,17 +33,17 @@ def field_tables(out: Path) -> list[FieldTable]:
     return [
         FieldTable(
             "De JSON",
-            ("adviesregister.json", "documenten/"),
+            (JSON_DUMP, "documenten/"),
             ("Veld", "Soort", "Betekenis"),
             [(field.naam, field.soort, field.beschrijving) for field in record_fields()],
         ),
         FieldTable(
             "De tabel: CSV en Excel",
-            ("adviesregister.csv", "adviesregister-excel.csv", "adviesregister.xlsx"),
+            (CSV_TABLE, EXCEL_TABLE, XLSX_TABLE),
             ("Kolom", "Soort", "Betekenis"),
             [(column.naam, TABLE_TYPES[column.soort], column.beschrijving) for column in columns()],
         ),
-        FieldTable("De database", ("adviesregister.sqlite",), ("Tabel", "Kolommen", "Wat erin staat"), _sqlite_rows(out / "adviesregister.sqlite")),
+        FieldTable("De database", (SQLITE_DATABASE,), ("Tabel", "Kolommen", "Wat erin staat"), _sqlite_rows(out / SQLITE_DATABASE)),
         FieldTable(
             "De cijfers",
             ("cijfers.csv", "cijfers.json"),
@@ -49,8 +53,16 @@ def field_tables(out: Path) -> list[FieldTable]:
     ]
 
 
-def _sqlite_rows(path: Path) -> list[tuple[str, str, str]]:
-    """Each table of the database with its columns, as the file declares them."""
+def _sqlite_rows(packed: Path) -> list[tuple[str, str, str]]:
+    """Each table of the database with its columns, as the published file (unpacked) declares them."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "adviesregister.sqlite"
+        with gzip.open(packed) as source, path.open("wb") as target:
+            shutil.copyfileobj(source, target, 1 << 20)
+        return _tables(path)
+
+
+def _tables(path: Path) -> list[tuple[str, str, str]]:
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid") if name in SQLITE_TABLES]
         return [(name, ", ".join(row[1] for row in db.execute(f"PRAGMA table_info({name})")), SQLITE_TABLES[name]) for name in tables]

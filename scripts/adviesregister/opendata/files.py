@@ -1,4 +1,5 @@
 """The open-data download: JSON (whole and per document), CSV, Excel, SQLite, schemas, Data Package, DCAT and SHA256SUMS.
+The whole-archive JSON, CSV and SQLite files are gzip-compressed (downloads.GZIP).
 
 The same content, settings and SOURCE_DATE_EPOCH give byte-identical files.
 """
@@ -6,6 +7,8 @@ The same content, settings and SOURCE_DATE_EPOCH give byte-identical files.
 from __future__ import annotations
 
 import json
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -21,7 +24,21 @@ from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
 from adviesregister.opendata.dcat import dcat_catalog
 from adviesregister.opendata.diwoo import diwoo_xml, has_diwoo
-from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, DOWNLOADS, SCHEMA_FOLDER, Download, file_digest
+from adviesregister.opendata.downloads import (
+    CSV_TABLE,
+    DIWOO_FOLDER,
+    DOCUMENT_FOLDER,
+    DOWNLOADS,
+    EXCEL_TABLE,
+    GZIP,
+    JSON_DUMP,
+    SCHEMA_FOLDER,
+    SQLITE_DATABASE,
+    XLSX_TABLE,
+    Download,
+    file_digest,
+    gzip_file,
+)
 from adviesregister.opendata.metadata import datapackage, export_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record, plain_text
 from adviesregister.opendata.releases import RELEASES_FEED, RELEASES_JSON, release_feed, release_records
@@ -88,7 +105,6 @@ def export_open_data(
             path.write_bytes(data)
         files.append(path)
 
-    add("adviesregister.json", _json({"kop": header, "documenten": records}))
     for record in records:
         add(f"{DOCUMENT_FOLDER}/{record['id']}.json", _json(record))
     titles = {record["id"]: record["titel"] for record in records}
@@ -100,14 +116,21 @@ def export_open_data(
         for stale in (out / folder).glob(f"*{suffix}"):  # a document that left the archive leaves the download too
             if stale.name not in kept:
                 stale.unlink()
-    for name, writer in (
-        ("adviesregister.csv", write_csv),
-        ("adviesregister-excel.csv", lambda p, r: write_csv(p, r, excel=True)),
-        ("adviesregister.xlsx", lambda p, r: write_xlsx(p, r, stamp)),
-        ("adviesregister.sqlite", lambda p, r: write_sqlite(p, r, archive.gemeenten)),
-    ):
-        writer(out / name, records)
-        files.append(out / name)
+    write_xlsx(out / XLSX_TABLE, records, stamp)
+    files.append(out / XLSX_TABLE)
+    with tempfile.TemporaryDirectory() as folder:
+        unpacked = {name: Path(folder) / name.removesuffix(GZIP) for name in (JSON_DUMP, CSV_TABLE, EXCEL_TABLE, SQLITE_DATABASE)}
+        with unpacked[JSON_DUMP].open("w", encoding="utf-8") as dump:  # streamed: the whole text is never one string
+            json.dump({"kop": header, "documenten": records}, dump, **JSON_FORMAT)
+            dump.write("\n")
+        write_csv(unpacked[CSV_TABLE], records)
+        write_csv(unpacked[EXCEL_TABLE], records, excel=True)
+        write_sqlite(unpacked[SQLITE_DATABASE], records, archive.gemeenten)
+        with ThreadPoolExecutor(max_workers=2) as pool:  # zlib lets go of Python's lock: both cores
+            list(pool.map(lambda name: gzip_file(unpacked[name], out / name), unpacked))
+        files.extend(out / name for name in unpacked)
+    for name in unpacked:  # the same file unpacked, as versions before 3.0.0 of the schema published it: gone
+        (out / name.removesuffix(GZIP)).unlink(missing_ok=True)
     cijfers = compute_figures(archive, derived)
     rows = figure_rows(cijfers)
     add("cijfers.json", _json({"kop": header, "cijfers": rows}))
@@ -125,5 +148,8 @@ def export_open_data(
     return ExportResult(out, files, records, cijfers, peildatum)
 
 
+JSON_FORMAT: dict[str, Any] = {"ensure_ascii": False, "indent": 2, "sort_keys": True}
+
+
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(data, **JSON_FORMAT) + "\n").encode("utf-8")

@@ -7,7 +7,18 @@ from typing import Any
 
 from adviesregister.opendata.cijfers import FIGURE_COLUMNS
 from adviesregister.opendata.dcat import licence_url
-from adviesregister.opendata.downloads import DIWOO_FOLDER, DOCUMENT_FOLDER, SCHEMA_FOLDER, file_digest
+from adviesregister.opendata.downloads import (
+    CSV_TABLE,
+    DIWOO_FOLDER,
+    DOCUMENT_FOLDER,
+    EXCEL_TABLE,
+    GZIP,
+    JSON_DUMP,
+    SCHEMA_FOLDER,
+    SQLITE_DATABASE,
+    XLSX_TABLE,
+    file_digest,
+)
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import columns
 
@@ -75,11 +86,16 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
         "version": header["schema_versie"],
         "licenses": [licence],
         "resources": [
-            _csv(out, "adviesregister.csv", fields, ["id"], "Eén regel per document (RFC 4180)."),
+            _csv(out, CSV_TABLE, fields, ["id"], "Eén regel per document (RFC 4180), gzip-gecomprimeerd."),
             _csv(
-                out, "adviesregister-excel.csv", fields, ["id"], "Dezelfde tabel, voor Excel met Nederlandse instellingen: puntkomma's en een BOM.", excel=True
+                out,
+                EXCEL_TABLE,
+                fields,
+                ["id"],
+                "Dezelfde tabel, voor Excel met Nederlandse instellingen: puntkomma's en een BOM; gzip-gecomprimeerd.",
+                excel=True,
             ),
-            _json(out, "adviesregister.json", "Alle velden, ook lijsten en de tekst; beschreven door schema/adviesregister.schema.json."),
+            _json(out, JSON_DUMP, "Alle velden, ook lijsten en de tekst, gzip-gecomprimeerd; beschreven door schema/adviesregister.schema.json."),
             _csv(
                 out,
                 "cijfers.csv",
@@ -88,13 +104,14 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 "De cijfers van de pagina Cijfers: per gemeente, jaar en thema (en het hele archief) de uitkomsten van de adviezen, de reactietijd en de termijn.",
             ),
             _json(out, "cijfers.json", "Dezelfde cijfers als cijfers.csv, met de kop van de download (peildatum)."),
-            _file(out, "adviesregister.xlsx", "xlsx", XLSX, "Dezelfde tabel als adviesregister.csv, als Excel-bestand; alle tekst is gewone tekst."),
+            _file(out, XLSX_TABLE, "xlsx", XLSX, "Dezelfde tabel als adviesregister.csv, als Excel-bestand; alle tekst is gewone tekst."),
             _file(
                 out,
-                "adviesregister.sqlite",
+                SQLITE_DATABASE,
                 "sqlite",
                 "application/vnd.sqlite3",
-                "Een SQLite-database: documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, met vreemde sleutels, en een zoekindex (FTS5).",
+                "Een SQLite-database: documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, met vreemde sleutels, en een zoekindex (FTS5); "
+                "gzip-gecomprimeerd: pak het bestand eerst uit.",
             ),
             _parts(
                 out,
@@ -169,8 +186,9 @@ def _parts(out: Path, folder: str, suffix: str, kind: str, mediatype: str, descr
 
 
 def _resource_name(path: str) -> str:
-    """A Data Package resource name (lower case, digits, '-', '_', '.'): the path with '/' as '-'."""
-    return path.replace("/", "-").replace(".", "-").lower()
+    """A Data Package resource name (lower case, digits, '-', '_', '.'): the path with '/' as '-', without '.gz' (the
+    name stays what it was before the file was compressed)."""
+    return path.removesuffix(GZIP).replace("/", "-").replace(".", "-").lower()
 
 
 def _file_facts(path: Path) -> dict[str, Any]:

@@ -16,8 +16,9 @@ from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, woo_kind
 
-SCHEMA_VERSION = "2.0.0"
-"""Semantic versioning: a new field raises the minor number, a removed or changed field the major one."""
+SCHEMA_VERSION = "3.0.0"
+"""Semantic versioning: a new field raises the minor number, a removed or changed field (or file) the major one.
+3.0.0: the whole-archive JSON, CSV and SQLite files are published gzip-compressed (adviesregister.json.gz, …)."""
 
 
 def document_record(

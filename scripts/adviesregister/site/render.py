@@ -31,6 +31,7 @@ from adviesregister.site.pages import (
     OVERVIEW,
     OVERVIEW_INDEX,
     Filter,
+    Listing,
     build_feeds,
     build_filters,
     build_home,
@@ -77,15 +78,7 @@ def render_site(
     for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
         for listing in group:
             cijfers = figures.get((kind, listing.sleutel))
-            gewijzigd = last_change(listing.views, dates)
-            for list_page in paginate(listing.views, listing.url):
-                first = list_page.nummer == 1
-                context = {"lijst": listing, "pagina": list_page, "cijfers": summary(cijfers) if first and cijfers and cijfers.adviezen else None}
-                titel = listing.titel + list_page.titel_toevoeging
-                meta: dict[str, Any] = {"feed": listing.feed, "gewijzigd": gewijzigd}
-                meta["description"] = f"{titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip()
-                crumbs = [PARENTS[kind]] if first else [PARENTS[kind], (listing.titel, listing.url)]
-                writer.page(page_file(list_page.url), titel, "lijst.md.j2", list_page.url, context, kruimels=crumbs, html_only=True, **meta)
+            write_listing(writer, listing, PARENTS[kind], summary(cijfers) if cijfers and cijfers.adviezen else None, last_change(listing.views, dates))
     home = build_home(ordered)
     newest = last_change(ordered, dates)
     writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
@@ -133,6 +126,21 @@ def render_site(
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
     return writer.finish()
+
+
+def write_listing(writer: _Writer, listing: Listing, parent: tuple[str, str], cijfers: str | None = None, gewijzigd: str | None = None) -> None:
+    """A list of documents (a gemeente, thema, year or status) in pages; `cijfers`, the summary of its figures, on the first."""
+    for list_page in paginate(listing.views, listing.url):
+        first = list_page.nummer == 1
+        titel = listing.titel + list_page.titel_toevoeging
+        context = {"lijst": listing, "pagina": list_page, "cijfers": cijfers if first else None}
+        meta: dict[str, Any] = {
+            "feed": listing.feed,
+            "gewijzigd": gewijzigd,
+            "description": f"{titel}: {listing.aantal_tekst} in het archief. {listing.intro}".strip(),
+        }
+        crumbs = [parent] if first else [parent, (listing.titel, listing.url)]
+        writer.page(page_file(list_page.url), titel, "lijst.md.j2", list_page.url, context, kruimels=crumbs, html_only=True, **meta)
 
 
 def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[Filter], gewijzigd: str | None) -> None:

@@ -31,7 +31,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
-from adviesregister.pipeline import prepare, write_export
+from adviesregister.pipeline import build_site, prepare, write_export
 from adviesregister.site.engine import index_search
 from adviesregister.site.render import render_site
 
@@ -81,19 +81,20 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def phone_search_bytes(site: Path, word: str) -> tuple[int, int]:
-    """Bytes a phone downloads to open the search page and search once: all, and the search index part."""
+def phone_search_bytes(site: Path, word: str) -> tuple[int, int, int]:
+    """Bytes a phone downloads to open the search page and search once: all, the search index part, and all as sent by a
+    web server that compresses (GitHub Pages does: HTML, JavaScript and CSS shrink; Pagefind's index is compressed already)."""
     from playwright.sync_api import sync_playwright
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/zoeken/"
-    sizes: dict[str, int] = {}
+    bodies: dict[str, bytes] = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page(viewport={"width": 375, "height": 812})
-            page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body()) if response.ok else 0))
+            page.on("response", lambda response: bodies.__setitem__(response.url, response.body() if response.ok else b""))
             page.goto(url)
             page.locator("input.pagefind-ui__search-input").fill(word)
             page.wait_for_selector(".pagefind-ui__result")
@@ -101,9 +102,10 @@ def phone_search_bytes(site: Path, word: str) -> tuple[int, int]:
             browser.close()
     finally:
         server.shutdown()
-    total = sum(sizes.values())
-    index = sum(size for found, size in sizes.items() if "/pagefind/" in found)
-    return total, index
+    total = sum(len(body) for body in bodies.values())
+    index = sum(len(body) for found, body in bodies.items() if "/pagefind/" in found)
+    sent = sum(min(len(body), len(gzip.compress(body, compresslevel=6))) for body in bodies.values())
+    return total, index, sent
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -130,8 +132,34 @@ def run_child(count: int, with_nav: bool) -> dict[str, object]:
         largest = max(site.rglob("*.html"), key=lambda page: len(gzip.compress(page.read_bytes(), compresslevel=6)))
         result["largest_page"] = (largest.relative_to(site).as_posix(), len(gzip.compress(largest.read_bytes(), compresslevel=6)) / 1000)
         if not with_nav:
-            result["search_kb"], result["search_index_kb"] = (size / 1000 for size in phone_search_bytes(site, "mantelzorgers"))
+            result["search_kb"], result["search_index_kb"], result["search_sent_kb"] = (size / 1000 for size in phone_search_bytes(site, "mantelzorgers"))
+            index = site / "documenten" / "lijst.json"
+            result["filter_kb"] = len(gzip.compress(index.read_bytes(), compresslevel=6)) / 1000 if index.exists() else 0.0
+            add_document(root)
+            rebuilt = subprocess.run(
+                [sys.executable, __file__, "--rebuild", str(root)], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"}
+            )
+            result["rebuild_s"] = json.loads(rebuilt.stdout.strip().splitlines()[-1])["seconds"]
         return result
+
+
+def add_document(root: Path) -> None:
+    """One new advice, as the secretary adds it."""
+    folder = root / "content" / "documenten" / "zwolle" / "2026"
+    folder.mkdir(parents=True, exist_ok=True)
+    front = "id: zwolle-2026-11-02-advies-nieuw\nsoort: advies\nadviestype: ongevraagd\ntitel: Advies over mantelzorg\ndatum: '2026-11-02'\ngemeente: zwolle\n"
+    (folder / "zwolle-2026-11-02-advies-nieuw.md").write_text(
+        f"---\n{front}---\n\nGeacht college,\n\nDe adviesraad vraagt aandacht voor mantelzorgers.\n", encoding="utf-8"
+    )
+
+
+def rebuild(root: Path) -> dict[str, float]:
+    """`adviesregister build` once more, after one document was added: what the cache in build/ saves."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795392000")
+    start = time.perf_counter()
+    result = build_site(Project(root))
+    assert result.problems == [], [str(p) for p in result.problems[:5]]
+    return {"seconds": time.perf_counter() - start}
 
 
 def report(count: int, compare: bool) -> None:
@@ -147,7 +175,12 @@ def report(count: int, compare: bool) -> None:
         print(f"  site/                  {plain['site_mb']:7.1f} MB")
         name, size = cast(tuple[str, float], plain["largest_page"])
         print(f"  grootste HTML-pagina   {size:7.1f} kB gzip ({name})")
-        print(f"  één zoekopdracht (telefoon): {plain['search_kb']:.0f} kB in totaal, waarvan {plain['search_index_kb']:.0f} kB zoekindex")
+        print(
+            f"  één zoekopdracht (telefoon): {plain['search_kb']:.0f} kB, waarvan {plain['search_index_kb']:.0f} kB zoekindex; "
+            f"{plain['search_sent_kb']:.0f} kB over het net (gecomprimeerd)"
+        )
+        print(f"  filtergegevens overzicht {plain['filter_kb']:5.1f} kB gzip (documenten/lijst.json, alleen bij filteren)")
+        print(f"  opnieuw bouwen na één nieuw document: {plain['rebuild_s']:.1f} s (met de cache in build/)")
         return
     nav = run_child(count, with_nav=True)
     print(f"\n{plain['documents']} documenten")
@@ -161,12 +194,19 @@ def report(count: int, compare: bool) -> None:
     print(f"  één documentpagina     {plain['item_kb']:7.1f} kB  (met menu: {nav['item_kb']:.1f} kB; {nav['item_kb'] / plain['item_kb']:.1f}x)")  # type: ignore[operator]
     name, size = cast(tuple[str, float], plain["largest_page"])
     print(f"  grootste HTML-pagina   {size:7.1f} kB gzip ({name})")
-    print(f"  één zoekopdracht (telefoon): {plain['search_kb']:.0f} kB in totaal, waarvan {plain['search_index_kb']:.0f} kB zoekindex")
+    print(
+        f"  één zoekopdracht (telefoon): {plain['search_kb']:.0f} kB, waarvan {plain['search_index_kb']:.0f} kB zoekindex; "
+        f"{plain['search_sent_kb']:.0f} kB over het net (gecomprimeerd)"
+    )
+    print(f"  filtergegevens overzicht {plain['filter_kb']:5.1f} kB gzip (documenten/lijst.json, alleen bij filteren)")
+    print(f"  opnieuw bouwen na één nieuw document: {plain['rebuild_s']:.1f} s (met de cache in build/)")
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         print(json.dumps(build_once(Path(sys.argv[2]), sys.argv[3] == "nav")))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--rebuild":
+        print(json.dumps(rebuild(Path(sys.argv[2]))))
     else:
         for size in [int(arg) for arg in sys.argv[1:]] or [1000, 3000, 10000]:
             report(size, compare=size == 3000)

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from adviesregister.content.atomic import archive_lock, new_folder_for
+from adviesregister.content.cache import cache_folder
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
@@ -81,7 +82,15 @@ def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
 def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
     return export_open_data(
-        out, prepared.archive, prepared.derived, prepared.settings, prepared.today, prepared.history, prepared.histories, prepared.publishable
+        out,
+        prepared.archive,
+        prepared.derived,
+        prepared.settings,
+        prepared.today,
+        prepared.history,
+        prepared.histories,
+        prepared.publishable,
+        cache_folder(prepared.project.root),
     )
 
 

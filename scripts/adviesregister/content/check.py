@@ -9,10 +9,11 @@ import hashlib
 import re
 from collections.abc import Set as AbstractSet
 from pathlib import Path
+from typing import Any
 
 from adviesregister.content.load import load_archive
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
-from adviesregister.content.parallel import parallel_map
+from adviesregister.content.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
 from adviesregister.content.paths import find_unsafe_files, source_problem
 from adviesregister.content.privacy import describe, detect, text_fields
@@ -28,11 +29,15 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     archive, problems = load_archive(project)
     problems += unsafe
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
-    problems += check_archive(archive, project.content)
+    privacy = ResultCache(cache_folder(project.root), "privacy")
+    problems += check_archive(archive, project.content, privacy)
+    if not problems:  # content with problems builds nothing, not even the cache
+        privacy.save()
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
 
-def check_archive(archive: Archive, content_dir: Path) -> list[Problem]:
+def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None = None) -> list[Problem]:
+    """Everything about the documents together; `cache`: the privacy check's results of the last build."""
     problems = check_ids(archive.documenten)
     by_id = archive.by_id()
     unreadable = {Path(pad).stem for pad in archive.onleesbaar}
@@ -42,12 +47,22 @@ def check_archive(archive: Archive, content_dir: Path) -> list[Problem]:
         problems += check_text(doc)
         problems += check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
         problems += check_bron(doc, content_dir)
-    for found in parallel_map(check_privacy, archive.documenten):  # the costliest check: over the cores
+    keys = [text_key(repr(doc)) for doc in archive.documenten]  # every field, the text and the file's name
+    store = cache or ResultCache(None, "privacy")
+    for found in store.map(check_privacy, archive.documenten, keys, _problems_json, _problems_from_json):  # the costliest check
         problems += found
     problems += check_cycles(archive.documenten, by_id)
     for pagina in archive.paginas:
         problems += check_pagina(pagina)
     return problems
+
+
+def _problems_json(problems: list[Problem]) -> list[list[Any]]:
+    return [[problem.pad, problem.regel, problem.code, problem.bericht] for problem in problems]
+
+
+def _problems_from_json(rows: list[list[Any]]) -> list[Problem]:
+    return [Problem(str(pad), int(regel), str(code), str(bericht)) for pad, regel, code, bericht in rows]
 
 
 def check_gemeenten(gemeenten: dict[str, Gemeente], pad: str) -> list[Problem]:

@@ -14,11 +14,11 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from adviesregister.content.cache import cached_map, text_key
 from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.history import ContentHistory, HistoryEvent, archive_changed, statuses_hold_until
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import OPEN_DATA, absolute_url
-from adviesregister.content.parallel import parallel_map
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
@@ -69,17 +69,20 @@ def export_open_data(
     history: ContentHistory | None = None,
     histories: dict[str, list[HistoryEvent]] | None = None,
     publishable: frozenset[str] = frozenset(),
+    cache: Path | None = None,
 ) -> ExportResult:
     """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `peildatum`: the day
     the statuses were derived for; `history`: what git knows (none: an archive without git); `histories`: each
-    document's history; `publishable`: the documents whose original the site publishes."""
+    document's history; `publishable`: the documents whose original the site publishes; `cache`: where the plain text of
+    each letter is kept between builds (content/cache.py)."""
     out.mkdir(parents=True, exist_ok=True)
     history = history or ContentHistory()
     gewijzigd = archive_changed(history.dates, archive, derived, peildatum)  # not the build date: the day the data changed
     stamp = datetime.combine(gewijzigd, time(), tzinfo=UTC).replace(tzinfo=None)
     histories = histories or {}
     documents = sorted(archive.documenten, key=lambda d: d.id)
-    plain = parallel_map(plain_text, [doc.tekst for doc in documents])  # the costliest step per document
+    texts = [doc.tekst for doc in documents]
+    plain = cached_map(plain_text, texts, [text_key(text) for text in texts], cache, "platte-tekst")  # the costliest step per document
     records = [
         document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, []), doc.id in publishable, text)
         for doc, text in zip(documents, plain, strict=True)

@@ -15,10 +15,10 @@ from typing import Any
 
 import yaml
 
+from adviesregister.content.cache import cache_folder, cached_map, text_key
 from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import DIWOO_SITEMAP, FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
-from adviesregister.content.parallel import parallel_map
 from adviesregister.content.paths import is_inside
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
@@ -65,7 +65,8 @@ def render_site(
     dates = history.dates
     views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
-    letters = parallel_map(letter_html, [view.doc.tekst for view in ordered])  # Markdown and sanitising: the costliest step per page
+    texts = [view.doc.tekst for view in ordered]
+    letters = cached_map(letter_html, texts, [text_key(text) for text in texts], cache_folder(project.root), "brieven")  # the costliest step per page
     for view, tekst in zip(ordered, letters, strict=True):
         write_document(writer, view, last_change([view], dates), tekst)
     for source, original in sources.values():

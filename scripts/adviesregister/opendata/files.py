@@ -108,29 +108,36 @@ def export_open_data(
             path.write_bytes(data)
         files.append(path)
 
-    for record in records:
-        add(f"{DOCUMENT_FOLDER}/{record['id']}.json", _json(record))
     titles = {record["id"]: record["titel"] for record in records}
-    for record in records:
-        if has_diwoo(record):
-            add(f"{DIWOO_FOLDER}/{record['id']}.xml", diwoo_xml(record, titles))
-    for folder, suffix in ((DOCUMENT_FOLDER, ".json"), (DIWOO_FOLDER, ".xml")):
-        kept = {path.name for path in files if path.parent == out / folder}
-        for stale in (out / folder).glob(f"*{suffix}"):  # a document that left the archive leaves the download too
-            if stale.name not in kept:
-                stale.unlink()
-    write_xlsx(out / XLSX_TABLE, records, stamp)
-    files.append(out / XLSX_TABLE)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=2) as pool:
+        # the whole-archive files first, each packed in the background (zlib lets go of Python's lock) while this
+        # thread writes the per-document files and the workbook: both cores work
         unpacked = {name: Path(folder) / name.removesuffix(GZIP) for name in (JSON_DUMP, CSV_TABLE, EXCEL_TABLE, SQLITE_DATABASE)}
+        packing = []
         with unpacked[JSON_DUMP].open("w", encoding="utf-8") as dump:  # streamed: the whole text is never one string
             json.dump({"kop": header, "documenten": records}, dump, **JSON_FORMAT)
             dump.write("\n")
+        packing.append(pool.submit(gzip_file, unpacked[JSON_DUMP], out / JSON_DUMP))
         write_csv(unpacked[CSV_TABLE], records)
+        packing.append(pool.submit(gzip_file, unpacked[CSV_TABLE], out / CSV_TABLE))
         write_csv(unpacked[EXCEL_TABLE], records, excel=True)
+        packing.append(pool.submit(gzip_file, unpacked[EXCEL_TABLE], out / EXCEL_TABLE))
         write_sqlite(unpacked[SQLITE_DATABASE], records, archive.gemeenten)
-        with ThreadPoolExecutor(max_workers=2) as pool:  # zlib lets go of Python's lock: both cores
-            list(pool.map(lambda name: gzip_file(unpacked[name], out / name), unpacked))
+        packing.append(pool.submit(gzip_file, unpacked[SQLITE_DATABASE], out / SQLITE_DATABASE))
+        for record in records:
+            add(f"{DOCUMENT_FOLDER}/{record['id']}.json", _json(record))
+        for record in records:
+            if has_diwoo(record):
+                add(f"{DIWOO_FOLDER}/{record['id']}.xml", diwoo_xml(record, titles))
+        for subfolder, suffix in ((DOCUMENT_FOLDER, ".json"), (DIWOO_FOLDER, ".xml")):
+            kept = {path.name for path in files if path.parent == out / subfolder}
+            for stale in (out / subfolder).glob(f"*{suffix}"):  # a document that left the archive leaves the download too
+                if stale.name not in kept:
+                    stale.unlink()
+        write_xlsx(out / XLSX_TABLE, records, stamp)
+        files.append(out / XLSX_TABLE)
+        for done in packing:
+            done.result()
         files.extend(out / name for name in unpacked)
     for name in unpacked:  # the same file unpacked, as versions before 3.0.0 of the schema published it: gone
         (out / name.removesuffix(GZIP)).unlink(missing_ok=True)

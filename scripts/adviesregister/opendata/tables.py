@@ -186,7 +186,7 @@ def write_xlsx(path: Path, records: Iterable[dict[str, Any]], stamp: datetime) -
     workbook.properties.created = stamp
     workbook.properties.modified = stamp
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # compressed once, by _stable_zip
         ExcelWriter(workbook, archive).save()  # not workbook.save(): that stamps the wall clock into docProps/core.xml
     path.write_bytes(_stable_zip(buffer.getvalue(), stamp))
 

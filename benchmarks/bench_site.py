@@ -173,7 +173,7 @@ def report(count: int, compare: bool) -> None:
             print(f"  {phase:<28} {seconds:7.1f} s   ({seconds / count * 1000:.2f} ms per document)")
         print(f"  {'totaal':<28} {sum(timings.values()):7.1f} s")
         print(
-            f"  piekgeheugen           {plain['peak_mb']:7.0f} MB  (de bouw zelf {plain['own_mb']:.0f} MB; grootste hulpproces, Pagefind: {plain['helper_mb']:.0f} MB)"
+            f"  piekgeheugen           {plain['peak_mb']:7.0f} MB  (de bouw zelf {plain['own_mb']:.0f} MB; grootste hulpproces (Pagefind of een werker): {plain['helper_mb']:.0f} MB)"
         )
         print(f"  site/                  {plain['site_mb']:7.1f} MB")
         name, size = cast(tuple[str, float], plain["largest_page"])
@@ -194,7 +194,7 @@ def report(count: int, compare: bool) -> None:
     print(f"  {'totaal':<28} {total_plain:7.1f} s   (met menu: {total_nav:7.1f} s; {total_nav / total_plain:.1f}x zo lang)")
     print(
         f"  piekgeheugen           {plain['peak_mb']:7.0f} MB  (met menu: {nav['peak_mb']:.0f} MB; "
-        f"de bouw zelf {plain['own_mb']:.0f} MB, grootste hulpproces, Pagefind: {plain['helper_mb']:.0f} MB)"
+        f"de bouw zelf {plain['own_mb']:.0f} MB, grootste hulpproces (Pagefind of een werker): {plain['helper_mb']:.0f} MB)"
     )
     print(f"  site/                  {plain['site_mb']:7.1f} MB  (met menu: {nav['site_mb']:.1f} MB; {nav['site_mb'] / plain['site_mb']:.1f}x)")  # type: ignore[operator]
     print(f"  één documentpagina     {plain['item_kb']:7.1f} kB  (met menu: {nav['item_kb']:.1f} kB; {nav['item_kb'] / plain['item_kb']:.1f}x)")  # type: ignore[operator]

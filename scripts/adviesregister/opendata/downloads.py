@@ -33,11 +33,6 @@ class Download:
         """Published gzip-compressed: `naam` is the unpacked file's name with '.gz' after it."""
         return self.naam.endswith(GZIP)
 
-    @property
-    def uitgepakt(self) -> str:
-        """The name of the file once unpacked ('adviesregister.json')."""
-        return self.naam.removesuffix(GZIP)
-
 
 DATA_FILES = (
     Download(JSON_DUMP, "alles in één bestand, ook de lijsten en de tekst", "application/json"),
@@ -93,9 +88,13 @@ def file_digest(path: Path) -> tuple[int, str]:
 def gzip_file(source: Path, target: Path) -> None:
     """`source` gzip-compressed into `target`, the same bytes for the same content (no name or time in the header); an
     unchanged `target` is left untouched. Streams: a large file is never held in memory."""
-    fresh = target.with_name(target.name + ".nieuw")
-    with source.open("rb") as raw, fresh.open("wb") as sink, gzip.GzipFile(filename="", mode="wb", fileobj=sink, compresslevel=6, mtime=0) as packed:
-        shutil.copyfileobj(raw, packed, 1 << 20)
+    fresh = target.with_name(f".{target.name}.nieuw")  # beside it, hidden, replaced in one step: never half a file
+    try:
+        with source.open("rb") as raw, fresh.open("wb") as sink, gzip.GzipFile(filename="", mode="wb", fileobj=sink, compresslevel=6, mtime=0) as packed:
+            shutil.copyfileobj(raw, packed, 1 << 20)
+    except BaseException:
+        fresh.unlink(missing_ok=True)
+        raise
     if target.exists() and filecmp.cmp(fresh, target, shallow=False):
         fresh.unlink()
     else:

@@ -43,7 +43,10 @@
       source = fetch(address).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
-      }).then(function (data) { data.adres = address; return data; });
+      }).then(function (data) { data.adres = address; return data; }, function (error) {
+        source = null;  /* the next choice tries again */
+        throw error;
+      });
     }
     return source;
   }

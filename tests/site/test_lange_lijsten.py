@@ -212,3 +212,19 @@ def test_a_filtered_card_is_the_same_as_the_pages_own_card(browser: Browser, lon
     expect(page.locator("#ar-resultaten")).to_be_visible()
     assert page.locator("#ar-resultaten .ar-kaart").first.evaluate(describe) == server
     page.close()
+
+
+def test_when_the_filter_data_cannot_be_loaded_the_page_says_so_keeps_its_own_list_and_tries_again(browser: Browser, long_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page.route("**/documenten/lijst.json", lambda route: route.fulfill(status=503, body="even niet"))
+    page.goto(long_url + "documenten/pagina/2/")
+    own_titles = visible_titles(page)
+    page.select_option("#filter-gemeente", "Zwolle")
+    expect(page.locator("#ar-aantal")).to_contain_text("De filters werken nu niet")
+    assert visible_titles(page) == own_titles
+    expect(page.locator(".ar-pager")).to_be_visible()
+    page.unroute("**/documenten/lijst.json")  # the server answers again: the next choice loads the data
+    page.select_option("#filter-gemeente", "Almere")
+    expect(page.locator("#ar-aantal")).to_contain_text("documenten (gefilterd)")
+    expect(page.locator(".ar-pager")).to_be_hidden()
+    page.close()

@@ -20,6 +20,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import metadata
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,12 +39,14 @@ def cache_folder(root: Path) -> Path:
 
 @cache
 def code_version() -> str:
-    """The sha256 of our package's files and of the name and version of every installed library."""
+    """The sha256 of our package's files (code, templates, the schemas and the reference data it ships) and of the name
+    and version of every installed library."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]  # scripts/adviesregister
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".j2", ".json", ".md"):
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in ("adviesregister", "adviesregister.schemas", "adviesregister.data"):
+        root = Path(str(files(package)))
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix not in (".pyc",):
+                digest.update(f"{package}/{path.relative_to(root).as_posix()}".encode() + b"\0" + path.read_bytes() + b"\0")
     for name, version in sorted((dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions()):
         digest.update(f"{name}=={version}\0".encode())
     return digest.hexdigest()

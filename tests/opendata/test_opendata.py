@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -369,3 +370,17 @@ def test_each_published_schema_names_its_own_address(open_data: Path) -> None:
     for name in ("adviesregister.schema.json", "document.schema.json"):
         schema = json.loads((open_data / "schema" / name).read_text(encoding="utf-8"))
         assert schema["$id"] == f"https://adviesregister.example/open-data/schema/{name}"
+
+
+@pytest.mark.parametrize(
+    "records",
+    [[], [{"id": "a", "tekst": 'regel 1\nregel 2 \u2028 ë "quote"', "lijst": [], "leeg": {}, "getal": 1.5}], [{"id": "a"}, {"id": "b", "x": [1, {"y": None}]}]],
+)
+def test_the_whole_archive_json_is_made_from_each_records_own_text_exactly_as_json_writes_it(records: list[dict[str, Any]]) -> None:
+    from adviesregister.opendata.files import JSON_FORMAT, _dump_chunks
+
+    header = {"schema_versie": "3.0.0", "url": "https://adviesregister.example/", "leeg": []}
+    seen: list[str] = []
+    made = "".join(_dump_chunks(header, records, lambda record, text: seen.append(text)))
+    assert made == json.dumps({"kop": header, "documenten": records}, **JSON_FORMAT) + "\n"
+    assert seen == [json.dumps(record, **JSON_FORMAT) for record in records]

@@ -45,7 +45,7 @@ def code_version() -> str:
     for package in ("adviesregister", "adviesregister.schemas", "adviesregister.data"):
         root = Path(str(files(package)))
         for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix not in (".pyc",):
+            if path.is_file() and path.suffix != ".pyc":
                 digest.update(f"{package}/{path.relative_to(root).as_posix()}".encode() + b"\0" + path.read_bytes() + b"\0")
     for name, version in sorted((dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions()):
         digest.update(f"{name}=={version}\0".encode())
@@ -103,12 +103,9 @@ def _write(path: Path, key: bytes, results: dict[str, Any]) -> None:
         fresh.unlink(missing_ok=True)
 
 
-def text_key(*parts: str) -> str:
-    """The key of a result computed from these texts."""
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
+def text_key(text: str) -> str:
+    """The key of a result computed from this text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class ResultCache:

@@ -59,6 +59,10 @@ DIWOO_SITEMAP = "sitemap-diwoo.xml"
 FEED_ALL = "feeds/alles.xml"
 FEEDS_PAGE = "feeds/"
 """The page that explains the feeds and lists them all; every visible feed link leads there."""
+OVERVIEW = "documenten/"
+"""The overview of every document, with its filters."""
+OVERVIEW_INDEX = f"{OVERVIEW}lijst.json"
+"""Every document as the overview's filters need it, when the overview has more than one page (else it is in the page)."""
 POINTS = "punten/"
 """The page of every point of an advice the college did not, or only partly, take over."""
 
@@ -114,7 +118,7 @@ def source_url(doc_id: str, bestand: str) -> str:
 
 
 def page_url(doc_id: str) -> str:
-    return f"documenten/{doc_id}/"
+    return f"{OVERVIEW}{doc_id}/"
 
 
 def json_url(doc_id: str) -> str:

@@ -3,16 +3,13 @@ that write the files (and, for SQLite, read from the file itself), so a table ne
 
 from __future__ import annotations
 
-import gzip
-import shutil
 import sqlite3
-import tempfile
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from adviesregister.opendata.cijfers import FIGURE_COLUMNS
-from adviesregister.opendata.downloads import CSV_TABLE, EXCEL_TABLE, JSON_DUMP, SQLITE_DATABASE, XLSX_TABLE
+from adviesregister.opendata.downloads import CSV_TABLE, DOCUMENT_FOLDER, EXCEL_TABLE, JSON_DUMP, SQLITE_DATABASE, XLSX_TABLE
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import SQLITE_TABLES, columns
 
@@ -28,12 +25,13 @@ class FieldTable:
     rijen: list[tuple[str, str, str]]
 
 
-def field_tables(out: Path) -> list[FieldTable]:
-    """One table per kind of download in `out`: the JSON, the tables (CSV, Excel), SQLite and the figures."""
+def field_tables(sqlite: list[tuple[str, str, str]]) -> list[FieldTable]:
+    """One table per kind of download: the JSON, the tables (CSV, Excel), SQLite (`sqlite`: its tables, read from the
+    file when it was written, see sqlite_tables) and the figures."""
     return [
         FieldTable(
             "De JSON",
-            (JSON_DUMP, "documenten/"),
+            (JSON_DUMP, f"{DOCUMENT_FOLDER}/"),
             ("Veld", "Soort", "Betekenis"),
             [(field.naam, field.soort, field.beschrijving) for field in record_fields()],
         ),
@@ -43,7 +41,7 @@ def field_tables(out: Path) -> list[FieldTable]:
             ("Kolom", "Soort", "Betekenis"),
             [(column.naam, TABLE_TYPES[column.soort], column.beschrijving) for column in columns()],
         ),
-        FieldTable("De database", (SQLITE_DATABASE,), ("Tabel", "Kolommen", "Wat erin staat"), _sqlite_rows(out / SQLITE_DATABASE)),
+        FieldTable("De database", (SQLITE_DATABASE,), ("Tabel", "Kolommen", "Wat erin staat"), sqlite),
         FieldTable(
             "De cijfers",
             ("cijfers.csv", "cijfers.json"),
@@ -53,16 +51,8 @@ def field_tables(out: Path) -> list[FieldTable]:
     ]
 
 
-def _sqlite_rows(packed: Path) -> list[tuple[str, str, str]]:
-    """Each table of the database with its columns, as the published file (unpacked) declares them."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "adviesregister.sqlite"
-        with gzip.open(packed) as source, path.open("wb") as target:
-            shutil.copyfileobj(source, target, 1 << 20)
-        return _tables(path)
-
-
-def _tables(path: Path) -> list[tuple[str, str, str]]:
+def sqlite_tables(path: Path) -> list[tuple[str, str, str]]:
+    """Each table of a written SQLite file with its columns, as the file declares them, and what the table holds."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid") if name in SQLITE_TABLES]
         return [(name, ", ".join(row[1] for row in db.execute(f"PRAGMA table_info({name})")), SQLITE_TABLES[name]) for name in tables]

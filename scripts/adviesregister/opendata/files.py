@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -39,6 +40,7 @@ from adviesregister.opendata.downloads import (
     file_digest,
     gzip_file,
 )
+from adviesregister.opendata.field_tables import sqlite_tables
 from adviesregister.opendata.metadata import datapackage, export_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record, plain_text
 from adviesregister.opendata.releases import RELEASES_FEED, RELEASES_JSON, release_feed, release_records
@@ -54,6 +56,8 @@ class ExportResult:
     """The figures written to cijfers.json: the site's Cijfers page shows these same ones."""
     peildatum: date
     """The day the statuses (and so the figures) were computed for."""
+    sqlite_tabellen: list[tuple[str, str, str]]
+    """Each table of the SQLite file with its columns and what it holds, as the file declares them."""
 
     def downloads(self) -> list[tuple[Download, Path]]:
         """The files at the top of the download, as the Open data page lists them."""
@@ -115,17 +119,16 @@ def export_open_data(
         unpacked = {name: Path(folder) / name.removesuffix(GZIP) for name in (JSON_DUMP, CSV_TABLE, EXCEL_TABLE, SQLITE_DATABASE)}
         packing = []
         with unpacked[JSON_DUMP].open("w", encoding="utf-8") as dump:  # streamed: the whole text is never one string
-            json.dump({"kop": header, "documenten": records}, dump, **JSON_FORMAT)
-            dump.write("\n")
+            for chunk in _dump_chunks(header, records, lambda record, text: add(f"{DOCUMENT_FOLDER}/{record['id']}.json", (text + "\n").encode())):
+                dump.write(chunk)
         packing.append(pool.submit(gzip_file, unpacked[JSON_DUMP], out / JSON_DUMP))
         write_csv(unpacked[CSV_TABLE], records)
         packing.append(pool.submit(gzip_file, unpacked[CSV_TABLE], out / CSV_TABLE))
         write_csv(unpacked[EXCEL_TABLE], records, excel=True)
         packing.append(pool.submit(gzip_file, unpacked[EXCEL_TABLE], out / EXCEL_TABLE))
         write_sqlite(unpacked[SQLITE_DATABASE], records, archive.gemeenten)
+        tables = sqlite_tables(unpacked[SQLITE_DATABASE])  # as the file declares them, for the Open data page
         packing.append(pool.submit(gzip_file, unpacked[SQLITE_DATABASE], out / SQLITE_DATABASE))
-        for record in records:
-            add(f"{DOCUMENT_FOLDER}/{record['id']}.json", _json(record))
         for record in records:
             if has_diwoo(record):
                 add(f"{DIWOO_FOLDER}/{record['id']}.xml", diwoo_xml(record, titles))
@@ -155,7 +158,7 @@ def export_open_data(
     add("datapackage.json", _json(datapackage(header, out)))
     sums = "".join(f"{file_digest(path)[1]}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
     add("SHA256SUMS", sums.encode("utf-8"))
-    return ExportResult(out, files, records, cijfers, peildatum)
+    return ExportResult(out, files, records, cijfers, peildatum, tables)
 
 
 JSON_FORMAT: dict[str, Any] = {"ensure_ascii": False, "indent": 2, "sort_keys": True}
@@ -163,3 +166,14 @@ JSON_FORMAT: dict[str, Any] = {"ensure_ascii": False, "indent": 2, "sort_keys": 
 
 def _json(data: Any) -> bytes:
     return (json.dumps(data, **JSON_FORMAT) + "\n").encode("utf-8")
+
+
+def _dump_chunks(header: dict[str, Any], records: list[dict[str, Any]], each: Callable[[dict[str, Any], str], None]) -> Iterator[str]:
+    """adviesregister.json, exactly as `json.dumps({"kop": header, "documenten": records}, **JSON_FORMAT)` writes it, made
+    from each record's own text (handed to `each`, for its file in documenten/): every record is encoded once."""
+    yield '{\n  "documenten": ['
+    for number, record in enumerate(records):
+        text = json.dumps(record, **JSON_FORMAT)
+        each(record, text)
+        yield ("\n" if number == 0 else ",\n") + "    " + text.replace("\n", "\n    ")  # JSON text has no line break of its own
+    yield ("\n  ]" if records else "]") + ',\n  "kop": ' + json.dumps(header, **JSON_FORMAT).replace("\n", "\n  ") + "\n}\n"

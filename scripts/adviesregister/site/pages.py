@@ -15,6 +15,7 @@ from adviesregister.content.names import (
     FEED_ALL,
     FEEDS_PAGE,
     OPEN_DATA,
+    OVERVIEW,
     absolute_url,
     gemeente_feed_url,
     gemeente_url,
@@ -125,11 +126,6 @@ def year_groups(views: list[DocumentView]) -> list[YearGroup]:
             groups.append(YearGroup(str(view.jaar), []))
         groups[-1].views.append(view)
     return groups
-
-
-OVERVIEW = "documenten/"
-OVERVIEW_INDEX = f"{OVERVIEW}lijst.json"
-"""Every document as the overview's filters need it, when the overview has more than one page (else it is in the page)."""
 
 
 def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
@@ -311,7 +307,9 @@ def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) 
         DownloadLink(path.relative_to(pages).as_posix(), download.naam, format_size(path.stat().st_size), Markup(download.beschrijving))
         for download, path in export.downloads()
     ]
-    velden = [(table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.bestanden]))) for table in field_tables(export.out)]
+    velden = [
+        (table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.bestanden]))) for table in field_tables(export.sqlite_tabellen)
+    ]
     woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
     zonder = [(record["titel"], page_url(record["id"])) for record in export.records if not has_diwoo(record)]
     return OpenDataPage(bestanden, velden, len(export.records), settings, absolute_url(settings.site_url, OPEN_DATA), woo, zonder)

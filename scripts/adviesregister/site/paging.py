@@ -66,7 +66,7 @@ class Page(Generic[T]):
 
     @property
     def tekst(self) -> str:
-        """'Pagina 2 van 5: documenten 101 tot en met 200 van 473.'"""
+        """'Pagina 2 van 5: 101 tot en met 200 van de 473 documenten.'"""
         laatste = self.eerste + len(self.items) - 1
         return f"Pagina {self.nummer} van {self.aantal}: {self.eerste} tot en met {laatste} van de {count_text(self.totaal, 'document', 'documenten')}."
 

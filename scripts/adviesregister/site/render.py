@@ -18,7 +18,19 @@ import yaml
 from adviesregister.content.cache import cache_folder, cached_map, text_key
 from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent
 from adviesregister.content.model import Archive, Derived
-from adviesregister.content.names import DIWOO_SITEMAP, FEED_ALL, FEEDS_PAGE, OPEN_DATA, POINTS, absolute_url, offered_as_text, page_file, source_url
+from adviesregister.content.names import (
+    DIWOO_SITEMAP,
+    FEED_ALL,
+    FEEDS_PAGE,
+    OPEN_DATA,
+    OVERVIEW,
+    OVERVIEW_INDEX,
+    POINTS,
+    absolute_url,
+    offered_as_text,
+    page_file,
+    source_url,
+)
 from adviesregister.content.paths import is_inside
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
@@ -28,8 +40,6 @@ from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import (
-    OVERVIEW,
-    OVERVIEW_INDEX,
     Filter,
     Listing,
     build_feeds,

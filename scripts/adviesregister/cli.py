@@ -130,6 +130,8 @@ def build(root: Path) -> None:
         click.echo(f"De site kon niet geschreven worden{waar}: {failure_reason(err)}. De vorige site in site/ is niet veranderd.", err=True)
         sys.exit(1)
     _stop_on(result.problems, "Site niet gebouwd.")
+    for waarschuwing in result.waarschuwingen:
+        click.echo(waarschuwing, err=True)
     click.echo(f"Site gebouwd in site/: {result.documenten} documenten, {result.paginas} pagina's, {result.seconden:.1f} s.")
 
 

@@ -47,8 +47,9 @@ class Prepared:
 
     @cached_property
     def history(self) -> ContentHistory:
-        """What git knows of content/ (dates per file, the versions, the content's commit), read once."""
-        return read_history(self.project.root)
+        """What git knows of content/ (dates per file, the versions, the content's commit), read once; the documents
+        just checked need not be judged again for the versions."""
+        return read_history(self.project.root, self.today, frozenset(doc.pad for doc in self.archive.documenten))
 
     @cached_property
     def histories(self) -> dict[str, list[HistoryEvent]]:
@@ -68,6 +69,8 @@ class BuildResult:
     documenten: int = 0
     paginas: int = 0
     seconden: float = 0.0
+    waarschuwingen: tuple[str, ...] = ()
+    """What the build could do, but the person building should know (Dutch): commit times out of range."""
 
 
 def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
@@ -110,7 +113,7 @@ def _write_pages(prepared: Prepared) -> BuildResult:
     paginas = render_site(
         prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.history, prepared.histories, prepared.publishable
     )
-    return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas)
+    return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas, waarschuwingen=prepared.history.waarschuwingen)
 
 
 def build_site(project: Project) -> BuildResult:

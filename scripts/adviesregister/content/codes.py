@@ -104,6 +104,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Zet de pagina terug.",
     ),
     "geen-gewoon-bestand": ("In `content/` staat iets dat geen gewoon bestand of map is.", "Haal het weg."),
+    "map-te-diep": (
+        "In `content/` staat een map die meer dan 20 mappen diep ligt. Zo diep leest het archief niet.",
+        "Zet de documenten in `content/documenten/GEMEENTE/JAAR/` en haal de diepe mappen weg.",
+    ),
     "bron-controlegetal": (
         "Het controlegetal past niet bij het originele bestand.",
         "Is het bestand vervangen? Zet het nieuwe getal uit de melding bij `bron.sha256`.",

@@ -17,6 +17,9 @@ from adviesregister.content.project import Project
 SOURCES_FOLDER = "bronnen"
 MAX_NAME_BYTES = 200
 """A file or folder name in bron.bestand; file systems allow 255 bytes."""
+MAX_FOLDER_DEPTH = 20
+"""Folders inside content/; the archive needs three (documenten/gemeente/jaar). Deeper ones are named, not read: a
+folder 1,500 deep would exhaust Python's recursion in os.walk."""
 
 
 def content_files(folder: Path, recursive: bool = True) -> list[Path]:
@@ -25,7 +28,7 @@ def content_files(folder: Path, recursive: bool = True) -> list[Path]:
     if not is_real_folder(folder):
         return found
     for parent, folders, names in os.walk(folder, followlinks=False):
-        folders[:] = sorted(name for name in folders if is_real_folder(Path(parent, name)))
+        folders[:] = sorted(name for name in folders if is_real_folder(Path(parent, name))) if _depth(parent, folder) < MAX_FOLDER_DEPTH else []
         found += [Path(parent, name) for name in names if name.endswith(".md") and is_regular_file(Path(parent, name))]
         if not recursive:
             break
@@ -39,6 +42,9 @@ def find_unsafe_files(project: Project) -> list[Problem]:
         return [Problem("content", 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="de map content/"))]
     problems = []
     for parent, folders, names in os.walk(root, followlinks=False):
+        if _depth(parent, root) >= MAX_FOLDER_DEPTH and folders:  # not one level deeper: os.walk recurses
+            problems += [Problem(project.relative(Path(parent, name)), 1, "map-te-diep", _DEEP_TEXT) for name in sorted(folders)]
+            folders[:] = []
         for name in sorted([*folders, *names]):
             path = Path(parent, name)
             pad = project.relative(path)
@@ -47,6 +53,17 @@ def find_unsafe_files(project: Project) -> list[Problem]:
             elif name in names and not is_regular_file(path):
                 problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
     return problems
+
+
+_DEEP_TEXT = (
+    f"deze map ligt meer dan {MAX_FOLDER_DEPTH} mappen diep in content/. Zo diep leest het archief niet. "
+    "Zet de documenten in content/documenten/GEMEENTE/JAAR/ en haal deze map weg."
+)
+
+
+def _depth(parent: str, top: Path) -> int:
+    """How many folders deep `parent` (from os.walk) lies below `top`."""
+    return len(Path(parent).relative_to(top).parts)
 
 
 _SYMLINK_TEXT = (

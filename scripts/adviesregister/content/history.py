@@ -151,7 +151,12 @@ def _name_passes(pad: str) -> bool:
         pad.encode("utf-8")
     except UnicodeEncodeError:  # bytes that are no UTF-8 (os.fsdecode kept them)
         return False
-    return not detect("".join(char for char in pad if unicodedata.category(char) != "Cf"))
+    visible = "".join(char for char in pad if unicodedata.category(char) != "Cf")
+    return not detect(visible) and not detect(visible.translate(_NAME_SEPARATORS))
+
+
+_NAME_SEPARATORS = str.maketrans("-/_", "   ")
+"""In a file name these separate words: 'bsn-111222333' is read as 'bsn 111222333' too."""
 
 
 def _judge(version: tuple[str, bytes | None]) -> bool:

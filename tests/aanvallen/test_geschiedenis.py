@@ -94,6 +94,8 @@ def test_a_name_with_a_bsn_committed_and_deleted_in_a_fast_forward_is_never_list
     assert listed[0] == (["almelo-2023-05-01-advies"], [], [])
     assert len(listed) == 2  # the BSN commits are no version at all
     assert versions["niet_vermeld"] == 2  # its addition and its removal
+    page = " ".join((archive / "site" / "open-data" / "index.html").read_text(encoding="utf-8").split())
+    assert "git zelf bewaart elke bestandsnaam die ooit is vastgelegd" in page
 
 
 def test_a_document_check_refused_at_its_commit_is_not_listed_until_check_accepts_it(archive: Path) -> None:

@@ -6,6 +6,13 @@ A document is published when the commit that adds it reaches the main line (a pu
 read along the first parents: a merge counts with its own date. A file that git does not know (not committed yet, or an
 archive without .git, such as a downloaded copy) has no dates here; the letters' own dates stand in then.
 The same commit always gives the same dates, so builds stay reproducible.
+
+What the versions publish is only what was accepted: a document is named in a version only if its path carries no
+personal data and `check` accepted its content at that commit (read from git in one pass, judged by the same parser,
+schema and privacy check); anything else is counted, never named. A rename is one change, and a moved file keeps
+the date it was first published. Commit times are held to [1970, the build's today]: a wrong clock or a forged
+commit dates nothing in the future and crashes nothing, and the build says so. git's own history keeps every name
+ever committed all the same: the Open data page says so.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 
+from adviesregister.content.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.check import check_privacy
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_status
 from adviesregister.content.git_log import Commit, blob_id, read_blobs, read_log
@@ -142,14 +143,19 @@ def _clamp_warnings(clamped: list[str], last: datetime) -> tuple[str, ...]:
 
 def _judge_versions(root: Path, commits: list[Commit], checked: AbstractSet[str]) -> dict[tuple[str, str], bool]:
     """For each document content the history holds (path and blob, removals left out): whether `check` accepted it.
-    What the working tree still holds and check just accepted is not judged again; the rest is read in one pass."""
+    What the working tree still holds and check just accepted is not judged again, nor what the last build judged
+    (build/cache/versies.json); the rest is read from git in one pass and judged over the cores."""
     wanted = {(change.pad, change.blob) for commit in commits for change in commit.changes if change.status != "D" and _is_document(change.pad)}
     accepted = {key: False for key in wanted if not _name_passes(key[0])}
     current = {pad: blob_id((root / pad).read_bytes(), blob) for pad, blob in wanted if pad in checked and is_regular_file(root / pad) and (pad, blob) not in accepted}
     accepted |= {(pad, blob): True for pad, blob in wanted if current.get(pad) == blob}
     rest = sorted(wanted - accepted.keys())
-    contents = read_blobs(root, [blob for _, blob in rest])
-    return accepted | dict(zip(rest, parallel_map(_judge, [(pad, contents.get(blob)) for pad, blob in rest]), strict=True))
+    keys = [text_key(f"{pad}\0{blob}") for pad, blob in rest]
+    store = ResultCache(cache_folder(root), "versies")
+    contents = read_blobs(root, [blob for (_, blob), key in zip(rest, keys, strict=True) if key not in store.known])
+    judged = store.map(_judge, [(pad, contents.get(blob)) for pad, blob in rest], keys)
+    store.save()
+    return accepted | dict(zip(rest, judged, strict=True))
 
 
 def _name_passes(pad: str) -> bool:

@@ -132,6 +132,17 @@ def test_a_move_to_another_folder_is_one_change_and_keeps_the_first_published_da
     assert versions["versies"][0]["gewijzigd"] == [doc_id]
 
 
+def test_a_rename_that_changes_the_id_removes_the_old_id_and_adds_the_new_in_one_version(archive: Path) -> None:
+    add(archive, f"{FOLDER}/almelo-2023-05-01-advies.md", document("almelo-2023-05-01-advies"), "2026-02-01T09:00:00Z")
+    git(archive, "mv", f"{FOLDER}/almelo-2023-05-01-advies.md", f"{FOLDER}/almelo-2023-05-01-beter-advies.md")
+    (archive / FOLDER / "almelo-2023-05-01-beter-advies.md").write_text(document("almelo-2023-05-01-beter-advies"), encoding="utf-8")
+    git(archive, "commit", "-q", "-am", "nieuwe naam", when="2026-03-01T09:00:00Z")
+    newest = read_history(archive).releases[0]
+    assert (newest.toegevoegd, newest.gewijzigd, newest.verwijderd) == (("almelo-2023-05-01-beter-advies",), (), ("almelo-2023-05-01-advies",))
+    dates = read_history(archive).dates[f"{FOLDER}/almelo-2023-05-01-beter-advies.md"]
+    assert dates.gepubliceerd == datetime(2026, 2, 1, 9, tzinfo=UTC)  # the document's history goes on under its new name
+
+
 def test_a_latin1_file_name_with_quotepath_off_builds_and_a_quoted_name_keeps_its_dates(archive: Path) -> None:
     git(archive, "config", "core.quotePath", "false")
     latin1 = os.fsencode(archive / FOLDER) + b"/almelo-2023-05-01-caf\xe9.md"

@@ -84,12 +84,19 @@ def read_history(root: Path, today: date | None = None, checked: AbstractSet[str
         return ContentHistory(commit=os.environ.get("GITHUB_SHA") or None)
     last = datetime.combine(today or date.max, time.max, tzinfo=UTC).replace(microsecond=0)
     moments = {commit.sha: _clamped(commit.stamp, last) for commit in commits}
-    accepted = _judge_versions(root, commits, checked)
+    dates, versions, left_out = _walk(commits, moments, _judge_versions(root, commits, checked))
+    clamped = [commit.sha for commit in commits if commit.stamp is None or moments[commit.sha].timestamp() != commit.stamp]
+    return ContentHistory(dates, versions, commits[0].sha, left_out, _clamp_warnings(clamped, last))
+
+
+def _walk(commits: list[Commit], moments: dict[str, datetime], accepted: dict[tuple[str, str], bool]) -> tuple[dict[str, FileDates], list[Release], int]:
+    """From the oldest commit on: each file's dates (a moved file keeps its first), the versions (newest first) with
+    only accepted documents named, and how many document changes were left out."""
     dates: dict[str, FileDates] = {}
     listed: dict[str, str] = {}  # path → id of each document the versions have named, where it is now
     versions: list[Release] = []
     left_out = 0
-    for commit in reversed(commits):  # oldest first
+    for commit in reversed(commits):
         moment = moments[commit.sha]
         added: set[str] = set()
         changed: set[str] = set()
@@ -114,8 +121,7 @@ def read_history(root: Path, today: date | None = None, checked: AbstractSet[str
         moved = added & removed  # git saw a move as removed + added: one change
         if added or changed or removed:
             versions.append(Release(commit.sha, moment, *(tuple(sorted(ids)) for ids in (added - moved, changed | moved, removed - moved))))
-    clamped = [commit.sha for commit in commits if commit.stamp is None or moments[commit.sha].timestamp() != commit.stamp]
-    return ContentHistory(dates, versions[::-1], commits[0].sha, left_out, _clamp_warnings(clamped, last))
+    return dates, versions[::-1], left_out
 
 
 def _is_document(pad: str) -> bool:

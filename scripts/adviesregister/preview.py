@@ -18,6 +18,7 @@ from adviesregister.content.atomic import ArchiveBusy, archive_lock
 from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError, settings_from
+from adviesregister.content.site_config import check_site_config
 from adviesregister.pipeline import render_pages
 from adviesregister.site.engine import index_search
 from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, join_head, markdown_head, page_html
@@ -36,7 +37,11 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.command = command
 
     def on_config(self, config: Any) -> Any:
-        """Every build checks the archive's settings (the theme puts the colour in a style): wrong ones stop it."""
+        """Every build checks the archive's settings (the theme puts the colour in a style): wrong ones stop it. `mkdocs serve`
+        run by hand gets here only after MkDocs has loaded mkdocs.yml; `make serve` builds with our check first."""
+        problems = check_site_config(Project(Path(config.config_file_path).parent))
+        if problems:
+            raise PluginError(format_problems(problems, "Instellingen niet goed."))
         try:
             settings_from({"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra)})
         except SettingsError as err:

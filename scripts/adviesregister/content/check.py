@@ -18,6 +18,7 @@ from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Pr
 from adviesregister.content.paths import find_unsafe_files, source_problem
 from adviesregister.content.privacy import describe, detect, text_fields
 from adviesregister.content.project import Project
+from adviesregister.content.site_config import check_site_config
 from adviesregister.content.text_cost import check_text_cost
 
 
@@ -28,6 +29,7 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
         return Archive({}, []), unsafe
     archive, problems = load_archive(project)
     problems += unsafe
+    problems += check_site_config(project)
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     privacy = ResultCache(cache_folder(project.root), "privacy")
     problems += check_archive(archive, project.content, privacy)

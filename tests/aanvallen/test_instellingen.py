@@ -261,7 +261,9 @@ def test_an_unknown_setting_plugin_and_inherit_are_refused(project: Project) -> 
 
 
 def test_what_a_council_reasonably_sets_builds(project: Project) -> None:
-    """The allow-list is not so tight that a council cannot make the archive its own: all of it builds."""
+    """The allow-list is not so tight that a council cannot make the archive its own: all of it builds. A name with '
+    and & is shown escaped once on every page, also where Material prints it as it is (the header, aria-label)."""
+    edit_config(project, "site_name: Adviesregister", "site_name: Raad 't Gooi & Vecht")
     edit_config(project, "  - attr_list\n", "  - attr_list\n  - footnotes\n  - pymdownx.details\n")
     edit_config(project, "  features:\n", "  favicon: assets/logo.svg\n  palette:\n    scheme: default\n    primary: indigo\n  features:\n")
     add_config(project, "repo_url: https://github.com/gemeente/adviesregister\nrepo_name: gemeente/adviesregister\nedit_uri: edit/main/content/\n")
@@ -273,6 +275,10 @@ def test_what_a_council_reasonably_sets_builds(project: Project) -> None:
         assert build_site(project).problems == []
     home = (project.root / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://www.example.org/vraag"' in home
+    assert 'aria-label="Raad &#39;t Gooi &amp; Vecht"' in home
+    for page in (project.root / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "'t Gooi & Vecht" not in text and "&amp;amp;" not in text and "&amp;#" not in text, page
 
 
 @pytest.mark.parametrize("workflow", sorted((ROOT / ".github" / "workflows").glob("*.yml")), ids=lambda path: path.name)
@@ -281,3 +287,13 @@ def test_every_checkout_leaves_no_token_behind(workflow: Path) -> None:
     jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
     checkouts = [step for job in jobs.values() for step in job["steps"] if str(step.get("uses", "")).startswith("actions/checkout")]
     assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts)
+
+
+def test_a_symlinked_mkdocs_yml_is_not_read(project: Project) -> None:
+    elders = project.root.parent / "elders.yml"
+    project.mkdocs_config.rename(elders)
+    project.mkdocs_config.symlink_to(elders)
+    assert check(project) == [
+        "mkdocs.yml:1: [instelling-pad] mkdocs.yml is een snelkoppeling (symlink) of geen gewoon bestand. Zet het bestand zelf hier neer.",
+        "1 probleem in 1 bestand.",
+    ]

@@ -328,7 +328,7 @@ def test_a_symlinked_folder_in_build_pages_never_reaches_the_site(tmp_path: Path
     project.pages.mkdir(parents=True)
     (project.pages / "lek").symlink_to(outside)
     (project.pages / "lek.txt").symlink_to(outside / "config")
-    (project.pages / "oud.md").write_text("# Van een vorige bouw\n", encoding="utf-8")
+    (project.pages / "oud.md").write_text("---\nadviesregister: sjabloon\n---\n\n<script>alert(1)</script>\n", encoding="utf-8")
     assert build_site(project).problems == []
     site = project.root / "site"
     assert (site / "index.html").is_file()
@@ -398,7 +398,9 @@ def test_a_special_file_in_site_overrides_is_refused(tmp_path: Path) -> None:
     assert output.splitlines()[0].startswith("site_overrides/assets/pijp.css:1: [geen-gewoon-bestand]")
 
 
-@pytest.mark.parametrize("links", [["build"], ["build/cache", "build/pages", "build/.bouwen.lock"], ["build/cache/privacy.json", "build/pages/open-data"]])
+@pytest.mark.parametrize(
+    "links", [["build"], ["build/cache", "build/pages", "build/.bouwen.lock"], ["build/cache/privacy.json", "build/pages/open-data", "site"]]
+)
 def test_links_in_build_never_let_a_command_write_outside(tmp_path: Path, links: list[str]) -> None:
     """build/, build/cache/, build/pages/ and the lock as links to folders and files outside: nothing there is written,
     truncated or deleted, by check or by build, and the build still works."""
@@ -416,6 +418,7 @@ def test_links_in_build_never_let_a_command_write_outside(tmp_path: Path, links:
     assert (project.root / "site" / "index.html").is_file() and leaked(project.root / "site") == []
     build = project.root / "build"
     assert not build.is_symlink() and [p for p in build.rglob("*") if p.is_symlink()] == []
+    assert not (project.root / "site").is_symlink()
     assert sorted(path.name for path in (build / "cache").iterdir()) == ["brieven.json", "platte-tekst.json", "privacy.json"]
 
 

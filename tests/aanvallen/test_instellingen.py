@@ -294,6 +294,6 @@ def test_a_symlinked_mkdocs_yml_is_not_read(project: Project) -> None:
     project.mkdocs_config.rename(elders)
     project.mkdocs_config.symlink_to(elders)
     assert check(project) == [
-        "mkdocs.yml:1: [instelling-pad] mkdocs.yml is een snelkoppeling (symlink) of geen gewoon bestand. Zet het bestand zelf hier neer.",
+        "mkdocs.yml:1: [snelkoppeling] dit is een snelkoppeling (symlink) naar iets anders. Het archief leest alleen echte bestanden, zodat niets van buiten content/ op de site komt. Zet het bestand zelf hier neer.",
         "1 probleem in 1 bestand.",
     ]

@@ -92,7 +92,7 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Zet het originele bestand zelf in `content/bronnen/` en schrijf het pad vanaf `content/`, zonder `..`.",
     ),
     "snelkoppeling": (
-        "In `content/` staat een snelkoppeling (symlink). Het archief leest die niet, zodat niets van buiten het archief op de site komt.",
+        "In `content/` of `site_overrides/`, als `mkdocs.yml`, of ergens anders in wat git bijhoudt staat een snelkoppeling (symlink). Het archief leest die niet, zodat niets van buiten het archief op de site komt.",
         "Vervang de snelkoppeling door het bestand zelf.",
     ),
     "pagina-naam": (

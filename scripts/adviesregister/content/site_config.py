@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from adviesregister.content.model import Problem
 from adviesregister.content.parse import ParseError, Tagged, decode_text, field_line, parse_yaml, read_content_file
-from adviesregister.content.paths import is_real_folder, is_regular_file
+from adviesregister.content.paths import is_real_folder, is_regular_file, link_problem
 from adviesregister.content.project import Project
 
 CONFIG_FILE = "mkdocs.yml"
@@ -140,10 +140,10 @@ def read_site_config(project: Project) -> tuple[SiteConfig | None, list[Problem]
     """mkdocs.yml read with the project's safe YAML parser and held against the allow-list: the settings, or the problems.
     A missing file gives neither (MkDocs itself says so when it builds)."""
     path = project.mkdocs_config
-    if path.is_symlink() or (path.exists() and not is_regular_file(path)):
-        return None, [
-            Problem(CONFIG_FILE, 1, "instelling-pad", "mkdocs.yml is een snelkoppeling (symlink) of geen gewoon bestand. Zet het bestand zelf hier neer.")
-        ]
+    if path.is_symlink():
+        return None, [link_problem(CONFIG_FILE)]
+    if path.exists() and not is_regular_file(path):
+        return None, [Problem(CONFIG_FILE, 1, "instelling-pad", "mkdocs.yml is geen gewoon bestand. Zet het bestand zelf hier neer.")]
     if not path.exists():
         return None, []
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +25,10 @@ class MissingPluginError(ConfigurationError):
 
 class UnsafeConfigError(ConfigurationError):
     """mkdocs.yml holds what the archive does not allow (hooks, a plugin, a path out of the project): MkDocs never loads it."""
+
+
+class LinkedFileError(ConfigurationError):
+    """A symlink or special file in a folder MkDocs reads (docs_dir, the theme's custom_dir): MkDocs would follow it."""
 
 
 class SearchIndexError(Exception):
@@ -50,8 +56,24 @@ def run_mkdocs(config_file: Path, site_dir: Path | None = None) -> Path:
     config = _load_config(config_file, **overrides)
     if "adviesregister" not in config.plugins:  # it sanitises the hand-written pages: never build without it
         raise MissingPluginError(f"{config_file.name} noemt de plugin 'adviesregister' niet onder 'plugins:'. Zet hem terug; zonder hem bouwen we niet.")
+    for folder in (config.docs_dir, config.theme.custom_dir):
+        if folder:
+            refuse_links(Path(folder), config_file.resolve().parent)
     mkdocs_build(config)
     return Path(config.site_dir)
+
+
+def refuse_links(folder: Path, root: Path) -> None:
+    """Raise LinkedFileError when `folder` is, or holds, anything but real folders and regular files (never followed):
+    MkDocs copies what a link points to, /etc/passwd or .git/config, into the site. `check` names them first."""
+    entries = [folder]
+    if not folder.is_symlink():
+        entries += [Path(parent, name) for parent, folders, names in os.walk(folder, followlinks=False) for name in [*folders, *names]]
+    for path in entries:
+        mode = path.lstat().st_mode
+        if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+            raise LinkedFileError(f"{shown} is een snelkoppeling (symlink) of geen gewoon bestand. Zet het bestand zelf daar neer; zo bouwen we niet.")
 
 
 def index_search(site: Path) -> None:

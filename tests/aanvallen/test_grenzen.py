@@ -344,7 +344,7 @@ def test_a_document_1500_folders_deep_is_a_problem_not_a_crash(tmp_path: Path) -
     assert CRASH not in result.output
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"content/documenten/almelo/{'d/' * 18}d:1: [map-te-diep] deze map ligt meer dan 20 mappen diep in content/. "
-        "Zo diep leest het archief niet. Zet de documenten in content/documenten/GEMEENTE/JAAR/ en haal deze map weg.",
+        f"content/documenten/almelo/{'d/' * 18}d:1: [map-te-diep] deze map ligt meer dan 20 mappen diep. "
+        "Zo diep leest het archief niet. Haal deze map weg; documenten horen in content/documenten/GEMEENTE/JAAR/.",
         "1 probleem in 1 bestand.",
     ]

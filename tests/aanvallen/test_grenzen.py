@@ -348,3 +348,11 @@ def test_a_document_1500_folders_deep_is_a_problem_not_a_crash(tmp_path: Path) -
         "Zo diep leest het archief niet. Haal deze map weg; documenten horen in content/documenten/GEMEENTE/JAAR/.",
         "1 probleem in 1 bestand.",
     ]
+
+
+def test_a_folder_too_deep_in_site_overrides_is_named_too(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project", BASIS / "content").root
+    (root / "site_overrides" / "assets" / Path(*["d"] * 30)).mkdir(parents=True)
+    result = run_cli(["check", "--root", root])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(f"site_overrides/assets/{'d/' * 19}d:1: [map-te-diep] deze map ligt meer dan 20 mappen diep.")

@@ -16,7 +16,7 @@ from adviesregister.content.parse import parse_document
 
 from helpers import ROOT, run_cli
 
-SEEDS = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
+SEEDS = sorted((ROOT / "tests" / "zaden").glob("*.txt"), key=lambda path: path.name)
 NOT_DECIDED = ("themas", "besluiten")
 DATUM_OPTION = {"004": ["--datum", "2023"]}  # the raadsinformatiebrief names no date: the person says it
 

@@ -104,6 +104,11 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Zet de pagina terug.",
     ),
     "geen-gewoon-bestand": ("In `content/` staat iets dat geen gewoon bestand of map is.", "Haal het weg."),
+    "bron-persoonsgegevens": (
+        "Het originele bestand in `content/bronnen/` bevat persoonsgegevens (in de tekst, of in wat het bestand verder meedraagt: opmerkingen, "
+        "eigenschappen, alternatieve tekst van afbeeldingen). De site publiceert het niet, maar de openbare git-repository en haar geschiedenis wel.",
+        "Haal het bestand weg uit `content/bronnen/` (`git rm`) en haal de regel `bestand:` onder `bron:` weg; laat `sha256:` staan. Bewaar het origineel buiten het archief.",
+    ),
     "bron-controlegetal": (
         "Het controlegetal past niet bij het originele bestand.",
         "Is het bestand vervangen? Zet het nieuwe getal uit de melding bij `bron.sha256`.",

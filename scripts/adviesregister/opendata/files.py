@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from adviesregister.content.cache import cached_map, text_key
@@ -72,7 +73,7 @@ def export_open_data(
     peildatum: date,
     history: ContentHistory | None = None,
     histories: dict[str, list[HistoryEvent]] | None = None,
-    publishable: frozenset[str] = frozenset(),
+    publishable: Mapping[str, object] = MappingProxyType({}),
     cache: Path | None = None,
 ) -> ExportResult:
     """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `peildatum`: the day

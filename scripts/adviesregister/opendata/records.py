@@ -41,7 +41,7 @@ def document_record(
     public = bool(site_url.strip("/"))
     if doc.bron is None:
         record["bron"] = None
-    elif original_published:  # the site offers the original: its name and address
+    elif original_published and doc.bron.bestand is not None:  # the site offers the original: its name and address
         record["bron"] = {
             "bestand": doc.bron.bestand,
             "sha256": doc.bron.sha256,

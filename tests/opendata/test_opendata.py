@@ -97,7 +97,7 @@ def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
             continue
         # the checksum always; the name and address only where the site publishes the original (no personal data in it)
         assert bron["sha256"] == original_bron["sha256"]
-        assert bron["bestand"] in (original_bron["bestand"], None) and (bron["bestand"] is None) == (bron["url"] is None)
+        assert bron["bestand"] in (original_bron.get("bestand"), None) and (bron["bestand"] is None) == (bron["url"] is None)
 
 
 def test_an_original_is_named_and_linked_exactly_when_the_site_publishes_it(built_site: Path) -> None:

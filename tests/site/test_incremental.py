@@ -67,7 +67,7 @@ def test_a_build_after_a_change_redoes_only_the_changed_documents_and_equals_a_c
     monkeypatch.delenv("GITHUB_SHA", raising=False)
     project = copy_project(tmp_path / "stap-voor-stap")
     assert build_site(project).problems == []
-    assert sorted(path.name for path in cache_folder(project.root).iterdir()) == ["brieven.json", "platte-tekst.json", "privacy.json"]
+    assert sorted(path.name for path in cache_folder(project.root).iterdir()) == ["brieven.json", "originelen.json", "platte-tekst.json", "privacy.json"]
     change(project)
     computed: list[tuple[str, int]] = []
     real = parallel_map

@@ -400,6 +400,9 @@ def test_the_seeds_pass_check_and_a_built_pdf_is_the_clean_copy(tmp_path: Path) 
     page = next(project.pages.rglob(f"{published[0].stem}.md")).read_text(encoding="utf-8")
     assert f'Controlegetal (sha256) van dit bestand: <code class="ar-hash">{hashlib.sha256(data).hexdigest()}</code>' in page
     assert f'Controlegetal van het origineel in het archief: <code class="ar-hash">{hashlib.sha256(raw).hexdigest()}</code>' in page
+    record = json.loads((project.pages / "open-data" / "documenten" / f"{published[0].stem}.json").read_text(encoding="utf-8"))
+    assert record["bron"]["sha256"] == hashlib.sha256(raw).hexdigest()
+    assert record["bron"]["sha256_gepubliceerd"] == hashlib.sha256(data).hexdigest()
 
 
 # --- bounded before decoding ----------------------------------------------------------------------------------------

@@ -123,6 +123,10 @@ def _bron_in_record(spec: dict[str, Any]) -> dict[str, Any]:
         "scripts), met een eigen controlegetal op de pagina van het document."
     )
     spec["properties"]["bestand"] = {"anyOf": [spec["properties"]["bestand"], {"type": "null"}]}
+    spec["properties"]["sha256_gepubliceerd"] = {
+        "description": "Het sha256-controlegetal van het bestand dat de site publiceert: bij een PDF de schone kopie, anders het origineel zelf.",
+        "anyOf": [{"type": "string", "pattern": "^[0-9a-f]{64}$"}, {"type": "null"}],
+    }
     spec["properties"]["url"] = {"description": "Het webadres van het gepubliceerde origineel.", **NULLABLE_TEXT}
-    spec["required"] = ["bestand", "sha256", "url"]
+    spec["required"] = ["bestand", "sha256", "sha256_gepubliceerd", "url"]
     return spec

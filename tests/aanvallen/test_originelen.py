@@ -490,3 +490,55 @@ def test_a_huge_picture_is_refused_from_its_size_before_ocr(tmp_path: Path, monk
     assert "Geacht college" in extract_text(letter)
     assert judge_original(letter).reden == f"het bestand is niet helemaal te lezen: {message}"
     assert clean_pdf.MAX_PIXELS == 100_000_000
+
+
+def _page_pdf(content: bytes) -> bytes:
+    """One page with this content stream and the font F1."""
+    return _raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def test_marked_content_in_a_page_is_read(tmp_path: Path) -> None:
+    """/ActualText replaces what a screen reader or a copy says for the text it marks: it is published with the page."""
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(_page_pdf(f"/Span << /ActualText (Bel {PHONE}) >> BDC BT /F1 12 Tf 72 700 Td (Geacht college, wij adviseren u.) Tj ET EMC".encode()))
+    assert "Geacht college" in extract_text(path) and PHONE not in extract_text(path)
+    verdict = judge_original(path)
+    assert verdict.persoonlijk and verdict.reden == "een telefoonnummer in wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)"
+
+
+def test_a_huge_inline_picture_is_refused_before_it_is_decoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(originals, "recognise", _never)
+    monkeypatch.setattr(pikepdf.PdfInlineImage, "as_pil_image", _never)
+    path = tmp_path / "brief.pdf"
+    text = b"BT /F1 12 Tf 72 750 Td (Geacht college) Tj ET "
+    path.write_bytes(_page_pdf(text + b"q 500 0 0 500 50 50 cm BI /W 60000 /H 60000 /CS /G /BPC 8 ID \x00\x00\x00 EI Q"))
+    assert judge_original(path).reden == (
+        "het bestand is niet helemaal te lezen: een afbeelding in de PDF is 60.000 bij 60.000 pixels; tekstherkenning leest er hoogstens "
+        "100 miljoen (een bladzijde gescand met 600 dpi heeft er 35 miljoen). Scan de brief opnieuw met 300 dpi."
+    )
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+def test_an_inline_picture_of_a_contact_line_is_read_with_ocr(tmp_path: Path) -> None:
+    from conversions import SCAN_FONT
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (1400, 120), 255)
+    ImageDraw.Draw(image).text((10, 20), f"Telefoon {PHONE}", font=ImageFont.truetype(str(SCAN_FONT), 60), fill=0)
+    path = tmp_path / "brief.pdf"
+    page = canvas.Canvas(str(path))
+    page.drawString(72, 750, "Geacht college, wij adviseren u.")
+    page.drawInlineImage(image, 72, 500, 1400 * 72 / 300, 120 * 72 / 300)
+    page.showPage()
+    page.save()
+    assert b"/Subtype /Image" not in path.read_bytes()  # inline: in the page's content, no object of its own
+    assert judge_original(path).reden == "een telefoonnummer in een afbeelding (gelezen met tekstherkenning)"

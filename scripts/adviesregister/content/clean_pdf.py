@@ -82,9 +82,13 @@ def check_picture_sizes(raw: bytes) -> None:
     """PdfRefused when a picture in the PDF is larger than MAX_PIXELS, read from its /Width and /Height: nothing is decoded."""
     check_page_count(raw)
     with _open(raw) as pdf:
-        for obj in pdf.objects:
-            size = _picture_size(obj)
-            if size is not None and size[0] * size[1] > MAX_PIXELS:
+        sizes = [size for obj in pdf.objects if (size := _picture_size(obj)) is not None]
+        try:
+            sizes += [size for page in pdf.pages for size in _drawn(page)[0]]  # pictures inline in a page's content
+        except Exception as err:  # any failure of the library on this file
+            raise PdfRefused(f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+        for size in sizes:
+            if size[0] * size[1] > MAX_PIXELS:
                 raise PdfRefused(
                     f"een afbeelding in de PDF is {size[0]:,} bij {size[1]:,} pixels; tekstherkenning leest er hoogstens {MAX_PIXELS // 1_000_000} miljoen "
                     "(een bladzijde gescand met 600 dpi heeft er 35 miljoen). Scan de brief opnieuw met 300 dpi.".replace(",", ".")
@@ -104,8 +108,9 @@ def clean_pdf(raw: bytes) -> CleanPdf:
             pdf.save(out, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         data = out.getvalue()
         with pikepdf.open(io.BytesIO(data)) as copy:  # read back: only what was written
-            strings = tuple(text for obj in copy.objects for text in _strings(obj))
-            pictures = tuple(number for number, page in enumerate(copy.pages) if _has_text_sized_picture(page))
+            drawn = [_drawn(page) for page in copy.pages]
+            strings = tuple(text for obj in copy.objects for text in _strings(obj)) + tuple(text for _, marks in drawn for text in marks)
+            pictures = tuple(number for number, (sizes, _) in enumerate(drawn) if any(map(_is_text_sized, sizes)))
     except PdfRefused:
         raise
     except Exception as err:  # any failure of the library on this file
@@ -191,17 +196,28 @@ def _picture_size(obj: object) -> tuple[int, int] | None:
     return None
 
 
-def _has_text_sized_picture(page: pikepdf.Page) -> bool:
-    """A picture on the page (or in a form it draws) large enough to hold a line of text."""
+def _is_text_sized(size: tuple[int, int]) -> bool:
+    return size[0] * size[1] >= OCR_MIN_PIXELS and min(size) >= OCR_MIN_SIDE
+
+
+def _drawn(page: pikepdf.Page) -> tuple[list[tuple[int, int]], list[str]]:
+    """The size of every picture the page draws (its pictures, those of the forms it draws, and pictures written into
+    their content, 'inline'), and every string in their marked content (such as /ActualText and /Alt)."""
     import pikepdf
 
+    sizes: list[tuple[int, int]] = []
+    marks: list[str] = []
     seen: set[tuple[int, int]] = set()
-    pending = [page.obj.get("/Resources")]
+    pending: list[pikepdf.Object] = [page.obj]
     while pending:
-        resources = pending.pop()
-        if not isinstance(resources, pikepdf.Dictionary):
-            continue
-        xobjects = resources.get("/XObject")
+        holder = pending.pop()
+        for instruction in pikepdf.parse_content_stream(holder):
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                sizes.append((int(instruction.iimage.width), int(instruction.iimage.height)))
+            elif str(instruction.operator) in ("BDC", "DP"):
+                marks += [text for operand in instruction.operands for text in _strings(operand)]
+        resources = holder.get("/Resources")
+        xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
         if not isinstance(xobjects, pikepdf.Dictionary):
             continue
         for _, xobject in xobjects.items():
@@ -210,8 +226,8 @@ def _has_text_sized_picture(page: pikepdf.Page) -> bool:
                     continue
                 seen.add(xobject.objgen)
             size = _picture_size(xobject)
-            if size is not None and size[0] * size[1] >= OCR_MIN_PIXELS and min(size) >= OCR_MIN_SIDE:
-                return True
-            if isinstance(xobject, pikepdf.Stream) and xobject.get("/Subtype") == pikepdf.Name.Form:
-                pending.append(xobject.get("/Resources"))
-    return False
+            if size is not None:
+                sizes.append(size)
+            elif isinstance(xobject, pikepdf.Stream) and xobject.get("/Subtype") == pikepdf.Name.Form:
+                pending.append(xobject)
+    return sizes, marks

@@ -20,6 +20,7 @@ from adviesregister.content.atomic import archive_lock, new_folder_for
 from adviesregister.content.cache import cache_folder
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
+from adviesregister.content.folders import remove_links
 from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
@@ -107,6 +108,9 @@ def render_pages(project: Project) -> BuildResult:
 
 
 def _write_pages(prepared: Prepared) -> BuildResult:
+    # a link (or pipe) committed into build/ is removed, never followed; any other file this build does not write is
+    # removed by the page writer before MkDocs runs. (Emptying build/pages/ instead costs 20 s at 3,000 documents.)
+    remove_links(prepared.project.root / "build")
     export = write_export(prepared, prepared.project.pages / OPEN_DATA)
     paginas = render_site(
         prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.history, prepared.histories, prepared.publishable

@@ -20,7 +20,7 @@ from adviesregister.content.load import load_archive  # noqa: E402
 from adviesregister.content.project import Project  # noqa: E402
 from adviesregister.importer.records import import_letter  # noqa: E402
 
-SEEDS = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
+SEEDS = sorted((ROOT / "tests" / "zaden").glob("*.txt"), key=lambda path: path.name)
 
 
 def make_letters(folder: Path, count: int) -> tuple[list[Path], list[Path]]:

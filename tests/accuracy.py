@@ -9,6 +9,7 @@ record); its other fields are not counted.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from collections import Counter
@@ -83,8 +84,13 @@ def seed_letters() -> list[tuple[str, Path, dict[str, Any]]]:
             continue
         label = {veld: data.get(veld) for veld in FIELDS}
         label["reactie_op"] = _date_in(data.get("reactie_op", [None])[0])
-        found.append((f"seed:{document.stem}", ROOT / "content" / data["bron"]["bestand"], label))
+        found.append((f"seed:{document.stem}", SEED_LETTERS[data["bron"]["sha256"]], label))
     return found
+
+
+SEED_FOLDER = ROOT / "tests" / "zaden"
+"""The seed letters as they were imported (content/bronnen/ keeps only the originals the site may publish)."""
+SEED_LETTERS = {hashlib.sha256(path.read_bytes()).hexdigest(): path for path in sorted(SEED_FOLDER.glob("*.txt"))}
 
 
 def _date_in(doc_id: str | None) -> str | None:

@@ -24,6 +24,7 @@ from adviesregister.content.folders import remove_links
 from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
+from adviesregister.content.originals import Verdict
 from adviesregister.content.privacy import publishable_sources
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings, load_settings
@@ -59,8 +60,8 @@ class Prepared:
         return {doc.id: document_history(doc, self.derived, by_id, self.history.dates, self.today) for doc in self.archive.documenten}
 
     @cached_property
-    def publishable(self) -> frozenset[str]:
-        """The documents whose original may be published (no personal data in it), checked once."""
+    def publishable(self) -> dict[str, Verdict]:
+        """The documents whose original the site publishes (all of it read, no personal data in it), checked once."""
         return publishable_sources(self.project, self.archive)
 
 

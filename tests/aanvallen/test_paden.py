@@ -419,7 +419,7 @@ def test_links_in_build_never_let_a_command_write_outside(tmp_path: Path, links:
     build = project.root / "build"
     assert not build.is_symlink() and [p for p in build.rglob("*") if p.is_symlink()] == []
     assert not (project.root / "site").is_symlink()
-    assert sorted(path.name for path in (build / "cache").iterdir()) == ["brieven.json", "platte-tekst.json", "privacy.json"]
+    assert sorted(path.name for path in (build / "cache").iterdir()) == ["brieven.json", "originelen.json", "platte-tekst.json", "privacy.json"]
 
 
 def test_the_cache_keeps_only_regular_files(tmp_path: Path) -> None:
@@ -428,7 +428,7 @@ def test_the_cache_keeps_only_regular_files(tmp_path: Path) -> None:
     (cache_dir / "map").mkdir(parents=True)
     os.mkfifo(cache_dir / "brieven.json")  # reading it would wait forever
     assert check(project.root)[0] == 0
-    assert sorted(path.name for path in cache_dir.iterdir()) == ["privacy.json"]
+    assert sorted(path.name for path in cache_dir.iterdir()) == ["originelen.json", "privacy.json"]
 
 
 def built_site_stand_in(project: Project) -> Path:

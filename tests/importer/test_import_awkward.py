@@ -266,7 +266,7 @@ def test_without_a_date_the_subject_links_and_asks_to_check(tmp_path: Path) -> N
 
 def test_imported_seeds_pass_the_checker(tmp_path: Path) -> None:
     root = project(tmp_path)
-    seeds = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
+    seeds = sorted((ROOT / "tests" / "zaden").glob("*.txt"), key=lambda path: path.name)
     assert run_cli(["import", "--root", str(root), *map(str, seeds[:4])]).exit_code == 0
     assert run_cli(["import", "--root", str(root), "--datum", "2023", str(seeds[4])]).exit_code == 0
     result = run_cli(["check", "--root", str(root)])

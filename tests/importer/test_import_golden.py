@@ -6,6 +6,7 @@ decide (themas, and besluit per aanbeveling) it leaves out, and it says so.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from adviesregister.content.parse import parse_document
 
 from helpers import ROOT, run_cli
 
-SEEDS = sorted((ROOT / "content" / "bronnen").rglob("*.txt"), key=lambda path: path.name)
+SEEDS = sorted((ROOT / "tests" / "zaden").glob("*.txt"), key=lambda path: path.name)
 NOT_DECIDED = ("themas", "besluiten")
 DATUM_OPTION = {"004": ["--datum", "2023"]}  # the raadsinformatiebrief names no date: the person says it
 
@@ -37,11 +38,11 @@ def written_documents(root: Path) -> dict[str, Path]:
     return {path.relative_to(root).as_posix(): path for path in (root / "content" / "documenten").rglob("*.md")}
 
 
-def assert_matches_hand_checked(path: Path, relative: str) -> None:
+def assert_matches_hand_checked(path: Path, relative: str, skip: tuple[str, ...] = ()) -> None:
     imported = parse_document(path.read_bytes())
     hand = parse_document((ROOT / relative).read_bytes())
-    expected = {key: value for key, value in hand.gegevens.data.items() if key not in NOT_DECIDED}
-    assert imported.gegevens.data == expected, relative
+    expected = {key: value for key, value in hand.gegevens.data.items() if key not in NOT_DECIDED + skip}
+    assert {key: value for key, value in imported.gegevens.data.items() if key not in skip} == expected, relative
     assert imported.tekst == hand.tekst, relative
 
 
@@ -62,13 +63,9 @@ def test_seed_imports_to_the_hand_checked_file(seed: Path, fmt: str, tmp_path: P
     assert documents, output
     for relative, path in documents.items():
         if fmt != "txt":  # the original file differs (a .docx or .pdf), so does its bron; everything else is the same
-            text = path.read_text(encoding="utf-8").replace(letter.name, seed.name)
-            path.write_text(text, encoding="utf-8")
             data = parse_document(path.read_bytes()).gegevens.data
-            if "bron" in data:
-                hand_bron = parse_document((ROOT / relative).read_bytes()).gegevens.data["bron"]
-                path.write_text(text.replace(data["bron"]["sha256"], hand_bron["sha256"]), encoding="utf-8")
-        assert_matches_hand_checked(path, relative)
+            assert "bron" not in data or data["bron"]["sha256"] == hashlib.sha256(letter.read_bytes()).hexdigest()
+        assert_matches_hand_checked(path, relative, () if fmt == "txt" else ("bron",))
     assert "themas: kies de thema's" in output
 
 
@@ -83,7 +80,9 @@ def test_responses_create_the_advices_known_only_from_them(tmp_path: Path) -> No
     ]
     assert "het advies van 2022-12-22 staat niet in het archief; er is een record zonder tekst voor gemaakt" in output
     assert "besluiten: de reactie neemt sommige punten over en andere niet" in output
-    assert (root / "content/bronnen/almelo/2023/000_6c827c7bc0f935ab.txt").read_bytes() == SEEDS[0].read_bytes()
+    # both letters name an official's phone number: their originals stay out of content/ (a public repository is public)
+    assert not (root / "content" / "bronnen").exists()
+    assert output.count("Origineel: wordt niet gepubliceerd en niet in content/ gezet: een telefoonnummer in de tekst") == 2
 
 
 def test_a_response_links_to_the_advice_already_in_the_archive(tmp_path: Path) -> None:

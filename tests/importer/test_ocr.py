@@ -26,7 +26,7 @@ from adviesregister.importer.report import record_json
 
 from helpers import ADVIES, ROOT, run_cli
 
-SEED = ROOT / "content" / "bronnen" / "almelo" / "2023" / "000_6c827c7bc0f935ab.txt"
+SEED = ROOT / "tests" / "zaden" / "000_6c827c7bc0f935ab.txt"
 """The college of Almelo's response to an advice: header table, date, subject, verdict, signature; two pages as a scan."""
 
 

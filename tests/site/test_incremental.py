@@ -67,7 +67,7 @@ def test_a_build_after_a_change_redoes_only_the_changed_documents_and_equals_a_c
     monkeypatch.delenv("GITHUB_SHA", raising=False)
     project = copy_project(tmp_path / "stap-voor-stap")
     assert build_site(project).problems == []
-    assert sorted(path.name for path in cache_folder(project.root).iterdir()) == ["brieven.json", "platte-tekst.json", "privacy.json"]
+    assert sorted(path.name for path in cache_folder(project.root).iterdir()) == ["brieven.json", "originelen.json", "platte-tekst.json", "privacy.json"]
     change(project)
     computed: list[tuple[str, int]] = []
     real = parallel_map
@@ -78,7 +78,8 @@ def test_a_build_after_a_change_redoes_only_the_changed_documents_and_equals_a_c
 
     monkeypatch.setattr(cache, "parallel_map", counting)
     assert build_site(project).problems == []
-    assert sorted(computed) == [("check_privacy", 2), ("letter_html", 2), ("plain_text", 2)]  # the changed letter and the new one
+    # the changed letter and the new one; no original changed: none judged again (by check, then by the build)
+    assert sorted(computed) == [("check_privacy", 2), ("judge_original", 0), ("judge_original", 0), ("letter_html", 2), ("plain_text", 2)]
     monkeypatch.setattr(cache, "parallel_map", real)
     monkeypatch.setenv("ADVIESREGISTER_CACHE", "0")
     clean = copy_project(tmp_path / "in-een-keer", content=project.content)

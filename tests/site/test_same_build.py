@@ -53,6 +53,8 @@ def test_a_build_that_spreads_the_letters_over_two_processes_equals_the_serial_o
     monkeypatch.delenv("GITHUB_SHA", raising=False)
     project = copy_project(tmp_path / "project")
     assert build_site(project).problems == []
-    assert len(calls) == 4  # loading the files, the privacy check, the plain text of the open data, the letters of the pages
+    assert (
+        len(calls) == 5
+    )  # loading the files, the privacy check, the originals (checked once, then cached), the plain text of the open data, the letters of the pages
     first, second = _digests(built_site), _digests(project.root / "site")
     assert first == second

@@ -15,6 +15,7 @@ from adviesregister.content.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
+from adviesregister.content.originals import check_originals
 from adviesregister.content.paths import find_links_outside_content, find_unsafe_files, source_problem
 from adviesregister.content.privacy import describe, detect, text_fields
 from adviesregister.content.project import Project
@@ -33,6 +34,7 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     privacy = ResultCache(cache_folder(project.root), "privacy")
     problems += check_archive(archive, project.content, privacy)
+    problems += check_originals(archive.documenten, project.content, cache_folder(project.root))
     if not problems:  # content with problems builds nothing, not even the cache
         privacy.save()
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
@@ -200,7 +202,7 @@ def _flatten(text: str) -> str:
 
 def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
     """The original stays inside content/bronnen/, is a real file, and has the sha256 in the front matter."""
-    if doc.bron is None:
+    if doc.bron is None or doc.bron.bestand is None:  # without bestand: the original is kept outside the archive
         return []
     fout = source_problem(content_dir, doc.bron.bestand)
     if fout is not None:

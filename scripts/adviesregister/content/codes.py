@@ -108,6 +108,11 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "In `content/` of `site_overrides/` staat een map die meer dan 20 mappen diep ligt. Zo diep leest het archief niet.",
         "Haal de diepe mappen weg. Documenten horen in `content/documenten/GEMEENTE/JAAR/`.",
     ),
+    "bron-persoonsgegevens": (
+        "Het originele bestand in `content/bronnen/` bevat persoonsgegevens (in de tekst, of in wat het bestand verder meedraagt: opmerkingen, "
+        "eigenschappen, alternatieve tekst van afbeeldingen). De site publiceert het niet, maar de openbare git-repository en haar geschiedenis wel.",
+        "Haal het bestand weg uit `content/bronnen/` (`git rm`) en haal de regel `bestand:` onder `bron:` weg; laat `sha256:` staan. Bewaar het origineel buiten het archief.",
+    ),
     "bron-controlegetal": (
         "Het controlegetal past niet bij het originele bestand.",
         "Is het bestand vervangen? Zet het nieuwe getal uit de melding bij `bron.sha256`.",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from adviesregister.content.clean_pdf import PdfRefused, check_page_count, check_picture_sizes
 from adviesregister.content.ocr import OcrError, OcrInfo, recognise
 from adviesregister.content.parse import remove_forbidden_characters
 
@@ -108,7 +109,7 @@ def decode_plain_text(raw: bytes) -> str:
 
 def _pdf(path: Path, raw: bytes, ocr: bool | None) -> tuple[str, OcrInfo | None]:
     """A PDF's text layer; or, for a scan (or when `ocr` is True), the text that Tesseract reads in its pictures."""
-    pages = _pdf_pages(raw)
+    pages = pdf_pages(raw)
     if ocr is not True and "".join(pages).strip():
         # A page break usually ends a paragraph; a sentence that runs on is joined again by the body reader.
         return "\n".join(line.rstrip() for line in "\n\n".join(pages).split("\n")), None
@@ -118,6 +119,10 @@ def _pdf(path: Path, raw: bytes, ocr: bool | None) -> tuple[str, OcrInfo | None]
         raise ExtractError(
             f"de scan heeft {len(pages)} pagina's; tekstherkenning (OCR) leest er hoogstens {MAX_OCR_PAGES}, want een brief is nooit zo lang. Splits hem in losse documenten."
         )
+    try:
+        check_picture_sizes(raw)  # from the pictures' /Width and /Height, before anything is decoded
+    except PdfRefused as err:
+        raise ExtractError(str(err)) from None
     try:
         text, info = recognise(path)
     except OcrError as err:
@@ -130,10 +135,14 @@ def _pdf(path: Path, raw: bytes, ocr: bool | None) -> tuple[str, OcrInfo | None]
     return text, info
 
 
-def _pdf_pages(raw: bytes) -> list[str]:
+def pdf_pages(raw: bytes) -> list[str]:
     """The text layer of every page (empty strings for a scan)."""
     from pypdf import PdfReader
 
+    try:
+        check_page_count(raw)  # from the page tree's root, before a page is parsed
+    except PdfRefused as err:
+        raise ExtractError(str(err)) from None
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
@@ -239,40 +248,48 @@ _TAG_RE = re.compile(r"<[^<>]*>")
 _XML_PART_RE = re.compile(r"\.(xml|rels)$")
 
 
+_ATTRIBUTE_RE = re.compile(r'\s(?:[\w]+:)?(?:descr|title|name|alias|tag|initials|Target|userId)="([^"]*)"')
+"""Attributes of a Word part that hold text a person wrote: a picture's alternative text (wp:docPr descr and title)
+and name, a content control's label, a comment's initials, a link's target."""
+_AUTHOR_RE = re.compile(r'\s(?:w|w15):author="([^"]*)"')
+"""Who wrote a comment or made a tracked change (w:ins, w:del, w:rPrChange …), and the people list of comments (w15:person)."""
+_FONT_PART_RE = re.compile(r"\.(?:odttf|ttf|otf)$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Carried:
     """What a file carries besides the text a reader sees."""
 
     text: str
-    """An HTML or Markdown file's source with its comments and attributes; every part of a Word file (headers,
-    footers, comments); a PDF's description."""
+    """An HTML or Markdown file's source with its comments and attributes; every XML part of a Word file (headers,
+    footers, footnotes, comments, properties) with the attributes that hold text (alternative text of pictures)."""
     authors: tuple[str, ...]
-    """Who the file says wrote or last changed it (Word's creator and lastModifiedBy, a PDF's /Author): a person or an account."""
+    """Who the file says wrote or changed it (Word's creator and lastModifiedBy, the authors of comments and tracked
+    changes): a person or an account."""
+    unread: tuple[str, ...] = ()
+    """Parts that travel with the file but are not read: a Word file's pictures, embedded files (word/embeddings/),
+    altChunk parts (HTML or text pasted in as a whole), macros."""
 
 
 def carried(path: Path) -> Carried:
     """What the privacy check looks at, besides the text, before an original is published as it is. Call it after
-    extract_text accepted the file (so a Word file is known to be no zip bomb)."""
+    extract_text accepted the file (so a Word file is known to be no zip bomb). A PDF is published as a clean copy
+    instead (clean_pdf.py): its text is read from that copy by the privacy check itself."""
     raw = path.read_bytes()
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            parts = {name: archive.read(name).decode("utf-8", "replace") for name in archive.namelist() if _XML_PART_RE.search(name)}
-        found = re.findall(r"<(?:dc:creator|cp:lastModifiedBy)>([^<]*)<", parts.get("docProps/core.xml", ""))
-        text = "\n".join(unescape(_TAG_RE.sub(" ", part)) for part in parts.values())
-        return Carried(text, tuple(name.strip() for name in found if name.strip()))
+        return _docx_carried(raw)
     if suffix == ".pdf":
-        metadata = _pdf_metadata(raw)
-        author = metadata.get("/Author", "").strip()
-        return Carried("\n".join(f"{key}: {value}" for key, value in metadata.items()), (author,) if author else ())
+        return Carried("", ())
     return Carried(unescape(decode_plain_text(raw).replace("<", " ").replace(">", " ")), ())
 
 
-def _pdf_metadata(raw: bytes) -> dict[str, str]:
-    from pypdf import PdfReader
-
-    try:
-        metadata: dict[str, object] = dict(PdfReader(io.BytesIO(raw)).metadata or {})
-        return {str(key): str(value) for key, value in metadata.items()}
-    except Exception:  # a broken description: extract_text already read the pages; nothing more to say
-        return {}
+def _docx_carried(raw: bytes) -> Carried:
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        names = archive.namelist()
+        parts = {name: archive.read(name).decode("utf-8", "replace") for name in names if _XML_PART_RE.search(name)}
+    found = re.findall(r"<(?:dc:creator|cp:lastModifiedBy)>([^<]*)<", parts.get("docProps/core.xml", ""))
+    found += [unescape(author) for part in parts.values() for author in _AUTHOR_RE.findall(part)]
+    text = "\n".join(unescape(_TAG_RE.sub(" ", part)) + "\n" + "\n".join(map(unescape, _ATTRIBUTE_RE.findall(part))) for part in parts.values())
+    unread = tuple(name for name in names if not _XML_PART_RE.search(name) and not name.endswith("/") and not _FONT_PART_RE.search(name))
+    return Carried(text, tuple(dict.fromkeys(name.strip() for name in found if name.strip())), unread)

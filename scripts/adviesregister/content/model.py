@@ -109,8 +109,9 @@ class Gemeente:
 class Bron:
     """The original letter a document was made from."""
 
-    bestand: str
     sha256: str
+    bestand: str | None = None
+    """None: the original is kept outside the archive (it carries personal data); only its sha256 is recorded."""
 
 
 @dataclass(frozen=True)

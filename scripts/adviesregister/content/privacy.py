@@ -20,18 +20,17 @@ What counts as personal, and what stays:
 from __future__ import annotations
 
 import re
-import zipfile
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from adviesregister.content.extract import ExtractError, carried, extract_text
 from adviesregister.content.privacy_names import Span, find_names
 
 if TYPE_CHECKING:
     from adviesregister.content.model import Archive
+    from adviesregister.content.originals import Verdict
     from adviesregister.content.project import Project
 
 
@@ -323,16 +322,17 @@ def text_fields(value: object, path: str = "") -> Iterator[tuple[str, str]]:
 
 
 def is_publishable(path: Path) -> bool:
-    """An original letter may be published as it is only when its text can be read and carries no personal data:
-    not in what a reader sees, nor in what the file carries besides (comments, headers, footers, who wrote it)."""
-    try:
-        text = extract_text(path)
-        besides = carried(path)
-    except (ExtractError, OSError, ValueError, KeyError, zipfile.BadZipFile):
-        return False
-    return not besides.authors and not detect(text) and not detect(besides.text)
+    """An original letter may be published only when all of it was read and none of it is personal data: not in what a
+    reader sees, nor in what the file carries besides (see originals.judge_original)."""
+    from adviesregister.content.originals import judge_original  # it uses the detectors above
+
+    return judge_original(path).reden is None
 
 
-def publishable_sources(project: Project, archive: Archive) -> frozenset[str]:
-    """The ids of the documents whose original may be published as it is (is_publishable)."""
-    return frozenset(doc.id for doc in archive.documenten if doc.bron is not None and is_publishable(project.content / doc.bron.bestand))
+def publishable_sources(project: Project, archive: Archive) -> dict[str, Verdict]:
+    """The documents whose original the site publishes (is_publishable), with the checksum and size of what it
+    publishes (a PDF's clean copy); verdicts kept in build/cache/."""
+    from adviesregister.content.cache import cache_folder
+    from adviesregister.content.originals import publishable_originals
+
+    return publishable_originals(archive.documenten, project.content, cache_folder(project.root))

@@ -15,6 +15,7 @@ from adviesregister.content.extract import extract
 from adviesregister.content.model import Archive, Datum, Document
 from adviesregister.content.names import document_id, document_path, slugify, source_path
 from adviesregister.content.ocr import OcrInfo
+from adviesregister.content.originals import Verdict, judge_original
 from adviesregister.content.privacy import redact, text_fields, without_placeholders
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
@@ -60,6 +61,20 @@ class ImportResult:
     """Why the text is no letter and nothing was made of it (see kind.not_a_letter); None for a letter."""
     ocr: OcrInfo | None = None
     """How sure text recognition was, when the text was read from a scan; None for a text layer."""
+    origineel: Verdict | None = None
+    """Whether the site will publish the original (and so whether its copy goes into content/), and why not."""
+
+    def origineel_tekst(self) -> str | None:
+        """What happens to the original, in Dutch, for the report; None when no record was made."""
+        if self.origineel is None:
+            return None
+        if self.origineel.reden is None:
+            kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.bestand.lower().endswith(".pdf") else ""
+            return f"komt in content/ en wordt gepubliceerd{kopie}."
+        return (
+            f"wordt niet gepubliceerd en niet in content/ gezet: {self.origineel.reden}. Alleen het controlegetal staat bij bron.sha256; "
+            "het bestand blijft waar het was. Een openbare git-repository publiceert alles wat erin staat."
+        )
 
 
 def import_letter(
@@ -91,7 +106,9 @@ def import_letter(
     doc_id = document_id(slug, gegevens.get("datum"), without_placeholders(str(gegevens.get("titel", path.stem))))
     gegevens["id"] = doc_id
     bron_pad = source_path(slug, jaar, path.name)
-    gegevens["bron"] = {"bestand": bron_pad, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    gegevens["bron"] = {"bestand": bron_pad, "sha256": sha256} if verdict.reden is None else {"sha256": sha256}
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
     beslissingen.add("themas", "themas-kiezen", f"kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
@@ -102,7 +119,8 @@ def import_letter(
         verwijderd += _redact_fields(record.gegevens)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
         record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
-    return ImportResult(str(path), records, beslissingen, verwijderd, (path, f"content/{bron_pad}"), ocr=extracted.ocr)
+    bron = (path, f"content/{bron_pad}") if verdict.reden is None else None
+    return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict)
 
 
 def _ocr_decision(info: OcrInfo) -> Decision:

@@ -18,6 +18,8 @@ def format_report(result: ImportResult) -> str:
                 lines.append(f"  {naam:<22} {shown}")
                 if naam in record.bewijs:
                     lines.append(f"  {'':<22} gevonden: {record.bewijs[naam]}")
+    if (origineel := result.origineel_tekst()) is not None:
+        lines.append(f"  Origineel: {origineel}")
     if result.verwijderd:
         lines.append("  Weggelaten (geen tekst van de brief, of privacy):")
         lines.extend(f"  - {item}" for item in result.verwijderd)
@@ -28,8 +30,9 @@ def format_report(result: ImportResult) -> str:
 
 
 def record_json(result: ImportResult) -> list[dict[str, Any]]:
-    """The records as the export will name their fields, plus the text, the path, the open decisions, what was left out
-    and, for a scan, how sure text recognition was ('ocr'; null for a text layer)."""
+    """The records as the export will name their fields, plus the text, the path, the open decisions, what was left out,
+    whether the original will be published and why not ('origineel') and, for a scan, how sure text recognition was
+    ('ocr'; null for a text layer)."""
     return [_record(record, result) for record in result.records]
 
 
@@ -41,5 +44,8 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
         "beslissingen": [str(decision) for decision in result.beslissingen],
         "verwijderd": result.verwijderd,
         "bewijs": record.bewijs,
+        "origineel": None
+        if result.origineel is None
+        else {"gepubliceerd": result.origineel.reden is None, "reden": result.origineel.reden, "uitleg": result.origineel_tekst()},
         "ocr": None if result.ocr is None else {"zekerheid": result.ocr.confidence, "paginas": result.ocr.pages, "woorden": result.ocr.words},
     }

@@ -118,9 +118,15 @@ def _bron_in_record(spec: dict[str, Any]) -> dict[str, Any]:
     in it); a withheld original keeps only its sha256."""
     spec["description"] = (
         "Het originele bestand van de brief: het sha256-controlegetal altijd; de naam (bestand) en het webadres (url) alleen als de site het origineel "
-        "publiceert. Een origineel met persoonsgegevens publiceren we niet; met het controlegetal herkent u een kopie die u op een andere manier kreeg."
+        "publiceert. Een origineel met persoonsgegevens publiceren we niet; met het controlegetal herkent u een kopie die u op een andere manier kreeg. "
+        "Het controlegetal is dat van het origineel; een PDF publiceren we als schone kopie (zonder opmerkingen, bijlagen, metadata, formulieren en "
+        "scripts), met een eigen controlegetal op de pagina van het document."
     )
     spec["properties"]["bestand"] = {"anyOf": [spec["properties"]["bestand"], {"type": "null"}]}
+    spec["properties"]["sha256_gepubliceerd"] = {
+        "description": "Het sha256-controlegetal van het bestand dat de site publiceert: bij een PDF de schone kopie, anders het origineel zelf.",
+        "anyOf": [{"type": "string", "pattern": "^[0-9a-f]{64}$"}, {"type": "null"}],
+    }
     spec["properties"]["url"] = {"description": "Het webadres van het gepubliceerde origineel.", **NULLABLE_TEXT}
-    spec["required"] = ["bestand", "sha256", "url"]
+    spec["required"] = ["bestand", "sha256", "sha256_gepubliceerd", "url"]
     return spec

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from adviesregister.content.cache import cached_map, text_key
@@ -20,6 +21,7 @@ from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.history import ContentHistory, HistoryEvent, archive_changed, statuses_hold_until
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import OPEN_DATA, absolute_url
+from adviesregister.content.originals import Verdict
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.cijfers import figure_rows, figures_csv
@@ -72,12 +74,13 @@ def export_open_data(
     peildatum: date,
     history: ContentHistory | None = None,
     histories: dict[str, list[HistoryEvent]] | None = None,
-    publishable: frozenset[str] = frozenset(),
+    publishable: Mapping[str, Verdict] = MappingProxyType({}),
     cache: Path | None = None,
 ) -> ExportResult:
     """Write every open-data file into `out`; returns the files (SHA256SUMS last) and the records. `peildatum`: the day
     the statuses were derived for; `history`: what git knows (none: an archive without git); `histories`: each
-    document's history; `publishable`: the documents whose original the site publishes; `cache`: where the plain text of
+    document's history; `publishable`: the documents whose original the site publishes, with the sha256 of what it
+    publishes; `cache`: where the plain text of
     each letter is kept between builds (content/cache.py)."""
     out.mkdir(parents=True, exist_ok=True)
     history = history or ContentHistory()
@@ -88,7 +91,9 @@ def export_open_data(
     texts = [doc.tekst for doc in documents]
     plain = cached_map(plain_text, texts, [text_key(text) for text in texts], cache, "platte-tekst")  # the costliest step per document
     records = [
-        document_record(doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, []), doc.id in publishable, text)
+        document_record(
+            doc, derived[doc.id], archive, settings.site_url, histories.get(doc.id, []), publishable[doc.id].sha256 if doc.id in publishable else None, text
+        )
         for doc, text in zip(documents, plain, strict=True)
     ]
     holds_until = statuses_hold_until(derived)

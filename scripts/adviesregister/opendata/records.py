@@ -16,9 +16,10 @@ from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, woo_kind
 
-SCHEMA_VERSION = "3.0.0"
+SCHEMA_VERSION = "3.1.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field (or file) the major one.
-3.0.0: the whole-archive JSON, CSV and SQLite files are published gzip-compressed (adviesregister.json.gz, …)."""
+3.0.0: the whole-archive JSON, CSV and SQLite files are published gzip-compressed (adviesregister.json.gz, …).
+3.1.0: bron.sha256_gepubliceerd, the sha256 of the file the site offers (for a PDF its clean copy)."""
 
 
 def document_record(
@@ -27,11 +28,12 @@ def document_record(
     archive: Archive | None = None,
     site_url: str = "",
     history: list[HistoryEvent] | None = None,
-    original_published: bool = False,
+    original_published: str | None = None,
     tekst_platte: str | None = None,
 ) -> dict[str, Any]:
     """One document as researchers get it: stable keys (null when empty), derived values, its history in the archive
-    and identifiers included. `tekst_platte`: plain_text(doc.tekst), when the caller made it already (in parallel)."""
+    and identifiers included. `original_published`: the sha256 of the file the site publishes for the original (a
+    PDF's clean copy), None when it is withheld. `tekst_platte`: plain_text(doc.tekst), when the caller made it already (in parallel)."""
     record: dict[str, Any] = {name: getattr(doc, name) for name in front_matter_fields()}
     record["datum"] = str(doc.datum)
     record["datum_precisie"] = doc.datum.precisie
@@ -41,14 +43,15 @@ def document_record(
     public = bool(site_url.strip("/"))
     if doc.bron is None:
         record["bron"] = None
-    elif original_published:  # the site offers the original: its name and address
+    elif original_published is not None and doc.bron.bestand is not None:  # the site offers the original: its name, address and checksum
         record["bron"] = {
             "bestand": doc.bron.bestand,
             "sha256": doc.bron.sha256,
+            "sha256_gepubliceerd": original_published,
             "url": absolute_url(site_url, source_url(doc.id, doc.bron.bestand)) if public else None,
         }
     else:  # withheld for privacy: only the checksum, to recognise a copy obtained otherwise
-        record["bron"] = {"bestand": None, "sha256": doc.bron.sha256, "url": None}
+        record["bron"] = {"bestand": None, "sha256": doc.bron.sha256, "sha256_gepubliceerd": None, "url": None}
     for name in DERIVED_FIELDS:
         value = getattr(derived, name)
         record[name] = list(value) if isinstance(value, tuple) else value.isoformat() if isinstance(value, date) else value

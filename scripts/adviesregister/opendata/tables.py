@@ -43,7 +43,8 @@ TABLE_DESCRIPTIONS = {
     "besluiten": "Besluit per aanbeveling, als 'aanbeveling: besluit', gescheiden door '; '.",
     "bron_bestand": "Pad van het originele bestand in de bronbestanden van het archief; leeg als het origineel niet gepubliceerd is.",
     "bron_url": "Webadres van het gepubliceerde originele bestand; leeg als het origineel persoonsgegevens bevat en niet gepubliceerd is.",
-    "bron_sha256": "Het sha256-controlegetal van het originele bestand.",
+    "bron_sha256": "Het sha256-controlegetal van het originele bestand zoals het archief het bewaart (een gepubliceerde PDF is een schone kopie met een eigen controlegetal, op de pagina van het document).",
+    "bron_sha256_gepubliceerd": "Het sha256-controlegetal van het bestand op bron_url (bij een PDF de schone kopie); leeg als het origineel niet gepubliceerd is.",
     "reacties": "Id's van de reacties op dit document, oudste eerst, gescheiden door '; '.",
     "stukken": "Id's van de stukken die bij dit document horen, gescheiden door '; '.",
 }

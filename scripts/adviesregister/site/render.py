@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from adviesregister.content.names import (
     page_file,
     source_url,
 )
+from adviesregister.content.originals import Verdict, published_bytes
 from adviesregister.content.paths import is_inside
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
@@ -65,7 +66,7 @@ def render_site(
     export: ExportResult,
     history: ContentHistory,
     histories: dict[str, list[HistoryEvent]],
-    publishable: frozenset[str],
+    publishable: Mapping[str, Verdict],
 ) -> int:
     """Write every page and file into project.pages, beside the open data already there; returns how many files are there.
     `history`, `histories` and `publishable`: read and checked once by the caller (pipeline.Prepared)."""
@@ -81,7 +82,7 @@ def render_site(
         write_document(writer, view, last_change([view], dates), tekst)
     for source, original in sources.values():
         if source.url is not None and original is not None:
-            writer.copy(source.url, original)
+            writer.write_bytes(source.url, published_bytes(original))  # a PDF's clean copy, any other original as it is
     open_data = build_open_data_page(export, project.pages, settings)
     writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
     listings = build_listings(archive, ordered)
@@ -213,19 +214,28 @@ DESCRIPTIONS = {
 """The description of each page that is not about one document or list (search engines and link previews show it)."""
 
 
-def publish_sources(project: Project, archive: Archive, publishable: frozenset[str]) -> dict[str, tuple[SourceFile, Path | None]]:
-    """Each original letter: published only when it carries no personal data (`publishable`: content/privacy.publishable_sources;
-    else only its sha256 is shown), under a name made from the document's id, and HTML or Markdown as text, so that
-    nothing in it can run on the site (see names.source_url)."""
+def publish_sources(project: Project, archive: Archive, publishable: Mapping[str, Verdict]) -> dict[str, tuple[SourceFile, Path | None]]:
+    """Each original letter: published only when all of it was read and none of it is personal data (`publishable`:
+    content/privacy.publishable_sources; else only its sha256 is shown), a PDF as a clean copy (content/clean_pdf.py),
+    under a name made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site
+    (see names.source_url). The page shows the sha256 of the file it offers, and the original's when they differ."""
     out: dict[str, tuple[SourceFile, Path | None]] = {}
     for doc in archive.documenten:
         if doc.bron is None:
             continue
-        path = project.content / doc.bron.bestand
-        naam = Path(doc.bron.bestand).name
-        if doc.id in publishable:  # check_bron made sure the path stays in content/bronnen/
+        naam = Path(doc.bron.bestand).name if doc.bron.bestand is not None else None
+        verdict = publishable.get(doc.id)
+        if verdict is not None and doc.bron.bestand is not None and verdict.sha256 is not None:  # check_bron made sure the path stays in content/bronnen/
             url = source_url(doc.id, doc.bron.bestand)
-            out[doc.id] = (SourceFile(naam, doc.bron.sha256, url, format_size(path.stat().st_size), offered_as_text(doc.bron.bestand)), path)
+            source = SourceFile(
+                naam,
+                verdict.sha256,
+                url,
+                format_size(verdict.grootte),
+                offered_as_text(doc.bron.bestand),
+                doc.bron.sha256 if doc.bron.sha256 != verdict.sha256 else None,
+            )
+            out[doc.id] = (source, project.content / doc.bron.bestand)
         else:
             out[doc.id] = (SourceFile(naam, doc.bron.sha256, None), None)
     return out
@@ -280,8 +290,8 @@ class _Writer:
     def file(self, name: str, text: str) -> None:
         self._write(self.out / name, text.encode("utf-8"))
 
-    def copy(self, name: str, source: Path) -> None:
-        self._write(self.out / name, source.read_bytes())
+    def write_bytes(self, name: str, data: bytes) -> None:
+        self._write(self.out / name, data)
 
     def _write(self, path: Path, data: bytes) -> None:
         if not is_inside(path, self.out):

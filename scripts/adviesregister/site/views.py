@@ -133,13 +133,17 @@ class Step:
 
 @dataclass(frozen=True)
 class SourceFile:
-    naam: str
+    naam: str | None
+    """The original's file name; None when it is kept outside the archive (only its sha256 is recorded)."""
     sha256: str
+    """Of the file the site offers; of the original when it is not published."""
     url: str | None
-    """None when the original carries personal data and is therefore not published."""
+    """None when the original carries personal data (or a part that could not be read) and is therefore not published."""
     grootte: str | None = None
     als_tekst: bool = False
     """An HTML or Markdown original, offered as plain text (its code shown, never run)."""
+    origineel_sha256: str | None = None
+    """The original's sha256 (bron.sha256), when the file offered differs from it: a PDF's clean copy."""
 
 
 @dataclass

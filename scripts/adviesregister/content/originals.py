@@ -1,0 +1,162 @@
+"""An original letter → whether the site publishes it, and the bytes it publishes.
+
+An original is published only when all of it was read and none of it is personal data: the text a reader sees, and
+what the file carries besides. A Word, HTML, Markdown or text file is published as it is, so every part of it is read
+(extract.carried); a Word file with a part that is not read (a picture, an embedded file, an altChunk) or with an
+author is withheld. A PDF is published as a clean copy (clean_pdf.py): without annotations, attached files, metadata,
+forms, scripts and earlier revisions; what that copy still holds is read, and the pictures on its pages that could hold
+a line of text are read with text recognition (Tesseract). Without Tesseract such a PDF is withheld, never a failed build.
+
+The verdict names the kind of personal data and where it was found, never the value: it reaches the import report,
+`check` and a public log. Verdicts are kept in build/cache/ under the original's sha256 (content/cache.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from adviesregister.content.cache import ResultCache, text_key
+from adviesregister.content.model import Document, Problem
+from adviesregister.content.clean_pdf import PdfRefused, clean_pdf, pages_only
+from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, ExtractError, carried, extract_text, pdf_pages
+from adviesregister.content.ocr import OcrError, recognise
+from adviesregister.content.paths import source_problem
+from adviesregister.content.privacy import KINDS, detect
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the site does with an original."""
+
+    reden: str | None = None
+    """Why the site does not publish it (Dutch, without the values found); None: it does."""
+    persoonlijk: bool = False
+    """The reason is personal data found in it: such a file must not be in the public repository either."""
+    sha256: str | None = None
+    """The sha256 of the bytes the site publishes (for a PDF its clean copy, for other files the file itself)."""
+    grootte: int = 0
+    """Their size in bytes."""
+
+
+def judge_original(path: Path) -> Verdict:
+    """Whether the site may publish the original at `path`, and why not (see the module's description)."""
+    try:
+        text = extract_text(path)
+        if path.suffix.lower() == ".pdf":
+            return _judge_pdf(path.read_bytes())
+        besides = carried(path)
+    except (ExtractError, PdfRefused) as err:
+        if str(err) == SCAN_WITHOUT_OCR:
+            return Verdict("het is een scan (een PDF zonder tekstlaag); de site publiceert alleen een PDF waarvan alle tekst te lezen is")
+        return Verdict(f"het bestand is niet helemaal te lezen: {err}")
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
+        return Verdict(f"het bestand is niet te lezen ({type(err).__name__}).")
+    if besides.authors:
+        return Verdict("in de eigenschappen, opmerkingen of bijgehouden wijzigingen staat wie het schreef of veranderde (een naam of account)", True)
+    found = _personal(("de tekst", text), ("wat het bestand verder bevat (opmaakcode, kop- en voettekst, opmerkingen, alternatieve tekst)", besides.text))
+    if found:
+        return Verdict(found, True)
+    if besides.unread:
+        shown = ", ".join(f"'{name}'" for name in besides.unread[:3]) + (" …" if len(besides.unread) > 3 else "")
+        return Verdict(f"het bevat onderdelen die we niet kunnen lezen (afbeeldingen, ingesloten bestanden of ingevoegde HTML: {shown})")
+    raw = path.read_bytes()
+    return Verdict(None, False, hashlib.sha256(raw).hexdigest(), len(raw))
+
+
+def published_bytes(path: Path) -> bytes:
+    """What the site publishes of an original that judge_original accepted: a PDF's clean copy, any other file as it is."""
+    raw = path.read_bytes()
+    return clean_pdf(raw).data if path.suffix.lower() == ".pdf" else raw
+
+
+def _judge_pdf(raw: bytes) -> Verdict:
+    clean = clean_pdf(raw)
+    places = [("de tekst", "\n\n".join(pdf_pages(clean.data))), ("wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)", "\n".join(clean.strings))]
+    if clean.picture_pages:
+        if len(clean.picture_pages) > MAX_OCR_PAGES:
+            return Verdict(f"{len(clean.picture_pages)} pagina's hebben een afbeelding; tekstherkenning (OCR) leest er hoogstens {MAX_OCR_PAGES}")
+        try:
+            places.append(("een afbeelding (gelezen met tekstherkenning)", _picture_text(clean.data, clean.picture_pages)))
+        except OcrError as err:
+            return Verdict(f"de afbeeldingen erin kunnen tekst bevatten, en die konden we niet lezen: {err}")
+    found = _personal(*places)
+    if found:
+        return Verdict(found, True)
+    return Verdict(None, False, hashlib.sha256(clean.data).hexdigest(), len(clean.data))
+
+
+def _picture_text(data: bytes, pages: tuple[int, ...]) -> str:
+    with tempfile.TemporaryDirectory(prefix="adviesregister-origineel-") as folder:
+        part = Path(folder) / "afbeeldingen.pdf"
+        part.write_bytes(pages_only(data, pages))
+        return recognise(part)[0]
+
+
+def _personal(*places: tuple[str, str]) -> str | None:
+    """What personal data was found where, by kind ('een telefoonnummer in de tekst'), or None."""
+    said, seen = [], set()
+    for where, text in places:
+        kinds = [kind for kind in dict.fromkeys(KINDS[finding.kind].noun for finding in detect(text)) if kind not in seen]
+        said += [f"{kind} in {where}" for kind in kinds]
+        seen.update(kinds)  # a text file's source repeats its text: each kind once, where it was first found
+    return "; ".join(said) if said else None
+
+
+def judge_documents(documents: list[Document], content: Path, folder: Path | None) -> dict[str, Verdict]:
+    """The verdict on the original of each document that names one in content/bronnen/ (unchanged: its sha256 fits),
+    with the verdicts of the last build taken from `folder` (build/cache/)."""
+    named = [doc for doc in documents if doc.bron is not None and doc.bron.bestand is not None and source_problem(content, doc.bron.bestand) is None]
+    paths = [content / str(doc.bron.bestand) for doc in named if doc.bron is not None]
+    tesseract = shutil.which("tesseract") is not None  # a verdict without it says so; with it, read again
+    keys = [text_key(f"{_digest(path)}\0{path.suffix.lower()}\0{tesseract}") for path in paths]
+    cache = ResultCache(folder, "originelen")
+    verdicts = cache.map(judge_original, paths, keys, _verdict_json, _verdict_from_json)
+    cache.save()
+    return {doc.id: verdict for doc, verdict in zip(named, verdicts, strict=True)}
+
+
+def check_originals(documents: list[Document], content: Path, folder: Path | None) -> list[Problem]:
+    """A problem for each original in content/bronnen/ that carries personal data: the site withholds it, but a public
+    repository (and its history) would publish it."""
+    verdicts = judge_documents(documents, content, folder)
+    return [
+        Problem(
+            doc.pad,
+            doc.regel("bron.bestand"),
+            "bron-persoonsgegevens",
+            f"bron.bestand: het originele bestand 'content/{doc.bron.bestand}' bevat persoonsgegevens ({verdicts[doc.id].reden}). "
+            "De site publiceert het niet, maar de openbare git-repository wel. Haal het bestand weg uit content/bronnen/ "
+            f"('git rm content/{doc.bron.bestand}') en haal de regel 'bestand:' onder 'bron:' weg; laat 'sha256:' staan. "
+            "Bewaar het origineel buiten het archief. Stond het al in een commit, vraag de beheerder dan ook de geschiedenis te herschrijven.",
+        )
+        for doc in documents
+        if doc.bron is not None and doc.id in verdicts and verdicts[doc.id].persoonlijk
+    ]
+
+
+def publishable_originals(documents: list[Document], content: Path, folder: Path | None) -> dict[str, Verdict]:
+    """The documents whose original the site publishes, with the checksum and size of what it publishes."""
+    return {doc_id: verdict for doc_id, verdict in judge_documents(documents, content, folder).items() if verdict.reden is None}
+
+
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _verdict_json(verdict: Verdict) -> list[Any]:
+    return [verdict.reden, verdict.persoonlijk, verdict.sha256, verdict.grootte]
+
+
+def _verdict_from_json(row: list[Any]) -> Verdict:
+    reden, persoonlijk, sha256, grootte = row
+    return Verdict(None if reden is None else str(reden), bool(persoonlijk), None if sha256 is None else str(sha256), int(grootte))

@@ -58,7 +58,7 @@ def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None
     keys = [text_key(repr(doc)) for doc in archive.documenten]  # every field, the text and the file's name
     store = cache or ResultCache(None, "privacy")
     pairs = list(zip(archive.documenten, shown, strict=True))
-    for found in store.map(_check_privacy_shown, pairs, keys, _problems_json, _problems_from_json):  # the costliest check
+    for found in store.map(check_privacy_shown, pairs, keys, _problems_json, _problems_from_json):  # the costliest check
         problems += found
     problems += check_cycles(archive.documenten, by_id)
     for pagina in archive.paginas:
@@ -239,7 +239,8 @@ def check_privacy(doc: Document, letter: str | None = None) -> list[Problem]:
     return problems + [Problem(doc.pad, 1, "persoonsgegevens", f"map: {describe(found)}") for found in detect_in_name(folders)]
 
 
-def _check_privacy_shown(pair: tuple[Document, str]) -> list[Problem]:
+def check_privacy_shown(pair: tuple[Document, str]) -> list[Problem]:
+    """check_privacy of a document and its letter HTML, made already (parallel_map hands over one item)."""
     return check_privacy(*pair)
 
 
@@ -297,8 +298,8 @@ def _compact(text: str) -> str:
 
 
 def _roughly_shown(line: str) -> str:
-    """A line of Markdown roughly as shown: without comments and tags, its entities resolved."""
-    return html.unescape(re.sub(r"<!--.*?-->|<[^>]*>", "", line))
+    """A line of Markdown roughly as shown: without comments, tags and link addresses, its entities resolved."""
+    return html.unescape(re.sub(r"<!--.*?-->|<[^>]*>|\]\([^)]*\)", "", line))
 
 
 def _source_line(lines: list[str], key: str) -> int:

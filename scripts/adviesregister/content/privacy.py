@@ -314,9 +314,10 @@ def detect_in_name(name: str) -> list[Finding]:
 
 def describe(finding: Finding) -> str:
     """What was found and how to fix it, in Dutch, for the person who wrote the text."""
-    shown = " ".join(finding.value.split())
+    shown = " ".join(INVISIBLE_RE.sub("", finding.value).split())
     where = f" (bij '{finding.label}')" if finding.label else ""
-    return f"'{shown}'{where} {KINDS[finding.kind].advice}"
+    hidden = " (met onzichtbare tekens ertussen)" if INVISIBLE_RE.search(finding.value) else ""
+    return f"'{shown}'{hidden}{where} {KINDS[finding.kind].advice}"
 
 
 def find_personal_data(text: str) -> list[str]:

@@ -125,7 +125,7 @@ def test_a_number_in_a_published_name_is_refused(tmp_path: Path) -> None:
     doc_id = "almelo-2017-0624681357"
     new = old.with_name(f"{doc_id}.md")
     old.rename(new)
-    _rewrite_front_matter(new, {"id": doc_id, "titel": "Advies over BSN-825937711"})
+    _rewrite_front_matter(new, {"id": doc_id, "titel": "Advies over BSN-825937711", "onderwerp": "Bel 06\\-24681360 of 06&#45;24681361"})
     other = next(path for path in sorted(project.content.rglob("*.md")) if "documenten" in path.parts and path != new)
     folder = other.parent / "bsn_637337670"
     folder.mkdir()
@@ -143,6 +143,9 @@ def test_a_number_in_a_published_name_is_refused(tmp_path: Path) -> None:
     titel_line = next(number for number, line in enumerate(lines, 1) if line.startswith("titel:"))
     assert f"{pad}:{id_line}: [persoonsgegevens] id: '0624681357' lijkt een telefoonnummer." in "\n".join(reported)
     assert f"{pad}:{titel_line}: [persoonsgegevens] titel: '825937711' lijkt een burgerservicenummer (BSN)." in "\n".join(reported)
+    onderwerp_line = next(number for number, line in enumerate(lines, 1) if line.startswith("onderwerp:"))
+    for value in ("06-24681360", "06-24681361"):  # a list page's title passes through Markdown; the open data may be shown as HTML
+        assert f"{pad}:{onderwerp_line}: [persoonsgegevens] onderwerp: '{value}' lijkt een telefoonnummer." in "\n".join(reported)
     moved_pad = project.relative(moved)
     assert any(line.startswith(f"{moved_pad}:1: [persoonsgegevens] map: '637337670'") for line in reported), reported
     moved_lines = moved.read_text(encoding="utf-8").split("\n")

@@ -265,10 +265,18 @@ def _is_name(veld: str) -> bool:
     return parts[-1] in _NAMES or parts[0] in ("reactie_op", "hoort_bij")
 
 
-def _personal_data(pad: str, regel: int, veld: str, text: str, per_line: bool = False, name: bool = False) -> list[Problem]:
-    """A problem for each piece of personal data in `text` (a field at line `regel`, or a text starting there,
-    `per_line`; `name`: a name published as it is, where hyphens separate words, see detect_in_name)."""
-    return _problems(pad, regel, veld, detect_in_name(text) if name else detect(text), per_line)
+def _personal_data(pad: str, regel: int, veld: str, text: str, name: bool = False) -> list[Problem]:
+    """A problem for each piece of personal data in `text`, a field at line `regel` (`name`: a name published as it
+    is, where hyphens separate words, see detect_in_name). A value is
+    read with its entities resolved and Markdown's escapes undone: a title on a list page passes through Markdown, and
+    whoever shows the open data as HTML resolves '&#45;'."""
+    if "&" in text or "\\" in text:
+        text = html.unescape(_MARKDOWN_ESCAPE_RE.sub("", text))
+    return _problems(pad, regel, veld, detect_in_name(text) if name else detect(text))
+
+
+_MARKDOWN_ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+"""A backslash that Markdown removes (before punctuation)."""
 
 
 def _problems(pad: str, regel: int, veld: str, found: list[Finding], per_line: bool = False) -> list[Problem]:

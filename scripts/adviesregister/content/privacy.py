@@ -15,6 +15,11 @@ What counts as personal, and what stays:
 - E-mail: any address whose name part is not an organisation's (info@, secretariaat@, adviesraad…@ stay), also
   written 'j.jansen[at]almelo.nl' or 'j.jansen (at) almelo punt nl'.
 - Names: see privacy_names.py.
+
+Every text is read as a reader sees it: past invisible characters (Unicode's format characters: U+200B, U+FEFF, the
+soft hyphen …), with any dash as '-' and a hyphen between a word and a number as a space ('BSN-123456782'). check
+also reads the letter as its page shows it (markup.visible_text: entities, escapes, comments and tags resolved), and
+names published as they are (ids, file names) with hyphens as word breaks (detect_in_name).
 """
 
 from __future__ import annotations
@@ -265,9 +270,9 @@ INVISIBLE_RE = re.compile(
 )
 """Characters nobody sees (Unicode's format characters, category Cf: zero-width spaces and joiners, U+2060, U+FEFF,
 the soft hyphen, direction marks): a reader reads '123\ufeff456782' as 123456782, so the detectors do too."""
-_LABEL_JOINER_RE = re.compile(r"(?<=[^\W\d_])[-/](?=[+(]?\d)")
-"""A hyphen or slash glued between a word and a number ('BSN-123456782', 'mobiel-0612345678', 'tel/06…') separates
-them, as a space would; between digits it still joins them ('06-12345678')."""
+_LABEL_JOINER_RE = re.compile(r"(?<=[^\W\d_])[-/.](?=[+(]?\d)")
+"""A hyphen, slash or full stop glued between a word and a number ('BSN-123456782', 'mobiel-0612345678', 'tel/06…',
+'tel.080000009') separates them, as a space would; between digits it still joins them ('06-12345678')."""
 
 
 def _visible(text: str) -> tuple[str, list[int] | None]:

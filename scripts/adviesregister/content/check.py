@@ -285,7 +285,10 @@ def _problems(pad: str, regel: int, veld: str, found: list[Finding], per_line: b
 
 def _shown_problems(pad: str, regel: int, veld: str, tekst: str, shown_html: str, in_source: list[Finding]) -> list[Problem]:
     """Personal data the page shows that the Markdown hides (an entity, an escape, a comment, a tag or an invisible
-    character inside it), at the line of `tekst` where it stands, as near as can be told."""
+    character inside it), at the line of `tekst` where it stands, as near as can be told. A text without any of the
+    characters that make Markdown show something else than it says (_MAY_HIDE_RE) is shown as written: nothing to add."""
+    if not _MAY_HIDE_RE.search(tekst):
+        return []
     left = Counter(_compact(found.value) for found in in_source)
     lines: list[str] | None = None
     problems = []
@@ -298,6 +301,11 @@ def _shown_problems(pad: str, regel: int, veld: str, tekst: str, shown_html: str
         line = _source_line(lines, key)
         problems.append(Problem(pad, regel + line, "persoonsgegevens", f"{veld} (zoals de pagina het toont): {describe(found)}"))
     return problems
+
+
+_MAY_HIDE_RE = re.compile(r"[&\\<\[*_`]")
+"""What a value can hide behind in Markdown: an entity (&), an escape (\\), HTML or a comment (<), a link ([),
+emphasis or code (* _ `). Invisible characters need no rendering: detect reads past them in the source too."""
 
 
 def _compact(text: str) -> str:

@@ -47,14 +47,18 @@ def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None
     problems = check_ids(archive.documenten)
     by_id = archive.by_id()
     unreadable = {Path(pad).stem for pad in archive.onleesbaar}
+    renderable = []  # a letter whose Markdown would cost too much to render is not rendered here either
     for doc in archive.documenten:
         problems += check_gemeente(doc, archive)
         problems += check_references(doc, by_id, unreadable)
         problems += check_text(doc)
-        problems += check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
+        cost = check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
+        problems += cost
         problems += check_bron(doc, content_dir)
-    texts = [doc.tekst for doc in archive.documenten]
-    shown = (letters or ResultCache(None, "brieven")).map(letter_html, texts, [text_key(text) for text in texts])
+        renderable.append(not cost)
+    texts = [doc.tekst for doc, ok in zip(archive.documenten, renderable, strict=True) if ok]
+    made = iter((letters or ResultCache(None, "brieven")).map(letter_html, texts, [text_key(text) for text in texts]))
+    shown = [next(made) if ok else "" for ok in renderable]
     keys = [text_key(repr(doc)) for doc in archive.documenten]  # every field, the text and the file's name
     store = cache or ResultCache(None, "privacy")
     pairs = list(zip(archive.documenten, shown, strict=True))
@@ -228,11 +232,12 @@ def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
 
 def check_privacy(doc: Document, letter: str | None = None) -> list[Problem]:
     """Personal data in the letter's text (at its own line) and in what its page shows of it (`letter`: its
-    letter_html, when made already); in every text field of the front matter (at the field's line); in its folders."""
+    letter_html, when made already; '' when its Markdown costs too much to render); in every text field of the front matter (at the field's line); in its folders."""
     in_source = detect(doc.tekst)
     problems = _problems(doc.pad, doc.tekst_regel, "tekst", in_source, per_line=True)
-    shown = letter_html(doc.tekst) if letter is None else letter
-    problems += _shown_problems(doc.pad, doc.tekst_regel, "tekst", doc.tekst, shown, in_source)
+    if letter is None:
+        letter = "" if check_text_cost(doc.pad, doc.tekst, doc.tekst_regel) else letter_html(doc.tekst)
+    problems += _shown_problems(doc.pad, doc.tekst_regel, "tekst", doc.tekst, letter, in_source)
     for veld, waarde in text_fields(doc):
         problems += _personal_data(doc.pad, doc.regel(veld), veld, waarde, name=_is_name(veld))
     folders = Path(doc.pad).parent.as_posix().removeprefix("content/")
@@ -248,12 +253,13 @@ def check_pagina(pagina: Pagina) -> list[Problem]:
     """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as
     in a letter, in its source, in what the page shows and in its file name (its address)."""
     pad = f"content/paginas/{pagina.naam}"
-    problems = check_text_cost(pad, pagina.tekst, pagina.tekst_regel)
-    problems += _personal_data(pad, pagina.titel_regel, "title", pagina.titel)
+    cost = check_text_cost(pad, pagina.tekst, pagina.tekst_regel)
+    problems = cost + _personal_data(pad, pagina.titel_regel, "title", pagina.titel)
     problems += [Problem(pad, 1, "persoonsgegevens", f"bestandsnaam: {describe(found)}") for found in detect_in_name(pagina.naam)]
     in_source = detect(pagina.tekst)
+    shown = "" if cost else pagina_html(pagina.tekst)  # never render what check_text_cost refused
     problems += _problems(pad, pagina.tekst_regel, "tekst", in_source, per_line=True)
-    return problems + _shown_problems(pad, pagina.tekst_regel, "tekst", pagina.tekst, pagina_html(pagina.tekst), in_source)
+    return problems + _shown_problems(pad, pagina.tekst_regel, "tekst", pagina.tekst, shown, in_source)
 
 
 _NAMES = ("id", "slug", "bestand")

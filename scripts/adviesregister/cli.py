@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
+from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
@@ -61,6 +62,27 @@ def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _project(root: Path, config: bool = True) -> Project:
+    """The archive at --root; a folder that is no archive (no real content/ folder; no mkdocs.yml when the command
+    reads it) is refused before anything is read or written: a Dutch message and exit code 1."""
+    problem = root_problem(root, config)
+    if problem is not None:
+        click.echo(problem, err=True)
+        sys.exit(1)
+    return Project(root)
+
+
+def _out_folder(project: Project, out: Path, marker: str, command: str, own: Path | None = None, source: Path | None = None) -> Path:
+    """--out, relative to the project; refused (a Dutch message, exit code 1, nothing touched) when it is the project,
+    a part of the archive, or a folder with something in it that this command did not make."""
+    target = out if out.is_absolute() else project.root / out
+    problem = out_problem(project.root, target, marker, command, own, source)
+    if problem is not None:
+        click.echo(problem, err=True)
+        sys.exit(1)
+    return target
+
+
 def _stop_on(problems: list[Problem], closing: str = "", github: bool = False, err: bool = True) -> None:
     """Print every problem and how many there are, and stop with exit code 1; nothing when there are none."""
     if problems:
@@ -103,7 +125,7 @@ def main() -> None:
 @_guarded
 def check(output: str, root: Path) -> None:
     """Controleer alle documenten en noem elk probleem met bestand en regel."""
-    prepared = _prepared(Project(root), github=output == "github", err=False)
+    prepared = _prepared(_project(root, config=False), github=output == "github", err=False)
     click.echo(f"Geen problemen gevonden in {len(prepared.archive.documenten)} documenten.")
 
 
@@ -113,7 +135,7 @@ def check(output: str, root: Path) -> None:
 def build(root: Path) -> None:
     """Controleer de documenten en bouw de site in site/."""
     logging.basicConfig(level=logging.WARNING, format="mkdocs: %(levelname)s: %(message)s")
-    project = Project(root)
+    project = _project(root)
     try:
         result = build_site(project)
     except (Abort, ConfigurationError) as err:
@@ -130,6 +152,8 @@ def build(root: Path) -> None:
         click.echo(f"De site kon niet geschreven worden{waar}: {failure_reason(err)}. De vorige site in site/ is niet veranderd.", err=True)
         sys.exit(1)
     _stop_on(result.problems, "Site niet gebouwd.")
+    for waarschuwing in result.waarschuwingen:
+        click.echo(waarschuwing, err=True)
     click.echo(f"Site gebouwd in site/: {result.documenten} documenten, {result.paginas} pagina's, {result.seconden:.1f} s.")
 
 
@@ -153,7 +177,7 @@ def import_(
     files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, toch: bool, ocr: bool | None, root: Path
 ) -> None:
     """Zet brieven (PDF, Word, HTML, tekst) om in documenten in content/, met per veld waar het vandaan komt."""
-    project = Project(root)
+    project = _project(root, config=False)
     vaste_datum = _datum_option(datum)
     archive, _ = load_archive(project)
     results, failures = [], 0
@@ -206,7 +230,14 @@ def _nullbar(items: tuple[Path, ...]) -> Any:
 @_guarded
 def export(out: Path, root: Path) -> None:
     """Schrijf de open data (JSON, CSV, Excel, SQLite, schema, beschrijvingen, controlegetallen)."""
-    result = write_export(_prepared(Project(root), "Open data niet geschreven."), out)
+    project = _project(root)
+    site = project.root / "site"
+    target = _out_folder(project, out, EXPORT_MARKER, "export", own=site)
+    prepared = _prepared(project, "Open data niet geschreven.")
+    remove_links(target)  # the files are written in place: never through a link
+    result = write_export(prepared, target)
+    if not target.resolve().is_relative_to(site.resolve()):  # the build's site/ is replaced whole by the next build
+        write_marker(target, EXPORT_MARKER)
     click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")
 
 
@@ -216,15 +247,15 @@ def export(out: Path, root: Path) -> None:
 @_guarded
 def offline(out: Path, root: Path) -> None:
     """Maak van de gebouwde site een kopie die werkt vanaf uw eigen computer: de voorbeeldsite (open index.html)."""
-    project = Project(root)
+    project = _project(root)
     try:
         site = site_folder(project.mkdocs_config)
     except (Abort, ConfigurationError):  # build/pages, made by a build, is missing
         site = project.root / "site"
-    if not (site / "index.html").is_file():
+    if site.is_symlink() or not (site / "index.html").is_file():
         click.echo(f"Er is nog geen gebouwde site in {site}. Bouw hem eerst met: make site", err=True)
         sys.exit(1)
-    target = out if out.is_absolute() else project.root / out
+    target = _out_folder(project, out, OFFLINE_MARKER, "offline", source=site)
     pages = make_offline_copy(site, target)
     click.echo(f"Voorbeeldsite geschreven in {out}: {pages} pagina's. Open {out / 'index.html'} in uw browser.")
 
@@ -239,7 +270,7 @@ def offline(out: Path, root: Path) -> None:
 @_guarded
 def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: str | None, root: Path) -> None:
     """Maak een nieuw document om in te vullen, met uitleg bij elk veld."""
-    project = Project(root)
+    project = _project(root, config=False)
     archive, _ = load_archive(project)
     if gemeente not in archive.gemeenten:
         keuzes = ", ".join(sorted(archive.gemeenten))
@@ -264,5 +295,6 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
 @_ROOT
 def docs(root: Path) -> None:
     """Regenerate CONTRIBUTING.md from the publishing guide (the site's Publiceren page) and the developer notes."""
+    root = _project(root).root
     (root / "CONTRIBUTING.md").write_text(contributing_text(), encoding="utf-8")
     click.echo("CONTRIBUTING.md bijgewerkt.")

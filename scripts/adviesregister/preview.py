@@ -11,6 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 
@@ -18,9 +19,13 @@ from adviesregister.content.atomic import ArchiveBusy, archive_lock
 from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError, settings_from
+from adviesregister.content.site_config import check_site_config
 from adviesregister.pipeline import render_pages
 from adviesregister.site.engine import index_search
 from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, join_head, markdown_head, page_html
+
+ESCAPED_SETTINGS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+"""Settings the theme shows unescaped (`{{ config.site_name }}`, also in aria-label="…"); `check` refuses markup in them too."""
 
 
 class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -36,11 +41,18 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.command = command
 
     def on_config(self, config: Any) -> Any:
-        """Every build checks the archive's settings (the theme puts the colour in a style): wrong ones stop it."""
+        """Every build checks the archive's settings (the theme puts the colour in a style): wrong ones stop it. `mkdocs serve`
+        run by hand gets here only after MkDocs has loaded mkdocs.yml; `make serve` builds with our check first."""
+        problems = check_site_config(Project(Path(config.config_file_path).parent))
+        if problems:
+            raise PluginError(format_problems(problems, "Instellingen niet goed."))
         try:
             settings_from({"site_url": config.site_url, "site_name": config.site_name, "extra": dict(config.extra)})
         except SettingsError as err:
             raise PluginError(f"Instelling niet goed: {err}") from None
+        for key in ESCAPED_SETTINGS:  # Material prints these as they are, in text and in attributes: escape them once
+            if isinstance(config[key], str):
+                config[key] = Markup(escape(config[key]))  # a Markup: `| e` in our templates leaves it as it is
         return config
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:

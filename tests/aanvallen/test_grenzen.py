@@ -5,6 +5,7 @@ And the other half of the promise: what `check` accepts, the build builds."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import struct
 import time
@@ -317,3 +318,41 @@ def test_the_importers_rules_read_a_hostile_letter_in_linear_time(name: str) -> 
     start = time.perf_counter()
     read_letter(HOSTILE_LETTERS[name])
     assert time.perf_counter() - start < 10
+
+
+def test_a_document_1500_folders_deep_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """Found by attack: os.walk recursed once per folder, and 1,500 folders ended `check` in a RecursionError."""
+    root = tmp_path / "project"
+    shutil.copytree(BASIS, root)
+    folder = os.open(root / "content" / "documenten" / "almelo", os.O_RDONLY)
+    for _ in range(1_500):  # one folder at a time, each opened from the one above (os.makedirs would recurse too)
+        os.mkdir("d", dir_fd=folder)
+        deeper = os.open("d", os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = deeper
+    letter = os.open("almelo-2023-05-01-diep.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folder)
+    os.write(letter, document(doc_id="almelo-2023-05-01-diep").encode())
+    os.close(letter)
+    os.close(folder)
+    try:
+        result = run_cli(["check", "--root", root])
+    finally:  # shutil.rmtree (pytest's clean-up of old tmp dirs) would recurse as deep
+        deepest = os.path.join(root, "content", "documenten", "almelo", *["d"] * 1_500)
+        os.unlink(os.path.join(deepest, "almelo-2023-05-01-diep.md"))
+        for level in range(1_500, 0, -1):
+            os.rmdir(os.path.join(root, "content", "documenten", "almelo", *["d"] * level))
+    assert CRASH not in result.output
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"content/documenten/almelo/{'d/' * 18}d:1: [map-te-diep] deze map ligt meer dan 20 mappen diep. "
+        "Zo diep leest het archief niet. Haal deze map weg; documenten horen in content/documenten/GEMEENTE/JAAR/.",
+        "1 probleem in 1 bestand.",
+    ]
+
+
+def test_a_folder_too_deep_in_site_overrides_is_named_too(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project", BASIS / "content").root
+    (root / "site_overrides" / "assets" / Path(*["d"] * 30)).mkdir(parents=True)
+    result = run_cli(["check", "--root", root])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(f"site_overrides/assets/{'d/' * 19}d:1: [map-te-diep] deze map ligt meer dan 20 mappen diep.")

@@ -131,6 +131,7 @@ WEB_POST = (
 def test_a_web_post_about_an_advice_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
     post = tmp_path / "bericht.txt"
     post.write_text(WEB_POST, encoding="utf-8")
+    (tmp_path / "content").mkdir()  # an (empty) archive: --root refuses a folder without content/
     result = run_cli(["import", "--root", str(tmp_path), str(post)])
     assert result.exit_code == 1
     assert "lijkt geen brief maar een bericht van een website (regel 1: 'Home » Adviezen » Vervoer')" in result.output

@@ -23,6 +23,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from adviesregister.content.folders import open_own_file, remove_links
+
 LOCK_FILE = Path("build") / ".bouwen.lock"
 WAIT_SECONDS = 2.0
 """How long a command waits for another one to finish before it refuses."""
@@ -63,10 +65,13 @@ def failure_reason(error: OSError) -> str:
 @contextmanager
 def archive_lock(root: Path, doing: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the archive's lock while the block runs (`doing` names the command for whoever has to wait: 'bouw',
-    'import'); wait up to `wait` seconds for another holder, then raise ArchiveBusy."""
+    'import'); wait up to `wait` seconds for another holder, then raise ArchiveBusy. A symlink at build/ or at the
+    lock file is removed first: the lock is never opened (or truncated) through one."""
     path = root / LOCK_FILE
+    if path.parent.is_symlink():
+        remove_links(path.parent)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    fd = open_own_file(path, os.O_RDWR)
     try:
         _acquire(fd, doing, time.monotonic() + wait)
         os.ftruncate(fd, 0)
@@ -182,9 +187,14 @@ def _sync_folder(folder: Path) -> None:
 def new_folder_for(target: Path) -> Iterator[Path]:
     """A new, empty folder beside `target` to build in. When the block ends without an error the new folder takes
     `target`'s place in one step; otherwise it is removed and `target` stays as it was. Leftovers of a killed run
-    are removed first, so call this only while holding the archive lock."""
+    are removed first, so call this only while holding the archive lock. A symlink at `target` (or a leftover) is
+    removed, never followed."""
     for stale in [*target.parent.glob(f".{target.name}-nieuw-*"), *target.parent.glob(f".{target.name}-oud-*")]:
+        if stale.is_symlink():
+            stale.unlink()
         shutil.rmtree(stale, ignore_errors=True)
+    if target.is_symlink():
+        target.unlink()
     fresh = target.parent / f".{target.name}-nieuw-{secrets.token_hex(4)}"
     fresh.mkdir(parents=True)
     try:

@@ -7,7 +7,9 @@ holds only what the last build used, so it does not grow with every change.
 
 Whatever is in build/ could have come with a pull request, and a forged result would reach the public site (HTML) or
 hide personal data (the privacy check). So each file is signed (HMAC-SHA256) with a key that lives outside the
-checkout, in this machine's cache folder: a file this machine did not write is ignored, as is a damaged one.
+checkout, in this machine's cache folder: a file this machine did not write is ignored, as is a damaged one. A key
+folder inside the checkout (XDG_CACHE_HOME or HOME pointing there, as some CI set-ups do) could come with the pull
+request too, so then there is no cache at all. build/cache/ is read and written only as a real folder of regular files.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import hmac
 import json
 import os
 import secrets
+import stat
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import metadata
@@ -24,6 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
+from adviesregister.content.folders import keep_only_files, open_own_file, remove_links
 from adviesregister.content.parallel import parallel_map
 
 T = TypeVar("T")
@@ -35,6 +39,21 @@ CACHE_ENV = "ADVIESREGISTER_CACHE"
 
 def cache_folder(root: Path) -> Path:
     return root / "build" / "cache"
+
+
+def _checkout_of(folder: Path) -> Path:
+    """The project that build/cache/ `folder` belongs to, or the git work tree holding it (a `.git` above it)."""
+    project = folder.resolve().parents[1]
+    for above in (project, *project.parents):
+        if (above / ".git").exists():
+            return above
+    return project
+
+
+def key_in_checkout(folder: Path) -> bool:
+    """Whether the signing key's folder lies inside the checkout that holds cache folder `folder` (both resolved):
+    a pull request could then bring the key along with a forged cache."""
+    return _key_file().parent.resolve().is_relative_to(_checkout_of(folder))
 
 
 @cache
@@ -81,7 +100,10 @@ def _sign(key: bytes, body: bytes) -> bytes:
 def _read(path: Path, key: bytes) -> dict[str, Any]:
     """The results in a cache file, if this machine signed it for this version of the code; else none."""
     try:
-        signature, body = path.read_bytes().split(b"\n", 1)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read() if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) else b""
+        signature, body = raw.split(b"\n", 1)
         if not hmac.compare_digest(signature, _sign(key, body)):
             return {}
         data = json.loads(body)
@@ -97,7 +119,8 @@ def _write(path: Path, key: bytes, results: dict[str, Any]) -> None:
     fresh = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fresh.write_bytes(_sign(key, body) + b"\n" + body)
+        with os.fdopen(open_own_file(fresh, os.O_WRONLY | os.O_TRUNC), "wb") as handle:
+            handle.write(_sign(key, body) + b"\n" + body)
         fresh.replace(path)
     except OSError:
         fresh.unlink(missing_ok=True)
@@ -108,11 +131,24 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _clean(folder: Path) -> None:
+    """build/ and build/cache/ as real folders (a symlink at either is removed), build/cache/ with regular files only."""
+    for part in (folder.parent, folder):
+        if part.is_symlink():
+            remove_links(part)
+    if folder.exists():
+        keep_only_files(folder)
+
+
 class ResultCache:
     """The results kept in folder/name.json (none when `folder` is None, the cache is switched off or no key can be kept)."""
 
     def __init__(self, folder: Path | None, name: str) -> None:
-        self.key = _signing_key() if folder is not None and os.environ.get(CACHE_ENV, "1") != "0" else None
+        """`folder`: the project's build/cache/ (cache_folder). A symlink at build/ or in build/cache/ is removed first."""
+        if folder is not None:
+            _clean(folder)
+        use = folder is not None and os.environ.get(CACHE_ENV, "1") != "0" and not key_in_checkout(folder)
+        self.key = _signing_key() if use else None
         self.path = folder / f"{name}.json" if folder is not None else None
         self.known: dict[str, Any] = _read(self.path, self.key) if self.path is not None and self.key is not None else {}
         self.kept: dict[str, Any] | None = None

@@ -13,14 +13,15 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
-from adviesregister.content.load import load_archive
-from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
 from adviesregister.content.cache import ResultCache, cache_folder, text_key
+from adviesregister.content.load import load_archive
 from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
-from adviesregister.content.paths import find_unsafe_files, source_problem
+from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
+from adviesregister.content.paths import find_links_outside_content, find_unsafe_files, source_problem
 from adviesregister.content.privacy import INVISIBLE_RE, Finding, describe, detect, detect_in_name, text_fields
 from adviesregister.content.project import Project
+from adviesregister.content.site_config import check_site_config
 from adviesregister.content.text_cost import check_text_cost
 
 
@@ -30,7 +31,8 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     if project.content.is_symlink():  # then everything in it lies elsewhere: read nothing
         return Archive({}, []), unsafe
     archive, problems = load_archive(project)
-    problems += unsafe
+    problems += unsafe + find_links_outside_content(project)
+    problems += [problem for problem in check_site_config(project) if problem not in problems]  # a linked mkdocs.yml is named once
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     privacy = ResultCache(cache_folder(project.root), "privacy")
     letters = ResultCache(cache_folder(project.root), "brieven")  # the letters' HTML, which the build then reuses

@@ -92,7 +92,7 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Zet het originele bestand zelf in `content/bronnen/` en schrijf het pad vanaf `content/`, zonder `..`.",
     ),
     "snelkoppeling": (
-        "In `content/` staat een snelkoppeling (symlink). Het archief leest die niet, zodat niets van buiten het archief op de site komt.",
+        "In `content/` of `site_overrides/`, als `mkdocs.yml`, of ergens anders in wat git bijhoudt staat een snelkoppeling (symlink). Het archief leest die niet, zodat niets van buiten het archief op de site komt.",
         "Vervang de snelkoppeling door het bestand zelf.",
     ),
     "pagina-naam": (
@@ -104,6 +104,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Zet de pagina terug.",
     ),
     "geen-gewoon-bestand": ("In `content/` staat iets dat geen gewoon bestand of map is.", "Haal het weg."),
+    "map-te-diep": (
+        "In `content/` of `site_overrides/` staat een map die meer dan 20 mappen diep ligt. Zo diep leest het archief niet.",
+        "Haal de diepe mappen weg. Documenten horen in `content/documenten/GEMEENTE/JAAR/`.",
+    ),
     "bron-controlegetal": (
         "Het controlegetal past niet bij het originele bestand.",
         "Is het bestand vervangen? Zet het nieuwe getal uit de melding bij `bron.sha256`.",
@@ -124,5 +128,20 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
     "tekst-te-ingewikkeld": (
         "De tekst heeft zoveel haken `[` of tekens `<` die niet gesloten worden, of zoveel opmaak of lijsten in lijsten, dat de site er te lang over zou doen.",
         "Sluit elke haak, haal overbodige tekens weg, of zet lege regels tussen de alinea's. Een los teken schrijft u als `\\[` of `\\<`.",
+    ),
+    "instelling-onbekend": (
+        "`mkdocs.yml` heeft een instelling, plugin of Markdown-uitbreiding die het archief niet toestaat, zoals `hooks` "
+        "(Python-code die bij het bouwen draait), `INHERIT` of `pymdownx.snippets` (zet elk bestand in een pagina). `mkdocs.yml` komt ook met een pull request mee.",
+        "Haal de regel weg; de melding noemt wat op die plek wel kan.",
+    ),
+    "instelling-pad": (
+        "Een pad in `mkdocs.yml` wijst buiten het archief of naar een andere map dan de vaste (`build/pages`, `site`, `site_overrides`), "
+        "of het bestand (zoals het logo) is geen gewoon bestand in `site_overrides/`.",
+        "Schrijf het pad vanaf de map die de melding noemt, zonder `..` en niet beginnend met `/`; zet de vaste mappen terug zoals in het voorbeeldarchief.",
+    ),
+    "instelling-waarde": (
+        "Een instelling in `mkdocs.yml` heeft niet de goede vorm: een tekst van de site met `<`, `>`, `\"` of `&…;`, "
+        "een webadres dat niet met `https://` begint, of een `contact` dat meer is dan één gewoon e-mailadres.",
+        "Schrijf gewone tekst, een heel webadres (`https://…`) of alleen het e-mailadres (`naam@gemeente.nl`), zoals de melding zegt.",
     ),
 }

@@ -6,20 +6,36 @@ A document is published when the commit that adds it reaches the main line (a pu
 read along the first parents: a merge counts with its own date. A file that git does not know (not committed yet, or an
 archive without .git, such as a downloaded copy) has no dates here; the letters' own dates stand in then.
 The same commit always gives the same dates, so builds stay reproducible.
+
+What the versions publish is only what was accepted: a document is named in a version only if its path carries no
+personal data and `check` accepted its content at that commit (read from git in one pass, judged by the same parser,
+schema and privacy check); anything else is counted, never named. A rename is one change, and a moved file keeps
+the date it was first published. Commit times are held to [1970, the build's today]: a wrong clock or a forged
+commit dates nothing in the future and crashes nothing, and the build says so. git's own history keeps every name
+ever committed all the same: the Open data page says so.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
+import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 
+from adviesregister.content.cache import ResultCache, cache_folder, text_key
+from adviesregister.content.check import check_privacy
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_status
+from adviesregister.content.git_log import Commit, blob_id, read_blobs, read_log
+from adviesregister.content.load import read_document
 from adviesregister.content.model import Archive, Derived, Document
+from adviesregister.content.parallel import parallel_map
+from adviesregister.content.paths import is_regular_file
+from adviesregister.content.privacy import detect
 
 DOCUMENTS = "content/documenten/"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -46,43 +62,130 @@ class ContentHistory:
     """What git knows of content/: empty for an archive without git."""
 
     dates: dict[str, FileDates] = field(default_factory=dict)
-    """Per path (relative to the project, as Document.pad names it), its first and last commit."""
+    """Per path (relative to the project, as Document.pad names it), its first and last commit; a moved file keeps
+    the first commit of where it was."""
     releases: list[Release] = field(default_factory=list)
     """The versions of the archive, newest first."""
     commit: str | None = None
     """The last commit on the main line that changed content/ (a change to the code alone leaves the data as it was);
     without git history, $GITHUB_SHA in GitHub Actions; else unknown."""
+    weggelaten: int = 0
+    """Changes to documents the versions leave out: a name with personal data in it, or content `check` refuses."""
+    waarschuwingen: tuple[str, ...] = ()
+    """What the build says on stderr (Dutch): commit times out of range, and what was used instead."""
 
 
-def read_history(root: Path, folder: str = "content") -> ContentHistory:
-    """One `git log` along the first parents over `folder`, newest first."""
-    fallback = ContentHistory(commit=os.environ.get("GITHUB_SHA") or None)
-    if not (root / ".git").exists():
-        return fallback
-    command = ["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--relative", "--name-status", "--format=%x00%H %ct", "--", folder]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False, encoding="utf-8")
-    except OSError:  # no git installed
-        return fallback
-    if done.returncode != 0 or not done.stdout.strip():
-        return fallback
+def read_history(root: Path, today: date | None = None, checked: AbstractSet[str] = frozenset(), folder: str = "content") -> ContentHistory:
+    """One `git log` along the first parents over `folder`, renames followed; commit times held to [1970, `today`].
+    A version lists a document only if its name carries no personal data and `check` accepts its content at that
+    commit (`checked`: the paths check accepted in the working tree, whose content need not be judged again)."""
+    commits = read_log(root, folder)
+    if not commits:
+        return ContentHistory(commit=os.environ.get("GITHUB_SHA") or None)
+    last = datetime.combine(today or date.max, time.max, tzinfo=UTC).replace(microsecond=0)
+    moments = {commit.sha: _clamped(commit.stamp, last) for commit in commits}
+    dates, versions, left_out = _walk(commits, moments, _judge_versions(root, commits, checked))
+    clamped = [commit.sha for commit in commits if commit.stamp is None or moments[commit.sha].timestamp() != commit.stamp]
+    return ContentHistory(dates, versions, commits[0].sha, left_out, _clamp_warnings(clamped, last))
+
+
+def _walk(commits: list[Commit], moments: dict[str, datetime], accepted: dict[tuple[str, str], bool]) -> tuple[dict[str, FileDates], list[Release], int]:
+    """From the oldest commit on: each file's dates (a moved file keeps its first), the versions (newest first) with
+    only accepted documents named, and how many document changes were left out."""
     dates: dict[str, FileDates] = {}
+    listed: dict[str, str] = {}  # path → id of each document the versions have named, where it is now
     versions: list[Release] = []
-    commits = done.stdout.split("\x00")[1:]
-    for commit in commits:
-        head, *lines = commit.strip().splitlines()
-        sha, stamp = head.split()
-        moment = datetime.fromtimestamp(int(stamp), tz=UTC)
-        changes: dict[str, list[str]] = {"A": [], "M": [], "D": []}
-        for line in filter(None, lines):
-            status, _, name = line.partition("\t")
-            known = dates.get(name)
-            dates[name] = FileDates(moment, known.gewijzigd if known else moment)
-            if name.startswith(DOCUMENTS) and name.endswith(".md") and status[:1] in changes:
-                changes[status[:1]].append(PurePosixPath(name).stem)
-        if any(changes.values()):
-            versions.append(Release(sha, moment, *(tuple(sorted(changes[key])) for key in "AMD")))
-    return ContentHistory(dates, versions, commits[0].split(None, 1)[0])
+    left_out = 0
+    for commit in reversed(commits):
+        moment = moments[commit.sha]
+        added: set[str] = set()
+        changed: set[str] = set()
+        removed: set[str] = set()
+        for change in commit.changes:
+            known = dates.get(change.van or change.pad)
+            dates[change.pad] = FileDates(known.gepubliceerd if known else moment, moment)
+            if not _is_document(change.pad):
+                continue
+            before = listed.pop(change.van, None) if change.van else listed.get(change.pad)
+            if change.status == "D":
+                listed.pop(change.pad, None)
+                removed.update([before] if before else [])
+                left_out += before is None
+            elif accepted.get((change.pad, change.blob), False):
+                listed[change.pad] = PurePosixPath(change.pad).stem
+                (changed if before == listed[change.pad] else added).add(listed[change.pad])
+                removed.update([before] if before and before != listed[change.pad] else [])
+            else:
+                removed.update([before] if before and change.van else [])  # moved to a name that cannot be listed
+                left_out += 1
+        moved = added & removed  # git saw a move as removed + added: one change
+        if added or changed or removed:
+            versions.append(Release(commit.sha, moment, *(tuple(sorted(ids)) for ids in (added - moved, changed | moved, removed - moved))))
+    return dates, versions[::-1], left_out
+
+
+def _is_document(pad: str) -> bool:
+    return pad.startswith(DOCUMENTS) and pad.endswith(".md")
+
+
+def _clamped(stamp: int | None, last: datetime) -> datetime:
+    """A commit's time within [1970, the end of the build's today]: a clock set wrong, or a forged commit, dates nothing
+    in 2100 (feeds, sitemap) and crashes nothing."""
+    if stamp is None or stamp < 0:
+        return EPOCH
+    return min(last, datetime.fromtimestamp(min(stamp, int(last.timestamp())), tz=UTC))
+
+
+def _clamp_warnings(clamped: list[str], last: datetime) -> tuple[str, ...]:
+    if not clamped:
+        return ()
+    commits = "1 commit heeft" if len(clamped) == 1 else f"{len(clamped)} commits hebben"
+    return (
+        f"Waarschuwing: {commits} in de geschiedenis van content/ een datum na vandaag ({last.date().isoformat()}), van vóór 1970 "
+        f"of een die git niet kan lezen (de eerste: {clamped[0][:12]}). Het archief rekent daarvoor met vandaag of met 1 januari 1970. "
+        "Controleer de klok van de computer waarop de commit is gemaakt.",
+    )
+
+
+def _judge_versions(root: Path, commits: list[Commit], checked: AbstractSet[str]) -> dict[tuple[str, str], bool]:
+    """For each document content the history holds (path and blob, removals left out): whether `check` accepted it.
+    What the working tree still holds and check just accepted is not judged again, nor what the last build judged
+    (build/cache/versies.json); the rest is read from git in one pass and judged over the cores."""
+    wanted = {(change.pad, change.blob) for commit in commits for change in commit.changes if change.status != "D" and _is_document(change.pad)}
+    accepted = {key: False for key in wanted if not _name_passes(key[0])}
+    current = {pad: blob_id((root / pad).read_bytes(), blob) for pad, blob in wanted if pad in checked and is_regular_file(root / pad) and (pad, blob) not in accepted}
+    accepted |= {(pad, blob): True for pad, blob in wanted if current.get(pad) == blob}
+    rest = sorted(wanted - accepted.keys())
+    keys = [text_key(f"{pad}\0{blob}") for pad, blob in rest]
+    store = ResultCache(cache_folder(root), "versies")
+    contents = read_blobs(root, [blob for (_, blob), key in zip(rest, keys, strict=True) if key not in store.known])
+    judged = store.map(_judge, [(pad, contents.get(blob)) for pad, blob in rest], keys)
+    store.save()
+    return accepted | dict(zip(rest, judged, strict=True))
+
+
+def _name_passes(pad: str) -> bool:
+    """A path that may be named in public: UTF-8, and no personal data in it once invisible characters are gone."""
+    try:
+        pad.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are no UTF-8 (os.fsdecode kept them)
+        return False
+    visible = "".join(char for char in pad if unicodedata.category(char) != "Cf")
+    return not detect(visible) and not detect(visible.translate(_NAME_SEPARATORS))
+
+
+_NAME_SEPARATORS = str.maketrans("-/_", "   ")
+"""In a file name these separate words: 'bsn-111222333' is read as 'bsn 111222333' too."""
+
+
+def _judge(version: tuple[str, bytes | None]) -> bool:
+    """What `check` says of one document on its own: it reads and validates, its id is its file name, and neither its
+    text nor its fields carry personal data."""
+    pad, raw = version
+    if raw is None:
+        return False
+    document, _ = read_document(pad, raw)
+    return document is not None and document.id == PurePosixPath(pad).stem and not check_privacy(document)
 
 
 def file_dates(root: Path) -> dict[str, FileDates]:

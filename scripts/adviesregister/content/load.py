@@ -112,9 +112,13 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
 
 def load_document(project: Project, path: Path) -> tuple[Document | None, list[Problem]]:
     """One document file → a Document, or None and the problems that stop it."""
-    pad = project.relative(path)
+    return read_document(project.relative(path), read_content_file(path))
+
+
+def read_document(pad: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+    """A document's bytes (from its file, or from git's history) → a Document, or None and the problems that stop it."""
     try:
-        parsed = parse_document(read_content_file(path))
+        parsed = parse_document(raw)
     except ParseError as err:
         return None, [Problem(pad, err.regel, err.code, err.bericht)]
     data, regels = parsed.gegevens.data, parsed.gegevens.regels

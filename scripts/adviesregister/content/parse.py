@@ -66,10 +66,12 @@ class _Loader(yaml.SafeLoader):
     """Safe YAML that keeps dates as text, so our own date check sees them, and refuses what an author never needs:
     anchors and aliases (a few lines of them can expand to gigabytes), tags, and deep nesting."""
 
-    def __init__(self, text: str, eerste_regel: int) -> None:
+    def __init__(self, text: str, eerste_regel: int, tags: frozenset[str] = frozenset()) -> None:
         super().__init__(text)
         self.eerste_regel = eerste_regel
         self.depth = 0
+        self.tags = tags
+        """Local tags ('!ENV') the caller reads itself: kept as `Tagged`, never interpreted here."""
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -80,7 +82,7 @@ class _Loader(yaml.SafeLoader):
         if anchor is not None:
             raise ParseError("yaml-anker", regel, _anchor_message(f"&{anchor}", "een anker"))
         tag: str | None = getattr(event, "tag", None)
-        if tag not in _PLAIN_TAGS:
+        if tag not in _PLAIN_TAGS and tag not in self.tags:
             raise ParseError("yaml-tag", regel, _tag_message(tag))
         if self.depth >= MAX_DEPTH:
             raise ParseError(
@@ -94,6 +96,31 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+    def construct_tagged(self, node: yaml.Node) -> Tagged:
+        value: Any = node.value
+        if isinstance(node, yaml.SequenceNode):
+            value = self.construct_sequence(node, deep=True)
+        elif isinstance(node, yaml.MappingNode):
+            value = self.construct_mapping(node, deep=True)
+        return Tagged(str(node.tag), value)
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A value written with a tag the caller allowed (`parse_yaml(..., tags=...)`), as written: `tag` and the plain value."""
+
+    tag: str
+    value: Any
+
+
+def _construct_undefined(loader: _Loader, node: yaml.Node) -> Any:
+    if node.tag in loader.tags:
+        return loader.construct_tagged(node)
+    return loader.construct_undefined(node)
+
+
+_Loader.add_constructor(None, _construct_undefined)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -183,8 +210,9 @@ def remove_forbidden_characters(text: str) -> str:
     return _FORBIDDEN_IN_VALUE_RE.sub("", text.replace("\r\n", "\n"))
 
 
-def parse_yaml(text: str, eerste_regel: int = 1) -> Parsed:
-    """Parse a YAML mapping safely; `eerste_regel` is the file line of the text's first line."""
+def parse_yaml(text: str, eerste_regel: int = 1, tags: frozenset[str] = frozenset()) -> Parsed:
+    """Parse a YAML mapping safely; `eerste_regel` is the file line of the text's first line. A value with one of
+    `tags` (local tags such as '!ENV') comes back as `Tagged`, for the caller to judge; any other tag is refused."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise ParseError(
             "gegevensblok-te-groot",
@@ -193,7 +221,7 @@ def parse_yaml(text: str, eerste_regel: int = 1) -> Parsed:
             "Staat de tekst van de brief erin? Zet die onder de tweede regel '---'.",
         )
     try:
-        loader = _Loader(text, eerste_regel)
+        loader = _Loader(text, eerste_regel, tags)
     except yaml.reader.ReaderError as err:
         regel = text.count("\n", 0, err.position) + eerste_regel
         raise ParseError("stuurteken", regel, _control_message(chr(err.character), "op deze regel")) from None
@@ -306,6 +334,8 @@ def _texts(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
     elif isinstance(data, list):
         for index, item in enumerate(data):
             yield from _texts(item, (*path, index))
+    elif isinstance(data, Tagged):
+        yield from _texts(data.value, path)
 
 
 def parse_document(raw: bytes) -> ParsedDocument:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from pathlib import Path, PurePosixPath
 
 from adviesregister.content.extract import SUPPORTED
@@ -15,8 +16,13 @@ from adviesregister.content.model import Problem
 from adviesregister.content.project import Project
 
 SOURCES_FOLDER = "bronnen"
+SITE_OVERRIDES = "site_overrides"
+"""mkdocs.yml's theme.custom_dir: our templates and assets, copied into site/."""
 MAX_NAME_BYTES = 200
 """A file or folder name in bron.bestand; file systems allow 255 bytes."""
+MAX_FOLDER_DEPTH = 20
+"""Folders inside content/ (or site_overrides/); the archive needs three (documenten/gemeente/jaar). Deeper ones are named, not read: a
+folder 1,500 deep would exhaust Python's recursion in os.walk."""
 
 
 def content_files(folder: Path, recursive: bool = True) -> list[Path]:
@@ -25,7 +31,7 @@ def content_files(folder: Path, recursive: bool = True) -> list[Path]:
     if not is_real_folder(folder):
         return found
     for parent, folders, names in os.walk(folder, followlinks=False):
-        folders[:] = sorted(name for name in folders if is_real_folder(Path(parent, name)))
+        folders[:] = sorted(name for name in folders if is_real_folder(Path(parent, name))) if _depth(parent, folder) < MAX_FOLDER_DEPTH else []
         found += [Path(parent, name) for name in names if name.endswith(".md") and is_regular_file(Path(parent, name))]
         if not recursive:
             break
@@ -37,8 +43,29 @@ def find_unsafe_files(project: Project) -> list[Problem]:
     root = project.content
     if root.is_symlink():
         return [Problem("content", 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="de map content/"))]
+    return _unsafe_in(project, root)
+
+
+def find_links_outside_content(project: Project) -> list[Problem]:
+    """Every symlink git tracks anywhere in the repository (mode 120000: a pull request can commit one even into an
+    ignored folder such as build/pages/, with `git add -f`); and, tracked or not, every symlink or special file in
+    site_overrides/ (MkDocs copies its files into site/) and at mkdocs.yml. Without git that is every path the build
+    reads besides content/ (find_unsafe_files); build/ holds no link when a build uses it (content/folders.py)."""
+    problems = _tracked_links(project.root) + _unsafe_in(project, project.root / SITE_OVERRIDES)
+    if _is_link(project.mkdocs_config):
+        problems.append(link_problem(project.relative(project.mkdocs_config)))
+    return problems
+
+
+def _unsafe_in(project: Project, folder: Path) -> list[Problem]:
+    """Every symlink and special file at or in `folder`, by where it stands (never followed)."""
+    if _is_link(folder):
+        return [Problem(project.relative(folder), 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit"))]
     problems = []
-    for parent, folders, names in os.walk(root, followlinks=False):
+    for parent, folders, names in os.walk(folder, followlinks=False):
+        if _depth(parent, folder) >= MAX_FOLDER_DEPTH and folders:  # not one level deeper: os.walk recurses
+            problems += [Problem(project.relative(Path(parent, name)), 1, "map-te-diep", _DEEP_TEXT) for name in sorted(folders)]
+            folders[:] = []
         for name in sorted([*folders, *names]):
             path = Path(parent, name)
             pad = project.relative(path)
@@ -47,6 +74,40 @@ def find_unsafe_files(project: Project) -> list[Problem]:
             elif name in names and not is_regular_file(path):
                 problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
     return problems
+
+
+def _tracked_links(root: Path) -> list[Problem]:
+    """The symlinks in git's index (`git ls-files -s -z`, mode 120000) under `root`; none without git."""
+    if not (root / ".git").exists():
+        return []
+    try:
+        done = subprocess.run(["git", "-C", str(root), "ls-files", "-s", "-z"], capture_output=True, check=False)
+    except OSError:  # no git installed
+        return []
+    if done.returncode != 0:
+        return []
+    problems = []
+    for entry in done.stdout.split(b"\0"):
+        info, _, name = entry.partition(b"\t")
+        if info.startswith(b"120000 "):
+            problems.append(Problem(name.decode("utf-8", "replace"), 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
+    return problems
+
+
+def link_problem(pad: str) -> Problem:
+    """The one message for a symlink where the archive reads a file."""
+    return Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit"))
+
+
+_DEEP_TEXT = (
+    f"deze map ligt meer dan {MAX_FOLDER_DEPTH} mappen diep. Zo diep leest het archief niet. "
+    "Haal deze map weg; documenten horen in content/documenten/GEMEENTE/JAAR/."
+)
+
+
+def _depth(parent: str, top: Path) -> int:
+    """How many folders deep `parent` (from os.walk) lies below `top`."""
+    return len(Path(parent).relative_to(top).parts)
 
 
 _SYMLINK_TEXT = (

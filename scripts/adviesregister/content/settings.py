@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
-from mkdocs.utils.yaml import yaml_load
 
+from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
+from adviesregister.content.site_config import is_plain_email, is_web_address, read_site_config, site_text_problem
 
 DEFAULT_SITE_URL = "https://adviesregister.example/"
 
@@ -40,16 +38,17 @@ class SettingsError(ValueError):
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_EMAIL = re.compile(r"[^@\s<>\"'&]+@[^@\s<>\"'&]+\.[a-zA-Z]{2,}")
 MIN_CONTRAST = 4.5
 
 
 def load_settings(project: Project) -> Settings:
     """`site_url` (which may come from ADVIESREGISTER_SITE_URL), `site_name` and `extra.adviesregister` in mkdocs.yml,
-    checked: a wrong value stops the build with a message that names the setting."""
-    with project.mkdocs_config.open(encoding="utf-8") as handle:
-        config: dict[str, Any] = yaml_load(handle) or {}
-    return settings_from(config)
+    read safely and held against the allow-list (content/site_config.py), then checked: a wrong value stops the build
+    with a message that names the setting."""
+    config, problems = read_site_config(project)
+    if problems:
+        raise SettingsError(format_problems(problems))
+    return settings_from(config.data if config else {})
 
 
 def settings_from(config: dict[str, Any]) -> Settings:
@@ -74,16 +73,37 @@ def settings_from(config: dict[str, Any]) -> Settings:
 def _check(settings: Settings) -> None:
     where = "mkdocs.yml, onder extra: adviesregister:"
     if not _COLOUR.fullmatch(settings.kleur):
-        raise SettingsError(f"{where} kleur '{settings.kleur}' is geen kleur. Schrijf haar als # met zes tekens 0-9 of a-f, bijvoorbeeld '#154273', tussen aanhalingstekens.")
+        raise SettingsError(
+            f"{where} kleur '{settings.kleur}' is geen kleur. Schrijf haar als # met zes tekens 0-9 of a-f, bijvoorbeeld '#154273', tussen aanhalingstekens."
+        )
     ratio = contrast(settings.kleur, "#ffffff")
     if ratio < MIN_CONTRAST:
         raise SettingsError(
             f"{where} kleur '{settings.kleur}' is te licht: witte tekst erop heeft een contrast van {format_decimal(round(ratio, 1), locale='nl')}:1, en dat moet minstens {format_decimal(MIN_CONTRAST, locale='nl')}:1 zijn (WCAG). Kies een donkerdere kleur."
         )
-    if not _EMAIL.fullmatch(settings.contact):
-        raise SettingsError(f"{where} contact '{settings.contact}' is geen e-mailadres. Schrijf het zo: naam@gemeente.nl.")
-    if settings.formulier and not settings.formulier.startswith("https://"):
+    if not is_plain_email(settings.contact):
+        raise SettingsError(
+            f"{where} contact '{settings.contact}' is geen e-mailadres, of er staat meer dan het adres. "
+            "Schrijf alleen het adres, zonder 'mailto:', '?', spaties of komma's, zo: naam@gemeente.nl."
+        )
+    if settings.formulier and not (settings.formulier.startswith("https://") and is_web_address(settings.formulier)):
         raise SettingsError(f"{where} formulier '{settings.formulier}' moet een webadres zijn dat begint met https://.")
+    if not is_web_address(settings.site_url):
+        raise SettingsError(
+            f"mkdocs.yml: site_url (of ADVIESREGISTER_SITE_URL) '{settings.site_url}' is geen webadres. Schrijf het hele adres, dat begint met https://."
+        )
+    if (fout := site_text_problem(settings.naam)) is not None:
+        raise SettingsError(f"mkdocs.yml: site_name: {fout}")
+    texts = {
+        "organisatie": settings.organisatie,
+        "uitgever": settings.uitgever,
+        "licentie": settings.licentie,
+        "telefoon": settings.telefoon,
+        "adres": settings.adres,
+    }
+    for veld, text in texts.items():
+        if (fout := site_text_problem(text)) is not None:
+            raise SettingsError(f"{where} {veld}: {fout}")
 
 
 def contrast(foreground: str, background: str) -> float:

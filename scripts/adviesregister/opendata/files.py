@@ -148,7 +148,7 @@ def export_open_data(
     rows = figure_rows(cijfers)
     add("cijfers.json", _json({"kop": header, "cijfers": rows}))
     add("cijfers.csv", figures_csv(rows))
-    add(RELEASES_JSON, _json({"kop": header, "versies": release_records(history.releases)}))
+    add(RELEASES_JSON, _json({"kop": header, "versies": release_records(history.releases), "niet_vermeld": history.weggelaten}))
     add(RELEASES_FEED, release_feed(history.releases, titles, settings.site_url, settings.naam))
     schemas = absolute_url(settings.site_url, f"{OPEN_DATA}{SCHEMA_FOLDER}/")
     add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json({**load_schema(DOCUMENT_SCHEMA), "$id": schemas + DOCUMENT_SCHEMA}))  # where it is published

@@ -1,6 +1,8 @@
 """The release history of the dataset: what each version of the archive added, changed or removed, as JSON and as
 an Atom feed for researchers who want to know when to download again. From git (content/history.releases), so the
-same commit always gives the same files; an archive without git history has an empty history, and says so."""
+same commit always gives the same files; an archive without git history has an empty history, and says so. A version
+names only documents whose file name carries no personal data and whose content `check` accepted at that commit;
+the rest is counted (`niet_vermeld`), never named."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
+from adviesregister.content.folders import OFFLINE_MARKER, empty_folder, write_marker
 from adviesregister.site.views import script_json
 
 OFFLINE_INDEX = "voorbeeld-zoekindex.js"
@@ -25,10 +26,12 @@ _LINKED = (("a", "href"), ("link", "href"), ("area", "href"))
 
 
 def make_offline_copy(site: Path, out: Path) -> int:
-    """Copy `site` to `out` (replacing it) with folder links ending in index.html and the search index; returns the pages."""
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(site, out)
+    """Copy `site` to `out` (replacing it; the caller checked that `out` may be replaced, see folders.out_problem) with
+    folder links ending in index.html and the search index; returns the pages. Only real folders and regular files are
+    copied: a symlink in site/ is never followed. `out` gets the mark (OFFLINE_MARKER) that the next run may replace it."""
+    empty_folder(out)
+    shutil.copytree(site, out, ignore=_not_regular, dirs_exist_ok=True)
+    write_marker(out, OFFLINE_MARKER)
     entries = []
     pages = sorted(out.rglob("*.html"))
     for page in pages:
@@ -48,6 +51,11 @@ def make_offline_copy(site: Path, out: Path) -> int:
     index = json.dumps(entries, ensure_ascii=False, sort_keys=True)
     (out / OFFLINE_INDEX).write_text(f"window.adviesregisterZoekindex = {index};\n", encoding="utf-8")
     return len(pages)
+
+
+def _not_regular(folder: str, names: list[str]) -> set[str]:
+    """What copytree leaves out: anything that is not a real folder or a regular file (a symlink is not followed)."""
+    return {name for name in names if not (Path(folder, name).is_dir() or Path(folder, name).is_file()) or Path(folder, name).is_symlink()}
 
 
 def folder_link_to_file(target: str) -> str:

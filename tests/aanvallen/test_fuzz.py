@@ -2,11 +2,15 @@
 
 (a) front matter: YAML-ish text, wrong-typed values for every schema field, any unicode (control characters too);
 (b) letter bodies: Markdown with brackets, HTML, comments, entities, tables, nesting;
-(c) imported files: random bytes and mutated real letters as .txt, .html, .md, .docx and .pdf.
+(c) imported files: random bytes and mutated real letters as .txt, .html, .md, .docx and .pdf;
+(d) personal data disguised in the Markdown but shown whole on the page: a BSN, phone number, e-mail address or IBAN
+    with entities, backslash escapes, empty comments, spans, links, emphasis and invisible characters inside it, and a
+    label glued to it with a hyphen.
 
 Properties: loading gives a document or Problems, never another exception (ParseError becomes a Problem); extracting
 gives text or ExtractError; for a document `check` accepts, the page, the feeds and every open-data writer run
-without an exception; what the importer writes, the parser reads.
+without an exception; what the importer writes, the parser reads; a planted value the page shows is refused by
+`check` (0 leaks).
 
 `make test` runs a small, fixed profile; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs at least 10,000 cases and says how many.
 """
@@ -35,8 +39,10 @@ from adviesregister.content.check import check_archive
 from adviesregister.content.derive import derive_archive
 from adviesregister.content.extract import ExtractError, extract_text
 from adviesregister.content.load import load_archive, load_document
+from adviesregister.content.markup import visible_text
 from adviesregister.content.model import Archive, Document
 from adviesregister.content.parse import ParseError, parse_document
+from adviesregister.content.privacy import INVISIBLE_RE, is_bsn, is_iban
 from adviesregister.content.project import Project
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
@@ -60,8 +66,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "klein"))
 BASIS = ROOT / "tests" / "slechte_invoer" / "_basis"
 DOC_ID = "almelo-2023-05-01-nieuw"
 TODAY = date(2026, 11, 23)
-GEVALLEN = {"aantal": 0}
-"""Cases run, for the closing line of `make fuzz`."""
+GEVALLEN = {"aantal": 0, "vermomd": 0, "getoond": 0, "gelekt": 0}
+"""Cases run, for the closing line of `make fuzz`; of the disguised values (d): how many the page showed whole, and
+how many of those `check` let through (leaks)."""
+FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 
 
 class World:
@@ -130,6 +138,10 @@ def count_cases(request: pytest.FixtureRequest) -> Iterator[None]:
     if reporter is not None and capture is not None and os.environ.get("HYPOTHESIS_PROFILE") == "fuzz":
         with capture.global_and_fixture_disabled():
             reporter.write_line(f"\n{GEVALLEN['aantal']} gegenereerde gevallen, {request.session.testsfailed} fouten")
+            if GEVALLEN["vermomd"]:
+                reporter.write_line(
+                    f"{GEVALLEN['vermomd']} vermomde persoonsgegevens, {GEVALLEN['getoond']} heel op de pagina, {GEVALLEN['gelekt']} door check gelaten"
+                )
 
 
 # (a) Front matter
@@ -275,3 +287,96 @@ def test_a_zip_is_not_needed_for_docx_errors_to_be_dutch(world: World) -> None:
     path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
     with pytest.raises(ExtractError, match=r"^het Word-bestand is beschadigd of geen \.docx"):
         extract_text(path)
+
+
+# (d) Personal data disguised in the Markdown, shown whole on the page
+
+
+def _as_bsn(digits: list[int]) -> str:
+    """Eight digits and the ninth that makes them pass the eleven-test ('' when none does)."""
+    last = sum(a * w for a, w in zip(digits, range(9, 1, -1), strict=True)) % 11
+    number = "".join(map(str, digits)) + str(last)
+    return number if last < 10 and is_bsn(number) else ""
+
+
+@st.composite
+def bsns(draw: st.DrawFn) -> str:
+    number = draw(st.lists(st.integers(0, 9), min_size=8, max_size=8).map(_as_bsn).filter(bool))
+    return draw(st.sampled_from([number, f"{number[:4]}.{number[4:6]}.{number[6:]}", f"{number[:3]} {number[3:6]} {number[6:]}"]))
+
+
+@st.composite
+def phones(draw: st.DrawFn) -> str:
+    rest = draw(st.text("0123456789", min_size=8, max_size=8))
+    return draw(st.sampled_from([f"06{rest}", f"06-{rest}", f"06 {rest[:4]} {rest[4:]}", f"+31 6 {rest}"]))
+
+
+@st.composite
+def ibans(draw: st.DrawFn) -> str:
+    bank = draw(st.sampled_from(["ABNA", "RABO", "INGB", "TRIO", "SNSB"]))
+    account = draw(st.text("0123456789", min_size=10, max_size=10))
+    check = 98 - int("".join(str(int(char, 36)) for char in f"{bank}{account}NL00")) % 97
+    iban = f"NL{check:02d}{bank}{account}"
+    assert is_iban(iban)
+    return iban
+
+
+EMAILS = st.builds(
+    lambda first, last, domain: f"{first}.{last}@{domain}",
+    st.sampled_from("ajkmpr"),
+    st.sampled_from(["jansen", "devries", "bakker", "el-amrani"]),
+    st.sampled_from(["almelo.nl", "gmail.com", "ziggo.nl"]),
+)
+PLANTED = st.one_of(bsns(), phones(), ibans(), EMAILS)
+LABELS = ["", "Bel ", "BSN-", "mobiel-", "tel-", "tel.", "Mail ", "Rekening ", "zie ", "(", "BSN: ", "**", "Telefoon\n"]
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u2063"]
+NAMED = {"-": ["&hyphen;", "&dash;", "&#45;", "&#x2d;"], "@": ["&commat;", "&#64;", "&#x40;"], ".": ["&period;", "&#46;"], " ": ["&#32;", "&nbsp;"]}
+
+
+def disguise(value: str, data: st.DataObject) -> str:
+    """`value` with disguises before some of its characters: what the Markdown hides and the page shows whole."""
+    pieces = []
+    for index, char in enumerate(value):
+        way = data.draw(st.sampled_from(["", "", "", "entity", "escape", "comment", "invisible", "span", "named"]), label=f"vermomming {index}")
+        if way == "entity":
+            char = data.draw(st.sampled_from([f"&#{ord(char)};", f"&#x{ord(char):x};", f"&#X{ord(char):X};"]))
+        elif way == "escape" and char in "-.()+":  # what Markdown unescapes (a backslash before '@' stays on the page)
+            char = "\\" + char
+        elif way == "comment" and index:
+            char = data.draw(st.sampled_from(["<!-- -->", "<!---->", "<!-- x -->"])) + char
+        elif way == "invisible" and index:
+            char = data.draw(st.sampled_from(INVISIBLE)) + char
+        elif way == "span":
+            char = data.draw(st.sampled_from(["<span>{}</span>", "<em>{}</em>", "<b>{}</b>", "<span class='x'>{}</span>", "[{}](https://example.nl)"])).format(
+                char
+            )
+        elif way == "named" and char in NAMED:
+            char = data.draw(st.sampled_from(NAMED[char]))
+        pieces.append(char)
+    return "".join(pieces)
+
+
+_AS_READ = str.maketrans({"\u00a0": " ", "\u2010": "-", "\u2011": "-"})
+
+
+def as_read(text: str) -> str:
+    """What a reader reads: no invisible characters, a no-break space as a space, a hyphen as '-'."""
+    return INVISIBLE_RE.sub("", text).translate(_AS_READ)
+
+
+@settings(max_examples=10_000 if FUZZ else 100)
+@given(PLANTED, st.sampled_from(LABELS), st.sampled_from(["", " gerust.", ".", ")", " en verder", "**"]), st.data())
+def test_a_disguised_value_the_page_shows_is_refused(world: World, value: str, label: str, after: str, data: st.DataObject) -> None:
+    GEVALLEN["vermomd"] += 1
+    tekst = f"Geacht college,\n\n{label}{disguise(value, data)}{after}\n\nMet vriendelijke groet.\n"
+    document, problems = world.load(as_file(valid_fields(), tekst))
+    assert document is not None, problems
+    shown = as_read(visible_text(letter_html(tekst)))
+    if value not in shown:
+        return  # the disguise itself hid it (not shown whole): no leak
+    GEVALLEN["getoond"] += 1
+    refused = [problem for problem in problems if problem.code == "persoonsgegevens" and problem.pad.endswith(f"{DOC_ID}.md")]
+    if not refused:
+        GEVALLEN["gelekt"] += 1
+    assert refused, f"gelekt: {value!r} als {tekst!r}, de pagina toont {shown!r}"
+    assert all(":" in problem.bericht and problem.regel >= 1 for problem in refused)

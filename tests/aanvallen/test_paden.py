@@ -428,7 +428,8 @@ def test_the_cache_keeps_only_regular_files(tmp_path: Path) -> None:
     (cache_dir / "map").mkdir(parents=True)
     os.mkfifo(cache_dir / "brieven.json")  # reading it would wait forever
     assert check(project.root)[0] == 0
-    assert sorted(path.name for path in cache_dir.iterdir()) == ["originelen.json", "privacy.json"]
+    assert sorted(path.name for path in cache_dir.iterdir()) == ["brieven.json", "originelen.json", "privacy.json"]  # check keeps the letters' HTML too
+    assert (cache_dir / "brieven.json").is_file(), "the pipe was removed, a regular file written in its place"
 
 
 def built_site_stand_in(project: Project) -> Path:

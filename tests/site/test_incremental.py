@@ -78,8 +78,16 @@ def test_a_build_after_a_change_redoes_only_the_changed_documents_and_equals_a_c
 
     monkeypatch.setattr(cache, "parallel_map", counting)
     assert build_site(project).problems == []
-    # the changed letter and the new one; no original changed: none judged again (by check, then by the build)
-    assert sorted(computed) == [("check_privacy", 2), ("judge_original", 0), ("judge_original", 0), ("letter_html", 2), ("plain_text", 2)]
+    # the changed letter and the new one: their HTML made once, by check (the render takes it from the cache);
+    # no original changed: none judged again (by check, then by the build)
+    assert sorted(computed) == [
+        ("check_privacy_shown", 2),
+        ("judge_original", 0),
+        ("judge_original", 0),
+        ("letter_html", 0),
+        ("letter_html", 2),
+        ("plain_text", 2),
+    ]
     monkeypatch.setattr(cache, "parallel_map", real)
     monkeypatch.setenv("ADVIESREGISTER_CACHE", "0")
     clean = copy_project(tmp_path / "in-een-keer", content=project.content)

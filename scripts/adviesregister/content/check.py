@@ -6,18 +6,21 @@ Every function returns problems; none prints or raises.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
+from collections import Counter
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
 from adviesregister.content.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.load import load_archive
+from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
 from adviesregister.content.originals import check_originals
 from adviesregister.content.paths import find_links_outside_content, find_unsafe_files, source_problem
-from adviesregister.content.privacy import describe, detect, text_fields
+from adviesregister.content.privacy import INVISIBLE_RE, Finding, describe, detect, detect_in_name, text_fields
 from adviesregister.content.project import Project
 from adviesregister.content.site_config import check_site_config
 from adviesregister.content.text_cost import check_text_cost
@@ -33,27 +36,37 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     problems += [problem for problem in check_site_config(project) if problem not in problems]  # a linked mkdocs.yml is named once
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     privacy = ResultCache(cache_folder(project.root), "privacy")
-    problems += check_archive(archive, project.content, privacy)
+    letters = ResultCache(cache_folder(project.root), "brieven")  # the letters' HTML, which the build then reuses
+    problems += check_archive(archive, project.content, privacy, letters)
     problems += check_originals(archive.documenten, project.content, cache_folder(project.root))
     if not problems:  # content with problems builds nothing, not even the cache
         privacy.save()
+        letters.save()
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
 
-def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None = None) -> list[Problem]:
-    """Everything about the documents together; `cache`: the privacy check's results of the last build."""
+def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None = None, letters: ResultCache | None = None) -> list[Problem]:
+    """Everything about the documents together; `cache`: the privacy check's results of the last build, `letters`:
+    the letters' HTML (site/render.py reads the same cache)."""
     problems = check_ids(archive.documenten)
     by_id = archive.by_id()
     unreadable = {Path(pad).stem for pad in archive.onleesbaar}
+    renderable = []  # a letter whose Markdown would cost too much to render is not rendered here either
     for doc in archive.documenten:
         problems += check_gemeente(doc, archive)
         problems += check_references(doc, by_id, unreadable)
         problems += check_text(doc)
-        problems += check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
+        cost = check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
+        problems += cost
         problems += check_bron(doc, content_dir)
+        renderable.append(not cost)
+    texts = [doc.tekst for doc, ok in zip(archive.documenten, renderable, strict=True) if ok]
+    made = iter((letters or ResultCache(None, "brieven")).map(letter_html, texts, [text_key(text) for text in texts]))
+    shown = [next(made) if ok else "" for ok in renderable]
     keys = [text_key(repr(doc)) for doc in archive.documenten]  # every field, the text and the file's name
     store = cache or ResultCache(None, "privacy")
-    for found in store.map(check_privacy, archive.documenten, keys, _problems_json, _problems_from_json):  # the costliest check
+    pairs = list(zip(archive.documenten, shown, strict=True))
+    for found in store.map(check_privacy_shown, pairs, keys, _problems_json, _problems_from_json):  # the costliest check
         problems += found
     problems += check_cycles(archive.documenten, by_id)
     for pagina in archive.paginas:
@@ -77,7 +90,7 @@ def check_gemeenten(gemeenten: dict[str, Gemeente], pad: str) -> list[Problem]:
         if slug in RESERVED_NAMES:
             problems.append(Problem(pad, regel, "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
         for veld, waarde in text_fields(gemeente, slug):
-            problems += _personal_data(pad, gemeente.regels.get(veld, regel), veld, waarde)
+            problems += _personal_data(pad, gemeente.regels.get(veld, regel), veld, waarde, name=_is_name(veld))
     return problems
 
 
@@ -221,25 +234,107 @@ def check_bron(doc: Document, content_dir: Path) -> list[Problem]:
     return []
 
 
-def check_privacy(doc: Document) -> list[Problem]:
-    """Personal data in the letter's text (at its own line) and in every text field of the front matter (at the field's line)."""
-    problems = _personal_data(doc.pad, doc.tekst_regel, "tekst", doc.tekst, per_line=True)
+def check_privacy(doc: Document, letter: str | None = None) -> list[Problem]:
+    """Personal data in the letter's text (at its own line) and in what its page shows of it (`letter`: its
+    letter_html, when made already; '' when its Markdown costs too much to render); in every text field of the front matter (at the field's line); in its folders."""
+    in_source = detect(doc.tekst)
+    problems = _problems(doc.pad, doc.tekst_regel, "tekst", in_source, per_line=True)
+    if letter is None:
+        letter = "" if check_text_cost(doc.pad, doc.tekst, doc.tekst_regel) else letter_html(doc.tekst)
+    problems += _shown_problems(doc.pad, doc.tekst_regel, "tekst", doc.tekst, letter, in_source)
     for veld, waarde in text_fields(doc):
-        problems += _personal_data(doc.pad, doc.regel(veld), veld, waarde)
-    return problems
+        problems += _personal_data(doc.pad, doc.regel(veld), veld, waarde, name=_is_name(veld))
+    folders = Path(doc.pad).parent.as_posix().removeprefix("content/")
+    return problems + [Problem(doc.pad, 1, "persoonsgegevens", f"map: {describe(found)}") for found in detect_in_name(folders)]
+
+
+def check_privacy_shown(pair: tuple[Document, str]) -> list[Problem]:
+    """check_privacy of a document and its letter HTML, made already (parallel_map hands over one item)."""
+    return check_privacy(*pair)
 
 
 def check_pagina(pagina: Pagina) -> list[Problem]:
-    """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as in a letter."""
+    """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as
+    in a letter, in its source, in what the page shows and in its file name (its address)."""
     pad = f"content/paginas/{pagina.naam}"
-    problems = check_text_cost(pad, pagina.tekst, pagina.tekst_regel)
-    problems += _personal_data(pad, pagina.titel_regel, "title", pagina.titel)
-    return problems + _personal_data(pad, pagina.tekst_regel, "tekst", pagina.tekst, per_line=True)
+    cost = check_text_cost(pad, pagina.tekst, pagina.tekst_regel)
+    problems = cost + _personal_data(pad, pagina.titel_regel, "title", pagina.titel)
+    problems += [Problem(pad, 1, "persoonsgegevens", f"bestandsnaam: {describe(found)}") for found in detect_in_name(pagina.naam)]
+    in_source = detect(pagina.tekst)
+    shown = "" if cost else pagina_html(pagina.tekst)  # never render what check_text_cost refused
+    problems += _problems(pad, pagina.tekst_regel, "tekst", in_source, per_line=True)
+    return problems + _shown_problems(pad, pagina.tekst_regel, "tekst", pagina.tekst, shown, in_source)
 
 
-def _personal_data(pad: str, regel: int, veld: str, text: str, per_line: bool = False) -> list[Problem]:
-    """A problem for each piece of personal data in `text` (a field at line `regel`, or a text starting there, `per_line`)."""
-    return [Problem(pad, regel + (found.line if per_line else 0), "persoonsgegevens", f"{veld}: {describe(found)}") for found in detect(text)]
+_NAMES = ("id", "slug", "bestand")
+"""Fields whose value is published as a name (in addresses, file names, lists): an id, a gemeente's short name, bron.bestand."""
+
+
+def _is_name(veld: str) -> bool:
+    parts = veld.split(".")
+    return parts[-1] in _NAMES or parts[0] in ("reactie_op", "hoort_bij")
+
+
+def _personal_data(pad: str, regel: int, veld: str, text: str, name: bool = False) -> list[Problem]:
+    """A problem for each piece of personal data in `text`, a field at line `regel` (`name`: a name published as it
+    is, where hyphens separate words, see detect_in_name). A value is
+    read with its entities resolved and Markdown's escapes undone: a title on a list page passes through Markdown, and
+    whoever shows the open data as HTML resolves '&#45;'."""
+    if "&" in text or "\\" in text:
+        text = html.unescape(_MARKDOWN_ESCAPE_RE.sub("", text))
+    return _problems(pad, regel, veld, detect_in_name(text) if name else detect(text))
+
+
+_MARKDOWN_ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+"""A backslash that Markdown removes (before punctuation)."""
+
+
+def _problems(pad: str, regel: int, veld: str, found: list[Finding], per_line: bool = False) -> list[Problem]:
+    return [Problem(pad, regel + (one.line if per_line else 0), "persoonsgegevens", f"{veld}: {describe(one)}") for one in found]
+
+
+def _shown_problems(pad: str, regel: int, veld: str, tekst: str, shown_html: str, in_source: list[Finding]) -> list[Problem]:
+    """Personal data the page shows that the Markdown hides (an entity, an escape, a comment, a tag or an invisible
+    character inside it), at the line of `tekst` where it stands, as near as can be told. A text without any of the
+    characters that make Markdown show something else than it says (_MAY_HIDE_RE) is shown as written: nothing to add."""
+    if not _MAY_HIDE_RE.search(tekst):
+        return []
+    left = Counter(_compact(found.value) for found in in_source)
+    lines: list[str] | None = None
+    problems = []
+    for found in detect(visible_text(shown_html)):
+        key = _compact(found.value)
+        if left[key] > 0:  # reported already, at its own line
+            left[key] -= 1
+            continue
+        lines = lines if lines is not None else [_compact(_roughly_shown(line)) for line in tekst.split("\n")]
+        line = _source_line(lines, key)
+        problems.append(Problem(pad, regel + line, "persoonsgegevens", f"{veld} (zoals de pagina het toont): {describe(found)}"))
+    return problems
+
+
+_MAY_HIDE_RE = re.compile(r"[&\\<\[*_`]")
+"""What a value can hide behind in Markdown: an entity (&), an escape (\\), HTML or a comment (<), a link ([),
+emphasis or code (* _ `). Invisible characters need no rendering: detect reads past them in the source too."""
+
+
+def _compact(text: str) -> str:
+    """Only the letters and digits of `text`, in lower case: '06&#45;1234 5678' and '06-12345678' compare equal once shown."""
+    return re.sub(r"[\W_]+", "", INVISIBLE_RE.sub("", text)).lower()
+
+
+def _roughly_shown(line: str) -> str:
+    """A line of Markdown roughly as shown: without comments, tags and link addresses, its entities resolved."""
+    return html.unescape(re.sub(r"<!--.*?-->|<[^>]*>|\]\([^)]*\)", "", line))
+
+
+def _source_line(lines: list[str], key: str) -> int:
+    """The line (0 = first) that holds `key`, or else the start of it (a value split over lines); 0 if none does."""
+    for length in (len(key), 6, 4):
+        for index, line in enumerate(lines):
+            if key[:length] in line:
+                return index
+    return 0
 
 
 def check_cycles(documenten: list[Document], by_id: dict[str, Document]) -> list[Problem]:

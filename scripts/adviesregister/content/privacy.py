@@ -15,6 +15,11 @@ What counts as personal, and what stays:
 - E-mail: any address whose name part is not an organisation's (info@, secretariaat@, adviesraad…@ stay), also
   written 'j.jansen[at]almelo.nl' or 'j.jansen (at) almelo punt nl'.
 - Names: see privacy_names.py.
+
+Every text is read as a reader sees it: past invisible characters (Unicode's format characters: U+200B, U+FEFF, the
+soft hyphen …), with any dash as '-' and a hyphen between a word and a number as a space ('BSN-123456782'). check
+also reads the letter as its page shows it (markup.visible_text: entities, escapes, comments and tags resolved), and
+names published as they are (ids, file names) with hyphens as word breaks (detect_in_name).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -250,19 +255,46 @@ DETECTORS: dict[str, Callable[[str], Iterator[Span]]] = {
 
 _SEEN_AS = {
     **{ord(space): " " for space in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
-    **{ord(invisible): " " for invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad"},
     **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},  # full-width letters, digits and signs
+    **{ord(dash): "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"},  # '&hyphen;' and other dashes
     **{ord(markup): " " for markup in "*_`"},  # emphasis and code in Markdown, and '_' in file names
 }
-"""How the detectors see a text: special and invisible spaces as spaces, full-width characters as plain ones, and
-Markdown emphasis as spaces, so that '06-*1234*5678' or '123\u2009456\u2009782' is found. One character for one, so every
-position found is a position in the text itself."""
+"""How the detectors see a text: special spaces as spaces, full-width characters as plain ones, and Markdown emphasis
+as spaces, every dash as '-', so that '06-*1234*5678', '06\u201012345678' or '123\u2009456\u2009782' is found. One character for one, so every position found
+is a position in the text itself."""
+
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+"""Characters nobody sees (Unicode's format characters, category Cf: zero-width spaces and joiners, U+2060, U+FEFF,
+the soft hyphen, direction marks): a reader reads '123\ufeff456782' as 123456782, so the detectors do too."""
+_LABEL_JOINER_RE = re.compile(r"(?<=[^\W\d_])[-/.](?=[+(]?\d)")
+"""A hyphen, slash or full stop glued between a word and a number ('BSN-123456782', 'mobiel-0612345678', 'tel/06…',
+'tel.080000009') separates them, as a space would; between digits it still joins them ('06-12345678')."""
+
+
+def _visible(text: str) -> tuple[str, list[int] | None]:
+    """`text` without invisible characters, and for each character left its position in `text` (None: nothing removed)."""
+    if text.isascii() or not INVISIBLE_RE.search(text):
+        return text, None
+    kept = [index for index, char in enumerate(text) if not INVISIBLE_RE.match(char)]
+    return "".join(text[index] for index in kept), kept
 
 
 def detect(text: str) -> list[Finding]:
-    """Every piece of personal data in `text`, in order, none overlapping."""
+    """Every piece of personal data in `text`, in order, none overlapping; read as a reader sees it (past invisible
+    characters, with a hyphen between a word and a number as a space). Positions and values are those in `text`."""
+    visible, kept = _visible(text)
+    found = _detect_visible(visible)
+    if kept is None:
+        return found
+    return [Finding(f.kind, kept[f.start], kept[f.end - 1] + 1, text[kept[f.start] : kept[f.end - 1] + 1], f.line, f.label) for f in found]
+
+
+def _detect_visible(text: str) -> list[Finding]:
     newlines = [match.start() for match in re.finditer("\n", text)]
-    seen = text.translate(_SEEN_AS)
+    seen = _LABEL_JOINER_RE.sub(" ", text.translate(_SEEN_AS))
     chosen: list[Finding] = []
     taken: list[tuple[int, int]] = []  # sorted spans of the findings chosen so far
     for kind in _PRIORITY:
@@ -274,11 +306,22 @@ def detect(text: str) -> list[Finding]:
     return sorted(chosen, key=lambda finding: finding.start)
 
 
+_NAME_SEPARATORS = str.maketrans({"-": " ", "_": " ", "/": " ", "\\": " "})
+
+
+def detect_in_name(name: str) -> list[Finding]:
+    """Personal data in a name published as it is, in addresses, lists and every download (an id, a file or folder
+    name, bron.bestand, a gemeente's short name): there a hyphen, an underscore or a slash separates words, so
+    'almelo-2024-05-01-0612345678' holds a phone number. Values as they are in `name`."""
+    return [replace(found, value=name[found.start : found.end]) for found in detect(name.translate(_NAME_SEPARATORS))]
+
+
 def describe(finding: Finding) -> str:
     """What was found and how to fix it, in Dutch, for the person who wrote the text."""
-    shown = " ".join(finding.value.split())
+    shown = " ".join(INVISIBLE_RE.sub("", finding.value).split())
     where = f" (bij '{finding.label}')" if finding.label else ""
-    return f"'{shown}'{where} {KINDS[finding.kind].advice}"
+    hidden = " (met onzichtbare tekens ertussen)" if INVISIBLE_RE.search(finding.value) else ""
+    return f"'{shown}'{hidden}{where} {KINDS[finding.kind].advice}"
 
 
 def find_personal_data(text: str) -> list[str]:

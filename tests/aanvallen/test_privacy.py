@@ -89,6 +89,12 @@ PLANTED: list[tuple[str, str, str]] = [
     ("naam", "Ambtelijk contactpersoon: K. van Leeuwen", "K. van Leeuwen"),
     ("naam", "Contactpersonen: A. Smits en B. Vermeulen", "A. Smits en B. Vermeulen"),
     ("naam", "**Behandeld door:** W. Kramer", "W. Kramer"),
+    # the name on the line under the label, with a phone number, a department or a job after it
+    ("naam", "Behandeld door\nJ. Meijer 14 0546", "J. Meijer"),
+    ("naam", "Behandeld door\nJoost Meijer  afdeling Zorg", "Joost Meijer"),
+    ("naam", "Behandeld door\nJoost Meijer | Team Jeugd | 14 0546", "Joost Meijer"),
+    ("naam", "Inlichtingen bij\nA.B. Meijer beleidsadviseur Wmo", "A.B. Meijer"),
+    ("naam", "Behandeld door\nA. Meijer tel. 14 0546", "A. Meijer"),
     # civil servants and residents in running text: the title stays, the name goes
     ("naam", "Voor vragen belt u onze medewerker mevrouw De Graaf.", "De Graaf"),
     ("naam", "De heer P. Brouwer van team Jeugd voerde het gesprek.", "P. Brouwer"),

@@ -54,7 +54,11 @@ _NAME_LABEL_RE = re.compile(
 _VALUE_RE = re.compile(_VALUE)
 _ROW_NAME_RE = re.compile(rf"(?:{_TITLE}[ ]*)+{_NAME}|{_INITIALS}[ ]*(?:(?i:{_PARTICLES})[ ]+){{0,3}}{_NAME_WORD}")
 _ONLY_LABELS_RE = re.compile(rf"^(?:[ \t:|*_\u2013-]*(?i:{_LABEL_WORDS}|brief|door|doorkies|contact)(?!{_LETTER}))*[ \t:|*_\u2013-]*$")
-_NAME_ENDS_LINE_RE = re.compile(r"[ \t]*(?:$|[,(\t;]|[ ]+[-\u2013(])")
+_NAME_ENDS_LINE_RE = re.compile(
+    rf"[ \t]*(?:$|[,(\t;|/]|[ ]+[-\u2013(])"
+    rf"|[ \t]+(?=[+\d]|(?i:{_ORGANISATIONS}|{_LABEL_WORDS}|tel|t|e|mail|mob|mobiel|beleids{_LETTER}*|{_LETTER}*(?:medewerker|adviseur|ondersteuner|consulent))(?!{_LETTER}))"
+)
+"""What may follow a name on the line under a contact label: nothing, punctuation, a phone number, or a department or job."""
 
 _ROLE_BEFORE_RE = re.compile(rf"(?i:\b(?:{ROLES}))(?:[ ]+a\.i\.)?(?:[ ]+(?:van|der|de|het)(?:[ ]+[\w-]+){{1,4}})?[ ]*,?[ ]*$")
 _ROLE_AFTER_RE = re.compile(rf"[ ]*(?:,|\(|\u2013|-)[ ]*(?i:(?:de|het|onze|uw)[ ]+)?(?i:{ROLES})\b")

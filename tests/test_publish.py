@@ -259,6 +259,8 @@ def test_ci_and_pull_requests_run_the_readme_commands() -> None:
         assert step in pull_request
     pages = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert "actions/deploy-pages" in pages and "make site" in pages
+    for workflow in (pull_request, pages):  # without Tesseract a PDF with a picture is withheld: the workflows install it
+        assert workflow.index("tesseract-ocr-nld") < workflow.index("make site")
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "Privacy" in template and "- [ ]" in template
     assert isinstance(Project(ROOT).root, Path)

@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from adviesregister.content.extract import extract_text  # noqa: E402
 from adviesregister.content.load import load_archive  # noqa: E402
-from adviesregister.content.privacy import KINDS, detect, is_publishable, text_fields  # noqa: E402
+from adviesregister.content.originals import is_publishable  # noqa: E402
+from adviesregister.content.privacy import KINDS, detect, text_fields  # noqa: E402
 from adviesregister.content.project import Project  # noqa: E402
 
 

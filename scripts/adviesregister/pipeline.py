@@ -24,8 +24,7 @@ from adviesregister.content.folders import remove_links
 from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
-from adviesregister.content.originals import Verdict
-from adviesregister.content.privacy import publishable_sources
+from adviesregister.content.originals import Verdict, publishable_originals
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings, load_settings
 from adviesregister.opendata.files import ExportResult, export_open_data
@@ -62,7 +61,7 @@ class Prepared:
     @cached_property
     def publishable(self) -> dict[str, Verdict]:
         """The documents whose original the site publishes (all of it read, no personal data in it), checked once."""
-        return publishable_sources(self.project, self.archive)
+        return publishable_originals(self.archive.documenten, self.project.content, cache_folder(self.project.root))
 
 
 @dataclass

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
+from adviesregister.content.originals import is_publishable
 from adviesregister.content.parse import parse_document
-from adviesregister.content.privacy import detect, find_personal_data, is_publishable, redact
+from adviesregister.content.privacy import detect, find_personal_data, redact
 
 from helpers import ROOT, copy_project, run_cli
 

@@ -43,7 +43,6 @@ def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_pat
     from adviesregister.content import parallel
     from adviesregister.content.check import check_project
 
-
     project = copy_project(tmp_path / "project")
     folder = project.documenten / "almelo" / "2024"
     folder.mkdir(parents=True)

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from adviesregister.content.model import Besluit, Datum, Document
-from adviesregister.content.privacy import Finding, describe, detect, find_personal_data, is_bsn, is_iban, is_publishable, redact, text_fields
+from adviesregister.content.originals import is_publishable
+from adviesregister.content.privacy import Finding, describe, detect, find_personal_data, is_bsn, is_iban, redact, text_fields
 
 
 @pytest.mark.parametrize(("digits", "expected"), [("111222333", True), ("123456782", True), ("123456789", False), ("000000000", False), ("12345678", False)])

@@ -18,7 +18,7 @@ from adviesregister.content.load import load_archive
 from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
-from adviesregister.content.originals import check_originals
+from adviesregister.content.originals import check_originals, originals_cache
 from adviesregister.content.paths import find_links_outside_content, find_unsafe_files, source_problem
 from adviesregister.content.privacy import INVISIBLE_RE, Finding, describe, detect, detect_in_name, text_fields
 from adviesregister.content.project import Project
@@ -38,10 +38,11 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     privacy = ResultCache(cache_folder(project.root), "privacy")
     letters = ResultCache(cache_folder(project.root), "brieven")  # the letters' HTML, which the build then reuses
     problems += check_archive(archive, project.content, privacy, letters)
-    problems += check_originals(archive.documenten, project.content, cache_folder(project.root))
+    originals = originals_cache(cache_folder(project.root))
+    problems += check_originals(archive.documenten, project.content, originals)
     if not problems:  # content with problems builds nothing, not even the cache
-        privacy.save()
-        letters.save()
+        for cache in (privacy, letters, originals):
+            cache.save()
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
 

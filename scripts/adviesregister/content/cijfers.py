@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import date
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, within_deadline
 from adviesregister.content.model import Archive, Derived, Document
@@ -45,7 +44,7 @@ class Figures:
         return self.adviezen - self.uitkomsten.get(REACTIE_UITGEBLEVEN, 0) - self.uitkomsten.get(WACHT_OP_REACTIE, 0)
 
     def aandeel(self, uitkomst: str) -> float | None:
-        """The share of the advices with this outcome (0–1); None without advices."""
+        """The share of the advices with this outcome (0 to 1); None without advices."""
         return self.uitkomsten.get(uitkomst, 0) / self.adviezen if self.adviezen else None
 
     @property
@@ -116,4 +115,3 @@ def _figures(soort: str, sleutel: str, naam: str, members: list[Document], deriv
 
 def _first_response(info: Derived, by_id: dict[str, Document]) -> Document | None:
     return next((by_id[answer] for answer in info.reacties if answer in by_id and by_id[answer].soort == "reactie"), None)
-

@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 MAX_PAGES = 2_000
 """Pages a PDF may have: a letter, even a long report with appendices, has far fewer (a 100,000-page PDF took pypdf 110 s and 857 MB)."""
 MAX_PIXELS = 100_000_000
-"""Pixels of one picture (10,000 × 10,000; a page scanned at 600 dpi has 35 million): text recognition of a
-60,000 × 60,000 picture took 5.1 GB."""
+"""Pixels of one picture (10,000 x 10,000; a page scanned at 600 dpi has 35 million): text recognition of a
+60,000 x 60,000 picture took 5.1 GB."""
 OCR_MIN_PIXELS = 20_000
-"""A picture of at least this many pixels (200 × 100) can hold a line of text, such as a contact line: it is read by OCR."""
+"""A picture of at least this many pixels (200 x 100) can hold a line of text, such as a contact line: it is read by OCR."""
 OCR_MIN_SIDE = 16
 """… and of at least this many pixels on each side (a thin rule or a border holds no text)."""
 
@@ -73,7 +73,9 @@ def check_page_count(raw: bytes) -> int:
         raise PdfRefused(f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
     if count > MAX_PAGES:
         raise PdfRefused(
-            f"de PDF heeft {count:,} pagina's; een brief of rapport heeft er nooit meer dan {MAX_PAGES:,}. Splits het bestand in losse documenten.".replace(",", ".")
+            f"de PDF heeft {count:,} pagina's; een brief of rapport heeft er nooit meer dan {MAX_PAGES:,}. Splits het bestand in losse documenten.".replace(
+                ",", "."
+            )
         )
     return count
 
@@ -86,7 +88,9 @@ def check_picture_sizes(raw: bytes) -> None:
         try:
             sizes += [size for page in pdf.pages for size in _drawn(page)[0]]  # pictures inline in a page's content
         except Exception as err:  # any failure of the library on this file
-            raise PdfRefused(f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+            raise PdfRefused(
+                f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op."
+            ) from None
         for size in sizes:
             if size[0] * size[1] > MAX_PIXELS:
                 raise PdfRefused(

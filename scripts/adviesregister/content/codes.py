@@ -145,7 +145,7 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Schrijf het pad vanaf de map die de melding noemt, zonder `..` en niet beginnend met `/`; zet de vaste mappen terug zoals in het voorbeeldarchief.",
     ),
     "instelling-waarde": (
-        "Een instelling in `mkdocs.yml` heeft niet de goede vorm: een tekst van de site met `<`, `>`, `\"` of `&…;`, "
+        'Een instelling in `mkdocs.yml` heeft niet de goede vorm: een tekst van de site met `<`, `>`, `"` of `&…;`, '
         "een webadres dat niet met `https://` begint, of een `contact` dat meer is dan één gewoon e-mailadres.",
         "Schrijf gewone tekst, een heel webadres (`https://…`) of alleen het e-mailadres (`naam@gemeente.nl`), zoals de melding zegt.",
     ),

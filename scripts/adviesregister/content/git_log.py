@@ -95,7 +95,9 @@ def read_blobs(root: Path, blobs: Iterable[str]) -> dict[str, bytes]:
     wanted = sorted(set(blobs))
     if not wanted:
         return {}
-    done = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input="".join(f"{blob}\n" for blob in wanted).encode(), capture_output=True, check=True)
+    done = subprocess.run(
+        ["git", "-C", str(root), "cat-file", "--batch"], input="".join(f"{blob}\n" for blob in wanted).encode(), capture_output=True, check=True
+    )
     found: dict[str, bytes] = {}
     out, position = done.stdout, 0
     for blob in wanted:

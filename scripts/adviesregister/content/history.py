@@ -30,7 +30,6 @@ from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE,
 from adviesregister.content.git_log import Commit, blob_id, read_blobs, read_log
 from adviesregister.content.load import read_document
 from adviesregister.content.model import Archive, Derived, Document
-from adviesregister.content.parallel import parallel_map
 from adviesregister.content.paths import is_regular_file
 from adviesregister.content.privacy import detect
 
@@ -153,7 +152,9 @@ def _judge_versions(root: Path, commits: list[Commit], checked: AbstractSet[str]
     (build/cache/versies.json); the rest is read from git in one pass and judged over the cores."""
     wanted = {(change.pad, change.blob) for commit in commits for change in commit.changes if change.status != "D" and _is_document(change.pad)}
     accepted = {key: False for key in wanted if not _name_passes(key[0])}
-    current = {pad: blob_id((root / pad).read_bytes(), blob) for pad, blob in wanted if pad in checked and is_regular_file(root / pad) and (pad, blob) not in accepted}
+    current = {
+        pad: blob_id((root / pad).read_bytes(), blob) for pad, blob in wanted if pad in checked and is_regular_file(root / pad) and (pad, blob) not in accepted
+    }
     accepted |= {(pad, blob): True for pad, blob in wanted if current.get(pad) == blob}
     rest = sorted(wanted - accepted.keys())
     keys = [text_key(f"{pad}\0{blob}") for pad, blob in rest]
@@ -197,13 +198,9 @@ def archive_changed(dates: dict[str, FileDates], archive: Archive, derived: dict
     """The last day the archive's data changed: its newest commit in content/ (without git: the newest document's date),
     or a later day on which an advice's termijn ran out and its status became 'reactie uitgebleven'. Never after today.
     The same content gives the same day, whatever day the build runs, until something really changes."""
-    if dates:
-        content = max(found.gewijzigd.date() for found in dates.values())
-    else:
-        content = max((doc.datum.vroegst() for doc in archive.documenten), default=today)
+    content = max(found.gewijzigd.date() for found in dates.values()) if dates else max((doc.datum.vroegst() for doc in archive.documenten), default=today)
     expired = [info.uiterste_reactiedatum + timedelta(days=1) for info in derived.values() if info.status == REACTIE_UITGEBLEVEN and info.uiterste_reactiedatum]
     return min(today, max([content, *expired]))
-
 
 
 def statuses_hold_until(derived: dict[str, Derived]) -> date | None:

@@ -67,9 +67,7 @@ def recognise(pdf: Path) -> tuple[str, OcrInfo]:
                 f"de tekstherkenning (OCR) van de scan mislukte ({cause}). Open de PDF in een PDF-lezer en sla hem opnieuw op, of scan de brief opnieuw."
             ) from None
         texts = [path.read_text(encoding="utf-8") for path in sorted(work.glob("*_ocr_hocr.txt"))]
-        confidences = [
-            int(found) for path in sorted(work.glob("*_ocr_hocr.hocr")) for found in _WORD_CONFIDENCE_RE.findall(path.read_text(encoding="utf-8"))
-        ]
+        confidences = [int(found) for path in sorted(work.glob("*_ocr_hocr.hocr")) for found in _WORD_CONFIDENCE_RE.findall(path.read_text(encoding="utf-8"))]
     mean = sum(confidences) / len(confidences) if confidences else 0.0
     return "\x0c".join(text.strip("\x0c\n") for text in texts), OcrInfo(round(mean, 1), len(texts), len(confidences))
 

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.cache import ResultCache, text_key
-from adviesregister.content.model import Document, Problem
 from adviesregister.content.clean_pdf import PdfRefused, clean_pdf, pages_only
 from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, ExtractError, carried, extract_text, pdf_pages
+from adviesregister.content.model import Document, Problem
 from adviesregister.content.ocr import OcrError, recognise
 from adviesregister.content.paths import source_problem
 from adviesregister.content.privacy import KINDS, detect
@@ -77,7 +77,10 @@ def published_bytes(path: Path) -> bytes:
 
 def _judge_pdf(raw: bytes) -> Verdict:
     clean = clean_pdf(raw)
-    places = [("de tekst", "\n\n".join(pdf_pages(clean.data))), ("wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)", "\n".join(clean.strings))]
+    places = [
+        ("de tekst", "\n\n".join(pdf_pages(clean.data))),
+        ("wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)", "\n".join(clean.strings)),
+    ]
     if clean.picture_pages:
         if len(clean.picture_pages) > MAX_OCR_PAGES:
             return Verdict(f"{len(clean.picture_pages)} pagina's hebben een afbeelding; tekstherkenning (OCR) leest er hoogstens {MAX_OCR_PAGES}")
@@ -108,23 +111,26 @@ def _personal(*places: tuple[str, str]) -> str | None:
     return "; ".join(said) if said else None
 
 
-def judge_documents(documents: list[Document], content: Path, folder: Path | None) -> dict[str, Verdict]:
+def judge_documents(documents: list[Document], content: Path, cache: ResultCache) -> dict[str, Verdict]:
     """The verdict on the original of each document that names one in content/bronnen/ (unchanged: its sha256 fits),
-    with the verdicts of the last build taken from `folder` (build/cache/)."""
+    with the verdicts of the last build taken from `cache` (build/cache/originelen.json; the caller saves it)."""
     named = [doc for doc in documents if doc.bron is not None and doc.bron.bestand is not None and source_problem(content, doc.bron.bestand) is None]
     paths = [content / str(doc.bron.bestand) for doc in named if doc.bron is not None]
     tesseract = shutil.which("tesseract") is not None  # a verdict without it says so; with it, read again
     keys = [text_key(f"{_digest(path)}\0{path.suffix.lower()}\0{tesseract}") for path in paths]
-    cache = ResultCache(folder, "originelen")
     verdicts = cache.map(judge_original, paths, keys, _verdict_json, _verdict_from_json)
-    cache.save()
     return {doc.id: verdict for doc, verdict in zip(named, verdicts, strict=True)}
 
 
-def check_originals(documents: list[Document], content: Path, folder: Path | None) -> list[Problem]:
+def originals_cache(folder: Path | None) -> ResultCache:
+    """The verdicts of the last build, in build/cache/originelen.json."""
+    return ResultCache(folder, "originelen")
+
+
+def check_originals(documents: list[Document], content: Path, cache: ResultCache) -> list[Problem]:
     """A problem for each original in content/bronnen/ that carries personal data: the site withholds it, but a public
     repository (and its history) would publish it."""
-    verdicts = judge_documents(documents, content, folder)
+    verdicts = judge_documents(documents, content, cache)
     return [
         Problem(
             doc.pad,
@@ -140,9 +146,18 @@ def check_originals(documents: list[Document], content: Path, folder: Path | Non
     ]
 
 
+def is_publishable(path: Path) -> bool:
+    """An original letter may be published only when all of it was read and none of it is personal data: not in what a
+    reader sees, nor in what the file carries besides."""
+    return judge_original(path).reden is None
+
+
 def publishable_originals(documents: list[Document], content: Path, folder: Path | None) -> dict[str, Verdict]:
     """The documents whose original the site publishes, with the checksum and size of what it publishes."""
-    return {doc_id: verdict for doc_id, verdict in judge_documents(documents, content, folder).items() if verdict.reden is None}
+    cache = originals_cache(folder)
+    verdicts = judge_documents(documents, content, cache)
+    cache.save()
+    return {doc_id: verdict for doc_id, verdict in verdicts.items() if verdict.reden is None}
 
 
 def _digest(path: Path) -> str:

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import TypeVar
 
@@ -83,10 +83,8 @@ def _end_workers(pool: ProcessPoolExecutor) -> None:
     processes = list(getattr(pool, "_processes", None) or {})  # pid → Process; the executor has no public way (before 3.14)
     pool.shutdown(wait=False, cancel_futures=True)
     for pid in processes:
-        try:
+        with suppress(ProcessLookupError):  # already gone
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:  # already gone
-            pass
 
 
 def _watch_parent(parent: int) -> None:

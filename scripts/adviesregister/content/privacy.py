@@ -28,15 +28,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from adviesregister.content.privacy_names import Span, find_names
-
-if TYPE_CHECKING:
-    from adviesregister.content.model import Archive
-    from adviesregister.content.originals import Verdict
-    from adviesregister.content.project import Project
 
 
 @dataclass(frozen=True)
@@ -222,7 +215,21 @@ def _ibans(text: str) -> Iterator[Span]:
 
 
 FUNCTIONAL_MAILBOXES = frozenset(
-    {"adviesraad", "adviesregister", "asd", "bezwaar", "communicatie", "contact", "gemeente", "griffie", "helpdesk", "info", "klachten", "klantcontact", "loket"}
+    {
+        "adviesraad",
+        "adviesregister",
+        "asd",
+        "bezwaar",
+        "communicatie",
+        "contact",
+        "gemeente",
+        "griffie",
+        "helpdesk",
+        "info",
+        "klachten",
+        "klantcontact",
+        "loket",
+    }
     | {"noreply", "no-reply", "pers", "post", "postbus", "privacy", "receptie", "secretariaat", "servicepunt", "webmaster", "wmo", "wmoraad"}
 )
 """Names before the @ (or the first part of it, before a dot) that belong to an organisation, not a person."""
@@ -362,20 +369,3 @@ def text_fields(value: object, path: str = "") -> Iterator[tuple[str, str]]:
         for field in fields(value):
             if field.name not in _NOT_TEXT:
                 yield from text_fields(getattr(value, field.name), f"{prefix}{field.name}")
-
-
-def is_publishable(path: Path) -> bool:
-    """An original letter may be published only when all of it was read and none of it is personal data: not in what a
-    reader sees, nor in what the file carries besides (see originals.judge_original)."""
-    from adviesregister.content.originals import judge_original  # it uses the detectors above
-
-    return judge_original(path).reden is None
-
-
-def publishable_sources(project: Project, archive: Archive) -> dict[str, Verdict]:
-    """The documents whose original the site publishes (is_publishable), with the checksum and size of what it
-    publishes (a PDF's clean copy); verdicts kept in build/cache/."""
-    from adviesregister.content.cache import cache_folder
-    from adviesregister.content.originals import publishable_originals
-
-    return publishable_originals(archive.documenten, project.content, cache_folder(project.root))

@@ -216,7 +216,7 @@ DESCRIPTIONS = {
 
 def publish_sources(project: Project, archive: Archive, publishable: Mapping[str, Verdict]) -> dict[str, tuple[SourceFile, Path | None]]:
     """Each original letter: published only when all of it was read and none of it is personal data (`publishable`:
-    content/privacy.publishable_sources; else only its sha256 is shown), a PDF as a clean copy (content/clean_pdf.py),
+    content/originals.publishable_originals; else only its sha256 is shown), a PDF as a clean copy (content/clean_pdf.py),
     under a name made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site
     (see names.source_url). The page shows the sha256 of the file it offers, and the original's when they differ."""
     out: dict[str, tuple[SourceFile, Path | None]] = {}

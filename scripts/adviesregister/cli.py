@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from jinja2.exceptions import SecurityError
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
@@ -143,6 +144,13 @@ def build(root: Path) -> None:
         sys.exit(1)
     except SearchIndexError as err:
         click.echo(f"De zoekindex (Pagefind) kon niet gemaakt worden:\n{err}", err=True)
+        sys.exit(1)
+    except SecurityError as err:
+        click.echo(
+            f"Een sjabloon in site_overrides/ probeert iets wat niet mag ({err}). Een sjabloon mag alleen waarden tonen. "
+            "Zet het sjabloon terug zoals het was. De vorige site in site/ is niet veranderd.",
+            err=True,
+        )
         sys.exit(1)
     except ArchiveBusy as err:
         click.echo(str(err), err=True)

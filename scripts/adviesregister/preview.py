@@ -11,6 +11,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
@@ -54,6 +56,18 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             if isinstance(config[key], str):
                 config[key] = Markup(escape(config[key]))  # a Markup: `| e` in our templates leaves it as it is
         return config
+
+    def on_env(self, env: Environment, /, *, config: Any, files: Any) -> Environment:
+        """The theme's templates (Material's, and site_overrides/ from a pull request) run in Jinja's sandbox: a template
+        can show values, never reach Python (`lipsum.__globals__.os.popen(…)` stops the build)."""
+        sandboxed = SandboxedEnvironment(
+            loader=env.loader, autoescape=env.autoescape, extensions=[type(extension) for extension in env.extensions.values()], auto_reload=False
+        )
+        sandboxed.filters.update(env.filters)
+        sandboxed.tests.update(env.tests)
+        sandboxed.globals.update(env.globals)
+        sandboxed.policies.update(env.policies)
+        return sandboxed
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         templates = Path(str(files("adviesregister.site").joinpath("templates")))

@@ -297,3 +297,21 @@ def test_a_symlinked_mkdocs_yml_is_not_read(project: Project) -> None:
         "mkdocs.yml:1: [snelkoppeling] dit is een snelkoppeling (symlink) naar iets anders. Het archief leest alleen echte bestanden, zodat niets van buiten content/ op de site komt. Zet het bestand zelf hier neer.",
         "1 probleem in 1 bestand.",
     ]
+
+
+def test_a_template_in_site_overrides_never_reaches_python(project: Project) -> None:
+    """site_overrides/ comes with a pull request too: its templates run in Jinja's sandbox and can only show values."""
+    marker = project.root / "GEHACKT"
+    main = project.root / "site_overrides" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8") + f"{{% block announce %}}{{{{ lipsum.__globals__.os.popen('touch {marker}').read() }}}}{{% endblock %}}\n",
+        encoding="utf-8",
+    )
+    with fixed_date():
+        result = run_cli(["build", "--root", project.root])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Een sjabloon in site_overrides/ probeert iets wat niet mag (access to attribute '__globals__' of 'function' object is unsafe.)."
+    )
+    assert not marker.exists()
+    assert not (project.root / "site").exists()

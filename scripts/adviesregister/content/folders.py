@@ -30,7 +30,7 @@ EXPORT_MARKER = ".adviesregister-export"
 def remove_links(folder: Path) -> None:
     """Remove every symlink at or inside `folder` (the links themselves, never what they point to); pipes, sockets and
     devices go too. Real folders and regular files stay."""
-    if not _is_real_folder(folder):
+    if not is_real_folder(folder):
         _remove_entry(folder)
         return
     for parent, folders, names in os.walk(folder, followlinks=False):
@@ -39,12 +39,12 @@ def remove_links(folder: Path) -> None:
             mode = _mode(path)
             if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
                 _remove_entry(path)
-        folders[:] = [name for name in folders if _is_real_folder(Path(parent, name))]
+        folders[:] = [name for name in folders if is_real_folder(Path(parent, name))]
 
 
 def keep_only_files(folder: Path) -> None:
     """`folder` (when it exists) holds only regular files: a link, a folder or a pipe in it is removed."""
-    if not _is_real_folder(folder):
+    if not is_real_folder(folder):
         _remove_entry(folder)
         return
     for entry in os.scandir(folder):
@@ -90,7 +90,7 @@ def _remove_entry(path: Path) -> None:
 
 def root_problem(root: Path, config: bool = True) -> str | None:
     """What makes `root` no archive, in Dutch, or None. `config`: the command also reads mkdocs.yml."""
-    if not _is_real_folder(root):
+    if not is_real_folder(root):
         return f"--root {root}: die map bestaat niet. Geef de map van het archief op (met content/ en mkdocs.yml)."
     content = root / "content"
     if stat.S_ISLNK(_mode(content)):
@@ -98,7 +98,7 @@ def root_problem(root: Path, config: bool = True) -> str | None:
             f"--root {root}: content/ is daar een snelkoppeling (symlink) naar iets anders. Het archief leest alleen een echte map "
             "content/, zodat niets van buiten het archief op de site komt. Zet de map zelf daar neer."
         )
-    if not _is_real_folder(content):
+    if not is_real_folder(content):
         return f"--root {root}: daar staat geen map content/, dus het is geen archief. Geef de map van het archief op (met content/ en mkdocs.yml)."
     if config and not stat.S_ISREG(_mode(root / "mkdocs.yml")):
         return (
@@ -130,7 +130,7 @@ def out_problem(root: Path, out: Path, marker: str, command: str, own: Path | No
         return None
     if not stat.S_ISDIR(mode):
         return f"{shown} is geen map. Kies een map. Er is niets veranderd."
-    own_folder = own is not None and _is_real_folder(own) and target.is_relative_to(own.resolve())
+    own_folder = own is not None and is_real_folder(own) and target.is_relative_to(own.resolve())
     if any(out.iterdir()) and not stat.S_ISREG(_mode(out / marker)) and not own_folder:
         return (
             f"{shown} is niet leeg en is niet door 'adviesregister {command}' gemaakt (het bestand {marker} ontbreekt). "
@@ -146,12 +146,20 @@ def write_marker(folder: Path, marker: str) -> None:
         handle.write("Deze map is gemaakt door Adviesregister en wordt bij de volgende keer vervangen.\n")
 
 
-def _is_real_folder(path: Path) -> bool:
+def is_regular_file(path: Path) -> bool:
+    return stat.S_ISREG(_mode(path))
+
+
+def is_real_folder(path: Path) -> bool:
     return stat.S_ISDIR(_mode(path))
 
 
+def is_link(path: Path) -> bool:
+    return stat.S_ISLNK(_mode(path))
+
+
 def _mode(path: Path) -> int:
-    """The kind of `path` itself (a symlink is not followed); 0 when it is missing."""
+    """The kind of `path` itself (a symlink is not followed); 0 when it is missing or a name the file system cannot hold."""
     try:
         return path.lstat().st_mode
     except OSError:

@@ -7,11 +7,11 @@ machine. Messages name the file in content/, never what lies outside it.
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 from pathlib import Path, PurePosixPath
 
 from adviesregister.content.extract import SUPPORTED
+from adviesregister.content.folders import is_link, is_real_folder, is_regular_file
 from adviesregister.content.model import Problem
 from adviesregister.content.project import Project
 
@@ -52,14 +52,14 @@ def find_links_outside_content(project: Project) -> list[Problem]:
     site_overrides/ (MkDocs copies its files into site/) and at mkdocs.yml. Without git that is every path the build
     reads besides content/ (find_unsafe_files); build/ holds no link when a build uses it (content/folders.py)."""
     problems = _tracked_links(project.root) + _unsafe_in(project, project.root / SITE_OVERRIDES)
-    if _is_link(project.mkdocs_config):
+    if is_link(project.mkdocs_config):
         problems.append(link_problem(project.relative(project.mkdocs_config)))
     return problems
 
 
 def _unsafe_in(project: Project, folder: Path) -> list[Problem]:
     """Every symlink and special file at or in `folder`, by where it stands (never followed)."""
-    if _is_link(folder):
+    if is_link(folder):
         return [Problem(project.relative(folder), 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit"))]
     problems = []
     for parent, folders, names in os.walk(folder, followlinks=False):
@@ -69,7 +69,7 @@ def _unsafe_in(project: Project, folder: Path) -> list[Problem]:
         for name in sorted([*folders, *names]):
             path = Path(parent, name)
             pad = project.relative(path)
-            if _is_link(path):
+            if is_link(path):
                 problems.append(Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
             elif name in names and not is_regular_file(path):
                 problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
@@ -144,7 +144,7 @@ def _file_problem(content: Path, bestand: str) -> tuple[str, str] | None:
     for part in [path, *path.parents]:
         if part == content.parent:
             break
-        if _is_link(part):
+        if is_link(part):
             return "bron-pad", "het originele bestand (of een map erboven) is een snelkoppeling (symlink). Zet het bestand zelf in content/bronnen/."
     if not is_regular_file(path):
         return "bron-ontbreekt", f"'content/{bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad."
@@ -154,23 +154,3 @@ def _file_problem(content: Path, bestand: str) -> tuple[str, str] | None:
 def is_inside(path: Path, folder: Path) -> bool:
     """Whether `path`, with every symlink resolved, lies in `folder`."""
     return path.resolve().is_relative_to(folder.resolve())
-
-
-def is_regular_file(path: Path) -> bool:
-    return stat.S_ISREG(_mode(path))
-
-
-def is_real_folder(path: Path) -> bool:
-    return stat.S_ISDIR(_mode(path))
-
-
-def _is_link(path: Path) -> bool:
-    return stat.S_ISLNK(_mode(path))
-
-
-def _mode(path: Path) -> int:
-    """The kind of `path` itself (a symlink is not followed); 0 when it is missing or a name the file system cannot hold."""
-    try:
-        return path.lstat().st_mode
-    except OSError:
-        return 0

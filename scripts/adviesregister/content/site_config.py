@@ -21,9 +21,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from adviesregister.content.folders import is_real_folder, is_regular_file
 from adviesregister.content.model import Problem
 from adviesregister.content.parse import ParseError, Tagged, decode_text, field_line, parse_yaml, read_content_file
-from adviesregister.content.paths import is_real_folder, is_regular_file, link_problem
+from adviesregister.content.paths import link_problem
 from adviesregister.content.project import Project
 
 CONFIG_FILE = "mkdocs.yml"

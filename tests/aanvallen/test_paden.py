@@ -578,3 +578,21 @@ def test_a_forged_letter_signed_with_a_key_from_the_checkout_is_ignored(key_in_c
     for doc in archive.documenten:
         page = (project.root / "site" / "documenten" / doc.id / "index.html").read_text(encoding="utf-8")
         assert "Vervalst" not in page and "alert(" not in page
+
+
+def test_a_symlink_loop_is_named_not_followed(tmp_path: Path) -> None:
+    """A link that points to itself makes every resolve() fail: it is named as it stands, and --out through it refused."""
+    project = small_project(tmp_path)
+    (project.root / "site_overrides" / "assets").mkdir(parents=True, exist_ok=True)
+    (project.root / "site_overrides" / "assets" / "lus").symlink_to("lus")
+    code, output = check(project.root)
+    assert code == 1
+    assert output.splitlines() == [f"site_overrides/assets/lus:1: [snelkoppeling] {LINK_TEXT}", "1 probleem in 1 bestand."]
+    (project.root / "site_overrides" / "assets" / "lus").unlink()
+    (project.root / "lus").symlink_to("lus")
+    result = run_cli(["export", "--root", project.root, "--out", "lus/open-data"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"--out {project.root / 'lus' / 'open-data'} is niet te vinden: een map op de weg erheen is een snelkoppeling (symlink) "
+        "die naar zichzelf wijst. Geef een echte map op. Er is niets veranderd.\n"
+    )

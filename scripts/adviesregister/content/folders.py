@@ -114,10 +114,13 @@ def out_problem(root: Path, out: Path, marker: str, command: str, own: Path | No
     Refused: the project's folder or one above it; content/, site_overrides/, .git or anything in them; `source` (what
     is copied) or a folder in or above it; a link; and a folder with something in it that lacks the command's `marker`
     file (so it was not made by this command), unless it lies in `own` (a folder the build makes, such as site/)."""
-    target, project = out.resolve(), root.resolve()
     shown = f"--out {out}"
     if stat.S_ISLNK(_mode(out)):
         return f"{shown} is een snelkoppeling (symlink). Geef een echte map op. Er is niets veranderd."
+    try:
+        target, project = out.resolve(), root.resolve()
+    except (OSError, RuntimeError):  # a link in a folder above it that points to itself
+        return f"{shown} is niet te vinden: een map op de weg erheen is een snelkoppeling (symlink) die naar zichzelf wijst. Geef een echte map op. Er is niets veranderd."
     if target == project or project.is_relative_to(target):
         return f"{shown} is de map van het archief zelf (of een map erboven). Kies een eigen, nieuwe map. Er is niets veranderd."
     for name in ARCHIVE_PARTS:

@@ -281,11 +281,20 @@ _LABEL_JOINER_RE = re.compile(r"(?<=[^\W\d_])[-/.](?=[+(]?\d)")
 'tel.080000009') separates them, as a space would; between digits it still joins them ('06-12345678')."""
 
 
+_SKIPPED_RE = re.compile(INVISIBLE_RE.pattern + r"|\\(?=[!-/:-@\[-`{-~])")
+"""What a reader reads past: invisible characters, and a backslash before a punctuation mark (a Markdown escape that
+Markdown leaves standing, as in 'j.jansen\\@almelo.nl')."""
+_SOFT_BREAK_RE = re.compile(r"(?<=[\d.\-/)])[ \t]*\n[ \t]*(?=[\d(])")
+"""A single line break inside a number ('06-1234' at the end of a line, '5678' on the next): Markdown and a browser
+show it as a space, so the number is read whole."""
+
+
 def _visible(text: str) -> tuple[str, list[int] | None]:
-    """`text` without invisible characters, and for each character left its position in `text` (None: nothing removed)."""
-    if text.isascii() or not INVISIBLE_RE.search(text):
+    """`text` without what a reader reads past, and for each character left its position in `text` (None: nothing removed)."""
+    skipped = {match.start() for match in _SKIPPED_RE.finditer(text)}
+    if not skipped:
         return text, None
-    kept = [index for index, char in enumerate(text) if not INVISIBLE_RE.match(char)]
+    kept = [index for index in range(len(text)) if index not in skipped]
     return "".join(text[index] for index in kept), kept
 
 
@@ -299,9 +308,13 @@ def detect(text: str) -> list[Finding]:
     return [Finding(f.kind, kept[f.start], kept[f.end - 1] + 1, text[kept[f.start] : kept[f.end - 1] + 1], f.line, f.label) for f in found]
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match[0])
+
+
 def _detect_visible(text: str) -> list[Finding]:
     newlines = [match.start() for match in re.finditer("\n", text)]
-    seen = _LABEL_JOINER_RE.sub(" ", text.translate(_SEEN_AS))
+    seen = _SOFT_BREAK_RE.sub(_spaces, _LABEL_JOINER_RE.sub(" ", text.translate(_SEEN_AS)))
     chosen: list[Finding] = []
     taken: list[tuple[int, int]] = []  # sorted spans of the findings chosen so far
     for kind in _PRIORITY:
@@ -325,7 +338,7 @@ def detect_in_name(name: str) -> list[Finding]:
 
 def describe(finding: Finding) -> str:
     """What was found and how to fix it, in Dutch, for the person who wrote the text."""
-    shown = " ".join(INVISIBLE_RE.sub("", finding.value).split())
+    shown = " ".join(_SKIPPED_RE.sub("", finding.value).split())
     where = f" (bij '{finding.label}')" if finding.label else ""
     hidden = " (met onzichtbare tekens ertussen)" if INVISIBLE_RE.search(finding.value) else ""
     return f"'{shown}'{hidden}{where} {KINDS[finding.kind].advice}"

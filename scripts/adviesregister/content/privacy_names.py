@@ -85,6 +85,9 @@ def _labelled_names(text: str) -> Iterator[Span]:
         label = " ".join(match["label"].split())
         label = label[0].upper() + label[1:]
         line_end = _line_end(text, match.end())
+        if text.startswith("|", text.rfind("\n", 0, match.start()) + 1):  # a row of a Markdown table
+            yield from _table_names(text, match, line_end, label)
+            continue
         rest = text[match.end() : line_end] if line_end - match.end() <= _ROW_LENGTH else "\u2026"  # a long line is no header row
         value = _VALUE_RE.match(text, match.end(), line_end)
         if value:
@@ -97,6 +100,50 @@ def _labelled_names(text: str) -> Iterator[Span]:
             if row_start is not None:
                 row_end = _line_end(text, row_start)
                 yield from ((found.start(), found.end(), label) for found in _ROW_NAME_RE.finditer(text, row_start, row_end))
+
+
+_TABLE_RULE_RE = re.compile(r"^[ \t]*\|[ \t|:\-]*$")
+
+
+def _table_names(text: str, match: re.Match[str], line_end: int, label: str) -> Iterator[Span]:
+    """A label in a cell of a Markdown table: the name after it in that cell, or else the names in its column below."""
+    cell_end = text.find("|", match.start(), line_end)
+    cell_end = line_end if cell_end == -1 else cell_end
+    value = _VALUE_RE.match(text, match.end(), cell_end) if match.end() <= cell_end else None
+    if value is None:
+        yield from _name_in_table_column(text, match.start(), line_end, label)
+    elif not _has_public_role(text, match.start(), value.end()):
+        yield value.start(), value.end(), label
+
+
+def _name_in_table_column(text: str, label_start: int, line_end: int, label: str) -> Iterator[Span]:
+    """A label heading a column of a Markdown table ('| Contactpersoon | Telefoon |'): the names in that column of the
+    rows below it, up to the first line that is no row."""
+    line_start = text.rfind("\n", 0, label_start) + 1
+    column = text.count("|", line_start, label_start)
+    position = line_end + 1
+    while position < len(text):
+        end = _line_end(text, position)
+        row = text[position:end]
+        if row.strip() and not row.lstrip().startswith("|"):
+            return
+        if row.strip() and not _TABLE_RULE_RE.match(row):  # a blank line between rows (a letter's lines as paragraphs) goes on
+            following = _next_filled_line(text, end)
+            if following is not None and _TABLE_RULE_RE.match(text[following : _line_end(text, following)]):
+                return  # the heading of the next table
+            bars = [index for index, char in enumerate(row) if char == "|"]
+            if column < len(bars):
+                cell_start = position + bars[column - 1] + 1
+                cell_end = position + bars[column] if column < len(bars) else end
+                value = _VALUE_RE.search(text, cell_start, cell_end)
+                if (
+                    value
+                    and not text[cell_start : value.start()].strip()
+                    and not text[value.end() : cell_end].strip()
+                    and not _has_public_role(text, cell_start, value.end())
+                ):
+                    yield value.start(), value.end(), label
+        position = end + 1
 
 
 def _name_on_next_line(text: str, line_end: int, label: str) -> Iterator[Span]:

@@ -39,7 +39,11 @@ class Project:
     def relative(self, path: Path) -> str:
         """A path as the author sees it: relative to the project, with forward slashes. A symlink is named by where it
         stands, never by where it points."""
-        for inner, outer in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))), (path.resolve(), self.root.resolve())):
-            if inner.is_relative_to(outer):
-                return inner.relative_to(outer).as_posix()
-        return path.as_posix()
+        inner, outer = Path(os.path.abspath(path)), Path(os.path.abspath(self.root))
+        if inner.is_relative_to(outer):
+            return inner.relative_to(outer).as_posix()
+        try:  # the root named through a symlink
+            inner, outer = path.resolve(), self.root.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: never followed, named as it stands
+            return path.as_posix()
+        return inner.relative_to(outer).as_posix() if inner.is_relative_to(outer) else path.as_posix()

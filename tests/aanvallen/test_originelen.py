@@ -770,3 +770,21 @@ def test_import_never_writes_a_word_or_html_original_with_personal_data_in_any_p
     assert PHONE not in result.output and NAME not in result.output
     [record] = [path for path in (project.content / "documenten").rglob("*.md") if "schuldhulpverlening" in path.name]
     assert set(yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"]) == {"sha256"}
+
+
+def test_an_attached_file_that_unpacks_to_gigabytes_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zlib
+
+    from adviesregister.content import whole_pdf
+
+    bomb = zlib.compress(b"\0" * (whole_pdf.MAX_STREAM_BYTES + 1), 9)
+    objects = _letter_objects(ADVIES)
+    objects.append(f"<< /Type /EmbeddedFile /Filter /FlateDecode /Length {len(bomb)} >>\nstream\n".encode() + bomb + b"\nendstream")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(_raw_pdf(objects))
+    assert len(path.read_bytes()) < whole_pdf.MAX_STREAM_BYTES // 100
+    monkeypatch.setattr(pikepdf.Object, "read_bytes", _never)  # what would unpack it whole
+    verdict = judge_original(path)
+    assert verdict.archief == (
+        "het origineel kon niet helemaal gelezen worden (object 6: een onderdeel dat we niet kunnen uitpakken of dat groter is dan 50 MB)"
+    )

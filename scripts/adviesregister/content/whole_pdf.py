@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,10 @@ MAX_REVISIONS = 100
 HIDDEN = "de delen van het origineel die de site weglaat (zoals opmerkingen, bijlagen, metadata, formulieren en bladwijzers)"
 EARLIER = "een eerdere versie van het origineel (onder een latere wijziging)"
 
+MAX_STREAM_BYTES = 50_000_000
+"""Bytes one stream may unpack to: XMP, an attached letter or a page's content is far smaller."""
+_MAX_EXPANSION = 5_000
+"""How many times its size a stream with a filter other than Flate (LZW, run length, ASCII85 …) can grow, at most."""
 _BINARY_KEYS = ("/FontFile", "/FontFile2", "/FontFile3", "/ToUnicode", "/CIDSet", "/CIDToGIDMap", "/Function", "/Functions", "/JBIG2Globals")
 """Keys whose stream value is a font program, a character map, a function or another binary resource: no text."""
 _SKIPPED_TYPES = ("/XRef", "/ObjStm", "/CMap")
@@ -87,7 +92,7 @@ def _objects_text(raw: bytes, rebuilt: bool) -> tuple[list[str], list[str]]:
     except Exception:  # a part cut inside a stream may not open at all; the whole file and its rebuilt reading must
         if raw.rstrip().endswith(b"%%EOF") and not rebuilt:
             return [], []
-        raise PdfRefused("de PDF kon niet helemaal gelezen worden: een deel ervan is beschadigd.") from None
+        raise PdfRefused("een deel van de PDF is beschadigd. Open hem in een PDF-lezer en sla hem opnieuw op.") from None
     texts: list[str] = []
     unread: list[str] = []
     with pdf:
@@ -104,7 +109,7 @@ def _objects_text(raw: bytes, rebuilt: bool) -> tuple[list[str], list[str]]:
         except PdfRefused:
             raise
         except Exception as err:  # any failure of the library on this file
-            raise PdfRefused(f"de PDF kon niet helemaal gelezen worden ({type(err).__name__}: {err}).") from None
+            raise PdfRefused(f"een deel van de PDF is beschadigd ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
     return texts, unread
 
 
@@ -139,9 +144,11 @@ def _stream_text(stream: pikepdf.Stream) -> tuple[list[str], list[str]]:
     if kind in [pikepdf.Name(name) for name in _SKIPPED_TYPES] or subtype == pikepdf.Name.Image:
         return [], []
     try:
-        data = stream.read_bytes()
+        data = _decoded(stream)
     except pikepdf.PdfError:
-        return [], [f"object {stream.objgen[0]}: een onderdeel dat we niet kunnen uitpakken"]
+        data = None
+    if data is None:
+        return [], [f"object {stream.objgen[0]}: een onderdeel dat we niet kunnen uitpakken of dat groter is dan {MAX_STREAM_BYTES // 1_000_000} MB"]
     if kind == pikepdf.Name.EmbeddedFile or kind == pikepdf.Name.Metadata or subtype == pikepdf.Name.XML:
         text = _plain_text(data)
         if text is None:
@@ -152,6 +159,26 @@ def _stream_text(stream: pikepdf.Stream) -> tuple[list[str], list[str]]:
     except (pikepdf.PdfError, ValueError, TypeError):
         return ([text], []) if (text := _plain_text(data)) is not None else ([], [])
     return [text for instruction in instructions for operand in _operands(instruction) for text in strings_in(operand)], []
+
+
+def _decoded(stream: pikepdf.Stream) -> bytes | None:
+    """The stream's decoded bytes, or None when they would be more than MAX_STREAM_BYTES: a compressed stream is
+    unpacked only up to that size, so a small file that unpacks to gigabytes is refused before it fills the memory."""
+    import pikepdf
+
+    filters = stream.get("/Filter")
+    chain = list(filters) if isinstance(filters, pikepdf.Array) else [] if filters is None else [filters]
+    raw = stream.read_raw_bytes()
+    if chain == [pikepdf.Name.FlateDecode]:
+        unpacker = zlib.decompressobj()
+        try:
+            if len(unpacker.decompress(raw, MAX_STREAM_BYTES + 1)) > MAX_STREAM_BYTES:
+                return None
+        except zlib.error:
+            return None
+    elif chain and len(raw) * _MAX_EXPANSION ** len(chain) > MAX_STREAM_BYTES:  # other filters: by how much they can expand
+        return None
+    return bytes(stream.read_bytes()) if chain else raw
 
 
 def _operands(instruction: object) -> list[object]:

@@ -41,13 +41,13 @@ LETTER = "Geacht college,\n\nDe adviesraad adviseert u om de zorg in de wijk te 
 # --- PDF -----------------------------------------------------------------------------------------------------------
 
 
-def letter_pdf() -> bytes:
+def letter_pdf(text: str = LETTER) -> bytes:
     """A clean one-page letter with a text layer, as an office program writes it."""
     from reportlab.pdfgen import canvas
 
     out = io.BytesIO()
     page = canvas.Canvas(out, pageCompression=0)
-    for number, line in enumerate(LETTER.split("\n")):
+    for number, line in enumerate(text.split("\n")):
         page.drawString(72, 750 - 14 * number, line)
     page.showPage()
     page.save()
@@ -68,8 +68,8 @@ def everything_in(data: bytes) -> str:
     return "\n".join(parts)
 
 
-def _edit(change: Callable[[pikepdf.Pdf], None]) -> bytes:
-    with pikepdf.open(io.BytesIO(letter_pdf())) as pdf:
+def _edit(change: Callable[[pikepdf.Pdf], None], text: str = LETTER) -> bytes:
+    with pikepdf.open(io.BytesIO(letter_pdf(text))) as pdf:
         change(pdf)
         out = io.BytesIO()
         pdf.save(out)
@@ -226,12 +226,12 @@ def test_without_tesseract_a_pdf_with_a_picture_is_withheld_not_failed(tmp_path:
 # --- Word ----------------------------------------------------------------------------------------------------------
 
 
-def letter_docx() -> bytes:
+def letter_docx(text: str = LETTER) -> bytes:
     """A clean Word letter: no author, no thumbnail (a picture of the first page that nobody reads)."""
     import docx
 
     document = docx.Document()
-    for paragraph in LETTER.split("\n\n"):
+    for paragraph in text.split("\n\n"):
         document.add_paragraph(paragraph)
     document.core_properties.author = ""
     document.core_properties.last_modified_by = ""
@@ -265,10 +265,10 @@ _DRAWING = (
     '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
     f'<wp:docPr id="1" name="Afbeelding 1" descr="Foto met het nummer {PHONE} erop"/></wp:inline></w:drawing></w:r></w:p>'
 )
-HIDDEN_WORD_PARTS: dict[str, Callable[[], bytes]] = {
-    "alternatieve-tekst": lambda: _zip_edit(letter_docx(), {"word/document.xml": lambda xml: _in_body(xml).format(_DRAWING)}),
-    "auteur-opmerking": lambda: _zip_edit(
-        letter_docx(),
+HIDDEN_WORD_PARTS: dict[str, Callable[..., bytes]] = {
+    "alternatieve-tekst": lambda text=LETTER: _zip_edit(letter_docx(text), {"word/document.xml": lambda xml: _in_body(xml).format(_DRAWING)}),
+    "auteur-opmerking": lambda text=LETTER: _zip_edit(
+        letter_docx(text),
         add={
             "word/comments.xml": (
                 '<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
@@ -276,17 +276,17 @@ HIDDEN_WORD_PARTS: dict[str, Callable[[], bytes]] = {
             ).encode()
         },
     ),
-    "auteur-wijziging": lambda: _zip_edit(
-        letter_docx(),
+    "auteur-wijziging": lambda text=LETTER: _zip_edit(
+        letter_docx(text),
         {
             "word/document.xml": lambda xml: _in_body(xml).format(
                 f'<w:p><w:ins w:id="1" w:author="{NAME}" w:date="2024-01-01T00:00:00Z"><w:r><w:t>Met dank.</w:t></w:r></w:ins></w:p>'
             )
         },
     ),
-    "ingesloten-bestand": lambda: _zip_edit(letter_docx(), add={"word/embeddings/oleObject1.bin": f"BSN {BSN}, {NAME}, {PHONE}".encode()}),
-    "altchunk": lambda: _zip_edit(
-        letter_docx(),
+    "ingesloten-bestand": lambda text=LETTER: _zip_edit(letter_docx(text), add={"word/embeddings/oleObject1.bin": f"BSN {BSN}, {NAME}, {PHONE}".encode()}),
+    "altchunk": lambda text=LETTER: _zip_edit(
+        letter_docx(text),
         {"word/document.xml": lambda xml: _in_body(xml).format('<w:altChunk r:id="rIdChunk"/>' + _PARAGRAPH)},
         add={"word/afchunk.htm": f"<html><body><p>Behandeld door {NAME}, {PHONE}</p></body></html>".encode()},
     ),
@@ -388,7 +388,8 @@ def test_check_refuses_a_tracked_original_with_personal_data(name: str, tmp_path
 def test_the_seeds_pass_check_and_a_built_pdf_is_the_clean_copy(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     assert run_cli(["check", "--root", project.root]).exit_code == 0
-    raw = _edit(_annotation)
+    raw = _edit(_harmless_parts)
+    assert "Concept, niet verspreiden" in everything_in(raw)
     _track(project.content, "brief.pdf", raw)
     with fixed_date():
         result = render_pages(project)
@@ -396,7 +397,7 @@ def test_the_seeds_pass_check_and_a_built_pdf_is_the_clean_copy(tmp_path: Path) 
     published = list((project.pages / "bronnen").glob("*.pdf"))
     assert len(published) == 1
     data = published[0].read_bytes()
-    assert [secret for secret in SECRETS if secret in everything_in(data)] == []
+    assert "Concept, niet verspreiden" not in everything_in(data) and "/Annots" not in everything_in(data)
     page = next(project.pages.rglob(f"{published[0].stem}.md")).read_text(encoding="utf-8")
     assert f'Controlegetal (sha256) van dit bestand: <code class="ar-hash">{hashlib.sha256(data).hexdigest()}</code>' in page
     assert f'Controlegetal van het origineel in het archief: <code class="ar-hash">{hashlib.sha256(raw).hexdigest()}</code>' in page
@@ -542,3 +543,248 @@ def test_an_inline_picture_of_a_contact_line_is_read_with_ocr(tmp_path: Path) ->
     page.save()
     assert b"/Subtype /Image" not in path.read_bytes()  # inline: in the page's content, no object of its own
     assert judge_original(path).reden == "een telefoonnummer in een afbeelding (gelezen met tekstherkenning)"
+
+
+# --- the repository holds the whole original: every part and revision of a PDF is read --------------------------------
+
+HIDDEN_WHERE = "de delen van het origineel die de site weglaat (zoals opmerkingen, bijlagen, metadata, formulieren en bladwijzers)"
+
+
+def _harmless_parts(pdf: pikepdf.Pdf) -> None:
+    """A note, a bookmark and document info without personal data: the clean copy leaves them out, the original may keep them."""
+    note = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[0, 0, 20, 20], Contents=pikepdf.String("Concept, niet verspreiden"))
+    note.T = pikepdf.String("Adviesraad")
+    pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(note)]))
+    with pdf.open_outline() as outline:
+        outline.root.append(pikepdf.OutlineItem("Advies over zorg in de wijk", 0))
+    pdf.docinfo["/Title"] = "Advies over zorg in de wijk"
+
+
+def _note(contents: str, author: str) -> Callable[[pikepdf.Pdf], None]:
+    def change(pdf: pikepdf.Pdf) -> None:
+        note = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=[0, 0, 20, 20], Contents=pikepdf.String(contents))
+        note.T = pikepdf.String(author)
+        pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([pdf.make_indirect(note)]))
+
+    return change
+
+
+def _attached(data: bytes, name: str) -> Callable[[pikepdf.Pdf], None]:
+    def change(pdf: pikepdf.Pdf) -> None:
+        pdf.attachments[name] = pikepdf.AttachedFileSpec(pdf, data, filename=name)
+
+    return change
+
+
+def _form_value(pdf: pikepdf.Pdf) -> None:
+    field = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Widget,
+        FT=pikepdf.Name.Tx,
+        T=pikepdf.String("kenmerk"),
+        V=pikepdf.String(f"BSN {BSN}"),
+        Rect=[0, 0, 100, 20],
+    )
+    field = pdf.make_indirect(field)
+    pdf.pages[0].obj.Annots = pdf.make_indirect(pikepdf.Array([field]))
+    pdf.Root.AcroForm = pdf.make_indirect(pikepdf.Dictionary(Fields=pikepdf.Array([field])))
+
+
+def _xmp_only(pdf: pikepdf.Pdf) -> None:
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:description"] = f"Bel {PHONE}"
+
+
+def _info_only(pdf: pikepdf.Pdf) -> None:
+    pdf.docinfo["/Subject"] = f"Telefoon {PHONE}"
+
+
+def _bookmark(pdf: pikepdf.Pdf) -> None:
+    with pdf.open_outline() as outline:
+        outline.root.append(pikepdf.OutlineItem(f"Bel {PHONE}", 0))
+
+
+def _content(text: str) -> bytes:
+    """A page's content stream that draws each line of `text` in F1."""
+    lines = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in text.split("\n")]
+    return b"BT /F1 9 Tf 12 TL 40 800 Td " + b" ".join(f"({line}) '".encode("latin-1") for line in lines) + b" ET"
+
+
+def _letter_objects(text: str) -> list[bytes]:
+    return _raw_pdf_objects(_content(text))
+
+
+def _raw_pdf_objects(content: bytes) -> list[bytes]:
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+
+
+def _unreferenced(text: str) -> bytes:
+    """A letter with an object that nothing refers to: no reader shows it, the file carries it."""
+    return _raw_pdf([*_letter_objects(text), f"(Telefoon {PHONE})".encode()])
+
+
+def _outside_the_table(text: str) -> bytes:
+    """A letter with an object that no cross-reference table lists: written between the objects, skipped by the offsets."""
+    raw = _raw_pdf(_letter_objects(text))
+    hidden = f"9 0 obj\n(Telefoon {PHONE})\nendobj\n".encode()
+    at = raw.index(b"xref\n")
+    moved = raw[:at] + hidden + raw[at:]
+    return moved.replace(f"startxref\n{at}\n".encode(), f"startxref\n{at + len(hidden)}\n".encode())
+
+
+def _replaced_revision(text: str) -> bytes:
+    """A letter whose first revision had a contact line, and whose incremental update replaced that same object (4 0):
+    the current revision no longer has the old object at all, only the bytes before the update do."""
+    first = _raw_pdf(_letter_objects(f"{text}\nVoor vragen: bel {PHONE}."))
+    content = _content(text)
+    offset = len(first)
+    update = f"4 0 obj\n<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream\nendobj\n"
+    xref = offset + len(update)
+    previous = int(first.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
+    update += (
+        f"xref\n0 1\n0000000000 65535 f \n4 1\n{offset:010d} 00000 n \ntrailer\n<< /Size 6 /Root 1 0 R /Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return first + update
+
+
+REPOSITORY_PDF_PARTS: dict[str, tuple[Callable[[str], bytes], str]] = {
+    "annotatie-inhoud": (lambda text: _edit(_note(f"Bel {PHONE}", "Adviesraad"), text), f"een telefoonnummer in {HIDDEN_WHERE}"),
+    "annotatie-auteur": (lambda text: _edit(_note("Akkoord", f"tel. {PHONE}"), text), f"een telefoonnummer in {HIDDEN_WHERE}"),
+    "bijlage": (lambda text: _edit(_attached(f"BSN {BSN}".encode(), "dossier.txt"), text), f"een burgerservicenummer (BSN) in {HIDDEN_WHERE}"),
+    "formulierwaarde": (lambda text: _edit(_form_value, text), f"een burgerservicenummer (BSN) in {HIDDEN_WHERE}"),
+    "xmp": (lambda text: _edit(_xmp_only, text), f"een telefoonnummer in {HIDDEN_WHERE}"),
+    "documentinfo": (lambda text: _edit(_info_only, text), f"een telefoonnummer in {HIDDEN_WHERE}"),
+    "bladwijzer": (lambda text: _edit(_bookmark, text), f"een telefoonnummer in {HIDDEN_WHERE}"),
+    "eerdere-revisie": (_replaced_revision, "een telefoonnummer in een eerdere versie van het origineel (onder een latere wijziging)"),
+    "los-object": (_unreferenced, f"een telefoonnummer in {HIDDEN_WHERE}"),
+    "object-buiten-de-tabel": (_outside_the_table, f"een telefoonnummer in {HIDDEN_WHERE}"),
+    "bijgevoegde-pdf": (
+        lambda text: _edit(_attached(letter_pdf(), "bijlage.pdf"), text),
+        "het origineel kon niet helemaal gelezen worden (object 6: een bijgevoegd bestand dat geen platte tekst is, zoals een PDF of Word-bestand)",
+    ),
+}
+
+
+def _bronnen(project_content: Path) -> list[Path]:
+    return sorted(path.relative_to(project_content) for path in (project_content / "bronnen").rglob("*"))
+
+
+@pytest.mark.parametrize("part", REPOSITORY_PDF_PARTS)
+def test_a_pdf_original_with_personal_data_in_a_hidden_part_stays_out_of_the_repository(part: str, tmp_path: Path) -> None:
+    make, reden = REPOSITORY_PDF_PARTS[part]
+    raw = make(ADVIES)
+    letters = tmp_path / "brieven"
+    letters.mkdir()
+    letter = letters / "advies-schulden.pdf"
+    letter.write_bytes(raw)
+    assert "Wij adviseren u om op elke middelbare school" in extract_text(letter) and PHONE not in extract_text(letter)
+    verdict = judge_original(letter)
+    assert verdict.reden is None and verdict.archief == reden  # the site would publish the clean copy; the repository must not hold the original
+    project = copy_project(tmp_path / "archief")
+    before = _bronnen(project.content)
+    documents = set((project.content / "documenten").rglob("*.md"))
+    result = run_cli(["import", "--root", project.root, letter])
+    assert result.exit_code == 0, result.output
+    assert _bronnen(project.content) == before and letter.read_bytes() == raw
+    assert (
+        f"  Origineel: wordt niet gepubliceerd en niet in content/ gezet: {reden}. Alleen het controlegetal staat bij bron.sha256; "
+        "het bestand blijft waar het was. Een openbare git-repository publiceert alles wat erin staat." in result.output
+    )
+    assert PHONE not in result.output and BSN not in result.output
+    [record] = set((project.content / "documenten").rglob("*.md")) - documents
+    assert yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"] == {"sha256": hashlib.sha256(raw).hexdigest()}
+    record.unlink()
+    pad, line = _track(project.content, "brief.pdf", raw)  # placed by hand
+    checked = run_cli(["check", "--root", project.root])
+    assert checked.exit_code == 1
+    what = (
+        f"kon niet helemaal gelezen worden{reden.removeprefix('het origineel kon niet helemaal gelezen worden')}, dus er kunnen persoonsgegevens in staan"
+        if part == "bijgevoegde-pdf"
+        else f"bevat persoonsgegevens in een deel dat de site weglaat ({reden})"
+    )
+    assert checked.output.splitlines()[0] == (
+        f"{pad}:{line}: [bron-persoonsgegevens] bron.bestand: het originele bestand 'content/bronnen/almere/2019/brief.pdf' {what}. "
+        "De site publiceert het niet, maar de openbare git-repository wel. Haal het bestand weg uit content/bronnen/ "
+        "('git rm content/bronnen/almere/2019/brief.pdf') en haal de regel 'bestand:' onder 'bron:' weg; laat 'sha256:' staan. "
+        "Bewaar het origineel buiten het archief. Stond het al in een commit, vraag de beheerder dan ook de geschiedenis te herschrijven."
+    )
+    assert PHONE not in checked.output and BSN not in checked.output
+
+
+@pytest.mark.parametrize("kind", ["schoon", "onschuldige-delen"])
+def test_a_clean_pdf_original_is_imported_and_published(kind: str, tmp_path: Path) -> None:
+    raw = letter_pdf(ADVIES) if kind == "schoon" else _edit(_harmless_parts, ADVIES)
+    letter = tmp_path / "advies-schulden.pdf"
+    letter.write_bytes(raw)
+    project = copy_project(tmp_path / "archief")
+    result = run_cli(["import", "--root", project.root, letter])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  Origineel: komt in content/ en wordt gepubliceerd als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts." in result.output
+    )
+    assert (project.content / "bronnen" / "almere" / "2026" / "advies-schulden.pdf").read_bytes() == raw
+    assert run_cli(["check", "--root", project.root]).exit_code == 0
+    with fixed_date():
+        built = render_pages(project)
+    assert built.problems == []
+    [published] = [path for path in (project.pages / "bronnen").glob("*.pdf") if "schuldhulpverlening" in path.name]
+    assert "Wij adviseren u om op elke middelbare school" in extract_text(published)
+
+
+def test_a_verdict_of_an_earlier_rule_is_not_taken_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path)
+    _track(project.content, "brief.pdf", REPOSITORY_PDF_PARTS["annotatie-inhoud"][0](LETTER))
+    with monkeypatch.context() as earlier:
+        earlier.setattr(originals, "RULES", "1")
+        earlier.setattr(originals, "_judge_repository", lambda raw: None)  # the rule before: only the clean copy was judged
+        assert run_cli(["check", "--root", project.root]).exit_code == 0
+    with monkeypatch.context() as same:
+        same.setattr(originals, "RULES", "1")
+        assert run_cli(["check", "--root", project.root]).exit_code == 0  # the same rule: the verdict is taken from the cache
+    assert run_cli(["check", "--root", project.root]).exit_code == 1
+
+
+@pytest.mark.parametrize("part", ["alternatieve-tekst", "auteur-opmerking", "auteur-wijziging", "html-commentaar"])
+def test_import_never_writes_a_word_or_html_original_with_personal_data_in_any_part(part: str, tmp_path: Path) -> None:
+    letters = tmp_path / "brieven"
+    letters.mkdir()
+    if part == "html-commentaar":
+        letter = letters / "advies-schulden.html"
+        body = "".join(f"<p>{paragraph}</p>" for paragraph in ADVIES.split("\n\n"))
+        letter.write_text(f"<html><body><!-- behandeld door {NAME}, tel. {PHONE} -->{body}</body></html>", encoding="utf-8")
+    else:
+        letter = letters / "advies-schulden.docx"
+        letter.write_bytes(HIDDEN_WORD_PARTS[part](ADVIES))
+    project = copy_project(tmp_path / "archief")
+    before = _bronnen(project.content)
+    result = run_cli(["import", "--root", project.root, letter])
+    assert result.exit_code == 0, result.output
+    assert _bronnen(project.content) == before
+    assert "  Origineel: wordt niet gepubliceerd en niet in content/ gezet: " in result.output
+    assert PHONE not in result.output and NAME not in result.output
+    [record] = [path for path in (project.content / "documenten").rglob("*.md") if "schuldhulpverlening" in path.name]
+    assert set(yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"]) == {"sha256"}
+
+
+def test_an_attached_file_that_unpacks_to_gigabytes_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zlib
+
+    from adviesregister.content import whole_pdf
+
+    bomb = zlib.compress(b"\0" * (whole_pdf.MAX_STREAM_BYTES + 1), 9)
+    objects = _letter_objects(ADVIES)
+    objects.append(f"<< /Type /EmbeddedFile /Filter /FlateDecode /Length {len(bomb)} >>\nstream\n".encode() + bomb + b"\nendstream")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(_raw_pdf(objects))
+    assert len(path.read_bytes()) < whole_pdf.MAX_STREAM_BYTES // 100
+    monkeypatch.setattr(pikepdf.Object, "read_bytes", _never)  # what would unpack it whole
+    verdict = judge_original(path)
+    assert verdict.archief == (
+        "het origineel kon niet helemaal gelezen worden (object 6: een onderdeel dat we niet kunnen uitpakken of dat groter is dan 50 MB)"
+    )

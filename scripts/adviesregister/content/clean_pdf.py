@@ -113,7 +113,7 @@ def clean_pdf(raw: bytes) -> CleanPdf:
         data = out.getvalue()
         with pikepdf.open(io.BytesIO(data)) as copy:  # read back: only what was written
             drawn = [_drawn(page) for page in copy.pages]
-            strings = tuple(text for obj in copy.objects for text in _strings(obj)) + tuple(text for _, marks in drawn for text in marks)
+            strings = tuple(text for obj in copy.objects for text in strings_in(obj)) + tuple(text for _, marks in drawn for text in marks)
             pictures = tuple(number for number, (sizes, _) in enumerate(drawn) if any(map(_is_text_sized, sizes)))
     except PdfRefused:
         raise
@@ -170,7 +170,7 @@ def _strip(pdf: pikepdf.Pdf) -> None:
                     del obj[key]
 
 
-def _strings(obj: object, depth: int = 0) -> list[str]:
+def strings_in(obj: object, depth: int = 0) -> list[str]:
     """Every string in an object and the direct objects inside it (indirect ones are read as objects of their own)."""
     import pikepdf
 
@@ -186,7 +186,7 @@ def _strings(obj: object, depth: int = 0) -> list[str]:
         items = list(obj)
     else:
         return []
-    return [text for item in items if not (isinstance(item, pikepdf.Object) and item.is_indirect) for text in _strings(item, depth + 1)]
+    return [text for item in items if not (isinstance(item, pikepdf.Object) and item.is_indirect) for text in strings_in(item, depth + 1)]
 
 
 def _picture_size(obj: object) -> tuple[int, int] | None:
@@ -219,7 +219,7 @@ def _drawn(page: pikepdf.Page) -> tuple[list[tuple[int, int]], list[str]]:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 sizes.append((int(instruction.iimage.width), int(instruction.iimage.height)))
             elif str(instruction.operator) in ("BDC", "DP"):
-                marks += [text for operand in instruction.operands for text in _strings(operand)]
+                marks += [text for operand in instruction.operands for text in strings_in(operand)]
         resources = holder.get("/Resources")
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
         if not isinstance(xobjects, pikepdf.Dictionary):

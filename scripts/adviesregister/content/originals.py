@@ -17,7 +17,7 @@ import hashlib
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,10 @@ from adviesregister.content.model import Document, Problem
 from adviesregister.content.ocr import OcrError, recognise
 from adviesregister.content.paths import source_problem
 from adviesregister.content.privacy import KINDS, detect
+from adviesregister.content.whole_pdf import read_whole
+
+RULES = "2"
+"""The version of what a verdict means, part of its cache key: 2 added `archief`, the judgement of the whole original."""
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,27 @@ class Verdict:
     """The sha256 of the bytes the site publishes (for a PDF its clean copy, for other files the file itself)."""
     grootte: int = 0
     """Their size in bytes."""
+    archief: str | None = None
+    """Why the original itself must not be in the public repository although nothing in `reden` says so (Dutch,
+    without the values): a PDF whose clean copy the site would publish, but whose original carries personal data in a
+    part the copy leaves out (whole_pdf.py), or a part that could not be read. None: it may be there."""
+
+    def buiten_archief(self) -> str | None:
+        """Why `import` leaves the original out of content/ (the site does not publish it, or the repository must not
+        hold it); None: it goes in."""
+        return self.reden if self.reden is not None else self.archief
 
 
 def judge_original(path: Path) -> Verdict:
     """Whether the site may publish the original at `path`, and why not (see the module's description)."""
+    if path.suffix.lower() == ".pdf":
+        verdict = _judge_site(path)
+        return verdict if verdict.persoonlijk else replace(verdict, archief=_judge_repository(path.read_bytes()))
+    return _judge_site(path)
+
+
+def _judge_site(path: Path) -> Verdict:
+    """Whether the site may publish the original (a PDF: its clean copy)."""
     try:
         text = extract_text(path)
         if path.suffix.lower() == ".pdf":
@@ -94,6 +115,23 @@ def _judge_pdf(raw: bytes) -> Verdict:
     return Verdict(None, False, hashlib.sha256(clean.data).hexdigest(), len(clean.data))
 
 
+_UNREAD = "het origineel kon niet helemaal gelezen worden"
+
+
+def _judge_repository(raw: bytes) -> str | None:
+    """Why the whole PDF original, every part and revision of it, must not be in the public repository; None: it may."""
+    try:
+        whole = read_whole(raw)
+    except PdfRefused as err:
+        return f"{_UNREAD} ({err})"
+    found = _personal(*whole.places)
+    if found:
+        return found
+    if whole.unread:
+        return f"{_UNREAD} ({'; '.join(whole.unread[:3])}{' …' if len(whole.unread) > 3 else ''})"
+    return None
+
+
 def _picture_text(data: bytes, pages: tuple[int, ...]) -> str:
     with tempfile.TemporaryDirectory(prefix="adviesregister-origineel-") as folder:
         part = Path(folder) / "afbeeldingen.pdf"
@@ -117,7 +155,7 @@ def judge_documents(documents: list[Document], content: Path, cache: ResultCache
     named = [doc for doc in documents if doc.bron is not None and doc.bron.bestand is not None and source_problem(content, doc.bron.bestand) is None]
     paths = [content / str(doc.bron.bestand) for doc in named if doc.bron is not None]
     tesseract = shutil.which("tesseract") is not None  # a verdict without it says so; with it, read again
-    keys = [text_key(f"{_digest(path)}\0{path.suffix.lower()}\0{tesseract}") for path in paths]
+    keys = [text_key(f"{RULES}\0{_digest(path)}\0{path.suffix.lower()}\0{tesseract}") for path in paths]
     verdicts = cache.map(judge_original, paths, keys, _verdict_json, _verdict_from_json)
     return {doc.id: verdict for doc, verdict in zip(named, verdicts, strict=True)}
 
@@ -136,14 +174,22 @@ def check_originals(documents: list[Document], content: Path, cache: ResultCache
             doc.pad,
             doc.regel("bron.bestand"),
             "bron-persoonsgegevens",
-            f"bron.bestand: het originele bestand 'content/{doc.bron.bestand}' bevat persoonsgegevens ({verdicts[doc.id].reden}). "
+            f"bron.bestand: het originele bestand 'content/{doc.bron.bestand}' {_what_is_wrong(verdicts[doc.id])}. "
             "De site publiceert het niet, maar de openbare git-repository wel. Haal het bestand weg uit content/bronnen/ "
             f"('git rm content/{doc.bron.bestand}') en haal de regel 'bestand:' onder 'bron:' weg; laat 'sha256:' staan. "
             "Bewaar het origineel buiten het archief. Stond het al in een commit, vraag de beheerder dan ook de geschiedenis te herschrijven.",
         )
         for doc in documents
-        if doc.bron is not None and doc.id in verdicts and verdicts[doc.id].persoonlijk
+        if doc.bron is not None and doc.id in verdicts and (verdicts[doc.id].persoonlijk or verdicts[doc.id].archief is not None)
     ]
+
+
+def _what_is_wrong(verdict: Verdict) -> str:
+    if verdict.persoonlijk or verdict.archief is None:
+        return f"bevat persoonsgegevens ({verdict.reden})"
+    if verdict.archief.startswith(_UNREAD):
+        return f"kon niet helemaal gelezen worden{verdict.archief.removeprefix(_UNREAD)}, dus er kunnen persoonsgegevens in staan"
+    return f"bevat persoonsgegevens in een deel dat de site weglaat ({verdict.archief})"
 
 
 def is_publishable(path: Path) -> bool:
@@ -169,9 +215,15 @@ def _digest(path: Path) -> str:
 
 
 def _verdict_json(verdict: Verdict) -> list[Any]:
-    return [verdict.reden, verdict.persoonlijk, verdict.sha256, verdict.grootte]
+    return [verdict.reden, verdict.persoonlijk, verdict.sha256, verdict.grootte, verdict.archief]
 
 
 def _verdict_from_json(row: list[Any]) -> Verdict:
-    reden, persoonlijk, sha256, grootte = row
-    return Verdict(None if reden is None else str(reden), bool(persoonlijk), None if sha256 is None else str(sha256), int(grootte))
+    reden, persoonlijk, sha256, grootte, archief = row
+    return Verdict(
+        None if reden is None else str(reden),
+        bool(persoonlijk),
+        None if sha256 is None else str(sha256),
+        int(grootte),
+        None if archief is None else str(archief),
+    )

@@ -68,11 +68,12 @@ class ImportResult:
         """What happens to the original, in Dutch, for the report; None when no record was made."""
         if self.origineel is None:
             return None
-        if self.origineel.reden is None:
+        reden = self.origineel.buiten_archief()
+        if reden is None:
             kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.bestand.lower().endswith(".pdf") else ""
             return f"komt in content/ en wordt gepubliceerd{kopie}."
         return (
-            f"wordt niet gepubliceerd en niet in content/ gezet: {self.origineel.reden}. Alleen het controlegetal staat bij bron.sha256; "
+            f"wordt niet gepubliceerd en niet in content/ gezet: {reden}. Alleen het controlegetal staat bij bron.sha256; "
             "het bestand blijft waar het was. Een openbare git-repository publiceert alles wat erin staat."
         )
 
@@ -108,7 +109,7 @@ def import_letter(
     bron_pad = source_path(slug, jaar, path.name)
     verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    gegevens["bron"] = {"bestand": bron_pad, "sha256": sha256} if verdict.reden is None else {"sha256": sha256}
+    gegevens["bron"] = {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256}
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
     beslissingen.add("themas", "themas-kiezen", f"kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
@@ -119,7 +120,7 @@ def import_letter(
         verwijderd += _redact_fields(record.gegevens)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
         record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
-    bron = (path, f"content/{bron_pad}") if verdict.reden is None else None
+    bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
     return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict)
 
 

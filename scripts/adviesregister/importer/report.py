@@ -46,6 +46,6 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
         "bewijs": record.bewijs,
         "origineel": None
         if result.origineel is None
-        else {"gepubliceerd": result.origineel.reden is None, "reden": result.origineel.reden, "uitleg": result.origineel_tekst()},
+        else {"gepubliceerd": result.origineel.buiten_archief() is None, "reden": result.origineel.buiten_archief(), "uitleg": result.origineel_tekst()},
         "ocr": None if result.ocr is None else {"zekerheid": result.ocr.confidence, "paginas": result.ocr.pages, "woorden": result.ocr.words},
     }

@@ -110,7 +110,8 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
     ),
     "bron-persoonsgegevens": (
         "Het originele bestand in `content/bronnen/` bevat persoonsgegevens (in de tekst, of in wat het bestand verder meedraagt: opmerkingen, "
-        "eigenschappen, alternatieve tekst van afbeeldingen). De site publiceert het niet, maar de openbare git-repository en haar geschiedenis wel.",
+        "eigenschappen, bijlagen, een eerdere versie, alternatieve tekst van afbeeldingen), of een deel ervan kon niet gelezen worden. "
+        "De site publiceert het niet, maar de openbare git-repository en haar geschiedenis wel.",
         "Haal het bestand weg uit `content/bronnen/` (`git rm`) en haal de regel `bestand:` onder `bron:` weg; laat `sha256:` staan. Bewaar het origineel buiten het archief.",
     ),
     "bron-controlegetal": (

@@ -246,6 +246,8 @@ def export(out: Path, root: Path) -> None:
     result = write_export(prepared, target)
     if not target.resolve().is_relative_to(site.resolve()):  # the build's site/ is replaced whole by the next build
         write_marker(target, EXPORT_MARKER)
+    for waarschuwing in prepared.history.waarschuwingen:  # a commit time held to [1970, today], as build says
+        click.echo(waarschuwing, err=True)
     click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")
 
 

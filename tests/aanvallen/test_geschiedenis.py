@@ -184,6 +184,15 @@ def test_commit_times_out_of_range_are_held_to_1970_and_today_with_a_warning(arc
     ]
     published = [path for path in (archive / "site").rglob("*") if path.suffix in (".xml", ".json", ".html") and b"2100-" in path.read_bytes()]
     assert published == []
+    exported = subprocess.run(
+        [sys.executable, "-m", "adviesregister", "export", "--root", str(archive), "--out", str(archive.parent / "export")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "Waarschuwing: 3 commits hebben in de geschiedenis van content/ een datum na vandaag (2026-11-23)" in exported.stderr
 
 
 @pytest.fixture(scope="module")

@@ -256,6 +256,13 @@ def _zip_edit(raw: bytes, change: dict[str, Callable[[str], str]] | None = None,
     return out.getvalue()
 
 
+def _with_zip_comment(raw: bytes, comment: bytes) -> bytes:
+    out = io.BytesIO(raw)
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.comment = comment
+    return out.getvalue()
+
+
 def _in_body(xml: str) -> str:
     return xml.replace("<w:body>", "<w:body>" + "{}", 1)
 
@@ -285,6 +292,11 @@ HIDDEN_WORD_PARTS: dict[str, Callable[..., bytes]] = {
         },
     ),
     "ingesloten-bestand": lambda text=LETTER: _zip_edit(letter_docx(text), add={"word/embeddings/oleObject1.bin": f"BSN {BSN}, {NAME}, {PHONE}".encode()}),
+    "documentvariabele": lambda text=LETTER: _zip_edit(
+        letter_docx(text),
+        {"word/settings.xml": lambda xml: xml.replace("</w:settings>", f'<w:docVars><w:docVar w:name="Contact" w:val="{PHONE}"/></w:docVars></w:settings>')},
+    ),
+    "zip-opmerking": lambda text=LETTER: _with_zip_comment(letter_docx(text), f"Behandeld door {NAME}, {PHONE}".encode()),
     "altchunk": lambda text=LETTER: _zip_edit(
         letter_docx(text),
         {"word/document.xml": lambda xml: _in_body(xml).format('<w:altChunk r:id="rIdChunk"/>' + _PARAGRAPH)},
@@ -309,7 +321,7 @@ def test_a_word_letter_with_a_hidden_part_is_withheld(part: str, tmp_path: Path)
     assert verdict.reden is not None
     if part in ("ingesloten-bestand", "altchunk"):  # parts that are not read: withheld as they are
         assert verdict.reden.startswith("het bevat onderdelen die we niet kunnen lezen") and not verdict.persoonlijk
-    elif part == "alternatieve-tekst":
+    elif part in ("alternatieve-tekst", "documentvariabele", "zip-opmerking"):
         assert verdict.persoonlijk and "een telefoonnummer in wat het bestand verder bevat" in verdict.reden
     else:  # an author of a comment or a tracked change
         assert verdict.persoonlijk and "wie het schreef of veranderde" in verdict.reden

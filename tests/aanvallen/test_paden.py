@@ -596,3 +596,19 @@ def test_a_symlink_loop_is_named_not_followed(tmp_path: Path) -> None:
         f"--out {project.root / 'lus' / 'open-data'} is niet te vinden: een map op de weg erheen is een snelkoppeling (symlink) "
         "die naar zichzelf wijst. Geef een echte map op. Er is niets veranderd.\n"
     )
+
+
+def test_a_hard_link_to_a_file_elsewhere_is_refused(tmp_path: Path) -> None:
+    """Git cannot carry a hard link, but a copy made on the build machine can hold one: its content lies elsewhere."""
+    project = small_project(tmp_path)
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("GEHEIM van de bouwmachine\n", encoding="utf-8")
+    (project.content / "bronnen" / "almelo").mkdir(parents=True, exist_ok=True)
+    os.link(secret, project.content / "bronnen" / "almelo" / "brief.txt")
+    code, output = check(project.root)
+    assert code == 1
+    assert output.splitlines() == [
+        "content/bronnen/almelo/brief.txt:1: [geen-gewoon-bestand] dit bestand is een harde koppeling (hard link): dezelfde inhoud staat "
+        "ook ergens anders op deze computer, misschien buiten het archief. Zet een eigen kopie van het bestand hier neer.",
+        "1 probleem in 1 bestand.",
+    ]

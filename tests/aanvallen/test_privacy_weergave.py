@@ -217,3 +217,26 @@ def test_the_seed_pages_are_checked_from_the_cached_letter_html(tmp_path: Path) 
     stored = ResultCache(cache_folder(project.root), "brieven").known
     assert {text_key(doc.tekst) for doc in archive.documenten} <= set(stored)
     assert all(stored[text_key(doc.tekst)] == letter_html(doc.tekst) for doc in archive.documenten)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Het nummer is \u202e333222111\u202c.", "111222333"),  # a right-to-left override shows the digits reversed
+        ("Het nummer is ¹¹¹²²²³³³.", "111222333"),  # superscript digits
+        ("Het nummer is 1112\u034f223\ufe0f33.", "111222333"),  # a combining grapheme joiner and a variation selector
+        ("| Behandeld door | J. Vredenburgh |", "J. Vredenburgh"),  # the label in one cell, the name in the next
+    ],
+)
+def test_what_a_reader_reads_is_what_is_checked(text: str, shown: str) -> None:
+    found = detect(text)
+    assert len(found) == 1
+    assert unicodedata.normalize("NFKC", INVISIBLE_RE.sub("", found[0].value))[:: -1 if "\u202e" in text else 1] == shown
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["almelo-2023-05-01-111222333", "bronnen/almelo/2023/" + "".join(chr(0xFF10 + int(digit)) for digit in "111222333") + ".pdf", "2023-111222333-advies"],
+)
+def test_a_bsn_after_a_date_or_in_other_digits_in_a_name_is_found(name: str) -> None:
+    assert [finding.kind for finding in detect_in_name(name)] == ["bsn"]

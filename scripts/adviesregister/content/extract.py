@@ -251,6 +251,8 @@ _XML_PART_RE = re.compile(r"\.(xml|rels)$")
 _ATTRIBUTE_RE = re.compile(r'\s(?:[\w]+:)?(?:descr|title|name|alias|tag|initials|Target|userId)="([^"]*)"')
 """Attributes of a Word part that hold text a person wrote: a picture's alternative text (wp:docPr descr and title)
 and name, a content control's label, a comment's initials, a link's target."""
+_DOCUMENT_VARIABLE_RE = re.compile(r'<w:docVar\s[^>]*?\bw:val="([^"]*)"')
+"""A document variable (word/settings.xml): a value a program or a person stored in the file, never shown."""
 _AUTHOR_RE = re.compile(r'\s(?:w|w15):author="([^"]*)"')
 """Who wrote a comment or made a tracked change (w:ins, w:del, w:rPrChange …), and the people list of comments (w15:person)."""
 _FONT_PART_RE = re.compile(r"\.(?:odttf|ttf|otf)$", re.IGNORECASE)
@@ -288,8 +290,13 @@ def _docx_carried(raw: bytes) -> Carried:
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         names = archive.namelist()
         parts = {name: archive.read(name).decode("utf-8", "replace") for name in names if _XML_PART_RE.search(name)}
+        comments = [archive.comment, *(info.comment for info in archive.infolist())]  # the zip's own notes travel with it
     found = re.findall(r"<(?:dc:creator|cp:lastModifiedBy)>([^<]*)<", parts.get("docProps/core.xml", ""))
     found += [unescape(author) for part in parts.values() for author in _AUTHOR_RE.findall(part)]
-    text = "\n".join(unescape(_TAG_RE.sub(" ", part)) + "\n" + "\n".join(map(unescape, _ATTRIBUTE_RE.findall(part))) for part in parts.values())
+    text = "\n".join(
+        unescape(_TAG_RE.sub(" ", part)) + "\n" + "\n".join(map(unescape, _ATTRIBUTE_RE.findall(part) + _DOCUMENT_VARIABLE_RE.findall(part)))
+        for part in parts.values()
+    )
+    text += "".join("\n" + comment.decode("utf-8", "replace") for comment in comments if comment)
     unread = tuple(name for name in names if not _XML_PART_RE.search(name) and not name.endswith("/") and not _FONT_PART_RE.search(name))
     return Carried(text, tuple(dict.fromkeys(name.strip() for name in found if name.strip())), unread)

@@ -73,7 +73,15 @@ def _unsafe_in(project: Project, folder: Path) -> list[Problem]:
                 problems.append(Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
             elif name in names and not is_regular_file(path):
                 problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
+            elif name in names and path.lstat().st_nlink > 1:  # git never makes one: it was made on this machine
+                problems.append(Problem(pad, 1, "geen-gewoon-bestand", _HARD_LINK_TEXT))
     return problems
+
+
+_HARD_LINK_TEXT = (
+    "dit bestand is een harde koppeling (hard link): dezelfde inhoud staat ook ergens anders op deze computer, misschien buiten het archief. "
+    "Zet een eigen kopie van het bestand hier neer."
+)
 
 
 def _tracked_links(root: Path) -> list[Problem]:

@@ -25,6 +25,7 @@ names published as they are (ids, file names) with hyphens as word breaks (detec
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -272,10 +273,12 @@ is a position in the text itself."""
 
 INVISIBLE_RE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
 )
 """Characters nobody sees (Unicode's format characters, category Cf: zero-width spaces and joiners, U+2060, U+FEFF,
-the soft hyphen, direction marks): a reader reads '123\ufeff456782' as 123456782, so the detectors do too."""
+the soft hyphen, direction marks; and the other default-ignorable ones: the combining grapheme joiner, variation
+selectors, Hangul fillers): a reader reads '123\ufeff456782' as 123456782, so the detectors do too."""
 _LABEL_JOINER_RE = re.compile(r"(?<=[^\W\d_])[-/.](?=[+(]?\d)")
 """A hyphen, slash or full stop glued between a word and a number ('BSN-123456782', 'mobiel-0612345678', 'tel/06…',
 'tel.080000009') separates them, as a space would; between digits it still joins them ('06-12345678')."""
@@ -289,13 +292,31 @@ _SOFT_BREAK_RE = re.compile(r"(?<=[\d.\-/)])[ \t]*\n[ \t]*(?=[\d(])")
 show it as a space, so the number is read whole."""
 
 
+_RIGHT_TO_LEFT_OVERRIDE_RE = re.compile("\u202e[^\u202c\n]*")
+"""U+202E shows what follows right to left, up to U+202C or the end of the line: '\u202e333222111' reads 111222333."""
+
+
 def _visible(text: str) -> tuple[str, list[int] | None]:
-    """`text` without what a reader reads past, and for each character left its position in `text` (None: nothing removed)."""
+    """`text` as a reader reads it: without what a reader reads past, a right-to-left override's run in the order it is
+    shown, digits and letters of another form (superscript ¹, circled ①) as plain ones; and for each character its
+    position in `text` (None: the same as `text`)."""
     skipped = {match.start() for match in _SKIPPED_RE.finditer(text)}
-    if not skipped:
+    compatible = {index: plain for index, char in enumerate(text) if not char.isascii() and (plain := _plain_form(char)) is not None}
+    if not skipped and not compatible:
         return text, None
     kept = [index for index in range(len(text)) if index not in skipped]
-    return "".join(text[index] for index in kept), kept
+    for match in _RIGHT_TO_LEFT_OVERRIDE_RE.finditer(text):
+        inside = [place for place, index in enumerate(kept) if match.start() < index < match.end()]
+        if inside:
+            kept[inside[0] : inside[-1] + 1] = reversed(kept[inside[0] : inside[-1] + 1])
+    return "".join(compatible.get(index, text[index]) for index in kept), kept
+
+
+def _plain_form(char: str) -> str | None:
+    """The plain digit or letter a reader reads in a character of another form (NFKC: '¹' → '1'); None when there is
+    none, or it is more than one character (positions must stay as they are)."""
+    plain = unicodedata.normalize("NFKC", char)
+    return plain if plain != char and len(plain) == 1 and plain.isalnum() else None
 
 
 def detect(text: str) -> list[Finding]:
@@ -305,7 +326,8 @@ def detect(text: str) -> list[Finding]:
     found = _detect_visible(visible)
     if kept is None:
         return found
-    return [Finding(f.kind, kept[f.start], kept[f.end - 1] + 1, text[kept[f.start] : kept[f.end - 1] + 1], f.line, f.label) for f in found]
+    spans = [(min(kept[f.start : f.end]), max(kept[f.start : f.end]) + 1) for f in found]
+    return [Finding(f.kind, start, end, text[start:end], f.line, f.label) for f, (start, end) in zip(found, spans, strict=True)]
 
 
 def _spaces(match: re.Match[str]) -> str:
@@ -327,13 +349,17 @@ def _detect_visible(text: str) -> list[Finding]:
 
 
 _NAME_SEPARATORS = str.maketrans({"-": " ", "_": " ", "/": " ", "\\": " "})
+_NAME_PARTS = str.maketrans({"-": "\t", "_": "\t", "/": "\t", "\\": "\t"})
+"""Read a second time with each part on its own ('2023-05-01-111222333': the BSN after a date is no part of a longer number)."""
 
 
 def detect_in_name(name: str) -> list[Finding]:
     """Personal data in a name published as it is, in addresses, lists and every download (an id, a file or folder
     name, bron.bestand, a gemeente's short name): there a hyphen, an underscore or a slash separates words, so
     'almelo-2024-05-01-0612345678' holds a phone number. Values as they are in `name`."""
-    return [replace(found, value=name[found.start : found.end]) for found in detect(name.translate(_NAME_SEPARATORS))]
+    found = {(one.start, one.end): one for one in detect(name.translate(_NAME_PARTS))}
+    found.update({(one.start, one.end): one for one in detect(name.translate(_NAME_SEPARATORS))})
+    return [replace(one, value=name[one.start : one.end]) for _, one in sorted(found.items())]
 
 
 def describe(finding: Finding) -> str:

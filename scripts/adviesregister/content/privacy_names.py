@@ -110,10 +110,19 @@ def _table_names(text: str, match: re.Match[str], line_end: int, label: str) -> 
     cell_end = text.find("|", match.start(), line_end)
     cell_end = line_end if cell_end == -1 else cell_end
     value = _VALUE_RE.match(text, match.end(), cell_end) if match.end() <= cell_end else None
+    if value is None and cell_end < line_end:  # '| Behandeld door | J. Jansen |': the name in the next cell
+        next_end = text.find("|", cell_end + 1, line_end)
+        value = _cell_name(text, cell_end + 1, line_end if next_end == -1 else next_end)
     if value is None:
         yield from _name_in_table_column(text, match.start(), line_end, label)
     elif not _has_public_role(text, match.start(), value.end()):
         yield value.start(), value.end(), label
+
+
+def _cell_name(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A name that fills the table cell from `start` to `end` (spaces around it), or None."""
+    value = _VALUE_RE.search(text, start, end)
+    return value if value and not text[start : value.start()].strip() and not text[value.end() : end].strip() else None
 
 
 def _name_in_table_column(text: str, label_start: int, line_end: int, label: str) -> Iterator[Span]:
@@ -135,13 +144,8 @@ def _name_in_table_column(text: str, label_start: int, line_end: int, label: str
             if column < len(bars):
                 cell_start = position + bars[column - 1] + 1
                 cell_end = position + bars[column] if column < len(bars) else end
-                value = _VALUE_RE.search(text, cell_start, cell_end)
-                if (
-                    value
-                    and not text[cell_start : value.start()].strip()
-                    and not text[value.end() : cell_end].strip()
-                    and not _has_public_role(text, cell_start, value.end())
-                ):
+                value = _cell_name(text, cell_start, cell_end)
+                if value and not _has_public_role(text, cell_start, value.end()):
                     yield value.start(), value.end(), label
         position = end + 1
 

@@ -111,3 +111,18 @@ def to_scan_pdf(path: Path) -> Path:
         pdf.rect(40, A4[1] - 60 - row * 14, 400 + (row % 5) * 20, 6, fill=1)
     pdf.save()
     return path
+
+
+def raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects written by hand (1 0 obj first, the catalog), with a correct cross-reference table: for
+    files no PDF library would write (a page tree that claims 100,000 pages, a picture of 60,000 x 60,000 pixels)."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

@@ -22,6 +22,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 import yaml
+from conversions import raw_pdf
 
 from adviesregister.content import clean_pdf, extract, originals
 from adviesregister.content.extract import ExtractError, extract_text
@@ -421,20 +422,6 @@ def test_the_seeds_pass_check_and_a_built_pdf_is_the_clean_copy(tmp_path: Path) 
 # --- bounded before decoding ----------------------------------------------------------------------------------------
 
 
-def _raw_pdf(objects: list[bytes]) -> bytes:
-    """A PDF of these objects (1 0 obj first, the catalog), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
 def _never(*args: object, **kwargs: object) -> None:
     raise AssertionError("decoded")
 
@@ -444,7 +431,7 @@ def test_a_pdf_of_100000_pages_is_refused_from_its_count(tmp_path: Path, monkeyp
     kids = b" ".join([b"3 0 R"] * pages)
     path = tmp_path / "lang.pdf"
     path.write_bytes(
-        _raw_pdf(
+        raw_pdf(
             [
                 b"<< /Type /Catalog /Pages 2 0 R >>",
                 b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
@@ -468,7 +455,7 @@ def _huge_picture_pdf(text: bool) -> bytes:
     data = b"x\x9c\x03\x00\x00\x00\x00\x01"  # a tiny deflate stream: the decoder would have to make 3.6 GB of it
     content = (b"BT /F1 12 Tf 72 750 Td (Geacht college) Tj ET " if text else b"") + b"q 500 0 0 500 50 50 cm /Im0 Do Q"
     font = b" /Font << /F1 6 0 R >>" if text else b""
-    return _raw_pdf(
+    return raw_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -507,7 +494,7 @@ def test_a_huge_picture_is_refused_from_its_size_before_ocr(tmp_path: Path, monk
 
 def _page_pdf(content: bytes) -> bytes:
     """One page with this content stream and the font F1."""
-    return _raw_pdf(
+    return raw_pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -638,12 +625,12 @@ def _raw_pdf_objects(content: bytes) -> list[bytes]:
 
 def _unreferenced(text: str) -> bytes:
     """A letter with an object that nothing refers to: no reader shows it, the file carries it."""
-    return _raw_pdf([*_letter_objects(text), f"(Telefoon {PHONE})".encode()])
+    return raw_pdf([*_letter_objects(text), f"(Telefoon {PHONE})".encode()])
 
 
 def _outside_the_table(text: str) -> bytes:
     """A letter with an object that no cross-reference table lists: written between the objects, skipped by the offsets."""
-    raw = _raw_pdf(_letter_objects(text))
+    raw = raw_pdf(_letter_objects(text))
     hidden = f"9 0 obj\n(Telefoon {PHONE})\nendobj\n".encode()
     at = raw.index(b"xref\n")
     moved = raw[:at] + hidden + raw[at:]
@@ -653,7 +640,7 @@ def _outside_the_table(text: str) -> bytes:
 def _replaced_revision(text: str) -> bytes:
     """A letter whose first revision had a contact line, and whose incremental update replaced that same object (4 0):
     the current revision no longer has the old object at all, only the bytes before the update do."""
-    first = _raw_pdf(_letter_objects(f"{text}\nVoor vragen: bel {PHONE}."))
+    first = raw_pdf(_letter_objects(f"{text}\nVoor vragen: bel {PHONE}."))
     content = _content(text)
     offset = len(first)
     update = f"4 0 obj\n<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream\nendobj\n"
@@ -793,7 +780,7 @@ def test_an_attached_file_that_unpacks_to_gigabytes_is_refused_before_it_is_unpa
     objects = _letter_objects(ADVIES)
     objects.append(f"<< /Type /EmbeddedFile /Filter /FlateDecode /Length {len(bomb)} >>\nstream\n".encode() + bomb + b"\nendstream")
     path = tmp_path / "brief.pdf"
-    path.write_bytes(_raw_pdf(objects))
+    path.write_bytes(raw_pdf(objects))
     assert len(path.read_bytes()) < whole_pdf.MAX_STREAM_BYTES // 100
     monkeypatch.setattr(pikepdf.Object, "read_bytes", _never)  # what would unpack it whole
     verdict = judge_original(path)

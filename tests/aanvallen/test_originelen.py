@@ -494,15 +494,7 @@ def test_a_huge_picture_is_refused_from_its_size_before_ocr(tmp_path: Path, monk
 
 def _page_pdf(content: bytes) -> bytes:
     """One page with this content stream and the font F1."""
-    return raw_pdf(
-        [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-    )
+    return raw_pdf(_raw_pdf_objects(content))
 
 
 def test_marked_content_in_a_page_is_read(tmp_path: Path) -> None:

@@ -77,6 +77,13 @@ def copy_project(target: Path, content: Path | None = None) -> Project:
     return Project(target)
 
 
+def document_count(project: Project) -> int:
+    """How many documents `project`'s content/ holds, as the archive reads them: what `check` and `build` report."""
+    from adviesregister.content.load import load_archive
+
+    return len(load_archive(project)[0].documenten)
+
+
 # An advice letter of our own, as a council sends it (tests of publishing and of writing).
 ADVIES = """Adviesraad Sociaal Domein Almere
 Postbus 200

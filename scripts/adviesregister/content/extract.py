@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -157,17 +158,53 @@ def pdf_pages(raw: bytes) -> list[str]:
 
 
 def _docx_text(raw: bytes) -> str:
+    """The body in document order (paragraphs and tables as they stand), after the text of the first section's headers
+    (the letterhead: above the letter, read apart from the body); footers (page numbers, addresses) are left out."""
     import docx
 
     _check_unpacked_size(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
-        lines = [paragraph.text for paragraph in document.paragraphs]
-        for table in document.tables:
-            lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
+        kop = [line for section in document.sections[:1] for line in _docx_lines(section.header.iter_inner_content()) if line.strip()]
+        lines = _docx_lines(document.iter_inner_content())
     except Exception as err:  # see above: any failure of the library on this file
         raise ExtractError(f"het Word-bestand is beschadigd of geen .docx ({type(err).__name__}: {err}). Open het in Word en sla het op als .docx.") from None
-    return "\n".join(lines)
+    return "\n".join([*kop, "", *lines] if kop else lines)
+
+
+def _docx_lines(blocks: Iterable[object]) -> list[str]:
+    """Paragraphs as lines; a table row as one line of its cells' texts separated by tabs (as a header table is read
+    from a PDF: 'Datum\t3 maart 2026'), or, when a cell holds more than one line, its cells' lines one after another."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            lines.extend(_docx_table(block))
+        else:
+            lines.append(getattr(block, "text", ""))
+    return lines
+
+
+def _docx_table(table: object) -> list[str]:
+    """A table's rows; a merged cell (which python-docx gives once per grid column and row it spans) is read once."""
+    from docx.table import Table
+
+    assert isinstance(table, Table)
+    lines: list[str] = []
+    seen: set[object] = set()  # the cells' XML elements: kept alive, so each stays the same object
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            if cell._tc not in seen:
+                seen.add(cell._tc)
+                cells.append([line for line in _docx_lines(cell.iter_inner_content()) if line.strip()])
+        filled = [cell for cell in cells if cell]
+        if all(len(cell) == 1 for cell in filled):
+            lines.append("\t".join(cell[0].strip() for cell in filled))
+        else:
+            lines.extend(line for cell in filled for line in cell)
+    return lines
 
 
 def _check_unpacked_size(raw: bytes) -> None:

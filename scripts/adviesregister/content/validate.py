@@ -20,14 +20,29 @@ def validate_data(schema: str, data: Any, regels: dict[str, int], pad: str) -> l
     problems = []
     for error in sorted(validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(error.absolute_path)
-        code, veld, bericht = _describe(error, path, data)
-        regel = field_line(regels, veld.split(".") if veld else path)
-        problems.append(Problem(pad, regel, code, bericht))
+        for code, veld, bericht in _describe_all(error, path, data):
+            regel = field_line(regels, veld.split(".") if veld else path)
+            problems.append(Problem(pad, regel, code, bericht))
     return sorted(problems, key=lambda p: (p.regel, p.code))
 
 
+def _describe_all(error: jsonschema.ValidationError, path: list[Any], data: Any) -> list[tuple[str, str, str]]:
+    """(code, field path, Dutch message) for each thing one jsonschema error says is wrong: a 'required' error names
+    every missing field at once (titel, datum and gemeente), and each is a problem of its own, reported in one run."""
+    if error.validator != "required" or "propertyNames" in error.schema_path:
+        return [_describe(error, path, data)]
+    veld = ".".join(str(part) for part in path)
+    problems = []
+    for name in (name for name in error.validator_value if name not in error.instance):
+        voorbeeld = _example(error.schema.get("properties", {}).get(name, {}))
+        problems.append(
+            ("verplicht-veld", veld, f"{_join(veld, name)}: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld '{name}: {voorbeeld}'.")
+        )
+    return problems
+
+
 def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> tuple[str, str, str]:
-    """(code, field path, Dutch message) for one jsonschema error."""
+    """(code, field path, Dutch message) for one jsonschema error ('required' errors: see _describe_all)."""
     veld = ".".join(str(part) for part in path)
     waarde = error.instance
     kind = error.validator
@@ -35,11 +50,6 @@ def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> 
         return _describe_name(kind, str(waarde), error.validator_value)
     if kind == "maxLength":
         return "te-lang", veld, _too_long(veld, len(waarde), error.validator_value)
-    if kind == "required":
-        ontbreekt = [name for name in error.validator_value if name not in waarde]
-        naam = _join(veld, ontbreekt[0])
-        voorbeeld = _example(error.schema.get("properties", {}).get(ontbreekt[0], {}))
-        return "verplicht-veld", veld, f"{naam}: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld '{ontbreekt[0]}: {voorbeeld}'."
     if kind == "additionalProperties":
         extra = sorted(set(waarde) - set(error.schema.get("properties", {})))[0]
         naam = _join(veld, str(extra))

@@ -48,6 +48,8 @@ _DATED = ("datum", "uw_brief")
 _PHONE_RE = re.compile(r"^\(?0\d[\d\s()-]{7,}$")
 TAV_RE = re.compile(r"^(t\.?a\.?v\.?|ter\s+attentie)\b", re.IGNORECASE)
 """'t.a.v. de voorzitter': the person an address block is for, not an organ or a street."""
+NO_ATTACHMENT_RE = re.compile(r"^\s*(geen|[-\u2013\u2014]+|n\.?\s?v\.?\s?t\.?|niet\s+van\s+toepassing)\s*\.?\s*$", re.IGNORECASE)
+"""'Bijlage(n): geen', '-', 'n.v.t.', 'nvt', 'niet van toepassing': the letter has no attachment."""
 ADDRESS_RE = re.compile(r"^(postbus\s+\d+|.+\s\d+\s?[a-zA-Z]?|\d{4}\s?[A-Z]{2}\s+\S.*)$", re.IGNORECASE)
 
 
@@ -217,7 +219,8 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
     elif key in ("uw_brief", "uw_kenmerk", "ons_kenmerk", "zaaknummer"):
         letter.kenmerken.setdefault(key, Found(value, regel, f"{label} {value}"))
     elif key == "bijlagen":
-        letter.set("bijlagen", [value], regel, f"{label} {value}")
+        if not NO_ATTACHMENT_RE.match(value):
+            letter.set("bijlagen", [value], regel, f"{label} {value}")
     elif key == "titel":
         letter.set("titel", value.rstrip("."), regel, f"{label} {value}")
     elif key == "aan":  # 'Aan …' in a letterhead flattened onto one line

@@ -17,7 +17,7 @@ from adviesregister.importer import own_date
 from adviesregister.importer.body import letter_to_markdown
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Letter
-from adviesregister.importer.header import ADDRESS_RE, TAV_RE, label_segments, read_header
+from adviesregister.importer.header import ADDRESS_RE, NO_ATTACHMENT_RE, TAV_RE, label_segments, read_header
 from adviesregister.importer.kind import NOT_A_LETTER, classify, not_a_letter, stuk_kind
 from adviesregister.importer.parties import COLLEGE, NAME_REST_RE, RAAD, Organ, organ_in, organs_in, without_article
 from adviesregister.importer.rules import rules
@@ -183,6 +183,9 @@ def _read_attachments(source: Source, letter: Letter) -> None:
     match = re.search(r"^## Bijlagen?\n\n(.*?)(?=\n\n## |\Z)", letter.tekst, re.DOTALL | re.MULTILINE)
     if match and "bijlagen" not in letter.velden:
         items = [re.sub(r"^(- |\d+\. )", "", item.strip()) for item in re.split(r"\n\n|\n(?=- |\d+\. )", match[1]) if item.strip()]
+        items = [item for item in items if not NO_ATTACHMENT_RE.match(item)]
+        if not items:
+            return
         letter.set("bijlagen", items, None, "de paragraaf 'Bijlagen' in de tekst")
 
 

@@ -193,7 +193,7 @@ def import_(
         for path in bar:
             try:
                 result = import_letter(project, archive, path, gemeente, vaste_datum, toch=toch, ocr=ocr)
-            except ExtractError as err:
+            except (ExtractError, ImportRefused) as err:
                 click.echo(f"{path}: {err}", err=True)
                 failures += 1
                 continue
@@ -204,14 +204,15 @@ def import_(
                 )
                 failures += 1
                 continue
-            add_to_archive(archive, result.records)
+            if result.houder is None:
+                add_to_archive(archive, result.records)
             results.append(result)
     if as_json:
         click.echo(json.dumps([record_json(result) for result in results], ensure_ascii=False, indent=2, sort_keys=True))
     for result in results:
         if not as_json:
             click.echo(format_report(result))
-        if dry_run:
+        if dry_run or (result.houder is not None and not force):  # a second import is no error: a script may run again
             continue
         try:
             written = write_result(project, result, force)

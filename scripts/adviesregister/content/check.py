@@ -49,7 +49,7 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
 def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None = None, letters: ResultCache | None = None) -> list[Problem]:
     """Everything about the documents together; `cache`: the privacy check's results of the last build, `letters`:
     the letters' HTML (site/render.py reads the same cache)."""
-    problems = check_ids(archive.documenten)
+    problems = check_ids(archive.documenten) + check_sources(archive.documenten)
     by_id = archive.by_id()
     unreadable = {Path(pad).stem for pad in archive.onleesbaar}
     renderable = []  # a letter whose Markdown would cost too much to render is not rendered here either
@@ -123,6 +123,27 @@ def check_ids(documenten: list[Document]) -> list[Problem]:
             )
         else:
             seen[doc.id] = doc
+    return problems
+
+
+def check_sources(documenten: list[Document]) -> list[Problem]:
+    """One original, one document: the same bron.sha256 twice is one letter imported twice (e.g. again with --datum)."""
+    problems = []
+    seen: dict[str, Document] = {}
+    for doc in documenten:
+        if doc.bron is None:
+            continue
+        eerder = seen.setdefault(doc.bron.sha256, doc)
+        if eerder is not doc:
+            problems.append(
+                Problem(
+                    doc.pad,
+                    doc.regel("bron.sha256"),
+                    "dubbele-bron",
+                    f"bron.sha256: dit origineel hoort al bij {eerder.pad}:{eerder.regel('bron.sha256')}; dezelfde brief staat er twee keer in. "
+                    "Houd één van de twee documenten over en haal het andere weg (met zijn kopie in content/bronnen/, als die er is).",
+                )
+            )
     return problems
 
 

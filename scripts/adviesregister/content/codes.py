@@ -73,6 +73,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
     "bestandsnaam": ("De bestandsnaam is niet gelijk aan de `id`.", "Geef het bestand de naam van de id, met `.md` erachter."),
     "gereserveerde-naam": ("Een id of korte naam van een gemeente is `index`; die naam gebruikt het archief zelf.", "Kies een andere naam."),
     "dubbel-id": ("Twee documenten hebben dezelfde `id`.", "Geef elk document een eigen id (en zijn bestand dezelfde naam)."),
+    "dubbele-bron": (
+        "Twee documenten hebben hetzelfde origineel (dezelfde `bron.sha256`): één brief is twee keer geïmporteerd.",
+        "Houd één document over en haal het andere weg, met zijn kopie in `content/bronnen/`. Een ontbrekend veld vult u in het document dat blijft.",
+    ),
     "onbekende-gemeente": ("De gemeente staat niet in `content/gemeenten.yml`.", "Gebruik de korte naam uit dat bestand, of voeg de gemeente daar toe."),
     "verwijzing-onbekend": (
         "Een verwijzing (`reactie_op` of `hoort_bij`) wijst naar een document dat niet bestaat.",

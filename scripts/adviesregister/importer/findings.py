@@ -49,6 +49,10 @@ class Decisions(list[Decision]):
         """Take back a decision a later step made unnecessary."""
         self[:] = [decision for decision in self if decision.code != code]
 
+    def settle(self, veld: str) -> None:
+        """Take back every decision on a field a person gave (with --datum, --gemeente): it needs no second look."""
+        self[:] = [decision for decision in self if decision.veld != veld]
+
 
 @dataclass
 class Letter:

@@ -16,12 +16,14 @@ from adviesregister.content.model import Archive, Datum, Document
 from adviesregister.content.names import document_id, document_path, slugify, source_path
 from adviesregister.content.ocr import OcrInfo
 from adviesregister.content.originals import Verdict, judge_original
+from adviesregister.content.parse import ParseError
 from adviesregister.content.privacy import redact, text_fields, without_placeholders
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
-from adviesregister.content.schema import front_matter_fields
+from adviesregister.content.schema import DOCUMENT_SCHEMA, front_matter_fields, load_schema
 from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
+from adviesregister.importer.reimport import holder, merge
 from adviesregister.importer.themes import suggest_themes
 from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
 
@@ -42,7 +44,9 @@ class Record:
     bewijs: dict[str, str] = field(default_factory=dict)
 
     def ordered(self) -> dict[str, Any]:
-        return {key: self.gegevens[key] for key in front_matter_fields() if key in self.gegevens}
+        """The fields in the schema's order; a field the schema does not know (a person's, in a document written again) last."""
+        known = front_matter_fields()
+        return {key: self.gegevens[key] for key in known if key in self.gegevens} | {key: value for key, value in self.gegevens.items() if key not in known}
 
     def markdown(self) -> str:
         front = yaml.safe_dump(self.ordered(), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
@@ -63,6 +67,21 @@ class ImportResult:
     """How sure text recognition was, when the text was read from a scan; None for a text layer."""
     origineel: Verdict | None = None
     """Whether the site will publish the original (and so whether its copy goes into content/), and why not."""
+    houder: str | None = None
+    """The document (its path from the project) that already holds this original: the record is that document with
+    the fields the import found filled in (see reimport.py), written only with --force."""
+    anders: list[str] = field(default_factory=list)
+    """For a second import: where the document holds something else than the import reads now (the document's value stays)."""
+
+    def herhaling_tekst(self) -> str | None:
+        """What a second import of an original does, in Dutch, for the report; None for a first import."""
+        if self.houder is None:
+            return None
+        return (
+            f"deze brief staat al in het archief als {self.houder} (hetzelfde origineel, bron.sha256). Er komt geen tweede document "
+            "en geen tweede kopie. Zonder --force schrijft de import niets; met --force vult hij in dat document de velden aan die "
+            "het mist en schrijft hij de velden die u als optie gaf (--datum, --gemeente). Wat er al staat, blijft staan."
+        )
 
     def origineel_tekst(self) -> str | None:
         """What happens to the original, in Dutch, for the report; None when no record was made."""
@@ -120,8 +139,48 @@ def import_letter(
         verwijderd += _redact_fields(record.gegevens)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
         record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
+    given = frozenset(veld for veld, gegeven in (("gemeente", gemeente), ("datum", datum)) if gegeven is not None)
+    for veld in given:
+        beslissingen.settle(veld)
     bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
-    return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict)
+    houder = holder(project, archive, sha256)
+    if houder is None:
+        _ask_for_missing(gegevens, beslissingen)
+        return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict)
+    try:
+        merged = merge(project.root / houder, gegevens, tekst, given)
+    except (OSError, ParseError) as err:
+        raise ImportRefused(f"deze brief staat al in het archief als {houder}, maar dat document is niet te lezen ({err}). Er is niets geschreven.") from None
+    _ask_for_missing(merged.gegevens, beslissingen)
+    beslissingen[:] = [decision for decision in beslissingen if decision.veld not in merged.gegevens]  # what the document has needs no second look
+    record = Record(houder, merged.gegevens, merged.tekst, records[0].bewijs)
+    if merged.gegevens.get("id") != doc_id:
+        merged.anders.append(
+            f"id: de id blijft '{merged.gegevens.get('id')}' (de naam van het bestand en een deel van elk webadres); een nieuwe import zou "
+            f"'{doc_id}' geven. Wilt u die, verander dan id en bestandsnaam samen, voordat het document gepubliceerd is."
+        )
+    return ImportResult(str(path), [record], beslissingen, verwijderd, None, ocr=extracted.ocr, origineel=verdict, houder=houder, anders=merged.anders)
+
+
+_HOW_TO_FILL = {
+    "titel": "Vul de titel in: het onderwerp van de brief, zoals 'Betreft' of 'Onderwerp' het noemt.",
+    "datum": "Vul de datum van de brief in (JJJJ-MM-DD, JJJJ-MM of JJJJ), of importeer opnieuw met --datum.",
+    "gemeente": "Vul de korte naam van de gemeente uit content/gemeenten.yml in, of importeer opnieuw met --gemeente.",
+    "soort": "Vul 'advies', 'reactie' of 'stuk' in.",
+    "reactie_op": "Vul de id in van het advies waar deze reactie op antwoordt.",
+}
+
+
+def _ask_for_missing(gegevens: dict[str, Any], beslissingen: Decisions) -> None:
+    """Every required field (schema/document.schema.json) the import could not fill and no decision names yet."""
+    required = list(load_schema(DOCUMENT_SCHEMA)["required"])
+    if gegevens.get("soort") == "reactie":
+        required.append("reactie_op")
+    asked = {decision.veld for decision in beslissingen}
+    for veld in required:
+        if veld not in gegevens and veld not in asked:
+            hoe = _HOW_TO_FILL.get(veld, f"Vul '{veld}' zelf in.")
+            beslissingen.add(veld, "veld-niet-gevonden", f"dit verplichte veld staat niet in de brief, of we vonden het niet. {hoe}")
 
 
 def _ocr_decision(info: OcrInfo) -> Decision:

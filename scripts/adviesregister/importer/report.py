@@ -18,7 +18,10 @@ def format_report(result: ImportResult) -> str:
                 lines.append(f"  {naam:<22} {shown}")
                 if naam in record.bewijs:
                     lines.append(f"  {'':<22} gevonden: {record.bewijs[naam]}")
-    if (origineel := result.origineel_tekst()) is not None:
+    if (herhaling := result.herhaling_tekst()) is not None:
+        lines.append(f"  Al in het archief: {herhaling}")
+        lines.extend(f"  - {item}" for item in result.anders)
+    elif (origineel := result.origineel_tekst()) is not None:
         lines.append(f"  Origineel: {origineel}")
     if result.verwijderd:
         lines.append("  Weggelaten (geen tekst van de brief, of privacy):")
@@ -31,8 +34,9 @@ def format_report(result: ImportResult) -> str:
 
 def record_json(result: ImportResult) -> list[dict[str, Any]]:
     """The records as the export will name their fields, plus the text, the path, the open decisions, what was left out,
-    whether the original will be published and why not ('origineel') and, for a scan, how sure text recognition was
-    ('ocr'; null for a text layer)."""
+    whether the original will be published and why not ('origineel'), the document that already holds the original
+    ('houder', null for a first import) and where it differs from what the import reads ('anders') and, for a scan,
+    how sure text recognition was ('ocr'; null for a text layer)."""
     return [_record(record, result) for record in result.records]
 
 
@@ -47,5 +51,7 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
         "origineel": None
         if result.origineel is None
         else {"gepubliceerd": result.origineel.buiten_archief() is None, "reden": result.origineel.buiten_archief(), "uitleg": result.origineel_tekst()},
+        "houder": result.houder,
+        "anders": result.anders,
         "ocr": None if result.ocr is None else {"zekerheid": result.ocr.confidence, "paginas": result.ocr.pages, "woorden": result.ocr.words},
     }

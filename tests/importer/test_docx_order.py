@@ -75,3 +75,18 @@ def test_a_letterhead_table_gives_datum_titel_and_kenmerken(tmp_path: Path) -> N
     assert tekst.index("Geacht college") < tekst.index("Kosten per jaar") < tekst.index("Wij adviseren")
     assert "3 maart 2026" not in tekst and "Pagina 1 van 2" not in tekst
     assert not tekst.rstrip().endswith("geen")  # the letterhead no longer ends up under the signature
+
+
+def test_odt_and_doc_are_refused_with_how_to_save_them(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    before = sorted(project.root.rglob("*"))
+    for name in ("brief.odt", "brief.doc", "BRIEF.DOC"):
+        path = tmp_path / name
+        path.write_bytes(b"PK\x03\x04 iets")
+        result = run_cli(["import", "--root", project.root, path])
+        assert result.exit_code == 1
+        assert result.output.startswith(f"{path}: een ")
+        assert "kunnen we niet lezen. Open het in Word of LibreOffice en kies 'Bestand > Opslaan als > Word-document (.docx)'" in result.output
+        assert "'Bestand > Exporteren als PDF'" in result.output
+        assert "Traceback" not in result.output
+    assert sorted(project.root.rglob("*")) == before  # nothing written, not even a lock

@@ -83,7 +83,7 @@ def write(tmp_path: Path, name: str, content: str | bytes, encoding: str = "utf-
         ("binair.txt", bytes(range(256)) * 20, "dit is geen tekstbestand (het bevat binaire gegevens)."),
         ("kapot.pdf", b"%PDF-1.4 dit is geen pdf", "de PDF is beschadigd of geen echte PDF"),
         ("kapot.docx", b"PK\x03\x04 geen zip", "het Word-bestand is beschadigd of geen .docx"),
-        ("brief.odt", b"iets", "bestanden van het type '.odt' kunnen we niet lezen. Gebruik PDF, Word (.docx), HTML of tekst (.txt)."),
+        ("brief.odt", b"iets", "een OpenDocument-tekst (.odt, van LibreOffice of OpenOffice) kunnen we niet lezen. Open het in Word of LibreOffice"),
         ("foto.jpg", b"\xff\xd8\xff\xe0", "bestanden van het type '.jpg' kunnen we niet lezen."),
     ],
 )

@@ -28,6 +28,13 @@ MAX_RATIO = 100
 MAX_OCR_PAGES = 50
 """Pages of a scan that text recognition reads (about 1 s a page); a scan with more is no letter."""
 SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+SAVE_AS = {
+    ".odt": "een OpenDocument-tekst (.odt, van LibreOffice of OpenOffice)",
+    ".doc": "een Word-bestand in het oude formaat (.doc)",
+    ".rtf": "een RTF-bestand (.rtf)",
+    ".docm": "een Word-bestand met macro's (.docm)",
+}
+"""Office files we do not read, which Word or LibreOffice saves as .docx or PDF in two steps."""
 SCAN_WITHOUT_OCR = (
     "de PDF bevat geen tekst, alleen afbeeldingen (een scan). Laat er eerst tekstherkenning (OCR) op los, "
     "bijvoorbeeld met 'ocrmypdf', en importeer dan de nieuwe PDF."
@@ -57,6 +64,11 @@ def extract(path: Path, ocr: bool | None = None) -> Extracted:
     (automatic) or True; True also reads a PDF that has text from its pictures, False never runs OCR. Other files have
     no pictures to read: for them `ocr` changes nothing."""
     suffix = path.suffix.lower()
+    if suffix in SAVE_AS:
+        raise ExtractError(
+            f"{SAVE_AS[suffix]} kunnen we niet lezen. Open het in Word of LibreOffice en kies 'Bestand > Opslaan als > Word-document (.docx)', "
+            "of 'Bestand > Exporteren als PDF'. Importeer dan dat nieuwe bestand."
+        )
     if suffix not in SUPPORTED:
         raise ExtractError(f"bestanden van het type '{suffix or 'zonder extensie'}' kunnen we niet lezen. Gebruik PDF, Word (.docx), HTML of tekst (.txt).")
     limit = MAX_BYTES.get(suffix, MAX_PLAIN_BYTES)

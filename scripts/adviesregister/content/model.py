@@ -112,6 +112,8 @@ class Bron:
     sha256: str
     bestand: str | None = None
     """None: the original is kept outside the archive (it carries personal data); only its sha256 is recorded."""
+    reden: str | None = None
+    """Why the original is kept outside (a key of originals.WITHHELD), as the import recorded it; None when not recorded."""
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,23 @@ from adviesregister.content.paths import source_problem
 from adviesregister.content.privacy import KINDS, detect
 from adviesregister.content.whole_pdf import read_whole
 
-RULES = "2"
-"""The version of what a verdict means, part of its cache key: 2 added `archief`, the judgement of the whole original."""
+RULES = "3"
+"""The version of what a verdict means, part of its cache key: 2 added `archief`, the judgement of the whole original;
+3 `soort`, the kind of reason."""
+
+WITHHELD: dict[str, str] = {
+    "persoonsgegevens": "Het originele bestand noemt namen, nummers of andere gegevens van personen. Daarom publiceren we het niet; de tekst hierboven is de brief zonder die gegevens.",
+    "auteur": "In de eigenschappen van het originele bestand (auteur, opmerkingen of bijgehouden wijzigingen) staat wie het schreef of veranderde: een naam, een account of een invulnaam als 'anonymous'. Daarom publiceren we het niet; de tekst hierboven is de brief.",
+    "scan": "Het originele bestand is een scan (een afbeelding van de brief, zonder tekst), dus we konden niet alles erin nalezen. Daarom publiceren we het niet; de tekst hierboven is de brief.",
+    "afbeeldingen": "Het originele bestand heeft afbeeldingen waarin tekst kan staan die we niet konden nalezen. Daarom publiceren we het niet; de tekst hierboven is de brief.",
+    "onderdelen": "Het originele bestand bevat delen die we niet kunnen nalezen, zoals afbeeldingen, ingesloten bestanden of macro's. Daarom publiceren we het niet; de tekst hierboven is de brief.",
+    "onleesbaar": "Het originele bestand konden we niet helemaal lezen, dus ook niet nagaan of er gegevens van personen in staan. Daarom publiceren we het niet; de tekst hierboven is de brief.",
+}
+"""Why an original is not published, by the kind of reason (Verdict.soort, bron.reden), as the document's page says it."""
+WITHHELD_UNKNOWN = (
+    "Het originele bestand publiceren we niet: het bevat gegevens van personen of delen die we niet konden nalezen. De tekst hierboven is de brief."
+)
+"""For an original kept outside the archive by an import that did not yet record why (no bron.reden)."""
 
 
 @dataclass(frozen=True)
@@ -50,11 +65,21 @@ class Verdict:
     """Why the original itself must not be in the public repository although nothing in `reden` says so (Dutch,
     without the values): a PDF whose clean copy the site would publish, but whose original carries personal data in a
     part the copy leaves out (whole_pdf.py), or a part that could not be read. None: it may be there."""
+    soort: str | None = None
+    """The kind of `reden`, a key of WITHHELD ('persoonsgegevens', 'auteur', 'scan' …): what the page says; None when published."""
 
     def buiten_archief(self) -> str | None:
         """Why `import` leaves the original out of content/ (the site does not publish it, or the repository must not
         hold it); None: it goes in."""
         return self.reden if self.reden is not None else self.archief
+
+    def buiten_archief_soort(self) -> str | None:
+        """The kind of reason `buiten_archief` gives (bron.reden of a document whose original stays outside)."""
+        if self.reden is not None:
+            return self.soort
+        if self.archief is None:
+            return None
+        return "onleesbaar" if self.archief.startswith(_UNREAD) else "persoonsgegevens"
 
 
 def judge_original(path: Path) -> Verdict:
@@ -74,18 +99,20 @@ def _judge_site(path: Path) -> Verdict:
         besides = carried(path)
     except (ExtractError, PdfRefused) as err:
         if str(err) == SCAN_WITHOUT_OCR:
-            return Verdict("het is een scan (een PDF zonder tekstlaag); de site publiceert alleen een PDF waarvan alle tekst te lezen is")
-        return Verdict(f"het bestand is niet helemaal te lezen: {err}")
+            return Verdict("het is een scan (een PDF zonder tekstlaag); de site publiceert alleen een PDF waarvan alle tekst te lezen is", soort="scan")
+        return Verdict(f"het bestand is niet helemaal te lezen: {err}", soort="onleesbaar")
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
-        return Verdict(f"het bestand is niet te lezen ({type(err).__name__}).")
+        return Verdict(f"het bestand is niet te lezen ({type(err).__name__}).", soort="onleesbaar")
     if besides.authors:
-        return Verdict("in de eigenschappen, opmerkingen of bijgehouden wijzigingen staat wie het schreef of veranderde (een naam of account)", True)
+        return Verdict(
+            "in de eigenschappen, opmerkingen of bijgehouden wijzigingen staat wie het schreef of veranderde (een naam of account)", True, soort="auteur"
+        )
     found = _personal(("de tekst", text), ("wat het bestand verder bevat (opmaakcode, kop- en voettekst, opmerkingen, alternatieve tekst)", besides.text))
     if found:
-        return Verdict(found, True)
+        return Verdict(found, True, soort="persoonsgegevens")
     if besides.unread:
         shown = ", ".join(f"'{name}'" for name in besides.unread[:3]) + (" …" if len(besides.unread) > 3 else "")
-        return Verdict(f"het bevat onderdelen die we niet kunnen lezen (afbeeldingen, ingesloten bestanden of ingevoegde HTML: {shown})")
+        return Verdict(f"het bevat onderdelen die we niet kunnen lezen (afbeeldingen, ingesloten bestanden of ingevoegde HTML: {shown})", soort="onderdelen")
     raw = path.read_bytes()
     return Verdict(None, False, hashlib.sha256(raw).hexdigest(), len(raw))
 
@@ -104,14 +131,16 @@ def _judge_pdf(raw: bytes) -> Verdict:
     ]
     if clean.picture_pages:
         if len(clean.picture_pages) > MAX_OCR_PAGES:
-            return Verdict(f"{len(clean.picture_pages)} pagina's hebben een afbeelding; tekstherkenning (OCR) leest er hoogstens {MAX_OCR_PAGES}")
+            return Verdict(
+                f"{len(clean.picture_pages)} pagina's hebben een afbeelding; tekstherkenning (OCR) leest er hoogstens {MAX_OCR_PAGES}", soort="afbeeldingen"
+            )
         try:
             places.append(("een afbeelding (gelezen met tekstherkenning)", _picture_text(clean.data, clean.picture_pages)))
         except OcrError as err:
-            return Verdict(f"de afbeeldingen erin kunnen tekst bevatten, en die konden we niet lezen: {err}")
+            return Verdict(f"de afbeeldingen erin kunnen tekst bevatten, en die konden we niet lezen: {err}", soort="afbeeldingen")
     found = _personal(*places)
     if found:
-        return Verdict(found, True)
+        return Verdict(found, True, soort="persoonsgegevens")
     return Verdict(None, False, hashlib.sha256(clean.data).hexdigest(), len(clean.data))
 
 
@@ -199,11 +228,19 @@ def is_publishable(path: Path) -> bool:
 
 
 def publishable_originals(documents: list[Document], content: Path, folder: Path | None) -> dict[str, Verdict]:
-    """The documents whose original the site publishes, with the checksum and size of what it publishes."""
+    """The verdict on each document's original in content/bronnen/: the site publishes those without `reden`, with the
+    checksum and size of what it publishes (a withheld one has no sha256); a withheld one says why (`soort`)."""
     cache = originals_cache(folder)
     verdicts = judge_documents(documents, content, cache)
     cache.save()
-    return {doc_id: verdict for doc_id, verdict in verdicts.items() if verdict.reden is None}
+    return verdicts
+
+
+def withheld_sentence(verdict: Verdict | None, reden: str | None) -> str:
+    """What the document's page says of an original it does not publish: the build's verdict on a file in
+    content/bronnen/, else the reason the import recorded for one it kept outside (bron.reden)."""
+    soort = verdict.soort if verdict is not None and verdict.reden is not None else reden
+    return WITHHELD.get(soort or "", WITHHELD_UNKNOWN)
 
 
 def _digest(path: Path) -> str:
@@ -215,15 +252,16 @@ def _digest(path: Path) -> str:
 
 
 def _verdict_json(verdict: Verdict) -> list[Any]:
-    return [verdict.reden, verdict.persoonlijk, verdict.sha256, verdict.grootte, verdict.archief]
+    return [verdict.reden, verdict.persoonlijk, verdict.sha256, verdict.grootte, verdict.archief, verdict.soort]
 
 
 def _verdict_from_json(row: list[Any]) -> Verdict:
-    reden, persoonlijk, sha256, grootte, archief = row
+    reden, persoonlijk, sha256, grootte, archief, soort = row
     return Verdict(
         None if reden is None else str(reden),
         bool(persoonlijk),
         None if sha256 is None else str(sha256),
         int(grootte),
         None if archief is None else str(archief),
+        None if soort is None else str(soort),
     )

@@ -128,7 +128,9 @@ def import_letter(
     bron_pad = source_path(slug, jaar, path.name)
     verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    gegevens["bron"] = {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256}
+    gegevens["bron"] = (
+        {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
+    )
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
     beslissingen.add("themas", "themas-kiezen", f"kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")

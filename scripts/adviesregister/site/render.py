@@ -31,7 +31,7 @@ from adviesregister.content.names import (
     page_file,
     source_url,
 )
-from adviesregister.content.originals import Verdict, published_bytes
+from adviesregister.content.originals import Verdict, published_bytes, withheld_sentence
 from adviesregister.content.paths import is_inside
 from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
@@ -237,7 +237,7 @@ def publish_sources(project: Project, archive: Archive, publishable: Mapping[str
             )
             out[doc.id] = (source, project.content / doc.bron.bestand)
         else:
-            out[doc.id] = (SourceFile(naam, doc.bron.sha256, None), None)
+            out[doc.id] = (SourceFile(naam, doc.bron.sha256, None, niet_gepubliceerd=withheld_sentence(verdict, doc.bron.reden)), None)
     return out
 
 

@@ -144,6 +144,8 @@ class SourceFile:
     """An HTML or Markdown original, offered as plain text (its code shown, never run)."""
     origineel_sha256: str | None = None
     """The original's sha256 (bron.sha256), when the file offered differs from it: a PDF's clean copy."""
+    niet_gepubliceerd: str | None = None
+    """Why the original is not published, as the page says it (originals.withheld_sentence); None when it is."""
 
 
 @dataclass

@@ -26,7 +26,7 @@ def test_seed_archive_loads_into_one_model() -> None:
     assert reactie.regel("reactie_op.0") == 12
     assert isinstance(reactie.bron, Bron) and reactie.bron.bestand is None
     assert reactie.tekst.startswith("Geachte leden Adviesraad sociaal domein,\n")
-    assert reactie.tekst_regel == 19  # its original carries a phone number: bron has only its sha256
+    assert reactie.tekst_regel == 20  # its original carries a phone number: bron has only its sha256 and why (reden)
     assert docs["albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid"].datum == Datum(2023)
 
 

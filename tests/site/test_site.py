@@ -192,7 +192,7 @@ def test_originals_are_published_only_without_personal_data(built_site: Path) ->
         "bronnen/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale.txt",
     ]
     withheld = page(built_site, "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
-    assert "noemt namen of nummers van medewerkers" in text_of(withheld, "//section[h2='Over dit document']")[0]
+    assert "noemt namen, nummers of andere gegevens van personen" in text_of(withheld, "//section[h2='Over dit document']")[0]
     offered = page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams")
     assert offered.xpath("//section[h2='Over dit document']//a[@download]/@href") == ["../../bronnen/almelo-2017-inspectierapport-sociale-wijkteams.txt"]
     assert "4,7 kB" in text_of(offered, "//section[h2='Over dit document']")[0]

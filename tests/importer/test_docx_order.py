@@ -90,3 +90,17 @@ def test_odt_and_doc_are_refused_with_how_to_save_them(tmp_path: Path) -> None:
         assert "'Bestand > Exporteren als PDF'" in result.output
         assert "Traceback" not in result.output
     assert sorted(project.root.rglob("*")) == before  # nothing written, not even a lock
+
+
+def test_the_page_header_names_the_sender_the_signature_does_not(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Adviesraad Sociaal Domein Almere"
+    document.sections[0].footer.paragraphs[0].text = "Pagina 1 van 1"
+    body = ["Aan het college van burgemeester en wethouders", "", "Datum 3 maart 2026", "Onderwerp Advies over de vervoerspas", "", "Geacht college,", ""]
+    body += ["De adviesraad heeft het voorstel over de vervoerspas gelezen en geeft u graag het volgende mee over de kosten ervan.", ""]
+    for line in [*body, "Met vriendelijke groet,", "", "De adviesraad"]:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "brief.docx"))
+    record = imported(tmp_path, tmp_path / "brief.docx")
+    assert (record["van"], record["gemeente"]) == ("Adviesraad Sociaal Domein Almere", "almere")  # without the header: no 'van', no gemeente
+    assert "Adviesraad Sociaal Domein Almere" not in record["tekst"] and "Pagina 1 van 1" not in record["tekst"]

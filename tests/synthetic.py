@@ -131,5 +131,4 @@ def write_archive(root: Path, count: int) -> None:
         front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
         (folder / f"{doc_id}.md").write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
     shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))

@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
+from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
@@ -126,7 +127,10 @@ def main() -> None:
 @_guarded
 def check(output: str, root: Path) -> None:
     """Controleer alle documenten en noem elk probleem met bestand en regel."""
-    prepared = _prepared(_project(root, config=False), github=output == "github", err=False)
+    project = _project(root, config=False)
+    prepared = _prepared(project, github=output == "github", err=False)
+    for warning in example_settings(project):  # build refuses these; check only warns (content/launch.py)
+        click.echo(warning.github_annotation("warning") if output == "github" else f"{warning} (waarschuwing: zo bouwt de site niet)")
     click.echo(f"Geen problemen gevonden in {len(prepared.archive.documenten)} documenten.")
 
 

@@ -215,12 +215,12 @@ class Problem:
         """One line, whatever the file name or a quoted value holds: a line break shows as \\x0a."""
         return _one_line(f"{self.pad}:{self.regel}: [{self.code}] {self.bericht}")
 
-    def github_annotation(self) -> str:
-        """The problem as a GitHub Actions annotation, shown on the changed line of a pull request."""
+    def github_annotation(self, level: str = "error") -> str:
+        """The problem as a GitHub Actions annotation (`level` error or warning), shown on the changed line of a pull request."""
         title = f"[{self.code}]".replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
         pad = self.pad.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
         message = self.bericht.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={pad},line={self.regel},title={title}::{message}"
+        return f"::{level} file={pad},line={self.regel},title={title}::{message}"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from adviesregister.content.settings import SettingsError
 from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
+from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
 from adviesregister.site.engine import SearchIndexError, site_folder
 from adviesregister.site.guide import contributing_text
@@ -312,3 +313,56 @@ def docs(root: Path) -> None:
     root = _project(root).root
     (root / "CONTRIBUTING.md").write_text(contributing_text(), encoding="utf-8")
     click.echo("CONTRIBUTING.md bijgewerkt.")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--naam", help="De naam van de adviesraad, bijvoorbeeld 'Adviesraad Sociaal Domein Oss'.")
+@click.option("--gemeente", "gemeenten", multiple=True, help="De gemeente, zoals het CBS haar schrijft (bijvoorbeeld Oss). Meer gemeenten: de optie vaker.")
+@click.option("--afkorting", default="", help="De korte naam van de adviesraad, bijvoorbeeld 'ASD Oss' (in de naam van de site).")
+@click.option("--website", default="", help="De website van de adviesraad (https://…), als die er is.")
+@click.option("--contact", help="Een algemeen e-mailadres van de adviesraad (zoals secretariaat@…), nooit het adres van één persoon: het staat op elke pagina.")
+@click.option("--formulier", default="", help="Een contactformulier van de adviesraad (https://…), als dat er is.")
+@click.option("--adres", help="Het openbare adres van de site (https://…).")
+@click.option(
+    "--generator",
+    envvar="ADVIESREGISTER_GENERATOR",
+    help="Waar het archief Adviesregister vandaan haalt (een map, wheel of pip-regel). Standaard: de git-tag van deze versie.",
+)
+@_guarded
+def init(
+    folder: Path,
+    naam: str | None,
+    gemeenten: tuple[str, ...],
+    afkorting: str,
+    website: str,
+    contact: str | None,
+    formulier: str,
+    adres: str | None,
+    generator: str | None,
+) -> None:
+    """Maak een nieuw archief voor een adviesraad in een nieuwe of lege map."""
+    problem = folder_problem(folder)
+    if problem is not None:
+        click.echo(problem, err=True)
+        sys.exit(1)
+    asks = sys.stdin.isatty()  # a person at a terminal is asked for what is missing; a script gets a message
+    naam = naam or _ask(asks, "--naam", "Naam van de adviesraad")
+    gemeenten = gemeenten or tuple(part.strip() for part in _ask(asks, "--gemeente", "Gemeente(n), met komma's ertussen").split(",") if part.strip())
+    contact = contact or _ask(asks, "--contact", "Algemeen e-mailadres van de adviesraad (niet van één persoon)")
+    adres = adres or _ask(asks, "--adres", "Openbaar adres van de site (https://…)")
+    try:
+        council = Council(naam, tuple(find_gemeente(name) for name in gemeenten), contact, adres, afkorting, website, formulier)
+        written = write_archive(folder, council, generator)
+    except InitError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    click.echo(f"Archief gemaakt in {folder}: {len(written)} bestanden. Ga naar die map en voer 'make site' uit; 'make test' controleert het.")
+
+
+def _ask(asks: bool, option: str, question: str) -> str:
+    """A Dutch question at a terminal; without one, a message naming the option and exit code 1."""
+    if not asks:
+        click.echo(f"{option} ontbreekt. Geef de optie op (zie adviesregister init --help).", err=True)
+        sys.exit(1)
+    return str(click.prompt(question))

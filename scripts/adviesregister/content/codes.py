@@ -151,8 +151,8 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Schrijf gewone tekst, een heel webadres (`https://…`) of alleen het e-mailadres (`naam@gemeente.nl`), zoals de melding zegt.",
     ),
     "voorbeeld-instelling": (
-        "In `mkdocs.yml` staat nog het adres of het contact van het voorbeeldarchief (`adviesregister.example`, `…@example.org`, "
-        "of een ander adres dat niemand bereikt, zoals `.test`). `check` waarschuwt; `build` bouwt zo niet, "
+        "In `mkdocs.yml` staat nog het webadres of het e-mailadres van het voorbeeldarchief, of een ander voorbeeldadres dat niemand bereikt. "
+        "`check` waarschuwt; `build` bouwt zo niet, "
         "want het adres zou in de links, de open data en onderaan elke pagina komen.",
         "Schrijf bij `site_url` het echte adres van de site en bij `contact` het algemene e-mailadres van de adviesraad, zoals de melding zegt.",
     ),

@@ -172,3 +172,33 @@ def test_a_gemeente_is_found_by_its_name_however_written(tmp_path: Path) -> None
 def test_a_missing_option_without_a_terminal_is_named(tmp_path: Path) -> None:
     result = run_cli(["init", tmp_path / "nieuw", *COUNCIL])
     assert (result.exit_code, result.output) == (1, "--contact ontbreekt. Geef de optie op (zie adviesregister init --help).\n")
+
+
+def test_at_a_terminal_init_asks_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from adviesregister import cli
+
+    monkeypatch.setattr(cli, "_at_terminal", lambda: True)
+    answers = "Adviesraad Sociaal Domein Oss\nOss, Maashorst\nsecretariaat@asd-oss.nl\nhttps://archief.asd-oss.nl/\n"
+    result = CliRunner().invoke(cli.main, ["init", str(tmp_path / "nieuw")], input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:4] == [
+        "Naam van de adviesraad: Adviesraad Sociaal Domein Oss",
+        "Gemeente(n), met komma's ertussen: Oss, Maashorst",
+        "Algemeen e-mailadres van de adviesraad (niet van één persoon): secretariaat@asd-oss.nl",
+        "Openbaar adres van de site (https://…): https://archief.asd-oss.nl/",
+    ]
+    assert sorted(yaml.safe_load((tmp_path / "nieuw" / "content" / "gemeenten.yml").read_text(encoding="utf-8"))) == ["maashorst", "oss"]
+
+
+@pytest.mark.parametrize("workflow", ["pages.yml", "pull-request.yml"])
+def test_the_archives_workflows_are_valid(tmp_path: Path, workflow: str) -> None:
+    from test_publish import lint_workflows
+
+    assert run_cli(["init", tmp_path / "oss", *COUNCIL, *ADDRESS]).exit_code == 0
+    path = tmp_path / "oss" / ".github" / "workflows" / workflow
+    assert lint_workflows(path) == []
+    text = path.read_text(encoding="utf-8")
+    assert "make site" in text or "make test" in text
+    assert text.index("tesseract-ocr-nld") < text.index("make ")

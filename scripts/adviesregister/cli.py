@@ -346,7 +346,7 @@ def init(
     if problem is not None:
         click.echo(problem, err=True)
         sys.exit(1)
-    asks = sys.stdin.isatty()  # a person at a terminal is asked for what is missing; a script gets a message
+    asks = _at_terminal()  # a person at a terminal is asked for what is missing; a script gets a message
     naam = naam or _ask(asks, "--naam", "Naam van de adviesraad")
     gemeenten = gemeenten or tuple(part.strip() for part in _ask(asks, "--gemeente", "Gemeente(n), met komma's ertussen").split(",") if part.strip())
     contact = contact or _ask(asks, "--contact", "Algemeen e-mailadres van de adviesraad (niet van één persoon)")
@@ -358,6 +358,10 @@ def init(
         click.echo(str(err), err=True)
         sys.exit(1)
     click.echo(f"Archief gemaakt in {folder}: {len(written)} bestanden. Ga naar die map en voer 'make site' uit; 'make test' controleert het.")
+
+
+def _at_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 def _ask(asks: bool, option: str, question: str) -> str:

@@ -134,13 +134,18 @@ def test_init_writes_only_into_a_new_or_empty_folder(tmp_path: Path) -> None:
         (
             "--contact",
             "j.jansen@oss.nl",
-            "--contact 'j.jansen@oss.nl' lijkt het adres van één persoon, of het is een voorbeeld dat niemand bereikt. Het contactadres staat op elke "
-            "pagina van de site en blijft in de geschiedenis van het archief staan: geef een algemeen adres van de adviesraad, zoals secretariaat@… of info@….",
+            "--contact 'j.jansen@oss.nl' lijkt het adres van één persoon. Het contactadres staat op elke pagina van de site en blijft in de "
+            "geschiedenis van het archief staan: geef een algemeen adres van de adviesraad, zoals secretariaat@… of info@….",
+        ),
+        (
+            "--contact",
+            "adviesregister@example.org",
+            "--contact 'adviesregister@example.org' is een voorbeeldadres dat niemand bereikt. Geef het algemene e-mailadres van de adviesraad.",
         ),
         (
             "--adres",
             "https://adviesregister.example/",
-            "--adres 'https://adviesregister.example/' is een voorbeeldadres dat niemand bereikt. Geef het echte adres waarop de site komt.",
+            "--adres 'https://adviesregister.example/' is een voorbeeldadres dat niemand bereikt. Geef het echte adres.",
         ),
         (
             "--adres",
@@ -148,7 +153,7 @@ def test_init_writes_only_into_a_new_or_empty_folder(tmp_path: Path) -> None:
             "--adres 'archief.asd-oss.nl' is geen webadres dat met https:// begint. Schrijf het hele adres, zo: https://adviesraad-oss.nl/.",
         ),
     ],
-    ids=["gemeente", "contact", "voorbeeldadres", "adres"],
+    ids=["gemeente", "persoonlijk-contact", "voorbeeldcontact", "voorbeeldadres", "adres"],
 )
 def test_init_refuses_what_the_archive_cannot_use(tmp_path: Path, option: str, value: str, message: str) -> None:
     args = [*COUNCIL, *ADDRESS]

@@ -21,6 +21,7 @@ from importlib.metadata import PackageNotFoundError, distribution
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment, StrictUndefined
@@ -112,18 +113,20 @@ def check_council(council: Council) -> None:
         raise InitError("--gemeente ontbreekt: geef de gemeente van de adviesraad, bijvoorbeeld --gemeente Oss (meer gemeenten: de optie vaker).")
     if not is_plain_email(council.contact):
         raise InitError(f"--contact '{council.contact}' is geen e-mailadres. Geef alleen het adres, zo: secretariaat@adviesraad-oss.nl.")
-    if find_personal_data(council.contact) or is_example_host(council.contact.rpartition("@")[2]):
+    if is_example_host(council.contact.rpartition("@")[2]):
+        raise InitError(f"--contact '{council.contact}' is een voorbeeldadres dat niemand bereikt. Geef het algemene e-mailadres van de adviesraad.")
+    if find_personal_data(council.contact):
         raise InitError(
-            f"--contact '{council.contact}' lijkt het adres van één persoon, of het is een voorbeeld dat niemand bereikt. Het contactadres staat op elke "
-            "pagina van de site en blijft in de geschiedenis van het archief staan: geef een algemeen adres van de adviesraad, zoals secretariaat@… of info@…."
+            f"--contact '{council.contact}' lijkt het adres van één persoon. Het contactadres staat op elke pagina van de site en blijft in de "
+            "geschiedenis van het archief staan: geef een algemeen adres van de adviesraad, zoals secretariaat@… of info@…."
         )
     for option, address in (("--adres", council.adres), ("--website", council.website), ("--formulier", council.formulier)):
         if option != "--adres" and not address:
             continue
         if not (address.startswith("https://") and is_web_address(address)):
             raise InitError(f"{option} '{address}' is geen webadres dat met https:// begint. Schrijf het hele adres, zo: https://adviesraad-oss.nl/.")
-        if option != "--website" and is_example_host(address.split("/")[2].split(":")[0]):
-            raise InitError(f"{option} '{address}' is een voorbeeldadres dat niemand bereikt. Geef het echte adres waarop de site komt.")
+        if is_example_host(urlsplit(address).hostname or ""):
+            raise InitError(f"{option} '{address}' is een voorbeeldadres dat niemand bereikt. Geef het echte adres.")
 
 
 def gemeenten_yml(council: Council) -> str:

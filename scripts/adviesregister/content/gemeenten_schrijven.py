@@ -35,6 +35,9 @@ HEADER = """\
 # Een gemeente toevoegen: adviesregister gemeente toevoegen "Naam van de gemeente" --adviesraad "Naam van de raad"
 """
 
+ALIASES = {"den bosch": "'s-Hertogenbosch", "den haag": "'s-Gravenhage"}
+"""Names in daily use that the CBS writes otherwise (see data/README.md), offered when they are typed."""
+
 
 class GemeenteRefused(Exception):
     """Nothing was written; the message says why and what to do, in Dutch."""
@@ -76,7 +79,8 @@ def lookup(naam: str) -> tuple[str, str]:
     if gevonden is not None:
         return {value: code for code, value in cbs_municipalities().items()}[gevonden], gevonden
     names = {_plain(value): value for value in cbs_municipalities().values()}
-    close = [names[match] for match in difflib.get_close_matches(_plain(naam), list(names), n=3, cutoff=0.6)]
+    close = [names[match] for match in difflib.get_close_matches(_plain(naam), list(names), n=3, cutoff=0.7)]
+    close = [ALIASES[_plain(naam)]] if _plain(naam) in ALIASES else close
     hint = f" Bedoelt u {_or(close)}?" if close else ""
     raise GemeenteRefused(
         f"'{naam}' staat niet in de lijst van gemeenten van het CBS (data/{MUNICIPALITIES_FILE}).{hint} Schrijf de naam zoals het CBS hem schrijft."
@@ -84,7 +88,7 @@ def lookup(naam: str) -> tuple[str, str]:
 
 
 def _or(names: list[str]) -> str:
-    quoted = [f"'{naam}'" for naam in names]
+    quoted = [f'"{naam}"' for naam in names]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} of {quoted[-1]}"
 
 

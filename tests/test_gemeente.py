@@ -13,10 +13,11 @@ import pytest
 import yaml
 from lxml import html
 
-from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, add_command, add_gemeente, gemeente_slug, lookup
+from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, add_command, add_gemeente, gemeente_block, gemeente_slug, lookup
 from adviesregister.content.load import load_gemeenten
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
+from adviesregister.site.guide import render_guide
 
 from helpers import ROOT, copy_project, run_cli
 
@@ -232,3 +233,14 @@ def test_add_command_quotes_for_a_shell() -> None:
     assert add_command("Oss") == 'adviesregister gemeente toevoegen "Oss"'
     assert shlex.split(add_command("nuenen-gerwen-en-nederwetten"))[-1] == "Nuenen, Gerwen en Nederwetten"
     assert shlex.split(add_command("een $naam"))[-1] == "een $naam"  # not a CBS name: shown as typed, never expanded
+
+
+def test_the_guides_block_is_what_the_command_writes() -> None:
+    guide = render_guide()
+    block = next(part.split("```", 1)[0] for part in guide.split("```yaml\n")[1:] if "adviesraden:" in part)
+    command = next(line for line in guide.splitlines() if "adviesregister gemeente toevoegen" in line and line.startswith("`"))
+    words = shlex.split(command.strip("`"))
+    options = dict(zip(words[4::2], words[5::2], strict=True))
+    assert block == gemeente_block(
+        gemeente_slug(words[3]), words[3], lookup(words[3])[0], options["--adviesraad"], (options["--afkorting"],), options["--website"], options["--contact"]
+    )

@@ -54,13 +54,23 @@ def test_a_councils_abbreviation_names_the_gemeente(tmp_path: Path) -> None:
     record = imported(root, letter)
     assert record["gemeente"] == "oss"
     assert not any(item.startswith("gemeente:") for item in record["beslissingen"])
+    assert (record["van"], record["soort"]) == ("Adviesraad Sociaal Domein Oss", "advies")  # the sender recognised, and spelled as gemeenten.yml does
 
 
 def test_a_councils_name_in_any_case_names_the_gemeente(tmp_path: Path) -> None:
     root = archive(tmp_path, ("Oss", "Adviesraad Sociaal Domein Oss", ()), ("Almelo", "Adviesraad sociaal domein Almelo", ()))
     letter = tmp_path / "advies.txt"
     letter.write_text(LETTER.replace("ASD", "Adviesraad sociaal domein oss"), encoding="utf-8")
-    assert imported(root, letter)["gemeente"] == "oss"
+    record = imported(root, letter)
+    assert (record["gemeente"], record["van"], record["soort"]) == ("oss", "Adviesraad Sociaal Domein Oss", "advies")
+
+
+def test_without_the_archives_councils_an_abbreviation_is_no_sender(tmp_path: Path) -> None:
+    root = archive(tmp_path, ("Oss", "Adviesraad Sociaal Domein Oss", ()))
+    letter = tmp_path / "advies.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    record = imported(root, letter)
+    assert "van" not in record and "gemeente" not in record
 
 
 def test_one_abbreviation_of_two_gemeenten_names_neither(tmp_path: Path) -> None:

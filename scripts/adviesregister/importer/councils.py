@@ -17,6 +17,12 @@ def _names_re(naam: str, afkortingen: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
 
 
+def council_names(archive: Archive) -> tuple[list[str], list[str]]:
+    """Every council's name and every abbreviation in gemeenten.yml, for reading letters (parties.own_councils)."""
+    raden = [raad for gemeente in archive.gemeenten.values() for raad in gemeente.adviesraden]
+    return [raad.naam for raad in raden], [afkorting for raad in raden for afkorting in raad.afkortingen]
+
+
 def councils_in(archive: Archive, text: str) -> set[str]:
     """The short names of the gemeenten one of whose councils `text` names."""
     return {slug for slug, gemeente in archive.gemeenten.items() for raad in gemeente.adviesraden if _names_re(raad.naam, raad.afkortingen).search(text)}
@@ -36,3 +42,20 @@ def council_gemeente(archive: Archive, letter: Letter) -> tuple[str, Found] | No
         slug = slugs.pop()
         return slug, Found(slug, None, "de brief noemt een adviesraad van deze gemeente (naam of afkorting uit content/gemeenten.yml)")
     return None
+
+
+def spell_sender(archive: Archive, letter: Letter) -> None:
+    """A sender the letter names by one of the archive's councils ('ASD', 'adviesraad sociaal domein oss') becomes that
+    council's name as gemeenten.yml writes it, which the site shows; only when exactly one council is meant."""
+    found = letter.velden.get("van")
+    if found is None:
+        return
+    text = str(found.waarde)
+    meant = {
+        raad.naam
+        for gemeente in archive.gemeenten.values()
+        for raad in gemeente.adviesraden
+        if text.casefold() == raad.naam.casefold() or text in raad.afkortingen
+    }
+    if len(meant) == 1 and (naam := meant.pop()) != text:
+        letter.velden["van"] = Found(naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)")

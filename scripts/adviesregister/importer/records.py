@@ -21,9 +21,10 @@ from adviesregister.content.privacy import redact, text_fields, without_placehol
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import front_matter_fields
-from adviesregister.importer.councils import council_gemeente
+from adviesregister.importer.councils import council_gemeente, council_names, spell_sender
 from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
+from adviesregister.importer.parties import own_councils
 from adviesregister.importer.themes import suggest_themes
 from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
 
@@ -87,7 +88,9 @@ def import_letter(
     A text that is no letter (a web post, minutes …) gets no record unless `toch` is set: the result says why.
     `ocr`: read a scanned PDF with text recognition when None (automatic), always when True, never when False."""
     extracted = extract(path, ocr)
-    letter = read_letter(extracted.text)
+    with own_councils(*council_names(archive)):  # the archive's own councils name the sender too ('ASD')
+        letter = read_letter(extracted.text)
+    spell_sender(archive, letter)
     beslissingen = letter.beslissingen
     if extracted.ocr is not None:
         beslissingen.insert(0, _ocr_decision(extracted.ocr))

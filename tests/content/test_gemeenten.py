@@ -71,3 +71,11 @@ def test_a_gemeente_without_councils_is_refused(tmp_path: Path) -> None:
     gemeenten, problems = load_gemeenten(write(tmp_path, "oss:\n  naam: Oss\n  cbs_code: GM0828\n  adviesraden: []\n"))
     assert gemeenten == {}
     assert [(p.regel, p.code) for p in problems] == [(4, "lege-waarde")]
+
+
+def test_a_yaml_error_keeps_its_file_and_line(tmp_path: Path) -> None:
+    text = TWO_COUNCILS.replace("    - naam: Jongerenraad Oss\n", "    - naam: 'Jongerenraad Oss\n")
+    gemeenten, problems = load_gemeenten(write(tmp_path, text))
+    assert gemeenten == {}
+    assert [(p.pad, p.code) for p in problems] == [("content/gemeenten.yml", "yaml-fout")]
+    assert problems[0].regel >= 10  # at or after the line of the unclosed quote, never before it

@@ -96,7 +96,9 @@ def write_archive(root: Path, count: int) -> None:
     (content / "paginas").mkdir()
     for page in (ROOT / "content" / "paginas").glob("*.md"):
         shutil.copy(page, content / "paginas")
-    gemeenten = {slug: {"naam": naam, "cbs_code": code, "adviesraad": f"Adviesraad sociaal domein {naam}"} for slug, (naam, code) in GEMEENTEN.items()}
+    gemeenten = {
+        slug: {"naam": naam, "cbs_code": code, "adviesraden": [{"naam": f"Adviesraad sociaal domein {naam}"}]} for slug, (naam, code) in GEMEENTEN.items()
+    }
     (content / "gemeenten.yml").write_text(yaml.safe_dump(gemeenten, allow_unicode=True), encoding="utf-8")
     advices: list[tuple[str, str, str]] = []
     for index in range(count):

@@ -75,7 +75,14 @@ def test_from_an_empty_folder_to_a_site_of_ones_own(tmp_path: Path) -> None:
     pins = [line for line in requirements if "==" in line]
     assert len(pins) > 20 and [pin for pin in pins if pin not in lock] == []  # every version is this repository's
     assert yaml.safe_load((archive / "content" / "gemeenten.yml").read_text(encoding="utf-8")) == {
-        "oss": {"naam": "Oss", "cbs_code": "GM0828", "adviesraad": "Adviesraad Sociaal Domein Oss", "reactietermijn_weken": 8}
+        "oss": {
+            "naam": "Oss",
+            "cbs_code": "GM0828",
+            "reactietermijn_weken": 8,
+            "adviesraden": [
+                {"naam": "Adviesraad Sociaal Domein Oss", "afkortingen": ["ASD Oss"], "website": "https://asd-oss.nl/", "contact": "secretariaat@asd-oss.nl"}
+            ],
+        }
     }
     assert (archive / ".git").is_dir()
 
@@ -128,8 +135,8 @@ def test_init_writes_only_into_a_new_or_empty_folder(tmp_path: Path) -> None:
         (
             "--gemeente",
             "Os",
-            "--gemeente 'Os' staat niet in de lijst van gemeenten van het CBS (gemeenten-cbs-2023.csv, 2023). Bedoelt u Oss? "
-            "Schrijf de naam zoals het CBS hem schrijft, bijvoorbeeld 's-Hertogenbosch of Súdwest-Fryslân.",
+            "--gemeente: 'Os' staat niet in de lijst van gemeenten van het CBS (data/gemeenten-cbs-2023.csv). Bedoelt u \"Oss\"? "
+            "Schrijf de naam zoals het CBS hem schrijft.",
         ),
         (
             "--contact",

@@ -18,9 +18,10 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
+from adviesregister.content.gemeenten_schrijven import GemeenteRefused, add_command, add_gemeente
 from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive
-from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError
 from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
@@ -288,8 +289,11 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
     project = _project(root, config=False)
     archive, _ = load_archive(project)
     if gemeente not in archive.gemeenten:
-        keuzes = ", ".join(sorted(archive.gemeenten))
-        raise click.BadParameter(f"'{gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}.", param_hint="--gemeente")
+        keuzes = ", ".join(sorted(archive.gemeenten)) or "er staat nog geen gemeente in"
+        click.echo(
+            f"--gemeente: '{gemeente}' staat niet in content/gemeenten.yml (kies uit: {keuzes}). Voeg de gemeente toe met: {add_command(gemeente)}", err=True
+        )
+        sys.exit(1)
     vaste_datum = _datum_option(datum)
     if reactie_op and reactie_op not in archive.by_id():
         raise click.BadParameter(f"'{reactie_op}' is geen document in het archief. Gebruik de id (de bestandsnaam zonder .md).", param_hint="--reactie-op")
@@ -304,6 +308,41 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
         sys.exit(1)
     click.echo(f"Geschreven: {relative}")
     click.echo("Vul de velden in (de uitleg staat erboven), zet de tekst van de brief onder de tweede regel ---, en draai daarna 'adviesregister check'.")
+
+
+@main.group()
+def gemeente() -> None:
+    """De gemeenten van het archief (content/gemeenten.yml)."""
+
+
+@gemeente.command()
+@click.argument("naam")
+@click.option("--adviesraad", required=True, help="De naam van de adviesraad, zoals hij die zelf schrijft.")
+@click.option("--afkorting", "afkortingen", multiple=True, help="Een afkorting waarmee brieven de adviesraad noemen, zoals ASD (mag vaker).")
+@click.option("--website", help="De website van de adviesraad (https://…).")
+@click.option("--contact", help="Een functionele mailbox (secretariaat@…) of het webadres van een contactformulier; nooit het adres van een persoon.")
+@click.option(
+    "--reactietermijn", type=click.IntRange(1, 104), default=DEFAULT_REACTIETERMIJN_WEKEN, show_default=True, help="Weken die het college heeft om te reageren."
+)
+@click.option("--sleutel", help="De korte naam in gemeente: van elk document (standaard gemaakt uit de naam, zoals 's-hertogenbosch).")
+@_ROOT
+@_guarded
+def toevoegen(
+    naam: str, adviesraad: str, afkortingen: tuple[str, ...], website: str | None, contact: str | None, reactietermijn: int, sleutel: str | None, root: Path
+) -> None:
+    """Voeg een gemeente toe aan content/gemeenten.yml, opgezocht in de lijst van het CBS (NAAM zoals het CBS hem schrijft)."""
+    project = _project(root, config=False)
+    try:
+        added = add_gemeente(project.gemeenten_file, naam, adviesraad, afkortingen, website, contact, reactietermijn, sleutel)
+    except GemeenteRefused as err:
+        click.echo(f"Gemeente niet toegevoegd: {err}", err=True)
+        sys.exit(1)
+    except WriteFailed as err:
+        click.echo(f"Kon content/gemeenten.yml niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
+        sys.exit(1)
+    click.echo(f"Toegevoegd aan content/gemeenten.yml: {added.naam} ({added.cbs_code}) onder '{added.slug}':")
+    click.echo(added.blok.rstrip("\n"))
+    click.echo(f"Gebruik 'gemeente: {added.slug}' in de documenten van deze gemeente, en draai daarna 'adviesregister check'.")
 
 
 @main.command(hidden=True)

@@ -13,7 +13,6 @@ another requirement instead (a wheel's path or address, or a folder such as this
 
 from __future__ import annotations
 
-import difflib
 import json
 import subprocess
 from dataclasses import dataclass
@@ -23,16 +22,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from jinja2 import Environment, StrictUndefined
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from adviesregister.content.atomic import write_all
+from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, gemeente_block, gemeente_slug, lookup
 from adviesregister.content.launch import is_example_host
-from adviesregister.content.names import slugify
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN
 from adviesregister.content.privacy import find_personal_data
-from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
 from adviesregister.content.site_config import is_plain_email, is_web_address, site_text_problem
 
 PACKAGE = "adviesregister"
@@ -55,7 +53,6 @@ TEMPLATE_FILES = {
 RENDERED = frozenset({"mkdocs.yml", "README.md", "content/paginas/over.md", "content/paginas/privacy.md", "content/paginas/toegankelijkheid.md"})
 EMPTY_FOLDERS = ("content/documenten", "content/bronnen")
 """Folders git would not keep without a file: each gets a .gitkeep."""
-DEFAULT_REACTIETERMIJN = 8
 
 
 class InitError(ValueError):
@@ -84,22 +81,11 @@ class Council:
 
 def find_gemeente(naam: str) -> Gemeente:
     """A gemeente of the CBS list by its name, whatever the case, accents or apostrophes ('s-Hertogenbosch, sHertogenbosch)."""
-    by_key = {_key(name): (code, name) for code, name in cbs_municipalities().items()}
-    wanted = _key(naam)
-    if wanted in by_key:
-        code, name = by_key[wanted]
-        return Gemeente(slugify(name), name, code)
-    close = [by_key[key][1] for key in difflib.get_close_matches(wanted, list(by_key), n=3, cutoff=0.7)]
-    hint = f" Bedoelt u {' of '.join(close)}?" if close else ""
-    raise InitError(
-        f"--gemeente '{naam}' staat niet in de lijst van gemeenten van het CBS ({MUNICIPALITIES_FILE}, 2023).{hint} "
-        "Schrijf de naam zoals het CBS hem schrijft, bijvoorbeeld 's-Hertogenbosch of Súdwest-Fryslân."
-    )
-
-
-def _key(name: str) -> str:
-    """A name as compared: letters and digits only, lower case, accents gone."""
-    return slugify(name).replace("-", "")
+    try:
+        code, name = lookup(naam)
+    except GemeenteRefused as err:
+        raise InitError(f"--gemeente: {err}") from None
+    return Gemeente(gemeente_slug(name), name, code)
 
 
 def check_council(council: Council) -> None:
@@ -130,17 +116,22 @@ def check_council(council: Council) -> None:
 
 
 def gemeenten_yml(council: Council) -> str:
-    """content/gemeenten.yml for the council's gemeente(n), in today's shape (one adviesraad name per gemeente).
-    The one place that knows the shape, for the archive `init` writes."""
-    data = {
-        gemeente.slug: {"naam": gemeente.naam, "cbs_code": gemeente.cbs_code, "adviesraad": council.naam, "reactietermijn_weken": DEFAULT_REACTIETERMIJN}
+    """content/gemeenten.yml for the council's gemeente(n): the header and one block per gemeente, each written as
+    `adviesregister gemeente toevoegen` writes it (content/gemeenten_schrijven.py knows the shape)."""
+    blocks = [
+        gemeente_block(
+            gemeente.slug,
+            gemeente.naam,
+            gemeente.cbs_code,
+            council.naam,
+            (council.afkorting,) if council.afkorting else (),
+            council.website or None,
+            council.contact,
+            DEFAULT_REACTIETERMIJN_WEKEN,
+        )
         for gemeente in council.gemeenten
-    }
-    head = (
-        "# De gemeenten in het archief. Per gemeente: de korte naam (gebruikt in 'gemeente:' van elk document),\n"
-        "# de naam en CBS-code (uit de lijst van het CBS), de adviesraad en de reactietermijn in weken.\n"
-    )
-    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    ]
+    return HEADER + "".join(blocks)
 
 
 def generator_requirements(generator: str | None = None) -> str:

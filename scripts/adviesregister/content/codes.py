@@ -73,7 +73,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
     "bestandsnaam": ("De bestandsnaam is niet gelijk aan de `id`.", "Geef het bestand de naam van de id, met `.md` erachter."),
     "gereserveerde-naam": ("Een id of korte naam van een gemeente is `index`; die naam gebruikt het archief zelf.", "Kies een andere naam."),
     "dubbel-id": ("Twee documenten hebben dezelfde `id`.", "Geef elk document een eigen id (en zijn bestand dezelfde naam)."),
-    "onbekende-gemeente": ("De gemeente staat niet in `content/gemeenten.yml`.", "Gebruik de korte naam uit dat bestand, of voeg de gemeente daar toe."),
+    "onbekende-gemeente": (
+        "De gemeente staat niet in `content/gemeenten.yml`.",
+        'Gebruik de korte naam uit dat bestand, of voeg de gemeente toe met `adviesregister gemeente toevoegen "Naam"` (de melding noemt de opdracht).',
+    ),
     "verwijzing-onbekend": (
         "Een verwijzing (`reactie_op` of `hoort_bij`) wijst naar een document dat niet bestaat.",
         "Controleer de id: dat is de bestandsnaam zonder `.md`.",
@@ -155,5 +158,13 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "`check` waarschuwt; `build` bouwt zo niet, "
         "want het adres zou in de links, de open data en onderaan elke pagina komen.",
         "Schrijf bij `site_url` het echte adres van de site en bij `contact` het algemene e-mailadres van de adviesraad, zoals de melding zegt.",
+    ),
+    "gemeente-oude-vorm": (
+        "Een gemeente in `content/gemeenten.yml` heeft nog één `adviesraad: naam`. Sinds versie 2 van het bestand staan haar adviesraden in een lijst `adviesraden`.",
+        "Vervang de regel door de regels die de melding laat zien: `adviesraden:`, daaronder `- naam: …` en `afkortingen: []`.",
+    ),
+    "persoonlijk-contact": (
+        "Het `contact` van een adviesraad in `content/gemeenten.yml` is het e-mailadres van een persoon (zoals `j.jansen@…`) of bevat persoonsgegevens.",
+        "Gebruik een functionele mailbox van de adviesraad (zoals `secretariaat@…` of `info@…`) of het webadres van een contactformulier.",
     ),
 }

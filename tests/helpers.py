@@ -71,7 +71,6 @@ def copy_project(target: Path, content: Path | None = None) -> Project:
     """A copy of everything a build reads, with `content` (default: the seed archive) as content/."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", target / "site_overrides")
     shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copytree(content or ROOT / "content", target / "content")
     return Project(target)

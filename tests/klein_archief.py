@@ -12,8 +12,10 @@ from helpers import copy_project
 GEMEENTEN = """almere:
   naam: Almere
   cbs_code: GM0034
-  adviesraad: Adviesraad Sociaal Domein Almere
   reactietermijn_weken: 8
+  adviesraden:
+    - naam: Adviesraad Sociaal Domein Almere
+      afkortingen: []
 """
 
 PAGINAS = {"over.md": "Over dit archief", "privacy.md": "Privacy", "toegankelijkheid.md": "Toegankelijkheid"}

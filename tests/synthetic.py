@@ -96,7 +96,9 @@ def write_archive(root: Path, count: int) -> None:
     (content / "paginas").mkdir()
     for page in (ROOT / "content" / "paginas").glob("*.md"):
         shutil.copy(page, content / "paginas")
-    gemeenten = {slug: {"naam": naam, "cbs_code": code, "adviesraad": f"Adviesraad sociaal domein {naam}"} for slug, (naam, code) in GEMEENTEN.items()}
+    gemeenten = {
+        slug: {"naam": naam, "cbs_code": code, "adviesraden": [{"naam": f"Adviesraad sociaal domein {naam}"}]} for slug, (naam, code) in GEMEENTEN.items()
+    }
     (content / "gemeenten.yml").write_text(yaml.safe_dump(gemeenten, allow_unicode=True), encoding="utf-8")
     advices: list[tuple[str, str, str]] = []
     for index in range(count):
@@ -131,5 +133,4 @@ def write_archive(root: Path, count: int) -> None:
         front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
         (folder / f"{doc_id}.md").write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
     shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))

@@ -16,7 +16,7 @@ from pathlib import Path
 from helpers import ROOT, SOURCE_DATE_EPOCH, download_text
 
 SOURCES = ("pyproject.toml", "README.md", "scripts", "schema", "data")
-ARCHIVE = ("mkdocs.yml", "site_overrides", "content")
+ARCHIVE = ("mkdocs.yml", "content")  # the look (site_overrides/ once) ships in the wheel
 
 
 def copy(names: tuple[str, ...], target: Path) -> Path:

@@ -18,13 +18,16 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
+from adviesregister.content.gemeenten_schrijven import GemeenteRefused, add_command, add_gemeente
+from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive
-from adviesregister.content.model import Datum, DatumFout, Problem, format_problems
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError
 from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
+from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
 from adviesregister.site.engine import SearchIndexError, site_folder
 from adviesregister.site.guide import contributing_text
@@ -126,7 +129,10 @@ def main() -> None:
 @_guarded
 def check(output: str, root: Path) -> None:
     """Controleer alle documenten en noem elk probleem met bestand en regel."""
-    prepared = _prepared(_project(root, config=False), github=output == "github", err=False)
+    project = _project(root, config=False)
+    prepared = _prepared(project, github=output == "github", err=False)
+    for warning in example_settings(project):  # build refuses these; check only warns (content/launch.py)
+        click.echo(warning.github_annotation("warning") if output == "github" else f"{warning} (waarschuwing: zo bouwt de site niet)")
     click.echo(f"Geen problemen gevonden in {len(prepared.archive.documenten)} documenten.")
 
 
@@ -284,8 +290,11 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
     project = _project(root, config=False)
     archive, _ = load_archive(project)
     if gemeente not in archive.gemeenten:
-        keuzes = ", ".join(sorted(archive.gemeenten))
-        raise click.BadParameter(f"'{gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}.", param_hint="--gemeente")
+        keuzes = ", ".join(sorted(archive.gemeenten)) or "er staat nog geen gemeente in"
+        click.echo(
+            f"--gemeente: '{gemeente}' staat niet in content/gemeenten.yml (kies uit: {keuzes}). Voeg de gemeente toe met: {add_command(gemeente)}", err=True
+        )
+        sys.exit(1)
     vaste_datum = _datum_option(datum)
     if reactie_op and reactie_op not in archive.by_id():
         raise click.BadParameter(f"'{reactie_op}' is geen document in het archief. Gebruik de id (de bestandsnaam zonder .md).", param_hint="--reactie-op")
@@ -302,6 +311,41 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
     click.echo("Vul de velden in (de uitleg staat erboven), zet de tekst van de brief onder de tweede regel ---, en draai daarna 'adviesregister check'.")
 
 
+@main.group()
+def gemeente() -> None:
+    """De gemeenten van het archief (content/gemeenten.yml)."""
+
+
+@gemeente.command()
+@click.argument("naam")
+@click.option("--adviesraad", required=True, help="De naam van de adviesraad, zoals hij die zelf schrijft.")
+@click.option("--afkorting", "afkortingen", multiple=True, help="Een afkorting waarmee brieven de adviesraad noemen, zoals ASD (mag vaker).")
+@click.option("--website", help="De website van de adviesraad (https://…).")
+@click.option("--contact", help="Een functionele mailbox (secretariaat@…) of het webadres van een contactformulier; nooit het adres van een persoon.")
+@click.option(
+    "--reactietermijn", type=click.IntRange(1, 104), default=DEFAULT_REACTIETERMIJN_WEKEN, show_default=True, help="Weken die het college heeft om te reageren."
+)
+@click.option("--sleutel", help="De korte naam in gemeente: van elk document (standaard gemaakt uit de naam, zoals 's-hertogenbosch).")
+@_ROOT
+@_guarded
+def toevoegen(
+    naam: str, adviesraad: str, afkortingen: tuple[str, ...], website: str | None, contact: str | None, reactietermijn: int, sleutel: str | None, root: Path
+) -> None:
+    """Voeg een gemeente toe aan content/gemeenten.yml, opgezocht in de lijst van het CBS (NAAM zoals het CBS hem schrijft)."""
+    project = _project(root, config=False)
+    try:
+        added = add_gemeente(project.gemeenten_file, naam, adviesraad, afkortingen, website, contact, reactietermijn, sleutel)
+    except GemeenteRefused as err:
+        click.echo(f"Gemeente niet toegevoegd: {err}", err=True)
+        sys.exit(1)
+    except WriteFailed as err:
+        click.echo(f"Kon content/gemeenten.yml niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
+        sys.exit(1)
+    click.echo(f"Toegevoegd aan content/gemeenten.yml: {added.naam} ({added.cbs_code}) onder '{added.slug}':")
+    click.echo(added.blok.rstrip("\n"))
+    click.echo(f"Gebruik 'gemeente: {added.slug}' in de documenten van deze gemeente, en draai daarna 'adviesregister check'.")
+
+
 @main.command(hidden=True)
 @_ROOT
 def docs(root: Path) -> None:
@@ -309,3 +353,60 @@ def docs(root: Path) -> None:
     root = _project(root).root
     (root / "CONTRIBUTING.md").write_text(contributing_text(), encoding="utf-8")
     click.echo("CONTRIBUTING.md bijgewerkt.")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--naam", help="De naam van de adviesraad, bijvoorbeeld 'Adviesraad Sociaal Domein Oss'.")
+@click.option("--gemeente", "gemeenten", multiple=True, help="De gemeente, zoals het CBS haar schrijft (bijvoorbeeld Oss). Meer gemeenten: de optie vaker.")
+@click.option("--afkorting", default="", help="De korte naam van de adviesraad, bijvoorbeeld 'ASD Oss' (in de naam van de site).")
+@click.option("--website", default="", help="De website van de adviesraad (https://…), als die er is.")
+@click.option("--contact", help="Een algemeen e-mailadres van de adviesraad (zoals secretariaat@…), nooit het adres van één persoon: het staat op elke pagina.")
+@click.option("--formulier", default="", help="Een contactformulier van de adviesraad (https://…), als dat er is.")
+@click.option("--adres", help="Het openbare adres van de site (https://…).")
+@click.option(
+    "--generator",
+    envvar="ADVIESREGISTER_GENERATOR",
+    help="Waar het archief Adviesregister vandaan haalt (een map, wheel of pip-regel). Standaard: de git-tag van deze versie.",
+)
+@_guarded
+def init(
+    folder: Path,
+    naam: str | None,
+    gemeenten: tuple[str, ...],
+    afkorting: str,
+    website: str,
+    contact: str | None,
+    formulier: str,
+    adres: str | None,
+    generator: str | None,
+) -> None:
+    """Maak een nieuw archief voor een adviesraad in een nieuwe of lege map."""
+    problem = folder_problem(folder)
+    if problem is not None:
+        click.echo(problem, err=True)
+        sys.exit(1)
+    asks = _at_terminal()  # a person at a terminal is asked for what is missing; a script gets a message
+    naam = naam or _ask(asks, "--naam", "Naam van de adviesraad")
+    gemeenten = gemeenten or tuple(part.strip() for part in _ask(asks, "--gemeente", "Gemeente(n), met komma's ertussen").split(",") if part.strip())
+    contact = contact or _ask(asks, "--contact", "Algemeen e-mailadres van de adviesraad (niet van één persoon)")
+    adres = adres or _ask(asks, "--adres", "Openbaar adres van de site (https://…)")
+    try:
+        council = Council(naam, tuple(find_gemeente(name) for name in gemeenten), contact, adres, afkorting, website, formulier)
+        written = write_archive(folder, council, generator)
+    except InitError as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+    click.echo(f"Archief gemaakt in {folder}: {len(written)} bestanden. Ga naar die map en voer 'make site' uit; 'make test' controleert het.")
+
+
+def _at_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(asks: bool, option: str, question: str) -> str:
+    """A Dutch question at a terminal; without one, a message naming the option and exit code 1."""
+    if not asks:
+        click.echo(f"{option} ontbreekt. Geef de optie op (zie adviesregister init --help).", err=True)
+        sys.exit(1)
+    return str(click.prompt(question))

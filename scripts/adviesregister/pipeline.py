@@ -22,6 +22,7 @@ from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
 from adviesregister.content.folders import remove_links
 from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
+from adviesregister.content.launch import example_settings
 from adviesregister.content.model import Archive, Derived, Problem
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.originals import Verdict, publishable_originals
@@ -126,7 +127,8 @@ def build_site(project: Project) -> BuildResult:
     A build that fails or is killed leaves the previous site/ as it was."""
     start = time.perf_counter()
     prepared, problems = prepare(project)
-    if prepared is None:
+    problems += example_settings(project)  # the example address and contact never go live (content/launch.py)
+    if prepared is None or problems:
         return BuildResult(problems=problems)
     with archive_lock(project.root, "bouw"):
         result = _write_pages(prepared)

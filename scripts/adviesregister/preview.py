@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 
 from adviesregister.content.atomic import ArchiveBusy, archive_lock
 from adviesregister.content.model import format_problems
+from adviesregister.content.paths import theme_folders
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError, settings_from
 from adviesregister.content.site_config import check_site_config
@@ -55,10 +56,11 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for key in ESCAPED_SETTINGS:  # Material prints these as they are, in text and in attributes: escape them once
             if isinstance(config[key], str):
                 config[key] = Markup(escape(config[key]))  # a Markup: `| e` in our templates leaves it as it is
+        stack_theme(config.theme, Path(config.config_file_path).parent)
         return config
 
     def on_env(self, env: Environment, /, *, config: Any, files: Any) -> Environment:
-        """The theme's templates (Material's, and site_overrides/ from a pull request) run in Jinja's sandbox: a template
+        """The theme's templates (Material's, ours, and site_overrides/ from a pull request) run in Jinja's sandbox: a template
         can show values, never reach Python (`lipsum.__globals__.os.popen(…)` stops the build)."""
         sandboxed = SandboxedEnvironment(
             loader=env.loader, autoescape=env.autoescape, extensions=[type(extension) for extension in env.extensions.values()], auto_reload=False
@@ -103,3 +105,12 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_post_build(self, *, config: Any) -> None:
         if self.command == "serve":
             index_search(Path(config.site_dir))  # so that search works in the preview too
+
+
+def stack_theme(theme: Any, root: Path) -> None:
+    """The theme's folders, first match wins: the archive's own site_overrides/ (when it has one, named in
+    theme.custom_dir or not), then the look the package ships, then Material's. MkDocs looks up templates and copies
+    static files (assets/…) through this list, so an archive overrides our files one by one."""
+    ours = [str(folder) for folder in theme_folders(root)]
+    rest = [folder for folder in theme.dirs if Path(folder).resolve() not in {Path(own).resolve() for own in ours}]
+    theme.dirs[:] = [*ours, *rest]

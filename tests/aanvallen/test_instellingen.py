@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from adviesregister.content.paths import packaged_theme
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError, settings_from
 from adviesregister.content.site_config import check_site_config
@@ -109,8 +110,8 @@ def test_a_snippet_from_outside_the_project_is_refused_and_never_published(proje
             "[instelling-pad] docs_dir: '/etc' kan niet: het archief bouwt altijd met de map build/pages/. Zet 'docs_dir: build/pages' terug (zie het voorbeeldarchief).",
         ),
         (
-            "custom_dir: site_overrides",
-            "custom_dir: ../x",
+            "  font: false",
+            "  custom_dir: ../x\n  font: false",
             "[instelling-pad] theme.custom_dir: '../x' kan niet: het archief bouwt altijd met de map site_overrides/. "
             "Zet 'custom_dir: site_overrides' terug (zie het voorbeeldarchief).",
         ),
@@ -142,7 +143,7 @@ def test_a_path_out_of_the_project_is_refused(project: Project, old: str, new: s
 def test_a_symlinked_logo_is_refused(project: Project) -> None:
     """A logo inside site_overrides/ that is a symlink would publish what it points at."""
     logo = project.root / "site_overrides" / "assets" / "logo.svg"
-    logo.unlink()
+    logo.parent.mkdir(parents=True)
     logo.symlink_to("/etc/passwd")
     problems = [str(p) for p in check_site_config(project)]
     line = 1 + project.mkdocs_config.read_text(encoding="utf-8").split("  logo:")[0].count("\n")
@@ -303,8 +304,10 @@ def test_a_template_in_site_overrides_never_reaches_python(project: Project) -> 
     """site_overrides/ comes with a pull request too: its templates run in Jinja's sandbox and can only show values."""
     marker = project.root / "GEHACKT"
     main = project.root / "site_overrides" / "main.html"
+    main.parent.mkdir()
     main.write_text(
-        main.read_text(encoding="utf-8") + f"{{% block announce %}}{{{{ lipsum.__globals__.os.popen('touch {marker}').read() }}}}{{% endblock %}}\n",
+        (packaged_theme() / "main.html").read_text(encoding="utf-8")
+        + f"{{% block announce %}}{{{{ lipsum.__globals__.os.popen('touch {marker}').read() }}}}{{% endblock %}}\n",
         encoding="utf-8",
     )
     with fixed_date():

@@ -376,6 +376,7 @@ def test_a_symlinked_asset_is_refused_and_never_reaches_the_site(tmp_path: Path,
 
     project = small_project(tmp_path)
     outside = outside_folder(tmp_path)
+    (project.root / "site_overrides" / "assets").mkdir(parents=True)
     (project.root / "site_overrides" / "assets" / "x.txt").symlink_to(outside / "config" if target == "geheim" else target)
     code, output = check(project.root)
     assert code == 1
@@ -392,6 +393,7 @@ def test_a_symlinked_asset_is_refused_and_never_reaches_the_site(tmp_path: Path,
 
 def test_a_special_file_in_site_overrides_is_refused(tmp_path: Path) -> None:
     project = small_project(tmp_path)
+    (project.root / "site_overrides" / "assets").mkdir(parents=True)
     os.mkfifo(project.root / "site_overrides" / "assets" / "pijp.css")
     code, output = check(project.root)
     assert code == 1

@@ -370,7 +370,7 @@ def test_gemeenten_file_is_checked_too(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     path = project.content / "gemeenten.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("adviesraad: ", "adviesraad: Contactpersoon J. de Vries 06-24681357, ", 1), encoding="utf-8")
+    path.write_text(text.replace("- naam: ", "- naam: Contactpersoon J. de Vries 06-24681357, ", 1), encoding="utf-8")
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 1
     lines = result.output.splitlines()[:-1]

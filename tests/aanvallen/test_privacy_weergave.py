@@ -133,7 +133,9 @@ def test_a_number_in_a_published_name_is_refused(tmp_path: Path) -> None:
     other.rename(moved)
     _rewrite_front_matter(moved, {"bron": {"bestand": "bronnen/almelo/2023/mobiel-0624681358.pdf", "sha256": "0" * 64}})
     gemeenten = project.gemeenten_file
-    gemeenten.write_text(gemeenten.read_text(encoding="utf-8") + "lochem-0624681359:\n  naam: Lochem\n  cbs_code: GM0262\n  adviesraad: Adviesraad Lochem\n")
+    gemeenten.write_text(
+        gemeenten.read_text(encoding="utf-8") + "lochem-0624681359:\n  naam: Lochem\n  cbs_code: GM0262\n  adviesraden:\n    - naam: Adviesraad Lochem\n"
+    )
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 1
     reported = [line for line in result.output.splitlines() if "[persoonsgegevens]" in line]

@@ -6,10 +6,10 @@ from datetime import date
 
 from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.derive import derive_archive
-from adviesregister.content.model import Archive, Datum, Document, Gemeente
+from adviesregister.content.model import Adviesraad, Archive, Datum, Document, Gemeente
 
-ALMELO = Gemeente("almelo", "Almelo", "GM0141", "Adviesraad sociaal domein Almelo", reactietermijn_weken=6)
-ALMERE = Gemeente("almere", "Almere", "GM0034", "Adviesraad Sociaal Domein Almere", reactietermijn_weken=8)
+ALMELO = Gemeente("almelo", "Almelo", "GM0141", (Adviesraad("Adviesraad sociaal domein Almelo"),), reactietermijn_weken=6)
+ALMERE = Gemeente("almere", "Almere", "GM0034", (Adviesraad("Adviesraad Sociaal Domein Almere"),), reactietermijn_weken=8)
 TODAY = date(2024, 6, 1)
 
 

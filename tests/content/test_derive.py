@@ -3,9 +3,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_archive, reference_date
-from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
+from adviesregister.content.model import Adviesraad, Archive, Datum, Derived, Document, Gemeente
 
-ALMELO = Gemeente("almelo", "Almelo", "GM0141", "Adviesraad sociaal domein Almelo", reactietermijn_weken=6)
+ALMELO = Gemeente("almelo", "Almelo", "GM0141", (Adviesraad("Adviesraad sociaal domein Almelo"),), reactietermijn_weken=6)
 
 
 def advies(datum: str = "2023-03-01", id: str = "advies") -> Document:

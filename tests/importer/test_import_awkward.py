@@ -212,7 +212,10 @@ def test_an_unknown_municipality_is_named_but_not_invented(tmp_path: Path) -> No
     text = COLLEGE_LETTER.format(verdict="Wij nemen uw advies over.").replace("Almelo", "Zwolle").replace("7600 GC", "8000 GA")
     record = records(run(project(tmp_path), write(tmp_path, "reactie.txt", text)))[0]
     assert record["gemeente"] == "zwolle"
-    assert "gemeente: Zwolle (GM0193) staat nog niet in content/gemeenten.yml. Voeg haar toe onder 'zwolle'." in record["beslissingen"]
+    assert (
+        'gemeente: Zwolle (GM0193) staat nog niet in content/gemeenten.yml. Voeg haar toe met: adviesregister gemeente toevoegen "Zwolle" --adviesraad "Naam van de adviesraad"'
+        in record["beslissingen"]
+    )
 
 
 def test_no_municipality_at_all_asks_for_one(tmp_path: Path) -> None:

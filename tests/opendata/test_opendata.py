@@ -50,7 +50,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     assert len(items) == SEED_COUNT
     for item in items:
         jsonschema.validate(json.loads(item.read_text(encoding="utf-8")), document, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "3.1.0")
+    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "3.2.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.cache import ResultCache, cache_folder, text_key
+from adviesregister.content.contact import contact_problem
+from adviesregister.content.gemeenten_schrijven import add_command
 from adviesregister.content.load import load_archive
 from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
@@ -91,6 +93,9 @@ def check_gemeenten(gemeenten: dict[str, Gemeente], pad: str) -> list[Problem]:
         if slug in RESERVED_NAMES:
             problems.append(Problem(pad, regel, "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
         for veld, waarde in text_fields(gemeente, slug):
+            if veld.endswith(".contact") and (reden := contact_problem(waarde)):  # the reason for a contact, instead of the general one
+                problems.append(Problem(pad, gemeente.regels.get(veld, regel), "persoonlijk-contact", f"{veld}: {reden}"))
+                continue
             problems += _personal_data(pad, gemeente.regels.get(veld, regel), veld, waarde, name=_is_name(veld))
     return problems
 
@@ -156,7 +161,7 @@ def check_gemeente(doc: Document, archive: Archive) -> list[Problem]:
             doc.pad,
             doc.regel("gemeente"),
             "onbekende-gemeente",
-            f"gemeente: '{doc.gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}, of voeg de gemeente daar toe.",
+            f"gemeente: '{doc.gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}, of voeg de gemeente toe met: {add_command(doc.gemeente)}",
         )
     ]
 

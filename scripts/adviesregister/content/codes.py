@@ -77,7 +77,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Twee documenten hebben hetzelfde origineel (dezelfde `bron.sha256`): één brief is twee keer geïmporteerd.",
         "Houd één document over en haal het andere weg, met zijn kopie in `content/bronnen/`. Een ontbrekend veld vult u in het document dat blijft.",
     ),
-    "onbekende-gemeente": ("De gemeente staat niet in `content/gemeenten.yml`.", "Gebruik de korte naam uit dat bestand, of voeg de gemeente daar toe."),
+    "onbekende-gemeente": (
+        "De gemeente staat niet in `content/gemeenten.yml`.",
+        'Gebruik de korte naam uit dat bestand, of voeg de gemeente toe met `adviesregister gemeente toevoegen "Naam"` (de melding noemt de opdracht).',
+    ),
     "verwijzing-onbekend": (
         "Een verwijzing (`reactie_op` of `hoort_bij`) wijst naar een document dat niet bestaat.",
         "Controleer de id: dat is de bestandsnaam zonder `.md`.",
@@ -153,5 +156,19 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         'Een instelling in `mkdocs.yml` heeft niet de goede vorm: een tekst van de site met `<`, `>`, `"` of `&…;`, '
         "een webadres dat niet met `https://` begint, of een `contact` dat meer is dan één gewoon e-mailadres.",
         "Schrijf gewone tekst, een heel webadres (`https://…`) of alleen het e-mailadres (`naam@gemeente.nl`), zoals de melding zegt.",
+    ),
+    "voorbeeld-instelling": (
+        "In `mkdocs.yml` staat nog het webadres of het e-mailadres van het voorbeeldarchief, of een ander voorbeeldadres dat niemand bereikt. "
+        "`check` waarschuwt; `build` bouwt zo niet, "
+        "want het adres zou in de links, de open data en onderaan elke pagina komen.",
+        "Schrijf bij `site_url` het echte adres van de site en bij `contact` het algemene e-mailadres van de adviesraad, zoals de melding zegt.",
+    ),
+    "gemeente-oude-vorm": (
+        "Een gemeente in `content/gemeenten.yml` heeft nog één `adviesraad: naam`. Sinds versie 2 van het bestand staan haar adviesraden in een lijst `adviesraden`.",
+        "Vervang de regel door de regels die de melding laat zien: `adviesraden:`, daaronder `- naam: …` en `afkortingen: []`.",
+    ),
+    "persoonlijk-contact": (
+        "Het `contact` van een adviesraad in `content/gemeenten.yml` is het e-mailadres van een persoon (zoals `j.jansen@…`) of bevat persoonsgegevens.",
+        "Gebruik een functionele mailbox van de adviesraad (zoals `secretariaat@…` of `info@…`) of het webadres van een contactformulier.",
     ),
 }

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.folders import is_real_folder, is_regular_file
-from adviesregister.content.model import Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
+from adviesregister.content.gemeenten_schrijven import yaml_scalar
+from adviesregister.content.model import Adviesraad, Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
 from adviesregister.content.parallel import parallel_map
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
@@ -92,10 +93,11 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
         parsed = parse_yaml(decode_text(read_content_file(path)))
     except ParseError as err:
         return {}, [Problem(pad, err.regel, err.code, err.bericht)]
-    problems = validate_data(GEMEENTEN_SCHEMA, parsed.data, parsed.regels, pad)
+    old_shape = old_shape_problems(parsed.data, parsed.regels, pad)
+    problems = old_shape + validate_data(GEMEENTEN_SCHEMA, new_shape(parsed.data) if old_shape else parsed.data, parsed.regels, pad)
     if problems:
         return {}, problems
-    gemeenten = {slug: Gemeente(slug=slug, regels=parsed.regels, **fields) for slug, fields in parsed.data.items()}
+    gemeenten = {slug: _gemeente(slug, fields, parsed.regels) for slug, fields in parsed.data.items()}
     known = cbs_municipalities()
     for slug, gemeente in gemeenten.items():
         if known.get(gemeente.cbs_code) != gemeente.naam:
@@ -109,6 +111,43 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
                 )
             )
     return (gemeenten, []) if not problems else ({}, problems)
+
+
+def _gemeente(slug: str, fields: dict[str, Any], regels: dict[str, int]) -> Gemeente:
+    raden = tuple(Adviesraad(raad["naam"], tuple(raad.get("afkortingen", ())), raad.get("website"), raad.get("contact")) for raad in fields["adviesraden"])
+    rest = {key: value for key, value in fields.items() if key != "adviesraden"}
+    return Gemeente(slug=slug, adviesraden=raden, regels=regels, **rest)
+
+
+def old_shape_problems(data: Any, regels: dict[str, int], pad: str) -> list[Problem]:
+    """A gemeente written in the first shape of gemeenten.yml ('adviesraad: naam', one text): a problem at that line
+    that shows the lines to write instead. Both shapes are never accepted side by side."""
+    problems = []
+    for slug, fields in data.items() if isinstance(data, dict) else ():
+        if not isinstance(fields, dict) or "adviesraad" not in fields or "adviesraden" in fields:
+            continue
+        naam = fields["adviesraad"]
+        waarde = yaml_scalar(naam) if isinstance(naam, str) and naam else "Naam van de adviesraad"
+        problems.append(
+            Problem(
+                pad,
+                regels.get(f"{slug}.adviesraad", regels.get(slug, 1)),
+                "gemeente-oude-vorm",
+                f"{slug}.adviesraad: een gemeente noemt haar adviesraden nu in een lijst 'adviesraden' (met naam, afkortingen, website en contact). "
+                f"Vervang deze regel door deze drie regels, met de spaties vooraan: '  adviesraden:' '    - naam: {waarde}' '      afkortingen: []'.",
+            )
+        )
+    return problems
+
+
+def new_shape(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with every old-shape gemeente as the new shape would have it, so the schema finds the other problems in the same run."""
+    converted = {}
+    for slug, fields in data.items():
+        if isinstance(fields, dict) and "adviesraad" in fields and "adviesraden" not in fields:
+            fields = {key: value for key, value in fields.items() if key != "adviesraad"} | {"adviesraden": [{"naam": fields["adviesraad"]}]}
+        converted[slug] = fields
+    return converted
 
 
 def load_document(project: Project, path: Path) -> tuple[Document | None, list[Problem]]:

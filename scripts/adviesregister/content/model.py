@@ -91,14 +91,32 @@ DEFAULT_REACTIETERMIJN_WEKEN = 8
 
 
 @dataclass(frozen=True)
+class Adviesraad:
+    """One advisory council of a gemeente, as gemeenten.yml names it."""
+
+    naam: str
+    afkortingen: tuple[str, ...] = ()
+    """How letters name the council besides its name ('ASD'); the importer recognises the sender by both."""
+    website: str | None = None
+    contact: str | None = None
+    """A functional mailbox or a contact form's address; never a person's address (see content/contact.py)."""
+
+
+@dataclass(frozen=True)
 class Gemeente:
     slug: str
     naam: str
     cbs_code: str
-    adviesraad: str
+    adviesraden: tuple[Adviesraad, ...]
+    """At least one; the first is the council the site names as the sender of an advice."""
     reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN
     regels: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    """The line in gemeenten.yml of each field ('almelo.naam'), for problems."""
+    """The line in gemeenten.yml of each field ('almelo.naam', 'almelo.adviesraden.0.naam'), for problems."""
+
+    @property
+    def adviesraad(self) -> str:
+        """The first council's name: the sender of an advice when the letter names none, and the export's column 'adviesraad'."""
+        return self.adviesraden[0].naam
 
     @property
     def tooi_uri(self) -> str:
@@ -217,12 +235,12 @@ class Problem:
         """One line, whatever the file name or a quoted value holds: a line break shows as \\x0a."""
         return _one_line(f"{self.pad}:{self.regel}: [{self.code}] {self.bericht}")
 
-    def github_annotation(self) -> str:
-        """The problem as a GitHub Actions annotation, shown on the changed line of a pull request."""
+    def github_annotation(self, level: str = "error") -> str:
+        """The problem as a GitHub Actions annotation (`level` error or warning), shown on the changed line of a pull request."""
         title = f"[{self.code}]".replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
         pad = self.pad.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
         message = self.bericht.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={pad},line={self.regel},title={title}::{message}"
+        return f"::{level} file={pad},line={self.regel},title={title}::{message}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
 from adviesregister.content.extract import SUPPORTED
@@ -17,12 +18,26 @@ from adviesregister.content.project import Project
 
 SOURCES_FOLDER = "bronnen"
 SITE_OVERRIDES = "site_overrides"
-"""mkdocs.yml's theme.custom_dir: our templates and assets, copied into site/."""
+"""The archive's own look, when it has one: a file here takes the place of the packaged theme's file of that name."""
+THEME_PACKAGE, THEME_RESOURCE = "adviesregister.site", "theme"
+"""The generator's look (main.html, 404.html, sitemap.xml, assets/), shipped in the package: adviesregister/site/theme/."""
 MAX_NAME_BYTES = 200
 """A file or folder name in bron.bestand; file systems allow 255 bytes."""
 MAX_FOLDER_DEPTH = 20
 """Folders inside content/ (or site_overrides/); the archive needs three (documenten/gemeente/jaar). Deeper ones are named, not read: a
 folder 1,500 deep would exhaust Python's recursion in os.walk."""
+
+
+def packaged_theme() -> Path:
+    """The folder of the packaged theme, in the checkout or the installed wheel."""
+    return Path(str(files(THEME_PACKAGE).joinpath(THEME_RESOURCE)))
+
+
+def theme_folders(root: Path) -> list[Path]:
+    """The folders the theme's files come from, first match wins: the archive's own site_overrides/ (when it is a real
+    folder), then the packaged theme. Material's own templates come after both."""
+    own = root / SITE_OVERRIDES
+    return [own, packaged_theme()] if is_real_folder(own) else [packaged_theme()]
 
 
 def content_files(folder: Path, recursive: bool = True) -> list[Path]:

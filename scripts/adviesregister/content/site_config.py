@@ -21,19 +21,20 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from adviesregister.content.folders import is_real_folder, is_regular_file
+from adviesregister.content.folders import is_link, is_real_folder, is_regular_file
 from adviesregister.content.model import Problem
 from adviesregister.content.parse import ParseError, Tagged, decode_text, field_line, parse_yaml, read_content_file
-from adviesregister.content.paths import link_problem
+from adviesregister.content.paths import SITE_OVERRIDES, link_problem, packaged_theme
 from adviesregister.content.project import Project
 
 CONFIG_FILE = "mkdocs.yml"
-THEME_FOLDER = "site_overrides"
-"""theme.custom_dir: our templates and the theme's files (logo, CSS, JavaScript) live here."""
+THEME_FOLDER = SITE_OVERRIDES
+"""theme.custom_dir, when set: the archive's own templates and files (logo, CSS, JavaScript). The packaged theme comes
+after it (the plugin puts it there), so the folder need only hold what the archive changes."""
 FIXED_FOLDERS = {"docs_dir": "build/pages", "site_dir": "site", "theme.custom_dir": THEME_FOLDER}
 """The folders the build reads from and writes to: never another one."""
-REQUIRED = ("docs_dir", "theme.custom_dir")
-"""Without these MkDocs would take its own defaults (docs/, no templates of ours)."""
+REQUIRED = ("docs_dir",)
+"""Without it MkDocs would take its own default (docs/)."""
 ENV_TAG = "!ENV"
 SITE_URL_VARIABLE = "ADVIESREGISTER_SITE_URL"
 """The one value MkDocs may take from the build's environment (where secrets live too): the public address."""
@@ -84,6 +85,7 @@ RULES: dict[str, str] = {
     **{f"validation.links.{key}": _LEVEL for key in ("not_found", "absolute_links", "unrecognized_links", "anchors")},
     **{f"extra.adviesregister.{key}": _TEXT for key in ("organisatie", "kleur", "licentie", "uitgever", "telefoon", "adres")},
     "extra.adviesregister.contact": _EMAIL,
+    "extra.adviesregister.voorbeeld": _FLAG,
     "extra.adviesregister.formulier": _URL,
 }
 """Every setting the archive accepts (a field path, '*' for a list item) and the form of its value. `nav`, `plugins`
@@ -341,7 +343,11 @@ def _check_email(value: Any, veld: str, project: Project | None = None) -> str |
 
 
 def _check_fixed(value: Any, veld: str, project: Project | None = None) -> str | None:
-    return None if value == FIXED_FOLDERS[veld] else f"'{value}' kan niet: {_fixed_message(veld)}"
+    if value != FIXED_FOLDERS[veld]:
+        return f"'{value}' kan niet: {_fixed_message(veld)}"
+    if veld == "theme.custom_dir" and project is not None and not is_real_folder(project.root / THEME_FOLDER):
+        return f"de map {THEME_FOLDER}/ ontbreekt (of is een snelkoppeling). Haal de regel weg: het archief gebruikt die map vanzelf als zij er is."
+    return None
 
 
 def _fixed_message(veld: str) -> str:
@@ -356,7 +362,11 @@ def _check_file(value: Any, veld: str, project: Project | None = None) -> str | 
     assert project is not None and isinstance(value, str)
     folder = project.root / THEME_FOLDER
     on_the_way = [folder / parent for parent in PurePosixPath(value).parents]
-    if not is_regular_file(folder / value) or not all(is_real_folder(parent) for parent in on_the_way):
+    own = folder / value
+    own_path_clean = not any(is_link(path) for path in [*on_the_way, own]) and not own.exists()
+    if own_path_clean and is_regular_file(packaged_theme() / value):
+        return None  # the archive does not change this file: the packaged theme's own is used
+    if not is_regular_file(own) or not all(is_real_folder(parent) for parent in on_the_way):
         return f"'{value}' is geen gewoon bestand in {THEME_FOLDER}/ (het ontbreekt, of er is een snelkoppeling). Zet het bestand zelf daar neer."
     return None
 

@@ -80,6 +80,9 @@ def _describe(error: jsonschema.ValidationError, path: list[Any], data: Any) -> 
         return code, veld, f"{veld}: '{waarde}' heeft niet de goede vorm. Voorbeeld: {_example(error.schema)}."
     if kind in ("minLength", "minItems"):
         return "lege-waarde", veld, f"{veld}: dit veld is leeg. Vul het in, of haal de regel weg."
+    if kind in ("minimum", "maximum"):
+        grens = "minstens" if kind == "minimum" else "hooguit"
+        return "ongeldige-waarde", veld, f"{veld}: {waarde} kan niet; het getal is {grens} {error.validator_value}. Voorbeeld: {_example(error.schema)}."
     if kind == "uniqueItems":
         return "dubbele-waarde", veld, f"{veld}: een waarde staat er meer dan één keer in. Houd er één over."
     return "schema", veld, f"{veld or 'gegevensblok'}: klopt niet met het schema ({error.message})."

@@ -311,7 +311,7 @@ def _read_gemeente(source: Source, letter: Letter) -> None:
             letter.gemeente_naam = named[0]
             letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
             return
-    for match in re.finditer(r"\b[Gg]emeente\s+([A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)", text):
+    for match in re.finditer(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)", text):
         words = match[1].split()[:6]  # no gemeente has a longer name
         for end in range(len(words), 0, -1):
             name = " ".join(words[:end])
@@ -340,7 +340,7 @@ def _gemeente_seen(source: Source, names: set[str], best: list[tuple[int, str]])
         place = candidate.tekst.split(",")[0].strip()
         if candidate.soort == "een plaats en datum" and place not in names:
             seen.append(f"regel {candidate.regel}: '{place}' is geen gemeente (een dorp of wijk van een gemeente?)")
-    for match in re.finditer(r"\b[Gg]emeente\s+([A-Z][\w'-]+)", source.text):
+    for match in re.finditer(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+)", source.text):
         if not any(name.startswith(match[1]) for name in names):
             regel = source.text.count("\n", 0, match.start()) + 1
             seen.append(f"regel {regel}: 'gemeente {match[1]}' is geen gemeente van nu (opgeheven of samengevoegd?)")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from adviesregister.importer.rules import rules
@@ -18,6 +21,22 @@ NAME_REST_RE = re.compile(rf"^[\s&/-]*(?:{_NAME_WORD}(?:[\s&/-]+{_NAME_WORD})*)?
 """What may follow an organ's name on a line that names it: its gemeente or region ('Wmo-raad Moerdijk', 'Burgemeester
 en wethouders van Súdwest-Fryslân'), not a verb ('De ASD adviseert het College …' is a sentence). Words and the
 separators between them share no character, so a line that is no name fails in linear time."""
+
+
+_OWN_COUNCILS: ContextVar[re.Pattern[str] | None] = ContextVar("own_councils", default=None)
+"""The archive's own councils (names and abbreviations from gemeenten.yml) while a letter is read: see own_councils."""
+
+
+@contextmanager
+def own_councils(names: list[str], afkortingen: list[str]) -> Iterator[None]:
+    """While reading: a line that starts with one of the archive's councils names an advisory council, by its name in
+    any case or by an abbreviation as written ('ASD', never 'asd'), besides the councils data/brieven.yml knows."""
+    parts = [f"(?i:{re.escape(naam)})" for naam in sorted(names, key=len, reverse=True)] + [re.escape(a) for a in sorted(afkortingen, key=len, reverse=True)]
+    token = _OWN_COUNCILS.set(re.compile(rf"(?:{'|'.join(parts)})(?![\w-])") if parts else None)
+    try:
+        yield
+    finally:
+        _OWN_COUNCILS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -40,8 +59,9 @@ def organ_in(line: str) -> Organ | None:
     if not text or len(text) > 160:
         return None
     bare = without_article(text)  # 'het college van de gemeente Albrandswaard' keeps its article as a name
-    for rol, pattern in ((RAAD, rules().raden), (COLLEGE, rules().college), (GEMEENTERAAD, rules().gemeenteraad)):
-        match = pattern.match(bare)
+    own = _OWN_COUNCILS.get()
+    for rol, pattern in ((RAAD, own), (RAAD, rules().raden), (COLLEGE, rules().college), (GEMEENTERAAD, rules().gemeenteraad)):
+        match = pattern.match(bare) if pattern is not None else None
         if match and NAME_REST_RE.match(bare[match.end() :]):
             return Organ(rol, text)
     if rules().wethouder.match(bare):

@@ -12,6 +12,7 @@ import yaml
 
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, archive_lock, write_all
 from adviesregister.content.extract import extract
+from adviesregister.content.gemeenten_schrijven import add_command, gemeente_slug
 from adviesregister.content.model import Archive, Datum, Document
 from adviesregister.content.names import document_id, document_path, slugify, source_path
 from adviesregister.content.ocr import OcrInfo
@@ -21,8 +22,10 @@ from adviesregister.content.privacy import redact, text_fields, without_placehol
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, front_matter_fields, load_schema
+from adviesregister.importer.councils import council_gemeente, council_names, spell_sender
 from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
+from adviesregister.importer.parties import own_councils
 from adviesregister.importer.reimport import holder, merge
 from adviesregister.importer.themes import suggest_themes
 from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
@@ -104,7 +107,9 @@ def import_letter(
     A text that is no letter (a web post, minutes …) gets no record unless `toch` is set: the result says why.
     `ocr`: read a scanned PDF with text recognition when None (automatic), always when True, never when False."""
     extracted = extract(path, ocr)
-    letter = read_letter(extracted.text)
+    with own_councils(*council_names(archive)):  # the archive's own councils name the sender too ('ASD')
+        letter = read_letter(extracted.text)
+    spell_sender(archive, letter)
     beslissingen = letter.beslissingen
     if extracted.ocr is not None:
         beslissingen.insert(0, _ocr_decision(extracted.ocr))
@@ -202,6 +207,12 @@ def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, besli
     if override:
         return override
     if letter.gemeente_naam is None:
+        council = council_gemeente(archive, letter)
+        if council is not None and not any(decision.code == "gemeente-regionaal" for decision in beslissingen):
+            slug, found = council
+            beslissingen.withdraw("gemeente-onbekend")
+            letter.velden["gemeente"] = found
+            return slug
         if any(decision.veld == "gemeente" for decision in beslissingen):
             return None
         beslissingen.add("gemeente", "gemeente-onbekend", "de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.")
@@ -210,8 +221,12 @@ def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, besli
     for slug, gemeente in archive.gemeenten.items():
         if gemeente.cbs_code == code:
             return slug
-    slug = slugify(letter.gemeente_naam)
-    beslissingen.add("gemeente", "gemeente-nieuw", f"{letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe onder '{slug}'.")
+    slug = gemeente_slug(letter.gemeente_naam)
+    beslissingen.add(
+        "gemeente",
+        "gemeente-nieuw",
+        f'{letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe met: {add_command(letter.gemeente_naam)} --adviesraad "Naam van de adviesraad"',
+    )
     return slug
 
 

@@ -45,7 +45,7 @@ DATA_FILES = (
     Download(XLSX_TABLE, "hetzelfde als Excel-bestand", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     Download(
         SQLITE_DATABASE,
-        "een database met tabellen voor documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, en een zoekindex op de tekst (FTS5)",
+        "een database met tabellen voor documenten, relaties, gemeenten, hun adviesraden, thema's, aanbevelingen en besluiten, en een zoekindex op de tekst (FTS5)",
         "application/vnd.sqlite3",
     ),
     Download(

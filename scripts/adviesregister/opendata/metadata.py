@@ -110,7 +110,7 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 SQLITE_DATABASE,
                 "sqlite",
                 "application/vnd.sqlite3",
-                "Een SQLite-database: documenten, relaties, gemeenten, thema's, aanbevelingen en besluiten, met vreemde sleutels, en een zoekindex (FTS5); "
+                "Een SQLite-database: documenten, relaties, gemeenten, hun adviesraden, thema's, aanbevelingen en besluiten, met vreemde sleutels, en een zoekindex (FTS5); "
                 "gzip-gecomprimeerd: pak het bestand eerst uit.",
             ),
             _parts(

@@ -16,10 +16,12 @@ from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, woo_kind
 
-SCHEMA_VERSION = "3.1.0"
+SCHEMA_VERSION = "3.2.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field (or file) the major one.
 3.0.0: the whole-archive JSON, CSV and SQLite files are published gzip-compressed (adviesregister.json.gz, …).
-3.1.0: bron.sha256_gepubliceerd, the sha256 of the file the site offers (for a PDF its clean copy)."""
+3.1.0: bron.sha256_gepubliceerd, the sha256 of the file the site offers (for a PDF its clean copy).
+3.2.0: the SQLite table adviesraden (every council of a gemeente: naam, afkortingen, website, contact); the column
+gemeenten.adviesraad stays, the first council's name."""
 
 
 def document_record(

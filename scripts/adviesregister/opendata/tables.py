@@ -50,7 +50,8 @@ TABLE_DESCRIPTIONS = {
 }
 """Where a column says more than its field's description: how a list or a group is written in a table."""
 SQLITE_TABLES = {
-    "gemeenten": "Eén regel per gemeente: korte naam, naam, CBS-code, TOOI-code, de adviesraad en de reactietermijn in weken.",
+    "gemeenten": "Eén regel per gemeente: korte naam, naam, CBS-code, TOOI-code, de (eerste) adviesraad en de reactietermijn in weken.",
+    "adviesraden": "Eén regel per adviesraad van een gemeente (sinds schema 3.2.0), genummerd zoals in content/gemeenten.yml: naam, afkortingen (gescheiden door '; '), website en contact (een functionele mailbox of het webadres van een contactformulier).",
     "documenten": "Eén regel per document, met dezelfde kolommen als de CSV en de tekst in Markdown.",
     "relaties": "Welk document op welk antwoordt (soort 'reactie_op') of bij welk hoort ('hoort_bij'), met de TOOI-relatie.",
     "themas": "Eén regel per document en thema.",
@@ -217,6 +218,7 @@ def write_sqlite(path: Path, records: list[dict[str, Any]], gemeenten: dict[str,
         document = "TEXT NOT NULL REFERENCES documenten(id)"
         db.executescript(  # foreign keys declared, so a tool (or PRAGMA foreign_keys) knows how the tables join
             "CREATE TABLE gemeenten (slug TEXT PRIMARY KEY, naam TEXT, cbs_code TEXT, tooi_uri TEXT, adviesraad TEXT, reactietermijn_weken INTEGER);"
+            "CREATE TABLE adviesraden (gemeente TEXT NOT NULL REFERENCES gemeenten(slug), volgnummer INTEGER NOT NULL, naam TEXT, afkortingen TEXT, website TEXT, contact TEXT, PRIMARY KEY (gemeente, volgnummer));"
             "CREATE TABLE documenten (" + ", ".join(f"{name} {sql_type[kind]}" + keys.get(name, "") for name, kind in table) + ", tekst TEXT);"
             f"CREATE TABLE relaties (van {document}, naar {document}, soort TEXT NOT NULL, tooi_uri TEXT);"
             f"CREATE TABLE themas (document {document}, thema TEXT NOT NULL, PRIMARY KEY (document, thema));"
@@ -243,6 +245,14 @@ def write_sqlite(path: Path, records: list[dict[str, Any]], gemeenten: dict[str,
         db.executemany(
             "INSERT INTO gemeenten VALUES (?, ?, ?, ?, ?, ?)",
             [(g.slug, g.naam, g.cbs_code, g.tooi_uri, g.adviesraad, g.reactietermijn_weken) for g in sorted(gemeenten.values(), key=lambda g: g.slug)],
+        )
+        db.executemany(
+            "INSERT INTO adviesraden VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (g.slug, i + 1, raad.naam, LIST_SEPARATOR.join(raad.afkortingen), raad.website, raad.contact)
+                for g in sorted(gemeenten.values(), key=lambda g: g.slug)
+                for i, raad in enumerate(g.adviesraden)
+            ],
         )
         db.commit()
         db.execute("VACUUM")

@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from adviesregister.content.model import format_problems
+from adviesregister.content.paths import theme_folders
 from adviesregister.content.project import Project
 from adviesregister.content.site_config import check_site_config
 from adviesregister.site.pagefind_order import order_search_index
@@ -28,7 +29,7 @@ class UnsafeConfigError(ConfigurationError):
 
 
 class LinkedFileError(ConfigurationError):
-    """A symlink or special file in a folder MkDocs reads (docs_dir, the theme's custom_dir): MkDocs would follow it."""
+    """A symlink or special file in a folder MkDocs reads (docs_dir, the theme's folders): MkDocs would follow it."""
 
 
 class SearchIndexError(Exception):
@@ -56,9 +57,9 @@ def run_mkdocs(config_file: Path, site_dir: Path | None = None) -> Path:
     config = _load_config(config_file, **overrides)
     if "adviesregister" not in config.plugins:  # it sanitises the hand-written pages: never build without it
         raise MissingPluginError(f"{config_file.name} noemt de plugin 'adviesregister' niet onder 'plugins:'. Zet hem terug; zonder hem bouwen we niet.")
-    for folder in (config.docs_dir, config.theme.custom_dir):
-        if folder:
-            refuse_links(Path(folder), config_file.resolve().parent)
+    root = config_file.resolve().parent
+    for folder in [Path(config.docs_dir), *theme_folders(root)]:  # the theme's: the archive's site_overrides/ and the packaged one
+        refuse_links(folder, root)
     mkdocs_build(config)
     return Path(config.site_dir)
 

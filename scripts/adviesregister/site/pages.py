@@ -10,7 +10,7 @@ from typing import Any
 from markupsafe import Markup
 
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
-from adviesregister.content.model import Archive
+from adviesregister.content.model import Adviesraad, Archive
 from adviesregister.content.names import (
     FEED_ALL,
     FEEDS_PAGE,
@@ -46,10 +46,17 @@ class Listing:
     intro: str = ""
     feed: str | None = None
     feed_titel: str = ""
+    adviesraden: list[RaadView] = field(default_factory=list)
+    """A gemeente's advisory councils, each with its website and contact (empty for other lists)."""
 
     @property
     def aantal_tekst(self) -> str:
         return count_text(len(self.views), "document", "documenten")
+
+    @property
+    def raden_met_links(self) -> list[RaadView]:
+        """The councils whose website or contact the page links to."""
+        return [raad for raad in self.adviesraden if raad.website or raad.contact_url]
 
     @property
     def feed_uitleg(self) -> str:
@@ -70,14 +77,36 @@ class Listings:
         return [*self.gemeenten, *self.themas, *self.jaren, *self.statussen]
 
 
+@dataclass(frozen=True)
+class RaadView:
+    """An advisory council as its gemeente's page shows it: name, abbreviations, and links to its website and contact."""
+
+    naam: str
+    afkortingen: str
+    """'ASD, Wmo-raad' ('' when there are none)."""
+    website: str | None
+    contact_url: str | None
+    """'mailto:secretariaat@…' or the contact form's address."""
+
+
+def raad_view(raad: Adviesraad) -> RaadView:
+    contact = raad.contact
+    contact_url = None if contact is None else contact if contact.startswith("https://") else f"mailto:{contact}"
+    return RaadView(raad.naam, ", ".join(raad.afkortingen), raad.website, contact_url)
+
+
 def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
     """Documents (newest first) grouped by gemeente, thema and year."""
     gemeenten = []
     for slug, gemeente in sorted(archive.gemeenten.items()):
-        intro = f"Adviezen van de {gemeente.adviesraad} en reacties van het college van {gemeente.naam}. Het college heeft {gemeente.reactietermijn_weken} weken om op een advies te reageren."
+        raden = [raad_view(raad) for raad in gemeente.adviesraden]
+        namen = [f"de {raad.naam}" + (f" ({raad.afkortingen})" if raad.afkortingen else "") for raad in raden]
+        intro = f"Adviezen van {join_words(namen)} en reacties van het college van {gemeente.naam}. Het college heeft {gemeente.reactietermijn_weken} weken om op een advies te reageren."
         views = [v for v in ordered if v.doc.gemeente == slug]
         gemeenten.append(
-            Listing(slug, gemeente_url(slug), f"Gemeente {gemeente.naam}", views, intro, gemeente_feed_url(slug), f"Adviesregister: gemeente {gemeente.naam}")
+            Listing(
+                slug, gemeente_url(slug), f"Gemeente {gemeente.naam}", views, intro, gemeente_feed_url(slug), f"Adviesregister: gemeente {gemeente.naam}", raden
+            )
         )
     themas = [
         Listing(

@@ -1,0 +1,195 @@
+"""Adding a gemeente to content/gemeenten.yml: looked up in the CBS list, written as a block of text at the end.
+
+The file is written by hand too, with comments; so it is never rewritten, only added to, and every value is quoted
+where YAML needs it ("'s-Hertogenbosch"). `adviesregister gemeente toevoegen` and `adviesregister init` call
+`add_gemeente`; every message about an unknown gemeente shows `add_command`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import shlex
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from adviesregister.content.atomic import write_all
+from adviesregister.content.contact import contact_problem
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN
+from adviesregister.content.names import slugify
+from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
+from adviesregister.content.schema import GEMEENTEN_SCHEMA
+from adviesregister.content.validate import validate_data
+
+SLUG_LENGTH = 50
+"""The longest short name gemeenten.schema.json allows."""
+HEADER = """\
+# De gemeenten in het archief. Per gemeente: de korte naam (gebruikt in 'gemeente:' van elk document),
+# de naam en CBS-code (uit data/gemeenten-cbs-2023.csv), de reactietermijn in weken en de adviesraden:
+# per adviesraad de naam, de afkortingen waarmee brieven hem noemen (mag leeg: []), de website en een
+# contactadres (een functionele mailbox of het webadres van een contactformulier, nooit het adres van een persoon).
+# Een gemeente toevoegen: adviesregister gemeente toevoegen "Naam van de gemeente" --adviesraad "Naam van de raad"
+"""
+
+ALIASES = {"den bosch": "'s-Hertogenbosch", "den haag": "'s-Gravenhage"}
+"""Names in daily use that the CBS writes otherwise (see data/README.md), offered when they are typed."""
+
+
+class GemeenteRefused(Exception):
+    """Nothing was written; the message says why and what to do, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Added:
+    slug: str
+    naam: str
+    cbs_code: str
+    blok: str
+    """The text appended to the file."""
+
+
+def _plain(text: str) -> str:
+    """'Súdwest-Fryslân', '\u2019s-Hertogenbosch' (a typographic apostrophe) → 'sudwest-fryslan', "'s-hertogenbosch": for comparing names."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("`", "'"))
+    return " ".join("".join(char for char in text if not unicodedata.combining(char)).casefold().split())
+
+
+def gemeente_slug(naam: str) -> str:
+    """The default short name: lower case, accents dropped, apostrophes left out, every other run of signs one hyphen
+    ("'s-Hertogenbosch" → 's-hertogenbosch', 'Súdwest-Fryslân' → 'sudwest-fryslan', 'Bergen (NH.)' → 'bergen-nh')."""
+    return slugify(naam, SLUG_LENGTH)
+
+
+def cbs_name(text: str) -> str | None:
+    """The CBS name that `text` means (a name in any case, with or without accents, or its short name); None if none."""
+    wanted = _plain(text)
+    for naam in cbs_municipalities().values():
+        if _plain(naam) == wanted or gemeente_slug(naam) == text:
+            return naam
+    bare = _bare(text)  # 'sHertogenbosch', 'Sudwest Fryslan': the letters alone
+    return next((naam for naam in cbs_municipalities().values() if _bare(naam) == bare), None) if bare else None
+
+
+def _bare(text: str) -> str:
+    """Only the letters and digits of a name, compared without case or accents."""
+    return "".join(char for char in _plain(text) if char.isalnum())
+
+
+def lookup(naam: str) -> tuple[str, str]:
+    """(CBS code, CBS name) of a gemeente named as a person would type it; GemeenteRefused with the closest names if unknown."""
+    gevonden = cbs_name(naam)
+    if gevonden is not None:
+        return {value: code for code, value in cbs_municipalities().items()}[gevonden], gevonden
+    names = {_plain(value): value for value in cbs_municipalities().values()}
+    close = [names[match] for match in difflib.get_close_matches(_plain(naam), list(names), n=3, cutoff=0.7)]
+    close = [ALIASES[_plain(naam)]] if _plain(naam) in ALIASES else close
+    hint = f" Bedoelt u {_or(close)}?" if close else ""
+    raise GemeenteRefused(
+        f"'{naam}' staat niet in de lijst van gemeenten van het CBS (data/{MUNICIPALITIES_FILE}).{hint} Schrijf de naam zoals het CBS hem schrijft."
+    )
+
+
+def _or(names: list[str]) -> str:
+    quoted = [f'"{naam}"' for naam in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} of {quoted[-1]}"
+
+
+def add_command(naam: str) -> str:
+    """The command that adds a gemeente, quoted for a shell: adviesregister gemeente toevoegen "'s-Hertogenbosch"."""
+    shown = cbs_name(naam) or naam
+    quoted = f'"{shown}"' if not re.search(r'["$`\\!]', shown) else shlex.quote(shown)
+    return f"adviesregister gemeente toevoegen {quoted}"
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` as a YAML value on one line: plain when YAML reads it back as the same text, else in double quotes."""
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=1_000_000)
+    plain = dumped.removesuffix("\n...\n").removesuffix("\n")
+    if plain == text and "#" not in text and ": " not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def gemeente_block(
+    slug: str,
+    naam: str,
+    cbs_code: str,
+    adviesraad: str,
+    afkortingen: tuple[str, ...] = (),
+    website: str | None = None,
+    contact: str | None = None,
+    reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN,
+) -> str:
+    """The lines of one gemeente in gemeenten.yml, in the shape of gemeenten.schema.json."""
+    lines = [
+        f"{slug}:",
+        f"  naam: {yaml_scalar(naam)}",
+        f"  cbs_code: {cbs_code}",
+        f"  reactietermijn_weken: {reactietermijn_weken}",
+        "  adviesraden:",
+        f"    - naam: {yaml_scalar(adviesraad)}",
+    ]
+    if afkortingen:
+        lines += ["      afkortingen:", *(f"        - {yaml_scalar(afkorting)}" for afkorting in afkortingen)]
+    else:
+        lines.append("      afkortingen: []")
+    lines += [f"      {key}: {yaml_scalar(value)}" for key, value in (("website", website), ("contact", contact)) if value]
+    return "\n".join(lines) + "\n"
+
+
+def add_gemeente(
+    path: Path,
+    naam: str,
+    adviesraad: str,
+    afkortingen: tuple[str, ...] = (),
+    website: str | None = None,
+    contact: str | None = None,
+    reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN,
+    sleutel: str | None = None,
+) -> Added:
+    """Append the gemeente `naam` (looked up in the CBS list) to gemeenten.yml at `path`, creating the file with a
+    header when there is none. The text already there stays byte for byte. GemeenteRefused (nothing written) for an
+    unknown name, a gemeente already in the file, or a value the schema or the contact rule refuses."""
+    cbs_code, cbs_naam = lookup(naam)
+    slug = sleutel or gemeente_slug(cbs_naam)
+    bestaand = _read(path)
+    data = yaml.safe_load(bestaand) if bestaand.strip() else {}
+    if not isinstance(data, dict) and data is not None:
+        raise GemeenteRefused(
+            f"{path.name} bestaat uit regels 'korte-naam:' met daaronder de gegevens van de gemeente, maar nu staat er iets anders in. Er is niets geschreven."
+        )
+    data = data or {}
+    if slug in data:
+        raise GemeenteRefused(f"de korte naam '{slug}' staat al in {path.name}. Er is niets geschreven; kies een andere met --sleutel.")
+    for key, fields in data.items():
+        if isinstance(fields, dict) and fields.get("cbs_code") == cbs_code:
+            raise GemeenteRefused(f"{cbs_naam} ({cbs_code}) staat al in {path.name}, onder '{key}'. Er is niets geschreven.")
+    if contact is not None and (reden := contact_problem(contact)):
+        raise GemeenteRefused(f"--contact: {reden} Er is niets geschreven.")
+    blok = gemeente_block(slug, cbs_naam, cbs_code, adviesraad, tuple(afkortingen), website, contact, reactietermijn_weken)
+    problems = validate_data(GEMEENTEN_SCHEMA, yaml.safe_load(blok), {}, path.name)
+    if problems:
+        raise GemeenteRefused(f"{problems[0].bericht} Er is niets geschreven.")
+    begin = bestaand if bestaand else HEADER
+    text = begin + ("" if begin.endswith("\n") else "\n") + blok
+    write_all([(path, text.encode("utf-8"))])
+    return Added(slug, cbs_naam, cbs_code, blok)
+
+
+def _read(path: Path) -> str:
+    """The file's text ('' when there is none); GemeenteRefused when it cannot be read as YAML: then appending would hide the error."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        regel = f" (regel {err.problem_mark.line + 1})" if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark else ""
+        raise GemeenteRefused(
+            f"{path.name} is geen geldige YAML{regel}. Er is niets geschreven; herstel het bestand eerst (zie 'adviesregister check')."
+        ) from None
+    return text

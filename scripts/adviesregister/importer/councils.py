@@ -1,0 +1,61 @@
+"""The archive's own advisory councils in a letter: by name or abbreviation (gemeenten.yml), the gemeente they belong to.
+
+A letter that names its sender only as 'ASD' or 'de Adviesraad Sociaal Domein' names no municipality the CBS knows;
+the councils of gemeenten.yml tell which gemeente writes (or is written to)."""
+
+from __future__ import annotations
+
+import re
+
+from adviesregister.content.model import Archive
+from adviesregister.importer.findings import Found, Letter
+
+
+def _names_re(naam: str, afkortingen: tuple[str, ...]) -> re.Pattern[str]:
+    """A council's name in any case, or one of its abbreviations as written ('ASD', not 'asd'), as a whole word."""
+    parts = [f"(?i:{re.escape(naam)})", *(re.escape(afkorting) for afkorting in afkortingen)]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+
+
+def council_names(archive: Archive) -> tuple[list[str], list[str]]:
+    """Every council's name and every abbreviation in gemeenten.yml, for reading letters (parties.own_councils)."""
+    raden = [raad for gemeente in archive.gemeenten.values() for raad in gemeente.adviesraden]
+    return [raad.naam for raad in raden], [afkorting for raad in raden for afkorting in raad.afkortingen]
+
+
+def councils_in(archive: Archive, text: str) -> set[str]:
+    """The short names of the gemeenten one of whose councils `text` names."""
+    return {slug for slug, gemeente in archive.gemeenten.items() for raad in gemeente.adviesraden if _names_re(raad.naam, raad.afkortingen).search(text)}
+
+
+def council_gemeente(archive: Archive, letter: Letter) -> tuple[str, Found] | None:
+    """(short name, evidence) of the one gemeente whose council the letter names: in its sender or addressee first,
+    else anywhere in its text. None when no council is named, or councils of more than one gemeente are."""
+    for veld in ("van", "aan"):
+        found = letter.velden.get(veld)
+        slugs = councils_in(archive, str(found.waarde)) if found else set()
+        if found and len(slugs) == 1:
+            slug = slugs.pop()
+            return slug, Found(slug, found.regel, f"{veld}: {found.waarde} (een adviesraad van deze gemeente in content/gemeenten.yml)")
+    slugs = councils_in(archive, letter.tekst)
+    if len(slugs) == 1:
+        slug = slugs.pop()
+        return slug, Found(slug, None, "de brief noemt een adviesraad van deze gemeente (naam of afkorting uit content/gemeenten.yml)")
+    return None
+
+
+def spell_sender(archive: Archive, letter: Letter) -> None:
+    """A sender the letter names by one of the archive's councils ('ASD', 'adviesraad sociaal domein oss') becomes that
+    council's name as gemeenten.yml writes it, which the site shows; only when exactly one council is meant."""
+    found = letter.velden.get("van")
+    if found is None:
+        return
+    text = str(found.waarde)
+    meant = {
+        raad.naam
+        for gemeente in archive.gemeenten.values()
+        for raad in gemeente.adviesraden
+        if text.casefold() == raad.naam.casefold() or text in raad.afkortingen
+    }
+    if len(meant) == 1 and (naam := meant.pop()) != text:
+        letter.velden["van"] = Found(naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)")

@@ -15,6 +15,7 @@ import click
 from jinja2.exceptions import SecurityError
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from adviesregister import cli_dutch
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
@@ -29,6 +30,8 @@ from adviesregister.pipeline import Prepared, build_site, prepare, write_export
 from adviesregister.site.engine import SearchIndexError, site_folder
 from adviesregister.site.guide import contributing_text
 from adviesregister.site.offline import make_offline_copy
+
+cli_dutch.install()  # before the options below are made: click.Path names its kind ('bestand') when it is made
 
 _ROOT = click.option(
     "--root",
@@ -107,7 +110,7 @@ def _datum_option(datum: str | None) -> Datum | None:
         raise click.BadParameter(str(err), param_hint="--datum") from None
 
 
-@click.group()
+@click.group(name="adviesregister", cls=cli_dutch.DutchGroup)
 @click.version_option(package_name="adviesregister")
 def main() -> None:
     """Adviesregister: adviezen van adviesraden sociaal domein en de reacties van het college."""
@@ -166,7 +169,7 @@ def build(root: Path) -> None:
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar="BESTANDEN...", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--gemeente", help="De gemeente (korte naam uit content/gemeenten.yml), als de brief haar niet noemt.")
 @click.option("--datum", help="De datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), als de brief die niet noemt.")
 @click.option("--dry-run", is_flag=True, help="Niets schrijven; alleen laten zien wat er geschreven zou worden.")

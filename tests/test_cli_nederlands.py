@@ -142,3 +142,16 @@ def test_the_installed_command_is_dutch_too(tmp_path: Path) -> None:
     assert english_in(result.stdout + result.stderr) == []
     version = subprocess.run([command, "--help"], capture_output=True, text=True, check=True)
     assert "--version  Toon de versie en stop." in version.stdout
+
+
+@pytest.mark.parametrize("extra", [[], ["--dry-run"]])
+def test_import_outside_an_archive_refuses_and_writes_nothing(tmp_path: Path, extra: list[str]) -> None:
+    """Run in a folder that is no archive (no content/), import stops with a Dutch message and makes no content/ or lock."""
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Geacht college,\n\nWij adviseren u iets.\n\nMet vriendelijke groet,\nDe adviesraad\n", encoding="utf-8")
+    command = Path(sys.executable).with_name("adviesregister")
+    result = subprocess.run([command, "import", *extra, "brief.txt"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "daar staat geen map content/, dus het is geen archief" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["brief.txt"]

@@ -27,6 +27,7 @@ from adviesregister.importer.records import ImportRefused, add_to_archive, impor
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
+from adviesregister.preview import PortBusy, serve_preview
 from adviesregister.site.engine import SearchIndexError, site_folder
 from adviesregister.site.guide import contributing_text
 from adviesregister.site.offline import make_offline_copy
@@ -302,6 +303,20 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
         sys.exit(1)
     click.echo(f"Geschreven: {relative}")
     click.echo("Vul de velden in (de uitleg staat erboven), zet de tekst van de brief onder de tweede regel ---, en draai daarna 'adviesregister check'.")
+
+
+@main.command()
+@click.option("--poort", type=click.IntRange(1, 65535), default=8000, show_default=True, help="De poort: het voorbeeld staat op http://127.0.0.1:POORT/.")
+@_ROOT
+@_guarded
+def serve(poort: int, root: Path) -> None:
+    """Bekijk de site terwijl u werkt: een voorbeeld dat zichzelf bijwerkt als u een bestand opslaat. Problemen staan bovenaan elke pagina."""
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        serve_preview(_project(root), poort)
+    except PortBusy as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
 
 
 @main.command(hidden=True)

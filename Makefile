@@ -3,27 +3,36 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.site-installed
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test lint unit check fuzz bench lock docs same-site clean
 
 NODE_STAMP := node_modules/.installed
 
-$(STAMP): requirements.lock pyproject.toml
+# What building and importing need (requirements-site.lock, a part of requirements.lock with the same versions).
+$(SITE_STAMP): requirements-site.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-site.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(SITE_STAMP)
+
+# Everything, for the tests and the developer tools: the whole requirements.lock on top.
+$(STAMP): $(SITE_STAMP) requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
 ## Build the site and the export from content/ into site/.
-site: $(STAMP)
+site: $(SITE_STAMP)
 	$(BIN)/adviesregister build
 
-## Preview the site on http://127.0.0.1:8000, rebuilt when content/ changes.
-serve: site
-	$(BIN)/mkdocs serve
+## Preview the site on http://127.0.0.1:$(PORT) (another port: make serve PORT=8001), rebuilt when content/ changes; problems show on every page.
+serve: $(SITE_STAMP)
+	$(BIN)/adviesregister serve --poort $(PORT)
 
 ## Check the content only.
-check: $(STAMP)
+check: $(SITE_STAMP)
 	$(BIN)/adviesregister check
 
 ## Lint, types and all tests.
@@ -59,11 +68,12 @@ same-site: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/adviesregister docs
 
-## Refresh requirements.lock after changing pyproject.toml.
+## Refresh requirements.lock and requirements-site.lock after changing pyproject.toml.
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	(echo "# Exact versions of every Python package, for reproducible builds. Update with: make lock"; \
 	 $(BIN)/python -m pip freeze --all | grep -v -i -E '^(adviesregister|pip)=' | grep -v '^-e') > requirements.lock
+	$(BIN)/python tools/site_lock.py
 
 clean:
 	rm -rf build site $(VENV) node_modules

@@ -4,7 +4,7 @@ content/     the model, reading, checking and deriving        imports nothing of
 importer/    letters → content files                         content/
 opendata/    model → downloads                               content/
 site/        model → pages for MkDocs                        content/, opendata/ (to describe the downloads)
-cli.py, pipeline.py, preview.py, new_archive.py, __main__.py  anything: they only run the stages (new_archive: `init`)
+cli.py, cli_dutch.py, pipeline.py, preview.py, new_archive.py, __main__.py  anything: they only run the stages (new_archive: `init`)
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ def test_every_module_belongs_to_a_stage_or_runs_them() -> None:
         "adviesregister",
         "adviesregister.__main__",
         "adviesregister.cli",
+        "adviesregister.cli_dutch",
         "adviesregister.new_archive",
         "adviesregister.pipeline",
         "adviesregister.preview",

@@ -15,6 +15,7 @@ import click
 from jinja2.exceptions import SecurityError
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from adviesregister import cli_dutch
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
@@ -29,9 +30,12 @@ from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.template import new_document, write_new
 from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
+from adviesregister.preview import PortBusy, serve_preview
 from adviesregister.site.engine import SearchIndexError, site_folder
 from adviesregister.site.guide import contributing_text
 from adviesregister.site.offline import make_offline_copy
+
+cli_dutch.install()  # before the options below are made: click.Path names its kind ('bestand') when it is made
 
 _ROOT = click.option(
     "--root",
@@ -110,7 +114,7 @@ def _datum_option(datum: str | None) -> Datum | None:
         raise click.BadParameter(str(err), param_hint="--datum") from None
 
 
-@click.group()
+@click.group(name="adviesregister", cls=cli_dutch.DutchGroup)
 @click.version_option(package_name="adviesregister")
 def main() -> None:
     """Adviesregister: adviezen van adviesraden sociaal domein en de reacties van het college."""
@@ -172,7 +176,7 @@ def build(root: Path) -> None:
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar="BESTANDEN...", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--gemeente", help="De gemeente (korte naam uit content/gemeenten.yml), als de brief haar niet noemt.")
 @click.option("--datum", help="De datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), als de brief die niet noemt.")
 @click.option("--dry-run", is_flag=True, help="Niets schrijven; alleen laten zien wat er geschreven zou worden.")
@@ -346,6 +350,20 @@ def toevoegen(
     click.echo(f"Gebruik 'gemeente: {added.slug}' in de documenten van deze gemeente, en draai daarna 'adviesregister check'.")
 
 
+@main.command()
+@click.option("--poort", type=click.IntRange(1, 65535), default=8000, show_default=True, help="De poort: het voorbeeld staat op http://127.0.0.1:POORT/.")
+@_ROOT
+@_guarded
+def serve(poort: int, root: Path) -> None:
+    """Bekijk de site terwijl u werkt: een voorbeeld dat zichzelf bijwerkt als u een bestand opslaat. Problemen staan bovenaan elke pagina."""
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        serve_preview(_project(root), poort)
+    except PortBusy as err:
+        click.echo(str(err), err=True)
+        sys.exit(1)
+
+
 @main.command(hidden=True)
 @_ROOT
 def docs(root: Path) -> None:
@@ -356,7 +374,7 @@ def docs(root: Path) -> None:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", metavar="MAP", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--naam", help="De naam van de adviesraad, bijvoorbeeld 'Adviesraad Sociaal Domein Oss'.")
 @click.option("--gemeente", "gemeenten", multiple=True, help="De gemeente, zoals het CBS haar schrijft (bijvoorbeeld Oss). Meer gemeenten: de optie vaker.")
 @click.option("--afkorting", default="", help="De korte naam van de adviesraad, bijvoorbeeld 'ASD Oss' (in de naam van de site).")

@@ -49,3 +49,28 @@ def test_field_line_falls_back_to_the_nearest_parent() -> None:
     assert field_line(regels, ["bron", "sha256"]) == 7
     assert field_line(regels, ["bron", "bestand"]) == 5
     assert field_line(regels, ["titel"]) == 1
+
+
+FRONT = "---\nid: x\nsoort: advies\nadviestype: gevraagd\n{line5}\ndatum: 2023-03-01\ngemeente: almelo\nvan: Adviesraad\naan: 't college\nthemas:\n  - zorg\n---\n\nTekst.\n"
+GEMEENTEN = 'almelo:\n  naam: Almelo\n  cbs_code: GM0141\n  adviesraad: Adviesraad Almelo\n{line5}\n  contact: info@almelo.nl\n  extra: x\n  notitie: "ok"\n'
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_named_on_the_line_where_it_opens(quote: str) -> None:
+    """PyYAML notices it lines later (at the end of the block, or where the next quote closes it); the line that
+    needs mending is the one where the value starts."""
+    with pytest.raises(ParseError) as front:
+        parse_document(FRONT.format(line5=f"titel: {quote}Advies over zorg").encode())
+    with pytest.raises(ParseError) as gemeenten:
+        parse_yaml(GEMEENTEN.format(line5=f"  website: {quote}https://www.almelo.nl"))
+    for err in (front.value, gemeenten.value):
+        assert (err.code, err.regel) == ("yaml-fout", 5)
+        assert f"op deze regel begint een waarde met een aanhalingsteken ({quote}) dat op deze regel niet gesloten wordt" in err.bericht
+    assert "'s-Hertogenbosch" in front.value.bericht if quote == "'" else "citaat" in front.value.bericht
+
+
+def test_a_quoted_value_over_two_lines_does_not_take_the_blame_for_a_later_mistake() -> None:
+    with pytest.raises(ParseError) as err:
+        parse_yaml('titel: "een lange\n  titel"\nthemas: [zorg\ngemeente: almelo\n')
+    assert err.value.regel != 1
+    assert "aanhalingsteken (" not in err.value.bericht

@@ -244,6 +244,9 @@ def parse_yaml(text: str, eerste_regel: int = 1, tags: frozenset[str] = frozense
         tag = _TAG_RE.search(err.problem or "")
         raise ParseError("yaml-tag", regel, _tag_message(tag[1] if tag else None)) from None
     except yaml.MarkedYAMLError as err:
+        open_quote = _unclosed_quote(text, err)
+        if open_quote is not None:
+            raise ParseError("yaml-fout", open_quote.start_mark.line + eerste_regel, _quote_message(open_quote, eerste_regel)) from None
         mark = err.problem_mark or err.context_mark
         regel = mark.line + eerste_regel if mark else eerste_regel
         raise ParseError(
@@ -259,6 +262,50 @@ def parse_yaml(text: str, eerste_regel: int = 1, tags: frozenset[str] = frozense
         loader.dispose()
     _check_values(data, regels)
     return Parsed(data, regels)
+
+
+@dataclass(frozen=True)
+class _OpenQuote:
+    """A quoted text that YAML read past its own line: where it starts, with which quote, and the line it ran on to."""
+
+    start_mark: yaml.Mark
+    quote: str
+    end_line: int
+
+
+def _unclosed_quote(text: str, err: yaml.MarkedYAMLError) -> _OpenQuote | None:
+    """The quote left open that caused `err`, or None. PyYAML notices an unclosed quote only where the text ends, or
+    where the next quote closes it and the rest of that line makes no sense: lines below the mistake. The mistake is
+    where the quoted text began: the start of the quoted scalar being read, or of one that ran over several lines and
+    ended on the very line of the error."""
+    if err.context == "while scanning a quoted scalar" and err.context_mark is not None and err.problem_mark is not None:
+        quote = text[err.context_mark.index] if err.context_mark.index < len(text) else '"'
+        return _OpenQuote(err.context_mark, quote, err.problem_mark.line)
+    if err.problem_mark is None:
+        return None
+    found: _OpenQuote | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"') and token.end_mark.line > token.start_mark.line:
+                found = _OpenQuote(token.start_mark, token.style, token.end_mark.line)
+            if token.start_mark.index >= err.problem_mark.index:
+                break
+    except yaml.YAMLError:
+        pass
+    return found if found is not None and found.end_line == err.problem_mark.line else None
+
+
+def _quote_message(open_quote: _OpenQuote, eerste_regel: int) -> str:
+    if open_quote.quote == "'":
+        binnen = (
+            "Is het een apostrof in de tekst zelf, zoals in 's-Hertogenbosch? Zet de hele waarde dan tussen dubbele aanhalingstekens: \"'s-Hertogenbosch\"."
+        )
+    else:
+        binnen = "Staat het teken \" in de tekst zelf, zoals bij een citaat? Zet de hele waarde dan tussen enkele aanhalingstekens: ' '."
+    return (
+        f"op deze regel begint een waarde met een aanhalingsteken ({open_quote.quote}) dat op deze regel niet gesloten wordt; "
+        f"daardoor loopt de waarde door tot regel {open_quote.end_line + eerste_regel}. Zet aan het eind van de waarde ook een {open_quote.quote}. {binnen}"
+    )
 
 
 def _collect_lines(node: yaml.Node, prefix: str, eerste_regel: int, regels: dict[str, int]) -> None:

@@ -12,7 +12,6 @@ from lxml import etree, html
 from playwright.sync_api import Browser, expect
 
 from adviesregister.content.codes import PROBLEM_CODES
-from adviesregister.content.project import Project
 from adviesregister.pipeline import build_site
 from adviesregister.site.guide import contributing_text
 
@@ -263,4 +262,3 @@ def test_ci_and_pull_requests_run_the_readme_commands() -> None:
         assert workflow.index("tesseract-ocr-nld") < workflow.index("make site")
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "Privacy" in template and "- [ ]" in template
-    assert isinstance(Project(ROOT).root, Path)

@@ -21,7 +21,7 @@ from adviesregister.opendata.downloads import DOWNLOAD_FILES
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import JSON_ONLY, columns
 
-from helpers import ROOT, copy_project, document_count, download_bytes, download_text, export, run_cli, standard, unpack_download
+from helpers import ARCHIEF, copy_project, document_count, download_bytes, download_text, export, run_cli, standard, unpack_download
 
 SEED_COUNT = 7
 
@@ -82,7 +82,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
 def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
     """Each content file's front matter and text, rebuilt from the export, is the file's own."""
     records = json.loads(download_text(open_data, "adviesregister.json"))["documenten"]
-    files = {path.stem: path for path in (ROOT / "content" / "documenten").rglob("*.md")}
+    files = {path.stem: path for path in (ARCHIEF / "documenten").rglob("*.md")}
     assert sorted(files) == sorted(record["id"] for record in records)
     for record in records:
         original = parse_document(files[record["id"]].read_bytes())

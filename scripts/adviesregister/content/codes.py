@@ -150,4 +150,9 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "een webadres dat niet met `https://` begint, of een `contact` dat meer is dan één gewoon e-mailadres.",
         "Schrijf gewone tekst, een heel webadres (`https://…`) of alleen het e-mailadres (`naam@gemeente.nl`), zoals de melding zegt.",
     ),
+    "link-werkt-niet": (
+        "Een link in de tekst van een brief of een pagina in `content/paginas/` leidt naar een pagina die de site niet heeft "
+        "(een document, gemeente of pagina die niet bestaat, een `.md`-bestand, of een kopje `#…` dat op de pagina niet staat).",
+        "Verbeter het adres: een pagina als `../privacy/`, een document als `../documenten/ID/`, een kopje zoals de melding het noemt. Of haal de link weg.",
+    ),
 }

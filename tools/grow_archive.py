@@ -12,6 +12,7 @@ of Oss, checks, commits them, and runs `make test` there: lint, types and every 
              live-archive tests. Every other test runs on the frozen fixture archive (tests/archief/), never on
              content/ (tests/test_geen_eigen_content.py checks that), so those give the same result in any archive.
   --bewaar   keep the temporary copy and say where it is.
+  --repo     the repository to copy (default: this one), e.g. to count the failures of another branch.
 
 Exit 0 when everything passed, else the exit code of the step that failed. `.ci/run` runs it after `make test`.
 """
@@ -142,10 +143,10 @@ def write_letters(folder: Path) -> list[Path]:
     return [advies, reactie, nieuw]
 
 
-def grow(clone: Path, letters: Path) -> None:
-    """Clone HEAD, set it up, add the gemeente and the documents with the real commands, commit."""
-    say(f"kopie van HEAD in {clone}")
-    run(["git", "clone", "--quiet", "--no-hardlinks", ROOT, clone], cwd=ROOT)
+def grow(repository: Path, clone: Path, letters: Path) -> None:
+    """Clone HEAD of `repository`, set it up, add the gemeente and the documents with the real commands, commit."""
+    say(f"kopie van HEAD van {repository} in {clone}")
+    run(["git", "clone", "--quiet", "--no-hardlinks", repository, clone], cwd=repository)
     say("installeren (make .venv/.installed)")
     run(["make", ".venv/.installed"], cwd=clone)
     key = add_gemeente(clone, GEMEENTE)
@@ -181,11 +182,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--snel", action="store_true", help="alleen check, de bouw en de tests van het levende archief")
     parser.add_argument("--bewaar", action="store_true", help="de tijdelijke kopie niet weggooien")
+    parser.add_argument("--repo", type=Path, default=ROOT, help="de repository om te kopiëren (standaard deze)")
     options = parser.parse_args()
     start = time.perf_counter()
     folder = Path(tempfile.mkdtemp(prefix="groeiend-archief-"))
     try:
-        grow(folder / "archief", folder / "brieven")
+        grow(options.repo.resolve(), folder / "archief", folder / "brieven")
         grown = time.perf_counter()
         say(f"klaar met groeien in {grown - start:.0f} s; nu de tests")
         code = test_grown(folder / "archief", options.snel)

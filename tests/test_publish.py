@@ -252,8 +252,11 @@ def lint_workflows(path: Path) -> list[dict[str, Any]]:
 
 
 def test_ci_and_pull_requests_run_the_readme_commands() -> None:
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci
     pull_request = (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    for steps in (ci, pull_request):  # then the tests once more, in a copy grown by a new gemeente and three documents
+        assert steps.index("make test") < steps.index("tools/grow_archive.py")
     for step in ("adviesregister check --format github", "make site", "make test", "actions/upload-artifact"):
         assert step in pull_request
     pages = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")

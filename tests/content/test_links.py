@@ -81,3 +81,17 @@ def test_links_that_check_accepts_resolve_in_the_built_site(tmp_path: Path) -> N
     over = (project.root / "site" / "over" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{link.split("](")[1].rstrip(")")}"' in over for link in GOOD)
     assert checked > 0
+
+
+def test_a_link_without_text_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    """axe's link-name (WCAG 2.4.4) would fail the page in the live-archive tests: check names the line first."""
+    project = copy_project(tmp_path)
+    line = add_line(project.content / "paginas" / "over.md", "Lees [](../privacy/) en [ ](https://www.overheid.nl/).")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        f"content/paginas/over.md:{line}: [link-zonder-tekst] tekst: de link naar '../privacy/' heeft geen tekst, dus niemand ziet of hoort "
+        "waar hij heen gaat. Zet tekst tussen de haken: [tekst](../privacy/).",
+        f"content/paginas/over.md:{line}: [link-zonder-tekst] tekst: de link naar 'https://www.overheid.nl/' heeft geen tekst, dus niemand ziet "
+        "of hoort waar hij heen gaat. Zet tekst tussen de haken: [tekst](https://www.overheid.nl/).",
+    ]

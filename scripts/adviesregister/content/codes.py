@@ -155,4 +155,8 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "(een document, gemeente of pagina die niet bestaat, een `.md`-bestand, of een kopje `#…` dat op de pagina niet staat).",
         "Verbeter het adres: een pagina als `../privacy/`, een document als `../documenten/ID/`, een kopje zoals de melding het noemt. Of haal de link weg.",
     ),
+    "link-zonder-tekst": (
+        "Een link in de tekst heeft geen tekst tussen de haken (`[](adres)`): een schermlezer zegt dan alleen 'link', en niemand ziet waar hij heen gaat.",
+        "Zet tussen de haken waar de link heen gaat: `[de privacyverklaring](../privacy/)`.",
+    ),
 }

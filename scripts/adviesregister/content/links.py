@@ -5,7 +5,8 @@ builds without a word and leaves a dead end on the page. `check` finds it first,
 stands. A link is judged against the site's addresses: the home, every document (documenten/ID/), every gemeente
 (gemeenten/NAAM/), every hand-written page (NAAM/), the lists and files the pipeline makes (names.RESERVED_PAGES,
 taken whole: the themes, years and statuses depend on what documents say), and, for a page, its own headings
-(#kop). Links to the web and e-mail addresses are not followed here.
+(#kop). Links to the web and e-mail addresses are not followed here. Every link needs text a reader sees (a link
+without it fails WCAG 2.4.4 and the axe test of the page).
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ def check_links(pad: str, tekst: str, tekst_regel: int, shown_html: str, address
     root = lxml_html.fragment_fromstring(shown_html, create_parent="div")
     ids = set(root.xpath("//@id"))
     problems = []
-    for href in root.xpath("//a/@href"):
+    for link in root.xpath("//a[@href]"):
+        href = link.get("href")
+        if not link.text_content().strip():  # a screen reader says only "link": WCAG 2.4.4, axe's link-name
+            problems.append(Problem(pad, _line_of(href, tekst, tekst_regel), "link-zonder-tekst", _empty_message(href)))
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             continue
@@ -95,6 +99,10 @@ def _message(href: str, address: str) -> str:
         f"tekst: de link '{href}' leidt naar een pagina die de site niet heeft (gelezen vanaf de pagina '/{address}'). "
         "Verbeter het adres, bijvoorbeeld '../privacy/' voor de pagina privacy of '../documenten/ID/' voor een document, of haal de link weg."
     )
+
+
+def _empty_message(href: str) -> str:
+    return f"tekst: de link naar '{href}' heeft geen tekst, dus niemand ziet of hoort waar hij heen gaat. Zet tekst tussen de haken: [tekst]({href})."
 
 
 def _anchor_message(href: str, ids: list[str]) -> str:

@@ -3,12 +3,15 @@
 This is the one test module that reads the repository's content/ (tests/test_geen_eigen_content.py lets no other
 module do so). It never counts documents or names a title: a content pull request that passes `check` must pass
 here too. Every other test runs on the frozen fixture (tests/archief/content/). The archive is copied into a temporary
-folder and built once for the session, so the checkout's own site/ is never touched.
+folder and built once for the session, on today's real date (not the tests' fixed one), so the checkout's own site/
+is never touched and the archive is judged as `make site` builds it.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -20,7 +23,7 @@ from lxml import html
 from adviesregister.content.load import load_archive
 from adviesregister.pipeline import build_site
 
-from helpers import ROOT, broken_links, copy_project, fixed_date, run_axe, run_cli, serve
+from helpers import ROOT, broken_links, copy_project, run_axe, run_cli, serve
 
 LIVE = ROOT / "content"
 
@@ -32,10 +35,21 @@ class Live(NamedTuple):
     gemeenten: list[str]
 
 
+@contextmanager
+def real_today() -> Iterator[None]:
+    """Today as it is (no SOURCE_DATE_EPOCH): the live archive is built as `make site` builds it."""
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
 @pytest.fixture(scope="session")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
-    """The repository's archive, copied and built once (strict, as `make site`)."""
-    with fixed_date():
+    """The repository's archive, copied and built once (strict, as `make site`, on today's date)."""
+    with real_today():
         project = copy_project(tmp_path_factory.mktemp("live"), LIVE)
         archive, problems = load_archive(project)
         assert problems == [], "\n".join(str(problem) for problem in problems)
@@ -51,7 +65,8 @@ def live_url(live: Live) -> Iterator[str]:
     server.shutdown()
 
 
-def test_check_is_clean(tmp_path: Path) -> None:
+def test_check_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
     project = copy_project(tmp_path / "project", LIVE)
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 0, result.output

@@ -169,9 +169,11 @@ def test_grown(clone: Path, quick: bool) -> int:
     if quick:
         steps = [[".venv/bin/adviesregister", "check"], ["make", "site"], ["make", "node_modules/.installed"]]
         steps += [[".venv/bin/pytest", "-q", "-p", "no:cacheprovider", "tests/test_live_archive.py"]]
+    # the official schemas beside this checkout (tests/helpers.py STANDARDS), not beside the temporary copy
+    env = {**os.environ, "ADVIESREGISTER_STANDARDS": os.environ.get("ADVIESREGISTER_STANDARDS", str(ROOT.parent / "shared" / "standards"))}
     for step in steps:
         say(" ".join(step))
-        code = subprocess.run(step, cwd=clone, check=False).returncode
+        code = subprocess.run(step, cwd=clone, env=env, check=False).returncode
         if code != 0:
             say(f"mislukt: {' '.join(step)} (exitcode {code})")
             return code

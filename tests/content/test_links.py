@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import html
 
 from adviesregister.pipeline import build_site
 
@@ -22,6 +23,7 @@ GOOD = [
     "[de open data](../open-data/)",
     "[naar boven](#over-dit-archief)",
     "[met index](../privacy/index.html)",
+    "[als Markdown](privacy.md)",
     "[het web](https://www.overheid.nl/)",
 ]
 
@@ -36,7 +38,8 @@ def add_line(path: Path, line: str) -> int:
 @pytest.mark.parametrize(
     ("link", "why"),
     [
-        ("[kapot](bestaat-niet.md)", "a Markdown file: the site publishes the address as written"),
+        ("[kapot](bestaat-niet.md)", "a Markdown file that is not there: the site publishes the address as written"),
+        ("[kapot](../privacy.md)", "a Markdown file above the pages' folder"),
         ("[weg](/nergens/)", "no such page from the root"),
         ("[weg](../nergens/)", "no such page"),
         ("[te ver](../../privacy/)", "above the site's root"),
@@ -58,7 +61,9 @@ def test_a_dead_link_on_a_page_is_a_problem_at_its_line(tmp_path: Path, link: st
 
 def test_a_dead_link_in_a_letter_is_a_problem_at_its_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    line = add_line(project.root / DOCUMENT, "Zie [de notitie](notitie.md) en [de brief](../almelo-2017-inspectierapport-sociale-wijkteams/).")
+    line = add_line(
+        project.root / DOCUMENT, "Zie [de notitie](notitie.md), [de brief](../almelo-2017-inspectierapport-sociale-wijkteams/) en [over](../over.md)."
+    )
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
@@ -79,7 +84,9 @@ def test_links_that_check_accepts_resolve_in_the_built_site(tmp_path: Path) -> N
     checked, broken = broken_links(project.root / "site")
     assert broken == []
     over = (project.root / "site" / "over" / "index.html").read_text(encoding="utf-8")
-    assert all(f'href="{link.split("](")[1].rstrip(")")}"' in over for link in GOOD)
+    assert all(f'href="{link.split("](")[1].rstrip(")")}"' in over for link in GOOD if ".md)" not in link)
+    made = html.fromstring(over).xpath("//a[text()='als Markdown']/@href")
+    assert made == ["../privacy/"]  # MkDocs made the page's address of privacy.md
     assert checked > 0
 
 

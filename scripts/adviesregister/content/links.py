@@ -2,7 +2,8 @@
 
 The site engine publishes a relative link as it is written, so '[kapot](bestaat-niet.md)' or '[weg](../nergens/)'
 builds without a word and leaves a dead end on the page. `check` finds it first, at the line of the text where it
-stands. A link is judged against the site's addresses: the home, every document (documenten/ID/), every gemeente
+stands. A link to a page's Markdown file ('privacy.md') is fine: MkDocs makes it the page's address. A link is judged
+against the site's addresses: the home, every document (documenten/ID/), every gemeente
 (gemeenten/NAAM/), every hand-written page (NAAM/), the lists and files the pipeline makes (names.RESERVED_PAGES,
 taken whole: the themes, years and statuses depend on what documents say), and, for a page, its own headings
 (#kop). Links to the web and e-mail addresses are not followed here. Every link needs text a reader sees (a link
@@ -63,9 +64,15 @@ def check_links(pad: str, tekst: str, tekst_regel: int, shown_html: str, address
 
 
 def _leads_somewhere(path: str, address: str, targets: LinkTargets) -> bool:
-    """Whether the address `path`, on the page at `address`, is one the site has."""
+    """Whether the address `path`, on the page at `address`, is one the site has. A link to a Markdown file
+    ('over.md') is one MkDocs turns into the page's address when the file is there: it is read from the folder of
+    the page's own Markdown file (the parent of its address)."""
+    path = unquote(path)
+    if path.endswith(".md") and not path.startswith("/"):
+        folder = address.rstrip("/").rpartition("/")[0]
+        path = f"/{folder}/{path}".removesuffix(".md").removesuffix("/index") + "/"
     parts: list[str] = []
-    for part in (unquote(path) if path.startswith("/") else f"/{address}{unquote(path)}").split("/"):
+    for part in (path if path.startswith("/") else f"/{address}{path}").split("/"):
         if part == "..":
             if not parts:
                 return False  # above the site's root: no page of the site there

@@ -148,3 +148,12 @@ def test_the_overview_lists_every_document_and_is_the_largest_list(live: Live) -
     sizes = _list_page_sizes(live.site)
     assert sizes["documenten/"] == len(live.documenten)
     assert max(sizes.values()) == len(live.documenten)
+
+
+def test_a_page_type_the_archive_lacks_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    """A young archive (no response yet, no gemeente yet) skips those pages, saying why, instead of failing."""
+    empty = Live(tmp_path, tmp_path / "site", [], [])
+    with pytest.raises(pytest.skip.Exception, match="nog geen document met soort 'reactie'"):
+        _page_of(empty, "reactie")
+    with pytest.raises(pytest.skip.Exception, match="noemt nog geen gemeente"):
+        _page_of(empty, "gemeente")

@@ -25,6 +25,8 @@ from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
 from adviesregister.importer.records import import_letter
 
+from helpers import ARCHIEF
+
 ROOT = Path(__file__).resolve().parents[1]
 LETTERS = ROOT / "tests" / "brieven"
 FIELDS = ("soort", "datum", "gemeente", "van", "aan", "titel", "adviestype", "besluit", "reactie_op")
@@ -76,9 +78,9 @@ def labelled_letters() -> list[tuple[str, Path, dict[str, Any]]]:
 
 
 def seed_letters() -> list[tuple[str, Path, dict[str, Any]]]:
-    """The seeds, labelled by the front matter written by hand in content/documenten/."""
+    """The seeds, labelled by the front matter written by hand in the fixture archive's content/documenten/."""
     found = []
-    for document in sorted((ROOT / "content" / "documenten").rglob("*.md")):
+    for document in sorted((ARCHIEF / "documenten").rglob("*.md")):
         data = parse_document(document.read_bytes()).gegevens.data
         if "bron" not in data:
             continue
@@ -133,5 +135,5 @@ def empty_project(folder: Path) -> Project:
     """A project with the municipalities of the archive and no documents: every letter is imported as new."""
     project = Project(folder)
     project.content.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "content" / "gemeenten.yml", project.gemeenten_file)
+    shutil.copy(ARCHIEF / "gemeenten.yml", project.gemeenten_file)
     return project

@@ -33,6 +33,10 @@ def standard(relative: str) -> Path:
     return path
 
 
+ARCHIEF = ROOT / "tests" / "archief" / "content"
+"""The frozen fixture archive: a copy of the seed archive as it stood at issue 23. Tests read this, never the
+repository's own content/, which a council fills with its own documents (tests/test_geen_eigen_content.py checks)."""
+
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
 """Where the browser tests put a screenshot of every page type."""
 # 23 November 2026, so that "today" (and so every status) is the same in every run.
@@ -68,11 +72,11 @@ def export(project: Project, out: Path) -> list[dict[str, Any]]:
 
 
 def copy_project(target: Path, content: Path | None = None) -> Project:
-    """A copy of everything a build reads, with `content` (default: the seed archive) as content/."""
+    """A copy of everything a build reads, with `content` (default: the frozen fixture archive) as content/."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "scripts", target / "scripts", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copytree(content or ROOT / "content", target / "content")
+    shutil.copytree(content or ARCHIEF, target / "content")
     return Project(target)
 
 

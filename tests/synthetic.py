@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from helpers import ARCHIEF
+
 ROOT = Path(__file__).resolve().parents[1]
 GEMEENTEN = {
     "almelo": ("Almelo", "GM0141"),
@@ -94,7 +96,7 @@ def write_archive(root: Path, count: int) -> None:
     content = root / "content"
     (content / "documenten").mkdir(parents=True)
     (content / "paginas").mkdir()
-    for page in (ROOT / "content" / "paginas").glob("*.md"):
+    for page in (ARCHIEF / "paginas").glob("*.md"):
         shutil.copy(page, content / "paginas")
     gemeenten = {
         slug: {"naam": naam, "cbs_code": code, "adviesraden": [{"naam": f"Adviesraad sociaal domein {naam}"}]} for slug, (naam, code) in GEMEENTEN.items()

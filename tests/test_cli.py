@@ -18,8 +18,8 @@ CLI = Callable[[Sequence[str | Path]], Result]
 BROKEN = ROOT / "tests" / "slechte_invoer" / "04-datum-bestaat-niet" / "content"
 
 
-def test_check_is_clean_on_the_seed_archive(cli: CLI) -> None:
-    result = cli(["check", "--root", ROOT])
+def test_check_is_clean_on_the_fixture_archive(tmp_path: Path, cli: CLI) -> None:
+    result = cli(["check", "--root", copy_project(tmp_path).root])
     assert result.exit_code == 0, result.output
     assert result.output == "Geen problemen gevonden in 7 documenten.\n"
 

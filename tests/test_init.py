@@ -24,7 +24,7 @@ from adviesregister.new_archive import dependency_versions
 
 from helpers import ADVIES, ROOT, SOURCE_DATE_EPOCH, run_cli
 
-SOURCES = ("pyproject.toml", "README.md", "scripts", "schema", "data")
+SOURCES = (ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "scripts", ROOT / "schema", ROOT / "data")
 COUNCIL = ["--naam", "Adviesraad Sociaal Domein Oss", "--afkorting", "ASD Oss", "--gemeente", "Oss", "--website", "https://asd-oss.nl/"]
 ADDRESS = ["--contact", "secretariaat@asd-oss.nl", "--adres", "https://archief.asd-oss.nl"]
 LIBRARY_CODE = ("pagefind/", "assets/javascripts/")
@@ -41,12 +41,12 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
 def installed_generator(tmp_path: Path) -> tuple[Path, Path]:
     """A fresh virtual environment with the generator installed from a copy of this checkout: its bin/ and the copy."""
     sources = tmp_path / "adviesregister-src"
-    for name in SOURCES:
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, sources / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for source in SOURCES:
+        if source.is_dir():
+            shutil.copytree(source, sources / source.name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             sources.mkdir(exist_ok=True)
-            shutil.copy(ROOT / name, sources / name)
+            shutil.copy(source, sources / source.name)
     venv = tmp_path / "venv"
     assert run(sys.executable, "-m", "venv", "--without-pip", venv).returncode == 0  # its own pip would bring an old setuptools
     site_packages = Path(run(venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip())

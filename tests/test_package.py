@@ -13,20 +13,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ROOT, SOURCE_DATE_EPOCH, download_text
+from helpers import ARCHIEF, ROOT, SOURCE_DATE_EPOCH, download_text
 
-SOURCES = ("pyproject.toml", "README.md", "scripts", "schema", "data")
-ARCHIVE = ("mkdocs.yml", "content")  # the look (site_overrides/ once) ships in the wheel
+SOURCES = (ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "scripts", ROOT / "schema", ROOT / "data")
+ARCHIVE = (ROOT / "mkdocs.yml", ARCHIEF)  # the fixture archive as content/; the look ships in the wheel
 
 
-def copy(names: tuple[str, ...], target: Path) -> Path:
+def copy(sources: tuple[Path, ...], target: Path) -> Path:
     target.mkdir(parents=True)
-    for name in names:
-        source = ROOT / name
+    for source in sources:
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            shutil.copytree(source, target / source.name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
-            shutil.copy(source, target / name)
+            shutil.copy(source, target / source.name)
     return target
 
 

@@ -69,8 +69,8 @@ def refused_build(project: Project) -> str:
     return result.output
 
 
-def test_the_projects_own_settings_pass() -> None:
-    assert check_site_config(Project(ROOT)) == []
+def test_the_projects_own_settings_pass(tmp_path: Path) -> None:
+    assert check_site_config(copy_project(tmp_path)) == []
 
 
 def test_a_hook_is_refused_by_check_and_build_and_never_runs(project: Project) -> None:

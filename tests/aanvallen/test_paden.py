@@ -184,9 +184,15 @@ def test_a_required_page_that_is_missing_is_named(root: Path) -> None:
 
 
 def test_what_check_accepts_in_a_page_the_build_builds(tmp_path: Path) -> None:
-    """Broken links, a picture and an absolute link in a hand-written page: accepted, built, and harmless."""
+    """A picture in a hand-written page: accepted, built, and harmless (taken out). Dead links are refused by check
+    (link-werkt-niet, issue 23: the site would show a dead end), each at its line."""
     project = copy_project(tmp_path)
-    page = "---\ntitle: Test\n---\n\n# Test\n\n[x](bestaat-niet.md), [y](#geen-anker), ![p](plaatje.png), [z](/absoluut/) en <img src=x>.\n"
+    links = "[x](bestaat-niet.md), [y](#geen-anker), [z](/absoluut/).\n"
+    (project.paginas / "test.md").write_text("---\ntitle: Test\n---\n\n# Test\n\n" + links, encoding="utf-8")
+    refused = run_cli(["check", "--root", project.root])
+    assert refused.exit_code == 1
+    assert [line.split(" ")[:2] for line in refused.output.splitlines()[:-1]] == [["content/paginas/test.md:7:", "[link-werkt-niet]"]] * 3
+    page = "---\ntitle: Test\n---\n\n# Test\n\n![p](plaatje.png) en <img src=x>.\n"
     (project.paginas / "test.md").write_text(page, encoding="utf-8")
     assert run_cli(["check", "--root", project.root]).exit_code == 0
     result = run_cli(["build", "--root", project.root])

@@ -15,7 +15,7 @@ from adviesregister.content.originals import is_publishable
 from adviesregister.content.parse import parse_document
 from adviesregister.content.privacy import detect, find_personal_data, redact
 
-from helpers import ROOT, copy_project, document_count, run_cli
+from helpers import ARCHIEF, copy_project, document_count, run_cli
 
 # (kind, text with the planted value, the value)
 PLANTED: list[tuple[str, str, str]] = [
@@ -331,7 +331,7 @@ IN_LETTER_HEADER = ["Wolters-Brinkhuis", "510928249", "NL16BUNQ2034567890", "053
 def test_an_import_writes_no_planted_value_into_a_record(tmp_path: Path) -> None:
     root = tmp_path / "project"
     (root / "content").mkdir(parents=True)
-    (root / "content" / "gemeenten.yml").write_bytes((ROOT / "content" / "gemeenten.yml").read_bytes())
+    (root / "content" / "gemeenten.yml").write_bytes((ARCHIEF / "gemeenten.yml").read_bytes())
     letter = tmp_path / "brief.txt"
     letter.write_text(LETTER.format(body="\n\n".join(text for _, text, _ in PLANTED)), encoding="utf-8")
 

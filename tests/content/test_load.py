@@ -8,11 +8,11 @@ from adviesregister.content.load import load_archive
 from adviesregister.content.model import Bron, Datum
 from adviesregister.content.project import Project
 
-from helpers import ROOT, copy_project
+from helpers import ARCHIEF, copy_project
 
 
 def test_seed_archive_loads_into_one_model() -> None:
-    archive, problems = load_archive(Project(ROOT))
+    archive, problems = load_archive(Project(ARCHIEF.parent))
     assert problems == []
     assert sorted(archive.gemeenten) == ["albrandswaard", "almelo", "almere"]
     assert archive.gemeenten["almelo"].tooi_uri == "https://identifier.overheid.nl/tooi/id/gemeente/gm0141"
@@ -31,7 +31,7 @@ def test_seed_archive_loads_into_one_model() -> None:
 
 
 def test_text_less_advice_has_no_body() -> None:
-    archive, _ = load_archive(Project(ROOT))
+    archive, _ = load_archive(Project(ARCHIEF.parent))
     advies = archive.by_id()["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert advies.tekst_beschikbaar is False
     assert advies.tekst == ""

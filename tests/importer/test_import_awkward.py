@@ -13,7 +13,7 @@ from conversions import to_docx, to_pdf, to_scan_pdf
 
 from adviesregister.content.project import Project
 
-from helpers import ROOT, document_count, run_cli
+from helpers import ARCHIEF, ROOT, document_count, run_cli
 
 COLLEGE_LETTER = """Gemeente Almelo
 Postbus 5100
@@ -39,8 +39,8 @@ Burgemeester en wethouders van Almelo,
 def project(tmp_path: Path, *documents: str) -> Path:
     root = tmp_path / "project"
     (root / "content").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "gemeenten.yml", root / "content")
-    shutil.copytree(ROOT / "content" / "paginas", root / "content" / "paginas")
+    shutil.copy(ARCHIEF / "gemeenten.yml", root / "content")
+    shutil.copytree(ARCHIEF / "paginas", root / "content" / "paginas")
     for text in documents:
         doc_id = text.split("id: ", 1)[1].split("\n", 1)[0]
         path = root / "content" / "documenten" / "almelo" / "2024" / f"{doc_id}.md"

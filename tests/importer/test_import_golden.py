@@ -1,6 +1,6 @@
 """The importer reproduces the hand-checked seed archive: every seed letter, as text, Word and PDF.
 
-The hand-checked files in content/documenten/ are the golden files. Fields the importer cannot
+The hand-checked files in the fixture archive (tests/archief/content/documenten/) are the golden files. Fields the importer cannot
 decide (themas, and besluit per aanbeveling) it leaves out, and it says so.
 """
 
@@ -15,7 +15,7 @@ from conversions import to_docx, to_pdf
 
 from adviesregister.content.parse import parse_document
 
-from helpers import ROOT, run_cli
+from helpers import ARCHIEF, ROOT, run_cli
 
 SEEDS = sorted((ROOT / "tests" / "zaden").glob("*.txt"), key=lambda path: path.name)
 NOT_DECIDED = ("themas", "besluiten")
@@ -24,7 +24,7 @@ DATUM_OPTION = {"004": ["--datum", "2023"]}  # the raadsinformatiebrief names no
 
 def empty_project(tmp_path: Path) -> Path:
     (tmp_path / "content").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "gemeenten.yml", tmp_path / "content")
+    shutil.copy(ARCHIEF / "gemeenten.yml", tmp_path / "content")
     return tmp_path
 
 
@@ -40,7 +40,7 @@ def written_documents(root: Path) -> dict[str, Path]:
 
 def assert_matches_hand_checked(path: Path, relative: str, skip: tuple[str, ...] = ()) -> None:
     imported = parse_document(path.read_bytes())
-    hand = parse_document((ROOT / relative).read_bytes())
+    hand = parse_document((ARCHIEF.parent / relative).read_bytes())
     expected = {key: value for key, value in hand.gegevens.data.items() if key not in NOT_DECIDED + skip}
     assert {key: value for key, value in imported.gegevens.data.items() if key not in skip} == expected, relative
     assert imported.tekst == hand.tekst, relative
@@ -89,10 +89,10 @@ def test_a_response_links_to_the_advice_already_in_the_archive(tmp_path: Path) -
     root = empty_project(tmp_path)
     advies = "content/documenten/almelo/2022/almelo-2022-12-22-ongevraagd-advies-nsob-rapport.md"
     (root / advies).parent.mkdir(parents=True)
-    shutil.copy(ROOT / advies, root / advies)
+    shutil.copy(ARCHIEF.parent / advies, root / advies)
     output = run_import(root, str(SEEDS[0]))
     assert "record zonder tekst" not in output
-    assert (root / advies).read_bytes() == (ROOT / advies).read_bytes()
+    assert (root / advies).read_bytes() == (ARCHIEF.parent / advies).read_bytes()
     reactie = root / "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md"
     assert parse_document(reactie.read_bytes()).gegevens.data["reactie_op"] == ["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
 

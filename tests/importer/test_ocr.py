@@ -24,7 +24,7 @@ from adviesregister.content.project import Project
 from adviesregister.importer.records import ImportResult, import_letter
 from adviesregister.importer.report import record_json
 
-from helpers import ADVIES, ROOT, run_cli
+from helpers import ADVIES, ARCHIEF, ROOT, run_cli
 
 SEED = ROOT / "tests" / "zaden" / "000_6c827c7bc0f935ab.txt"
 """The college of Almelo's response to an advice: header table, date, subject, verdict, signature; two pages as a scan."""
@@ -55,7 +55,7 @@ def same_quotes(value: object) -> object:
 
 def empty_project(root: Path) -> Project:
     (root / "content").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "gemeenten.yml", root / "content")
+    shutil.copy(ARCHIEF / "gemeenten.yml", root / "content")
     return Project(root)
 
 

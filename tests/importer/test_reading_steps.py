@@ -7,7 +7,7 @@ import pytest
 from adviesregister.importer.findings import Decision, Decisions, Letter
 from adviesregister.importer.letter import READING_STEPS, read_letter
 
-from helpers import ROOT
+from helpers import ARCHIEF
 
 
 def test_each_step_reads_only_what_an_earlier_step_set() -> None:
@@ -33,7 +33,7 @@ def test_the_first_value_offered_is_kept() -> None:
 
 def test_the_seeds_are_read_by_declared_steps_only() -> None:
     """Reading every seed runs every step with the check on; a step writing an undeclared field would raise."""
-    for seed in sorted((ROOT / "content" / "bronnen").rglob("*.txt")):
+    for seed in sorted((ARCHIEF / "bronnen").rglob("*.txt")):
         letter = read_letter(seed.read_text(encoding="utf-8"))
         assert letter.allowed is None
         assert "soort" in letter.velden or any(d.veld == "soort" for d in letter.beslissingen), seed.name

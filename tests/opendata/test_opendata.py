@@ -21,7 +21,7 @@ from adviesregister.opendata.downloads import DOWNLOAD_FILES
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import JSON_ONLY, columns
 
-from helpers import ROOT, copy_project, document_count, download_bytes, download_text, export, run_cli, standard, unpack_download
+from helpers import ARCHIEF, copy_project, document_count, download_bytes, download_text, export, run_cli, standard, unpack_download
 
 SEED_COUNT = 7
 
@@ -82,7 +82,7 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
 def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
     """Each content file's front matter and text, rebuilt from the export, is the file's own."""
     records = json.loads(download_text(open_data, "adviesregister.json"))["documenten"]
-    files = {path.stem: path for path in (ROOT / "content" / "documenten").rglob("*.md")}
+    files = {path.stem: path for path in (ARCHIEF / "documenten").rglob("*.md")}
     assert sorted(files) == sorted(record["id"] for record in records)
     for record in records:
         original = parse_document(files[record["id"]].read_bytes())
@@ -384,3 +384,21 @@ def test_the_whole_archive_json_is_made_from_each_records_own_text_exactly_as_js
     made = "".join(_dump_chunks(header, records, lambda record, text: seen.append(text)))
     assert made == json.dumps({"kop": header, "documenten": records}, **JSON_FORMAT) + "\n"
     assert seen == [json.dumps(record, **JSON_FORMAT) for record in records]
+
+
+def test_a_kenmerk_that_looks_like_a_year_and_month_keeps_the_data_package_valid(tmp_path: Path) -> None:
+    """Every table (the xlsx too) carries its schema: a reader that guessed types took 'ASD-2026-014' for a year and month."""
+    from frictionless import validate
+
+    project = copy_project(tmp_path / "project")
+    reactie = project.content / "documenten" / "almelo" / "2023" / "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md"
+    text = reactie.read_text(encoding="utf-8")
+    reactie.write_text(text.replace("kenmerken:\n", "kenmerken:\n  uw_kenmerk: ASD-2026-014\n", 1), encoding="utf-8")
+    export(project, tmp_path / "open-data")
+    package = json.loads((tmp_path / "open-data" / "datapackage.json").read_text(encoding="utf-8"))
+    tables = [resource for resource in package["resources"] if resource["format"] in ("csv", "xlsx")]
+    assert [resource["path"] for resource in tables if "schema" not in resource] == []
+    xlsx = next(resource for resource in tables if resource["format"] == "xlsx")
+    assert {field["name"]: field["type"] for field in xlsx["schema"]["fields"]}["uw_kenmerk"] == "string"
+    report = validate(str(tmp_path / "open-data" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "message"])

@@ -11,7 +11,7 @@ from lxml import html
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError, contrast, load_settings, settings_from
 
-from helpers import ROOT, copy_project, run_cli
+from helpers import copy_project, run_cli
 
 OVERDUE = "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale"
 DASH = "\N{EN DASH}"
@@ -64,7 +64,7 @@ def test_each_page_has_its_own_title_description_and_preview(built_site: Path) -
 
 
 def test_the_footer_has_the_contact_and_the_pages_about_the_archive(built_site: Path) -> None:
-    contact = load_settings(Project(ROOT)).contact
+    contact = load_settings(Project(built_site.parent)).contact
     page = parse(built_site, "gemeenten/almelo")
     footer = page.xpath("//footer")[0]
     assert footer.xpath(".//a[starts-with(@href, 'mailto:')]/@href") == [f"mailto:{contact}"]
@@ -83,7 +83,7 @@ def test_an_overdue_advice_asks_to_report_a_missing_response(built_site: Path) -
     link = page.xpath("//a[text()='Meld een ontbrekende reactie']/@href")
     assert len(link) == 1
     mail = urlsplit(link[0])
-    assert (mail.scheme, mail.path) == ("mailto", load_settings(Project(ROOT)).contact)
+    assert (mail.scheme, mail.path) == ("mailto", load_settings(Project(built_site.parent)).contact)
     query = parse_qs(mail.query)
     assert query["subject"] == [f"Ontbrekende reactie op advies {OVERDUE}"]
     assert f"https://adviesregister.example/documenten/{OVERDUE}/" in query["body"][0] and "11 maart 2019" in query["body"][0]

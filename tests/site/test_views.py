@@ -8,7 +8,7 @@ import pytest
 from adviesregister.content.model import Datum
 from adviesregister.site.views import format_datum, relative_url
 
-from helpers import ROOT, copy_project, fixed_date
+from helpers import ARCHIEF, copy_project, fixed_date
 
 
 @pytest.mark.parametrize(("text", "shown"), [("2023-01-23", "23 januari 2023"), ("2023-05", "mei 2023"), ("2023", "2023"), ("2022-12-01", "1 december 2022")])
@@ -42,7 +42,7 @@ def test_the_home_shows_the_first_ten_waiting_advices_and_links_to_all(tmp_path:
     from adviesregister.site.views import build_views
 
     content = tmp_path / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ARCHIEF, content)
     folder = content / "documenten" / "almere" / "2020"
     folder.mkdir(parents=True)
     for day in range(1, 15):

@@ -16,6 +16,7 @@ from typing import Any
 from adviesregister.content.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.contact import contact_problem
 from adviesregister.content.gemeenten_schrijven import add_command
+from adviesregister.content.links import LinkTargets, check_links, link_targets
 from adviesregister.content.load import load_archive
 from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
@@ -72,8 +73,11 @@ def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None
     for found in store.map(check_privacy_shown, pairs, keys, _problems_json, _problems_from_json):  # the costliest check
         problems += found
     problems += check_cycles(archive.documenten, by_id)
+    targets = link_targets(archive)
+    for doc, letter in pairs:  # a link in a letter, as the page shows it
+        problems += check_links(doc.pad, doc.tekst, doc.tekst_regel, letter, f"documenten/{doc.id}/", targets, anchors=False)
     for pagina in archive.paginas:
-        problems += check_pagina(pagina)
+        problems += check_pagina(pagina, targets)
     return problems
 
 
@@ -280,9 +284,9 @@ def check_privacy_shown(pair: tuple[Document, str]) -> list[Problem]:
     return check_privacy(*pair)
 
 
-def check_pagina(pagina: Pagina) -> list[Problem]:
+def check_pagina(pagina: Pagina, targets: LinkTargets | None = None) -> list[Problem]:
     """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as
-    in a letter, in its source, in what the page shows and in its file name (its address)."""
+    in a letter, in its source, in what the page shows and in its file name (its address); with `targets`, its links."""
     pad = f"content/paginas/{pagina.naam}"
     cost = check_text_cost(pad, pagina.tekst, pagina.tekst_regel)
     problems = cost + _personal_data(pad, pagina.titel_regel, "title", pagina.titel)
@@ -290,6 +294,8 @@ def check_pagina(pagina: Pagina) -> list[Problem]:
     in_source = detect(pagina.tekst)
     shown = "" if cost else pagina_html(pagina.tekst)  # never render what check_text_cost refused
     problems += _problems(pad, pagina.tekst_regel, "tekst", in_source, per_line=True)
+    if targets is not None:
+        problems += check_links(pad, pagina.tekst, pagina.tekst_regel, shown, f"{pagina.naam.removesuffix('.md')}/", targets, anchors=True)
     return problems + _shown_problems(pad, pagina.tekst_regel, "tekst", pagina.tekst, shown, in_source)
 
 

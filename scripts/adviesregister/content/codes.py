@@ -171,4 +171,13 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Het `contact` van een adviesraad in `content/gemeenten.yml` is het e-mailadres van een persoon (zoals `j.jansen@…`) of bevat persoonsgegevens.",
         "Gebruik een functionele mailbox van de adviesraad (zoals `secretariaat@…` of `info@…`) of het webadres van een contactformulier.",
     ),
+    "link-werkt-niet": (
+        "Een link in de tekst van een brief of een pagina in `content/paginas/` leidt naar een pagina die de site niet heeft "
+        "(een document, gemeente of pagina die niet bestaat, een `.md`-bestand, of een kopje `#…` dat op de pagina niet staat).",
+        "Verbeter het adres: een pagina als `../privacy/`, een document als `../documenten/ID/`, een kopje zoals de melding het noemt. Of haal de link weg.",
+    ),
+    "link-zonder-tekst": (
+        "Een link in de tekst heeft geen tekst tussen de haken (`[](adres)`): een schermlezer zegt dan alleen 'link', en niemand ziet waar hij heen gaat.",
+        "Zet tussen de haken waar de link heen gaat: `[de privacyverklaring](../privacy/)`.",
+    ),
 }

@@ -104,7 +104,7 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 "De cijfers van de pagina Cijfers: per gemeente, jaar en thema (en het hele archief) de uitkomsten van de adviezen, de reactietijd en de termijn.",
             ),
             _json(out, "cijfers.json", "Dezelfde cijfers als cijfers.csv, met de kop van de download (peildatum)."),
-            _file(out, XLSX_TABLE, "xlsx", XLSX, "Dezelfde tabel als adviesregister.csv, als Excel-bestand; alle tekst is gewone tekst."),
+            _xlsx(out, XLSX_TABLE, fields, ["id"], "Dezelfde tabel als adviesregister.csv, als Excel-bestand; alle tekst is gewone tekst."),
             _file(
                 out,
                 SQLITE_DATABASE,
@@ -159,6 +159,13 @@ def _csv(out: Path, name: str, fields: list[dict[str, str]], key: list[str], des
         "dialect": {"delimiter": ";" if excel else ",", "quoteChar": '"', "header": True, "lineTerminator": "\r\n"},
         "schema": {"fields": fields, "primaryKey": key},
     }
+
+
+def _xlsx(out: Path, name: str, fields: list[dict[str, str]], key: list[str], description: str) -> dict[str, Any]:
+    """The Excel table, with the same schema as the CSV: without it a reader guesses each column's type from its cells,
+    and a kenmerk such as 'ASD-2026-014' is taken for a year and month, which the next row then breaks."""
+    resource = _file(out, name, "xlsx", XLSX, description)
+    return {"name": resource.pop("name"), "path": resource.pop("path"), "type": "table", **resource, "schema": {"fields": fields, "primaryKey": key}}
 
 
 def _json(out: Path, name: str, description: str) -> dict[str, Any]:

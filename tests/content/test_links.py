@@ -1,0 +1,104 @@
+"""A link that would be a dead end on the site is a `check` problem at its line (link-werkt-niet), never a surprise of
+the live-archive tests (tests/test_live_archive.py follows every link of every page): the check and the built site agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from adviesregister.pipeline import build_site
+
+from helpers import broken_links, copy_project, run_cli
+
+DOCUMENT = "content/documenten/almere/2019/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale.md"
+GOOD = [
+    "[privacy](../privacy/)",
+    "[alle documenten](../documenten/)",
+    "[een document](../documenten/almelo-2017-inspectierapport-sociale-wijkteams/)",
+    "[Almelo](../gemeenten/almelo/)",
+    "[de home](../)",
+    "[de cijfers](/cijfers/)",
+    "[de open data](../open-data/)",
+    "[naar boven](#over-dit-archief)",
+    "[met index](../privacy/index.html)",
+    "[als Markdown](privacy.md)",
+    "[het web](https://www.overheid.nl/)",
+]
+
+
+def add_line(path: Path, line: str) -> int:
+    """Add `line` at the end of a content file; its line number."""
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("link", "why"),
+    [
+        ("[kapot](bestaat-niet.md)", "a Markdown file that is not there: the site publishes the address as written"),
+        ("[kapot](../privacy.md)", "a Markdown file above the pages' folder"),
+        ("[weg](/nergens/)", "no such page from the root"),
+        ("[weg](../nergens/)", "no such page"),
+        ("[te ver](../../privacy/)", "above the site's root"),
+        ("[geen document](../documenten/almelo-2099-01-01-bestaat-niet/)", "no such document"),
+        ("[geen gemeente](../gemeenten/amsterdam/)", "no such gemeente"),
+        ("[geen kop](#bestaat-niet)", "no such heading on the page"),
+        ("[in een pagina](../privacy/privacy.md)", "nothing below a page"),
+    ],
+)
+def test_a_dead_link_on_a_page_is_a_problem_at_its_line(tmp_path: Path, link: str, why: str) -> None:
+    project = copy_project(tmp_path)
+    line = add_line(project.content / "paginas" / "over.md", f"Zie ook {link}.")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1, why
+    first = result.output.splitlines()[0]
+    href = link.split("](")[1].rstrip(")")
+    assert first.startswith(f"content/paginas/over.md:{line}: [link-werkt-niet] tekst: de link '{href}' leidt naar "), (why, first)
+
+
+def test_a_dead_link_in_a_letter_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    line = add_line(
+        project.root / DOCUMENT, "Zie [de notitie](notitie.md), [de brief](../almelo-2017-inspectierapport-sociale-wijkteams/) en [over](../over.md)."
+    )
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{DOCUMENT}:{line}: [link-werkt-niet] tekst: de link 'notitie.md' leidt naar een pagina die de site niet heeft "
+        f"(gelezen vanaf de pagina '/documenten/{Path(DOCUMENT).stem}/'). Verbeter het adres, bijvoorbeeld '../privacy/' voor de pagina privacy "
+        "of '../documenten/ID/' voor een document, of haal de link weg.",
+        "1 probleem in 1 bestand.",
+    ]
+
+
+def test_links_that_check_accepts_resolve_in_the_built_site(tmp_path: Path) -> None:
+    """Every kind of link check lets pass leads to a real page (and heading) of the build: what the live tests demand."""
+    project = copy_project(tmp_path)
+    add_line(project.content / "paginas" / "over.md", "Zie ook " + ", ".join(GOOD) + ".")
+    add_line(project.root / DOCUMENT, "Zie [de andere brief](../almelo-2017-inspectierapport-sociale-wijkteams/) en [de lijst](../).")
+    result = build_site(project)
+    assert result.problems == []
+    checked, broken = broken_links(project.root / "site")
+    assert broken == []
+    over = (project.root / "site" / "over" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{link.split("](")[1].rstrip(")")}"' in over for link in GOOD if ".md)" not in link)
+    made = html.fromstring(over).xpath("//a[text()='als Markdown']/@href")
+    assert made == ["../privacy/"]  # MkDocs made the page's address of privacy.md
+    assert checked > 0
+
+
+def test_a_link_without_text_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    """axe's link-name (WCAG 2.4.4) would fail the page in the live-archive tests: check names the line first."""
+    project = copy_project(tmp_path)
+    line = add_line(project.content / "paginas" / "over.md", "Lees [](../privacy/) en [ ](https://www.overheid.nl/).")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        f"content/paginas/over.md:{line}: [link-zonder-tekst] tekst: de link naar '../privacy/' heeft geen tekst, dus niemand ziet of hoort "
+        "waar hij heen gaat. Zet tekst tussen de haken: [tekst](../privacy/).",
+        f"content/paginas/over.md:{line}: [link-zonder-tekst] tekst: de link naar 'https://www.overheid.nl/' heeft geen tekst, dus niemand ziet "
+        "of hoort waar hij heen gaat. Zet tekst tussen de haken: [tekst](https://www.overheid.nl/).",
+    ]

@@ -279,7 +279,10 @@ def test_check_accepts_a_document_with_and_without_the_record_and_names_a_broken
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 1
     pad = project.relative(doc)
-    assert f"{pad}:{regel}: [ongeldig-formaat] bron.ingelezen.titel: 'mijn titel' heeft niet de goede vorm. Voorbeeld: 3f2a9c1e." in result.output
+    assert (
+        f"{pad}:{regel}: [ongeldig-formaat] bron.ingelezen.titel: 'mijn titel' is geen controlegetal van de import. Haal deze regel weg; dan telt het veld als door u geschreven."
+        in result.output
+    )
     assert f"{pad}:{regel + 1}: [onbekend-veld] bron.ingelezen.kleur: dit veld kennen we niet." in result.output
 
 

@@ -181,7 +181,11 @@ def build(root: Path) -> None:
 @click.option("--datum", help="De datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), als de brief die niet noemt.")
 @click.option("--dry-run", is_flag=True, help="Niets schrijven; alleen laten zien wat er geschreven zou worden.")
 @click.option("--json", "as_json", is_flag=True, help="De records als JSON afdrukken (met --dry-run).")
-@click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Bestaande bestanden overschrijven. Staat de brief al in het archief, dan schrijft de import opnieuw wat hij eerder schreef en niemand veranderde; wat een mens invulde of veranderde, blijft staan.",
+)
 @click.option("--toch", is_flag=True, help="Ook een tekst die geen brief lijkt (een webbericht, verslag of jaarverslag) als document importeren.")
 @click.option(
     "--ocr/--geen-ocr",

@@ -355,6 +355,7 @@ def test_import_keeps_an_original_with_personal_data_out_of_content(tmp_path: Pa
     assert PHONE not in result.output
     [record] = set((project.content / "documenten").rglob("*.md")) - documents
     bron = yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"]
+    bron.pop("ingelezen")  # what the import wrote (see importer/reimport.py)
     assert bron == {"sha256": hashlib.sha256(personal.read_bytes()).hexdigest(), "reden": "persoonsgegevens"}  # the page says why (issue 23)
     shown = json.loads(run_cli(["import", "--root", project.root, "--dry-run", "--json", clean]).output)
     assert shown[0][0]["origineel"] == {"gepubliceerd": True, "reden": None, "uitleg": "komt in content/ en wordt gepubliceerd."}
@@ -690,7 +691,8 @@ def test_a_pdf_original_with_personal_data_in_a_hidden_part_stays_out_of_the_rep
     assert PHONE not in result.output and BSN not in result.output
     [record] = set((project.content / "documenten").rglob("*.md")) - documents
     soort = "onleesbaar" if part == "bijgevoegde-pdf" else "persoonsgegevens"  # what the page will say (issue 23)
-    assert yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"] == {"sha256": hashlib.sha256(raw).hexdigest(), "reden": soort}
+    bron = yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"]
+    assert {key: value for key, value in bron.items() if key != "ingelezen"} == {"sha256": hashlib.sha256(raw).hexdigest(), "reden": soort}
     record.unlink()
     pad, line = _track(project.content, "brief.pdf", raw)  # placed by hand
     checked = run_cli(["check", "--root", project.root])
@@ -761,7 +763,11 @@ def test_import_never_writes_a_word_or_html_original_with_personal_data_in_any_p
     assert "  Origineel: wordt niet gepubliceerd en niet in content/ gezet: " in result.output
     assert PHONE not in result.output and NAME not in result.output
     [record] = [path for path in (project.content / "documenten").rglob("*.md") if "schuldhulpverlening" in path.name]
-    assert set(yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"]) == {"sha256", "reden"}  # no bestand; reden: issue 23
+    assert set(yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"]) == {
+        "sha256",
+        "reden",
+        "ingelezen",
+    }  # no bestand; reden, ingelezen: issue 23
 
 
 def test_an_attached_file_that_unpacks_to_gigabytes_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

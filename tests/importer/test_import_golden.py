@@ -42,7 +42,10 @@ def assert_matches_hand_checked(path: Path, relative: str, skip: tuple[str, ...]
     imported = parse_document(path.read_bytes())
     hand = parse_document((ARCHIEF.parent / relative).read_bytes())
     expected = {key: value for key, value in hand.gegevens.data.items() if key not in NOT_DECIDED + skip}
-    assert {key: value for key, value in imported.gegevens.data.items() if key not in skip} == expected, relative
+    found = {key: value for key, value in imported.gegevens.data.items() if key not in skip}
+    if "bron" in found:  # the import's record of what it wrote (bron.ingelezen, see importer/reimport.py): no hand-checked value
+        assert "titel" in found["bron"].pop("ingelezen"), relative
+    assert found == expected, relative
     assert imported.tekst == hand.tekst, relative
 
 

@@ -1,18 +1,29 @@
 """A first import that needs no second try: the report asks for every required field it could not fill (and not for one
-given as an option); a second import of the same original writes no second document, and with --force keeps what a
-person filled; check refuses two documents with one original (dubbele-bron)."""
+given as an option); a second import of the same original writes no second document, and with --force rewrites what
+the import wrote and nobody changed (bron.ingelezen) and keeps what a person filled, changed or removed; the record
+stays out of the site and the open data; check refuses two documents with one original (dubbele-bron)."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+import yaml
 from klein_archief import small_archive
 
+from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
+from adviesregister.content.schema import DOCUMENT_SCHEMA, front_matter_fields, load_schema
+from adviesregister.importer.findings import Found, Letter
+from adviesregister.importer.letter import read_letter
+from adviesregister.importer.reimport import fingerprint, text_fingerprint
 
-from helpers import run_cli
+from helpers import ADVIES, export, run_cli
 
 BARE_LETTER = """Geacht college,
 
@@ -131,3 +142,182 @@ def test_check_refuses_two_documents_with_one_original(tmp_path: Path) -> None:
     one, other = (first, second) if found[0].startswith(f"{first}:") else (second, first)
     regel = text.split("\n").index(next(line for line in text.split("\n") if line.startswith("  sha256: "))) + 1
     assert found[0].startswith(f"{one}:{regel}: [dubbele-bron] bron.sha256: dit origineel hoort al bij {other}:{regel};")
+
+
+OLD_AAN = "de gemeenteraad van Almere"
+OLD_TITEL = "Advies over schulden"
+
+
+def read_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The importer as it read before it learned better: another 'aan', a shorter title and the text without its last
+    paragraph; the original is the same bytes."""
+
+    def older(tekst: str) -> Letter:
+        letter = read_letter(tekst)
+        letter.velden["aan"] = Found(OLD_AAN, 5, "Aan de gemeenteraad")
+        letter.velden["titel"] = Found(OLD_TITEL, 8, "Betreft Advies over schulden")
+        letter.tekst = letter.tekst.replace("Wij adviseren u om op elke middelbare school een vast spreekuur voor geldzaken te houden.\n", "")
+        return letter
+
+    monkeypatch.setattr("adviesregister.importer.records.read_letter", older)
+
+
+def first_import(project: Project, path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Import `path` with the older reading; the document it wrote."""
+    with monkeypatch.context() as patch:
+        read_as_before(patch)
+        result = run_cli(["import", "--root", project.root, path])
+    assert result.exit_code == 0, result.output
+    return next((project.root / "content" / "documenten").rglob("*.md"))
+
+
+def front(path: Path) -> dict[str, Any]:
+    return dict(parse_document(path.read_bytes()).gegevens.data)
+
+
+def test_force_rewrites_what_the_import_wrote_and_keeps_what_a_person_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = small_archive(tmp_path)
+    path = letter(tmp_path, ADVIES)
+    doc = first_import(project, path, monkeypatch)
+    data = front(doc)
+    assert (data["aan"], data["titel"]) == (OLD_AAN, OLD_TITEL)
+    record = data["bron"]["ingelezen"]
+    assert record["aan"] == fingerprint(OLD_AAN) and record["titel"] == fingerprint(OLD_TITEL) and record["datum"] == fingerprint(data["datum"])
+    assert record["tekst"] == text_fingerprint(parse_document(doc.read_bytes()).tekst)
+    assert not {"id", "bron"} & set(record)
+    # A person changes the title, removes the adviestype and adds themes; aan, van, datum and the text stay as imported.
+    text = doc.read_text(encoding="utf-8")
+    assert "adviestype: ongevraagd\n" in text
+    text = text.replace(f"titel: {OLD_TITEL}\n", "titel: Schulden van jongeren\nthemas:\n- armoede en schulden\n").replace("adviestype: ongevraagd\n", "")
+    doc.write_text(text, encoding="utf-8")
+    written = files(project)
+    result = run_cli(["import", "--root", project.root, "--force", path])
+    assert result.exit_code == 0, result.output
+    assert f"geschreven: {project.relative(doc)}" in result.output
+    assert (
+        f"aan: was '{OLD_AAN}' (door de import geschreven, niet veranderd), wordt 'college van burgemeester en wethouders, Gemeente Almere'." in result.output
+    )
+    assert (
+        "titel: de import leest 'Ongevraagd advies over schuldhulpverlening voor jongeren', in het document staat 'Schulden van jongeren'; dat blijft staan."
+        in (result.output)
+    )
+    assert "adviestype: de import leest 'ongevraagd', maar dit veld is na de import weggehaald; het blijft weg." in result.output
+    assert "tekst: door de import geschreven en niet veranderd" in result.output
+    after = front(doc)
+    assert after["aan"] == "college van burgemeester en wethouders, Gemeente Almere"
+    assert (after["titel"], after["themas"]) == ("Schulden van jongeren", ["armoede en schulden"])
+    assert "adviestype" not in after
+    assert (after["id"], after["datum"], after["van"]) == (data["id"], data["datum"], data["van"])
+    assert {key: value for key, value in after["bron"].items() if key != "ingelezen"} == {
+        key: value for key, value in data["bron"].items() if key != "ingelezen"
+    }
+    assert "vast spreekuur voor geldzaken" in parse_document(doc.read_bytes()).tekst
+    record = after["bron"]["ingelezen"]
+    assert record["aan"] == fingerprint(after["aan"])
+    assert "titel" not in record and "themas" not in record  # a person's now, for good
+    assert record["adviestype"] == fingerprint("ongevraagd")  # removed by a person: stays away at the next import too
+    assert files(project) == written
+    again = run_cli(["import", "--root", project.root, "--force", path])
+    assert again.exit_code == 0, again.output
+    assert "geschreven:" not in again.output  # nothing new read, nothing written
+    assert "adviestype" not in front(doc)
+    check = run_cli(["check", "--root", project.root])
+    assert check.exit_code == 0, check.output
+
+
+def test_force_removes_a_field_the_import_wrote_and_no_longer_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = small_archive(tmp_path)
+    path = letter(tmp_path, ADVIES)
+
+    def with_attachment(tekst: str) -> Letter:
+        letter = read_letter(tekst)
+        letter.velden["bijlagen"] = Found(["geen"], 10, "Bijlage(n) geen")  # as the importer read 'geen' before issue 23
+        return letter
+
+    with monkeypatch.context() as patch:
+        patch.setattr("adviesregister.importer.records.read_letter", with_attachment)
+        assert run_cli(["import", "--root", project.root, path]).exit_code == 0
+    doc = next((project.root / "content" / "documenten").rglob("*.md"))
+    assert front(doc)["bijlagen"] == ["geen"]
+    result = run_cli(["import", "--root", project.root, "--force", path])
+    assert result.exit_code == 0, result.output
+    assert "bijlagen: was 'geen' (door de import geschreven, niet veranderd); de import vindt dit niet meer, dus weggehaald." in result.output
+    assert "bijlagen" not in front(doc) and "bijlagen" not in front(doc)["bron"]["ingelezen"]
+
+
+def test_a_document_without_the_record_keeps_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hand-written document or an older import: every field and the text count as a person's."""
+    project = small_archive(tmp_path)
+    path = letter(tmp_path, ADVIES)
+    doc = first_import(project, path, monkeypatch)
+    text = doc.read_text(encoding="utf-8")
+    without = re.sub(r"  ingelezen:\n(    .*\n)+", "", text)
+    assert without != text and "ingelezen" not in without
+    doc.write_text(without, encoding="utf-8")
+    assert run_cli(["check", "--root", project.root]).exit_code == 0
+    result = run_cli(["import", "--root", project.root, "--force", path])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"aan: de import leest 'college van burgemeester en wethouders, Gemeente Almere', in het document staat '{OLD_AAN}'; dat blijft staan." in result.output
+    )
+    assert "tekst: de import leest een andere tekst dan er in het document staat; de tekst in het document blijft staan." in result.output
+    assert "Opnieuw ingelezen" not in result.output
+    assert "geschreven:" not in result.output  # every field stands, none was missing: the same bytes
+    assert doc.read_text(encoding="utf-8") == without
+
+
+def test_check_accepts_a_document_with_and_without_the_record_and_names_a_broken_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = small_archive(tmp_path)
+    doc = first_import(project, letter(tmp_path, ADVIES), monkeypatch)
+    text = doc.read_text(encoding="utf-8")
+    assert run_cli(["check", "--root", project.root]).exit_code == 0
+    lines = text.split("\n")
+    regel = next(i for i, line in enumerate(lines, 1) if line.startswith("    titel: "))
+    lines[regel - 1] = "    titel: mijn titel"
+    lines.insert(regel, "    kleur: 0123abcd")
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    pad = project.relative(doc)
+    assert (
+        f"{pad}:{regel}: [ongeldig-formaat] bron.ingelezen.titel: 'mijn titel' is geen controlegetal van de import. Haal deze regel weg; dan telt het veld als door u geschreven."
+        in result.output
+    )
+    assert f"{pad}:{regel + 1}: [onbekend-veld] bron.ingelezen.kleur: dit veld kennen we niet." in result.output
+
+
+def test_the_record_names_every_field_but_id_and_bron_and_the_text() -> None:
+    record = load_schema(DOCUMENT_SCHEMA)["properties"]["bron"]["properties"]["ingelezen"]
+    assert list(record["properties"]) == [veld for veld in front_matter_fields() if veld not in ("id", "bron")] + ["tekst"]
+    assert "laat het staan" in record["description"]
+
+
+def published(folder: Path) -> Iterator[tuple[str, str]]:
+    """Every file under `folder` as text (a .gz file unpacked), with its path."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+            yield str(path.relative_to(folder)), raw.decode("utf-8", errors="replace")
+
+
+def test_the_record_reaches_neither_the_site_nor_the_open_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = small_archive(tmp_path)
+    doc = first_import(project, letter(tmp_path, ADVIES), monkeypatch)
+    text = doc.read_text(encoding="utf-8")
+    record = yaml.safe_load(text.split("---\n")[1])["bron"]["ingelezen"]
+    assert len(record) >= 6
+    build = run_cli(["build", "--root", project.root])
+    assert build.exit_code == 0, build.output
+    out = tmp_path / "open-data"
+    with_record = export(project, out)
+    checked = 0
+    for folder in (project.root / "site", out):
+        for naam, inhoud in published(folder):
+            checked += 1
+            if not naam.endswith("document.schema.json"):  # the schema of the files names the field, as it names every field
+                assert not re.search(r"ingelezen\W*:|bron_ingelezen", inhoud), naam  # a key in YAML, JSON, Python, or a column
+            assert not [vinger for vinger in record.values() if vinger in inhoud], naam
+    assert checked > 20
+    # Researchers get the same records with or without it.
+    doc.write_text(re.sub(r"  ingelezen:\n(    .*\n)+", "", text), encoding="utf-8")
+    assert export(project, tmp_path / "zonder") == with_record

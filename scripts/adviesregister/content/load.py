@@ -183,6 +183,6 @@ def _build_document(data: dict[str, Any], datum: Datum, pad: str, regels: dict[s
     fields = dict(data)
     fields["datum"] = datum
     if "bron" in fields:
-        fields["bron"] = Bron(**fields["bron"])
+        fields["bron"] = Bron(**{key: value for key, value in fields["bron"].items() if key != "ingelezen"})  # the import's record stays in the file
     fields["besluiten"] = [Besluit(**besluit) for besluit in fields.get("besluiten", [])]
     return Document(pad=pad, regels=regels, **fields)

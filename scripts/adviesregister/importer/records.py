@@ -26,7 +26,7 @@ from adviesregister.importer.councils import council_gemeente, council_names, sp
 from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.parties import own_councils
-from adviesregister.importer.reimport import holder, merge
+from adviesregister.importer.reimport import holder, merge, with_record
 from adviesregister.importer.themes import suggest_themes
 from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
 
@@ -75,6 +75,8 @@ class ImportResult:
     the fields the import found filled in (see reimport.py), written only with --force."""
     anders: list[str] = field(default_factory=list)
     """For a second import: where the document holds something else than the import reads now (the document's value stays)."""
+    bijgewerkt: list[str] = field(default_factory=list)
+    """For a second import: what the import wrote before, nobody changed and the import now reads otherwise (rewritten with --force)."""
 
     def herhaling_tekst(self) -> str | None:
         """What a second import of an original does, in Dutch, for the report; None for a first import."""
@@ -82,8 +84,9 @@ class ImportResult:
             return None
         return (
             f"deze brief staat al in het archief als {self.houder} (hetzelfde origineel, bron.sha256). Er komt geen tweede document "
-            "en geen tweede kopie. Zonder --force schrijft de import niets; met --force vult hij in dat document de velden aan die "
-            "het mist en schrijft hij de velden die u als optie gaf (--datum, --gemeente). Wat er al staat, blijft staan."
+            "en geen tweede kopie. Zonder --force schrijft de import niets. Met --force schrijft hij opnieuw wat de import eerder schreef "
+            "en niemand veranderde (bron.ingelezen houdt dat bij), vult hij de velden aan die het document mist en schrijft hij de velden "
+            "die u als optie gaf (--datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft zoals het is."
         )
 
     def origineel_tekst(self) -> str | None:
@@ -153,6 +156,7 @@ def import_letter(
     houder = holder(project, archive, sha256)
     if houder is None:
         _ask_for_missing(gegevens, beslissingen)
+        with_record(gegevens, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work
         return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict)
     try:
         merged = merge(project.root / houder, gegevens, tekst, given)
@@ -166,7 +170,18 @@ def import_letter(
             f"id: de id blijft '{merged.gegevens.get('id')}' (de naam van het bestand en een deel van elk webadres); een nieuwe import zou "
             f"'{doc_id}' geven. Wilt u die, verander dan id en bestandsnaam samen, voordat het document gepubliceerd is."
         )
-    return ImportResult(str(path), [record], beslissingen, verwijderd, None, ocr=extracted.ocr, origineel=verdict, houder=houder, anders=merged.anders)
+    return ImportResult(
+        str(path),
+        [record],
+        beslissingen,
+        verwijderd,
+        None,
+        ocr=extracted.ocr,
+        origineel=verdict,
+        houder=houder,
+        anders=merged.anders,
+        bijgewerkt=merged.bijgewerkt,
+    )
 
 
 _HOW_TO_FILL = {

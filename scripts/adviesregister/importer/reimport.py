@@ -1,25 +1,67 @@
 """A second import of an original the archive already holds (the same sha256 as a document's bron.sha256).
 
-The rule for what a person filled or changed is the simplest one that never loses a person's work: every field the
-document already has stays as it stands (whoever wrote it: an earlier import or a person), except a field given now as
-an option (--datum, --gemeente), which is what the person asks for. A field the import found and the document lacks is
-filled in. The text stays, unless the document has none. The id, the path and `bron` stay, so nothing moves and no
-second copy of the original is made. Where the document holds something else than the import reads now, the report
-says so, and the document's value stays.
+An import records, under `bron.ingelezen`, a fingerprint of each field it wrote and of the text (8 hex characters of
+the sha256 of the value's canonical JSON). That record lives in the document, so it survives a git clone, and it tells
+a later `--force` what the import wrote and nobody changed since: where a field's fingerprint matches its value, the
+import writes what it reads now (or removes the field, when it no longer finds it and the schema does not require it).
+Every other field is a person's and stays as it stands: a field without a fingerprint (a hand-written document, an
+older import, a field a person filled in), a field whose value no longer matches (a person changed it) and a field a
+person removed (a fingerprint without the field: it stays away). A field given now as an option (--datum, --gemeente)
+is what the person asks for: it is written, and counts as a person's (no fingerprint). A field the import found and
+the document lacks is filled in. The text follows the same rule. The id, the path and `bron` (its file and sha256)
+stay, so nothing moves and no second copy of the original is made. The report names what was rewritten and what was
+kept where the import reads something else.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from adviesregister.content.model import Archive
 from adviesregister.content.parse import ParseError, parse_document, read_content_file
 from adviesregister.content.project import Project
+from adviesregister.content.schema import DOCUMENT_SCHEMA, front_matter_fields, load_schema
 
 KEPT_FIELDS = frozenset({"id", "bron"})
 """Fields a second import never changes: the document's name (and so its path and address) and its original."""
+
+RECORD = "ingelezen"
+"""The key under `bron` of the import's record: field → fingerprint of the value it wrote."""
+
+TEXT = "tekst"
+"""The record's key for the text (the body under the front matter); no front-matter field has this name."""
+
+
+def fingerprint(waarde: Any) -> str:
+    """8 hex characters of the sha256 of the value's canonical JSON (sorted keys, no spaces, UTF-8); a date YAML read
+    as a date counts as its ISO text, so `datum: 2024-05-01` and `datum: '2024-05-01'` have one fingerprint."""
+    canonical = json.dumps(waarde, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+
+
+def text_fingerprint(tekst: str) -> str:
+    """The fingerprint of a text as it stands in a file: line endings and the blank lines around it do not count."""
+    return fingerprint(tekst.replace("\r\n", "\n").strip())
+
+
+def record_of(gegevens: dict[str, Any], tekst: str, given: frozenset[str]) -> dict[str, str]:
+    """The fingerprints of what an import writes: every field but id, bron and those a person gave as options, and the
+    text when there is one; in the schema's order, the text last."""
+    record = {veld: fingerprint(waarde) for veld, waarde in gegevens.items() if veld not in KEPT_FIELDS and veld not in given}
+    if tekst.strip():
+        record[TEXT] = text_fingerprint(tekst)
+    return _ordered(record)
+
+
+def written_by_import(gegevens: dict[str, Any]) -> dict[str, str]:
+    """The record of a document as it stands; empty for a hand-written document or an older import (every field a person's)."""
+    bron = gegevens.get("bron")
+    record = bron.get(RECORD) if isinstance(bron, dict) else None
+    return {str(veld): waarde for veld, waarde in record.items() if isinstance(waarde, str)} if isinstance(record, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -27,7 +69,9 @@ class Merged:
     gegevens: dict[str, Any]
     tekst: str
     anders: list[str]
-    """Fields where the document holds something else than the import reads now (the document's value stays), in Dutch."""
+    """Fields where the document holds something else than the import reads now and a person's value stays, in Dutch."""
+    bijgewerkt: list[str] = field(default_factory=list)
+    """Fields the import wrote, nobody changed and the import now reads otherwise: rewritten (or removed), in Dutch."""
 
 
 def holder(project: Project, archive: Archive, sha256: str) -> str | None:
@@ -48,19 +92,77 @@ def holder(project: Project, archive: Archive, sha256: str) -> str | None:
 
 
 def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) -> Merged:
-    """The document at `path` with the fields the import `found` filled in where it lacks them; `given`: the fields a
-    person gave as options, written over what stands. Raises ParseError when the document cannot be read."""
+    """The document at `path` with what the import `found` now: written where the import wrote the field before and
+    nobody changed it, filled in where the document lacks it (and no person removed it); `given`: the fields a person
+    gave as options, written over what stands. Raises ParseError when the document cannot be read."""
     current = parse_document(read_content_file(path))
     merged = dict(current.gegevens.data)
-    anders = []
+    before = written_by_import(merged)
+    record: dict[str, str] = {}
+    anders: list[str] = []
+    bijgewerkt: list[str] = []
     for veld, waarde in found.items():
         if veld in KEPT_FIELDS:
             continue
-        if veld in given or veld not in merged:
+        if veld in given:
             merged[veld] = waarde
+        elif veld not in merged:
+            if veld in before:
+                record[veld] = before[veld]  # a person removed it after the import: it stays away, next time too
+                anders.append(f"{veld}: de import leest '{_shown(waarde)}', maar dit veld is na de import weggehaald; het blijft weg.")
+            else:
+                merged[veld] = waarde
+                record[veld] = fingerprint(waarde)
+        elif before.get(veld) == fingerprint(merged[veld]):
+            if merged[veld] != waarde:
+                bijgewerkt.append(f"{veld}: was '{_shown(merged[veld])}' (door de import geschreven, niet veranderd), wordt '{_shown(waarde)}'.")
+            merged[veld] = waarde
+            record[veld] = fingerprint(waarde)
         elif merged[veld] != waarde:
             anders.append(f"{veld}: de import leest '{_shown(waarde)}', in het document staat '{_shown(merged[veld])}'; dat blijft staan.")
-    return Merged(merged, current.tekst if current.tekst.strip() else tekst, anders)
+    for veld, vinger in before.items():
+        if veld == TEXT or veld in found or veld in KEPT_FIELDS or veld in given:
+            continue
+        if veld in merged and vinger == fingerprint(merged[veld]) and veld not in _required(merged):
+            bijgewerkt.append(
+                f"{veld}: was '{_shown(merged.pop(veld))}' (door de import geschreven, niet veranderd); de import vindt dit niet meer, dus weggehaald."
+            )
+        elif veld not in merged or vinger == fingerprint(merged[veld]):
+            record[veld] = vinger  # removed by a person, or required and kept: still the import's
+    nieuwe_tekst = current.tekst
+    if not current.tekst.strip() or before.get(TEXT) == text_fingerprint(current.tekst):
+        if current.tekst.strip() and text_fingerprint(current.tekst) != text_fingerprint(tekst):
+            bijgewerkt.append("tekst: door de import geschreven en niet veranderd; de import leest nu een andere tekst, die komt ervoor in de plaats.")
+        nieuwe_tekst = tekst
+        if tekst.strip():
+            record[TEXT] = text_fingerprint(tekst)
+    elif text_fingerprint(current.tekst) != text_fingerprint(tekst):
+        anders.append("tekst: de import leest een andere tekst dan er in het document staat; de tekst in het document blijft staan.")
+    merged["bron"] = _with_record(merged.get("bron"), _ordered(record))
+    return Merged(merged, nieuwe_tekst, anders, bijgewerkt)
+
+
+def with_record(gegevens: dict[str, Any], tekst: str, given: frozenset[str]) -> None:
+    """Add the record of a first import to its fields (under `bron`)."""
+    gegevens["bron"] = _with_record(gegevens.get("bron"), record_of(gegevens, tekst, given))
+
+
+def _with_record(bron: Any, record: dict[str, str]) -> Any:
+    if not isinstance(bron, dict):
+        return bron
+    rest = {key: value for key, value in bron.items() if key != RECORD}
+    return rest | {RECORD: record} if record else rest
+
+
+def _ordered(record: dict[str, str]) -> dict[str, str]:
+    """The record in the schema's order of the fields, the text last: a second import that finds the same writes the same bytes."""
+    order = [*front_matter_fields(), TEXT]
+    return {veld: record[veld] for veld in sorted(record, key=lambda veld: order.index(veld) if veld in order else len(order))}
+
+
+def _required(gegevens: dict[str, Any]) -> set[str]:
+    required = set(load_schema(DOCUMENT_SCHEMA)["required"])
+    return required | {"reactie_op"} if gegevens.get("soort") == "reactie" else required
 
 
 def _shown(waarde: Any) -> str:

@@ -14,6 +14,8 @@ def format_report(result: ImportResult) -> str:
         for veld, waarde in record.ordered().items():
             items = [(f"{veld}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(veld, waarde)]
             for naam, value in items:
+                if naam == "bron.ingelezen":  # the import's own record (see reimport.py), no finding to check
+                    continue
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else value
                 lines.append(f"  {naam:<22} {shown}")
                 if naam in record.bewijs:
@@ -21,6 +23,9 @@ def format_report(result: ImportResult) -> str:
     if (herhaling := result.herhaling_tekst()) is not None:
         lines.append(f"  Al in het archief: {herhaling}")
         lines.extend(f"  - {item}" for item in result.anders)
+        if result.bijgewerkt:
+            lines.append("  Opnieuw ingelezen (de import schreef dit en niemand veranderde het):")
+            lines.extend(f"  - {item}" for item in result.bijgewerkt)
     elif (origineel := result.origineel_tekst()) is not None:
         lines.append(f"  Origineel: {origineel}")
     if result.verwijderd:
@@ -35,7 +40,8 @@ def format_report(result: ImportResult) -> str:
 def record_json(result: ImportResult) -> list[dict[str, Any]]:
     """The records as the export will name their fields, plus the text, the path, the open decisions, what was left out,
     whether the original will be published and why not ('origineel'), the document that already holds the original
-    ('houder', null for a first import) and where it differs from what the import reads ('anders') and, for a scan,
+    ('houder', null for a first import), where it differs from what the import reads ('anders': kept; 'bijgewerkt': the
+    import's own untouched fields, rewritten with --force) and, for a scan,
     how sure text recognition was ('ocr'; null for a text layer)."""
     return [_record(record, result) for record in result.records]
 
@@ -53,5 +59,6 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
         else {"gepubliceerd": result.origineel.buiten_archief() is None, "reden": result.origineel.buiten_archief(), "uitleg": result.origineel_tekst()},
         "houder": result.houder,
         "anders": result.anders,
+        "bijgewerkt": result.bijgewerkt,
         "ocr": None if result.ocr is None else {"zekerheid": result.ocr.confidence, "paginas": result.ocr.pages, "woorden": result.ocr.words},
     }

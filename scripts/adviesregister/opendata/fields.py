@@ -122,6 +122,7 @@ def _bron_in_record(spec: dict[str, Any]) -> dict[str, Any]:
         "Het controlegetal is dat van het origineel; een PDF publiceren we als schone kopie (zonder opmerkingen, bijlagen, metadata, formulieren en "
         "scripts), met een eigen controlegetal op de pagina van het document."
     )
+    del spec["properties"]["ingelezen"]  # the import's record (see importer/reimport.py) stays in the file, out of the open data
     spec["properties"]["bestand"] = {"anyOf": [spec["properties"]["bestand"], {"type": "null"}]}
     spec["properties"]["sha256_gepubliceerd"] = {
         "description": "Het sha256-controlegetal van het bestand dat de site publiceert: bij een PDF de schone kopie, anders het origineel zelf.",

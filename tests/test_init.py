@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,16 @@ def test_the_archive_pins_every_package_the_generator_needs() -> None:
     assert {"mkdocs-material", "jinja2", "markupsafe", "pikepdf", "pagefind-bin"} <= {name.lower().replace("_", "-") for name in pins}
     assert {name: version for name, version in pins.items() if lowered.get(name.lower().replace("_", "-")) != version} == {}
     assert "pytest" not in {name.lower() for name in pins}  # the developers' tools stay out
+
+
+def test_without_generator_the_archive_pins_the_tag_of_this_version_at_the_repository_of_pyproject(tmp_path: Path) -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("ADVIESREGISTER_GENERATOR", raising=False)
+        result = run_cli(["init", tmp_path / "archief", *COUNCIL, *ADDRESS])
+    assert result.exit_code == 0, result.output
+    first = (tmp_path / "archief" / "requirements.txt").read_text(encoding="utf-8").splitlines()[2]
+    assert first == f"adviesregister @ git+{project['urls']['Repository']}@v{project['version']}"
 
 
 def test_init_writes_only_into_a_new_or_empty_folder(tmp_path: Path) -> None:

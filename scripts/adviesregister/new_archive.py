@@ -34,8 +34,6 @@ from adviesregister.content.privacy import find_personal_data
 from adviesregister.content.site_config import is_plain_email, is_web_address, site_text_problem
 
 PACKAGE = "adviesregister"
-GENERATOR_REPOSITORY = "https://github.com/adviesregister/adviesregister"
-"""Where the generator's code lives; the archive installs the tag of this version from there."""
 TEMPLATES = "archief"
 TEMPLATE_FILES = {
     "mkdocs.yml": "mkdocs.yml",
@@ -138,7 +136,7 @@ def generator_requirements(generator: str | None = None) -> str:
     """requirements.txt: this generator pinned (`generator`, or the git tag of this version) and every package it
     needs at the version installed here, which is the version of this repository's requirements.lock."""
     version = distribution(PACKAGE).version
-    spec = generator or f"{PACKAGE} @ git+{GENERATOR_REPOSITORY}@v{version}"
+    spec = generator or f"{PACKAGE} @ git+{generator_repository()}@v{version}"
     if generator and (Path(generator).exists() or generator.startswith("/")):
         spec = f"{PACKAGE} @ {Path(generator).resolve().as_uri()}"
     pins = "\n".join(f"{name}=={pinned}" for name, pinned in sorted(dependency_versions().items(), key=lambda item: item[0].lower()))
@@ -147,6 +145,16 @@ def generator_requirements(generator: str | None = None) -> str:
         "# the same archive builds the same site, today and later. To update, take these lines from the new version's requirements.lock.\n"
         f"{spec}\n{pins}\n"
     )
+
+
+def generator_repository() -> str:
+    """Where the generator's code lives (`Repository` under [project.urls] in pyproject.toml): the archive installs
+    the tag of this version from there."""
+    for entry in distribution(PACKAGE).metadata.get_all("Project-URL") or []:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "repository":
+            return url.strip()
+    raise InitError("De installatie van Adviesregister noemt geen Repository-adres; geef met --generator aan waar het archief Adviesregister vandaan haalt.")
 
 
 def dependency_versions() -> dict[str, str]:

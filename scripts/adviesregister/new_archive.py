@@ -150,7 +150,8 @@ def generator_requirements(generator: str | None = None) -> str:
 def generator_repository() -> str:
     """Where the generator's code lives (`Repository` under [project.urls] in pyproject.toml): the archive installs
     the tag of this version from there."""
-    for entry in distribution(PACKAGE).metadata.get_all("Project-URL") or []:
+    entries: list[str] = distribution(PACKAGE).metadata.get_all("Project-URL") or []
+    for entry in entries:
         label, _, url = entry.partition(",")
         if label.strip().lower() == "repository":
             return url.strip()

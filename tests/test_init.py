@@ -225,3 +225,25 @@ def test_the_archives_workflows_are_valid(tmp_path: Path, workflow: str) -> None
     text = path.read_text(encoding="utf-8")
     assert "make site" in text or "make test" in text
     assert text.index("tesseract-ocr-nld") < text.index("make ")
+
+
+def test_the_archive_is_on_main_and_its_make_serve_takes_a_port(tmp_path: Path) -> None:
+    """pages.yml publishes the branch main; make serve runs the Dutch preview on PORT, as the archive's guide says."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("ADVIESREGISTER_GENERATOR", raising=False)
+        result = run_cli(["init", tmp_path / "archief", *COUNCIL, *ADDRESS])
+    assert result.exit_code == 0, result.output
+    archive = tmp_path / "archief"
+    assert run("git", "-C", archive, "symbolic-ref", "HEAD").stdout.strip() == "refs/heads/main"
+    assert "branches: [main]" in (archive / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    (archive / ".venv").mkdir()
+    (archive / ".venv" / ".installed").touch()  # as after make site: only the serve recipe is printed
+    dry = run("make", "-n", "serve", "PORT=8123", cwd=archive)
+    assert dry.stdout.strip() == ".venv/bin/adviesregister serve --poort 8123"
+    assert "git-tag" in (archive / "README.md").read_text(encoding="utf-8")
+
+
+def test_with_generator_the_archives_readme_names_no_git_tag(tmp_path: Path) -> None:
+    result = run_cli(["init", tmp_path / "archief", *COUNCIL, *ADDRESS, "--generator", "adviesregister==0.1.0"])
+    assert result.exit_code == 0, result.output
+    assert "git-tag" not in (tmp_path / "archief" / "README.md").read_text(encoding="utf-8")

@@ -184,7 +184,9 @@ def dependency_versions() -> dict[str, str]:
 
 def archive_files(council: Council, generator: str | None = None) -> dict[str, str]:
     """Every file of the new archive: its path → its text."""
-    values = _template_values(council)
+    values = _template_values(council) | {
+        "generator_bron": "een git-tag" if generator is None else "de bron die bij het maken van het archief is gekozen: de eerste regel van het bestand"
+    }
     environment = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
     environment.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a JSON string is a quoted YAML scalar
     root = files(PACKAGE).joinpath(TEMPLATES)
@@ -239,5 +241,5 @@ def write_archive(folder: Path, council: Council, generator: str | None = None) 
     texts = archive_files(council, generator)
     folder.mkdir(parents=True, exist_ok=True)
     write_all([(folder / path, text.encode("utf-8")) for path, text in texts.items()])
-    subprocess.run(["git", "init", "--quiet", str(folder)], capture_output=True, check=False)  # without git: dates come from the letters
+    subprocess.run(["git", "init", "--quiet", "--initial-branch", "main", str(folder)], capture_output=True, check=False)  # without git: dates come from the letters
     return sorted(texts)

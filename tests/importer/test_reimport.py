@@ -261,7 +261,7 @@ def test_a_document_without_the_record_keeps_everything(tmp_path: Path, monkeypa
         f"aan: de import leest 'college van burgemeester en wethouders, Gemeente Almere', in het document staat '{OLD_AAN}'; dat blijft staan." in result.output
     )
     assert "tekst: de import leest een andere tekst dan er in het document staat; de tekst in het document blijft staan." in result.output
-    assert "Opnieuw ingelezen" not in result.output
+    assert "Opnieuw geschreven" not in result.output
     assert "geschreven:" not in result.output  # every field stands, none was missing: the same bytes
     assert doc.read_text(encoding="utf-8") == without
 

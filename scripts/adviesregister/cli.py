@@ -225,7 +225,7 @@ def import_(
         click.echo(json.dumps([record_json(result) for result in results], ensure_ascii=False, indent=2, sort_keys=True))
     for result in results:
         if not as_json:
-            click.echo(format_report(result))
+            click.echo(format_report(result, force=force and not dry_run))
         if dry_run or (result.houder is not None and not force):  # a second import is no error: a script may run again
             continue
         try:
@@ -237,6 +237,8 @@ def import_(
         if not as_json:
             for pad in written:
                 click.echo(f"  geschreven: {pad}")
+            if result.houder is not None and not written:
+                click.echo(f"  niets veranderd: {result.houder} had dit al.")
     if failures:
         sys.exit(1)
 

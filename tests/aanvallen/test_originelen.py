@@ -786,3 +786,39 @@ def test_an_attached_file_that_unpacks_to_gigabytes_is_refused_before_it_is_unpa
     assert verdict.archief == (
         "het origineel kon niet helemaal gelezen worden (object 6: een onderdeel dat we niet kunnen uitpakken of dat groter is dan 50 MB)"
     )
+
+
+def test_a_plain_reportlab_letter_is_published_not_withheld(tmp_path: Path) -> None:
+    """ReportLab writes each page as [/ASCII85Decode /FlateDecode]: ASCII85 shrinks (5 characters → 4 bytes), so the
+    size guard must not count it as a filter that can grow 5,000 times (issue 23, a reviewer's finding)."""
+    from conversions import to_pdf
+
+    path = to_pdf(ADVIES, tmp_path / "brief.pdf")
+    assert b"/ASCII85Decode" in path.read_bytes()  # reportlab's default, not a file made for this test
+    assert judge_original(path).archief is None
+    project = copy_project(tmp_path / "project")
+    result = run_cli(["import", "--root", project.root, "--gemeente", "almere", path])
+    assert result.exit_code == 0, result.output
+    assert "onleesbaar" not in result.output and "niet helemaal gelezen" not in result.output
+    [record] = [path for path in (project.content / "documenten").rglob("*.md") if "schuldhulpverlening" in path.name]
+    bron = yaml.safe_load(record.read_text(encoding="utf-8").split("---")[1])["bron"]
+    assert "reden" not in bron
+    assert (project.root / "content" / bron["bestand"]).read_bytes() == path.read_bytes()
+
+
+def test_a_bomb_behind_ascii85_is_refused_on_its_real_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text encoding is unpacked for real and Flate only up to the limit: the limit holds on bytes, not on a guess."""
+    import base64
+    import zlib
+
+    from adviesregister.content import whole_pdf
+
+    bomb = base64.a85encode(zlib.compress(b"\0" * (whole_pdf.MAX_STREAM_BYTES + 1), 9), adobe=True)[2:]
+    objects = _letter_objects(ADVIES)
+    objects.append(f"<< /Type /EmbeddedFile /Filter [/ASCII85Decode /FlateDecode] /Length {len(bomb)} >>\nstream\n".encode() + bomb + b"\nendstream")
+    path = tmp_path / "brief.pdf"
+    path.write_bytes(raw_pdf(objects))
+    monkeypatch.setattr(pikepdf.Object, "read_bytes", _never)  # what would unpack it whole
+    assert judge_original(path).archief == (
+        "het origineel kon niet helemaal gelezen worden (object 6: een onderdeel dat we niet kunnen uitpakken of dat groter is dan 50 MB)"
+    )

@@ -261,7 +261,7 @@ def test_a_document_without_the_record_keeps_everything(tmp_path: Path, monkeypa
         f"aan: de import leest 'college van burgemeester en wethouders, Gemeente Almere', in het document staat '{OLD_AAN}'; dat blijft staan." in result.output
     )
     assert "tekst: de import leest een andere tekst dan er in het document staat; de tekst in het document blijft staan." in result.output
-    assert "Opnieuw ingelezen" not in result.output
+    assert "Opnieuw geschreven" not in result.output
     assert "geschreven:" not in result.output  # every field stands, none was missing: the same bytes
     assert doc.read_text(encoding="utf-8") == without
 
@@ -321,3 +321,36 @@ def test_the_record_reaches_neither_the_site_nor_the_open_data(tmp_path: Path, m
     # Researchers get the same records with or without it.
     doc.write_text(re.sub(r"  ingelezen:\n(    .*\n)+", "", text), encoding="utf-8")
     assert export(project, tmp_path / "zonder") == with_record
+
+
+def test_a_second_import_says_first_that_nothing_was_written_and_where_the_letter_is(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    path = letter(tmp_path, BARE_LETTER.replace("Geacht college,", "Onderwerp Vervoerspas voor minima\n\nGeacht college,"))
+    assert run_cli(["import", "--root", project.root, "--gemeente", "almere", path]).exit_code == 0
+    holder = next(pad for pad in files(project) if pad.startswith("content/documenten/"))
+    again = run_cli(["import", "--root", project.root, "--gemeente", "almere", path])
+    assert again.exit_code == 0, again.output
+    first, *rest = again.output.splitlines()
+    assert first.startswith(f"{path}: deze brief staat al in het archief als {holder} ")
+    assert "Er is niets geschreven." in first
+    assert "→" not in again.output  # no file is written, so none is announced
+    assert not [line for line in rest if re.match(r"^  (titel|datum|gemeente|soort) ", line)]  # no field report of a new import
+    assert again.output.count("--force") == 1  # said once, in the first line
+
+    holder_path = project.root / holder
+    holder_path.write_text(holder_path.read_text(encoding="utf-8").replace("titel: Vervoerspas voor minima\n", "titel: De vervoerspas\n"), encoding="utf-8")
+    forced = run_cli(["import", "--root", project.root, "--force", "--gemeente", "almere", "--datum", "2026-03-03", path])
+    assert forced.exit_code == 0, forced.output
+    first, *rest = forced.output.splitlines()
+    assert first.startswith(f"{path}: deze brief staat al in het archief als {holder} ")
+    assert "Met --force komt er geen tweede document" in first and f"de import schrijft in {holder} opnieuw" in first
+    assert "Zonder --force" not in forced.output and "niets geschreven" not in forced.output
+    assert "→" not in forced.output
+    kept = rest.index("  Blijft staan zoals het in het document staat:")
+    assert rest[kept + 1] == "  - titel: de import leest 'Vervoerspas voor minima', in het document staat 'De vervoerspas'; dat blijft staan."
+    assert rest[-1] == f"  geschreven: {holder}"  # --datum is new: the document changed
+
+    same = run_cli(["import", "--root", project.root, "--force", "--gemeente", "almere", "--datum", "2026-03-03", path])
+    assert same.exit_code == 0, same.output
+    assert "geschreven:" not in same.output
+    assert same.output.splitlines()[-1] == f"  niets veranderd: {holder} had dit al."

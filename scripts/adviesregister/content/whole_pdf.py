@@ -17,6 +17,8 @@ Nothing is decoded that clean_pdf's limits have not passed first (check_page_cou
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import io
 import re
@@ -38,7 +40,7 @@ EARLIER = "een eerdere versie van het origineel (onder een latere wijziging)"
 MAX_STREAM_BYTES = 50_000_000
 """Bytes one stream may unpack to: XMP, an attached letter or a page's content is far smaller."""
 _MAX_EXPANSION = 5_000
-"""How many times its size a stream with a filter other than Flate (LZW, run length, ASCII85 …) can grow, at most."""
+"""How many times its size a stream can grow through a filter we do not unpack step by step (LZW, run length …), at most."""
 _BINARY_KEYS = ("/FontFile", "/FontFile2", "/FontFile3", "/ToUnicode", "/CIDSet", "/CIDToGIDMap", "/Function", "/Functions", "/JBIG2Globals")
 """Keys whose stream value is a font program, a character map, a function or another binary resource: no text."""
 _SKIPPED_TYPES = ("/XRef", "/ObjStm", "/CMap")
@@ -162,23 +164,67 @@ def _stream_text(stream: pikepdf.Stream) -> tuple[list[str], list[str]]:
 
 
 def _decoded(stream: pikepdf.Stream) -> bytes | None:
-    """The stream's decoded bytes, or None when they would be more than MAX_STREAM_BYTES: a compressed stream is
-    unpacked only up to that size, so a small file that unpacks to gigabytes is refused before it fills the memory."""
+    """The stream's decoded bytes, or None when they would be more than MAX_STREAM_BYTES: the filters are applied one
+    by one to the real bytes (text encodings, which shrink the data, in full; Flate only up to that size), so a small
+    file that unpacks to gigabytes is refused before it fills the memory. Only after a filter we cannot unpack step by
+    step (LZW, run length …) is the size a guess: by how much it can expand at most."""
     import pikepdf
 
     filters = stream.get("/Filter")
-    chain = list(filters) if isinstance(filters, pikepdf.Array) else [] if filters is None else [filters]
+    chain = [str(name) for name in (filters if isinstance(filters, pikepdf.Array) else [] if filters is None else [filters])]
     raw = stream.read_raw_bytes()
-    if chain == [pikepdf.Name.FlateDecode]:
-        unpacker = zlib.decompressobj()
-        try:
-            if len(unpacker.decompress(raw, MAX_STREAM_BYTES + 1)) > MAX_STREAM_BYTES:
+    data: bytes | None = raw
+    size = len(raw)
+    for name in chain:
+        if data is None:  # after a filter we could not apply: the worst case
+            size *= _MAX_EXPANSION
+        elif name in _SHRINKING:
+            data = _SHRINKING[name](data)
+            if data is None:
                 return None
-        except zlib.error:
+            size = len(data)
+        elif name == "/FlateDecode":
+            data = _inflated(data)
+            if data is None:
+                return None
+            size = len(data)
+        else:
+            data, size = None, size * _MAX_EXPANSION
+        if size > MAX_STREAM_BYTES:
             return None
-    elif chain and len(raw) * _MAX_EXPANSION ** len(chain) > MAX_STREAM_BYTES:  # other filters: by how much they can expand
-        return None
     return bytes(stream.read_bytes()) if chain else raw
+
+
+def _inflated(data: bytes) -> bytes | None:
+    """Flate-compressed `data` unpacked up to MAX_STREAM_BYTES; None when it is more, or not Flate."""
+    try:
+        unpacked = zlib.decompressobj().decompress(data, MAX_STREAM_BYTES + 1)
+    except zlib.error:
+        return None
+    return None if len(unpacked) > MAX_STREAM_BYTES else unpacked
+
+
+def _ascii85(data: bytes) -> bytes | None:
+    """ASCII85 text as bytes (4 bytes for each 5 characters, or for one `z`); None when it is not ASCII85."""
+    body = re.sub(rb"\s", b"", data)
+    body = body[2:] if body.startswith(b"<~") else body
+    try:
+        return base64.a85decode(body[: body.index(b"~>")] if b"~>" in body else body)
+    except ValueError:
+        return None
+
+
+def _ascii_hex(data: bytes) -> bytes | None:
+    """Hexadecimal text as bytes (one byte for each two digits; an odd last digit is followed by 0); None when it is not hex."""
+    body = re.sub(rb"\s", b"", data).split(b">")[0]
+    try:
+        return binascii.unhexlify(body + b"0" * (len(body) % 2))
+    except (binascii.Error, ValueError):
+        return None
+
+
+_SHRINKING = {"/ASCII85Decode": _ascii85, "/A85": _ascii85, "/ASCIIHexDecode": _ascii_hex, "/AHx": _ascii_hex}
+"""Filters that make the data smaller (text encodings of bytes): applied in full, step by step."""
 
 
 def _operands(instruction: object) -> list[object]:

@@ -78,15 +78,21 @@ class ImportResult:
     bijgewerkt: list[str] = field(default_factory=list)
     """For a second import: what the import wrote before, nobody changed and the import now reads otherwise (rewritten with --force)."""
 
-    def herhaling_tekst(self) -> str | None:
-        """What a second import of an original does, in Dutch, for the report; None for a first import."""
+    def herhaling_tekst(self, force: bool = False) -> str | None:
+        """What a second import of an original does, in Dutch, for the report's first line; None for a first import."""
         if self.houder is None:
             return None
+        staat = f"deze brief staat al in het archief als {self.houder} (hetzelfde origineel, bron.sha256)."
+        if force:
+            return (
+                f"{staat} Met --force komt er geen tweede document en geen tweede kopie: de import schrijft in {self.houder} opnieuw wat "
+                "hij eerder schreef en niemand veranderde (bron.ingelezen houdt dat bij), vult de velden aan die het document mist en "
+                "schrijft de velden die u als optie gaf (--datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft staan."
+            )
         return (
-            f"deze brief staat al in het archief als {self.houder} (hetzelfde origineel, bron.sha256). Er komt geen tweede document "
-            "en geen tweede kopie. Zonder --force schrijft de import niets. Met --force schrijft hij opnieuw wat de import eerder schreef "
-            "en niemand veranderde (bron.ingelezen houdt dat bij), vult hij de velden aan die het document mist en schrijft hij de velden "
-            "die u als optie gaf (--datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft zoals het is."
+            f"{staat} Er is niets geschreven. Met --force schrijft de import opnieuw wat hij eerder schreef en niemand veranderde, "
+            "vult hij de velden aan die het document mist en schrijft hij de velden die u als optie gaf (--datum, --gemeente); "
+            "wat iemand invulde, veranderde of weghaalde, blijft staan."
         )
 
     def origineel_tekst(self) -> str | None:
@@ -281,6 +287,8 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
     """Link to the advice the response answers; create a text-less record for it when it is not in the archive."""
     ref = letter.advies
     gemeente = reactie.gegevens.get("gemeente")
+    if _link_by_reference(archive, letter, reactie, beslissingen):
+        return []
     if ref is None:
         _link_by_subject(archive, reactie, beslissingen)
         return []
@@ -311,6 +319,30 @@ def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen
         "reactie_op", "advies-zonder-tekst", f"het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id})."
     )
     return [Record(document_path(gemeente, ref.datum.jaar, advies_id), gegevens, "", bewijs)]
+
+
+def _reference(kenmerk: str) -> str:
+    """A reference number as it is compared: without case, spaces and dashes ('ASD 2026/014' and 'asd-2026/014' are one)."""
+    return re.sub(r"[\s\-\u2010-\u2015]", "", kenmerk).casefold()
+
+
+def _link_by_reference(archive: Archive, letter: Letter, reactie: Record, beslissingen: Decisions) -> bool:
+    """The strongest evidence: the response's 'Uw kenmerk' is the 'Ons kenmerk' of exactly one advice (of the same
+    gemeente, when it is known). Two advices with that kenmerk link nothing: the date and subject rules decide."""
+    found = letter.kenmerken.get("uw_kenmerk")
+    if found is None or not _reference(str(found.waarde)):
+        return False
+    gemeente = reactie.gegevens.get("gemeente")
+    wanted = _reference(str(found.waarde))
+    matches = [
+        d for d in archive.documenten if d.soort == "advies" and gemeente in (None, d.gemeente) and _reference(d.kenmerken.get("ons_kenmerk", "")) == wanted
+    ]
+    if len(matches) != 1:
+        return False
+    reactie.gegevens["reactie_op"] = [matches[0].id]
+    reactie.bewijs["reactie_op"] = f"{_evidence(found)}: het kenmerk (ons_kenmerk) van het advies '{matches[0].titel}'"
+    beslissingen.settle("reactie_op")  # an exact reference number needs no check of dates or subject
+    return True
 
 
 _STOPWORDS = frozenset(

@@ -7,7 +7,22 @@ from typing import Any
 from adviesregister.importer.records import ImportResult, Record
 
 
-def format_report(result: ImportResult) -> str:
+def format_report(result: ImportResult, force: bool = False) -> str:
+    """The report of one letter. For an original already in the archive (`houder`): no field list and no '→' line,
+    but a first line that says whether anything is written (only with `force`) and which document holds it."""
+    if (herhaling := result.herhaling_tekst(force)) is not None:
+        lines = [f"{result.bestand}: {herhaling}"]
+        if result.bijgewerkt:
+            lines.append(
+                "  Opnieuw geschreven (de import schreef dit en niemand veranderde het):"
+                if force
+                else "  Met --force opnieuw geschreven (de import schreef dit en niemand veranderde het):"
+            )
+            lines.extend(f"  - {item}" for item in result.bijgewerkt)
+        if result.anders:
+            lines.append("  Blijft staan zoals het in het document staat:")
+            lines.extend(f"  - {item}" for item in result.anders)
+        return "\n".join(lines + _decisions(result))
     lines = [f"{result.bestand}"]
     for record in result.records:
         lines.append(f"→ {record.pad}")
@@ -20,21 +35,18 @@ def format_report(result: ImportResult) -> str:
                 lines.append(f"  {naam:<22} {shown}")
                 if naam in record.bewijs:
                     lines.append(f"  {'':<22} gevonden: {record.bewijs[naam]}")
-    if (herhaling := result.herhaling_tekst()) is not None:
-        lines.append(f"  Al in het archief: {herhaling}")
-        lines.extend(f"  - {item}" for item in result.anders)
-        if result.bijgewerkt:
-            lines.append("  Opnieuw ingelezen (de import schreef dit en niemand veranderde het):")
-            lines.extend(f"  - {item}" for item in result.bijgewerkt)
-    elif (origineel := result.origineel_tekst()) is not None:
+    if (origineel := result.origineel_tekst()) is not None:
         lines.append(f"  Origineel: {origineel}")
     if result.verwijderd:
         lines.append("  Weggelaten (geen tekst van de brief, of privacy):")
         lines.extend(f"  - {item}" for item in result.verwijderd)
-    if result.beslissingen:
-        lines.append("  Kijk hier zelf naar:")
-        lines.extend(f"  - {item}" for item in result.beslissingen)
-    return "\n".join(lines)
+    return "\n".join(lines + _decisions(result))
+
+
+def _decisions(result: ImportResult) -> list[str]:
+    if not result.beslissingen:
+        return []
+    return ["  Kijk hier zelf naar:", *(f"  - {item}" for item in result.beslissingen)]
 
 
 def record_json(result: ImportResult) -> list[dict[str, Any]]:

@@ -150,7 +150,7 @@ def test_new_writes_a_template_that_check_understands(tmp_path: Path) -> None:
     assert wrong.exit_code == 1
     assert wrong.output == (
         "--gemeente: 'amsterdam' staat niet in content/gemeenten.yml (kies uit: albrandswaard, almelo, almere). "
-        'Voeg de gemeente toe met: adviesregister gemeente toevoegen "Amsterdam"\n'
+        'Voeg de gemeente toe met: adviesregister gemeente toevoegen "Amsterdam" --adviesraad "Naam van de adviesraad" Er is niets geschreven.\n'
     )
 
 

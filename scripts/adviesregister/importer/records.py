@@ -240,7 +240,7 @@ def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, besli
     beslissingen.add(
         "gemeente",
         "gemeente-nieuw",
-        f'{letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe met: {add_command(letter.gemeente_naam)} --adviesraad "Naam van de adviesraad"',
+        f"{letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe met: {add_command(letter.gemeente_naam)}",
     )
     return slug
 

@@ -163,7 +163,7 @@ def test_an_unknown_name_gets_the_closest_names(tmp_path: Path) -> None:
     code, output = toevoegen(project, "Amsterdm", "--adviesraad", "X")
     assert code == 1
     assert output == (
-        "Gemeente niet toegevoegd: 'Amsterdm' staat niet in de lijst van gemeenten van het CBS (data/gemeenten-cbs-2023.csv). "
+        "Gemeente niet toegevoegd: 'Amsterdm' staat niet in de lijst van gemeenten van het CBS (gemeenten-cbs-2023.csv van Adviesregister). "
         'Bedoelt u "Amsterdam"? Schrijf de naam zoals het CBS hem schrijft.\n'
     )
     assert project.gemeenten_file.read_bytes() == before
@@ -335,3 +335,27 @@ def test_check_names_an_unknown_gemeente_in_the_same_run_as_a_wrong_id(tmp_path:
     assert result.exit_code == 1
     codes = re.findall(r"^content/documenten/Uden/2026/Uden-2026-03-01-advies\.md:\d+: \[([a-z-]+)\]", result.output, re.MULTILINE)
     assert codes == ["ongeldig-formaat", "onbekende-gemeente"], result.output
+
+
+def test_the_guide_shows_the_archives_own_first_gemeente(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    (project.gemeenten_file).write_text(HEADER, encoding="utf-8")
+    add_gemeente(project.gemeenten_file, "Oss", "Adviesraad Sociaal Domein Oss")
+    add_gemeente(project.gemeenten_file, "Maashorst", "Adviesraad Maashorst")
+    archive, _ = load_archive(project)
+    guide = render_guide(archive.gemeenten)
+    assert "gemeente: oss\nvan: Adviesraad Sociaal Domein Oss\naan: Burgemeester en wethouders van Oss\n" in guide
+    assert "new advies --gemeente oss " in guide and "`bronnen/oss/2024/advies.pdf`" in guide
+    assert re.search(r"almelo|nsob", guide, re.IGNORECASE) is None
+    maashorst = render_guide({slug: archive.gemeenten[slug] for slug in ("maashorst", "oss")})
+    assert "gemeente: maashorst\nvan: Adviesraad Maashorst\n" in maashorst and "--gemeente maashorst " in maashorst
+    assert re.search(r"almelo|nsob", render_guide(), re.IGNORECASE) is None  # no archive: the neutral example
+
+
+def test_checks_examples_are_not_the_seeds(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    advies = next(project.content.rglob("*-advies-over-mantelzorg.md"))
+    advies.write_text(advies.read_text(encoding="utf-8").replace(f"id: {advies.stem}", "id: Fout"), encoding="utf-8")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1 and "Voorbeeld: oss-2024-05-01-advies-over-mantelzorg." in result.output
+    assert re.search(r"almelo-20|nsob", result.output.split("[ongeldig-formaat]", 1)[1], re.IGNORECASE) is None

@@ -146,7 +146,7 @@ def test_init_writes_only_into_a_new_or_empty_folder(tmp_path: Path) -> None:
         (
             "--gemeente",
             "Os",
-            "--gemeente: 'Os' staat niet in de lijst van gemeenten van het CBS (data/gemeenten-cbs-2023.csv). Bedoelt u \"Oss\"? "
+            "--gemeente: 'Os' staat niet in de lijst van gemeenten van het CBS (gemeenten-cbs-2023.csv van Adviesregister). Bedoelt u \"Oss\"? "
             "Schrijf de naam zoals het CBS hem schrijft.",
         ),
         (

@@ -88,7 +88,7 @@ def lookup(naam: str) -> tuple[str, str]:
     close = [ALIASES[_plain(naam)]] if _plain(naam) in ALIASES else suggestions(naam)
     hint = f" Bedoelt u {_or(close)}?" if close else ""
     raise GemeenteRefused(
-        f"'{naam}' staat niet in de lijst van gemeenten van het CBS (data/{MUNICIPALITIES_FILE}).{hint} Schrijf de naam zoals het CBS hem schrijft."
+        f"'{naam}' staat niet in de lijst van gemeenten van het CBS ({MUNICIPALITIES_FILE} van Adviesregister).{hint} Schrijf de naam zoals het CBS hem schrijft."
     )
 
 

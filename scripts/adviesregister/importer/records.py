@@ -141,7 +141,11 @@ def import_letter(
     )
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
-    beslissingen.add("themas", "themas-kiezen", f"kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
+    beslissingen.add(
+        "themas",
+        "themas-kiezen",
+        f"kies de thema's van het sociaal domein waar dit document over gaat (de toegestane thema's staan in het schema op de pagina Open data van de site).{hint}",
+    )
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += _link_advice(archive, letter, records[0], beslissingen)

@@ -30,7 +30,7 @@ SLUG_LENGTH = 50
 """The longest short name gemeenten.schema.json allows."""
 HEADER = """\
 # De gemeenten in het archief. Per gemeente: de korte naam (gebruikt in 'gemeente:' van elk document),
-# de naam en CBS-code (uit data/gemeenten-cbs-2023.csv), de reactietermijn in weken en de adviesraden:
+# de naam en CBS-code (uit de lijst van het CBS), de reactietermijn in weken en de adviesraden:
 # per adviesraad de naam, de afkortingen waarmee brieven hem noemen (mag leeg: []), de website en een
 # contactadres (een functionele mailbox of het webadres van een contactformulier, nooit het adres van een persoon).
 # Een gemeente toevoegen: adviesregister gemeente toevoegen "Naam van de gemeente" --adviesraad "Naam van de raad"

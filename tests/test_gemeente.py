@@ -13,8 +13,18 @@ import pytest
 import yaml
 from lxml import html
 
-from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, add_command, add_gemeente, gemeente_block, gemeente_slug, lookup
-from adviesregister.content.load import load_gemeenten
+from adviesregister.content.gemeenten_schrijven import (
+    HEADER,
+    GemeenteRefused,
+    add_command,
+    add_gemeente,
+    gemeente_block,
+    gemeente_slug,
+    lookup,
+    resolve_gemeente,
+    suggestions,
+)
+from adviesregister.content.load import load_archive, load_gemeenten
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.site.guide import render_guide
@@ -92,7 +102,7 @@ def test_toevoegen_appends_a_quoted_block_and_keeps_the_file(tmp_path: Path) -> 
         "6",
     )
     assert code == 0, output
-    assert "Toegevoegd aan content/gemeenten.yml: 's-Hertogenbosch (GM0796) onder 's-hertogenbosch'" in output
+    assert "Toegevoegd aan content/gemeenten.yml: 's-Hertogenbosch (GM0796) onder de korte naam s-hertogenbosch:" in output
     after = project.gemeenten_file.read_bytes()
     assert after.startswith(before) and after[len(before) : len(before) + 1] == b"\n"  # comments and all kept, a line break added
     data = yaml.safe_load(after)
@@ -153,7 +163,7 @@ def test_an_unknown_name_gets_the_closest_names(tmp_path: Path) -> None:
     code, output = toevoegen(project, "Amsterdm", "--adviesraad", "X")
     assert code == 1
     assert output == (
-        "Gemeente niet toegevoegd: 'Amsterdm' staat niet in de lijst van gemeenten van het CBS (data/gemeenten-cbs-2023.csv). "
+        "Gemeente niet toegevoegd: 'Amsterdm' staat niet in de lijst van gemeenten van het CBS (gemeenten-cbs-2023.csv van Adviesregister). "
         'Bedoelt u "Amsterdam"? Schrijf de naam zoals het CBS hem schrijft.\n'
     )
     assert project.gemeenten_file.read_bytes() == before
@@ -210,10 +220,10 @@ def test_the_command_in_checks_message_adds_the_gemeente(tmp_path: Path) -> None
     assert first.exit_code == 1
     line = next(line for line in first.output.splitlines() if "[onbekende-gemeente]" in line)
     command = line.split("voeg de gemeente toe met: ", 1)[1]
-    assert command == 'adviesregister gemeente toevoegen "\'s-Hertogenbosch"'
-    words = shlex.split(command)  # as a shell reads it
+    assert command == 'adviesregister gemeente toevoegen "\'s-Hertogenbosch" --adviesraad "Naam van de adviesraad"'
+    words = shlex.split(command)  # as a shell reads it, with the option the command needs
     assert words[:3] == ["adviesregister", "gemeente", "toevoegen"]
-    added = run_cli([*words[1:], "--root", project.root, "--adviesraad", "Adviesraad 's-Hertogenbosch"])
+    added = run_cli([*words[1:], "--root", project.root])
     assert added.exit_code == 0, added.output
     again = run_cli(["check", "--root", project.root])
     assert again.exit_code == 0, again.output
@@ -225,14 +235,14 @@ def test_new_with_an_unknown_gemeente_names_the_command(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output == (
         "--gemeente: 's-hertogenbosch' staat niet in content/gemeenten.yml (kies uit: almelo). "
-        'Voeg de gemeente toe met: adviesregister gemeente toevoegen "\'s-Hertogenbosch"\n'
+        'Voeg de gemeente toe met: adviesregister gemeente toevoegen "\'s-Hertogenbosch" --adviesraad "Naam van de adviesraad" Er is niets geschreven.\n'
     )
 
 
 def test_add_command_quotes_for_a_shell() -> None:
-    assert add_command("Oss") == 'adviesregister gemeente toevoegen "Oss"'
-    assert shlex.split(add_command("nuenen-gerwen-en-nederwetten"))[-1] == "Nuenen, Gerwen en Nederwetten"
-    assert shlex.split(add_command("een $naam"))[-1] == "een $naam"  # not a CBS name: shown as typed, never expanded
+    assert add_command("Oss") == 'adviesregister gemeente toevoegen "Oss" --adviesraad "Naam van de adviesraad"'
+    assert shlex.split(add_command("nuenen-gerwen-en-nederwetten"))[3:] == ["Nuenen, Gerwen en Nederwetten", "--adviesraad", "Naam van de adviesraad"]
+    assert shlex.split(add_command("een $naam"))[3] == "een $naam"  # not a CBS name: shown as typed, never expanded
 
 
 def test_the_guides_block_is_what_the_command_writes() -> None:
@@ -244,3 +254,108 @@ def test_the_guides_block_is_what_the_command_writes() -> None:
     assert block == gemeente_block(
         gemeente_slug(words[3]), words[3], lookup(words[3])[0], options["--adviesraad"], (options["--afkorting"],), options["--website"], options["--contact"]
     )
+
+
+@pytest.mark.parametrize(
+    ("naam", "eerst"),
+    [("Bergen", ["Bergen (L.)", "Bergen (NH.)"]), ("Nuenen", ["Nuenen, Gerwen en Nederwetten"]), ("nuenen", ["Nuenen, Gerwen en Nederwetten"])],
+)
+def test_names_that_start_with_the_typed_name_come_first(naam: str, eerst: list[str]) -> None:
+    assert suggestions(naam)[: len(eerst)] == eerst
+    with pytest.raises(GemeenteRefused) as refused:
+        lookup(naam)
+    assert f"Bedoelt u {', '.join(f'{chr(34)}{one}{chr(34)}' for one in eerst)}" in str(refused.value)
+
+
+def test_a_typing_error_still_gets_difflibs_closest_name() -> None:
+    assert suggestions("Amsterdm") == ["Amsterdam"]
+    assert suggestions("Berg")[0] == "Berg en Dal" and "Bergen (L.)" not in suggestions("Berg")  # 'Bergen' starts with it, not as a word
+
+
+@pytest.mark.parametrize(("typed", "slug"), [("almelo", "almelo"), ("Almelo", "almelo"), ("ALMELO", "almelo"), (" Álmelo", "almelo"), ("Amsterdam", None)])
+def test_gemeente_option_takes_the_short_name_or_the_name(tmp_path: Path, typed: str, slug: str | None) -> None:
+    archive, _ = load_archive(small_archive(tmp_path))
+    if slug is None:
+        with pytest.raises(GemeenteRefused):
+            resolve_gemeente(typed, archive.gemeenten)
+    else:
+        assert resolve_gemeente(typed, archive.gemeenten) == slug
+
+
+def test_a_name_in_the_archive_under_another_key_is_used(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    assert toevoegen(project, "'s-Hertogenbosch", "--adviesraad", "Adviesraad Den Bosch", "--sleutel", "den-bosch")[0] == 0
+    archive, _ = load_archive(project)
+    for typed in ("'s-Hertogenbosch", "\u2019s-hertogenbosch", "s-hertogenbosch", "sHertogenbosch", "Den-Bosch"):
+        assert resolve_gemeente(typed, archive.gemeenten) == "den-bosch", typed
+    with pytest.raises(GemeenteRefused, match="Bedoelt u 'almelo'\\?"):
+        resolve_gemeente("almeloo", archive.gemeenten)
+
+
+def test_new_takes_the_gemeentes_name(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    result = run_cli(["new", "advies", "--root", project.root, "--gemeente", "Almelo", "--titel", "Advies over wonen", "--datum", "2024-05-01"])
+    assert result.exit_code == 0, result.output
+    written = project.root / result.output.splitlines()[0].removeprefix("Geschreven: ")
+    assert written.parent.parent.name == "almelo" and "gemeente: almelo\n" in written.read_text(encoding="utf-8")
+
+
+def _files(project: Project) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in sorted(project.root.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("command", ["import", "new"])
+def test_an_unknown_gemeente_is_refused_before_anything_is_written(tmp_path: Path, command: str) -> None:
+    project = small_archive(tmp_path)
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Uden, 1 maart 2026\n\nGeacht college,\n\nWij adviseren u.\n\nAdviesraad Uden\n", encoding="utf-8")
+    before = _files(project)
+    args = ["import", letter] if command == "import" else ["new", "advies", "--titel", "Advies"]
+    result = run_cli([*args, "--root", project.root, "--gemeente", "Oss"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "--gemeente: 'Oss' staat niet in content/gemeenten.yml (kies uit: almelo). "
+        'Voeg de gemeente toe met: adviesregister gemeente toevoegen "Oss" --adviesraad "Naam van de adviesraad" Er is niets geschreven.\n'
+    )
+    assert _files(project) == before
+    uden = run_cli([*args, "--root", project.root, "--gemeente", "Uden"])  # part of Maashorst since 2022: no CBS name, so no command that fails
+    assert uden.exit_code == 1 and "'Uden' is ook geen gemeente in de lijst van het CBS. Bedoelt u " in uden.output
+    assert "toevoegen" not in uden.output
+    assert _files(project) == before
+
+
+def test_check_names_an_unknown_gemeente_in_the_same_run_as_a_wrong_id(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    advies = next(project.content.rglob("*-advies-over-mantelzorg.md"))
+    text = advies.read_text(encoding="utf-8").replace("gemeente: almelo", "gemeente: Uden")
+    broken = project.content / "documenten" / "Uden" / "2026" / "Uden-2026-03-01-advies.md"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(text.replace(f"id: {advies.stem}", "id: Uden-2026-03-01-advies"), encoding="utf-8")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    codes = re.findall(r"^content/documenten/Uden/2026/Uden-2026-03-01-advies\.md:\d+: \[([a-z-]+)\]", result.output, re.MULTILINE)
+    assert codes == ["ongeldig-formaat", "onbekende-gemeente"], result.output
+
+
+def test_the_guide_shows_the_archives_own_first_gemeente(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    (project.gemeenten_file).write_text(HEADER, encoding="utf-8")
+    add_gemeente(project.gemeenten_file, "Oss", "Adviesraad Sociaal Domein Oss")
+    add_gemeente(project.gemeenten_file, "Maashorst", "Adviesraad Maashorst")
+    archive, _ = load_archive(project)
+    guide = render_guide(archive.gemeenten)
+    assert "gemeente: oss\nvan: Adviesraad Sociaal Domein Oss\naan: Burgemeester en wethouders van Oss\n" in guide
+    assert "new advies --gemeente oss " in guide and "`bronnen/oss/2024/advies.pdf`" in guide
+    assert re.search(r"almelo|nsob", guide, re.IGNORECASE) is None
+    maashorst = render_guide({slug: archive.gemeenten[slug] for slug in ("maashorst", "oss")})
+    assert "gemeente: maashorst\nvan: Adviesraad Maashorst\n" in maashorst and "--gemeente maashorst " in maashorst
+    assert re.search(r"almelo|nsob", render_guide(), re.IGNORECASE) is None  # no archive: the neutral example
+
+
+def test_checks_examples_are_not_the_seeds(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    advies = next(project.content.rglob("*-advies-over-mantelzorg.md"))
+    advies.write_text(advies.read_text(encoding="utf-8").replace(f"id: {advies.stem}", "id: Fout"), encoding="utf-8")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1 and "Voorbeeld: oss-2024-05-01-advies-over-mantelzorg." in result.output
+    assert re.search(r"almelo-20|nsob", result.output.split("[ongeldig-formaat]", 1)[1], re.IGNORECASE) is None

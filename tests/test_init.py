@@ -94,7 +94,7 @@ def test_from_an_empty_folder_to_a_site_of_ones_own(tmp_path: Path) -> None:
     assert [path.parent.name for path in (archive / "content" / "documenten").rglob("*.md")] == ["2026"]
 
     checked = run(bin_folder / "adviesregister", "check", cwd=archive)
-    assert (checked.returncode, checked.stdout) == (0, "Geen problemen gevonden in 1 documenten.\n")
+    assert (checked.returncode, checked.stdout) == (0, "Geen problemen gevonden in 1 document.\n")
     built = run(bin_folder / "adviesregister", "build", cwd=archive)
     assert built.returncode == 0, built.stdout + built.stderr
 
@@ -146,7 +146,7 @@ def test_init_writes_only_into_a_new_or_empty_folder(tmp_path: Path) -> None:
         (
             "--gemeente",
             "Os",
-            "--gemeente: 'Os' staat niet in de lijst van gemeenten van het CBS (data/gemeenten-cbs-2023.csv). Bedoelt u \"Oss\"? "
+            "--gemeente: 'Os' staat niet in de lijst van gemeenten van het CBS (gemeenten-cbs-2023.csv van Adviesregister). Bedoelt u \"Oss\"? "
             "Schrijf de naam zoals het CBS hem schrijft.",
         ),
         (
@@ -194,7 +194,13 @@ def test_a_gemeente_is_found_by_its_name_however_written(tmp_path: Path) -> None
 
 def test_a_missing_option_without_a_terminal_is_named(tmp_path: Path) -> None:
     result = run_cli(["init", tmp_path / "nieuw", *COUNCIL])
-    assert (result.exit_code, result.output) == (1, "--contact ontbreekt. Geef de optie op (zie adviesregister init --help).\n")
+    assert (result.exit_code, result.output) == (1, "--contact en --adres ontbreken. Geef die opties op (zie adviesregister init --help).\n")
+
+
+def test_every_missing_option_is_named_in_one_message(tmp_path: Path) -> None:
+    result = run_cli(["init", tmp_path / "nieuw", "--naam", "Adviesraad Oss"])
+    assert (result.exit_code, result.output) == (1, "--gemeente, --contact en --adres ontbreken. Geef die opties op (zie adviesregister init --help).\n")
+    assert not (tmp_path / "nieuw").exists()
 
 
 def test_at_a_terminal_init_asks_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

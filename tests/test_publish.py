@@ -150,7 +150,7 @@ def test_new_writes_a_template_that_check_understands(tmp_path: Path) -> None:
     assert wrong.exit_code == 1
     assert wrong.output == (
         "--gemeente: 'amsterdam' staat niet in content/gemeenten.yml (kies uit: albrandswaard, almelo, almere). "
-        'Voeg de gemeente toe met: adviesregister gemeente toevoegen "Amsterdam"\n'
+        'Voeg de gemeente toe met: adviesregister gemeente toevoegen "Amsterdam" --adviesraad "Naam van de adviesraad" Er is niets geschreven.\n'
     )
 
 
@@ -193,7 +193,7 @@ def test_a_broken_pull_request_gets_annotations_on_the_right_lines(tmp_path: Pat
     assert result.output.splitlines() == [
         f"::error file={advies},line=5,title=[ongeldige-datum]::datum: '2024-02-30' bestaat niet: deze maand heeft 29 dagen. Controleer de datum in de brief.",
         f"::error file={advies},line=7,title=[afgeleid-veld]::status: dit wordt automatisch berekend uit de reacties en termijnen. Haal deze regel weg.",
-        f"::error file={reactie},line=6,title=[onbekende-gemeente]::gemeente: 'amsterdam' staat niet in content/gemeenten.yml. Kies uit: 'albrandswaard', 'almelo', 'almere', of voeg de gemeente toe met: adviesregister gemeente toevoegen \"Amsterdam\"",
+        f"::error file={reactie},line=6,title=[onbekende-gemeente]::gemeente: 'amsterdam' staat niet in content/gemeenten.yml. Kies uit: 'albrandswaard', 'almelo', 'almere', of voeg de gemeente toe met: adviesregister gemeente toevoegen \"Amsterdam\" --adviesraad \"Naam van de adviesraad\"",
         f"::error file={reactie},line=8,title=[verwijzing-onbekend]::reactie_op: verwijst naar 'almelo-2099-01-01-bestaat-niet', maar dat document bestaat niet. Controleer de id (de bestandsnaam zonder .md).",
         "4 problemen in 2 bestanden.",
     ]

@@ -19,10 +19,10 @@ from adviesregister import cli_dutch
 from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
-from adviesregister.content.gemeenten_schrijven import GemeenteRefused, add_command, add_gemeente
+from adviesregister.content.gemeenten_schrijven import GemeenteRefused, add_gemeente, resolve_gemeente
 from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive
-from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Datum, DatumFout, Problem, format_problems
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError
 from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
@@ -137,7 +137,8 @@ def check(output: str, root: Path) -> None:
     prepared = _prepared(project, github=output == "github", err=False)
     for warning in example_settings(project):  # build refuses these; check only warns (content/launch.py)
         click.echo(warning.github_annotation("warning") if output == "github" else f"{warning} (waarschuwing: zo bouwt de site niet)")
-    click.echo(f"Geen problemen gevonden in {len(prepared.archive.documenten)} documenten.")
+    aantal = len(prepared.archive.documenten)
+    click.echo(f"Geen problemen gevonden in {aantal} {'document' if aantal == 1 else 'documenten'}.")
 
 
 @main.command()
@@ -177,7 +178,7 @@ def build(root: Path) -> None:
 
 @main.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="BESTANDEN...", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--gemeente", help="De gemeente (korte naam uit content/gemeenten.yml), als de brief haar niet noemt.")
+@click.option("--gemeente", help="De gemeente (korte naam of naam uit content/gemeenten.yml), als de brief haar niet noemt.")
 @click.option("--datum", help="De datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), als de brief die niet noemt.")
 @click.option("--dry-run", is_flag=True, help="Niets schrijven; alleen laten zien wat er geschreven zou worden.")
 @click.option("--json", "as_json", is_flag=True, help="De records als JSON afdrukken (met --dry-run).")
@@ -202,6 +203,7 @@ def import_(
     project = _project(root, config=False)
     vaste_datum = _datum_option(datum)
     archive, _ = load_archive(project)
+    gemeente = _gemeente_option(gemeente, archive) if gemeente is not None else None
     results, failures = [], 0
     with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if len(files) > 1 and not as_json else _nullbar(files) as bar:
         for path in bar:
@@ -289,7 +291,7 @@ def offline(out: Path, root: Path) -> None:
 
 @main.command()
 @click.argument("soort", type=click.Choice(["advies", "reactie", "stuk"]))
-@click.option("--gemeente", required=True, help="De korte naam van de gemeente uit content/gemeenten.yml, bijvoorbeeld 'almelo'.")
+@click.option("--gemeente", required=True, help="De gemeente: haar korte naam of naam uit content/gemeenten.yml, bijvoorbeeld 'oss' of 'Oss'.")
 @click.option("--titel", required=True, help="De titel of het onderwerp van de brief.")
 @click.option("--datum", help="De datum van de brief: JJJJ-MM-DD (of JJJJ-MM, JJJJ).")
 @click.option("--reactie-op", "reactie_op", help="Bij een reactie: de id van het advies waarop zij antwoordt (bij een stuk: waar het bij hoort).")
@@ -299,12 +301,7 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
     """Maak een nieuw document om in te vullen, met uitleg bij elk veld."""
     project = _project(root, config=False)
     archive, _ = load_archive(project)
-    if gemeente not in archive.gemeenten:
-        keuzes = ", ".join(sorted(archive.gemeenten)) or "er staat nog geen gemeente in"
-        click.echo(
-            f"--gemeente: '{gemeente}' staat niet in content/gemeenten.yml (kies uit: {keuzes}). Voeg de gemeente toe met: {add_command(gemeente)}", err=True
-        )
-        sys.exit(1)
+    gemeente = _gemeente_option(gemeente, archive)
     vaste_datum = _datum_option(datum)
     if reactie_op and reactie_op not in archive.by_id():
         raise click.BadParameter(f"'{reactie_op}' is geen document in het archief. Gebruik de id (de bestandsnaam zonder .md).", param_hint="--reactie-op")
@@ -351,7 +348,7 @@ def toevoegen(
     except WriteFailed as err:
         click.echo(f"Kon content/gemeenten.yml niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
         sys.exit(1)
-    click.echo(f"Toegevoegd aan content/gemeenten.yml: {added.naam} ({added.cbs_code}) onder '{added.slug}':")
+    click.echo(f"Toegevoegd aan content/gemeenten.yml: {added.naam} ({added.cbs_code}) onder de korte naam {added.slug}:")
     click.echo(added.blok.rstrip("\n"))
     click.echo(f"Gebruik 'gemeente: {added.slug}' in de documenten van deze gemeente, en draai daarna 'adviesregister check'.")
 
@@ -367,6 +364,15 @@ def serve(poort: int, root: Path) -> None:
         serve_preview(_project(root), poort)
     except PortBusy as err:
         click.echo(str(err), err=True)
+        sys.exit(1)
+
+
+def _gemeente_option(gemeente: str, archive: Archive) -> str:
+    """The short name in gemeenten.yml that --gemeente means (its short name or its name); else a message and exit code 1."""
+    try:
+        return resolve_gemeente(gemeente, archive.gemeenten)
+    except GemeenteRefused as err:
+        click.echo(f"--gemeente: {err} Er is niets geschreven.", err=True)
         sys.exit(1)
 
 
@@ -411,6 +417,13 @@ def init(
         click.echo(problem, err=True)
         sys.exit(1)
     asks = _at_terminal()  # a person at a terminal is asked for what is missing; a script gets a message
+    missing = [option for option, value in (("--naam", naam), ("--gemeente", gemeenten), ("--contact", contact), ("--adres", adres)) if not value]
+    if missing and not asks:
+        click.echo(
+            f"{_and(missing)} {'ontbreekt' if len(missing) == 1 else 'ontbreken'}. Geef {'de optie' if len(missing) == 1 else 'die opties'} op (zie adviesregister init --help).",
+            err=True,
+        )
+        sys.exit(1)
     naam = naam or _ask(asks, "--naam", "Naam van de adviesraad")
     gemeenten = gemeenten or tuple(part.strip() for part in _ask(asks, "--gemeente", "Gemeente(n), met komma's ertussen").split(",") if part.strip())
     contact = contact or _ask(asks, "--contact", "Algemeen e-mailadres van de adviesraad (niet van één persoon)")
@@ -422,6 +435,10 @@ def init(
         click.echo(str(err), err=True)
         sys.exit(1)
     click.echo(f"Archief gemaakt in {folder}: {len(written)} bestanden. Ga naar die map en voer 'make site' uit; 'make test' controleert het.")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
 
 
 def _at_terminal() -> bool:

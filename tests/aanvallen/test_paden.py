@@ -88,7 +88,7 @@ def test_a_source_path_with_dots_is_refused_without_looking(root: Path, bestand:
     code, output = check(root)
     assert code == 1
     assert output.splitlines() == [
-        f"{REACTIE}:12: [ongeldig-formaat] bron.bestand: '{bestand}' heeft niet de goede vorm. Voorbeeld: bronnen/almelo/2023/brief.pdf.",
+        f"{REACTIE}:12: [ongeldig-formaat] bron.bestand: '{bestand}' heeft niet de goede vorm. Voorbeeld: bronnen/oss/2024/brief.pdf.",
         "1 probleem in 1 bestand.",
     ]
 
@@ -106,7 +106,7 @@ def test_check_tells_nothing_about_files_outside(root: Path) -> None:
 @pytest.mark.parametrize(
     ("bestand", "bericht"),
     [
-        ("documenten/almelo/2023/almelo-2023-03-01-advies-over-mantelzorg.md", "heeft niet de goede vorm. Voorbeeld: bronnen/almelo/2023/brief.pdf."),
+        ("documenten/almelo/2023/almelo-2023-03-01-advies-over-mantelzorg.md", "heeft niet de goede vorm. Voorbeeld: bronnen/oss/2024/brief.pdf."),
         ("bronnen/almelo/basis-reactie.exe", "het archief kan alleen originelen van deze soorten bewaren: .txt, .md, .pdf, .docx, .html, .htm."),
     ],
 )

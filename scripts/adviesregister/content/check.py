@@ -22,6 +22,7 @@ from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
 from adviesregister.content.originals import check_originals, originals_cache
+from adviesregister.content.parse import ParseError, parse_document, read_content_file
 from adviesregister.content.paths import find_links_outside_content, find_unsafe_files, source_problem
 from adviesregister.content.privacy import INVISIBLE_RE, Finding, describe, detect, detect_in_name, text_fields
 from adviesregister.content.project import Project
@@ -40,7 +41,7 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     privacy = ResultCache(cache_folder(project.root), "privacy")
     letters = ResultCache(cache_folder(project.root), "brieven")  # the letters' HTML, which the build then reuses
-    problems += check_archive(archive, project.content, privacy, letters)
+    problems += check_archive(archive, project.content, privacy, letters) + check_unread_gemeenten(project, archive)
     originals = originals_cache(cache_folder(project.root))
     problems += check_originals(archive.documenten, project.content, originals)
     if not problems:  # content with problems builds nothing, not even the cache
@@ -157,15 +158,34 @@ def check_sources(documenten: list[Document]) -> list[Problem]:
 
 
 def check_gemeente(doc: Document, archive: Archive) -> list[Problem]:
-    if doc.gemeente in archive.gemeenten or not archive.gemeenten:
+    return _unknown_gemeente(doc.pad, doc.regel("gemeente"), doc.gemeente, archive)
+
+
+def check_unread_gemeenten(project: Project, archive: Archive) -> list[Problem]:
+    """The gemeente of a document that could not be read (a wrong id, say): named in the same run as its other problems,
+    not only after they are fixed."""
+    problems = []
+    for pad in archive.onleesbaar:
+        try:
+            gegevens = parse_document(read_content_file(project.root / pad)).gegevens
+        except (OSError, ParseError):
+            continue
+        gemeente = gegevens.data.get("gemeente") if isinstance(gegevens.data, dict) else None
+        if isinstance(gemeente, str):
+            problems += _unknown_gemeente(pad, gegevens.regels.get("gemeente", 1), gemeente, archive)
+    return problems
+
+
+def _unknown_gemeente(pad: str, regel: int, gemeente: str, archive: Archive) -> list[Problem]:
+    if gemeente in archive.gemeenten or not archive.gemeenten:
         return []
     keuzes = ", ".join(f"'{slug}'" for slug in sorted(archive.gemeenten))
     return [
         Problem(
-            doc.pad,
-            doc.regel("gemeente"),
+            pad,
+            regel,
             "onbekende-gemeente",
-            f"gemeente: '{doc.gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}, of voeg de gemeente toe met: {add_command(doc.gemeente)}",
+            f"gemeente: '{gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}, of voeg de gemeente toe met: {add_command(gemeente)}",
         )
     ]
 

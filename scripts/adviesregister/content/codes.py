@@ -68,7 +68,7 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
     "bestand-ontbreekt": ("Het bestand `content/gemeenten.yml` ontbreekt.", "Zet het terug; het noemt elke gemeente in het archief."),
     "onbekende-cbs-code": (
         "Code en naam van een gemeente in `content/gemeenten.yml` staan niet samen in de lijst van het CBS.",
-        "Neem code en naam precies over uit `data/gemeenten-cbs-2023.csv`.",
+        "Neem code en naam precies over uit de lijst van het CBS, of voeg de gemeente toe met `adviesregister gemeente toevoegen`.",
     ),
     "bestandsnaam": ("De bestandsnaam is niet gelijk aan de `id`.", "Geef het bestand de naam van de id, met `.md` erachter."),
     "gereserveerde-naam": ("Een id of korte naam van een gemeente is `index`; die naam gebruikt het archief zelf.", "Kies een andere naam."),

@@ -12,6 +12,7 @@ import json
 import re
 import shlex
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import yaml
 
 from adviesregister.content.atomic import write_all
 from adviesregister.content.contact import contact_problem
-from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Gemeente
 from adviesregister.content.names import slugify
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
 from adviesregister.content.schema import GEMEENTEN_SCHEMA
@@ -29,7 +30,7 @@ SLUG_LENGTH = 50
 """The longest short name gemeenten.schema.json allows."""
 HEADER = """\
 # De gemeenten in het archief. Per gemeente: de korte naam (gebruikt in 'gemeente:' van elk document),
-# de naam en CBS-code (uit data/gemeenten-cbs-2023.csv), de reactietermijn in weken en de adviesraden:
+# de naam en CBS-code (uit de lijst van het CBS), de reactietermijn in weken en de adviesraden:
 # per adviesraad de naam, de afkortingen waarmee brieven hem noemen (mag leeg: []), de website en een
 # contactadres (een functionele mailbox of het webadres van een contactformulier, nooit het adres van een persoon).
 # Een gemeente toevoegen: adviesregister gemeente toevoegen "Naam van de gemeente" --adviesraad "Naam van de raad"
@@ -84,13 +85,21 @@ def lookup(naam: str) -> tuple[str, str]:
     gevonden = cbs_name(naam)
     if gevonden is not None:
         return {value: code for code, value in cbs_municipalities().items()}[gevonden], gevonden
-    names = {_plain(value): value for value in cbs_municipalities().values()}
-    close = [names[match] for match in difflib.get_close_matches(_plain(naam), list(names), n=3, cutoff=0.7)]
-    close = [ALIASES[_plain(naam)]] if _plain(naam) in ALIASES else close
+    close = [ALIASES[_plain(naam)]] if _plain(naam) in ALIASES else suggestions(naam)
     hint = f" Bedoelt u {_or(close)}?" if close else ""
     raise GemeenteRefused(
-        f"'{naam}' staat niet in de lijst van gemeenten van het CBS (data/{MUNICIPALITIES_FILE}).{hint} Schrijf de naam zoals het CBS hem schrijft."
+        f"'{naam}' staat niet in de lijst van gemeenten van het CBS ({MUNICIPALITIES_FILE} van Adviesregister).{hint} Schrijf de naam zoals het CBS hem schrijft."
     )
+
+
+def suggestions(naam: str) -> list[str]:
+    """CBS names close to a name that is none: first those that start with it as a word ('Bergen' → 'Bergen (L.)',
+    'Bergen (NH.)'; 'Nuenen' → 'Nuenen, Gerwen en Nederwetten'), then difflib's closest spellings; three at most."""
+    wanted = _plain(naam)
+    names = {_plain(value): value for value in cbs_municipalities().values()}
+    starting = sorted(value for plain, value in names.items() if wanted and re.match(rf"{re.escape(wanted)}\b", plain))
+    close = [names[match] for match in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.7)]
+    return list(dict.fromkeys(starting + close))[:3]
 
 
 def _or(names: list[str]) -> str:
@@ -99,10 +108,37 @@ def _or(names: list[str]) -> str:
 
 
 def add_command(naam: str) -> str:
-    """The command that adds a gemeente, quoted for a shell: adviesregister gemeente toevoegen "'s-Hertogenbosch"."""
+    """The command that adds a gemeente, quoted for a shell, with the option it needs:
+    adviesregister gemeente toevoegen "'s-Hertogenbosch" --adviesraad "Naam van de adviesraad"."""
     shown = cbs_name(naam) or naam
     quoted = f'"{shown}"' if not re.search(r'["$`\\!]', shown) else shlex.quote(shown)
-    return f"adviesregister gemeente toevoegen {quoted}"
+    return f'adviesregister gemeente toevoegen {quoted} --adviesraad "Naam van de adviesraad"'
+
+
+def resolve_gemeente(text: str, gemeenten: Mapping[str, Gemeente]) -> str:
+    """The short name in gemeenten.yml that a --gemeente value means: the short name itself, or the gemeente's name in
+    any case, with or without accents ('Oss', "'s-Hertogenbosch"). GemeenteRefused, saying how to add it, if none."""
+    if text in gemeenten:
+        return text
+    wanted, bare = _plain(text), _bare(text)
+    for slug, gemeente in gemeenten.items():
+        if wanted in (_plain(slug), _plain(gemeente.naam)) or (bare and bare in (_bare(slug), _bare(gemeente.naam))):
+            return slug
+    naam = cbs_name(text)
+    code = {value: key for key, value in cbs_municipalities().items()}.get(naam or "")
+    for slug, gemeente in gemeenten.items():
+        if code is not None and gemeente.cbs_code == code:
+            return slug
+    keuzes = ", ".join(sorted(gemeenten)) or "er staat nog geen gemeente in"
+    close = difflib.get_close_matches(wanted, [_plain(slug) for slug in gemeenten], n=1, cutoff=0.75)
+    slug_of = {_plain(slug): slug for slug in gemeenten}
+    if close:
+        hint = f" Bedoelt u '{slug_of[close[0]]}'?"
+    elif naam is not None:
+        hint = f" Voeg de gemeente toe met: {add_command(naam)}"
+    else:
+        hint = f" '{text}' is ook geen gemeente in de lijst van het CBS." + (f" Bedoelt u {_or(suggestions(text))}?" if suggestions(text) else "")
+    raise GemeenteRefused(f"'{text}' staat niet in content/gemeenten.yml (kies uit: {keuzes}).{hint}")
 
 
 def yaml_scalar(text: str) -> str:

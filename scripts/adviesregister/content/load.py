@@ -107,7 +107,8 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
                     parsed.regels[f"{slug}.cbs_code"],
                     "onbekende-cbs-code",
                     f"{slug}.cbs_code: '{gemeente.cbs_code}' met naam '{gemeente.naam}' staat niet in de CBS-lijst van gemeenten "
-                    f"(data/{MUNICIPALITIES_FILE}). Neem code en naam precies uit die lijst over.",
+                    f"({MUNICIPALITIES_FILE} van Adviesregister). Neem code en naam precies uit die lijst over, of schrijf de gemeente opnieuw met "
+                    "'adviesregister gemeente toevoegen'.",
                 )
             )
     return (gemeenten, []) if not problems else ({}, problems)

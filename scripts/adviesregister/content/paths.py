@@ -151,11 +151,11 @@ def source_problem(content: Path, bestand: str) -> tuple[str, str] | None:
 def _path_problem(bestand: str) -> str | None:
     parts = PurePosixPath(bestand).parts
     if bestand.startswith("/") or "\\" in bestand or not parts or parts[0] != SOURCES_FOLDER or len(parts) < 2:
-        return f"het originele bestand moet in de map content/{SOURCES_FOLDER}/ staan. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/almelo/2023/brief.pdf."
+        return f"het originele bestand moet in de map content/{SOURCES_FOLDER}/ staan. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/oss/2024/brief.pdf."
     if any(len(part.encode()) > MAX_NAME_BYTES for part in bestand.split("/")):
         return f"een naam in dit pad is langer dan {MAX_NAME_BYTES} tekens. Geef het bestand (of de map) een kortere naam."
     if any(part in (".", "..") for part in bestand.split("/")) or "//" in bestand:
-        return f"het pad mag geen '..', '.' of '//' bevatten. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/almelo/2023/brief.pdf."
+        return f"het pad mag geen '..', '.' of '//' bevatten. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/oss/2024/brief.pdf."
     if PurePosixPath(bestand).suffix.lower() not in SUPPORTED:
         soorten = ", ".join(SUPPORTED)
         return f"het archief kan alleen originelen van deze soorten bewaren: {soorten}. Zet de brief om naar PDF of tekst."

@@ -101,7 +101,7 @@ def _describe_name(kind: str, naam: str, limit: Any) -> tuple[str, str, str]:
             naam,
             f"{naam}: deze korte naam is {len(naam)} tekens lang; hooguit {limit} mag, want hij wordt ook een deel van webadressen. Kies een kortere.",
         )
-    return "ongeldig-formaat", naam, f"{naam}: een korte naam van een gemeente bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld 'almelo'."
+    return "ongeldig-formaat", naam, f"{naam}: een korte naam van een gemeente bestaat uit kleine letters, cijfers en streepjes, bijvoorbeeld 'oss'."
 
 
 def _too_long(veld: str, lengte: int, limit: int) -> str:
@@ -119,7 +119,23 @@ def _join(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
+NEUTRAL_EXAMPLES = {
+    "almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport": "oss-2024-05-01-advies-over-mantelzorg",
+    "Reactie ongevraagd advies NSOB rapport": "Advies over mantelzorg",
+    "Nazorg na het kruisboogincident": "Mantelzorg",
+    "almelo": "oss",
+    "Almelo": "Oss",
+    "GM0141": "GM0828",
+    "College van burgemeester en wethouders van Almelo": "College van burgemeester en wethouders van Oss",
+    "Adviesraad sociaal domein Almelo": "Adviesraad Sociaal Domein Oss",
+    "bronnen/almelo/2023/brief.pdf": "bronnen/oss/2024/brief.pdf",
+    "https://www.adviesraadalmelo.nl/": "https://www.voorbeeld.nl/",
+    "secretariaat@adviesraadalmelo.nl": "secretariaat@voorbeeld.nl",
+}
+"""The schema's examples come from the seed archive (Almelo); a council's own archive gets these in its messages."""
+
+
 def _example(schema: dict[str, Any]) -> str:
     examples = schema.get("examples") or ["..."]
     example = examples[0]
-    return example if isinstance(example, str) else json.dumps(example, ensure_ascii=False)
+    return NEUTRAL_EXAMPLES.get(example, example) if isinstance(example, str) else json.dumps(example, ensure_ascii=False)

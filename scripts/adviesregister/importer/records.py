@@ -147,7 +147,11 @@ def import_letter(
     )
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
-    beslissingen.add("themas", "themas-kiezen", f"kies de thema's van het sociaal domein waar dit document over gaat (zie schema/document.schema.json).{hint}")
+    beslissingen.add(
+        "themas",
+        "themas-kiezen",
+        f"kies de thema's van het sociaal domein waar dit document over gaat (de toegestane thema's staan in het schema op de pagina Open data van de site).{hint}",
+    )
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += _link_advice(archive, letter, records[0], beslissingen)
@@ -246,7 +250,7 @@ def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, besli
     beslissingen.add(
         "gemeente",
         "gemeente-nieuw",
-        f'{letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe met: {add_command(letter.gemeente_naam)} --adviesraad "Naam van de adviesraad"',
+        f"{letter.gemeente_naam} ({code}) staat nog niet in content/gemeenten.yml. Voeg haar toe met: {add_command(letter.gemeente_naam)}",
     )
     return slug
 

@@ -134,7 +134,7 @@ def render_site(
         description=DESCRIPTIONS["feeds"],
     )
     writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {}, hide=["toc"], description=DESCRIPTIONS["zoeken"])
-    writer.page_text("publiceren.md", "Publiceren", render_guide(), adviesregister=TRUSTED)
+    writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
     return writer.finish()

@@ -241,5 +241,7 @@ def write_archive(folder: Path, council: Council, generator: str | None = None) 
     texts = archive_files(council, generator)
     folder.mkdir(parents=True, exist_ok=True)
     write_all([(folder / path, text.encode("utf-8")) for path, text in texts.items()])
-    subprocess.run(["git", "init", "--quiet", "--initial-branch", "main", str(folder)], capture_output=True, check=False)  # without git: dates come from the letters
+    subprocess.run(
+        ["git", "init", "--quiet", "--initial-branch", "main", str(folder)], capture_output=True, check=False
+    )  # without git: dates come from the letters
     return sorted(texts)

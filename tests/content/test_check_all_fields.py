@@ -20,6 +20,6 @@ def test_all_missing_required_fields_in_one_run(tmp_path: Path) -> None:
     missing = [line for line in result.output.splitlines() if "[verplicht-veld]" in line]
     assert missing == [
         f"{pad}:1: [verplicht-veld] datum: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld 'datum: 2023-01-23'.",
-        f"{pad}:1: [verplicht-veld] gemeente: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld 'gemeente: almelo'.",
-        f"{pad}:1: [verplicht-veld] titel: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld 'titel: Reactie ongevraagd advies NSOB rapport'.",
+        f"{pad}:1: [verplicht-veld] gemeente: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld 'gemeente: oss'.",
+        f"{pad}:1: [verplicht-veld] titel: dit verplichte veld ontbreekt. Voeg een regel toe, bijvoorbeeld 'titel: Advies over mantelzorg'.",
     ]

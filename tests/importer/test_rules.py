@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from adviesregister.content.gemeenten_schrijven import add_gemeente
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.verdict import read_verdict
 
@@ -131,7 +132,8 @@ WEB_POST = (
 def test_a_web_post_about_an_advice_is_reported_and_nothing_is_written(tmp_path: Path) -> None:
     post = tmp_path / "bericht.txt"
     post.write_text(WEB_POST, encoding="utf-8")
-    (tmp_path / "content").mkdir()  # an (empty) archive: --root refuses a folder without content/
+    (tmp_path / "content").mkdir()  # an archive with one gemeente: --root refuses a folder without content/
+    add_gemeente(tmp_path / "content" / "gemeenten.yml", "Moerdijk", "Wmo-raad Moerdijk")
     result = run_cli(["import", "--root", str(tmp_path), str(post)])
     assert result.exit_code == 1
     assert "lijkt geen brief maar een bericht van een website (regel 1: 'Home » Adviezen » Vervoer')" in result.output

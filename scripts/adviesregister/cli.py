@@ -135,10 +135,12 @@ def check(output: str, root: Path) -> None:
     """Controleer alle documenten en noem elk probleem met bestand en regel."""
     project = _project(root, config=False)
     prepared = _prepared(project, github=output == "github", err=False)
-    for warning in example_settings(project):  # build refuses these; check only warns (content/launch.py)
+    warnings = example_settings(project)  # build refuses these; check only warns (content/launch.py)
+    for warning in warnings:
         click.echo(warning.github_annotation("warning") if output == "github" else f"{warning} (waarschuwing: zo bouwt de site niet)")
     aantal = len(prepared.archive.documenten)
-    click.echo(f"Geen problemen gevonden in {aantal} {'document' if aantal == 1 else 'documenten'}.")
+    nog = f" Wel {len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'} hierboven: los die op voor u de site bouwt." if warnings else ""
+    click.echo(f"Geen problemen gevonden in {aantal} {'document' if aantal == 1 else 'documenten'}.{nog}")
 
 
 @main.command()

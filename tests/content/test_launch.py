@@ -69,6 +69,7 @@ def test_without_the_flag_build_refuses_the_example_values_and_check_warns(proje
     assert checked.exit_code == 0, checked.output
     assert checked.output.splitlines()[:2] == [f"{line} (waarschuwing: zo bouwt de site niet)" for line in expected]
     assert checked.output.splitlines()[2].startswith("Geen problemen gevonden in ")
+    assert checked.output.splitlines()[2].endswith(" Wel 2 waarschuwingen hierboven: los die op voor u de site bouwt.")
 
     github = run_cli(["check", "--format", "github", "--root", project.root])
     assert github.exit_code == 0

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -35,6 +34,7 @@ from adviesregister.content.settings import SettingsError, settings_from
 from adviesregister.content.site_config import check_site_config
 from adviesregister.pipeline import render_pages
 from adviesregister.site.engine import index_search
+from adviesregister.site.sandbox import sandboxed
 from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, join_head, markdown_head, page_html
 
 HOST = "127.0.0.1"
@@ -78,15 +78,8 @@ class PreviewPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_env(self, env: Environment, /, *, config: Any, files: Any) -> Environment:
         """The theme's templates (Material's, ours, and site_overrides/ from a pull request) run in Jinja's sandbox: a template
-        can show values, never reach Python (`lipsum.__globals__.os.popen(…)` stops the build)."""
-        sandboxed = SandboxedEnvironment(
-            loader=env.loader, autoescape=env.autoescape, extensions=[type(extension) for extension in env.extensions.values()], auto_reload=False
-        )
-        sandboxed.filters.update(env.filters)
-        sandboxed.tests.update(env.tests)
-        sandboxed.globals.update(env.globals)
-        sandboxed.policies.update(env.policies)
-        return sandboxed
+        can show values, never reach Python (site/sandbox.py; `lipsum.__globals__.os.popen(…)` stops the build)."""
+        return sandboxed(env)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         templates = Path(str(files("adviesregister.site").joinpath("templates")))

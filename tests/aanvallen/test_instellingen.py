@@ -300,21 +300,38 @@ def test_a_symlinked_mkdocs_yml_is_not_read(project: Project) -> None:
     ]
 
 
-def test_a_template_in_site_overrides_never_reaches_python(project: Project) -> None:
+ESCAPES = {
+    "globals": ("{{{{ lipsum.__globals__.os.popen('touch {marker}').read() }}}}", "access to attribute '__globals__' of 'function' object is unsafe."),
+    # MkDocs' objects hand out its own, unsandboxed environment: a template rendered there reaches Python again
+    "theme-omgeving": (
+        "{{{{ config.theme.get_env().from_string(\"{{{{ lipsum.__globals__.os.popen('touch {marker}').read() }}}}\").render() }}}}",
+        "access to attribute 'get_env' of 'Theme' object is unsafe.",
+    ),
+    "plugin": (
+        "{{{{ config.plugins['adviesregister'].on_post_build(config=config) }}}}",
+        "access to attribute 'on_post_build' of 'PreviewPlugin' object is unsafe.",
+    ),
+    "omgeving-van-zelf": (
+        "{{{{ self._TemplateReference__context.environment }}}}",
+        "access to attribute '_TemplateReference__context' of 'TemplateReference' object is unsafe.",
+    ),
+}
+
+
+@pytest.mark.parametrize("payload", list(ESCAPES), ids=list(ESCAPES))
+def test_a_template_in_site_overrides_never_reaches_python(project: Project, payload: str) -> None:
     """site_overrides/ comes with a pull request too: its templates run in Jinja's sandbox and can only show values."""
     marker = project.root / "GEHACKT"
     main = project.root / "site_overrides" / "main.html"
     main.parent.mkdir()
+    template, reason = ESCAPES[payload]
     main.write_text(
-        (packaged_theme() / "main.html").read_text(encoding="utf-8")
-        + f"{{% block announce %}}{{{{ lipsum.__globals__.os.popen('touch {marker}').read() }}}}{{% endblock %}}\n",
+        (packaged_theme() / "main.html").read_text(encoding="utf-8") + "{% block announce %}" + template.format(marker=marker) + "{% endblock %}\n",
         encoding="utf-8",
     )
     with fixed_date():
         result = run_cli(["build", "--root", project.root])
-    assert result.exit_code == 1
-    assert result.output.startswith(
-        "Een sjabloon in site_overrides/ probeert iets wat niet mag (access to attribute '__globals__' of 'function' object is unsafe.)."
-    )
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Een sjabloon in site_overrides/ probeert iets wat niet mag ({reason}).")
     assert not marker.exists()
     assert not (project.root / "site").exists()

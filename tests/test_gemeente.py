@@ -359,3 +359,58 @@ def test_checks_examples_are_not_the_seeds(tmp_path: Path) -> None:
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 1 and "Voorbeeld: oss-2024-05-01-advies-over-mantelzorg." in result.output
     assert re.search(r"almelo-20|nsob", result.output.split("[ongeldig-formaat]", 1)[1], re.IGNORECASE) is None
+
+
+OSS = {"naam": "Oss", "cbs_code": "GM0828", "reactietermijn_weken": 8, "adviesraden": [{"naam": "Adviesraad Oss", "afkortingen": []}]}
+ALMELO_BLOK = "almelo:\n  naam: Almelo\n  cbs_code: GM0141\n  adviesraden:\n    - naam: Adviesraad Almelo\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (ALMELO_BLOK + "...\n", "Haal de regel '...' weg"),
+        ("---\n" + ALMELO_BLOK + "... # einde\n", "Haal de regel '...' weg"),
+        ("{}\n", "Schrijf de gemeenten onder elkaar, niet tussen { }"),
+        ("{almelo: {naam: Almelo, cbs_code: GM0141, adviesraden: [{naam: Adviesraad Almelo}]}}", "Schrijf de gemeenten onder elkaar, niet tussen { }"),
+    ],
+    ids=["document-einde", "document-einde-met-commentaar", "leeg-tussen-haken", "tussen-haken"],
+)
+def test_a_file_the_new_block_would_not_join_is_left_alone(tmp_path: Path, text: str, hint: str) -> None:
+    project = small_archive(tmp_path)
+    project.gemeenten_file.write_text(text, encoding="utf-8")
+    code, output = toevoegen(project, "Oss", "--adviesraad", "Adviesraad Oss")
+    assert code == 1 and hint in output and output.endswith("Er is niets geschreven.\n"), output
+    assert project.gemeenten_file.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""], ids=["lf", "crlf", "zonder-laatste-regeleinde"])
+def test_line_ends_and_a_missing_last_line_end_still_give_one_valid_file(tmp_path: Path, ending: str) -> None:
+    path = tmp_path / "gemeenten.yml"
+    text = ALMELO_BLOK.replace("\n", "\r\n" if ending == "\r\n" else "\n")
+    path.write_bytes((text if ending else text.rstrip("\n")).encode("utf-8"))
+    before = path.read_bytes()
+    add_gemeente(path, "Oss", "Adviesraad Oss")
+    after = path.read_bytes()
+    assert after.startswith(before)
+    assert yaml.safe_load(after.decode("utf-8")) == {**yaml.safe_load(ALMELO_BLOK), "oss": OSS}
+    if ending == "\r\n":
+        assert b"\n" not in after.replace(b"\r\n", b"")  # one kind of line end in the file
+
+
+@pytest.mark.parametrize("sleutel", ["x: y", "[a]", "a\nb", "#x", "Oss", "oss--x", "a" * 51, "null", "123", "yes", "~"])
+def test_a_sleutel_the_schema_refuses_is_refused_before_writing(tmp_path: Path, sleutel: str) -> None:
+    project = small_archive(tmp_path)
+    before = project.gemeenten_file.read_bytes()
+    code, output = toevoegen(project, "Oss", "--adviesraad", "Adviesraad Oss", "--sleutel", sleutel)
+    assert code == 1, output
+    assert output.startswith(f"Gemeente niet toegevoegd: --sleutel '{sleutel}': ")
+    assert "--sleutel oss" in output or "--sleutel s-hertogenbosch" in output  # an example that is accepted
+    assert "Er ging iets mis" not in output and output.endswith("Er is niets geschreven.\n")
+    assert project.gemeenten_file.read_bytes() == before
+
+
+def test_a_valid_sleutel_is_written_and_checked(tmp_path: Path) -> None:
+    project = small_archive(tmp_path)
+    assert toevoegen(project, "Oss", "--adviesraad", "Adviesraad Oss", "--sleutel", "oss-2")[0] == 0
+    assert "oss-2" in yaml.safe_load(project.gemeenten_file.read_text(encoding="utf-8"))
+    assert run_cli(["check", "--root", project.root]).exit_code == 0

@@ -253,3 +253,31 @@ def test_with_generator_the_archives_readme_names_no_git_tag(tmp_path: Path) -> 
     result = run_cli(["init", tmp_path / "archief", *COUNCIL, *ADDRESS, "--generator", "adviesregister==0.1.0"])
     assert result.exit_code == 0, result.output
     assert "git-tag" not in (tmp_path / "archief" / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--afkorting", "A" * 41, "--afkorting: deze waarde is 41 tekens lang; hooguit 40 mag"),
+        ("--naam", "N" * 201, "--naam: deze waarde is 201 tekens lang; hooguit 200 mag"),
+        ("--naam", "ASD\n\n# Gehackt", "--naam: hier staat het onzichtbare teken U+000A"),
+        ("--afkorting", "ASD\tOss", "--afkorting: hier staat het onzichtbare teken U+0009"),
+        ("--contact", "secretariaat@asd-oss.nl\n", "--contact: hier staat het onzichtbare teken U+000A"),
+        ("--adres", "https://archief.asd-oss.nl/\r", "--adres: hier staat het onzichtbare teken U+000D"),
+    ],
+    ids=["afkorting-te-lang", "naam-te-lang", "naam-regeleinde", "afkorting-tab", "contact-regeleinde", "adres-cr"],
+)
+def test_init_refuses_values_gemeenten_yml_or_one_line_cannot_hold(tmp_path: Path, option: str, value: str, message: str) -> None:
+    args = [*COUNCIL, *ADDRESS]
+    args[args.index(option) + 1] = value
+    result = run_cli(["init", tmp_path / "nieuw", *args])
+    assert result.exit_code == 1 and result.output.startswith(message), result.output
+    assert not (tmp_path / "nieuw").exists()
+
+
+def test_the_longest_afkorting_the_schema_allows_gives_a_valid_archive(tmp_path: Path) -> None:
+    args = [*COUNCIL, *ADDRESS]
+    args[args.index("--afkorting") + 1] = "A" * 40
+    assert run_cli(["init", tmp_path / "nieuw", *args]).exit_code == 0
+    result = run_cli(["check", "--root", tmp_path / "nieuw"])
+    assert "te-lang" not in result.output and "hooguit" not in result.output, result.output

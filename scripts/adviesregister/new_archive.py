@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, distribution
 from importlib.resources import files
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jsonschema
 from jinja2 import Environment, StrictUndefined
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -31,6 +33,7 @@ from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, 
 from adviesregister.content.launch import is_example_host
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN
 from adviesregister.content.privacy import find_personal_data
+from adviesregister.content.schema import GEMEENTEN_SCHEMA, load_schema
 from adviesregister.content.site_config import is_plain_email, is_web_address, site_text_problem
 
 PACKAGE = "adviesregister"
@@ -88,6 +91,16 @@ def find_gemeente(naam: str) -> Gemeente:
 
 def check_council(council: Council) -> None:
     """Raise InitError for the first value the archive could not use, naming the option and how to fix it."""
+    eenregelig = {"--naam": council.naam, "--afkorting": council.afkorting, "--contact": council.contact, "--adres": council.adres}
+    for option, text in (eenregelig | {"--website": council.website, "--formulier": council.formulier}).items():
+        if (teken := next((char for char in text if unicodedata.category(char) == "Cc"), None)) is not None:
+            raise InitError(
+                f"{option}: hier staat het onzichtbare teken U+{ord(teken):04X} (zoals een nieuwe regel of tab). Deze waarde staat op één regel: "
+                "schrijf hem zonder regeleinden of tabs, tussen aanhalingstekens als er spaties in staan."
+            )
+    for option, text, spec in _schema_rules(council):
+        if text and (fout := _schema_problem(text, spec)) is not None:
+            raise InitError(f"{option}: {fout}")
     for option, text in (("--naam", council.naam), ("--afkorting", council.afkorting)):
         if (fout := site_text_problem(text)) is not None:
             raise InitError(f"{option}: {fout}")
@@ -111,6 +124,27 @@ def check_council(council: Council) -> None:
             raise InitError(f"{option} '{address}' is geen webadres dat met https:// begint. Schrijf het hele adres, zo: https://adviesraad-oss.nl/.")
         if is_example_host(urlsplit(address).hostname or ""):
             raise InitError(f"{option} '{address}' is een voorbeeldadres dat niemand bereikt. Geef het echte adres.")
+
+
+def _schema_rules(council: Council) -> list[tuple[str, str, dict[str, Any]]]:
+    """(option, value, its rule in gemeenten.schema.json) for the values init writes into gemeenten.yml."""
+    raad = load_schema(GEMEENTEN_SCHEMA)["additionalProperties"]["properties"]["adviesraden"]["items"]["properties"]
+    return [
+        ("--naam", council.naam, raad["naam"]),
+        ("--afkorting", council.afkorting, raad["afkortingen"]["items"]),
+        ("--website", council.website, raad["website"]),
+        ("--contact", council.contact, raad["contact"]),
+    ]
+
+
+def _schema_problem(text: str, spec: dict[str, Any]) -> str | None:
+    """Why gemeenten.schema.json refuses `text` where `spec` is its rule, in Dutch; None when it accepts it."""
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(spec).iter_errors(text))
+    if error is None:
+        return None
+    if error.validator == "maxLength":
+        return f"deze waarde is {len(text)} tekens lang; hooguit {error.validator_value} mag (zo staat het in gemeenten.yml). Maak de waarde korter."
+    return f"'{text}' past niet in gemeenten.yml (daar moet zo'n waarde er zo uitzien: {spec.get('examples', ['…'])[0]})."
 
 
 def gemeenten_yml(council: Council) -> str:

@@ -98,8 +98,9 @@ def check_gemeenten(gemeenten: dict[str, Gemeente], pad: str) -> list[Problem]:
         if slug in RESERVED_NAMES:
             problems.append(Problem(pad, regel, "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
         for veld, waarde in text_fields(gemeente, slug):
-            if veld.endswith(".contact") and (reden := contact_problem(waarde)):  # the reason for a contact, instead of the general one
-                problems.append(Problem(pad, gemeente.regels.get(veld, regel), "persoonlijk-contact", f"{veld}: {reden}"))
+            if veld.endswith(".contact"):  # contact.py's rule, with its reason, instead of the general one
+                if reden := contact_problem(waarde):
+                    problems.append(Problem(pad, gemeente.regels.get(veld, regel), "persoonlijk-contact", f"{veld}: {reden}"))
                 continue
             problems += _personal_data(pad, gemeente.regels.get(veld, regel), veld, waarde, name=_is_name(veld))
     return problems

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from adviesregister.content.atomic import write_all
@@ -23,7 +24,7 @@ from adviesregister.content.contact import contact_problem
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Gemeente
 from adviesregister.content.names import slugify
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
-from adviesregister.content.schema import GEMEENTEN_SCHEMA
+from adviesregister.content.schema import GEMEENTEN_SCHEMA, load_schema
 from adviesregister.content.validate import validate_data
 
 SLUG_LENGTH = 50
@@ -192,6 +193,8 @@ def add_gemeente(
     unknown name, a gemeente already in the file, or a value the schema or the contact rule refuses."""
     cbs_code, cbs_naam = lookup(naam)
     slug = sleutel or gemeente_slug(cbs_naam)
+    if (fout := sleutel_problem(slug)) is not None:
+        raise GemeenteRefused(f"--sleutel '{slug}': {fout} Er is niets geschreven.")
     bestaand = _read(path)
     data = yaml.safe_load(bestaand) if bestaand.strip() else {}
     if not isinstance(data, dict) and data is not None:
@@ -211,16 +214,54 @@ def add_gemeente(
     if problems:
         raise GemeenteRefused(f"{problems[0].bericht} Er is niets geschreven.")
     begin = bestaand if bestaand else HEADER
-    text = begin + ("" if begin.endswith("\n") else "\n") + blok
+    regeleinde = "\r\n" if "\r\n" in begin else "\n"  # a file written on Windows keeps its line ends
+    text = begin + ("" if begin.endswith("\n") else regeleinde) + blok.replace("\n", regeleinde)
+    if not _holds_all(text, data, slug):
+        raise GemeenteRefused(f"{path.name}: {_shape_hint(bestaand)} Er is niets geschreven.")
     write_all([(path, text.encode("utf-8"))])
     return Added(slug, cbs_naam, cbs_code, blok)
+
+
+def sleutel_problem(sleutel: str) -> str | None:
+    """Why `sleutel` cannot be a gemeente's short name (the schema's rule for the keys of gemeenten.yml, and read back
+    by YAML as that same text), in Dutch with an example; None when it can."""
+    regel = load_schema(GEMEENTEN_SCHEMA)["propertyNames"]
+    if not jsonschema.Draft202012Validator(regel).is_valid(sleutel):
+        return (
+            f"een korte naam bestaat uit kleine letters en cijfers, met hooguit één streepje ertussen (geen spatie, '#', ':' of "
+            f"andere tekens), en is hooguit {regel['maxLength']} tekens lang. Bijvoorbeeld --sleutel s-hertogenbosch."
+        )
+    if yaml.safe_load(sleutel) != sleutel:
+        return "YAML leest deze korte naam als een getal, ja/nee of leeg, niet als tekst. Kies een naam met letters, bijvoorbeeld --sleutel oss."
+    return None
+
+
+def _holds_all(text: str, data: Mapping[str, object], slug: str) -> bool:
+    """Whether `text` reads as one mapping with every gemeente of `data`, unchanged, and the new one."""
+    try:
+        new = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return False
+    return isinstance(new, dict) and set(new) == {*data, slug} and all(new[key] == value for key, value in data.items())
+
+
+def _shape_hint(text: str) -> str:
+    """What in a valid gemeenten.yml keeps a block added at the end from being read with the rest, and how to fix it."""
+    if re.search(r"(?m)^\.\.\.[ \t]*(#.*)?\r?$", text):
+        return "de regel '...' sluit het bestand af, dus een gemeente eronder hoort er niet meer bij. Haal de regel '...' weg en probeer het opnieuw."
+    if re.search(r"(?m)^[ \t]*[{\[]", text):
+        return (
+            "de gemeenten staan tussen { } (of [ ]) op één regel. Schrijf de gemeenten onder elkaar, niet tussen { }: per gemeente "
+            "een regel 'korte-naam:' met de gegevens ingesprongen eronder (een leeg bestand mag ook), en probeer het opnieuw."
+        )
+    return "de nieuwe gemeente zou niet goed onder de andere komen te staan. Controleer het einde van het bestand en probeer het opnieuw."
 
 
 def _read(path: Path) -> str:
     """The file's text ('' when there is none); GemeenteRefused when it cannot be read as YAML: then appending would hide the error."""
     if not path.exists():
         return ""
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # not read_text: that turns CRLF into LF, and the file stays byte for byte
     try:
         yaml.safe_load(text)
     except yaml.YAMLError as err:

@@ -29,6 +29,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from adviesregister.content.atomic import write_all
+from adviesregister.content.contact import contact_problem
 from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, gemeente_block, gemeente_slug, lookup
 from adviesregister.content.launch import is_example_host
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN
@@ -117,6 +118,8 @@ def check_council(council: Council) -> None:
             f"--contact '{council.contact}' lijkt het adres van één persoon. Het contactadres staat op elke pagina van de site en blijft in de "
             "geschiedenis van het archief staan: geef een algemeen adres van de adviesraad, zoals secretariaat@… of info@…."
         )
+    if (reden := contact_problem(council.contact)) is not None:  # the rule check applies to gemeenten.yml, where init writes it too
+        raise InitError(f"--contact '{council.contact}': {reden}")
     for option, address in (("--adres", council.adres), ("--website", council.website), ("--formulier", council.formulier)):
         if option != "--adres" and not address:
             continue

@@ -16,6 +16,7 @@ from helpers import ROOT, run_cli
 BASIS = ROOT / "tests" / "slechte_invoer" / "_basis"
 
 PERSONAL = [
+    "janjansen@oss.nl",  # not words of an organisation written as one
     "info.jan.jansen@asd-oss.nl",
     "secretariaat+jan.jansen@asd-oss.nl",
     "info-jan.jansen@asd-oss.nl",
@@ -36,6 +37,9 @@ FUNCTIONAL = [
     "secretariaat.adviesraad@oss.nl",
     "ASD.oss@oss.nl",
     "info@asd-oss.nl",
+    "adviesraadsociaaldomein@oss.nl",  # words written as one
+    "asdalmere@almere.nl",
+    "ondersteuning.adviesraad@oss.nl",
     "https://www.oss.nl/contactformulier",
     "https://www.oss.nl/team/contactformulier",
     "https://www.oss.nl/contact?onderwerp=adviesraad",

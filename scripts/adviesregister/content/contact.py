@@ -4,7 +4,8 @@ The site shows the contact on every page of the gemeente, and a public repositor
 that names a person is refused, with the reason, wherever it is written (check, `gemeente toevoegen`).
 
 A mailbox is functional when every part of the name before the @ (split on . - _ +) is a word of an organisation
-('secretariaat', 'sociaal', 'domein', 'clientenraad'), the name of a gemeente of the CBS list, or an abbreviation
+('secretariaat', 'sociaal', 'domein', 'clientenraad'), the name of a gemeente of the CBS list, such words written as
+one ('adviesraadsociaaldomein', 'asdalmere'), or an abbreviation
 (in capitals, or without vowels: 'ASD', 'cvd'); one other part refuses it, and a part that is an
 initial, or two such parts (first name and surname), make it a person's. A form's address is refused when its query
 names a person (?naam=…, ?voornaam=…) or a path segment under medewerkers/, team/, mensen/ … is a name.
@@ -36,6 +37,7 @@ ORGANISATION_WORDS = frozenset(
         "jeugd",
         "jongerenraad",
         "mail",
+        "ondersteuning",
         "ouderenraad",
         "participatie",
         "participatieraad",
@@ -48,6 +50,7 @@ ORGANISATION_WORDS = frozenset(
         "sociaaldomein",
         "voorzitter",
         "welzijn",
+        "wmo",
         "wmoraad",
         "zorg",
     }
@@ -104,7 +107,17 @@ def _is_abbreviation(part: str) -> bool:
 
 def _is_functional(part: str) -> bool:
     plain = _plain(part)
-    return plain in FUNCTIONAL_MAILBOXES or plain in ORGANISATION_WORDS or plain in gemeente_words() or _is_abbreviation(part)
+    return _is_word(plain) or _is_compound(plain) or _is_abbreviation(part)
+
+
+def _is_word(plain: str) -> bool:
+    return plain in FUNCTIONAL_MAILBOXES or plain in ORGANISATION_WORDS or plain in gemeente_words()
+
+
+@cache
+def _is_compound(plain: str) -> bool:
+    """Written as one word of such words: 'adviesraadsociaaldomein', 'asdalmere', 'wmoraadoss'."""
+    return any(_is_word(plain[:end]) and (_is_word(plain[end:]) or _is_compound(plain[end:])) for end in range(3, len(plain) - 2))
 
 
 def _looks_like_name(parts: list[str]) -> bool:

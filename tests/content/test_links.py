@@ -25,6 +25,9 @@ GOOD = [
     "[met index](../privacy/index.html)",
     "[als Markdown](privacy.md)",
     "[het web](https://www.overheid.nl/)",
+    "[alle thema's](../themas/)",
+    "[een thema](../themas/jeugd/)",
+    "[een jaar](../jaren/2017/)",
 ]
 
 
@@ -47,6 +50,11 @@ def add_line(path: Path, line: str) -> int:
         ("[geen gemeente](../gemeenten/amsterdam/)", "no such gemeente"),
         ("[geen kop](#bestaat-niet)", "no such heading on the page"),
         ("[in een pagina](../privacy/privacy.md)", "nothing below a page"),
+        ("[themas](../themas/bestaat/niet/diep/)", "the whole path counts, not only its first part"),
+        ("[geen thema](../themas/bestaat-niet/)", "no document has this theme"),
+        ("[geen jaar](../jaren/1850/)", "no document from that year"),
+        ("[onder een gemeente](../gemeenten/almelo/iets/)", "nothing below a gemeente's list but its further pages"),
+        ("[onder een document](../documenten/almelo-2017-inspectierapport-sociale-wijkteams/iets/)", "nothing below a document"),
     ],
 )
 def test_a_dead_link_on_a_page_is_a_problem_at_its_line(tmp_path: Path, link: str, why: str) -> None:
@@ -102,3 +110,46 @@ def test_a_link_without_text_is_a_problem_at_its_line(tmp_path: Path) -> None:
         f"content/paginas/over.md:{line}: [link-zonder-tekst] tekst: de link naar 'https://www.overheid.nl/' heeft geen tekst, dus niemand ziet "
         "of hoort waar hij heen gaat. Zet tekst tussen de haken: [tekst](https://www.overheid.nl/).",
     ]
+
+
+def test_each_link_problem_stands_at_its_own_line(tmp_path: Path) -> None:
+    """The second address ends the first ('/etc/passwd' in '../../../etc/passwd'), and one dead link stands twice:
+    each problem is named at the line of its own link, not at the first line that holds its address."""
+    project = copy_project(tmp_path)
+    lines = [
+        "- A [etc](../../../etc/passwd)",
+        "- B tekst",
+        "- C tekst",
+        "- D tekst",
+        "- E [weg](../nergens/)",
+        '- F <a href="/etc/passwd">etc</a>',
+        "- G [weg](../nergens/)",
+    ]
+    first = add_line(project.content / "paginas" / "over.md", "\n".join(lines))
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    found = [line.split(" tekst: ")[0] + " " + line.split("'")[1] for line in result.output.splitlines()[:-1]]
+    assert found == [
+        f"content/paginas/over.md:{first}: [link-werkt-niet] ../../../etc/passwd",
+        f"content/paginas/over.md:{first + 4}: [link-werkt-niet] ../nergens/",
+        f"content/paginas/over.md:{first + 5}: [link-werkt-niet] /etc/passwd",
+        f"content/paginas/over.md:{first + 6}: [link-werkt-niet] ../nergens/",
+    ]
+
+
+def test_a_link_from_the_root_is_a_problem_when_the_site_stands_in_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On GitHub Pages the site stands at https://NAAM.github.io/ARCHIEF/: '/privacy/' leads to NAAM.github.io/privacy/."""
+    project = copy_project(tmp_path)
+    line = add_line(project.content / "paginas" / "over.md", "Lees [privacy](/privacy/) en [de cijfers](/cijfers/#kop) en [een document](../documenten/).")
+    monkeypatch.setenv("ADVIESREGISTER_SITE_URL", "https://raad.github.io/adviesregister/")
+    result = run_cli(["check", "--root", project.root])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"content/paginas/over.md:{line}: [link-werkt-niet] tekst: de link '/cijfers/#kop' begint met '/', maar de site staat in een map "
+        "(https://raad.github.io/adviesregister/): daar leidt hij nergens heen. Schrijf het adres vanaf deze pagina: '../cijfers/#kop'.",
+        f"content/paginas/over.md:{line}: [link-werkt-niet] tekst: de link '/privacy/' begint met '/', maar de site staat in een map "
+        "(https://raad.github.io/adviesregister/): daar leidt hij nergens heen. Schrijf het adres vanaf deze pagina: '../privacy/'.",
+        "2 problemen in 1 bestand.",
+    ]
+    monkeypatch.setenv("ADVIESREGISTER_SITE_URL", "https://adviesregister.nl/")  # at the root of its own address, fine
+    assert run_cli(["check", "--root", project.root]).exit_code == 0

@@ -26,6 +26,7 @@ from adviesregister.content.parse import ParseError, parse_document, read_conten
 from adviesregister.content.paths import find_links_outside_content, find_unsafe_files, source_problem
 from adviesregister.content.privacy import INVISIBLE_RE, Finding, describe, detect, detect_in_name, text_fields
 from adviesregister.content.project import Project
+from adviesregister.content.settings import SettingsError, load_settings
 from adviesregister.content.site_config import check_site_config
 from adviesregister.content.text_cost import check_text_cost
 
@@ -41,7 +42,7 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     privacy = ResultCache(cache_folder(project.root), "privacy")
     letters = ResultCache(cache_folder(project.root), "brieven")  # the letters' HTML, which the build then reuses
-    problems += check_archive(archive, project.content, privacy, letters) + check_unread_gemeenten(project, archive)
+    problems += check_archive(archive, project.content, privacy, letters, _site_url(project)) + check_unread_gemeenten(project, archive)
     originals = originals_cache(cache_folder(project.root))
     problems += check_originals(archive.documenten, project.content, originals)
     if not problems:  # content with problems builds nothing, not even the cache
@@ -50,9 +51,20 @@ def check_project(project: Project) -> tuple[Archive, list[Problem]]:
     return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
 
-def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None = None, letters: ResultCache | None = None) -> list[Problem]:
+def _site_url(project: Project) -> str:
+    """The public address, for the links' check; none when the settings are wrong (check_site_config names them)."""
+    try:
+        return load_settings(project).site_url
+    except SettingsError:
+        return ""
+
+
+def check_archive(
+    archive: Archive, content_dir: Path, cache: ResultCache | None = None, letters: ResultCache | None = None, site_url: str = ""
+) -> list[Problem]:
     """Everything about the documents together; `cache`: the privacy check's results of the last build, `letters`:
-    the letters' HTML (site/render.py reads the same cache)."""
+    the letters' HTML (site/render.py reads the same cache); `site_url`: the public address, which links from the root
+    must fit."""
     problems = check_ids(archive.documenten) + check_sources(archive.documenten)
     by_id = archive.by_id()
     unreadable = {Path(pad).stem for pad in archive.onleesbaar}
@@ -74,7 +86,7 @@ def check_archive(archive: Archive, content_dir: Path, cache: ResultCache | None
     for found in store.map(check_privacy_shown, pairs, keys, _problems_json, _problems_from_json):  # the costliest check
         problems += found
     problems += check_cycles(archive.documenten, by_id)
-    targets = link_targets(archive)
+    targets = link_targets(archive, site_url)
     for doc, letter in pairs:  # a link in a letter, as the page shows it
         problems += check_links(doc.pad, doc.tekst, doc.tekst_regel, letter, f"documenten/{doc.id}/", targets, anchors=False)
     for pagina in archive.paginas:

@@ -173,8 +173,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
     ),
     "link-werkt-niet": (
         "Een link in de tekst van een brief of een pagina in `content/paginas/` leidt naar een pagina die de site niet heeft "
-        "(een document, gemeente of pagina die niet bestaat, een `.md`-bestand, of een kopje `#…` dat op de pagina niet staat).",
-        "Verbeter het adres: een pagina als `../privacy/`, een document als `../documenten/ID/`, een kopje zoals de melding het noemt. Of haal de link weg.",
+        "(een document, gemeente, thema, jaar of pagina die niet bestaat, een `.md`-bestand, of een kopje `#…` dat op de pagina niet staat), "
+        "is geen webadres of e-mailadres (`javascript:`, `data:`, `file:`: de site laat zo'n adres weg), of begint met `/` terwijl de site in een map staat.",
+        "Verbeter het adres: een pagina als `../privacy/`, een document als `../documenten/ID/`, een kopje zoals de melding het noemt, "
+        "een webadres met `https://`. Schrijf een pagina van de site vanaf de pagina zelf (`../privacy/`), niet vanaf `/`. Of haal de link weg.",
     ),
     "link-zonder-tekst": (
         "Een link in de tekst heeft geen tekst tussen de haken (`[](adres)`): een schermlezer zegt dan alleen 'link', en niemand ziet waar hij heen gaat.",

@@ -199,18 +199,20 @@ def _docx_lines(blocks: Iterable[object]) -> list[str]:
 
 
 def _docx_table(table: object) -> list[str]:
-    """A table's rows; a merged cell (which python-docx gives once per grid column and row it spans) is read once."""
-    from docx.table import Table
+    """A table's rows; a merged cell is read once. The cells are read from the XML, each `w:tc` of a row once (a cell
+    spanning columns is one `w:tc`), a cell continuing a vertical merge (`w:vMerge` without 'restart') left out: its
+    text stands in the cell above. python-docx's `row.cells` walks up a vertical merge for every cell, so a long merged
+    table took minutes (quadratic); this is linear."""
+    from docx.table import Table, _Cell
 
     assert isinstance(table, Table)
     lines: list[str] = []
-    seen: set[object] = set()  # the cells' XML elements: kept alive, so each stays the same object
-    for row in table.rows:
+    for tr in table._tbl.tr_lst:
         cells = []
-        for cell in row.cells:
-            if cell._tc not in seen:
-                seen.add(cell._tc)
-                cells.append([line for line in _docx_lines(cell.iter_inner_content()) if line.strip()])
+        for tc in tr.tc_lst:
+            if tc.vMerge not in (None, "restart"):  # a continuation: the text is in the merge's first cell
+                continue
+            cells.append([line for line in _docx_lines(_Cell(tc, table).iter_inner_content()) if line.strip()])
         filled = [cell for cell in cells if cell]
         if all(len(cell) == 1 for cell in filled):
             lines.append("\t".join(cell[0].strip() for cell in filled))

@@ -1,5 +1,8 @@
 """Hostile content: documents, originals and a hand-written page that try to run script or break an output format.
-tests/aanvallen/ builds the seed archive with it once (fixture hostile_site) and attacks every output."""
+tests/aanvallen/ builds the seed archive with it once (fixture hostile_site) and attacks every output. Everything here
+passes `check`: a link to javascript: or data: does not (link-werkt-niet, tests/aanvallen/test_link_soorten.py), so
+the links here try to break out of a web address instead; the sanitiser's handling of javascript: links is tested on
+the rendered letter (tests/site/test_views.py)."""
 
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ LETTER = f"""Geacht college,
 
 Een alinea met <img src=x onerror="window.{MARKER}=9"> en <iframe src="javascript:window.{MARKER}=10"></iframe>.
 
-[Klik hier](javascript:window.{MARKER}=11) of <a href="javascript:window.{MARKER}=12">hier</a>.
+[Klik hier](https://aanval.example/" onclick="window.{MARKER}=11) of <a href="https://aanval.example/" onclick="window.{MARKER}=12">hier</a>.
 
 ## Kop met lijst {{ onclick="window.{MARKER}=13" }}
 
@@ -55,7 +58,7 @@ title: "<script>window.{MARKER}=16</script> Over de raad"
 
 <script>window.{MARKER}=17</script>
 
-Tekst met <img src=x onerror="window.{MARKER}=18"> en een [link](javascript:window.{MARKER}=19).
+Tekst met <img src=x onerror="window.{MARKER}=18"> en een [link](https://aanval.example/" onmouseover="window.{MARKER}=19).
 
 ## Kop {{ onclick="window.{MARKER}=20" id="__search" }}
 

@@ -265,9 +265,9 @@ Geacht college,
 
 <img src="x" onerror="window.__xss = 'img'">
 
-[Klik hier](javascript:window.__xss='link') of [hier](https://example.org/" onmouseover="window.__xss='attr').
+[Klik hier](https://example.org/" onclick="window.__xss='link') of [hier](https://example.org/" onmouseover="window.__xss='attr').
 
-<iframe src="javascript:window.__xss='iframe'"></iframe><a href="data:text/html,hoi">data</a>
+<iframe src="javascript:window.__xss='iframe'"></iframe><a href="https://example.org/" onfocus="window.__xss='focus'" autofocus>data</a>
 
 Met vriendelijke groet,
 """

@@ -80,6 +80,13 @@ def copy_project(target: Path, content: Path | None = None) -> Project:
     return Project(target)
 
 
+def add_line(path: Path, line: str) -> int:
+    """Add `line` at the end of a content file, after a blank line; its line number."""
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    path.write_text(text + line + "\n", encoding="utf-8")
+    return text.count("\n") + 1
+
+
 def document_count(project: Project) -> int:
     """How many documents `project`'s content/ holds, as the archive reads them: what `check` and `build` report."""
     from adviesregister.content.load import load_archive

@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_project, run_cli
+from helpers import add_line, copy_project, run_cli
 
 DOCUMENT = "content/documenten/almelo/2017/almelo-2017-inspectierapport-sociale-wijkteams.md"
 ALLOWED = (
     "werkt niet op de site: de site laat zo'n adres weg. Een link kan alleen naar een webadres (https://…), een e-mailadres (mailto:…) "
     "of een pagina van deze site, zoals '../privacy/'. Verbeter het adres of haal de link weg."
 )
-
-
-def add_line(path: Path, line: str) -> int:
-    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(text + line + "\n", encoding="utf-8")
-    return text.count("\n") + 1
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from lxml import html
 
 from adviesregister.pipeline import build_site
 
-from helpers import broken_links, copy_project, run_cli
+from helpers import add_line, broken_links, copy_project, run_cli
 
 DOCUMENT = "content/documenten/almere/2019/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale.md"
 GOOD = [
@@ -29,13 +29,6 @@ GOOD = [
     "[een thema](../themas/jeugd/)",
     "[een jaar](../jaren/2017/)",
 ]
-
-
-def add_line(path: Path, line: str) -> int:
-    """Add `line` at the end of a content file; its line number."""
-    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    path.write_text(text + line + "\n", encoding="utf-8")
-    return text.count("\n") + 1
 
 
 @pytest.mark.parametrize(

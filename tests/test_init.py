@@ -244,7 +244,7 @@ def test_the_archive_is_on_main_and_its_make_serve_takes_a_port(tmp_path: Path) 
     assert "branches: [main]" in (archive / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     (archive / ".venv").mkdir()
     (archive / ".venv" / ".installed").touch()  # as after make site: only the serve recipe is printed
-    dry = run("make", "-n", "serve", "PORT=8123", cwd=archive)
+    dry = run("make", "--no-print-directory", "-n", "serve", "PORT=8123", cwd=archive)
     assert dry.stdout.strip() == ".venv/bin/adviesregister serve --poort 8123"
     assert "git-tag" in (archive / "README.md").read_text(encoding="utf-8")
 

@@ -36,6 +36,8 @@ def standard(relative: str) -> Path:
 ARCHIEF = ROOT / "tests" / "archief" / "content"
 """The frozen fixture archive: a copy of the seed archive as it stood at issue 23. Tests read this, never the
 repository's own content/, which a council fills with its own documents (tests/test_geen_eigen_content.py checks)."""
+ARCHIEF_DOCUMENTEN = sum(1 for _ in ARCHIEF.glob("documenten/**/*.md"))
+"""How many documents the frozen fixture archive holds (one Markdown file each): what its check and build report."""
 
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
 """Where the browser tests put a screenshot of every page type."""

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ARCHIEF, ROOT, SOURCE_DATE_EPOCH, download_text
+from helpers import ARCHIEF, ARCHIEF_DOCUMENTEN, ROOT, SOURCE_DATE_EPOCH, download_text
 
 SOURCES = (ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "scripts", ROOT / "schema", ROOT / "data")
 ARCHIVE = (ROOT / "mkdocs.yml", ARCHIEF)  # the fixture archive as content/; the look ships in the wheel
@@ -55,11 +55,11 @@ def test_the_wheel_checks_and_builds_an_archive_without_the_checkout(tmp_path: P
 
     archive = copy(ARCHIVE, tmp_path / "archief")
     checked = run(venv / "bin" / "adviesregister", "check", "--root", archive)
-    assert checked.stdout == "Geen problemen gevonden in 7 documenten.\n"
+    assert checked.stdout == f"Geen problemen gevonden in {ARCHIEF_DOCUMENTEN} documenten.\n"
     built = run(venv / "bin" / "adviesregister", "build", "--root", archive, cwd=archive)
-    assert built.stdout.startswith("Site gebouwd in site/: 7 documenten")
+    assert built.stdout.startswith(f"Site gebouwd in site/: {ARCHIEF_DOCUMENTEN} documenten")
     site = archive / "site"
     assert "Adviesregister" in (site / "index.html").read_text(encoding="utf-8")
-    assert json.loads(download_text(site / "open-data", "adviesregister.json"))["kop"]["aantal_documenten"] == 7
+    assert json.loads(download_text(site / "open-data", "adviesregister.json"))["kop"]["aantal_documenten"] == ARCHIEF_DOCUMENTEN
     assert (site / "open-data" / "schema" / "document.schema.json").is_file()
     assert any((site / "pagefind").glob("pagefind-entry.json"))

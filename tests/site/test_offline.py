@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from adviesregister.site.offline import OFFLINE_INDEX, folder_link_to_file, make_offline_copy
 
-from helpers import copy_project, run_cli
+from helpers import ARCHIEF_DOCUMENTEN, copy_project, run_cli
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_the_copy_changes_no_text_and_leaves_the_site_alone(built_site: Path, of
 def test_opened_from_disk_every_link_opens_a_page_and_search_finds(disk_page: Page, offline_copy: Path) -> None:
     page = disk_page
     page.goto((offline_copy / "index.html").as_uri())
-    page.get_by_role("link", name="Alle 7 documenten bekijken").click()
+    page.get_by_role("link", name=f"Alle {ARCHIEF_DOCUMENTEN} documenten bekijken").click()
     expect(page).to_have_url((offline_copy / "documenten" / "index.html").as_uri())
     expect(page.locator("article h1")).to_have_text("Alle documenten")
     if not page.locator("#filter-gemeente").is_visible():

@@ -25,9 +25,12 @@ from adviesregister.content.load import load_archive
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError
-from adviesregister.importer.records import ImportRefused, add_to_archive, import_letter, write_result
+from adviesregister.importer.linking import add_to_archive
+from adviesregister.importer.records import import_letter
 from adviesregister.importer.report import format_report, record_json
+from adviesregister.importer.result import ImportRefused
 from adviesregister.importer.template import new_document, write_new
+from adviesregister.importer.writing import write_result
 from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
 from adviesregister.preview import PortBusy, serve_preview

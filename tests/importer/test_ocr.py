@@ -21,8 +21,9 @@ from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, Extr
 from adviesregister.content.load import load_archive
 from adviesregister.content.ocr import OcrInfo
 from adviesregister.content.project import Project
-from adviesregister.importer.records import ImportResult, import_letter
+from adviesregister.importer.records import import_letter
 from adviesregister.importer.report import record_json
+from adviesregister.importer.result import ImportResult
 
 from helpers import ADVIES, ARCHIEF, ROOT, run_cli
 

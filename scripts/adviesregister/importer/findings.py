@@ -14,6 +14,10 @@ class Found:
     regel: int | None
     bewijs: str
 
+    def evidence(self) -> str:
+        """The evidence as the report and the record show it: 'regel 4: Datum 3 maart 2026'."""
+        return f"regel {self.regel}: {self.bewijs}" if self.regel else self.bewijs
+
 
 @dataclass(frozen=True)
 class AdviceReference:
@@ -68,7 +72,7 @@ class Letter:
     advies: AdviceReference | None = None
     gemeente_naam: str | None = None
     kop_van: Found | None = None
-    """'Van:' in the letterhead; the signature goes first (see letter._read_sender)."""
+    """'Van:' in the letterhead; the signature goes first (see sender.read_sender)."""
     afzender: str | None = None
     """Who writes: 'raad' (an advisory council), 'college' or None; see parties.py."""
     ontvanger: str | None = None

@@ -12,6 +12,7 @@ import re
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD
 from adviesregister.importer.rules import rules
+from adviesregister.importer.source import UITGEBRACHT_RE, Source
 from adviesregister.importer.verdict import sentences
 
 NOT_A_LETTER = {
@@ -179,3 +180,27 @@ def _advice_type(letter: Letter, text: str) -> None:
         return
     why = "noemt zowel gevraagd als ongevraagd advies" if found else "zegt niet of om dit advies gevraagd is"
     letter.beslissingen.add("adviestype", "adviestype-onbekend", f"de brief {why}; vul 'gevraagd' of 'ongevraagd' in.")
+
+
+def read_kind(source: Source, letter: Letter) -> None:
+    """The kind of document: no letter (a web post, minutes …), a stuk by its first line, else by who writes to whom."""
+    if source.collegevoorstel:
+        letter.set("soort", "stuk", 1, "Collegevoorstel")
+        letter.set("stuktype", "collegevoorstel", 1, "Collegevoorstel")
+        return
+    stuk = stuk_kind(source.lines)
+    if stuk is None:
+        letter_like = source.salutation is not None or (letter.velden.get("titel", None) is not None and _labelled_subject(source, letter))
+        letter_like = letter_like or any(UITGEBRACHT_RE.match(line) for line in source.lines[: source.body_start])
+        sign = not_a_letter(source.lines, letter_like, source.closing)
+        if sign is not None:
+            kind, regel, line = sign
+            letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
+            return
+    classify(letter, source.text, stuk)
+
+
+def _labelled_subject(source: Source, letter: Letter) -> bool:
+    """Whether the title came from a 'Betreft' or 'Onderwerp' label, as letters have and web posts do not."""
+    titel = letter.velden["titel"]
+    return titel.regel is not None and bool(re.match(r"^\s*(betreft|onderwerp)\b", source.lines[titel.regel - 1], re.IGNORECASE))

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from adviesregister.content.model import Datum
-from adviesregister.importer.dates import find_dates
+from adviesregister.importer.dates import find_dates, parse_dutch_date
+from adviesregister.importer.findings import Letter
 from adviesregister.importer.rules import rules
+from adviesregister.importer.source import Source
 
 _QUOTES = "'\u2018\u2019"
 _PLACE_WORD = rf"[A-Z{_QUOTES}][\w{_QUOTES}.()-]*"
@@ -103,3 +105,49 @@ def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:
         shown = "; ".join(f"regel {candidate.regel}: '{candidate.tekst}'" for candidate in dated[:3])
         return None, f"de brief noemt op de plaatsen van een briefdatum verschillende datums ({shown})"
     return dated[0], None
+
+
+def read_own_date(source: Source, letter: Letter) -> None:
+    """Without a 'Datum' in the letterhead: 'Plaats, 11 februari 2022', a date alone on a line, or 'Uitgebracht … d.d.'."""
+    if "datum" in letter.velden or source.collegevoorstel:
+        return
+    chosen, why = choose(candidates(source.lines, source.body_start, source.closing))
+    if chosen is not None:
+        letter.set("datum", chosen.datum, chosen.regel, f"{chosen.tekst} ({chosen.soort})")
+    elif why:
+        letter.datum_gezien.append(why)
+
+
+def read_date_otherwise(source: Source, letter: Letter) -> None:
+    """A collegevoorstel has no date of its own: the year of its deadline is the year it was written for."""
+    lines = source.lines
+    if "datum" in letter.velden:
+        return
+    for index, line in enumerate(lines):
+        if "uiterste behandeldatum" in line.lower():
+            for later in lines[index : index + 8]:
+                datum = parse_dutch_date(later)
+                if datum is not None:
+                    letter.set("datum", Datum(datum.jaar), index + 1, f"uiterste behandeldatum {later.strip()}: alleen het jaar")
+                    return
+    years = sorted({int(y) for y in re.findall(r"(?<![Pp]ostbus )\b(19[89]\d|20\d\d)\b", "\n".join(lines))})
+    hint = f" De brief noemt de jaren {', '.join(map(str, years))}." if years else ""
+    seen = letter.datum_gezien or _dates_in_sentences(lines)
+    hint += f" Wat we zagen: {'; '.join(seen)}." if seen else ""
+    letter.beslissingen.add(
+        "datum", "datum-ontbreekt", f"de brief heeft geen datum. Vul in wat u weet (JJJJ-MM-DD, JJJJ-MM of JJJJ), bijvoorbeeld met --datum.{hint}"
+    )
+
+
+def _dates_in_sentences(lines: list[str]) -> list[str]:
+    """The first dates the letter mentions, with why they are not its own date: they stand in a sentence."""
+    seen = []
+    for index, line in enumerate(lines):
+        dates = [found for found in find_dates(line) if found.datum is not None]
+        if dates:
+            seen.append(
+                f"regel {index + 1}: '{dates[0].text}' staat niet waar een brief zijn eigen datum zet (het kan een vergadering, een eerdere brief of een ingangsdatum zijn)"
+            )
+        if len(seen) == 2:
+            break
+    return seen

@@ -3,110 +3,31 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from adviesregister.content.atomic import ArchiveBusy, WriteFailed, archive_lock, write_all
 from adviesregister.content.extract import extract
 from adviesregister.content.gemeenten_schrijven import add_command, gemeente_slug
-from adviesregister.content.model import Archive, Datum, Document
-from adviesregister.content.names import document_id, document_path, slugify, source_path
+from adviesregister.content.model import Archive, Datum
+from adviesregister.content.names import document_id, document_path, source_path
 from adviesregister.content.ocr import OcrInfo
-from adviesregister.content.originals import Verdict, judge_original
+from adviesregister.content.originals import judge_original
 from adviesregister.content.parse import ParseError
 from adviesregister.content.privacy import redact, text_fields, without_placeholders
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
-from adviesregister.content.schema import DOCUMENT_SCHEMA, front_matter_fields, load_schema
+from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.importer.councils import council_gemeente, council_names, spell_sender
 from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
+from adviesregister.importer.linking import link_advice
 from adviesregister.importer.parties import own_councils
 from adviesregister.importer.reimport import holder, merge, with_record
+from adviesregister.importer.result import ImportRefused, ImportResult, Record
 from adviesregister.importer.themes import suggest_themes
-from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
 
 OCR_DOUBTFUL = 80
 """Below this mean word confidence (0 to 100) of text recognition, many words are misread: every field needs checking."""
-
-
-class ImportRefused(Exception):
-    """Nothing of a letter was written: it would overwrite a file, another command holds the archive, or a write
-    failed. The message says which, in Dutch."""
-
-
-@dataclass
-class Record:
-    pad: str
-    gegevens: dict[str, Any]
-    tekst: str
-    bewijs: dict[str, str] = field(default_factory=dict)
-
-    def ordered(self) -> dict[str, Any]:
-        """The fields in the schema's order; a field the schema does not know (a person's, in a document written again) last."""
-        known = front_matter_fields()
-        return {key: self.gegevens[key] for key in known if key in self.gegevens} | {key: value for key, value in self.gegevens.items() if key not in known}
-
-    def markdown(self) -> str:
-        front = yaml.safe_dump(self.ordered(), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
-        return f"---\n{front}---\n" + (f"\n{self.tekst}" if self.tekst else "")
-
-
-@dataclass
-class ImportResult:
-    bestand: str
-    records: list[Record]
-    beslissingen: Decisions
-    verwijderd: list[str]
-    bron: tuple[Path, str] | None = None
-    """The original letter and where its copy goes (relative to the project)."""
-    geen_brief: str | None = None
-    """Why the text is no letter and nothing was made of it (see kind.not_a_letter); None for a letter."""
-    ocr: OcrInfo | None = None
-    """How sure text recognition was, when the text was read from a scan; None for a text layer."""
-    origineel: Verdict | None = None
-    """Whether the site will publish the original (and so whether its copy goes into content/), and why not."""
-    houder: str | None = None
-    """The document (its path from the project) that already holds this original: the record is that document with
-    the fields the import found filled in (see reimport.py), written only with --force."""
-    anders: list[str] = field(default_factory=list)
-    """For a second import: where the document holds something else than the import reads now (the document's value stays)."""
-    bijgewerkt: list[str] = field(default_factory=list)
-    """For a second import: what the import wrote before, nobody changed and the import now reads otherwise (rewritten with --force)."""
-
-    def herhaling_tekst(self, force: bool = False) -> str | None:
-        """What a second import of an original does, in Dutch, for the report's first line; None for a first import."""
-        if self.houder is None:
-            return None
-        staat = f"deze brief staat al in het archief als {self.houder} (hetzelfde origineel, bron.sha256)."
-        if force:
-            return (
-                f"{staat} Met --force komt er geen tweede document en geen tweede kopie: de import schrijft in {self.houder} opnieuw wat "
-                "hij eerder schreef en niemand veranderde (bron.ingelezen houdt dat bij), vult de velden aan die het document mist en "
-                "schrijft de velden die u als optie gaf (--datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft staan."
-            )
-        return (
-            f"{staat} Er is niets geschreven. Met --force schrijft de import opnieuw wat hij eerder schreef en niemand veranderde, "
-            "vult hij de velden aan die het document mist en schrijft hij de velden die u als optie gaf (--datum, --gemeente); "
-            "wat iemand invulde, veranderde of weghaalde, blijft staan."
-        )
-
-    def origineel_tekst(self) -> str | None:
-        """What happens to the original, in Dutch, for the report; None when no record was made."""
-        if self.origineel is None:
-            return None
-        reden = self.origineel.buiten_archief()
-        if reden is None:
-            kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.bestand.lower().endswith(".pdf") else ""
-            return f"komt in content/ en wordt gepubliceerd{kopie}."
-        return (
-            f"wordt niet gepubliceerd en niet in content/ gezet: {reden}. Alleen het controlegetal staat bij bron.sha256; "
-            "het bestand blijft waar het was. Een openbare git-repository publiceert alles wat erin staat."
-        )
 
 
 def import_letter(
@@ -154,7 +75,7 @@ def import_letter(
     )
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
-        records += _link_advice(archive, letter, records[0], beslissingen)
+        records += link_advice(archive, letter, records[0], beslissingen)
     for record in records[1:]:  # the advice known only from this response quotes the response
         verwijderd += _redact_fields(record.gegevens)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
@@ -260,11 +181,11 @@ def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
     bewijs: dict[str, str] = {}
     for veld, found in letter.velden.items():
         gegevens[veld] = str(found.waarde) if isinstance(found.waarde, Datum) else found.waarde
-        bewijs[veld] = _evidence(found)
+        bewijs[veld] = found.evidence()
     if letter.kenmerken:
         gegevens["kenmerken"] = {key: str(found.waarde) for key, found in letter.kenmerken.items()}
         for key, found in letter.kenmerken.items():
-            bewijs[f"kenmerken.{key}"] = _evidence(found)
+            bewijs[f"kenmerken.{key}"] = found.evidence()
     return gegevens, bewijs
 
 
@@ -281,146 +202,3 @@ def _redact_fields(gegevens: dict[str, Any]) -> list[str]:
             container[int(last) if isinstance(container, list) else last] = schoon
             verwijderd += [f"{veld}: {soort}" for soort in weg]
     return verwijderd
-
-
-def _evidence(found: Found) -> str:
-    return f"regel {found.regel}: {found.bewijs}" if found.regel else found.bewijs
-
-
-def _link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen: Decisions) -> list[Record]:
-    """Link to the advice the response answers; create a text-less record for it when it is not in the archive."""
-    ref = letter.advies
-    gemeente = reactie.gegevens.get("gemeente")
-    if _link_by_reference(archive, letter, reactie, beslissingen):
-        return []
-    if ref is None:
-        _link_by_subject(archive, reactie, beslissingen)
-        return []
-    candidates = [d for d in archive.documenten if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
-    if len(candidates) > 1:
-        names = " en ".join(f"'{d.id}'" for d in candidates)
-        beslissingen.add("reactie_op", "advies-meerdere", f"twee of meer adviezen van {ref.datum} passen: {names}. Kies het goede en vul de id in.")
-        return []
-    reactie.bewijs["reactie_op"] = ref.zin
-    if candidates:
-        reactie.gegevens["reactie_op"] = [candidates[0].id]
-        return []
-    titel = re.sub(r"^\s*reactie\s+(op\s+)?", "", str(reactie.gegevens.get("titel", "")), flags=re.IGNORECASE)
-    titel = titel[:1].upper() + titel[1:] if titel else "Advies"
-    advies_id = document_id(gemeente, ref.datum, without_placeholders(titel))  # as for the response: no '[naam verwijderd]' in an id
-    reactie.gegevens["reactie_op"] = [advies_id]
-    gegevens: dict[str, Any] = {"id": advies_id, "soort": "advies", "titel": titel, "datum": str(ref.datum), "gemeente": gemeente}
-    if ref.adviestype:
-        gegevens["adviestype"] = ref.adviestype
-    if "aan" in reactie.gegevens:
-        gegevens["van"] = reactie.gegevens["aan"]
-    if "van" in reactie.gegevens:
-        gegevens["aan"] = reactie.gegevens["van"]
-    gegevens["samenvatting"] = ref.zin
-    gegevens["tekst_beschikbaar"] = False
-    bewijs = {"datum": ref.zin, "samenvatting": ref.zin, "titel": "onderwerp van de reactie"}
-    beslissingen.add(
-        "reactie_op", "advies-zonder-tekst", f"het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id})."
-    )
-    return [Record(document_path(gemeente, ref.datum.jaar, advies_id), gegevens, "", bewijs)]
-
-
-def _reference(kenmerk: str) -> str:
-    """A reference number as it is compared: without case, spaces and dashes ('ASD 2026/014' and 'asd-2026/014' are one)."""
-    return re.sub(r"[\s\-\u2010-\u2015]", "", kenmerk).casefold()
-
-
-def _link_by_reference(archive: Archive, letter: Letter, reactie: Record, beslissingen: Decisions) -> bool:
-    """The strongest evidence: the response's 'Uw kenmerk' is the 'Ons kenmerk' of exactly one advice (of the same
-    gemeente, when it is known). Two advices with that kenmerk link nothing: the date and subject rules decide."""
-    found = letter.kenmerken.get("uw_kenmerk")
-    if found is None or not _reference(str(found.waarde)):
-        return False
-    gemeente = reactie.gegevens.get("gemeente")
-    wanted = _reference(str(found.waarde))
-    matches = [
-        d for d in archive.documenten if d.soort == "advies" and gemeente in (None, d.gemeente) and _reference(d.kenmerken.get("ons_kenmerk", "")) == wanted
-    ]
-    if len(matches) != 1:
-        return False
-    reactie.gegevens["reactie_op"] = [matches[0].id]
-    reactie.bewijs["reactie_op"] = f"{_evidence(found)}: het kenmerk (ons_kenmerk) van het advies '{matches[0].titel}'"
-    beslissingen.settle("reactie_op")  # an exact reference number needs no check of dates or subject
-    return True
-
-
-_STOPWORDS = frozenset(
-    ["advies", "adviezen", "reactie", "op", "over", "het", "de", "een", "van", "en", "in", "uw", "ons", "aan", "met", "voor", "ten", "aanzien"]
-)
-
-
-def _subject_words(titel: str) -> set[str]:
-    return {word for word in slugify(titel, limit=10_000).split("-") if word not in _STOPWORDS and len(word) > 2}
-
-
-def _link_by_subject(archive: Archive, reactie: Record, beslissingen: Decisions) -> None:
-    """Without a date, an advice of the same gemeente whose subject words all recur in the response's subject."""
-    words = _subject_words(str(reactie.gegevens.get("titel", "")))
-    if not words:
-        return
-    matches = [
-        d
-        for d in archive.documenten
-        if d.soort == "advies" and d.gemeente == reactie.gegevens.get("gemeente") and (found := _subject_words(d.titel)) and found <= words
-    ]
-    if len(matches) == 1:
-        reactie.gegevens["reactie_op"] = [matches[0].id]
-        reactie.bewijs["reactie_op"] = f"het onderwerp past bij '{matches[0].titel}'"
-        beslissingen.withdraw(ADVICE_DATE_UNKNOWN)
-        beslissingen.add(
-            "reactie_op", "gekoppeld-op-onderwerp", f"gekoppeld aan '{matches[0].id}' op grond van het onderwerp, niet van een datum. Controleer dit."
-        )
-    elif len(matches) > 1:
-        names = " en ".join(f"'{d.id}'" for d in matches)
-        beslissingen.add("reactie_op", "advies-meerdere", f"meer adviezen passen bij het onderwerp: {names}. Kies het goede en vul de id in.")
-
-
-def add_to_archive(archive: Archive, records: list[Record]) -> None:
-    """Let later letters of the same import link to records made by earlier ones."""
-    for record in records:
-        data = record.gegevens
-        if data.get("soort") == "advies" and "datum" in data and "gemeente" in data:
-            archive.documenten.append(
-                Document(
-                    id=data["id"], soort="advies", titel=str(data.get("titel", "")), datum=Datum.parse(data["datum"]), gemeente=data["gemeente"], pad=record.pad
-                )
-            )
-
-
-def write_result(project: Project, result: ImportResult, force: bool = False) -> list[str]:
-    """Write the copy of the original and the records, all or nothing, one import at a time; refuse (before writing
-    anything) to overwrite without `force`. The original goes first and a record after the record it links to, so
-    that even a process killed halfway never leaves a record that points to a missing file."""
-    targets = _targets(project, result)
-    try:
-        with archive_lock(project.root, "import"):
-            changed = _changes(project, targets, force)
-            write_all(changed)
-    except ArchiveBusy as err:
-        raise ImportRefused(f"{err} Er is niets geschreven.") from None
-    except WriteFailed as err:
-        raise ImportRefused(f"kon {project.relative(err.path)} niet schrijven: {err.reason}. Er is niets van deze brief geschreven.") from None
-    return [project.relative(path) for path, _ in reversed(changed)]
-
-
-def _targets(project: Project, result: ImportResult) -> list[tuple[Path, bytes]]:
-    """Every file of one letter with its content, in the order to write them: the original, then the records, last first."""
-    targets = [(project.root / record.pad, record.markdown().encode("utf-8")) for record in reversed(result.records)]
-    if result.bron is not None:
-        targets.insert(0, (project.root / result.bron[1], result.bron[0].read_bytes()))
-    return targets
-
-
-def _changes(project: Project, targets: list[tuple[Path, bytes]], force: bool) -> list[tuple[Path, bytes]]:
-    """The targets that are new or different; ImportRefused when one would overwrite a file without `force`."""
-    changed = [(path, data) for path, data in targets if not (path.exists() and path.read_bytes() == data)]
-    clashes = [path for path, _ in changed if path.exists()]
-    if clashes and not force:
-        names = ", ".join(project.relative(path) for path in reversed(clashes))
-        raise ImportRefused(f"{names} bestaat al en is anders. Er is niets geschreven. Gebruik --force om te overschrijven.")
-    return changed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adviesregister.importer.records import ImportResult, Record
+from adviesregister.importer.result import ImportResult, Record
 
 
 def format_report(result: ImportResult, force: bool = False) -> str:

@@ -8,6 +8,7 @@ from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import AdviceReference, Letter
 from adviesregister.importer.rules import rules
+from adviesregister.importer.source import Source
 
 ADVICE_DATE_UNKNOWN = "advies-datum-onbekend"
 _SENTENCE_RE = re.compile(r"(?<![a-z]\.[a-z]\.)(?<=[.!?])\s+(?=[A-Z“\"'(])")
@@ -138,3 +139,13 @@ def _advice_date_in_sentences(tekst: str, brief: Datum | None) -> tuple[Datum, s
 def _before(datum: Datum | None, brief: Datum | None) -> Datum | None:
     """The advice's date, if it is not after the response (a later date is another letter, or a mistake)."""
     return datum if datum is not None and (brief is None or str(datum) <= str(brief)) else None
+
+
+def read_response_verdict(source: Source, letter: Letter) -> None:
+    if letter.value("soort") == "reactie":
+        read_verdict(letter)
+
+
+def read_answered_advice(source: Source, letter: Letter) -> None:
+    if letter.value("soort") == "reactie":
+        read_advice_reference(letter, source.text)

@@ -1,0 +1,30 @@
+"""The reading steps of the letterhead: its labelled fields, and a subject line without a label."""
+
+from __future__ import annotations
+
+import re
+
+from adviesregister.importer.findings import Letter
+from adviesregister.importer.header import label_segments, read_header
+from adviesregister.importer.rules import rules
+from adviesregister.importer.source import Source
+
+
+def read_letterhead(source: Source, letter: Letter) -> None:
+    letter.vooraf = read_header(source.lines[: source.body_start], letter, source.collegevoorstel)
+
+
+def read_unlabelled_title(source: Source, letter: Letter) -> None:
+    """Without 'Betreft' or 'Onderwerp': a line above the salutation that names the advice or response ('Gevraagd advies
+    over …', 'Reactie op …'), or a subject label in mid-line ('Collegevoorstel (2024/118) Onderwerp: …')."""
+    if "titel" in letter.velden:
+        return
+    for index in range(max(source.body_start, source.first + 1)):
+        line = source.lines[index].strip()
+        inline = re.search(r"\b(?:Onderwerp|Betreft)\s*:\s*(\S.+)$", line)
+        if inline:
+            letter.set("titel", inline[1].rstrip("."), index + 1, line)
+            return
+        if rules().titel_zonder_label.match(line) and not label_segments(line, []) and len(line) <= 200:
+            letter.set("titel", line.rstrip("."), index + 1, line)
+            return

@@ -1,0 +1,158 @@
+"""Who writes to whom: the organ that signs (or heads) the letter, and the organ it is addressed to."""
+
+from __future__ import annotations
+
+import re
+
+from adviesregister.content.reference import cbs_municipalities
+from adviesregister.importer.findings import Letter
+from adviesregister.importer.header import ADDRESS_RE, TAV_RE
+from adviesregister.importer.parties import COLLEGE, RAAD, Organ, organ_in, organs_in, without_article
+from adviesregister.importer.rules import rules
+from adviesregister.importer.source import Source
+
+_LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|retouradres|secretariaat|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
+
+
+_GEMEENTE_HEAD_RE = re.compile(r"^gemeente\s+\S", re.IGNORECASE)
+
+
+def read_sender(source: Source, letter: Letter) -> None:
+    """The organ that signs after the closing ('namens de Wmo-raad Moerdijk', 'Burgemeester en wethouders van Almelo');
+    else 'Van:' or 'Uitgebracht door' in the letterhead, the subject ('Ongevraagd advies Adviesraad …') or the
+    letterhead's first line. A name without its gemeente ('namens de Wmo-raad') takes the full name the letter gives
+    elsewhere ('Wmo-raad Moerdijk'); a bare word ('de adviesraad') is no name, and the letterhead's is taken instead."""
+    lines = source.lines
+    first = source.first
+    gemeente_head = first < source.body_start and _GEMEENTE_HEAD_RE.match(lines[first].strip())
+    found = _signature(source) or _header_sender(source, letter) or _council_in_subject(letter)
+    found = found or (None if gemeente_head else _council_advising(source))
+    letterhead = organ_in(lines[first]) if first < source.body_start else None
+    if found is None and letterhead and letterhead.naam and letterhead.rol == RAAD:
+        found = letterhead, first
+    if found is None:
+        if gemeente_head:
+            letter.afzender = COLLEGE  # the gemeente's letterhead: the college writes, but the letter does not name it
+        return
+    organ, index = found
+    letter.afzender = organ.rol
+    framing = source.lines[: source.body_start] + (source.lines[source.closing :] if source.closing is not None else [])
+    naam = _full_name(organ.naam, "\n".join(framing)) if organ.naam else None
+    if naam and len(without_article(naam).split()) == 1:
+        if letterhead and letterhead.naam and letterhead.rol == organ.rol and naam.casefold() in letterhead.naam.casefold():
+            naam, index = letterhead.naam, first
+        else:
+            letter.beslissingen.add("van", "afzender-zonder-naam", f"de brief is ondertekend door '{naam}', zonder de naam van de raad; vul 'van' in.")
+            return
+    if naam:
+        letter.set("van", naam, index + 1, lines[index].strip())
+
+
+def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
+    """'Van: ASD Groningen', else 'Uitgebracht door de Adviesraad … d.d. …' above the salutation."""
+    if letter.kop_van is not None and letter.kop_van.regel is not None:
+        organ = organ_in(str(letter.kop_van.waarde))
+        return (Organ(organ.rol, str(letter.kop_van.waarde)), letter.kop_van.regel - 1) if organ else None
+    for index in range(source.body_start):
+        match = re.match(r"^\s*uitgebracht\b.*?\bdoor\s+(.+)$", source.lines[index], re.IGNORECASE)  # see UITGEBRACHT_RE
+        organ = organ_in(re.split(r"\s+(?:d\.?d\.?|op)\s+\d", match[1])[0]) if match else None
+        if organ and organ.naam:
+            return organ, index
+    return None
+
+
+def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
+    """'Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van …': the subject names the council that gives it."""
+    titel = letter.velden.get("titel")
+    match = re.match(r"^(?:on)?gevraagd\s+advies\s+(?:van\s+(?:de\s+)?)?", str(titel.waarde), re.IGNORECASE) if titel else None
+    council = rules().raden.match(str(titel.waarde), match.end()) if titel and match else None
+    if titel is None or council is None or titel.regel is None:
+        return None
+    return Organ(RAAD, council[0]), titel.regel - 1
+
+
+def _council_advising(source: Source) -> tuple[Organ, int] | None:
+    """'De ASD adviseert het college …', '- De Wmo-raad brengt …': a council advising in the body, at the start of a
+    sentence or list item, names the sender when nothing else does."""
+    for index in range(source.body_start, len(source.lines)):
+        match = re.search(
+            r"(?:^[\s\-•*\d.)]*|[.!?]\s+)(?:De|Het)\s+([A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|en|voor|het|van|de|&)){0,6})\s+(?:adviseert|brengt)\s",
+            source.lines[index],
+        )
+        organ = organ_in(match[1]) if match else None
+        if organ and organ.rol == RAAD:
+            return organ, index
+    return None
+
+
+def _signature(source: Source) -> tuple[Organ, int] | None:
+    """The organ(s) signing after the closing; a joint letter signed in columns names both."""
+    lines = source.lines
+    start = source.closing + 1 if source.closing is not None else source.body_start
+    candidates = range(start, len(lines)) if source.closing is not None else range(max(start, len(lines) - 6), len(lines))
+    for index in candidates:
+        line = lines[index].strip()
+        if rules().na_ondertekening.match(line):
+            break  # 'Afschrift aan: wethouder Zorg' names who gets a copy, not who signs
+        if not line or "*" in line:
+            continue
+        organs = organs_in(lines[index])
+        named = [organ for organ in organs if organ.naam]
+        if len(named) > 1 and len({organ.rol for organ in named}) == 1:
+            return Organ(named[0].rol, " en ".join(str(organ.naam) for organ in named)), index
+        if named:
+            return named[0], index
+        if organs and source.closing is not None:  # 'wethouder Zorg' signs for the college without naming it
+            return organs[0], index
+    return None
+
+
+def _full_name(naam: str, framing: str) -> str:
+    """'Wmo-raad' → 'Wmo-raad Moerdijk' when the letterhead or signature names the council with its gemeente, and
+    names no other one ('afgestemd met de Wmo-raad Oostzaan' in the body says nothing of who writes)."""
+    gemeenten = set(cbs_municipalities().values())
+    if any(naam.endswith(f" {gemeente}") for gemeente in gemeenten):
+        return naam
+    found = {
+        gemeente
+        for match in re.finditer(rf"(?<![\w-]){re.escape(naam)}\s+([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)", framing)
+        for gemeente in gemeenten
+        if match[1].startswith(gemeente) and (len(match[1]) == len(gemeente) or not match[1][len(gemeente)].isalpha())
+    }
+    return f"{naam} {found.pop()}" if len(found) == 1 else naam
+
+
+def read_recipient(source: Source, letter: Letter) -> None:
+    """'Aan:' in the letterhead (read by header.py); else an address block that names an organ; else the salutation's role."""
+    lines, body_start = source.lines, source.body_start
+    if "aan" in letter.velden:
+        organ = organ_in(str(letter.value("aan")))
+        letter.ontvanger = organ.rol if organ else None
+    else:
+        for start, block in _blocks(lines[:body_start]):
+            first = block[0].strip()
+            organ = organ_in(first)
+            rest = [line.strip() for line in block[1:]]
+            address = bool(rest) and all(ADDRESS_RE.match(line) or TAV_RE.match(line) or rules().functies.fullmatch(line) for line in rest)
+            if organ and organ.naam and address and not _LETTERHEAD_RE.match(first) and start != source.first:
+                letter.set("aan", first.rstrip(","), start + 1, first)
+                letter.ontvanger = organ.rol
+                break
+    if letter.ontvanger is None and source.salutation is not None:
+        letter.ontvanger = source.salutation[1]
+    if "aan" not in letter.velden and source.salutation is not None:
+        index = source.salutation[0]
+        match = re.search(r"Geachte\s+(raadsleden|leden van de raad|gemeenteraad)\s*,", lines[index], re.IGNORECASE)
+        if match:
+            letter.set("aan", f"de {match[1]}", index + 1, lines[index].strip())
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    blocks: list[tuple[int, list[str]]] = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            if blocks and index > 0 and lines[index - 1].strip():
+                blocks[-1][1].append(line)
+            else:
+                blocks.append((index, [line]))
+    return blocks

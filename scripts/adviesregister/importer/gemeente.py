@@ -1,20 +1,31 @@
-"""The gemeente a letter is of: in the name of its sender or addressee, as 'Gemeente X', or the one it names most."""
+"""The gemeente a letter is of: the council's or college's own name first ('ASD Zundert', 'college van burgemeester en
+wethouders van de gemeente Zundert'), then 'Gemeente X', then the one it names most; never a town in a regional body's
+name ('Inkoop West-Brabant Breda', 'Regio Breda')."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.importer import own_date
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.parties import organ_in
+from adviesregister.importer.rules import rules
 from adviesregister.importer.source import Source
+
+_NAME_WORDS_RE = re.compile(r"(?:[ \t]+(?:[A-Z\u00c0-\u00de'][\w'\u2019.-]*|\([A-Z]+\.\))|(?<=-)[ \t]+en(?=[ \t]+[A-Z]))*")
+"""The capitalised words of a name after its first word ('West-Brabant Breda', 'Midden- en West-Brabant'): one token at
+a time, so linear."""
+_OWN_NAME_TAIL_RE = re.compile(r"[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:gemeente[ \t]+)?", re.IGNORECASE)
+"""Between a council's or college's name and its gemeente: 'Wmo-raad Moerdijk', 'college van de gemeente Zundert'."""
+_GEMEENTE_RE = re.compile(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)")
 
 
 def read_gemeente(source: Source, letter: Letter) -> None:
-    """The gemeente in the name of the sender or addressee ('Wmo-raad Moerdijk'); else 'Gemeente X' with X a CBS name;
-    else the one municipality the letter names most often (at least twice)."""
-    text, lines = source.text, source.lines
+    """The gemeente in the name of the sender or addressee ('Wmo-raad Moerdijk'); else in a council's or college's name
+    anywhere in the letter; else 'Gemeente X' with X a CBS name; else the one municipality the letter names most often
+    (at least twice). Towns in the names of regional bodies count for none of these."""
     names = set(cbs_municipalities().values())
     aan = str(letter.value("aan") or "")
     if re.search(r"\bcolleges\b", aan, re.IGNORECASE):
@@ -23,31 +34,78 @@ def read_gemeente(source: Source, letter: Letter) -> None:
     for veld in ("van", "aan"):
         found = letter.velden.get(veld)
         organ = organ_in(str(found.waarde)) if found else None
-        named = [name for name in names if organ and organ.naam and re.search(rf"(?<![\w-]){re.escape(name)}$", organ.naam)]
-        if found and len(named) == 1:
+        if found is None or organ is None or not organ.naam or rules().regionaal.match(organ.naam):
+            continue
+        named = [name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}$", organ.naam)]
+        if len(named) == 1:
             letter.gemeente_naam = named[0]
             letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
             return
-    for match in re.finditer(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)", text):
-        words = match[1].split()[:6]  # no gemeente has a longer name
-        for end in range(len(words), 0, -1):
-            name = " ".join(words[:end])
-            if name in names:
-                regel = text.count("\n", 0, match.start()) + 1
-                letter.gemeente_naam = name
-                letter.set("gemeente", name, regel, lines[regel - 1].strip())
-                return
+    text = without_regional_bodies(source.text)
+    own = _own_names(text, names)
+    if len(own) == 1:
+        council_of, (start, end) = own.popitem()
+        _set(letter, source, council_of, start, f"de brief noemt '{source.text[start:end]}'")
+        return
+    for match in _GEMEENTE_RE.finditer(text):
+        gemeente_naam = _name_at(match[1], names)
+        if gemeente_naam:
+            regel = text.count("\n", 0, match.start()) + 1
+            _set(letter, source, gemeente_naam, match.start(), source.lines[regel - 1].strip())
+            return
     counts = {name: len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) for name in names if name in text}
     best = sorted(((count, name) for name, count in counts.items() if count >= 2), reverse=True)
     if best and (len(best) == 1 or best[0][0] > best[1][0]):
         name = best[0][1]
-        regel = text.count("\n", 0, text.index(name)) + 1
-        letter.gemeente_naam = name
-        letter.set("gemeente", name, regel, f"'{name}' staat {best[0][0]} keer in de brief")
+        _set(letter, source, name, text.index(name), f"'{name}' staat {best[0][0]} keer in de brief (namen van regionale organisaties niet meegeteld)")
         return
     seen = _gemeente_seen(source, names, best)
     hint = f" Wat we zagen: {'; '.join(seen)}." if seen else ""
     letter.beslissingen.add("gemeente", "gemeente-onbekend", f"de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.{hint}")
+
+
+def without_regional_bodies(text: str) -> str:
+    """The text with the names of regional bodies blanked out ('Inkoop West-Brabant Breda' → spaces), lines kept."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match[0])
+
+    return _regional_body_re().sub(blank, text)
+
+
+@cache
+def _regional_body_re() -> re.Pattern[str]:
+    """A regional body's name: its first word in any case (data/brieven.yml), then capitalised words only."""
+    return re.compile(f"(?i:{rules().regionaal.pattern}){_NAME_WORDS_RE.pattern}")
+
+
+def _own_names(text: str, names: set[str]) -> dict[str, tuple[int, int]]:
+    """Gemeente → (start, end) of the first council or college name that ends in it ('ASD Zundert')."""
+    found: dict[str, tuple[int, int]] = {}
+    for pattern in (rules().raden, rules().college):
+        for match in pattern.finditer(text):
+            tail = _OWN_NAME_TAIL_RE.match(text, match.end())
+            if tail is None:
+                continue
+            name = _name_at(text[tail.end() : tail.end() + 80].split("\n")[0], names)
+            if name:
+                found.setdefault(name, (match.start(), tail.end() + len(name)))
+    return found
+
+
+def _name_at(text: str, names: set[str]) -> str | None:
+    """The longest CBS name at the start of `text` ('Bergen (NH.)', 'Súdwest-Fryslân'), as a whole word."""
+    words = text.split()[:6]  # no gemeente has a longer name
+    for end in range(len(words), 0, -1):
+        name = " ".join(words[:end]).rstrip(",.;:")
+        if name in names:
+            return name
+    return None
+
+
+def _set(letter: Letter, source: Source, name: str, position: int, bewijs: str) -> None:
+    letter.gemeente_naam = name
+    letter.set("gemeente", name, source.text.count("\n", 0, position) + 1, bewijs)
 
 
 def _gemeente_seen(source: Source, names: set[str], best: list[tuple[int, str]]) -> list[str]:

@@ -24,6 +24,8 @@ class Rules:
     wethouder: re.Pattern[str]
     """A wethouder, who writes or is written to for the college."""
     gemeenteraad: re.Pattern[str]
+    regionaal: re.Pattern[str]
+    """The start of a regional body's name ('Inkoop', 'Regio', 'GGD'): the town after it is not the letter's gemeente."""
     aanhef: dict[str, re.Pattern[str]]
     """To whom a salutation speaks (college, raad, gemeenteraad) → the salutations that do."""
     aanhef_overig: re.Pattern[str]
@@ -77,6 +79,7 @@ def rules() -> Rules:
         college=_either(data["college"], r"(?<![\w-])"),
         wethouder=_either(data["wethouder"], r"(?<![\w-])"),
         gemeenteraad=_either(data["gemeenteraad"], r"(?<![\w-])", r"(?![\w-])"),
+        regionaal=_either(data["regionaal"], r"(?<![\w-])", r"(?![\w-])"),
         aanhef=_groups(_with_council(data["aanhef"], data["raden"]), r"(?<![\w-])", r"\s*[,:]?"),
         aanhef_overig=_either(data["aanhef_overig"], r"^\s*", r"\b"),
         slot=_either(data["slot"], r"^\s*", r"\b"),

@@ -44,8 +44,7 @@ def link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen:
     if candidates:
         reactie.gegevens["reactie_op"] = [candidates[0].id]
         return []
-    titel = re.sub(r"^\s*reactie\s+(op\s+)?", "", str(reactie.gegevens.get("titel", "")), flags=re.IGNORECASE)
-    titel = titel[:1].upper() + titel[1:] if titel else "Advies"
+    titel = advice_title(str(reactie.gegevens.get("titel", "")))
     advies_id = document_id(gemeente, ref.datum, without_placeholders(titel))  # as for the response: no '[naam verwijderd]' in an id
     reactie.gegevens["reactie_op"] = [advies_id]
     gegevens: dict[str, Any] = {"id": advies_id, "soort": "advies", "titel": titel, "datum": str(ref.datum), "gemeente": gemeente}
@@ -55,13 +54,40 @@ def link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen:
         gegevens["van"] = reactie.gegevens["aan"]
     if "van" in reactie.gegevens:
         gegevens["aan"] = reactie.gegevens["van"]
-    gegevens["samenvatting"] = ref.zin
+    gegevens["samenvatting"] = _summary(titel, gegevens.get("van"))
     gegevens["tekst_beschikbaar"] = False
-    bewijs = {"datum": ref.zin, "samenvatting": ref.zin, "titel": "onderwerp van de reactie"}
+    bewijs = {"datum": ref.zin, "samenvatting": "het onderwerp van de reactie", "titel": "onderwerp van de reactie"}
     beslissingen.add(
         "reactie_op", "advies-zonder-tekst", f"het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id})."
     )
     return [Record(document_path(gemeente, ref.datum.jaar, advies_id), gegevens, "", bewijs)]
+
+
+_RESPONSE_WORDS_RE = re.compile(
+    r"^\s*(?:(?:reactie|antwoord)(?:\s+(?:van\s+)?(?:het\s+)?college)?(?:\s+(?:op|inzake|betreffende|n\.?a\.?v\.?))?\s*[:,-]?\s+)?"
+    r"(?:(?:uw|jullie|het)\s+(?=(?:(?:on)?gevraagde?|aanvullende?|voorlopige?|dringende?)?\s*advie))?",
+    re.IGNORECASE,
+)
+"""How a response names the advice it answers: 'Reactie op uw', 'Antwoord college op het', 'Uw' before 'advies'."""
+_INFLECTED_RE = re.compile(r"^((?:on)?gevraagd|aanvullend|voorlopig|dringend)e(?=\s+advie)", re.IGNORECASE)
+_YOUR_LETTER_RE = re.compile(r"^(?:uw|jullie)\s+(?:adviesbrief|brief|schrijven)\b|^(?:reactie|antwoord)\W*$", re.IGNORECASE)
+"""'Uw brief van 3 maart' → 'Advies van 3 maart'; a subject 'Reactie' alone → 'Advies'."""
+
+
+def advice_title(response_title: str) -> str:
+    """The title of an advice known only from the response's subject, without the college's second person:
+    'Reactie op uw advies over X' → 'Advies over X', 'Uw ongevraagde advies over X' → 'Ongevraagd advies over X'.
+    A subject that names no advice ('Verordening Jeugdhulp 2025') stays as it is."""
+    titel = _INFLECTED_RE.sub(r"\1", _RESPONSE_WORDS_RE.sub("", response_title, count=1).strip())
+    titel = _YOUR_LETTER_RE.sub("Advies", titel, count=1)
+    return titel[:1].upper() + titel[1:] if titel else "Advies"
+
+
+def _summary(titel: str, van: object) -> str:
+    """A neutral sentence for the summary of an advice known only from a response (never the college's 'U adviseert ons')."""
+    article = "" if re.match(r"(de|het)\s", str(van), re.IGNORECASE) else "de "
+    door = f" van {article}{van}" if van else ""
+    return f"{titel}{door}. De tekst van dit advies staat niet in het archief: het is bekend uit de reactie van het college."
 
 
 def _reference(kenmerk: str) -> str:

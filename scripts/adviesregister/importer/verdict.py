@@ -19,8 +19,14 @@ _DECIDED_RE = re.compile(r"\b(besloten|besluiten|ongewijzigd)\b", re.IGNORECASE)
 """A letter that has decided something else than taking note: 'kennisgenomen' alone is then no verdict."""
 _NAMES_ADVICE_RE = re.compile(r"\b(advies|adviezen|brief|adviesbrief|schrijven)\b[^.]{0,60}?\b(van|d\.?d\.?)\s*$", re.IGNORECASE)
 """'uw advies van <datum>', 'uw brief d.d. <datum>', 'uw ongevraagde advies over respijtzorg van <datum>'."""
-_ON_DATE_RE = re.compile(r"^\S+(\s+\S+){0,2}\s+(heeft|hebt|hebben)\s+(u|jullie|wij|we)\b[^.]*\badvie", re.IGNORECASE)
-"""'<datum> heeft u ons een advies gegeven', '<datum> hebben wij uw advies ontvangen' (after 'Op')."""
+_RECEIVED = r"(heeft|hebt|hebben|ontvingen|ontving|kregen|kreeg|stuurde|stuurden|gaf|gaven|bracht|brachten)"
+_ON_DATE_RE = re.compile(rf"^\S+(\s+\S+){{0,2}}\s+{_RECEIVED}\s+(u|jullie|wij|we)\b[^.]*\badvie", re.IGNORECASE)
+"""'<datum> heeft u ons een advies gegeven', '<datum> hebben wij uw advies ontvangen', '<datum> ontvingen wij uw
+advies' (after 'Op')."""
+_RECEIVED_ON_RE = re.compile(rf"\b(wij|we|u|jullie)\s+{_RECEIVED}\s+(ons\s+)?op\s+$|\b{_RECEIVED}\s+(wij|we|u|jullie)\s+(ons\s+)?op\s+$", re.IGNORECASE)
+"""'Wij ontvingen op <datum> uw advies', 'U heeft ons op <datum> …': the date of the advice when the rest speaks of one."""
+_ASKED_RE = re.compile(r"\bom\s+(een\s+|uw\s+|ons\s+)?advies\b|\bvroeg(en)?\b|\badvies(aan)?vraag|\bverzo(ek|cht)\b", re.IGNORECASE)
+"""A sentence about asking for the advice ('Op 28 juli hebben wij u om advies gevraagd'): its date is not the advice's."""
 _OTHER_OCCASION_RE = re.compile(r"\b(vergadering|overleg|bijeenkomst|gesprek|versie|commissie)\b[^.]*$", re.IGNORECASE)
 """'uw advies besproken in onze vergadering van <datum>': the date of something else."""
 
@@ -97,7 +103,7 @@ def read_advice_reference(letter: Letter, text: str) -> None:
     onze vergadering van …') is not it; a day and month without a year lie before the response, never after it."""
     datum_brief = letter.value("datum")
     brief = datum_brief if isinstance(datum_brief, Datum) and datum_brief.volledig else None
-    adviestype = "ongevraagd" if re.search(r"\bongevraagde?\s+advies\b", text, re.IGNORECASE) else None
+    adviestype = _advice_type(text)
     in_text = _advice_date_in_sentences(letter.tekst, brief)
     uw_brief = letter.kenmerken.get("uw_brief")
     in_head = _before(parse_dutch_date(str(uw_brief.waarde), brief.jaar if brief else None), brief) if uw_brief else None
@@ -117,14 +123,22 @@ def read_advice_reference(letter: Letter, text: str) -> None:
         )
 
 
+def _advice_type(text: str) -> str | None:
+    """Gevraagd or ongevraagd, when the response names only one ('Op 28 juli vroegen wij u om advies'); else None."""
+    found = [adviestype for adviestype, pattern in rules().adviestype.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
 def _advice_date_in_sentences(tekst: str, brief: Datum | None) -> tuple[Datum, str] | None:
     for zin in sentences(tekst):
-        if not re.search(r"\b(u|uw)\b", zin, re.IGNORECASE):
+        if not re.search(r"\b(u|uw)\b", zin, re.IGNORECASE) or _ASKED_RE.search(zin):
             continue
         for found in find_dates(zin, brief.jaar if brief else None):
             before = zin[: found.start]
+            after = zin[found.start + len(found.text) :]
             names = _NAMES_ADVICE_RE.search(before) and not _OTHER_OCCASION_RE.search(before)
-            if found.datum is None or not found.datum.volledig or not (names or _ON_DATE_RE.match(zin[found.start :])):
+            received = _ON_DATE_RE.match(zin[found.start :]) or (_RECEIVED_ON_RE.search(before) and re.match(r"[^.]*\badvie", after, re.IGNORECASE))
+            if found.datum is None or not found.datum.volledig or not (names or received):
                 continue
             if not re.search(r"\d{4}", found.text) and brief and str(found.datum) > str(brief):
                 found_datum = Datum.parse(f"{found.datum.jaar - 1}{str(found.datum)[4:]}")  # 'Op 18 december' in a January letter

@@ -10,6 +10,10 @@ from typing import Any
 
 import pytest
 
+from adviesregister.content.load import load_archive
+from adviesregister.importer.records import import_letter
+
+from accuracy import empty_project, labelled_letters
 from helpers import ARCHIEF, run_cli
 
 RESPONSE = """Gemeente Almelo
@@ -130,3 +134,76 @@ Adviesraad Sociaal Domein Almelo
     (advies,) = imported(tmp_path, advice)
     assert advies["soort"] == "advies"
     assert advies["adviestype"] == "gevraagd"
+
+
+OPENING = "Op 14 september 2026 ontvingen wij uw advies."
+POINTS = """Hieronder reageren wij per advies.
+
+Advies 1
+Geef de waardering ook aan jonge mantelzorgers.
+Reactie
+{een}
+
+Advies 2
+Verhoog het bedrag naar 150 euro.
+Reactie
+{twee}"""
+
+
+@pytest.mark.parametrize(
+    ("verdict", "besluit", "citaat"),
+    [
+        (
+            "Uw advies nemen wij gedeeltelijk over. " + POINTS.format(een="Wij nemen dit over.", twee="Dit advies nemen wij niet over."),
+            "deels overgenomen",
+            "Uw advies nemen wij gedeeltelijk over.",
+        ),
+        (
+            POINTS.format(een="Wij nemen dit over.", twee="Dit advies nemen wij niet over."),
+            "deels overgenomen",
+            "Dit advies nemen wij niet over.",
+        ),
+        (
+            "Hieronder reageren wij per advies.\n\n- Advies 1: overgenomen.\n- Advies 2: niet overgenomen.\n- Advies 3: overgenomen.",
+            "deels overgenomen",
+            "Advies 2: niet overgenomen.",
+        ),
+        (
+            "Wij zijn het met u eens. Uw advies is verwerkt in de nieuwe regeling. " + POINTS.format(een="Dit nemen wij over.", twee="Ook dit nemen wij over."),
+            "overgenomen",
+            "Uw advies is verwerkt in de nieuwe regeling.",
+        ),
+        ("Wij nemen uw advies over: de waardering gaat niet langer alleen naar volwassen mantelzorgers.", "overgenomen", None),
+        (
+            "Wij nemen uw advies over. Alleen het tweede punt nemen wij niet over, omdat het budget ontbreekt.",
+            "deels overgenomen",
+            "Alleen het tweede punt nemen wij niet over, omdat het budget ontbreekt.",
+        ),
+        ("Uw adviezen worden overgenomen, met uitzondering van advies 2.", "deels overgenomen", None),
+        ("Wij nemen uw advies over, maar het bedrag kunnen wij niet verhogen.", "deels overgenomen", None),
+        ("Wij hebben kennisgenomen van uw advies.", "kennisgenomen", None),
+    ],
+)
+def test_the_verdict_and_its_quote_are_the_overall_ones(tmp_path: Path, verdict: str, besluit: str, citaat: str | None) -> None:
+    reactie = imported(tmp_path, response(OPENING, verdict))[0]
+    assert reactie["besluit"] == besluit
+    assert reactie["besluit_citaat"] == (citaat or verdict)
+
+
+def test_taking_note_before_a_decision_the_phrases_do_not_know_is_no_verdict(tmp_path: Path) -> None:
+    verdict = "Wij hebben kennisgenomen van uw advies. Het college heeft besloten de regeling ongewijzigd vast te stellen."
+    reactie = imported(tmp_path, response(OPENING, verdict))[0]
+    assert "besluit" not in reactie
+
+
+def test_the_quote_of_every_labelled_response_is_its_verdict_sentence(tmp_path: Path) -> None:
+    """The labels of tests/brieven/ name the sentence with the overall verdict (besluit_zin): the quote holds it."""
+    project = empty_project(tmp_path)
+    archive, _ = load_archive(project)
+    checked = []
+    for name, path, label in labelled_letters():
+        if label.get("besluit_zin") and name.endswith(".txt"):
+            gegevens = import_letter(project, archive, path).records[0].gegevens
+            checked.append((name, " ".join(label["besluit_zin"].split()) in " ".join(str(gegevens.get("besluit_citaat")).split())))
+    assert len(checked) >= 20
+    assert [name for name, right in checked if not right] == []

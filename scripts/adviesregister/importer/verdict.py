@@ -15,6 +15,18 @@ _SENTENCE_RE = re.compile(r"(?<![a-z]\.[a-z]\.)(?<=[.!?])\s+(?=[A-Z“\"'(])")
 """A sentence ends at '.', '!' or '?' before a capital, not after an abbreviation ('m.b.t. De Schakel')."""
 _QUOTED_ADVICE_RE = re.compile(r"^(advies\s+\d+\s*:|u\s+adviseert\b|uw\s+advies\s+(luidt|was|is)\s*:)", re.IGNORECASE)
 """A sentence that quotes the advice ('Advies 1: Neem … over'), not the college's answer."""
+_POINT_ANSWER_RE = re.compile(r":\s*(wordt\s+|is\s+)?(niet\s+|deels\s+|gedeeltelijk\s+)?overgenomen\b", re.IGNORECASE)
+"""'Advies 1: overgenomen': the college's answer to one point, not a quote of the advice."""
+_WHOLE_ADVICE_RE = re.compile(r"\b(uw|het|de|onze?|dit|dat)\s+(\w+\s+)?(advies|adviezen|aanbevelingen|adviespunten)\b", re.IGNORECASE)
+_ONE_POINT_RE = re.compile(
+    r"\b(advies|aanbeveling|punt|onderdeel|adviespunt|voorstel)\s+\d|\b(eerste|tweede|derde|vierde|vijfde|laatste)\s+(advies|aanbeveling|punt|adviespunt)\b"
+    r"|\b(dit|dat|deze)\s+(punt|onderdeel|aanbeveling|adviespunt|voorstel)\b|^(ook\s+)?(dit|dat)\s+(nemen|neem|volgen)\b",
+    re.IGNORECASE,
+)
+"""A sentence on one point of the advice: 'advies 3', 'het tweede punt', 'deze aanbeveling', 'Ook dit nemen wij over'.
+('Dit advies' is most often the whole advice the letter answers.)"""
+_NEXT_CLAUSE_RE = re.compile(r"[:,]|\s(omdat|want|zodat|maar|dat|die|waardoor|waarbij)\b", re.IGNORECASE)
+"""Where the next clause starts: 'Wij volgen uw advies m.b.t. De Schakel niet' is one clause, 'over: de … niet' two."""
 _DECIDED_RE = re.compile(r"\b(besloten|besluiten|ongewijzigd)\b", re.IGNORECASE)
 """A letter that has decided something else than taking note: 'kennisgenomen' alone is then no verdict."""
 _NAMES_ADVICE_RE = re.compile(r"\b(advies|adviezen|brief|adviesbrief|schrijven)\b[^.]{0,60}?\b(van|d\.?d\.?)\s*$", re.IGNORECASE)
@@ -37,13 +49,21 @@ of characters without a full stop is no sentence, and rules like 'nemen … over
 
 
 def sentences(markdown: str) -> list[str]:
-    """The sentences of a Markdown text, headings and list markers left out; none longer than MAX_SENTENCE."""
+    """The sentences of a Markdown text, headings and list markers left out; none longer than MAX_SENTENCE. Each list
+    item is a sentence of its own ('- Advies 1: overgenomen' and '- Advies 2: niet overgenomen' are two answers)."""
     out: list[str] = []
     for block in markdown.split("\n\n"):
         if block.startswith("#") or block.startswith("|"):
             continue
-        text = " ".join(line.lstrip("-0123456789. ") if _is_item(line) else line for line in block.split("\n"))
-        out.extend(part.strip() for part in _SENTENCE_RE.split(text) if part.strip() and len(part) <= MAX_SENTENCE)
+        chunks: list[list[str]] = [[]]
+        for line in block.split("\n"):
+            if _is_item(line):
+                chunks.append([line.lstrip("-0123456789. ")])
+            else:
+                chunks[-1].append(line)
+        for chunk in chunks:
+            text = " ".join(chunk)
+            out.extend(part.strip() for part in _SENTENCE_RE.split(text) if part.strip() and len(part) <= MAX_SENTENCE)
     return out
 
 
@@ -53,33 +73,32 @@ def _is_item(line: str) -> bool:
 
 def read_verdict(letter: Letter) -> None:
     """Besluit and the sentence that says it (the phrases are in data/brieven.yml). A sentence that takes over and one
-    that does not (a point-by-point answer) → deels overgenomen; none → abstain."""
-    found: dict[str, list[str]] = {}
+    that does not (a point-by-point answer) → deels overgenomen; none → abstain. The quote is the overall verdict
+    ('Uw advies nemen wij gedeeltelijk over'), not one point's answer, where the letter gives one."""
+    found: list[tuple[int, str, str]] = []  # (number of the sentence, besluit, sentence)
     decided = False
-    for sentence in sentences(letter.tekst):
+    for index, sentence in enumerate(sentences(letter.tekst)):
         decided = decided or bool(_DECIDED_RE.search(sentence))
-        if _QUOTED_ADVICE_RE.match(sentence):
+        if _QUOTED_ADVICE_RE.match(sentence) and not _POINT_ANSWER_RE.search(sentence):
             continue
         for clause in re.split(r";\s+", sentence):  # 'Wij nemen uw advies over; alleen punt 3 nemen wij niet over.'
             besluit = _clause_verdict(clause)
             if besluit:
-                found.setdefault(besluit, []).append(sentence)
-    if set(found) == {"kennisgenomen"} and decided:
-        found = {}  # 'Met belangstelling hebben wij kennisgenomen …' before a decision the phrases do not know
-    if "deels overgenomen" in found:
-        besluit, zin = "deels overgenomen", found["deels overgenomen"][0]
-    elif "niet overgenomen" in found and "overgenomen" in found:
-        besluit, zin = "deels overgenomen", found["niet overgenomen"][0]
-    elif found:
-        besluit = next(b for b, _ in rules().besluit if b in found)
-        zin = found[besluit][0]
-    else:
+                found.append((index, besluit, sentence))
+    kinds = {besluit for _, besluit, _ in found}
+    if kinds == {"kennisgenomen"} and decided:
+        kinds = set()  # 'Met belangstelling hebben wij kennisgenomen …' before a decision the phrases do not know
+    if not kinds:
         letter.beslissingen.add(
             "besluit",
             "besluit-onduidelijk",
             "de brief zegt niet duidelijk of het college het advies overneemt. Lees de brief en vul besluit en besluit_citaat in, of laat ze weg.",
         )
         return
+    mixed = {"niet overgenomen", "overgenomen"} <= kinds and "deels overgenomen" not in kinds
+    besluit = "deels overgenomen" if mixed else next(b for b, _ in rules().besluit if b in kinds)
+    quoted = "niet overgenomen" if mixed else besluit  # a point not taken over is why a mixed answer is 'deels'
+    zin = _quote([(index, sentence) for index, b, sentence in found if b == quoted])
     letter.set("besluit", besluit, None, zin)
     letter.set("besluit_citaat", zin, None, zin)
     if besluit == "deels overgenomen":
@@ -88,12 +107,27 @@ def read_verdict(letter: Letter) -> None:
         )
 
 
+def _overall(sentence: str) -> bool:
+    """Whether a sentence speaks of the whole advice ('Uw advies is verwerkt'), not of one point ('Advies 3 nemen wij
+    niet over', 'Dit nemen wij over')."""
+    return bool(_WHOLE_ADVICE_RE.search(sentence)) and not _ONE_POINT_RE.search(sentence)
+
+
+def _quote(candidates: list[tuple[int, str]]) -> str:
+    """The first sentence on the whole advice, else the first one: one sentence, as the letter writes it (the checker
+    finds it in the text)."""
+    return next((sentence for _, sentence in candidates if _overall(sentence)), candidates[0][1])
+
+
 def _clause_verdict(clause: str) -> str | None:
     if rules().besluit_ontkend_positief.search(clause):
         return "overgenomen"
     for besluit, pattern in rules().besluit:
-        if pattern.search(clause):
-            return None if besluit == "overgenomen" and rules().ontkenning.search(clause) else besluit
+        match = pattern.search(clause)
+        if match:  # a 'niet' after the verdict's clause is another's: 'Wij nemen uw advies over: de wachttijd mag niet …'
+            rest = _NEXT_CLAUSE_RE.search(clause, match.end())
+            own = clause[: rest.start() if rest else len(clause)]
+            return None if besluit == "overgenomen" and rules().ontkenning.search(own) else besluit
     return None
 
 

@@ -207,3 +207,16 @@ def test_the_quote_of_every_labelled_response_is_its_verdict_sentence(tmp_path: 
             checked.append((name, " ".join(label["besluit_zin"].split()) in " ".join(str(gegevens.get("besluit_citaat")).split())))
     assert len(checked) >= 20
     assert [name for name, right in checked if not right] == []
+
+
+@pytest.mark.parametrize(
+    "adres",
+    [
+        "Aan: Adviesraad Sociaal Domein Almelo, Grotestraat 174, 7607 CZ Almelo",
+        "Aan\nAdviesraad Sociaal Domein Almelo\nDe heer P. Verhoef\nGrotestraat 174\n7607 CZ  ALMELO",
+    ],
+)
+def test_the_postal_address_is_no_part_of_the_addressee(tmp_path: Path, adres: str) -> None:
+    text = "\n".join(["Gemeente Almelo", "", adres, "", "Datum: 3 november 2026", "Onderwerp: Reactie op uw advies", "", *response(OPENING).split("\n")[9:]])
+    reactie = imported(tmp_path, text)[0]
+    assert reactie["aan"] == "Adviesraad Sociaal Domein Almelo"

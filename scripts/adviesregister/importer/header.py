@@ -223,8 +223,10 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
             letter.set("bijlagen", [value], regel, f"{label} {value}")
     elif key == "titel":
         letter.set("titel", value.rstrip("."), regel, f"{label} {value}")
-    elif key == "aan":  # 'Aan …' in a letterhead flattened onto one line
-        letter.set("aan", value.rstrip("."), regel, f"{label} {value}")
+    elif key == "aan":  # 'Aan …' in a letterhead flattened onto one line; without its street and postcode
+        parts = [part for part in re.split(r",\s+", value.rstrip(".")) if not _address_part(part)]
+        if parts:
+            letter.set("aan", ", ".join(parts), regel, f"{label} {value}")
     elif key == "van":  # the signature names the sender more fully ('Van: ASD', signed 'Adviesraad Sociaal Domein …')
         letter.kop_van = letter.kop_van or Found(value.rstrip("."), regel, f"{label} {value}")
     elif key == "datum":
@@ -255,6 +257,15 @@ def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:
             else:
                 names.append(line)
         end += 1
-    if names:
-        letter.set("aan", ", ".join(name.rstrip(".") for name in names), index + 1, lines[index].strip())
+    parts = [part for name in names for part in re.split(r",\s+", name.rstrip(".")) if not _address_part(part)]
+    if parts:
+        letter.set("aan", ", ".join(parts), index + 1, lines[index].strip())
     return end
+
+
+_PERSON_RE = re.compile(r"^(de\s+)?(heer|mevrouw|mevr\.|mw\.|dhr\.)\s", re.IGNORECASE)
+
+
+def _address_part(part: str) -> bool:
+    """A street, postcode, 't.a.v.' or person ('Aan: ASD Zundert, Markt 1, 4881 CZ Zundert'): no part of the addressee."""
+    return bool(ADDRESS_RE.match(part) or TAV_RE.match(part) or _PERSON_RE.match(part))

@@ -36,7 +36,8 @@ def read_gemeente(source: Source, letter: Letter) -> None:
         organ = organ_in(str(found.waarde)) if found else None
         if found is None or organ is None or not organ.naam or rules().regionaal.match(organ.naam):
             continue
-        named = [name for name in names if re.search(rf"(?<![\w-]){re.escape(name)}$", organ.naam)]
+        words = organ.naam.split()
+        named = [name for end in range(1, min(len(words), 6) + 1) if (name := " ".join(words[-end:])) in names]
         if len(named) == 1:
             letter.gemeente_naam = named[0]
             letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
@@ -53,7 +54,7 @@ def read_gemeente(source: Source, letter: Letter) -> None:
             regel = text.count("\n", 0, match.start()) + 1
             _set(letter, source, gemeente_naam, match.start(), source.lines[regel - 1].strip())
             return
-    counts = {name: len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) for name in names if name in text}
+    counts = {name: len(_whole_word(name).findall(text)) for name in names if name in text}
     best = sorted(((count, name) for name, count in counts.items() if count >= 2), reverse=True)
     if best and (len(best) == 1 or best[0][0] > best[1][0]):
         name = best[0][1]
@@ -91,6 +92,12 @@ def _own_names(text: str, names: set[str]) -> dict[str, tuple[int, int]]:
             if name:
                 found.setdefault(name, (match.start(), tail.end() + len(name)))
     return found
+
+
+@cache
+def _whole_word(name: str) -> re.Pattern[str]:
+    """A municipality's name as a whole word ('Zundert', not 'Zundertse')."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _name_at(text: str, names: set[str]) -> str | None:

@@ -114,7 +114,11 @@ def test_an_advice_the_college_asked_for_is_gevraagd(tmp_path: Path) -> None:
     assert advies["adviestype"] == "gevraagd"
 
 
-def test_an_advice_that_says_it_was_asked_for_is_gevraagd(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "asked",
+    ["Op 28 juli 2026 vroeg u ons om advies over de mantelzorgwaardering.", "Op 28 juli 2026 heeft u ons om advies gevraagd over de mantelzorgwaardering."],
+)
+def test_an_advice_that_says_it_was_asked_for_is_gevraagd(tmp_path: Path, asked: str) -> None:
     advice = """Adviesraad Sociaal Domein Almelo
 
 Aan het college van burgemeester en wethouders van Almelo
@@ -124,14 +128,14 @@ Onderwerp: Advies over de mantelzorgwaardering
 
 Geacht college,
 
-Op 28 juli 2026 vroeg u ons om advies over de mantelzorgwaardering. Wij adviseren u de waardering ook aan
+{asked} Wij adviseren u de waardering ook aan
 jonge mantelzorgers te geven.
 
 Met vriendelijke groet,
 
 Adviesraad Sociaal Domein Almelo
 """
-    (advies,) = imported(tmp_path, advice)
+    (advies,) = imported(tmp_path, advice.format(asked=asked))
     assert advies["soort"] == "advies"
     assert advies["adviestype"] == "gevraagd"
 

@@ -17,7 +17,7 @@ from adviesregister.content.privacy import redact, text_fields, without_placehol
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
-from adviesregister.importer.councils import council_gemeente, council_names, spell_sender
+from adviesregister.importer.councils import council_gemeente, council_names, name_council, spell_sender
 from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.linking import link_advice
@@ -51,6 +51,7 @@ def import_letter(
     verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
     verwijderd += [f"tekst: {soort}" for soort in weg]
     slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
+    name_council(archive, letter, slug)
     if datum is not None:
         letter.velden["datum"] = Found(datum, None, "opgegeven met --datum")
     gegevens, bewijs = _fields(letter)

@@ -95,9 +95,9 @@ def sets_table(letters: Letters, heldout: Letters, commit: str, project_folder: 
         (f"held-out nu ({len(heldout)})", measure(heldout, empty_project(project_folder / "heldout")) if heldout else None),
     ]
     print("== per reeks brieven (goed/fout/open)")
-    print(f"{'veld':<12}" + "".join(f"{title:>24}" for title, _ in columns))
+    print(f"{'veld':<12}" + "".join(f"{title:>26}" for title, _ in columns))
     for veld in FIELDS:
-        print(f"{veld:<12}" + "".join(f"{cell(tally, veld) if tally is not None else '-':>24}" for _, tally in columns))
+        print(f"{veld:<12}" + "".join(f"{cell(tally, veld) if tally is not None else '-':>26}" for _, tally in columns))
     for reeks, why in before.items():
         if isinstance(why, str):
             print(f"({reeks} voor: {why})")

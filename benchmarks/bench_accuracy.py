@@ -57,8 +57,8 @@ def report(title: str, tally: Tally, count: int) -> None:
         print(f"  fout: {line}")
 
 
-def heldout_before(commit: str) -> dict[str, list[int]] | str:
-    """The held-out batch measured with the importer of `commit`, or why that could not be done."""
+def measured_before(commit: str, reeks: str) -> dict[str, list[int]] | str:
+    """A set of letters ('heldout' or 'nieuw') measured with the importer of `commit`, or why that could not be done."""
     with tempfile.TemporaryDirectory() as folder:
         tree = Path(folder) / "voor"
         added = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), commit], capture_output=True, text=True)
@@ -68,7 +68,7 @@ def heldout_before(commit: str) -> dict[str, list[int]] | str:
             (tree / "scripts" / "adviesregister" / "data").symlink_to(tree / "data")
             (tree / "scripts" / "adviesregister" / "schemas").symlink_to(tree / "schema")
             env = os.environ | {"PYTHONPATH": f"{tree / 'scripts'}{os.pathsep}{ROOT / 'tests'}"}
-            done = subprocess.run([sys.executable, __file__, "--alleen-heldout"], capture_output=True, text=True, env=env, cwd=tree)
+            done = subprocess.run([sys.executable, __file__, "--alleen", reeks], capture_output=True, text=True, env=env, cwd=tree)
             if done.returncode != 0:
                 return f"meten met {commit} mislukte: {done.stderr.strip()[-300:]}"
             return dict(json.loads(done.stdout))
@@ -76,24 +76,32 @@ def heldout_before(commit: str) -> dict[str, list[int]] | str:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
 
 
-def sets_table(letters: Letters, heldout: Letters, before: dict[str, list[int]] | str, project_folder: Path) -> None:
+def new_letters(letters: Letters) -> Letters:
+    return [letter for letter in letters if letter[2].get("ronde") == 24]
+
+
+def sets_table(letters: Letters, heldout: Letters, commit: str, project_folder: Path) -> None:
     own = [letter for letter in letters if "ronde" not in letter[2]]
-    new = [letter for letter in letters if letter[2].get("ronde") == 24]
+    new = new_letters(letters)
+    before = {reeks: measured_before(commit, reeks) for reeks, found in (("nieuw", new), ("heldout", heldout)) if found}
+    counted = {reeks: found for reeks, found in before.items() if isinstance(found, dict)}
     unsigned = [letter for letter in [*letters, *heldout] if letter[2].get("ondertekend") is False]
     columns: list[tuple[str, Tally | dict[str, list[int]] | None]] = [
         (f"eigen ({len(own)})", measure(own, empty_project(project_folder / "eigen")) if own else None),
-        (f"nieuw-24 ({len(new)})", measure(new, empty_project(project_folder / "nieuw")) if new else None),
+        (f"nieuw-24 voor ({len(new)})", counted.get("nieuw")),
+        (f"nieuw-24 nu ({len(new)})", measure(new, empty_project(project_folder / "nieuw")) if new else None),
         (f"zonder handtekening ({len(unsigned)})", measure(unsigned, empty_project(project_folder / "zonder")) if unsigned else None),
-        (f"held-out voor ({len(heldout)})", before if isinstance(before, dict) else None),
+        (f"held-out voor ({len(heldout)})", counted.get("heldout")),
         (f"held-out nu ({len(heldout)})", measure(heldout, empty_project(project_folder / "heldout")) if heldout else None),
     ]
     print("== per reeks brieven (goed/fout/open)")
     print(f"{'veld':<12}" + "".join(f"{title:>26}" for title, _ in columns))
     for veld in FIELDS:
         print(f"{veld:<12}" + "".join(f"{cell(tally, veld) if tally is not None else '-':>26}" for _, tally in columns))
-    if isinstance(before, str):
-        print(f"(held-out voor: {before})")
-    print(f"(held-out voor: de importer van commit {BEFORE_COMMIT}, voor issue 24; zonder handtekening: nieuw-24 en held-out samen)")
+    for reeks, why in before.items():
+        if isinstance(why, str):
+            print(f"({reeks} voor: {why})")
+    print(f"(voor: de importer van commit {commit}, voor issue 24; zonder handtekening: nieuw-24 en held-out samen)")
     for title, tally in columns:
         for line in tally.wrong if isinstance(tally, Tally) else []:
             print(f"  fout in {title}: {line}")
@@ -102,16 +110,16 @@ def sets_table(letters: Letters, heldout: Letters, before: dict[str, list[int]] 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--voor", default=BEFORE_COMMIT)
-    parser.add_argument("--alleen-heldout", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--alleen", choices=["heldout", "nieuw"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     heldout = labelled_letters(HELDOUT) if HELDOUT.is_dir() else []
     with tempfile.TemporaryDirectory() as folder:
-        if args.alleen_heldout:  # run by heldout_before() with an older importer on the path
-            print(json.dumps(per_field(measure(heldout, empty_project(Path(folder))))))
-            return
         letters = labelled_letters()
-        before = heldout_before(args.voor) if heldout else "geen held-out brieven"
-        sets_table(letters, heldout, before, Path(folder))
+        if args.alleen:  # run by measured_before() with an older importer on the path
+            chosen = heldout if args.alleen == "heldout" else new_letters(letters)
+            print(json.dumps(per_field(measure(chosen, empty_project(Path(folder))))))
+            return
+        sets_table(letters, heldout, args.voor, Path(folder))
         project = empty_project(Path(folder) / "alle")
         report("tests/brieven", measure(letters, project), len(letters))
         if heldout:

@@ -22,10 +22,11 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Tally:
 
 
 def test_there_are_enough_letters_in_enough_house_styles() -> None:
-    """At least 60 letters in 15 house styles, some of them also as PDF and Word (the same label, another file)."""
+    """At least 60 letters in 15 house styles, some of them also as PDF and Word (the same label, another file), a few
+    as web pages (HTML)."""
     found = labelled_letters()
     suffixes = {name.rsplit(".", 1)[1] for name, _, _ in found}
-    assert suffixes == {"txt", "pdf", "docx"}
+    assert suffixes == {"txt", "pdf", "docx", "html"}
     styles = {name.split("/")[0] for name, _, _ in found}
     kinds = {label["soort"] for _, _, label in found}
     assert len({name.rsplit(".", 1)[0] for name, _, _ in found}) >= 60

@@ -81,7 +81,10 @@ _ANSWERING_RE = re.compile(
 _COUNCIL = r"(?:(?:wmo[- ]?)?(?:advies)?raad(?:\s+sociaal\s+domein)?|participatieraad|cli[eë]ntenraad|seniorenraad|asd)"
 _VOICE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:als|wij\s+als|namens\s+de|namens\s+het)\s+{_COUNCIL}\b", re.IGNORECASE | re.MULTILINE)
 """The body speaking as a council: 'Als Wmo-adviesraad vinden wij …', 'Namens de adviesraad'."""
-_COUNCIL_ADVISES_RE = re.compile(rf"\b(?:de|het)\s+{_COUNCIL}\s+(?:adviseert|beveelt\s+(?:u|het\s+college)\s+aan)\b", re.IGNORECASE)
+_COUNCIL_ADVISES_RE = re.compile(
+    rf"\b(?:de|het)\s+{_COUNCIL}\s+(?:adviseert|beveelt\s+(?:u|het\s+college)\s+aan|geeft\s+(?:u|het\s+college)\s+(?:daarom\s+|hierbij\s+)?(?:(?:on)?gevraagd\s+)?advies)\b",
+    re.IGNORECASE,
+)
 """'de adviesraad adviseert': the council's verb (a response quotes it too, so it counts for advice, never against a response)."""
 
 
@@ -97,8 +100,9 @@ def weigh(letter: Letter, text: str) -> Verdict:
             cues.append(Cue(ADVIES, ONDERWERP, f"het onderwerp zegt advies ('{subject}')", regel))
     if (voice := _VOICE_RE.search(text)) is not None:
         cues.append(Cue(ADVIES, STEM, f"de brief spreekt als adviesraad ('{voice[0].strip(' .!?')}')", _line(text, voice.start())))
-    advising = next((found for sentence in sentences(text) if (found := rules().advies_zinnen.search(sentence))), None)
-    advising = advising or _COUNCIL_ADVISES_RE.search(text)
+    if (council := _COUNCIL_ADVISES_RE.search(text)) is not None:  # the council's own verb: its voice and its act
+        cues.append(Cue(ADVIES, STEM, f"de adviesraad adviseert in de brief ('{council[0]}')", _line(text, council.start())))
+    advising = next((found for sentence in sentences(text) if (found := rules().advies_zinnen.search(sentence))), None) or council
     if advising is not None:
         cues.append(Cue(ADVIES, DAAD, f"de brief adviseert ('{advising[0]}')", _line(text, text.find(advising[0]))))
     if (answering := _ANSWERING_RE.search(text)) is not None:

@@ -50,13 +50,38 @@ def read_sender(source: Source, letter: Letter) -> None:
     framing = source.lines[: source.body_start] + (source.lines[source.closing :] if source.closing is not None else [])
     naam = _full_name(organ.naam, "\n".join(framing)) if organ.naam else None
     if naam and len(without_article(naam).split()) == 1:
-        if letterhead and letterhead.naam and letterhead.rol == organ.rol and without_article(naam).casefold() in letterhead.naam.casefold():
+        if (
+            letterhead
+            and letterhead.naam
+            and len(letterhead.naam.split()) > 1
+            and letterhead.rol == organ.rol
+            and without_article(naam).casefold() in letterhead.naam.casefold()
+        ):
             naam, index = letterhead.naam, first
         else:
             letter.beslissingen.add("van", "afzender-zonder-naam", f"de brief is ondertekend door '{naam}', zonder de naam van de raad; vul 'van' in.")
             return
+    if naam and (misread := _misread_place(naam)):
+        letter.beslissingen.add("van", "afzender-misgelezen", f"de afzender '{naam}' lijkt verkeerd gelezen ('{misread}'?); vul 'van' in.")
+        return
     if naam:
         letter.set("van", naam, index + 1, lines[index].strip())
+
+
+_MISREADINGS = (("rn", "m"), ("1", "l"), ("0", "o"), ("ii", "n"))
+"""What text recognition often reads instead of a letter: 'Karnpen' for 'Kampen'."""
+
+
+def _misread_place(naam: str) -> str | None:
+    """The gemeente a name's last word would be if text recognition misread it ('Karnpen' → 'Kampen'), or None."""
+    last = naam.split()[-1]
+    gemeenten = set(cbs_municipalities().values())
+    if last in gemeenten or not last[:1].isupper():
+        return None
+    for wrong, right in _MISREADINGS:
+        if wrong in last and (fixed := last.replace(wrong, right)) in gemeenten:
+            return fixed
+    return None
 
 
 def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:

@@ -86,6 +86,9 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
         return
     van, aan = letter.afzender, letter.ontvanger
     bron = f"afzender {_role_text(van, letter.value('van'))}; ontvanger {_role_text(aan, letter.value('aan'))}"
+    learnt = [role for role in letter.rollen if role.uit_archief]
+    if learnt:  # a name only the archive knows (gemeenten.yml, an earlier document's 'van' or 'aan') made the role
+        bron += "; " + "; ".join(f"uit het archief: '{role.naam}' is een adviesraad van dit archief" for role in learnt)
     if van == RAAD and aan == COLLEGE and not re.search(r"\badvie", text, re.IGNORECASE):
         letter.beslissingen.add(
             "soort", "soort-onbekend", f"de raad schrijft aan het college, maar de brief spreekt niet van een advies ({bron}). Vul 'soort' in."

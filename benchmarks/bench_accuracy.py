@@ -13,14 +13,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from accuracy import FIELDS, Tally, empty_project, labelled_letters, measure, seed_letters  # noqa: E402
+from accuracy import REPORTED, Tally, empty_project, labelled_letters, measure, seed_letters  # noqa: E402
 
 
 def report(title: str, tally: Tally, count: int) -> None:
     print(f"== {title}: {count} letters")
     kinds = sorted({kind for _, kind, _ in tally.counts})
     print(f"{'veld':<12}" + "".join(f"{kind:>22}" for kind in kinds) + f"{'totaal':>22}")
-    for veld in FIELDS:
+    for veld in REPORTED:
         cells = []
         for kind in [*kinds, None]:
             right, wrong, abstained = (

@@ -100,12 +100,10 @@ def _numbered_headings(blocks: list[str]) -> tuple[list[str], str] | None:
     """'## Advies 1' (or 'Advies 1: Maak …') headings, numbered 1, 2, … : each heading's text, or the paragraph under it."""
     items: list[str] = []
     for index, block in enumerate(blocks):
-        if not block.startswith("#"):
-            continue
         heading = block.lstrip("#").strip()
         match = rules().aanbevelingen_genummerde_kop.match(heading)
-        if match is None:
-            continue
+        if match is None or not (block.startswith("#") or not heading[match.end() :].strip()):
+            continue  # a paragraph that starts 'Advies 1 is …' is no heading; 'Advies 1' alone on its line is
         number = int(re.search(r"\d{1,2}", match[0])[0])  # type: ignore[index]  # the pattern holds a number
         if number != len(items) + 1:
             return None

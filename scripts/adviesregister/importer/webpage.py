@@ -71,7 +71,7 @@ def page_parts(lines: list[str], salutation: int | None, pagina: WebPage | None)
     datum: tuple[int | None, Datum | None, str] | None = widget[:3] if widget is not None else None
     if (datum is None or datum[1] is None) and pagina is not None and pagina.datum:
         with contextlib.suppress(DatumFout):  # a date the page's markup gives wrong is no candidate
-            datum = (datum[0] if datum else None, Datum.parse(pagina.datum), f"de datum in de opmaak van de webpagina ({pagina.datum})")
+            datum = (datum[0] if datum else None, Datum.parse(pagina.datum), f"de opmaak van de pagina: {pagina.datum}")
     return PageParts(meubilair, titel, datum)
 
 
@@ -128,7 +128,7 @@ def read_web_page(source: _WithPage, letter: Letter) -> None:
             letter.verwijderd.add(regel + 1, "titel van de webpagina", titel)
         if "titel" not in letter.velden:
             waar = f"regel {regel + 1}" if regel is not None else "de opmaak van de pagina"
-            letter.set("titel", titel.rstrip("."), None, f"de titel van de webpagina ({waar}: '{titel}'), niet uit de brief zelf")
+            letter.set("titel", titel.rstrip("."), None, f"de titel van de webpagina, niet uit de brief zelf ({waar}: '{titel}')")
             letter.beslissingen.add(
                 "titel", "titel-van-webpagina", f"titel van de webpagina, niet uit de brief zelf: controleer of '{titel}' het onderwerp van de brief is."
             )
@@ -138,7 +138,7 @@ def read_web_page(source: _WithPage, letter: Letter) -> None:
             letter.verwijderd.add(regel + 1, "datum van de webpagina", tekst)
         if datum is not None and "datum" not in letter.velden:
             waar = f"regel {regel + 1}: '{tekst}'" if regel is not None else tekst
-            letter.set("datum", datum, None, f"datum van de webpagina ({waar}), niet uit de brief zelf")
+            letter.set("datum", datum, None, f"datum van de webpagina, niet uit de brief zelf ({waar})")
             letter.beslissingen.add(
                 "datum",
                 "datum-van-webpagina",

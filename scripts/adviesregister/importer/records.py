@@ -38,7 +38,7 @@ def import_letter(
     `ocr`: read a scanned PDF with text recognition when None (automatic), always when True, never when False."""
     extracted = extract(path, ocr)
     with own_councils(*council_names(archive)):  # the archive's own councils name the sender too ('ASD')
-        letter = read_letter(extracted.text)
+        letter = read_letter(extracted.text, extracted.pagina)
     spell_sender(archive, letter)
     beslissingen = letter.beslissingen
     if extracted.ocr is not None:

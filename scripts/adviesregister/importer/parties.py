@@ -56,9 +56,9 @@ def organ_in(line: str) -> Organ | None:
     after 'namens', 'Aan', an article or a function ('voorzitter Wmo-raad Tilburg'): in 'Willem Schouten, voorzitter'
     or in a sentence the organ is not what the line names."""
     text = clean_name(_BRACKETS_RE.sub(r"\1", line.strip()))  # '(Voorzitter Cliëntenraad Tiel)' signs as its content
-    function = rules().functies.match(text)
-    if function and function.end() < len(text) and not rules().wethouder.match(text):
-        text = clean_name(text[function.end() :])
+    function = rules().functies.match(without_article(text))  # 'de voorzitter van de Wmo-raad X' names the council
+    if function and function.end() < len(without_article(text)) and not rules().wethouder.match(text):
+        text = clean_name(without_article(text)[function.end() :])
     if not text or len(text) > 160:
         return None
     bare = without_article(text)  # 'het college van de gemeente Albrandswaard' keeps its article as a name

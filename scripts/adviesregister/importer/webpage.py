@@ -24,6 +24,8 @@ from adviesregister.importer.rules import rules
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEARLESS_WIDGET_RE = re.compile(rf"^({_MONTH})\.?\s+\d{{1,2}}$|^\d{{1,2}}\s+({_MONTH})\.?$", re.IGNORECASE)
 """A date widget without a year ('oktober 25', '25 okt'): page furniture, but no date to use."""
+SITE_HEADER_LINES, SITE_HEADER_WIDTH = 3, 80
+"""Lines above a web copy's breadcrumbs that are the site's name and menu, at most, and their longest."""
 TOP_LINES = 4
 """The page's title and its date widget stand among the first lines that are no other furniture."""
 MAX_TITLE = 200
@@ -54,6 +56,7 @@ def page_parts(lines: list[str], salutation: int | None, pagina: WebPage | None)
     if salutation is None:
         return PageParts()
     meubilair = tuple((index, line.strip()) for index, line in enumerate(lines) if line.strip() and rules().webpagina_meubilair.fullmatch(line.strip()))
+    meubilair = _site_header(lines, meubilair) + meubilair
     furniture = {index for index, _ in meubilair}
     top = [index for index in range(salutation) if lines[index].strip() and index not in furniture][:TOP_LINES]
     widget = _date_widget(lines, top)
@@ -73,6 +76,15 @@ def page_parts(lines: list[str], salutation: int | None, pagina: WebPage | None)
         with contextlib.suppress(DatumFout):  # a date the page's markup gives wrong is no candidate
             datum = (datum[0] if datum else None, Datum.parse(pagina.datum), f"de opmaak van de pagina: {pagina.datum}")
     return PageParts(meubilair, titel, datum)
+
+
+def _site_header(lines: list[str], meubilair: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+    """The site's name and menu above a web copy's first furniture line ('ASD Hardenberg' / 'Home  Over ons  Adviezen'
+    above 'Home > Adviezen > …'): a few short lines, the page's, not a letterhead."""
+    if not meubilair:
+        return ()
+    above = [(index, lines[index].strip()) for index in range(meubilair[0][0]) if lines[index].strip()]
+    return tuple(above) if len(above) <= SITE_HEADER_LINES and all(len(line) <= SITE_HEADER_WIDTH for _, line in above) else ()
 
 
 def _date_widget(lines: list[str], top: list[int]) -> tuple[int, Datum | None, str, bool] | None:

@@ -201,14 +201,16 @@ def test_taking_note_before_a_decision_the_phrases_do_not_know_is_no_verdict(tmp
 
 
 def test_the_quote_of_every_labelled_response_is_its_verdict_sentence(tmp_path: Path) -> None:
-    """The labels of tests/brieven/ name the sentence with the overall verdict (besluit_zin): the quote holds it."""
+    """The labels of tests/brieven/ name the sentence with the overall verdict (besluit_zin): the quote holds it, where
+    the letter writes it as the label does (an OCR-damaged letter is quoted as it reads, 'nernen')."""
     project = empty_project(tmp_path)
     archive, _ = load_archive(project)
     checked = []
     for name, path, label in labelled_letters():
-        if label.get("besluit_zin") and name.endswith(".txt"):
+        zin = " ".join(str(label.get("besluit_zin")).split())
+        if label.get("besluit_zin") and name.endswith(".txt") and zin in " ".join(path.read_text(encoding="utf-8").split()):
             gegevens = import_letter(project, archive, path).records[0].gegevens
-            checked.append((name, " ".join(label["besluit_zin"].split()) in " ".join(str(gegevens.get("besluit_citaat")).split())))
+            checked.append((name, zin in " ".join(str(gegevens.get("besluit_citaat")).split())))
     assert len(checked) >= 20
     assert [name for name, right in checked if not right] == []
 

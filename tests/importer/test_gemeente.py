@@ -52,6 +52,8 @@ def test_regional_bodies_alone_name_no_gemeente(tmp_path: Path) -> None:
         ("Wij vragen het college van burgemeester en wethouders van de gemeente Zundert dit mee te nemen.", "zundert"),
         ("De Cliëntenraad Moerdijk vraagt u dit mee te nemen.", "moerdijk"),
         ("Het Netwerk van Wmo-raden Zundert vraagt u dit mee te nemen.", None),
+        ("CLIËNTENRAAD PARTICIPATIEWET ZUNDERT", "zundert"),
+        ("De Wmo-raad best tevreden over de uitvoering.", None),
     ],
 )
 def test_the_councils_or_colleges_own_name_anywhere_in_the_letter(tmp_path: Path, line: str, gemeente: str | None) -> None:

@@ -19,6 +19,8 @@ _NAME_WORDS_RE = re.compile(r"(?:[ \t]+(?:[A-Z\u00c0-\u00de'][\w'\u2019.-]*|\([A
 a time, so linear."""
 _OWN_NAME_TAIL_RE = re.compile(r"[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:gemeente[ \t]+)?", re.IGNORECASE)
 """Between a council's or college's name and its gemeente: 'Wmo-raad Moerdijk', 'college van de gemeente Zundert'."""
+_QUALIFIER_RE = re.compile(r"[A-Z\u00c0-\u00de][\w-]*[ \t]+")
+"""One capitalised word between a council's name and its gemeente: 'Cliëntenraad Participatiewet Emmen'."""
 _GEMEENTE_RE = re.compile(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)")
 
 
@@ -88,7 +90,9 @@ def _own_names(text: str, names: set[str]) -> dict[str, tuple[int, int]]:
             tail = _OWN_NAME_TAIL_RE.match(text, match.end())
             if tail is None:
                 continue
-            name = _name_at(text[tail.end() : tail.end() + 80].split("\n")[0], names)
+            rest = text[tail.end() : tail.end() + 80].split("\n")[0]
+            qualifier = _QUALIFIER_RE.match(rest)  # 'Cliëntenraad Participatiewet Emmen'
+            name = _name_at(rest, names) or (_name_at(rest[qualifier.end() :], names) if qualifier else None)
             if name:
                 found.setdefault(name, (match.start(), tail.end() + len(name)))
     return found
@@ -101,13 +105,21 @@ def _whole_word(name: str) -> re.Pattern[str]:
 
 
 def _name_at(text: str, names: set[str]) -> str | None:
-    """The longest CBS name at the start of `text` ('Bergen (NH.)', 'Súdwest-Fryslân'), as a whole word."""
+    """The longest CBS name at the start of `text` ('Bergen (NH.)', 'Súdwest-Fryslân'), as a whole word; in capitals
+    too ('CLIËNTENRAAD EMMEN'), never in lower case ('de Wmo-raad best' is no Best)."""
     words = text.split()[:6]  # no gemeente has a longer name
     for end in range(len(words), 0, -1):
         name = " ".join(words[:end]).rstrip(",.;:")
         if name in names:
             return name
+        if name.isupper() and (capitals := _in_capitals(frozenset(names)).get(name)):
+            return capitals
     return None
+
+
+@cache
+def _in_capitals(names: frozenset[str]) -> dict[str, str]:
+    return {name.upper(): name for name in names}
 
 
 def _set(letter: Letter, source: Source, name: str, position: int, bewijs: str) -> None:

@@ -226,3 +226,10 @@ def test_the_postal_address_is_no_part_of_the_addressee(tmp_path: Path, adres: s
     text = "\n".join(["Gemeente Almelo", "", adres, "", "Datum: 3 november 2026", "Onderwerp: Reactie op uw advies", "", *response(OPENING).split("\n")[9:]])
     reactie = imported(tmp_path, text)[0]
     assert reactie["aan"] == "Adviesraad Sociaal Domein Almelo"
+
+
+def test_a_date_on_which_something_else_was_received_is_not_the_advices(tmp_path: Path) -> None:
+    opening = "Wij ontvingen op 14 september 2026 uw uitnodiging voor een gesprek over het advies."
+    records = imported(tmp_path, response(opening))
+    assert len(records) == 1
+    assert "reactie_op" not in records[0]

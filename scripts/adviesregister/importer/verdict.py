@@ -37,6 +37,8 @@ _ON_DATE_RE = re.compile(rf"^\S+(\s+\S+){{0,2}}\s+{_RECEIVED}\s+(u|jullie|wij|we
 advies' (after 'Op')."""
 _RECEIVED_ON_RE = re.compile(rf"\b(wij|we|u|jullie)\s+{_RECEIVED}\s+(ons\s+)?op\s+$|\b{_RECEIVED}\s+(wij|we|u|jullie)\s+(ons\s+)?op\s+$", re.IGNORECASE)
 """'Wij ontvingen op <datum> uw advies', 'U heeft ons op <datum> …': the date of the advice when the rest speaks of one."""
+_ADVICE_AFTER_RE = re.compile(r"\s*(uw|het|een|jullie)\s+([\w-]+\s+){0,2}advie", re.IGNORECASE)
+"""What 'Wij ontvingen op <datum>' received: 'uw (ongevraagde) advies', not 'uw uitnodiging voor … het advies'."""
 _ASKED_RE = re.compile(r"\bom\s+(een\s+|uw\s+|ons\s+)?advies\b|\bvroeg(en)?\b|\badvies(aan)?vraag|\bverzo(ek|cht)\b", re.IGNORECASE)
 """A sentence about asking for the advice ('Op 28 juli hebben wij u om advies gevraagd'): its date is not the advice's."""
 _OTHER_OCCASION_RE = re.compile(r"\b(vergadering|overleg|bijeenkomst|gesprek|versie|commissie)\b[^.]*$", re.IGNORECASE)
@@ -171,7 +173,7 @@ def _advice_date_in_sentences(tekst: str, brief: Datum | None) -> tuple[Datum, s
             before = zin[: found.start]
             after = zin[found.start + len(found.text) :]
             names = _NAMES_ADVICE_RE.search(before) and not _OTHER_OCCASION_RE.search(before)
-            received = _ON_DATE_RE.match(zin[found.start :]) or (_RECEIVED_ON_RE.search(before) and re.match(r"[^.]*\badvie", after, re.IGNORECASE))
+            received = _ON_DATE_RE.match(zin[found.start :]) or (_RECEIVED_ON_RE.search(before) and _ADVICE_AFTER_RE.match(after))
             if found.datum is None or not found.datum.volledig or not (names or received):
                 continue
             if not re.search(r"\d{4}", found.text) and brief and str(found.datum) > str(brief):

@@ -65,3 +65,14 @@ def test_a_signed_regional_network_names_no_gemeente(tmp_path: Path) -> None:
     """'Netwerk van Wmo-raden Breda' signs for a region: its town is not the gemeente, even in the signature."""
     text = "Geacht college,\n\nWij adviseren u de reistijd te beperken.\n\nMet vriendelijke groet,\n\nNetwerk van Wmo-raden Breda\n"
     assert "gemeente" not in imported(tmp_path, text)
+
+
+def test_another_councils_name_in_the_body_against_the_count_abstains(tmp_path: Path) -> None:
+    """An unsigned letter of Zundert that mentions the Wmo-raad Breda once: the count and that name disagree."""
+    text = (
+        "Advies over vervoer in Zundert\n\nWij adviseren u het vervoer in Zundert te verbeteren. Net als de Wmo-raad Breda vragen wij "
+        "om een vaste chauffeur. Inwoners van Zundert wachten nu te lang.\n"
+    )
+    found = imported(tmp_path, text)
+    assert "gemeente" not in found
+    assert any("Wmo-raad Breda' in de tekst, maar ook Zundert" in item for item in found["beslissingen"])

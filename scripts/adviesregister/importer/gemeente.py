@@ -46,25 +46,48 @@ def read_gemeente(source: Source, letter: Letter) -> None:
             return
     text = without_regional_bodies(source.text)
     own = _own_names(text, names)
+    otherwise = _named(text, names, source.lines)
     if len(own) == 1:
         council_of, (start, end) = own.popitem()
+        if otherwise and otherwise[0] != council_of and _in_body(source, start):  # 'Net als de Wmo-raad Breda …' in a letter of Zundert
+            letter.beslissingen.add(
+                "gemeente",
+                "gemeente-onbekend",
+                f"de brief noemt '{source.text[start:end]}' in de tekst, maar ook {otherwise[0]} ({otherwise[2]}). Geef de gemeente op met --gemeente.",
+            )
+            return
         _set(letter, source, council_of, start, f"de brief noemt '{source.text[start:end]}'")
         return
+    if otherwise:
+        _set(letter, source, *otherwise)
+        return
+    counts = {name: len(_whole_word(name).findall(text)) for name in names if name in text}
+    best = sorted(((count, name) for name, count in counts.items() if count >= 2), reverse=True)
+    seen = _gemeente_seen(source, names, best)
+    hint = f" Wat we zagen: {'; '.join(seen)}." if seen else ""
+    letter.beslissingen.add("gemeente", "gemeente-onbekend", f"de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.{hint}")
+
+
+def _named(text: str, names: set[str], lines: list[str]) -> tuple[str, int, str] | None:
+    """(gemeente, position, evidence) from 'Gemeente X' with X a CBS name, else from the one municipality the text names
+    most often (at least twice)."""
     for match in _GEMEENTE_RE.finditer(text):
         gemeente_naam = _name_at(match[1], names)
         if gemeente_naam:
             regel = text.count("\n", 0, match.start()) + 1
-            _set(letter, source, gemeente_naam, match.start(), source.lines[regel - 1].strip())
-            return
+            return gemeente_naam, match.start(), lines[regel - 1].strip()
     counts = {name: len(_whole_word(name).findall(text)) for name in names if name in text}
     best = sorted(((count, name) for name, count in counts.items() if count >= 2), reverse=True)
     if best and (len(best) == 1 or best[0][0] > best[1][0]):
         name = best[0][1]
-        _set(letter, source, name, text.index(name), f"'{name}' staat {best[0][0]} keer in de brief (namen van regionale organisaties niet meegeteld)")
-        return
-    seen = _gemeente_seen(source, names, best)
-    hint = f" Wat we zagen: {'; '.join(seen)}." if seen else ""
-    letter.beslissingen.add("gemeente", "gemeente-onbekend", f"de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.{hint}")
+        return name, text.index(name), f"'{name}' staat {best[0][0]} keer in de brief (namen van regionale organisaties niet meegeteld)"
+    return None
+
+
+def _in_body(source: Source, position: int) -> bool:
+    """Whether a position lies in the letter's body: after the salutation, before the closing."""
+    line = source.text.count("\n", 0, position)
+    return source.body_start <= line < (source.closing if source.closing is not None else len(source.lines))
 
 
 def without_regional_bodies(text: str) -> str:

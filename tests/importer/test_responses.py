@@ -186,6 +186,8 @@ Reactie
         ("Uw adviezen worden overgenomen, met uitzondering van advies 2.", "deels overgenomen", None),
         ("Wij nemen uw advies over, maar het bedrag kunnen wij niet verhogen.", "deels overgenomen", None),
         ("Wij hebben kennisgenomen van uw advies.", "kennisgenomen", None),
+        ("Uw advies nernen wij gedeeltelijk over.", "deels overgenomen", None),  # text recognition read 'm' as 'rn'
+        ("Wij nernen uw advies niet over, orndat a1le rniddelen op zijn.", "niet overgenomen", None),
     ],
 )
 def test_the_verdict_and_its_quote_are_the_overall_ones(tmp_path: Path, verdict: str, besluit: str, citaat: str | None) -> None:

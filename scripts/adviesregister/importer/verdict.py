@@ -84,7 +84,7 @@ def read_verdict(letter: Letter) -> None:
         if _QUOTED_ADVICE_RE.match(sentence) and not _POINT_ANSWER_RE.search(sentence):
             continue
         for clause in re.split(r";\s+", sentence):  # 'Wij nemen uw advies over; alleen punt 3 nemen wij niet over.'
-            besluit = _clause_verdict(clause)
+            besluit = _clause_verdict(clause) or (_clause_verdict(mended) if (mended := _mended(clause)) != clause else None)
             if besluit:
                 found.append((index, besluit, sentence))
     kinds = {besluit for _, besluit, _ in found}
@@ -119,6 +119,16 @@ def _quote(candidates: list[tuple[int, str]]) -> str:
     """The first sentence on the whole advice, else the first one: one sentence, as the letter writes it (the checker
     finds it in the text)."""
     return next((sentence for _, sentence in candidates if _overall(sentence)), candidates[0][1])
+
+
+def _mended(clause: str) -> str:
+    """A clause with the commonest misreadings of text recognition undone, to read a verdict in a scan ('Uw advies
+    nernen wij over', 'a1le'); the quote stays as the letter reads."""
+    return _OCR_L_RE.sub("l", _OCR_RN_RE.sub("m", clause))
+
+
+_OCR_RN_RE = re.compile(r"(?<=[a-z])rn(?=[a-z])|\brn(?=[a-z])")
+_OCR_L_RE = re.compile(r"(?<=[a-z])1(?=[a-z])|\b1(?=[a-z]{2})")
 
 
 def _clause_verdict(clause: str) -> str | None:

@@ -235,3 +235,9 @@ def test_a_date_on_which_something_else_was_received_is_not_the_advices(tmp_path
     records = imported(tmp_path, response(opening))
     assert len(records) == 1
     assert "reactie_op" not in records[0]
+
+
+def test_an_advice_the_college_did_not_ask_for_is_not_gevraagd(tmp_path: Path) -> None:
+    opening = "Wij hebben u niet om advies gevraagd. Op 14 september 2026 ontvingen wij uw advies."
+    _, advies = imported(tmp_path, response(opening).replace("ongevraagde ", ""))
+    assert "adviestype" not in advies

@@ -171,8 +171,14 @@ def read_advice_reference(letter: Letter, text: str) -> None:
 
 def _advice_type(text: str) -> str | None:
     """Gevraagd or ongevraagd, when the response names only one ('Op 28 juli vroegen wij u om advies'); else None."""
-    found = [adviestype for adviestype, pattern in rules().adviestype.items() if pattern.search(text)]
+    found = [adviestype for adviestype, pattern in rules().adviestype.items() if any(not _negated(text, m.start()) for m in pattern.finditer(text))]
     return found[0] if len(found) == 1 else None
+
+
+def _negated(text: str, start: int) -> bool:
+    """A negation in the same clause just before a phrase ('niet gevraagd advies', 'u heeft ons niet om advies gevraagd')."""
+    before = text[max(start - 25, 0) : start]
+    return any(not re.search(r"[.,;]", before[found.end() :]) for found in rules().ontkenning.finditer(before))
 
 
 def _advice_date_in_sentences(tekst: str, brief: Datum | None) -> tuple[Datum, str] | None:

@@ -33,17 +33,8 @@ def read_gemeente(source: Source, letter: Letter) -> None:
     if re.search(r"\bcolleges\b", aan, re.IGNORECASE):
         letter.beslissingen.add("gemeente", "gemeente-regionaal", f"de brief is gericht aan meer dan één college ('{aan}'); kies de gemeente met --gemeente.")
         return
-    for veld in ("van", "aan"):
-        found = letter.velden.get(veld)
-        organ = organ_in(str(found.waarde)) if found else None
-        if found is None or organ is None or not organ.naam or rules().regionaal.match(organ.naam):
-            continue
-        words = organ.naam.split()
-        named = [name for end in range(1, min(len(words), 6) + 1) if (name := " ".join(words[-end:])) in names]
-        if len(named) == 1:
-            letter.gemeente_naam = named[0]
-            letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
-            return
+    if _from_parties(letter, names):
+        return
     text = without_regional_bodies(source.text)
     own = _own_names(text, names)
     otherwise = _named(text, names, source.lines)
@@ -66,6 +57,22 @@ def read_gemeente(source: Source, letter: Letter) -> None:
     seen = _gemeente_seen(source, names, best)
     hint = f" Wat we zagen: {'; '.join(seen)}." if seen else ""
     letter.beslissingen.add("gemeente", "gemeente-onbekend", f"de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.{hint}")
+
+
+def _from_parties(letter: Letter, names: set[str]) -> bool:
+    """The gemeente at the end of the sender's or addressee's name ('Wmo-raad Moerdijk'), not a regional body's."""
+    for veld in ("van", "aan"):
+        found = letter.velden.get(veld)
+        organ = organ_in(str(found.waarde)) if found else None
+        if found is None or organ is None or not organ.naam or rules().regionaal.match(organ.naam):
+            continue
+        words = organ.naam.split()
+        named = [name for end in range(1, min(len(words), 6) + 1) if (name := " ".join(words[-end:])) in names]
+        if len(named) == 1:
+            letter.gemeente_naam = named[0]
+            letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
+            return True
+    return False
 
 
 def _named(text: str, names: set[str], lines: list[str]) -> tuple[str, int, str] | None:

@@ -58,4 +58,4 @@ def spell_sender(archive: Archive, letter: Letter) -> None:
         if text.casefold() == raad.naam.casefold() or text in raad.afkortingen
     }
     if len(meant) == 1 and (naam := meant.pop()) != text:
-        letter.velden["van"] = Found(naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)")
+        letter.set("van", naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)", replace=True)

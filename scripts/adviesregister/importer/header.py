@@ -204,9 +204,14 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
             letter.set("datum", datum, regel, f"{label} {value}")
 
 
+def _addressee_labels() -> str:
+    """The labels of the addressee ('Aan'), from kop_labels in data/brieven.yml."""
+    return "|".join(re.escape(label) for label, veld in rules().kop_labels if veld == "aan")
+
+
 def _addresses(line: str) -> bool:
     """'Aan: …', or 'Aan' without a colon before an organ ('Aan het college van …'), not a title ('Aan de slag met …')."""
-    match = re.match(r"^\s*Aan\b\s*(:?)\s*(.*)$", line)
+    match = re.match(rf"^\s*(?:{_addressee_labels()})\b\s*(:?)\s*(.*)$", line)
     if match is None:
         return False
     return match[1] == ":" or not match[2] or organ_in(match[2]) is not None
@@ -215,7 +220,7 @@ def _addresses(line: str) -> bool:
 def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:
     """'Aan: X' (or 'Aan X') and the lines below it up to a blank or labelled line; street and postcode lines are
     addresses, not names. A line that ends in a comma goes on on the next ('Oostzaan,' / 'Landsmeer en Edam')."""
-    first = re.sub(r"^\s*Aan\s*:?\s*", "", lines[index]).strip()
+    first = re.sub(rf"^\s*(?:{_addressee_labels()})\s*:?\s*", "", lines[index]).strip()
     names = [first] if first else []
     end = index + 1
     while end < len(lines) and lines[end].strip() and not label_segments(lines[end], []):

@@ -174,6 +174,7 @@ def _layouts(data: dict[str, Any]) -> tuple[Layout, ...]:
 def check_rules(data: object) -> None:
     """Raise RulesError naming the key of the first thing in brieven.yml that its schema does not allow."""
     schema = json.loads(files("adviesregister.schemas").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    schema["required"] = list(schema["properties"])  # every key is required: a new key is one entry in the schema
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
     if error is not None:
         where = ".".join(str(part) for part in error.absolute_path) or "(the top of the file)"

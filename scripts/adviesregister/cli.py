@@ -29,6 +29,7 @@ from adviesregister.importer.linking import add_to_archive
 from adviesregister.importer.records import import_letter
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.result import ImportRefused
+from adviesregister.importer.rules import RulesError
 from adviesregister.importer.template import new_document, write_new
 from adviesregister.importer.writing import write_result
 from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
@@ -61,6 +62,9 @@ def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
         except SettingsError as err:  # a wrong setting in mkdocs.yml: the person can fix it
             click.echo(f"Instelling niet goed: {err}", err=True)
             sys.exit(1)
+        except RulesError as err:  # the importer's own rules file (data/brieven.yml) is broken: for whoever changed it
+            click.echo(f"De regels van de importer kloppen niet: {err}", err=True)
+            sys.exit(2)
         except Exception as err:
             if os.environ.get("ADVIESREGISTER_DEBUG"):
                 raise

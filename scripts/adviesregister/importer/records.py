@@ -18,7 +18,7 @@ from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.importer.councils import council_gemeente, council_names, name_council, spell_sender
-from adviesregister.importer.findings import Decision, Decisions, Found, Letter
+from adviesregister.importer.findings import Decision, Decisions, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.linking import link_advice
 from adviesregister.importer.parties import own_councils
@@ -53,7 +53,7 @@ def import_letter(
     slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
     name_council(archive, letter, slug)
     if datum is not None:
-        letter.velden["datum"] = Found(datum, None, "opgegeven met --datum")
+        letter.set("datum", datum, None, "opgegeven met --datum", replace=True)
     gegevens, bewijs = _fields(letter)
     verwijderd += _redact_fields(gegevens)  # before the id is made from the title
     if slug:
@@ -158,7 +158,7 @@ def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, besli
         if council is not None and not any(decision.code == "gemeente-regionaal" for decision in beslissingen):
             slug, found = council
             beslissingen.withdraw("gemeente-onbekend")
-            letter.velden["gemeente"] = found
+            letter.set("gemeente", found.waarde, found.regel, found.bewijs, replace=True)
             return slug
         if any(decision.veld == "gemeente" for decision in beslissingen):
             return None

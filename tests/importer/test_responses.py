@@ -187,6 +187,11 @@ Reactie
         ("Wij nemen uw advies over, maar het bedrag kunnen wij niet verhogen.", "deels overgenomen", None),
         ("Wij hebben kennisgenomen van uw advies.", "kennisgenomen", None),
         ("Uw advies nernen wij gedeeltelijk over.", "deels overgenomen", None),  # text recognition read 'm' as 'rn'
+        ("Uw advies hebben wij overgenomen.", "overgenomen", None),
+        ("Het college heeft besloten uw advies over te nemen.", "overgenomen", None),
+        ("Het college heeft besloten uw advies niet over te nemen.", "niet overgenomen", None),
+        ("Wij hebben besloten uw advies gedeeltelijk over te nemen.", "deels overgenomen", None),
+        ("Wij nemen uw adviezen integraal over.", "overgenomen", None),
         ("Wij nernen uw advies niet over, orndat a1le rniddelen op zijn.", "niet overgenomen", None),
     ],
 )

@@ -192,6 +192,7 @@ Reactie
         ("Het college heeft besloten uw advies niet over te nemen.", "niet overgenomen", None),
         ("Wij hebben besloten uw advies gedeeltelijk over te nemen.", "deels overgenomen", None),
         ("Wij nemen uw adviezen integraal over.", "overgenomen", None),
+        ("Wij hebben uw advies voor kennisgeving aangenomen.", "kennisgenomen", None),
         ("Wij nernen uw advies niet over, orndat a1le rniddelen op zijn.", "niet overgenomen", None),
     ],
 )

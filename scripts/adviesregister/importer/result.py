@@ -57,6 +57,10 @@ class ImportResult:
     """For a second import: where the document holds something else than the import reads now (the document's value stays)."""
     bijgewerkt: list[str] = field(default_factory=list)
     """For a second import: what the import wrote before, nobody changed and the import now reads otherwise (rewritten with --force)."""
+    ingevuld: dict[str, str] = field(default_factory=dict)
+    """The fields a person gave (field → how: 'opgegeven met --datum', or an answer to a question); see ingevuld_door_mens."""
+    conflicten: dict[str, str] = field(default_factory=dict)
+    """Options the letter contradicts (field → why, in Dutch): the letter keeps its own value and the option is not used."""
 
     def herhaling_tekst(self, force: bool = False) -> str | None:
         """What a second import of an original does, in Dutch, for the report's first line; None for a first import."""

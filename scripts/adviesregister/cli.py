@@ -236,8 +236,9 @@ def import_(
     if aanvullen is not None:
         _fill_in(project, aanvullen, files)
         return
-    if not files:
-        raise click.UsageError("Geef een of meer brieven om te importeren, of een tabel met --aanvullen.")
+    if not files:  # required, unless --aanvullen names the documents
+        ctx = click.get_current_context()
+        raise click.MissingParameter(ctx=ctx, param=next(param for param in ctx.command.params if param.name == "files"))
     vaste_datum = _datum_option(datum)
     archive, _ = load_archive(project)
     gemeente = _gemeente_option(gemeente, archive) if gemeente is not None else None

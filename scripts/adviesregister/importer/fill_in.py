@@ -130,8 +130,10 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
         return None
     new = gegevens | filled
     new[PERSON] = [veld for veld in person_fields() if veld in {*given_by_person(gegevens), *filled}]
-    before = {str(problem.bericht) for problem in validate_data(DOCUMENT_SCHEMA, gegevens, {}, pad)}
-    nieuw = [problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.bericht not in before]
+    before = {problem.bericht for problem in validate_data(DOCUMENT_SCHEMA, gegevens, {}, pad)}
+    nieuw = [  # a field still open is no wrong value: the import leaves fields open too, and check names them
+        problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.bericht not in before and problem.code != "verplicht-veld"
+    ]
     if nieuw:
         raise RowRefused(f"veld {nieuw[0].bericht} Verbeter de cel.")
     result.ingevuld.append(f"{pad}: {', '.join(f'{veld} {_shown(waarde)}' for veld, waarde in filled.items())} (door een mens ingevuld)")

@@ -73,6 +73,8 @@ class TerminalQuestions:
     def __call__(self, veld: str, decisions: list[Decision], regels: list[str]) -> Any:
         """The person's value for `veld` (a Datum for datum, a short name for gemeente), or None: left open."""
         click.echo(f"\n{self.bestand}: de import vond '{veld}' niet zeker in de brief.")
+        if not decisions:
+            click.echo("  - de brief zegt het niet met woorden die de import kent.")
         for decision in decisions:
             click.echo(f"  - {decision.bericht}")
             if decision.regel and 0 < decision.regel <= len(regels):

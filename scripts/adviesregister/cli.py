@@ -324,6 +324,8 @@ def _fill_in(project: Project, tabel: Path, files: tuple[Path, ...]) -> None:
         sys.exit(1)
     for item in result.ingevuld:
         click.echo(f"ingevuld: {item}")
+    for item in result.opmerkingen:
+        click.echo(f"let op: {item}")
     for item in result.niet_gebruikt:
         click.echo(f"niet gebruikt: {item}", err=True)
     for item in result.geweigerd:

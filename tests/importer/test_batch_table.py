@@ -129,6 +129,7 @@ def test_the_table_round_trips_through_excel(tmp_path: Path) -> None:
     assert first["ingevuld_door_mens"] == ["soort", "adviestype", "datum", "gemeente"]
     assert (second["soort"], second["datum"], second["besluit"]) == ("reactie", "2024-04", "kennisgenomen")
     assert "2 documenten aangevuld, 1 regels geweigerd." in filled.output
+    assert f"let op: {rows[0]['document']}: de id '{first['id']}' en de map blijven zoals de import ze maakte, zonder deze datum en gemeente." in filled.output
     # the same table once more, now as UTF-8 with a byte order mark and ',': what is filled stays, the third is filled
     rows[0]["soort"] = "stuk"  # a filled field is never overwritten
     rows[2]["datum"] = "2024"

@@ -45,6 +45,8 @@ class FillResult:
     """Cells with another value than the document already holds: the document's value stays."""
     geschreven: list[str] = field(default_factory=list)
     """The documents written (paths from the project)."""
+    opmerkingen: list[str] = field(default_factory=list)
+    """What a person may want to do next (a document's id made before its gemeente or date was known), in Dutch."""
 
 
 def read_table(raw: bytes, naam: str) -> list[tuple[int, dict[str, str]]]:
@@ -137,6 +139,11 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
     if nieuw:
         raise RowRefused(f"veld {nieuw[0].bericht} Verbeter de cel.")
     result.ingevuld.append(f"{pad}: {', '.join(f'{veld} {_shown(waarde)}' for veld, waarde in filled.items())} (door een mens ingevuld)")
+    if {"datum", "gemeente"} & set(filled):
+        result.opmerkingen.append(
+            f"{pad}: de id '{gegevens.get('id')}' en de map blijven zoals de import ze maakte, zonder deze {' en '.join(sorted({'datum', 'gemeente'} & set(filled)))}. "
+            "Wilt u een id met gemeente en datum, verander dan id en bestandsnaam samen, voordat het document gepubliceerd is."
+        )
     return path, Record(pad, new, document.tekst).markdown().encode("utf-8")
 
 

@@ -6,9 +6,10 @@ a later `--force` what the import wrote and nobody changed since: where a field'
 import writes what it reads now (or removes the field, when it no longer finds it and the schema does not require it).
 Every other field is a person's and stays as it stands: a field without a fingerprint (a hand-written document, an
 older import, a field a person filled in), a field whose value no longer matches (a person changed it) and a field a
-person removed (a fingerprint without the field: it stays away). A field given now as an option (--datum, --gemeente)
+person removed (a fingerprint without the field: it stays away). A field given now as an option (--soort, --datum, --gemeente)
 is what the person asks for: it is written, and counts as a person's (no fingerprint). A field the import found and
-the document lacks is filled in. The text follows the same rule. The id, the path and `bron` (its file and sha256)
+the document lacks is filled in. A field a person gave at import (listed in `ingevuld_door_mens`: an answer to a
+question, an option, a cell of the table of --aanvullen) is a person's too, and stays. The text follows the same rule. The id, the path and `bron` (its file and sha256)
 stay, so nothing moves and no second copy of the original is made. The report names what was rewritten and what was
 kept where the import reads something else.
 """

@@ -58,7 +58,8 @@ def record_json(result: ImportResult) -> list[dict[str, Any]]:
     """The records as the export will name their fields, plus the text, the path, the open decisions, what was left out,
     whether the original will be published and why not ('origineel'), the document that already holds the original
     ('houder', null for a first import), where it differs from what the import reads ('anders': kept; 'bijgewerkt': the
-    import's own untouched fields, rewritten with --force) and, for a scan,
+    import's own untouched fields, rewritten with --force), what a person gave ('ingevuld': field → how), the options
+    the letter contradicts ('conflicten') and, for a scan,
     how sure text recognition was ('ocr'; null for a text layer)."""
     return [_record(record, result) for record in result.records]
 

@@ -71,11 +71,11 @@ class ImportResult:
             return (
                 f"{staat} Met --force komt er geen tweede document en geen tweede kopie: de import schrijft in {self.houder} opnieuw wat "
                 "hij eerder schreef en niemand veranderde (bron.ingelezen houdt dat bij), vult de velden aan die het document mist en "
-                "schrijft de velden die u als optie gaf (--datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft staan."
+                "schrijft de velden die u als optie gaf (--soort, --datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft staan."
             )
         return (
             f"{staat} Er is niets geschreven. Met --force schrijft de import opnieuw wat hij eerder schreef en niemand veranderde, "
-            "vult hij de velden aan die het document mist en schrijft hij de velden die u als optie gaf (--datum, --gemeente); "
+            "vult hij de velden aan die het document mist en schrijft hij de velden die u als optie gaf (--soort, --datum, --gemeente); "
             "wat iemand invulde, veranderde of weghaalde, blijft staan."
         )
 

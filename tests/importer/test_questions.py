@@ -107,6 +107,11 @@ def test_the_import_asks_in_a_terminal_and_records_what_a_person_gave(tmp_path: 
     assert (data["soort"], data["datum"], data["gemeente"], data["besluit"]) == ("reactie", "2024-03-01", "almere", "deels overgenomen")
     assert data["ingevuld_door_mens"] == ["soort", "datum", "gemeente", "besluit"]
     assert not {"soort", "datum", "gemeente", "besluit"} & set(data["bron"]["ingelezen"])  # a person's: never rewritten by --force
+    before = (project.root / pad).read_bytes()
+    code, again = in_terminal(["import", "--root", str(project.root), "--force", str(letter(tmp_path))], [])  # the archive holds it: nothing asked
+    assert code == 0, again
+    assert "soort?" not in again and "datum?" not in again
+    assert (project.root / pad).read_bytes() == before
 
 
 def test_overslaan_leaves_the_field_open(tmp_path: Path) -> None:

@@ -63,6 +63,10 @@ def import_letter(
     verwijderd += [f"tekst: {soort}" for soort in weg]
     slug = _gemeente_slug(archive, letter, beslissingen)
     opties = {"soort": soort, "datum": datum, "gemeente": gemeente}
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    houder = holder(project, archive, sha256)
+    if houder is not None:  # the archive holds this letter: its document has what a person gave, so nothing is asked
+        vraag = None
     ingevuld, conflicten = _fill_open(letter, slug, opties, _with_lines(vraag, extracted.text), beslissingen)
     slug = str(letter.value("gemeente")) if "gemeente" in ingevuld else slug
     gegevens, bewijs = _fields(letter)
@@ -74,7 +78,6 @@ def import_letter(
     gegevens["id"] = doc_id
     bron_pad = source_path(slug, jaar, path.name)
     verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     gegevens["bron"] = (
         {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
     )
@@ -100,7 +103,6 @@ def import_letter(
     for veld in given:
         beslissingen.settle(veld)
     bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
-    houder = holder(project, archive, sha256)
     if houder is None:
         _ask_for_missing(gegevens, beslissingen)
         with_record(gegevens, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work

@@ -88,6 +88,7 @@ def documents(project: Project) -> dict[str, dict[str, Any]]:
 def test_the_import_asks_in_a_terminal_and_records_what_a_person_gave(tmp_path: Path) -> None:
     project = small_archive(tmp_path)
     answers = [
+        ("soort? [a]dvies [r]eactie [s]tuk [o]verslaan", "x"),
         ("soort? [a]dvies [r]eactie [s]tuk [o]verslaan", "r"),
         ("datum? (JJJJ-MM-DD, JJJJ-MM of JJJJ; leeg = overslaan)", "2024-13-45"),
         ("datum? (JJJJ-MM-DD, JJJJ-MM of JJJJ; leeg = overslaan)", "2024-03-01"),
@@ -98,6 +99,7 @@ def test_the_import_asks_in_a_terminal_and_records_what_a_person_gave(tmp_path: 
     assert code == 0, output
     assert "de import vond 'soort' niet zeker in de brief." in output
     assert "uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is" in output  # the evidence
+    assert "Fout: 'x' kan hier niet. Kies uit: 'a', 'r', 's', 'o'." in output
     assert "Fout: " in output.split("2024-13-45", 1)[1].split("2024-03-01", 1)[0]  # the wrong date: why, then asked again
     assert "door een mens gegeven: als antwoord op een vraag van de import" in output
     letters = {pad: data for pad, data in documents(project).items() if data["soort"] == "reactie"}

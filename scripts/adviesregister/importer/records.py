@@ -65,9 +65,8 @@ def import_letter(
     opties = {"soort": soort, "datum": datum, "gemeente": gemeente}
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     houder = holder(project, archive, sha256)
-    if houder is not None:  # the archive holds this letter: its document has what a person gave, so nothing is asked
-        vraag = None
-    ingevuld, conflicten = _fill_open(letter, slug, opties, _with_lines(vraag, extracted.text), beslissingen)
+    ask = _with_lines(vraag, extracted.text) if houder is None else None  # a letter the archive holds: its document has what a person gave
+    ingevuld, conflicten = _fill_open(letter, slug, opties, ask, beslissingen)
     slug = str(letter.value("gemeente")) if "gemeente" in ingevuld else slug
     gegevens, bewijs = _fields(letter)
     verwijderd += _redact_fields(gegevens)  # before the id is made from the title
@@ -88,8 +87,8 @@ def import_letter(
         "themas-kiezen",
         f"kies de thema's van het sociaal domein waar dit document over gaat (de toegestane thema's staan in het schema op de pagina Open data van de site).{hint}",
     )
-    if (vraag_na := _with_lines(vraag, extracted.text)) is not None:
-        ingevuld |= _ask_after_kind(gegevens, bewijs, vraag_na, beslissingen)
+    if ask is not None:
+        ingevuld |= _ask_after_kind(gegevens, bewijs, ask, beslissingen)
     if ingevuld:
         gegevens[PERSON] = [veld for veld in person_fields() if veld in ingevuld]
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]

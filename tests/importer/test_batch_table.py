@@ -10,11 +10,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from klein_archief import small_archive
 
 from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
+from adviesregister.importer.batch import Row, table_csv
+from adviesregister.importer.fill_in import read_table
 from adviesregister.importer.reimport import merge
 
 from helpers import ROOT, copy_project, run_cli
@@ -116,7 +119,7 @@ def test_the_table_round_trips_through_excel(tmp_path: Path) -> None:
     assert [(row["soort"], row["datum"], row["gemeente"]) for row in rows] == [("", "", "")] * 3
     # the secretary fills in the open cells in Excel, which saves the table in Windows-1252 with ';'
     rows[0] |= {"soort": "advies", "datum": "2024-03-01", "gemeente": "Almere", "adviestype": "ongevraagd"}
-    rows[1] |= {"soort": "reactie", "datum": "2024-04", "gemeente": "almere", "besluit": "kennisgenomen"}
+    rows[1] |= {"soort": "Reactie", "datum": "2024-04", "gemeente": "almere", "besluit": "kennisgenomen"}  # Excel capitalises
     rows[2] |= {"soort": "stuk", "datum": '=HYPERLINK("https://example.org";"klik")', "gemeente": "almere"}
     save_as_excel(tabel, rows, "cp1252", ";")
     before = (project.root / rows[2]["document"]).read_bytes()
@@ -144,15 +147,16 @@ def test_the_table_round_trips_through_excel(tmp_path: Path) -> None:
     assert "ingevuld_door_mens" not in check.output, check.output
 
 
-def test_the_table_we_write_holds_no_formula(tmp_path: Path) -> None:
+def test_the_table_we_write_holds_no_formula(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = small_archive(tmp_path)
-    letter = write(tmp_path / "map", "=HYPERLINK(1).txt", OPEN_LETTER.format(onderwerp="Hulp bij schulden", onderwerp_klein="hulp bij schulden"))
-    other = open_letters(tmp_path / "ander")[0]
+    write(tmp_path / "map", "=HYPERLINK(1).txt", OPEN_LETTER.format(onderwerp="Hulp bij schulden", onderwerp_klein="hulp bij schulden"))
+    write(tmp_path / "map", "@SUM(1+2).txt", OPEN_LETTER.format(onderwerp="Wonen met zorg", onderwerp_klein="wonen met zorg"))
+    monkeypatch.chdir(tmp_path / "map")  # the file names as typed: the first cell of each row starts with '=' or '@'
     tabel = tmp_path / "t.csv"
-    assert run_cli(["import", "--root", project.root, "--tabel", tabel, letter, other]).exit_code == 0
-    cells = [row["bestand"] for row in table_rows(tabel)]
-    assert cells[0] == f"'{letter}" if str(letter).startswith("=") else cells[0] == str(letter)
-    assert all(not cell.startswith(("=", "+", "-", "@")) for row in table_rows(tabel) for cell in row.values())
+    assert run_cli(["import", "--root", project.root, "--tabel", tabel, "=HYPERLINK(1).txt", "@SUM(1+2).txt"]).exit_code == 0
+    rows = table_rows(tabel)
+    assert [row["bestand"] for row in rows] == ["'=HYPERLINK(1).txt", "'@SUM(1+2).txt"]
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
 
 
 def test_an_edited_document_is_refused_and_untouched(tmp_path: Path) -> None:
@@ -211,3 +215,13 @@ def test_force_never_rewrites_what_a_person_gave(tmp_path: Path) -> None:
     merged = merge(pad, {"soort": "reactie", "titel": "X"}, "Tekst.", frozenset())
     assert merged.gegevens["soort"] == "advies" and merged.gegevens["ingevuld_door_mens"] == ["soort"]
     assert "soort: de import leest 'reactie', in het document staat 'advies' (door een mens ingevuld); dat blijft staan." in merged.anders
+
+
+def test_the_guard_comes_off_when_the_table_is_read_back() -> None:
+    rows = [Row("=1+1.txt", "content/documenten/a.md", {"soort": "advies"}), Row("@x.txt", "content/documenten/b.md")]
+    read = read_table(table_csv(rows), "t.csv")
+    assert [(regel, cells["bestand"], cells["soort"]) for regel, cells in read] == [(2, "=1+1.txt", "advies"), (3, "@x.txt", "")]
+    header = "bestand;document;soort;datum;gemeente;besluit;adviestype;reactie_op\r\n"
+    ((_, cells),) = read_table((header + "'x;'=y;'advies;;;;;\r\n").encode("cp1252"), "t.csv")
+    # an apostrophe before a formula's sign is the guard; before anything else it is the person's
+    assert (cells["bestand"], cells["document"], cells["soort"]) == ("'x", "=y", "'advies")

@@ -170,7 +170,7 @@ def _value(veld: str, cell: str, gemeenten: dict[str, Gemeente]) -> Any:
             raise RowRefused(f"veld gemeente: {err}") from None
     if veld == "reactie_op":
         return [part for part in re.split(r"[;,\s]+", cell) if part]
-    return cell
+    return cell.lower()  # soort, besluit, adviestype: a word of the schema, as Excel may capitalise it ('Advies')
 
 
 def _shown(waarde: Any) -> str:

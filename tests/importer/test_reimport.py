@@ -286,9 +286,9 @@ def test_check_accepts_a_document_with_and_without_the_record_and_names_a_broken
     assert f"{pad}:{regel + 1}: [onbekend-veld] bron.ingelezen.kleur: dit veld kennen we niet." in result.output
 
 
-def test_the_record_names_every_field_but_id_and_bron_and_the_text() -> None:
+def test_the_record_names_every_field_but_id_and_bron_and_the_persons_and_the_text() -> None:
     record = load_schema(DOCUMENT_SCHEMA)["properties"]["bron"]["properties"]["ingelezen"]
-    assert list(record["properties"]) == [veld for veld in front_matter_fields() if veld not in ("id", "bron")] + ["tekst"]
+    assert list(record["properties"]) == [veld for veld in front_matter_fields() if veld not in ("id", "bron", "ingevuld_door_mens")] + ["tekst"]
     assert "laat het staan" in record["description"]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from adviesregister.importer.evidence import ADVIES, REACTIE, weigh
 from adviesregister.importer.findings import Letter
-from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD
+from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD, organ_in
 from adviesregister.importer.rules import rules
 from adviesregister.importer.source import Source
 
@@ -218,7 +218,24 @@ def read_kind(source: Source, letter: Letter) -> None:
             kind, regel, line = sign
             letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
             return
+        others = _to_others(source, letter) if letter_like else None
+        if others is not None:
+            letter.geen_brief = f"dit lijkt geen brief voor het archief maar {NOT_A_LETTER['aan_anderen']} ({others})"
+            return
     classify(letter, source.text, stuk)
+
+
+def _to_others(source: Source, letter: Letter) -> str | None:
+    """Where a letter addressed to no organ we know (the members, the parties, the bonds) tells in the past tense what
+    became of an advice: why it is no letter of the archive, which holds what council and college write each other."""
+    aan = letter.velden.get("aan")
+    if aan is None or organ_in(str(aan.waarde)) is not None or letter.ontvanger is not None:
+        return None
+    if source.salutation is not None and source.salutation[1] is not None:
+        return None
+    story = rules().geen_brief["verhaal"].patroon
+    found = story.search(" ".join(source.lines)) if story is not None else None
+    return f"regel {aan.regel}: aan '{aan.waarde}'; de brief vertelt: '{found[0]}'" if found else None
 
 
 def _labelled_subject(source: Source, letter: Letter) -> bool:

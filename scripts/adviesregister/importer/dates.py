@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from adviesregister.content.model import Datum, DatumFout
+from adviesregister.importer.ocr_text import date_text
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
@@ -29,7 +30,10 @@ class FoundDate:
 
 
 def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
-    """Every date in `text`, in order. A day and month without a year take `year` when given."""
+    """Every date in `text`, in order. A day and month without a year take `year` when given. In an OCR-damaged text
+    the dates are read from repaired numbers ('2O25'), each found date still as `text` writes it."""
+    original = text
+    text, where = date_text(text, MONTHS)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []  # sorted, not overlapping: a date found by an earlier pattern is not found again
     for pattern in (_ISO_RE, _NUMERIC_RE, _WORDS_RE, _MONTH_YEAR_RE):
@@ -43,7 +47,11 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
                 datum = _to_datum(pattern, match, year)
             except DatumFout:  # looks like a date but cannot exist: not a date at all
                 continue
-            found.append(FoundDate(datum, match[0], match.start()))
+            if where is None:
+                found.append(FoundDate(datum, match[0], match.start()))
+            else:
+                start, end = where[match.start()], where[match.end() - 1] + 1
+                found.append(FoundDate(datum, original[start:end], start))
     return sorted(found, key=lambda f: f.start)
 
 

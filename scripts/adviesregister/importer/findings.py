@@ -93,3 +93,9 @@ class Letter:
         if self.allowed is not None and veld not in self.allowed:
             raise ValueError(f"the reading step sets '{veld}' without declaring it in READING_STEPS")
         self.velden.setdefault(veld, Found(waarde, regel, bewijs))
+
+    def correct(self, veld: str, waarde: object, bewijs: str) -> None:
+        """Replace a value read earlier with its corrected form, on the same line (an OCR misreading repaired)."""
+        if self.allowed is not None and veld not in self.allowed:
+            raise ValueError(f"the reading step sets '{veld}' without declaring it in READING_STEPS")
+        self.velden[veld] = Found(waarde, self.velden[veld].regel, bewijs)

@@ -14,6 +14,8 @@ from adviesregister.importer.findings import Letter
 from adviesregister.importer.gemeente import read_gemeente
 from adviesregister.importer.kind import read_kind
 from adviesregister.importer.letterhead import read_letterhead, read_unlabelled_title
+from adviesregister.importer.ocr_fields import repair_ocr_fields
+from adviesregister.importer.ocr_text import read_ocr_signs, reading_ocr
 from adviesregister.importer.own_date import read_date_otherwise, read_own_date
 from adviesregister.importer.sender import read_recipient, read_sender
 from adviesregister.importer.source import Source, read_source
@@ -38,6 +40,7 @@ READING_STEPS: tuple[Step, ...] = (
     Step(read_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
     Step(read_sender, reads=frozenset({"van"}), sets=frozenset({"van"})),
     Step(read_recipient, reads=frozenset({"aan"}), sets=frozenset({"aan"})),
+    Step(repair_ocr_fields, reads=frozenset({"titel", "aan", "van"}), sets=frozenset({"titel", "aan", "van"})),
     Step(read_gemeente, reads=frozenset({"van", "aan"}), sets=frozenset({"gemeente"})),
     Step(read_kind, reads=frozenset({"van", "aan", "titel", "tekst"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
     Step(read_date_otherwise, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
@@ -53,8 +56,9 @@ def read_letter(text: str) -> Letter:
     """Everything we can read from a letter's text, with evidence, decisions and what was removed."""
     source = read_source(text)
     letter = Letter()
-    for step in READING_STEPS:
-        letter.allowed = step.sets
-        step.run(source, letter)
+    with reading_ocr(read_ocr_signs(text)):  # an OCR-damaged text: its dates are read from repaired numbers
+        for step in READING_STEPS:
+            letter.allowed = step.sets
+            step.run(source, letter)
     letter.allowed = None
     return letter

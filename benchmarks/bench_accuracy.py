@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from accuracy import FIELDS, HELDOUT, Tally, empty_project, labelled_letters, measure, seed_letters  # noqa: E402
+from accuracy import HELDOUT, REPORTED, Tally, empty_project, labelled_letters, measure, seed_letters  # noqa: E402
 
 BEFORE_COMMIT = "fb745de"
 """main when issue 24 began: the importer before it learnt from all the evidence."""
@@ -43,14 +43,14 @@ def cell(tally: Tally | dict[str, list[int]], veld: str, kind: str | None = None
 
 
 def per_field(tally: Tally) -> dict[str, list[int]]:
-    return {veld: [int(part) for part in cell(tally, veld).split("/")] if cell(tally, veld) != "-" else [0, 0, 0] for veld in FIELDS}
+    return {veld: [int(part) for part in cell(tally, veld).split("/")] if cell(tally, veld) != "-" else [0, 0, 0] for veld in REPORTED}
 
 
 def report(title: str, tally: Tally, count: int) -> None:
     print(f"== {title}: {count} letters")
     kinds = sorted({kind for _, kind, _ in tally.counts})
     print(f"{'veld':<12}" + "".join(f"{kind:>22}" for kind in kinds) + f"{'totaal':>22}")
-    for veld in FIELDS:
+    for veld in REPORTED:
         print(f"{veld:<12}" + "".join(f"{cell(tally, veld, kind):>22}" for kind in [*kinds, None]))
     print("(goed/fout/open per veld en soort)")
     for line in tally.wrong:
@@ -96,7 +96,7 @@ def sets_table(letters: Letters, heldout: Letters, commit: str, project_folder: 
     ]
     print("== per reeks brieven (goed/fout/open)")
     print(f"{'veld':<12}" + "".join(f"{title:>26}" for title, _ in columns))
-    for veld in FIELDS:
+    for veld in REPORTED:
         print(f"{veld:<12}" + "".join(f"{cell(tally, veld) if tally is not None else '-':>26}" for _, tally in columns))
     for reeks, why in before.items():
         if isinstance(why, str):

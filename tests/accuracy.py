@@ -33,6 +33,10 @@ HELDOUT = ROOT / "tests" / "brieven-heldout"
 """A batch written and labelled for issue 24 by someone who had not seen the importer's rules; its labels name only
 soort, datum, gemeente and besluit (see its README.md)."""
 FIELDS = ("soort", "datum", "gemeente", "van", "aan", "titel", "adviestype", "besluit", "reactie_op")
+COUNTED = ("aanbevelingen",)
+"""Compared by how many there are: the label gives the count ('aanbevelingen: 4'); counted only where a label has it."""
+REPORTED = FIELDS + COUNTED
+"""The rows of the benchmark's table."""
 LOOSE = ("van", "aan", "titel")
 """Compared without case, spacing and punctuation at the ends."""
 
@@ -126,6 +130,9 @@ def measure(letters: list[tuple[str, Path, dict[str, Any]]], project: Project) -
             if veld == "reactie_op" and found:
                 found = found[0]
             tally.add(name, veld, kind, expected, found)
+        for veld in COUNTED:
+            if label.get(veld) is not None:  # a wrong count is a wrong value; none read is abstaining
+                tally.add(name, veld, kind, label[veld], len(gegevens[veld]) if gegevens.get(veld) else None)
     return tally
 
 

@@ -51,6 +51,8 @@ class Extracted:
     """The letter's text, with '\\n' line ends; tabs of header tables are kept."""
     ocr: OcrInfo | None = None
     """How sure text recognition was, when the text was read from the pictures of a scan; None for a text layer."""
+    pagina: WebPage | None = None
+    """The title and date a web page (.html) gives of itself; None for other files."""
 
 
 def extract_text(path: Path) -> str:
@@ -81,12 +83,13 @@ def extract(path: Path, ocr: bool | None = None) -> Extracted:
     if not raw.strip():
         raise ExtractError("het bestand is leeg.")
     info = None
+    pagina = None
     if suffix == ".pdf":
         text, info = _pdf(path, raw, ocr)
     elif suffix == ".docx":
         text = _docx_text(raw)
     elif suffix in (".html", ".htm"):
-        text = _html_text(raw)
+        text, pagina = _html_text(raw)
     else:
         text = decode_plain_text(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x0c", "\n\n")  # \x0c: a page break
@@ -95,7 +98,7 @@ def extract(path: Path, ocr: bool | None = None) -> Extracted:
         raise ExtractError("er staat geen tekst in het bestand.")
     if len(text) > MAX_TEXT:
         raise ExtractError(f"het bestand bevat {len(text):,} tekens; dat is geen brief. Splits het in losse documenten.".replace(",", "."))
-    return Extracted(text, info)
+    return Extracted(text, info, pagina)
 
 
 def decode_plain_text(raw: bytes) -> str:
@@ -255,18 +258,122 @@ _SPACE_RE = re.compile(r"\s+")
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "article", "main", "blockquote", "dt", "dd", "table", "ul", "ol"}
 
 
-def _html_text(raw: bytes) -> str:
-    from lxml import etree, html
+@dataclass(frozen=True)
+class WebPage:
+    """What a web page says of itself besides the letter: its title and publication date (from its markup, not from
+    the letter's text). The importer offers them only where the letter gives none, and says so."""
+
+    titel: str | None = None
+    datum: str | None = None
+    """JJJJ-MM-DD, from the page's markup (a meta tag, a time element), never guessed from its text."""
+
+
+def _html_text(raw: bytes) -> tuple[str, WebPage | None]:
+    """The letter's text in a web page, by trafilatura (a main-content extractor): navigation, header, footer, cookie
+    banners, share buttons and 'Lees meer' left out; one line per paragraph, heading and list item, a <br> a line
+    break. A page in which trafilatura finds no main text is read whole, without scripts, styles and navigation."""
+    from lxml import etree
 
     try:
-        tree = html.fromstring(raw)
-        for bad in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|//noscript"):
-            bad.drop_tree()
-        roots = tree.xpath("//main") or tree.xpath("//article") or tree.xpath("//body") or [tree]
-        parts: list[str] = []
-        _walk_html(roots[0], parts)
+        found = _main_content(raw)
+        if found is not None:
+            return found
+        return _whole_page(raw), None
     except (etree.LxmlError, ValueError, RecursionError) as err:
         raise ExtractError(f"de HTML is niet te lezen ({err}).") from None
+
+
+def _main_content(raw: bytes) -> tuple[str, WebPage] | None:
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    for setting in ("MIN_EXTRACTED_SIZE", "MIN_OUTPUT_SIZE", "MIN_OUTPUT_COMM_SIZE", "MIN_EXTRACTED_COMM_SIZE"):
+        config.set("DEFAULT", setting, "1")  # a short letter is a letter too
+    try:
+        document = trafilatura.bare_extraction(
+            raw,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_recall=True,
+            deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+            config=config,
+        )
+    except (RecursionError, ValueError):
+        raise
+    except Exception as err:  # see above: any failure of the library on this file
+        raise ExtractError(f"de HTML is niet te lezen ({type(err).__name__}: {err}).") from None
+    body = getattr(document, "body", None)
+    if body is None:
+        return None
+    blocks = [block for block in (_block_text(element) for element in body) if block.strip()]
+    if not blocks:
+        return None
+    title, date = getattr(document, "title", None), getattr(document, "date", None)
+    titel = " ".join(str(title).split()) if title else None
+    datum = str(date) if date and re.fullmatch(r"\d{4}-\d\d-\d\d", str(date)) else None
+    return "\n\n".join(blocks), WebPage(titel, datum)
+
+
+def _block_text(element: object) -> str:
+    """One block of trafilatura's output (p, head, list, table, quote …) as lines."""
+    tag = getattr(element, "tag", None)
+    if tag == "list":
+        return "\n".join(_list_lines(element))
+    if tag == "table":
+        rows = [row for row in element.iter("row")]  # type: ignore[attr-defined]
+        return "\n".join("\t".join(_inline(cell).replace("\n", " ") for cell in row.iter("cell")) for row in rows)
+    return _inline(element)
+
+
+def _list_lines(element: object) -> list[str]:
+    """A list's items, numbered ('1. ') when it was an ordered list, else '- '; a nested list follows its item."""
+    numbered = getattr(element, "get", lambda _key: None)("rend") == "ol"
+    lines: list[str] = []
+    for number, item in enumerate((child for child in element if getattr(child, "tag", None) == "item"), start=1):  # type: ignore[attr-defined]
+        text = " ".join(_inline(item).split())
+        lines.append((f"{number}. " if numbered else "- ") + text)
+        for nested in item.iter("list"):
+            if nested is not item:
+                lines.extend(_list_lines(nested))
+    return lines
+
+
+def _inline(element: object) -> str:
+    """The text of an element, a line break (<lb/>) a new line, nested lists left out (see _list_lines)."""
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        tag = getattr(node, "tag", None)
+        if not isinstance(tag, str):
+            return
+        if tag == "lb":
+            parts.append("\n")
+        elif tag != "list" or node is element:
+            parts.append(getattr(node, "text", None) or "")
+            for child in node:  # type: ignore[attr-defined]
+                walk(child)
+        tail = getattr(node, "tail", None)
+        if tail and node is not element:
+            parts.append(tail)
+
+    walk(element)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n"))
+
+
+def _whole_page(raw: bytes) -> str:
+    from lxml import html
+
+    tree = html.fromstring(raw)
+    for bad in tree.xpath("//script|//style|//nav|//header|//footer|//aside|//form|//noscript"):
+        bad.drop_tree()
+    roots = tree.xpath("//main") or tree.xpath("//article") or tree.xpath("//body") or [tree]
+    parts: list[str] = []
+    _walk_html(roots[0], parts)
     lines = "".join(parts).split("\n")
     return "\n".join(line.strip() for line in lines)
 

@@ -9,6 +9,7 @@ import re
 
 from adviesregister.content.model import Archive
 from adviesregister.importer.findings import Found, Letter
+from adviesregister.importer.parties import RAAD
 
 
 def _names_re(naam: str, afkortingen: tuple[str, ...]) -> re.Pattern[str]:
@@ -18,9 +19,36 @@ def _names_re(naam: str, afkortingen: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def council_names(archive: Archive) -> tuple[list[str], list[str]]:
-    """Every council's name and every abbreviation in gemeenten.yml, for reading letters (parties.own_councils)."""
+    """Every council's name and every abbreviation in gemeenten.yml, and every sender of an advice already in content/
+    (a council the archive learnt from its documents), for reading letters (parties.own_councils)."""
     raden = [raad for gemeente in archive.gemeenten.values() for raad in gemeente.adviesraden]
-    return [raad.naam for raad in raden], [afkorting for raad in raden for afkorting in raad.afkortingen]
+    names = [raad.naam for raad in raden]
+    names += sorted({doc.van for doc in archive.documenten if doc.soort == "advies" and doc.van and doc.van not in names})
+    return names, [afkorting for raad in raden for afkorting in raad.afkortingen]
+
+
+def known_councils(archive: Archive, slug: str) -> set[str]:
+    """The councils of one gemeente the archive knows: in gemeenten.yml and as senders of its advices in content/."""
+    gemeente = archive.gemeenten.get(slug)
+    named = {raad.naam for raad in gemeente.adviesraden} if gemeente else set()
+    return named | {doc.van for doc in archive.documenten if doc.soort == "advies" and doc.gemeente == slug and doc.van}
+
+
+_NAMED_COUNCIL_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s+){0,3}(?:[\w-]*raad|ASD|platform)(?:\s+(?:[A-Z][\w-]*|en|voor|het))+(?=\s|[.,;:]|$)")
+"""A council named with more than one word ('Adviesraad Wmo en Jeugd Almere'): then the letter names its own sender."""
+
+
+def name_council(archive: Archive, letter: Letter, slug: str | None) -> None:
+    """A letter in a council's voice that names no council ('namens de adviesraad', a person signing) to the college of
+    a gemeente whose archive knows one council: that council wrote it, and the evidence says it came from the archive."""
+    if slug is None or "van" in letter.velden or letter.value("soort") != "advies" or letter.afzender != RAAD:
+        return
+    councils = known_councils(archive, slug)
+    named = {match[0].strip() for match in _NAMED_COUNCIL_RE.finditer(letter.tekst)}
+    if len(councils) == 1 and all(naam.casefold() in next(iter(councils)).casefold() for naam in named):
+        naam = councils.pop()
+        letter.velden["van"] = Found(naam, None, f"uit het archief: de enige adviesraad van {slug} in content/gemeenten.yml en content/ is {naam}")
+        letter.beslissingen.withdraw("afzender-zonder-naam")
 
 
 def councils_in(archive: Archive, text: str) -> set[str]:

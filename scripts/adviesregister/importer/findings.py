@@ -58,6 +58,22 @@ class Decisions(list[Decision]):
         self[:] = [decision for decision in self if decision.veld != veld]
 
 
+@dataclass(frozen=True)
+class Role:
+    """Who writes or is written to, as one line of the letter (or the archive) shows it: a cue for the kind (evidence.py)."""
+
+    kant: str
+    """afzender or ontvanger."""
+    rol: str
+    """raad, college or gemeenteraad (parties.py)."""
+    naam: str | None
+    regel: int | None
+    hoe: str
+    """How the letter shows it, in Dutch: 'ondertekend door', 'briefhoofd', 'adresblok', 'aanhef'."""
+    uit_archief: bool = False
+    """The name is known from the archive (gemeenten.yml or earlier documents), not from the rules."""
+
+
 @dataclass
 class Letter:
     """What reading a letter found. Each field keeps the first value offered: the steps run most reliable source first (see letter.READING_STEPS)."""
@@ -76,6 +92,8 @@ class Letter:
     afzender: str | None = None
     """Who writes: 'raad' (an advisory council), 'college' or None; see parties.py."""
     ontvanger: str | None = None
+    rollen: list[Role] = field(default_factory=list)
+    """Every sender and addressee a line showed, for weighing the kind (evidence.py)."""
     datum_gezien: list[str] = field(default_factory=list)
     """What looked like the letter's own date but was not taken, for the report."""
     geen_brief: str | None = None

@@ -6,7 +6,7 @@ import re
 
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Found, Letter
-from adviesregister.importer.parties import organ_in
+from adviesregister.importer.parties import clean_name, organ_in, without_article
 from adviesregister.importer.rules import rules
 
 _LABELS = [
@@ -242,19 +242,24 @@ def _addresses(line: str) -> bool:
 
 
 def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:
-    """'Aan: X' (or 'Aan X') and the lines below it up to a blank or labelled line; street and postcode lines are
-    addresses, not names. A line that ends in a comma goes on on the next ('Oostzaan,' / 'Landsmeer en Edam')."""
+    """'Aan: X' (or 'Aan X') and the lines below it up to a blank or labelled line, or a line of copies ('Kopie: …');
+    street and postcode lines are addresses, not names. A line that ends in a comma goes on on the next ('Oostzaan,' /
+    'Landsmeer en Edam'), and so does a name continued with 'van' ('College van burgemeester en wethouders' / 'van de
+    gemeente Tiel'). A letter to the chair of an organ is to the organ ('Aan de voorzitter van de Wmo-raad X')."""
     first = re.sub(r"^\s*Aan\s*:?\s*", "", lines[index]).strip()
     names = [first] if first else []
     end = index + 1
-    while end < len(lines) and lines[end].strip() and not label_segments(lines[end], []):
+    while end < len(lines) and lines[end].strip() and not label_segments(lines[end], []) and not rules().na_ondertekening.match(lines[end]):
         line = lines[end].strip()
         if not ADDRESS_RE.match(line) and not TAV_RE.match(line):
-            if names and names[-1].endswith(","):
+            if names and (names[-1].endswith(",") or line.startswith("van ")):
                 names[-1] = f"{names[-1]} {line}"
             else:
                 names.append(line)
         end += 1
     if names:
-        letter.set("aan", ", ".join(name.rstrip(".") for name in names), index + 1, lines[index].strip())
+        aan = ", ".join(name.rstrip(".") for name in names)
+        bare = without_article(clean_name(aan))
+        organ = organ_in(bare) if rules().functies.match(bare) else None
+        letter.set("aan", organ.naam if organ and organ.naam and organ.naam != bare else aan, index + 1, lines[index].strip())
     return end

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from adviesregister.importer.evidence import ADVIES, REACTIE, weigh
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD
 from adviesregister.importer.rules import rules
 from adviesregister.importer.source import UITGEBRACHT_RE, Source
-from adviesregister.importer.verdict import sentences
 
 NOT_A_LETTER = {
     "webbericht": "een bericht van een website",
@@ -77,7 +77,8 @@ def _line_of(lines: list[str], position: int) -> int:
 
 
 def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> None:
-    """Set soort (and stuktype or adviestype) from who writes to whom, or record why not."""
+    """Set soort (and stuktype or adviestype) from who writes to whom; where one of them is missing, from all the
+    evidence (evidence.py) when it agrees; else record why not, naming the cues that conflict."""
     if stuk is not None:
         stuktype, regel, line = stuk
         letter.set("soort", "stuk", regel, line)
@@ -85,55 +86,68 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
         return
     van, aan = letter.afzender, letter.ontvanger
     bron = f"afzender {_role_text(van, letter.value('van'))}; ontvanger {_role_text(aan, letter.value('aan'))}"
+    learnt = [role for role in letter.rollen if role.uit_archief]
+    if learnt:  # a name only the archive knows (gemeenten.yml, an earlier document's 'van' or 'aan') made the role
+        bron += "; " + "; ".join(f"uit het archief: '{role.naam}' is een adviesraad van dit archief" for role in learnt)
     if van == RAAD and aan == COLLEGE and not re.search(r"\badvie", text, re.IGNORECASE):
         letter.beslissingen.add(
             "soort", "soort-onbekend", f"de raad schrijft aan het college, maar de brief spreekt niet van een advies ({bron}). Vul 'soort' in."
         )
     elif van == RAAD and aan == COLLEGE:
-        if _ANSWERS_RESPONSE_RE.search(text):
-            letter.set("soort", "stuk", None, f"de adviesraad antwoordt op een reactie van het college ({bron})")
-            letter.set("stuktype", "brief", None, "brief van de adviesraad")
-            letter.beslissingen.add(
-                "reactie_op", "antwoord-op-reactie", "deze brief van de adviesraad antwoordt op een reactie van het college; vul zelf in op welke."
-            )
-            return
-        letter.set("soort", "advies", None, f"de adviesraad schrijft aan het college ({bron})")
-        _advice_type(letter, text)
-    elif van == RAAD and aan is None and (advising := _advising(letter, text)):
-        letter.set("soort", "advies", None, f"de adviesraad schrijft een advies ({bron}; {advising})")
-        _advice_type(letter, text)
+        _council_letter(letter, text, f"de adviesraad schrijft aan het college ({bron})")
     elif van == COLLEGE and aan == RAAD:
-        aanvraag = rules().stukken["adviesaanvraag"].search(_opening(letter, text))
-        if aanvraag:
-            letter.set("soort", "stuk", None, f"het college vraagt de adviesraad om advies ('{aanvraag[0]}')")
-            letter.set("stuktype", "adviesaanvraag", None, "adviesaanvraag")
-        elif _RECEIVED_ADVICE_RE.search(text):
-            letter.set("soort", "reactie", None, f"het college schrijft aan de adviesraad over een advies ({bron})")
-        else:
-            letter.beslissingen.add("soort", "soort-onbekend", f"het college schrijft aan de adviesraad, maar niet over een advies ({bron}). Vul 'soort' in.")
+        _college_letter(letter, text, f"het college schrijft aan de adviesraad over een advies ({bron})", bron)
     elif van == COLLEGE and aan == GEMEENTERAAD and re.search(r"\braadsinformatiebrief\b", text, re.IGNORECASE):
         letter.set("soort", "stuk", None, f"raadsinformatiebrief van het college aan de gemeenteraad ({bron})")
         letter.set("stuktype", "raadsinformatiebrief", None, "raadsinformatiebrief")
+    else:
+        _weighed(letter, text, bron)
+
+
+def _weighed(letter: Letter, text: str, bron: str) -> None:
+    """Sender or addressee unknown (or not a council and the college): the kind all the evidence agrees on."""
+    verdict = weigh(letter, text)
+    if verdict.soort == ADVIES and letter.ontvanger in (None, COLLEGE) and letter.afzender in (None, RAAD):
+        _council_letter(letter, text, f"uit alle aanwijzingen: {verdict.reasons()}")
+    elif verdict.soort == REACTIE and letter.ontvanger in (None, RAAD) and letter.afzender in (None, COLLEGE):
+        _college_letter(letter, text, f"uit alle aanwijzingen: {verdict.reasons()}", bron)
+    elif verdict.tegen:
+        letter.beslissingen.add("soort", "soort-tegenstrijdig", f"de aanwijzingen spreken elkaar tegen: {verdict.conflict()}. Vul 'soort' in.")
     else:
         letter.beslissingen.add(
             "soort", "soort-onbekend", f"uit afzender en ontvanger blijkt niet of dit een advies, een reactie of een ander stuk is ({bron}). Vul 'soort' in."
         )
 
 
+def _council_letter(letter: Letter, text: str, bewijs: str) -> None:
+    """A council's letter to the college: an advice, unless it answers the college's response."""
+    if _ANSWERS_RESPONSE_RE.search(text):
+        letter.set("soort", "stuk", None, f"de adviesraad antwoordt op een reactie van het college ({bewijs})")
+        letter.set("stuktype", "brief", None, "brief van de adviesraad")
+        letter.beslissingen.add(
+            "reactie_op", "antwoord-op-reactie", "deze brief van de adviesraad antwoordt op een reactie van het college; vul zelf in op welke."
+        )
+        return
+    letter.set("soort", "advies", None, bewijs)
+    _advice_type(letter, text)
+
+
+def _college_letter(letter: Letter, text: str, bewijs: str, bron: str) -> None:
+    """The college's letter to a council: a request for advice, a response to an advice, or neither."""
+    aanvraag = rules().stukken["adviesaanvraag"].search(_opening(letter, text))
+    if aanvraag:
+        letter.set("soort", "stuk", None, f"het college vraagt de adviesraad om advies ('{aanvraag[0]}')")
+        letter.set("stuktype", "adviesaanvraag", None, "adviesaanvraag")
+    elif _RECEIVED_ADVICE_RE.search(text):
+        letter.set("soort", "reactie", None, bewijs)
+    else:
+        letter.beslissingen.add("soort", "soort-onbekend", f"het college schrijft aan de adviesraad, maar niet over een advies ({bron}). Vul 'soort' in.")
+
+
 def _opening(letter: Letter, text: str) -> str:
     """The subject and the first paragraph of the body: where a letter says what it is for ('Graag vragen wij uw advies')."""
     first = next((block for block in letter.tekst.split("\n\n") if len(block) > 40 and not block.startswith("#")), "")
     return f"{letter.value('titel') or ''}\n{first}"
-
-
-def _advising(letter: Letter, text: str) -> str | None:
-    """Without an addressee (a letter cut before its closing, or without salutation), a council's text is an advice if
-    its subject names one or it advises in so many words ('De ASD adviseert het college')."""
-    titel = str(letter.value("titel") or "")
-    if rules().titel_zonder_label.match(titel):
-        return f"het onderwerp is '{titel}'"
-    match = next((found for sentence in sentences(text) if (found := rules().advies_zinnen.search(sentence))), None)
-    return f"de brief zegt '{match[0]}'" if match else None
 
 
 def _affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

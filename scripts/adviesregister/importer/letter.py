@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from adviesregister.content.extract import WebPage
+from adviesregister.importer.completeness import read_completeness
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.gemeente import read_gemeente
 from adviesregister.importer.kind import read_kind
@@ -17,10 +19,12 @@ from adviesregister.importer.letterhead import read_letterhead, read_unlabelled_
 from adviesregister.importer.ocr_fields import repair_ocr_fields
 from adviesregister.importer.ocr_text import read_ocr_signs, reading_ocr
 from adviesregister.importer.own_date import read_date_otherwise, read_own_date
+from adviesregister.importer.recommendations import read_recommendations
 from adviesregister.importer.sender import read_recipient, read_sender
 from adviesregister.importer.source import Source, read_source
 from adviesregister.importer.text import read_attachments, read_body
 from adviesregister.importer.verdict import read_answered_advice, read_response_verdict
+from adviesregister.importer.webpage import read_web_page
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ READING_STEPS: tuple[Step, ...] = (
     Step(read_letterhead, sets=frozenset({"titel", "datum", "aan", "van", "bijlagen", "kenmerken", "vooraf"})),
     Step(read_unlabelled_title, reads=frozenset({"titel"}), sets=frozenset({"titel"})),
     Step(read_own_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
+    Step(read_web_page, reads=frozenset({"titel", "datum"}), sets=frozenset({"titel", "datum"})),
     Step(read_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"})),
     Step(read_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
     Step(read_sender, reads=frozenset({"van"}), sets=frozenset({"van"})),
@@ -44,6 +49,8 @@ READING_STEPS: tuple[Step, ...] = (
     Step(read_gemeente, reads=frozenset({"van", "aan"}), sets=frozenset({"gemeente"})),
     Step(read_kind, reads=frozenset({"van", "aan", "titel", "tekst"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
     Step(read_date_otherwise, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
+    Step(read_completeness, reads=frozenset({"soort"})),
+    Step(read_recommendations, reads=frozenset({"soort", "tekst"}), sets=frozenset({"aanbevelingen"})),
     Step(read_response_verdict, reads=frozenset({"soort", "tekst"}), sets=frozenset({"besluit", "besluit_citaat"})),
     Step(read_answered_advice, reads=frozenset({"soort", "datum", "tekst", "kenmerken"}), sets=frozenset({"advies"})),
 )
@@ -52,9 +59,10 @@ READING_STEPS: tuple[Step, ...] = (
 (a test checks this), and Letter.set refuses a field the running step did not declare."""
 
 
-def read_letter(text: str) -> Letter:
-    """Everything we can read from a letter's text, with evidence, decisions and what was removed."""
-    source = read_source(text)
+def read_letter(text: str, pagina: WebPage | None = None) -> Letter:
+    """Everything we can read from a letter's text, with evidence, decisions and what was removed; `pagina`: the title
+    and date a web page gives of itself (see webpage.py)."""
+    source = read_source(text, pagina)
     letter = Letter()
     with reading_ocr(read_ocr_signs(text)):  # an OCR-damaged text: its dates are read from repaired numbers
         for step in READING_STEPS:

@@ -13,6 +13,7 @@ from adviesregister.importer.rules import rules
 RAAD, COLLEGE, GEMEENTERAAD = "raad", "college", "gemeenteraad"
 _LEAD_RE = re.compile(r"^(?:(?i:aan|van|namens|door|t\.?a\.?v\.?)\s*:?\s+|(?:De|Het|DE|HET)\s+(?=\S)|(?:de|het)\s+(?=[A-Z]))")
 _ARTICLE_RE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
+_BRACKETS_RE = re.compile(r"^\(([^()]{1,160})\)$")
 _NAME_END_RE = re.compile(r"\s*(?:[,;(]|\s-\s|\bt\.?a\.?v\.?|$)", re.IGNORECASE)
 
 
@@ -46,16 +47,18 @@ class Organ:
     naam: str | None
     """The organ as the line names it ('Wmo-raad Moerdijk', 'college van burgemeester en wethouders van Almere');
     None for a wethouder, who speaks for the college without naming it."""
+    uit_archief: bool = False
+    """Recognised only by a name the archive knows (gemeenten.yml, earlier documents), not by data/brieven.yml."""
 
 
 def organ_in(line: str) -> Organ | None:
     """The organ a short line (a signature, a letterhead, an address) names, or None. The line must start with it,
     after 'namens', 'Aan', an article or a function ('voorzitter Wmo-raad Tilburg'): in 'Willem Schouten, voorzitter'
     or in a sentence the organ is not what the line names."""
-    text = clean_name(line)
-    function = rules().functies.match(text)
-    if function and function.end() < len(text) and not rules().wethouder.match(text):
-        text = clean_name(text[function.end() :])
+    text = clean_name(_BRACKETS_RE.sub(r"\1", line.strip()))  # '(Voorzitter Cliëntenraad Tiel)' signs as its content
+    function = rules().functies.match(without_article(text))  # 'de voorzitter van de Wmo-raad X' names the council
+    if function and function.end() < len(without_article(text)) and not rules().wethouder.match(text):
+        text = clean_name(without_article(text)[function.end() :])
     if not text or len(text) > 160:
         return None
     bare = without_article(text)  # 'het college van de gemeente Albrandswaard' keeps its article as a name
@@ -63,10 +66,16 @@ def organ_in(line: str) -> Organ | None:
     for rol, pattern in ((RAAD, own), (RAAD, rules().raden), (COLLEGE, rules().college), (GEMEENTERAAD, rules().gemeenteraad)):
         match = pattern.match(bare) if pattern is not None else None
         if match and NAME_REST_RE.match(bare[match.end() :]):
-            return Organ(rol, text)
+            return Organ(rol, text, uit_archief=pattern is own and not _known_council(bare))
     if rules().wethouder.match(bare):
         return Organ(COLLEGE, None)
     return None
+
+
+def _known_council(bare: str) -> bool:
+    """Whether data/brieven.yml knows the council a line starts with."""
+    match = rules().raden.match(bare)
+    return bool(match and NAME_REST_RE.match(bare[match.end() :]))
 
 
 def without_article(text: str) -> str:

@@ -17,7 +17,7 @@ from adviesregister.content.privacy import redact, text_fields, without_placehol
 from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
-from adviesregister.importer.councils import council_gemeente, council_names, spell_sender
+from adviesregister.importer.councils import council_gemeente, council_names, name_council, spell_sender
 from adviesregister.importer.findings import Decision, Decisions, Found, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.linking import link_advice
@@ -38,7 +38,7 @@ def import_letter(
     `ocr`: read a scanned PDF with text recognition when None (automatic), always when True, never when False."""
     extracted = extract(path, ocr)
     with own_councils(*council_names(archive)):  # the archive's own councils name the sender too ('ASD')
-        letter = read_letter(extracted.text)
+        letter = read_letter(extracted.text, extracted.pagina)
     spell_sender(archive, letter)
     beslissingen = letter.beslissingen
     if extracted.ocr is not None:
@@ -51,6 +51,7 @@ def import_letter(
     verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
     verwijderd += [f"tekst: {soort}" for soort in weg]
     slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
+    name_council(archive, letter, slug)
     if datum is not None:
         letter.velden["datum"] = Found(datum, None, "opgegeven met --datum")
     gegevens, bewijs = _fields(letter)

@@ -50,6 +50,16 @@ class Rules:
     adviestype: dict[str, re.Pattern[str]]
     besluit: tuple[tuple[str, re.Pattern[str]], ...]
     besluit_ontkend_positief: re.Pattern[str]
+    webpagina_meubilair: re.Pattern[str]
+    """A whole line of a web page's furniture (breadcrumbs, share buttons, 'Lees meer', cookies): use fullmatch."""
+    webpagina_datum: re.Pattern[str]
+    """The words of a web page's date widget, at the start of a line ('Geplaatst op')."""
+    aanbevelingen_inleiding: re.Pattern[str]
+    """The end of a paragraph that introduces the council's recommendations ('Wij adviseren u:'): use search."""
+    aanbevelingen_kop: re.Pattern[str]
+    """A heading above the recommendations ('Onze adviezen'): use fullmatch."""
+    aanbevelingen_genummerde_kop: re.Pattern[str]
+    """A heading per recommendation ('Advies 1: …'), at the start of a line; group 'nummer' is its number."""
 
 
 def _either(patterns: list[str], prefix: str = "", suffix: str = "") -> re.Pattern[str]:
@@ -94,4 +104,9 @@ def rules() -> Rules:
         adviestype=_groups(data["adviestype"]),
         besluit=tuple((besluit, _either(patterns)) for besluit, patterns in data["besluit"].items()),
         besluit_ontkend_positief=_either(data["besluit_ontkend_positief"]),
+        webpagina_meubilair=_either(data["webpagina"]["meubilair"]),
+        webpagina_datum=_either(data["webpagina"]["datum"], r"^\s*", r"\s*"),
+        aanbevelingen_inleiding=_either(data["aanbevelingen"]["inleiding"], "", r"\s*$"),
+        aanbevelingen_kop=_either(data["aanbevelingen"]["kop"], r"\s*", r"\s*:?\s*"),
+        aanbevelingen_genummerde_kop=_either(data["aanbevelingen"]["genummerde_kop"], r"^\s*"),
     )

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 
 from adviesregister.content.reference import cbs_municipalities
-from adviesregister.importer.findings import Letter
+from adviesregister.importer.findings import Letter, Role
 from adviesregister.importer.header import ADDRESS_RE, TAV_RE
 from adviesregister.importer.parties import COLLEGE, RAAD, Organ, organ_in, organs_in, without_article
 from adviesregister.importer.rules import rules
 from adviesregister.importer.source import Source
 
+_RETURN_RE = re.compile(r"^\s*retour(adres)?\b", re.IGNORECASE)
 _LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|retouradres|secretariaat|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
 
 
+_DEPARTMENT_RE = re.compile(r"^(?:namens\s+)?(?:de\s+)?gemeente\s+[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,3},?$", re.IGNORECASE)
+"""A signature line 'Gemeente Tiel' or 'namens de gemeente Tiel': an official answering for the college."""
 _GEMEENTE_HEAD_RE = re.compile(r"^gemeente\s+\S", re.IGNORECASE)
 
 
@@ -25,27 +28,60 @@ def read_sender(source: Source, letter: Letter) -> None:
     lines = source.lines
     first = source.first
     gemeente_head = first < source.body_start and _GEMEENTE_HEAD_RE.match(lines[first].strip())
-    found = _signature(source) or _header_sender(source, letter) or _council_in_subject(letter)
-    found = found or (None if gemeente_head else _council_advising(source))
+    hoe = "ondertekend door"
+    found = _signature(source)
+    if found is None:
+        hoe, found = "in de kop ('Van:', 'Uitgebracht door') staat", _header_sender(source, letter)
+    if found is None:
+        hoe, found = "het onderwerp noemt als afzender", _council_in_subject(letter)
+    if found is None and not gemeente_head:
+        hoe, found = "de brief spreekt als", _council_advising(source)
     letterhead = organ_in(lines[first]) if first < source.body_start else None
     if found is None and letterhead and letterhead.naam and letterhead.rol == RAAD:
-        found = letterhead, first
+        hoe, found = "het briefhoofd noemt", (letterhead, first)
     if found is None:
         if gemeente_head:
             letter.afzender = COLLEGE  # the gemeente's letterhead: the college writes, but the letter does not name it
+            letter.rollen.append(Role("afzender", COLLEGE, lines[first].strip(), first + 1, "het briefhoofd noemt"))
         return
     organ, index = found
     letter.afzender = organ.rol
+    letter.rollen.append(Role("afzender", organ.rol, organ.naam or lines[index].strip(), index + 1, hoe, organ.uit_archief))
     framing = source.lines[: source.body_start] + (source.lines[source.closing :] if source.closing is not None else [])
     naam = _full_name(organ.naam, "\n".join(framing)) if organ.naam else None
     if naam and len(without_article(naam).split()) == 1:
-        if letterhead and letterhead.naam and letterhead.rol == organ.rol and naam.casefold() in letterhead.naam.casefold():
+        if (
+            letterhead
+            and letterhead.naam
+            and len(letterhead.naam.split()) > 1
+            and letterhead.rol == organ.rol
+            and without_article(naam).casefold() in letterhead.naam.casefold()
+        ):
             naam, index = letterhead.naam, first
         else:
             letter.beslissingen.add("van", "afzender-zonder-naam", f"de brief is ondertekend door '{naam}', zonder de naam van de raad; vul 'van' in.")
             return
+    if naam and (misread := _misread_place(naam)):
+        letter.beslissingen.add("van", "afzender-misgelezen", f"de afzender '{naam}' lijkt verkeerd gelezen ('{misread}'?); vul 'van' in.")
+        return
     if naam:
         letter.set("van", naam, index + 1, lines[index].strip())
+
+
+_MISREADINGS = (("rn", "m"), ("1", "l"), ("0", "o"), ("ii", "n"))
+"""What text recognition often reads instead of a letter: 'Karnpen' for 'Kampen'."""
+
+
+def _misread_place(naam: str) -> str | None:
+    """The gemeente a name's last word would be if text recognition misread it ('Karnpen' → 'Kampen'), or None."""
+    last = naam.split()[-1]
+    gemeenten = set(cbs_municipalities().values())
+    if last in gemeenten or not last[:1].isupper():
+        return None
+    for wrong, right in _MISREADINGS:
+        if wrong in last and (fixed := last.replace(wrong, right)) in gemeenten:
+            return fixed
+    return None
 
 
 def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
@@ -97,6 +133,8 @@ def _signature(source: Source) -> tuple[Organ, int] | None:
         if not line or "*" in line:
             continue
         organs = organs_in(lines[index])
+        if not organs and source.closing is not None and _DEPARTMENT_RE.match(line):
+            return Organ(COLLEGE, None), index  # 'de gemeente Tiel', 'namens het college': a department writes for the college
         named = [organ for organ in organs if organ.naam]
         if len(named) > 1 and len({organ.rol for organ in named}) == 1:
             return Organ(named[0].rol, " en ".join(str(organ.naam) for organ in named)), index
@@ -128,8 +166,12 @@ def read_recipient(source: Source, letter: Letter) -> None:
     if "aan" in letter.velden:
         organ = organ_in(str(letter.value("aan")))
         letter.ontvanger = organ.rol if organ else None
+        if organ is not None:
+            letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, letter.velden["aan"].regel, "'Aan:'", organ.uit_archief))
     else:
         for start, block in _blocks(lines[:body_start]):
+            if len(block) > 1 and _RETURN_RE.match(block[0]):  # 'Retouradres Postbus 12, 4000 AA Tiel' above the address
+                start, block = start + 1, block[1:]
             first = block[0].strip()
             organ = organ_in(first)
             rest = [line.strip() for line in block[1:]]
@@ -137,9 +179,13 @@ def read_recipient(source: Source, letter: Letter) -> None:
             if organ and organ.naam and address and not _LETTERHEAD_RE.match(first) and start != source.first:
                 letter.set("aan", first.rstrip(","), start + 1, first)
                 letter.ontvanger = organ.rol
+                letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, start + 1, "adresblok", organ.uit_archief))
                 break
     if letter.ontvanger is None and source.salutation is not None:
         letter.ontvanger = source.salutation[1]
+        if source.salutation[1] is not None:
+            index = source.salutation[0]
+            letter.rollen.append(Role("ontvanger", source.salutation[1], None, index + 1, f"aanhef '{lines[index].strip()}'"))
     if "aan" not in letter.velden and source.salutation is not None:
         index = source.salutation[0]
         match = re.search(r"Geachte\s+(raadsleden|leden van de raad|gemeenteraad)\s*,", lines[index], re.IGNORECASE)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from adviesregister.content.extract import WebPage
 from adviesregister.importer.header import label_segments
 from adviesregister.importer.parties import NAME_REST_RE
 from adviesregister.importer.rules import rules
+from adviesregister.importer.webpage import PageParts, page_parts
 
 UITGEBRACHT_RE = re.compile(r"^\s*uitgebracht\b", re.IGNORECASE)
 
@@ -28,15 +30,22 @@ class Source:
     """Almelo's B&W template: a list of fields instead of a letterhead."""
     first: int
     """Index of the first line that holds text."""
+    pagina: PageParts = field(default_factory=PageParts)
+    """A web copy's furniture, title and date widget: blank in `lines` and `text`, so no step reads them as the letter's."""
 
 
-def read_source(text: str) -> Source:
+def read_source(text: str, pagina: WebPage | None = None) -> Source:
+    """The text as the steps see it; `pagina` is what a web page (.html) says of itself (its title and date)."""
     lines = text.split("\n")
     collegevoorstel = next((line.strip() for line in lines if line.strip()), "").lower() == "collegevoorstel"
     salutation = _salutation(lines)
+    parts = page_parts(lines, salutation[0] if salutation else None, pagina)
+    if parts.lines():
+        lines = ["" if index in parts.lines() else line for index, line in enumerate(lines)]
+        text = "\n".join(lines)
     body_start = _body_start(lines, collegevoorstel, salutation)
     closing = next((index for index in range(body_start, len(lines)) if rules().slot.match(lines[index])), None)
-    return Source(text, lines, body_start, salutation, closing, collegevoorstel, first_line(lines))
+    return Source(text, lines, body_start, salutation, closing, collegevoorstel, first_line(lines), parts)
 
 
 def _salutation(lines: list[str]) -> tuple[int, str | None] | None:

@@ -12,7 +12,7 @@ import yaml
 
 from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates
-from adviesregister.importer.ocr_text import OcrSigns, date_text, read_ocr_signs, reading_ocr, repair_value, repair_word
+from adviesregister.importer.ocr_text import OcrSigns, date_text, read_ocr_signs, reading_ocr, repair_text, repair_value, repair_word
 
 from helpers import ARCHIEF, ROOT, run_cli
 
@@ -33,7 +33,7 @@ hebben zelf weinig rnensen om mee te praten. Wij spraken op 2l maart 2O26 met vi
 Wij adviseren u om in elk wijkteam een vast aanspreekpunt voor rnantelzorgers aan te wijzen.
 
 Met vriendelijke groet,
-namens de Adviesraad Sociaal Domein Zwolle,
+narnens de Adviesraad Sociaal Dornein Zwo1le,
 
 P. de Wit, voorzitter
 """
@@ -47,6 +47,7 @@ CLEAN = (
     .replace("rnaar", "maar")
     .replace("rnensen", "mensen")
     .replace("2l maart 2O26", "21 maart 2026")
+    .replace("narnens de Adviesraad Sociaal Dornein Zwo1le", "namens de Adviesraad Sociaal Domein Zwolle")
 )
 SIGNS = OcrSigns(2, ("co11ege",), 1)
 
@@ -157,8 +158,9 @@ def test_an_import_repairs_the_fields_of_a_damaged_letter_and_says_so(tmp_path: 
     assert record["titel"] == "ongevraagd advies over eenzaamheid bij mantelzorgers en verenigingen"
     assert record["aan"] == "het college van burgemeester en wethouders van Zwolle"
     assert record["datum"] == "2026-04-17"
+    assert (record["van"], record["soort"], record["gemeente"]) == ("Adviesraad Sociaal Domein Zwolle", "advies", "zwolle")
     assert record["bewijs"]["aan"] == (
-        "regel 5: Aan het co11ege van burgerneester en wethouders van Zwo1le ('co11ege' gelezen als 'college' (OCR-fout); "
+        "regel 5: Aan het college van burgemeester en wethouders van Zwolle ('co11ege' gelezen als 'college' (OCR-fout); "
         "'burgerneester' gelezen als 'burgemeester' (OCR-fout); 'Zwo1le' gelezen als 'Zwolle' (OCR-fout))"
     )
     assert (
@@ -167,6 +169,17 @@ def test_an_import_repairs_the_fields_of_a_damaged_letter_and_says_so(tmp_path: 
     ) in record["beslissingen"]
     assert "Veel rnantelzorgers in Zwolle" in record["tekst"]  # the body keeps the letter's words
     assert "2l maart 2O26" in record["tekst"]
+    assert "narnens de Adviesraad Sociaal Dornein Zwo1le" in record["tekst"]
+
+
+def test_the_reading_steps_see_the_repaired_words_on_the_same_lines() -> None:
+    signs = read_ocr_signs(DAMAGED)
+    assert signs is not None
+    repaired = repair_text(DAMAGED, signs)
+    assert len(repaired.split("\n")) == len(DAMAGED.split("\n"))
+    assert signs.herstel[4] == [("co11ege", "college"), ("burgerneester", "burgemeester"), ("Zwo1le", "Zwolle")]
+    assert "narnens" not in repaired and "Sociaal Domein Zwolle," in repaired
+    assert "2l maart 2O26" in repaired  # numbers are read in dates only (date_text)
 
 
 def test_an_import_of_a_clean_letter_says_nothing_of_ocr(tmp_path: Path) -> None:

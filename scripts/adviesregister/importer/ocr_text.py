@@ -1,10 +1,11 @@
-"""Text that text recognition (OCR) read from a scan: recognise it, and repair the words of the fields read from it.
+"""Text that text recognition (OCR) read from a scan: recognise it, and read its damaged words as the words they were.
 
 OCR confuses characters that look alike: 'rn' for 'm' ('gerneente'), '1' for 'l' ('co11ege'), 'O' and 'l' in numbers
 ('2O25', '2l augustus'), a space inside a number ('1 7 april'), and a word broken over two lines stays broken
-('ou- derenbus'). The body keeps the letter's words as they are. The fields read from it (titel, aan, van) are repaired
-where the repaired word is a known Dutch word (wordfreq) or a gemeente (the CBS list) and the damaged word is not; each
-repair is in the field's evidence. While such a text is read, dates are read from its repaired numbers (date_text).
+('ou- derenbus'). A damaged word is read as a known word only when the repaired word is a known Dutch word (wordfreq)
+or a gemeente (the CBS list) and the damaged word is not. In a text that looks OCR-damaged (read_ocr_signs) the reading
+steps see its words repaired, line by line (repair_text), and its dates with repaired numbers (date_text); the body
+keeps the letter's words as written, and the fields read from it list each repair as evidence (ocr_fields.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from adviesregister.content.reference import cbs_municipalities
@@ -37,7 +38,7 @@ MAX_SPOTS = 6
 _SPOT_RE = re.compile(r"rn|(?<=[^\W\d_])[01]+(?=[^\W\d_])")
 """Where a word may be damaged: 'rn' (for 'm'), ones and zeros between letters (for 'l' and 'o')."""
 _LETTERS = str.maketrans({"1": "l", "0": "o"})
-_WORD_RE = re.compile(r"[^\W_]+")
+WORD_RE = re.compile(r"[^\W_]+")
 _BROKEN_RE = re.compile(r"\b([^\W\d_]+)- ([a-z\u00df-\u00ff][^\W\d_]*)")
 """A word broken over two lines and joined with a space: 'ou- derenbus'."""
 
@@ -49,6 +50,8 @@ class OcrSigns:
     aantal: int
     voorbeelden: tuple[str, ...]
     regel: int
+    herstel: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    """Per line (index) the damaged words read as known words, (damaged, repaired): see repair_text."""
 
 
 _READING: ContextVar[OcrSigns | None] = ContextVar("reading_ocr", default=None)
@@ -79,6 +82,22 @@ def reading_ocr(signs: OcrSigns | None) -> Iterator[None]:
         _READING.reset(token)
 
 
+def repair_text(text: str, signs: OcrSigns) -> str:
+    """The text as the reading steps see it: each damaged word read as the known word, line by line (the lines stay
+    where they are, so the body is copied from the text as written). The repairs go into `signs.herstel`."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        repairs = [(match[0], better) for match in WORD_RE.finditer(line) if (better := repair_word(match[0])) is not None]
+        if repairs:
+            signs.herstel[index] = repairs
+            lines[index] = _replace_words(line, dict(repairs))
+    return "\n".join(lines)
+
+
+def _replace_words(line: str, fixed: dict[str, str]) -> str:
+    return WORD_RE.sub(lambda match: fixed.get(match[0], match[0]), line)
+
+
 def repair_value(value: str) -> tuple[str, list[str]]:
     """A field's value with its OCR errors repaired, and each repair as the report says it."""
     repairs: list[str] = []
@@ -99,7 +118,7 @@ def repair_value(value: str) -> tuple[str, list[str]]:
         return better
 
     value = _BROKEN_RE.sub(join, value)
-    return _WORD_RE.sub(word, value), repairs
+    return WORD_RE.sub(word, value), repairs
 
 
 def repair_word(damaged: str) -> str | None:

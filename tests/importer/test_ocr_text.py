@@ -12,6 +12,7 @@ import yaml
 
 from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates
+from adviesregister.importer.letter import read_letter
 from adviesregister.importer.ocr_text import OcrSigns, date_text, read_ocr_signs, reading_ocr, repair_text, repair_value, repair_word
 
 from helpers import ARCHIEF, ROOT, run_cli
@@ -187,3 +188,13 @@ def test_an_import_of_a_clean_letter_says_nothing_of_ocr(tmp_path: Path) -> None
     assert record["titel"] == "ongevraagd advies over eenzaamheid bij mantelzorgers en verenig- ingen"
     assert record["datum"] == "2026-04-17"
     assert not any("OCR" in decision for decision in record["beslissingen"])
+
+
+def test_letterhead_columns_on_the_addressee_line_are_read_apart() -> None:
+    letter = read_letter(
+        "Adviesraad Sociaal Domein Zwolle\n\n"
+        "Aan het college van burgemeester en wethouders      Ons kenmerk ASDZ/2026/004\n"
+        "van de gemeente Zwolle\n\nZwolle, 3 maart 2026\n\nBetreft: advies over de Wmo\n\nGeacht college,\n\nTekst.\n"
+    )
+    assert letter.value("aan") == "het college van burgemeester en wethouders van de gemeente Zwolle"
+    assert letter.kenmerken["ons_kenmerk"].waarde == "ASDZ/2026/004"

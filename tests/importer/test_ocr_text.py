@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from adviesregister.content.extract import extract_text
 from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates
 from adviesregister.importer.letter import read_letter
@@ -69,6 +70,12 @@ def test_no_clean_letter_is_flagged_and_every_damaged_one_is() -> None:
     assert len(clean) > 100 and len(damaged) >= 7
     assert [letter.name for letter in clean if read_ocr_signs(letter.read_text(encoding="utf-8"))] == []
     assert [letter.name for letter in damaged if read_ocr_signs(letter.read_text(encoding="utf-8")) is None] == []
+
+
+def test_no_clean_word_file_pdf_or_web_page_is_flagged() -> None:
+    others = [letter for letter in letters("brieven", "*/*.*") if letter.suffix in (".docx", ".pdf", ".html")]
+    assert len(others) >= 10
+    assert [letter.name for letter in others if read_ocr_signs(extract_text(letter))] == []
 
 
 def test_what_clean_letters_write_is_no_sign() -> None:

@@ -205,3 +205,11 @@ def test_letterhead_columns_on_the_addressee_line_are_read_apart() -> None:
     )
     assert letter.value("aan") == "het college van burgemeester en wethouders van de gemeente Zwolle"
     assert letter.kenmerken["ons_kenmerk"].waarde == "ASDZ/2026/004"
+
+
+def test_a_last_letter_cut_off_by_a_space_is_joined_only_into_a_known_word() -> None:
+    signs = OcrSigns(2, ("co11ege",), 1)
+    assert repair_text("Wmo-raad Barnevel d\nwachttijd van ze s weken\nover uw brief u ziet", signs) == (
+        "Wmo-raad Barneveld\nwachttijd van ze s weken\nover uw brief u ziet"
+    )
+    assert signs.herstel == {0: [("Barnevel d", "Barneveld")]}

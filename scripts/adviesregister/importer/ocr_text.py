@@ -41,6 +41,8 @@ _LETTERS = str.maketrans({"1": "l", "0": "o"})
 WORD_RE = re.compile(r"[^\W_]+")
 _BROKEN_RE = re.compile(r"\b([^\W\d_]+)- ([a-z\u00df-\u00ff][^\W\d_]*)")
 """A word broken over two lines and joined with a space: 'ou- derenbus'."""
+_SPLIT_RE = re.compile(r"\b([^\W\d_]{3,}) ([a-z\u00df-\u00ff])\b")
+"""A word with its last letter cut off by a space: 'Barnevel d'."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,14 @@ def repair_text(text: str, signs: OcrSigns) -> str:
     where they are, so the body is copied from the text as written). The repairs go into `signs.herstel`."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        repairs = [(match[0], better) for match in WORD_RE.finditer(line) if (better := repair_word(match[0])) is not None]
+        repairs: list[tuple[str, str]] = []
+        for match in _SPLIT_RE.finditer(line):
+            joined = f"{match[1]}{match[2]}"
+            if _known(joined) and not _known(match[1]):
+                repairs.append((match[0], joined))
+        for damaged, joined in repairs:
+            line = line.replace(damaged, joined)
+        repairs += [(match[0], better) for match in WORD_RE.finditer(line) if (better := repair_word(match[0])) is not None]
         if repairs:
             signs.herstel[index] = repairs
             lines[index] = _replace_words(line, dict(repairs))

@@ -14,7 +14,7 @@ from adviesregister.content.extract import extract_text
 from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates
 from adviesregister.importer.letter import read_letter
-from adviesregister.importer.ocr_text import OcrSigns, date_text, read_ocr_signs, reading_ocr, repair_text, repair_value, repair_word
+from adviesregister.importer.ocr_text import OcrSigns, date_text, read_ocr, read_ocr_signs, reading_ocr, repair_text, repair_value, repair_word
 
 from helpers import ARCHIEF, ROOT, run_cli
 
@@ -181,9 +181,8 @@ def test_an_import_repairs_the_fields_of_a_damaged_letter_and_says_so(tmp_path: 
 
 
 def test_the_reading_steps_see_the_repaired_words_on_the_same_lines() -> None:
-    signs = read_ocr_signs(DAMAGED)
+    repaired, signs = read_ocr(DAMAGED)
     assert signs is not None
-    repaired = repair_text(DAMAGED, signs)
     assert len(repaired.split("\n")) == len(DAMAGED.split("\n"))
     assert signs.herstel[4] == [("co11ege", "college"), ("burgerneester", "burgemeester"), ("Zwo1le", "Zwolle")]
     assert "narnens" not in repaired and "Sociaal Domein Zwolle," in repaired
@@ -208,8 +207,7 @@ def test_letterhead_columns_on_the_addressee_line_are_read_apart() -> None:
 
 
 def test_a_last_letter_cut_off_by_a_space_is_joined_only_into_a_known_word() -> None:
-    signs = OcrSigns(2, ("co11ege",), 1)
-    assert repair_text("Wmo-raad Barnevel d\nwachttijd van ze s weken\nover uw brief u ziet", signs) == (
-        "Wmo-raad Barneveld\nwachttijd van ze s weken\nover uw brief u ziet"
+    assert repair_text("Wmo-raad Barnevel d\nwachttijd van ze s weken\nover uw brief u ziet") == (
+        "Wmo-raad Barneveld\nwachttijd van ze s weken\nover uw brief u ziet",
+        {0: [("Barnevel d", "Barneveld")]},
     )
-    assert signs.herstel == {0: [("Barnevel d", "Barneveld")]}

@@ -17,7 +17,7 @@ from adviesregister.importer.gemeente import read_gemeente
 from adviesregister.importer.kind import read_kind
 from adviesregister.importer.letterhead import read_letterhead, read_unlabelled_title
 from adviesregister.importer.ocr_fields import repair_ocr_fields
-from adviesregister.importer.ocr_text import read_ocr_signs, reading_ocr, repair_text
+from adviesregister.importer.ocr_text import read_ocr, reading_ocr
 from adviesregister.importer.own_date import read_date_otherwise, read_own_date
 from adviesregister.importer.recommendations import read_recommendations
 from adviesregister.importer.sender import read_recipient, read_sender
@@ -70,8 +70,8 @@ def _as_written(source: Source, text: str) -> Source:
 def read_letter(text: str, pagina: WebPage | None = None) -> Letter:
     """Everything we can read from a letter's text, with evidence, decisions and what was removed; `pagina`: the title
     and date a web page gives of itself (see webpage.py)."""
-    signs = read_ocr_signs(text)
-    source = read_source(repair_text(text, signs) if signs else text, pagina)
+    reading, signs = read_ocr(text)
+    source = read_source(reading, pagina)
     written = _as_written(source, text) if signs else source
     letter = Letter()
     with reading_ocr(signs):  # an OCR-damaged text: its words and dates are read repaired, its body as written

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from adviesregister.content.reference import cbs_municipalities
@@ -84,9 +84,20 @@ def reading_ocr(signs: OcrSigns | None) -> Iterator[None]:
         _READING.reset(token)
 
 
-def repair_text(text: str, signs: OcrSigns) -> str:
-    """The text as the reading steps see it: each damaged word read as the known word, line by line (the lines stay
-    where they are, so the body is copied from the text as written). The repairs go into `signs.herstel`."""
+def read_ocr(text: str) -> tuple[str, OcrSigns | None]:
+    """The text as the reading steps see it, and its OCR signs: a clean letter as it is, an OCR-damaged text with its
+    damaged words repaired (repair_text)."""
+    signs = read_ocr_signs(text)
+    if signs is None:
+        return text, None
+    repaired, herstel = repair_text(text)
+    return repaired, replace(signs, herstel=herstel)
+
+
+def repair_text(text: str) -> tuple[str, dict[int, list[tuple[str, str]]]]:
+    """The text with each damaged word read as the known word, line by line (the lines stay where they are, so the
+    body is copied from the text as written), and per line (index) its repairs, (damaged, repaired)."""
+    herstel: dict[int, list[tuple[str, str]]] = {}
     lines = text.split("\n")
     for index, line in enumerate(lines):
         repairs: list[tuple[str, str]] = []
@@ -98,9 +109,9 @@ def repair_text(text: str, signs: OcrSigns) -> str:
             line = line.replace(damaged, joined)
         repairs += [(match[0], better) for match in WORD_RE.finditer(line) if (better := repair_word(match[0])) is not None]
         if repairs:
-            signs.herstel[index] = repairs
+            herstel[index] = repairs
             lines[index] = _replace_words(line, dict(repairs))
-    return "\n".join(lines)
+    return "\n".join(lines), herstel
 
 
 def _replace_words(line: str, fixed: dict[str, str]) -> str:
@@ -194,8 +205,8 @@ def date_text(text: str, months: Iterable[str]) -> tuple[str, list[int] | None]:
         return text, None
     where = list(range(len(text)))
     changed = False
-    for pattern, replace in _date_repairs(tuple(months)):
-        text, where, more = _apply(pattern, replace, text, where)
+    for pattern, repair in _date_repairs(tuple(months)):
+        text, where, more = _apply(pattern, repair, text, where)
         changed = changed or more
     return text, (where if changed else None)
 

@@ -62,7 +62,7 @@ _READING: ContextVar[OcrSigns | None] = ContextVar("reading_ocr", default=None)
 
 def read_ocr_signs(text: str) -> OcrSigns | None:
     """The signs of OCR damage in a text, or None when it looks like a clean letter. One pass, no word lookups."""
-    signs = [match for match in _SIGN_RE.finditer(text)]
+    signs = list(_SIGN_RE.finditer(text))
     if len(signs) < MIN_SIGNS:
         return None
     examples = tuple(dict.fromkeys(match[0] for match in signs))[:3]

@@ -18,6 +18,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WORDS_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
 _MONTH_YEAR_RE = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.IGNORECASE)
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+_CUT_DAY_RE = re.compile(r"(?:^|\W)\d $")
+"""A lone digit and a space before a day ('1 7 april')."""
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -43,6 +45,8 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
             if any(start < match.end() and match.start() < end for start, end in neighbours):
                 continue
             taken.insert(place, (match.start(), match.end()))
+            if pattern is _WORDS_RE and _CUT_DAY_RE.search(text[max(match.start() - 3, 0) : match.start()]):
+                continue  # '1 7 april': a day cut in two, not the 7th (repaired only in an OCR text, see date_text)
             try:
                 datum = _to_datum(pattern, match, year)
             except DatumFout:  # looks like a date but cannot exist: not a date at all

@@ -106,14 +106,12 @@ class Letter:
     allowed: frozenset[str] | None = None
     """The fields the running reading step declared it sets; None outside the steps."""
 
-    def set(self, veld: str, waarde: object, regel: int | None, bewijs: str) -> None:
-        """Offer a value; it is kept only if no earlier (more reliable) source gave one."""
+    def set(self, veld: str, waarde: object, regel: int | None, bewijs: str, *, replace: bool = False) -> None:
+        """Offer a value; it is kept only if no earlier (more reliable) source gave one. `replace` puts it in place of
+        one found before: the same value spelled better (an OCR misreading repaired)."""
         if self.allowed is not None and veld not in self.allowed:
             raise ValueError(f"the reading step sets '{veld}' without declaring it in READING_STEPS")
-        self.velden.setdefault(veld, Found(waarde, regel, bewijs))
-
-    def correct(self, veld: str, waarde: object, bewijs: str) -> None:
-        """Replace a value read earlier with its corrected form, on the same line (an OCR misreading repaired)."""
-        if self.allowed is not None and veld not in self.allowed:
-            raise ValueError(f"the reading step sets '{veld}' without declaring it in READING_STEPS")
-        self.velden[veld] = Found(waarde, self.velden[veld].regel, bewijs)
+        if replace:
+            self.velden[veld] = Found(waarde, regel, bewijs)
+        else:
+            self.velden.setdefault(veld, Found(waarde, regel, bewijs))

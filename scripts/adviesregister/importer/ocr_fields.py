@@ -34,7 +34,7 @@ def repair_ocr_fields(source: Source, letter: Letter) -> None:
         repaired, repairs = repair_value(found.waarde)
         repairs = [*_read_repaired(found.regel, repaired, signs), *repairs]
         if repairs:
-            letter.correct(veld, repaired, f"{found.bewijs} ({'; '.join(repairs)})")
+            letter.set(veld, repaired, found.regel, f"{found.bewijs} ({'; '.join(repairs)})", replace=True)
 
 
 def _read_repaired(regel: int | None, value: str, signs: OcrSigns) -> list[str]:

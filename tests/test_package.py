@@ -56,6 +56,16 @@ def test_the_wheel_checks_and_builds_an_archive_without_the_checkout(tmp_path: P
     archive = copy(ARCHIVE, tmp_path / "archief")
     checked = run(venv / "bin" / "adviesregister", "check", "--root", archive)
     assert checked.stdout == f"Geen problemen gevonden in {ARCHIEF_DOCUMENTEN} documenten.\n"
+    # the importer reads its rules (brieven.yml) and their schema (brieven.schema.json) from the installed package
+    letter = tmp_path / "advies.txt"
+    letter.write_text(
+        "Wmo-raad Moerdijk\n\nKlundert, 11 februari 2022\n\nBetreft: Ongevraagd advies vervoer\n\nGeacht college,\n\n"
+        "Wij adviseren u de wachttijd van het vervoer te beperken tot vijftien minuten.\n\nMet vriendelijke groet,\n\nnamens de Wmo-raad Moerdijk,\n",
+        encoding="utf-8",
+    )
+    imported = run(venv / "bin" / "adviesregister", "import", "--dry-run", "--json", "--root", archive, letter)
+    (record,) = json.loads(imported.stdout)[0]
+    assert (record["soort"], record["datum"], record["van"]) == ("advies", "2022-02-11", "Wmo-raad Moerdijk")
     built = run(venv / "bin" / "adviesregister", "build", "--root", archive, cwd=archive)
     assert built.stdout.startswith(f"Site gebouwd in site/: {ARCHIEF_DOCUMENTEN} documenten")
     site = archive / "site"

@@ -25,10 +25,14 @@ from adviesregister.content.load import load_archive
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Datum, DatumFout, Problem, format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError
+from adviesregister.importer.batch import Row, format_table, refused_row, row_of, write_table
+from adviesregister.importer.fill_in import TableRefused, fill_in
 from adviesregister.importer.linking import add_to_archive
+from adviesregister.importer.questions import TerminalQuestions
 from adviesregister.importer.records import import_letter
 from adviesregister.importer.report import format_report, record_json
 from adviesregister.importer.result import ImportRefused
+from adviesregister.importer.rules import RulesError
 from adviesregister.importer.template import new_document, write_new
 from adviesregister.importer.writing import write_result
 from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
@@ -61,6 +65,9 @@ def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
         except SettingsError as err:  # a wrong setting in mkdocs.yml: the person can fix it
             click.echo(f"Instelling niet goed: {err}", err=True)
             sys.exit(1)
+        except RulesError as err:  # the importer's own rules file (data/brieven.yml) is broken: for whoever changed it
+            click.echo(f"De regels van de importer kloppen niet: {err}", err=True)
+            sys.exit(2)
         except Exception as err:
             if os.environ.get("ADVIESREGISTER_DEBUG"):
                 raise
@@ -182,9 +189,10 @@ def build(root: Path) -> None:
 
 
 @main.command("import")
-@click.argument("files", nargs=-1, required=True, metavar="BESTANDEN...", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--gemeente", help="De gemeente (korte naam of naam uit content/gemeenten.yml), als de brief haar niet noemt.")
-@click.option("--datum", help="De datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), als de brief die niet noemt.")
+@click.argument("files", nargs=-1, metavar="BESTANDEN...", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--soort", type=click.Choice(["advies", "reactie", "stuk"]), help="De soort, voor de brieven die haar niet zelf laten zien.")
+@click.option("--gemeente", help="De gemeente (korte naam of naam uit content/gemeenten.yml), voor de brieven die haar niet noemen.")
+@click.option("--datum", help="De datum (JJJJ-MM-DD, JJJJ-MM of JJJJ), voor de brieven die die niet noemen.")
 @click.option("--dry-run", is_flag=True, help="Niets schrijven; alleen laten zien wat er geschreven zou worden.")
 @click.option("--json", "as_json", is_flag=True, help="De records als JSON afdrukken (met --dry-run).")
 @click.option(
@@ -199,23 +207,58 @@ def build(root: Path) -> None:
     help="Tekstherkenning (OCR, met Tesseract): --ocr leest elke PDF uit zijn afbeeldingen, ook een PDF met tekst; --geen-ocr nooit. "
     "Zonder deze optie krijgt alleen een gescande PDF (zonder tekst) OCR.",
 )
+@click.option("--geen-vragen", is_flag=True, help="Niets vragen, ook niet in een terminal: wat de import niet weet, blijft open.")
+@click.option(
+    "--tabel",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Schrijf het overzicht ook als CSV-bestand (voor Excel), om de open velden in te vullen en terug te geven met --aanvullen.",
+)
+@click.option(
+    "--aanvullen",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Vul de open velden van de documenten in uit een tabel van --tabel, ingevuld in Excel. Wat er al staat, blijft staan.",
+)
 @_ROOT
 @_guarded
 def import_(
-    files: tuple[Path, ...], gemeente: str | None, datum: str | None, dry_run: bool, as_json: bool, force: bool, toch: bool, ocr: bool | None, root: Path
+    files: tuple[Path, ...],
+    soort: str | None,
+    gemeente: str | None,
+    datum: str | None,
+    dry_run: bool,
+    as_json: bool,
+    force: bool,
+    toch: bool,
+    ocr: bool | None,
+    geen_vragen: bool,
+    tabel: Path | None,
+    aanvullen: Path | None,
+    root: Path,
 ) -> None:
     """Zet brieven (PDF, Word, HTML, tekst) om in documenten in content/, met per veld waar het vandaan komt."""
     project = _project(root, config=False)
+    if aanvullen is not None:
+        _fill_in(project, aanvullen, files)
+        return
+    if not files:  # required, unless --aanvullen names the documents
+        ctx = click.get_current_context()
+        raise click.MissingParameter(ctx=ctx, param=next(param for param in ctx.command.params if param.name == "files"))
     vaste_datum = _datum_option(datum)
     archive, _ = load_archive(project)
     gemeente = _gemeente_option(gemeente, archive) if gemeente is not None else None
-    results, failures = [], 0
-    with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if len(files) > 1 and not as_json else _nullbar(files) as bar:
+    interactive = not (geen_vragen or as_json) and sys.stdin.isatty() and sys.stdout.isatty()
+    vraag = TerminalQuestions(archive.gemeenten) if interactive else None
+    results, rows, failures = [], [], 0
+    show_bar = len(files) > 1 and not as_json and vraag is None
+    with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if show_bar else _nullbar(files) as bar:
         for path in bar:
+            if vraag is not None:
+                vraag.bestand = str(path)
             try:
-                result = import_letter(project, archive, path, gemeente, vaste_datum, toch=toch, ocr=ocr)
+                result = import_letter(project, archive, path, gemeente, vaste_datum, toch=toch, ocr=ocr, soort=soort, vraag=vraag)
             except (ExtractError, ImportRefused) as err:
                 click.echo(f"{path}: {err}", err=True)
+                rows.append(refused_row(str(path), "niet gelezen"))
                 failures += 1
                 continue
             if result.geen_brief is not None:
@@ -223,11 +266,13 @@ def import_(
                     f"{path}: {result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met --toch.",
                     err=True,
                 )
+                rows.append(refused_row(str(path), "geen brief"))
                 failures += 1
                 continue
             if result.houder is None:
                 add_to_archive(archive, result.records)
             results.append(result)
+            rows.append(row_of(result))
     if as_json:
         click.echo(json.dumps([record_json(result) for result in results], ensure_ascii=False, indent=2, sort_keys=True))
     for result in results:
@@ -246,7 +291,51 @@ def import_(
                 click.echo(f"  geschreven: {pad}")
             if result.houder is not None and not written:
                 click.echo(f"  niets veranderd: {result.houder} had dit al.")
+    if len(files) > 1 and not as_json:
+        click.echo("\n" + format_table(rows))
+    if tabel is not None:
+        _write_table(tabel, rows)
     if failures:
+        sys.exit(1)
+
+
+def _write_table(tabel: Path, rows: list[Row]) -> None:
+    try:
+        write_table(tabel, rows)
+    except OSError as err:
+        click.echo(f"Kon de tabel {tabel} niet schrijven: {failure_reason(err)}.", err=True)
+        sys.exit(1)
+    click.echo(
+        f"Tabel geschreven: {tabel}. Vul de lege cellen in (Excel mag hem opslaan als CSV) en draai daarna: adviesregister import --aanvullen {tabel}", err=True
+    )
+
+
+def _fill_in(project: Project, tabel: Path, files: tuple[Path, ...]) -> None:
+    """import --aanvullen: the table read back; every refused row named; exit code 1 when one was refused."""
+    if files:
+        raise click.UsageError("Geef met --aanvullen geen brieven: de tabel noemt de documenten.")
+    archive, _ = load_archive(project)
+    try:
+        result = fill_in(project, archive.gemeenten, tabel.read_bytes(), str(tabel))
+    except TableRefused as err:
+        click.echo(f"{err} Er is niets geschreven.", err=True)
+        sys.exit(1)
+    except ArchiveBusy as err:
+        click.echo(f"{err} Er is niets geschreven.", err=True)
+        sys.exit(1)
+    except WriteFailed as err:
+        click.echo(f"Kon {project.relative(err.path)} niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
+        sys.exit(1)
+    for item in result.ingevuld:
+        click.echo(f"ingevuld: {item}")
+    for item in result.opmerkingen:
+        click.echo(f"let op: {item}")
+    for item in result.niet_gebruikt:
+        click.echo(f"niet gebruikt: {item}", err=True)
+    for item in result.geweigerd:
+        click.echo(f"geweigerd: {item}", err=True)
+    click.echo(f"{len(result.geschreven)} {'document' if len(result.geschreven) == 1 else 'documenten'} aangevuld, {len(result.geweigerd)} regels geweigerd.")
+    if result.geweigerd:
         sys.exit(1)
 
 

@@ -38,11 +38,13 @@ def written_documents(root: Path) -> dict[str, Path]:
     return {path.relative_to(root).as_posix(): path for path in (root / "content" / "documenten").rglob("*.md")}
 
 
-def assert_matches_hand_checked(path: Path, relative: str, skip: tuple[str, ...] = ()) -> None:
+def assert_matches_hand_checked(path: Path, relative: str, skip: tuple[str, ...] = (), given: tuple[str, ...] = ()) -> None:
+    """`given`: the fields a person gave as options, recorded as such (ingevuld_door_mens), which the hand-checked file has not."""
     imported = parse_document(path.read_bytes())
     hand = parse_document((ARCHIEF.parent / relative).read_bytes())
     expected = {key: value for key, value in hand.gegevens.data.items() if key not in NOT_DECIDED + skip}
     found = {key: value for key, value in imported.gegevens.data.items() if key not in skip}
+    assert found.pop("ingevuld_door_mens", []) == list(given), relative
     if "bron" in found:  # the import's record of what it wrote (bron.ingelezen, see importer/reimport.py): no hand-checked value
         assert "titel" in found["bron"].pop("ingelezen"), relative
     assert found == expected, relative
@@ -68,7 +70,8 @@ def test_seed_imports_to_the_hand_checked_file(seed: Path, fmt: str, tmp_path: P
         if fmt != "txt":  # the original file differs (a .docx or .pdf), so does its bron; everything else is the same
             data = parse_document(path.read_bytes()).gegevens.data
             assert "bron" not in data or data["bron"]["sha256"] == hashlib.sha256(letter.read_bytes()).hexdigest()
-        assert_matches_hand_checked(path, relative, () if fmt == "txt" else ("bron",))
+        given = tuple(option.removeprefix("--") for option in DATUM_OPTION.get(seed.name[:3], [])[::2])
+        assert_matches_hand_checked(path, relative, () if fmt == "txt" else ("bron",), given)
     assert "themas: kies de thema's" in output
 
 

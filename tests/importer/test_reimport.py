@@ -19,7 +19,7 @@ from klein_archief import small_archive
 from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
 from adviesregister.content.schema import DOCUMENT_SCHEMA, front_matter_fields, load_schema
-from adviesregister.importer.findings import Found, Letter
+from adviesregister.importer.findings import Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.reimport import fingerprint, text_fingerprint
 
@@ -154,8 +154,8 @@ def read_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def older(tekst: str, pagina: object = None) -> Letter:
         letter = read_letter(tekst)
-        letter.velden["aan"] = Found(OLD_AAN, 5, "Aan de gemeenteraad")
-        letter.velden["titel"] = Found(OLD_TITEL, 8, "Betreft Advies over schulden")
+        letter.set("aan", OLD_AAN, 5, "Aan de gemeenteraad", replace=True)
+        letter.set("titel", OLD_TITEL, 8, "Betreft Advies over schulden", replace=True)
         letter.tekst = letter.tekst.replace("Wij adviseren u om op elke middelbare school een vast spreekuur voor geldzaken te houden.\n", "")
         return letter
 
@@ -231,7 +231,7 @@ def test_force_removes_a_field_the_import_wrote_and_no_longer_finds(tmp_path: Pa
 
     def with_attachment(tekst: str, pagina: object = None) -> Letter:
         letter = read_letter(tekst)
-        letter.velden["bijlagen"] = Found(["geen"], 10, "Bijlage(n) geen")  # as the importer read 'geen' before issue 23
+        letter.set("bijlagen", ["geen"], 10, "Bijlage(n) geen", replace=True)  # as the importer read 'geen' before issue 23
         return letter
 
     with monkeypatch.context() as patch:
@@ -286,9 +286,9 @@ def test_check_accepts_a_document_with_and_without_the_record_and_names_a_broken
     assert f"{pad}:{regel + 1}: [onbekend-veld] bron.ingelezen.kleur: dit veld kennen we niet." in result.output
 
 
-def test_the_record_names_every_field_but_id_and_bron_and_the_text() -> None:
+def test_the_record_names_every_field_but_id_and_bron_and_the_persons_and_the_text() -> None:
     record = load_schema(DOCUMENT_SCHEMA)["properties"]["bron"]["properties"]["ingelezen"]
-    assert list(record["properties"]) == [veld for veld in front_matter_fields() if veld not in ("id", "bron")] + ["tekst"]
+    assert list(record["properties"]) == [veld for veld in front_matter_fields() if veld not in ("id", "bron", "ingevuld_door_mens")] + ["tekst"]
     assert "laat het staan" in record["description"]
 
 

@@ -73,6 +73,7 @@ def check_archive(
         problems += check_gemeente(doc, archive)
         problems += check_references(doc, by_id, unreadable)
         problems += check_text(doc)
+        problems += check_person_fields(doc)
         cost = check_text_cost(doc.pad, doc.tekst, doc.tekst_regel)
         problems += cost
         problems += check_bron(doc, content_dir)
@@ -270,6 +271,21 @@ def check_text(doc: Document) -> list[Problem]:
                 )
             )
     return problems
+
+
+def check_person_fields(doc: Document) -> list[Problem]:
+    """Each field ingevuld_door_mens names (a person gave it at import) is in the document; the schema allows only the
+    fields a person can give at import."""
+    return [
+        Problem(
+            doc.pad,
+            doc.regel("ingevuld_door_mens"),
+            "ingevuld-veld-ontbreekt",
+            f"ingevuld_door_mens: noemt '{veld}', maar dat veld staat niet in het document. Vul '{veld}' in, of haal het uit deze lijst.",
+        )
+        for veld in doc.ingevuld_door_mens
+        if getattr(doc, veld) in (None, [])
+    ]
 
 
 def _flatten(text: str) -> str:

@@ -92,6 +92,10 @@ PROBLEM_CODES: dict[str, tuple[str, str]] = {
         "Zet de tekst van de brief eronder. Hebt u alleen de gegevens, zet dan `tekst_beschikbaar: false`.",
     ),
     "tekst-niet-leeg": ("`tekst_beschikbaar` is false, maar er staat wel tekst.", "Haal de tekst weg, of zet `tekst_beschikbaar` op true."),
+    "ingevuld-veld-ontbreekt": (
+        "`ingevuld_door_mens` noemt een veld dat niet in het document staat.",
+        "Vul het veld in, of haal het uit de lijst `ingevuld_door_mens`.",
+    ),
     "citaat-niet-gevonden": ("De zin bij `besluit_citaat` staat niet letterlijk in de tekst.", "Kopieer de zin precies uit de tekst van de brief."),
     "bron-ontbreekt": ("Het originele bestand staat niet op de plek die `bron.bestand` noemt.", "Zet het bestand in `content/bronnen/`, of verbeter het pad."),
     "bron-pad": (

@@ -169,6 +169,8 @@ class Document:
     besluit_citaat: str | None = None
     besluiten: list[Besluit] = field(default_factory=list)
     tekst_beschikbaar: bool = True
+    ingevuld_door_mens: list[str] = field(default_factory=list)
+    """The fields a person gave at import (a question, an option, the table of --aanvullen), not read from the letter."""
     bron: Bron | None = None
     tekst: str = ""
     regels: dict[str, int] = field(default_factory=dict)

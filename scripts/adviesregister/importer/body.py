@@ -7,13 +7,7 @@ from dataclasses import dataclass, field
 
 from adviesregister.importer.rules import rules
 
-_SIGNATURE_RE = re.compile(r"^\s*(an? )?(handwritten |hand-drawn |digital )?signature\b|\bhandwritten signature\b", re.IGNORECASE)
-_PAGE_RE = re.compile(r"^\s*((pagina|blad)\s+\d+(\s+(van|/)\s+\d+)?|-?\s*\d{1,3}\s*-?)\s*$", re.IGNORECASE)
-_RULE_RE = re.compile(r"^[\s\-_=\u2013\u2014*]{10,}$")
-_LIST_RE = re.compile(r"^(?:[-•*▪\u2013]\s+|\d{1,2}[.)]\s+|\d{1,2}\s+(?=[A-Z]))")
 _FINISHED = (".", "!", "?", ":", ";")
-# Labels that templates print on every page; they are not part of the letter.
-TEMPLATE_ARTEFACTS = frozenset({"B&W voorstel standaard"})
 
 
 @dataclass
@@ -26,19 +20,21 @@ class Removed:
         self.items.append((regel, reden, tekst))
 
 
-def letter_to_markdown(lines: list[str], first_line: int, removed: Removed) -> str:
-    """Markdown for the body `lines` (which start at line `first_line` of the letter)."""
+def letter_to_markdown(lines: list[str], first_line: int, removed: Removed, artefacts: frozenset[str] = frozenset()) -> str:
+    """Markdown for the body `lines` (which start at line `first_line` of the letter); `artefacts`: lines the letter's
+    template prints on every page (see layouts.py). Page furniture is data: 'opmaak' in brieven.yml."""
+    furniture = rules().opmaak
     kept: list[tuple[int, str]] = []
     in_signature = False
     for offset, line in enumerate(lines):
         regel = first_line + offset
         stripped = line.strip()
-        in_signature = bool(stripped) and (in_signature or bool(_SIGNATURE_RE.search(stripped)))
+        in_signature = bool(stripped) and (in_signature or bool(furniture["handtekening"].search(stripped)))
         if in_signature:  # a description of a signature image, possibly wrapped over several lines
             removed.add(regel, "beschrijving van een handtekening", stripped)
-        elif stripped and (_PAGE_RE.match(stripped) or _RULE_RE.match(stripped)):
+        elif stripped and (furniture["pagina"].match(stripped) or furniture["lijn"].match(stripped)):
             removed.add(regel, "paginanummer of scheidingslijn", stripped)
-        elif stripped in TEMPLATE_ARTEFACTS:
+        elif stripped in artefacts:
             removed.add(regel, "tekst van het sjabloon", stripped)
         else:
             kept.append((regel, line))
@@ -101,7 +97,7 @@ class _Builder:
 
     def _add(self, line: str, stripped: str, separated: bool, alone: bool) -> None:
         finished = not self.current or self.current[-1].endswith(_FINISHED) or self.kind == "h"
-        if _LIST_RE.match(stripped):
+        if rules().opmaak["lijst"].match(stripped):
             if self.kind != "li":
                 self._flush()
             self._start("li", _list_item(stripped))
@@ -224,7 +220,7 @@ def _is_heading(text: str, width: int) -> bool:
         and len(words) <= 12
         and (text[0].isupper() or text[0].isdigit())
         and not text.endswith((".", ",", ";", "!", "?"))
-        and not _LIST_RE.match(text)
+        and not rules().opmaak["lijst"].match(text)
     )
 
 

@@ -21,7 +21,7 @@ SIGNATURE_LINES = 6
 
 def read_completeness(source: Source, letter: Letter) -> None:
     """A decision for a person when an advice, a response or a letter of unknown kind ends without closing or signature."""
-    if letter.geen_brief is not None or letter.value("soort") == "stuk" or source.collegevoorstel:
+    if letter.geen_brief is not None or letter.value("soort") == "stuk" or source.layout is not None:
         return
     if source.closing is not None:
         return

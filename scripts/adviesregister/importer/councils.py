@@ -47,7 +47,7 @@ def name_council(archive: Archive, letter: Letter, slug: str | None) -> None:
     named = {match[0].strip() for match in _NAMED_COUNCIL_RE.finditer(letter.tekst)}
     if len(councils) == 1 and all(naam.casefold() in next(iter(councils)).casefold() for naam in named):
         naam = councils.pop()
-        letter.velden["van"] = Found(naam, None, f"uit het archief: de enige adviesraad van {slug} in content/gemeenten.yml en content/ is {naam}")
+        letter.set("van", naam, None, f"uit het archief: de enige adviesraad van {slug} in content/gemeenten.yml en content/ is {naam}", replace=True)
         letter.beslissingen.withdraw("afzender-zonder-naam")
 
 
@@ -86,4 +86,4 @@ def spell_sender(archive: Archive, letter: Letter) -> None:
         if text.casefold() == raad.naam.casefold() or text in raad.afkortingen
     }
     if len(meant) == 1 and (naam := meant.pop()) != text:
-        letter.velden["van"] = Found(naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)")
+        letter.set("van", naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)", replace=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from adviesregister.content.model import Datum
 from adviesregister.importer.body import Removed
+from adviesregister.importer.decision_codes import DECISION_CODES
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,10 @@ class Decision:
     """Stable name of the kind of decision, so code can find it again (never its Dutch wording)."""
     bericht: str
     regel: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in DECISION_CODES:
+            raise ValueError(f"decision code '{self.code}' is not registered in importer/decision_codes.py")
 
     def __str__(self) -> str:
         return f"{self.veld or f'regel {self.regel}'}: {self.bericht}"
@@ -74,11 +81,50 @@ class Role:
     """The name is known from the archive (gemeenten.yml or earlier documents), not from the rules."""
 
 
+class UndeclaredRead(ValueError):
+    """A reading step read a field it did not declare in READING_STEPS."""
+
+
+class _DeclaredFields(Mapping[str, Found]):
+    """The fields as a running step sees them: only those it declared it reads (or sets), and read-only."""
+
+    def __init__(self, velden: dict[str, Found], readable: frozenset[str]) -> None:
+        self._velden = velden
+        self._readable = readable
+
+    def _check(self, veld: object) -> None:
+        if veld not in self._readable:
+            raise UndeclaredRead(f"the reading step reads '{veld}' without declaring it in READING_STEPS")
+
+    def __getitem__(self, veld: str) -> Found:
+        self._check(veld)
+        return self._velden[veld]
+
+    def __contains__(self, veld: object) -> bool:
+        self._check(veld)
+        return veld in self._velden
+
+    def __iter__(self) -> Iterator[str]:
+        raise UndeclaredRead("the reading step reads every field; read the ones it declares by name")
+
+    def __len__(self) -> int:
+        raise UndeclaredRead("the reading step reads every field; read the ones it declares by name")
+
+
+STEP_ATTRIBUTES = frozenset(
+    {"kenmerken", "vooraf", "tekst", "advies", "gemeente_naam", "kop_van", "afzender", "ontvanger", "datum_gezien", "geen_brief", "rollen"}
+)
+"""What a Letter holds besides its fields that reading steps hand on to each other: they count as fields for READING_STEPS."""
+
+
 @dataclass
 class Letter:
-    """What reading a letter found. Each field keeps the first value offered: the steps run most reliable source first (see letter.READING_STEPS)."""
+    """What reading a letter found. Each field keeps the first value offered: the steps run most reliable source first (see letter.READING_STEPS).
 
-    velden: dict[str, Found] = field(default_factory=dict)
+    While a step runs, `allowed` holds what it declared it sets and `readable` what it may read (its reads and its sets):
+    reading or setting anything else raises, for the fields (`velden`, `value`) and for STEP_ATTRIBUTES alike."""
+
+    _velden: dict[str, Found] = field(default_factory=dict)
     kenmerken: dict[str, Found] = field(default_factory=dict)
     beslissingen: Decisions = field(default_factory=Decisions)
     verwijderd: Removed = field(default_factory=Removed)
@@ -98,20 +144,40 @@ class Letter:
     """What looked like the letter's own date but was not taken, for the report."""
     geen_brief: str | None = None
     """Why the text is not a letter (a web post, minutes …), in Dutch; None for a letter."""
+    allowed: frozenset[str] | None = None
+    """The fields the running reading step declared it sets; None outside the steps."""
+    readable: frozenset[str] | None = None
+    """The fields the running reading step may read: what it declared it reads or sets; None outside the steps."""
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in STEP_ATTRIBUTES:
+            readable = object.__getattribute__(self, "readable")
+            if readable is not None and name not in readable:
+                raise UndeclaredRead(f"the reading step reads '{name}' without declaring it in READING_STEPS")
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in STEP_ATTRIBUTES and self.__dict__.get("allowed") is not None and name not in self.__dict__["allowed"]:
+            raise ValueError(f"the reading step sets '{name}' without declaring it in READING_STEPS")
+        object.__setattr__(self, name, value)
+
+    @property
+    def velden(self) -> Mapping[str, Found]:
+        """The fields found so far; a running step sees only those it declared. Set them with `set`, never here."""
+        if self.readable is not None:
+            return _DeclaredFields(self._velden, self.readable)
+        return self._velden
 
     def value(self, veld: str) -> object | None:
         found = self.velden.get(veld)
         return found.waarde if found else None
 
-    allowed: frozenset[str] | None = None
-    """The fields the running reading step declared it sets; None outside the steps."""
-
     def set(self, veld: str, waarde: object, regel: int | None, bewijs: str, *, replace: bool = False) -> None:
         """Offer a value; it is kept only if no earlier (more reliable) source gave one. `replace` puts it in place of
-        one found before: the same value spelled better (an OCR misreading repaired)."""
+        one found before: a value a person gave (--datum), or the same value spelled better (a title's next line)."""
         if self.allowed is not None and veld not in self.allowed:
             raise ValueError(f"the reading step sets '{veld}' without declaring it in READING_STEPS")
         if replace:
-            self.velden[veld] = Found(waarde, regel, bewijs)
+            self._velden[veld] = Found(waarde, regel, bewijs)
         else:
-            self.velden.setdefault(veld, Found(waarde, regel, bewijs))
+            self._velden.setdefault(veld, Found(waarde, regel, bewijs))

@@ -9,54 +9,25 @@ from adviesregister.importer.findings import Found, Letter
 from adviesregister.importer.parties import clean_name, organ_in, without_article
 from adviesregister.importer.rules import rules
 
-_LABELS = [
-    ("Is er een uiterste behandeldatum?", "cv"),
-    ("Raadsvoorstel of raadsbrief", "cv"),
-    ("Behandeld door", "behandeld_door"),
-    ("Doorkiesnummer", "doorkies"),
-    ("Ons kenmerk", "ons_kenmerk"),
-    ("Uw kenmerk", "uw_kenmerk"),
-    ("Uw brief van", "uw_brief"),
-    ("Uw brief", "uw_brief"),
-    ("Zaaknummer", "zaaknummer"),
-    ("Uw verzoek", "overig"),
-    ("Kenmerk", "ons_kenmerk"),
-    ("Nummer", "ons_kenmerk"),
-    ("Retouradres", "overig"),
-    ("Portefeuillehouder", "overig"),
-    ("Bijlage(n)", "bijlagen"),
-    ("Bijlagen", "bijlagen"),
-    ("Bijlage", "bijlagen"),
-    ("Onderwerp", "titel"),
-    ("Betreft", "titel"),
-    ("Datum voorstel", "datum"),
-    ("Datum verzending", "datum"),
-    ("Verzenddatum", "datum"),
-    ("Datum uw brief", "uw_brief"),
-    ("Datum vergadering", "overig"),
-    ("Vergaderdatum", "overig"),
-    ("Datum besluit", "overig"),
-    ("Datum ontvangst", "overig"),
-    ("Datum", "datum"),
-    ("Aan", "aan"),
-    ("Van:", "van"),
-]
-# The fields of the Almelo-style B&W template ('Collegevoorstel'), kept as a list at the top of the text.
-_CV_LABELS = [("Hoofdopgave", "cv"), ("Portefeuillehouder", "cv"), ("Openbaar", "cv"), ("Advies", "cv")]
 _DATED = ("datum", "uw_brief")
 """Labels whose value is a date."""
 _PHONE_RE = re.compile(r"^\(?0\d[\d\s()-]{7,}$")
-TAV_RE = re.compile(r"^(t\.?a\.?v\.?|ter\s+attentie)\b", re.IGNORECASE)
-"""'t.a.v. de voorzitter': the person an address block is for, not an organ or a street."""
-NO_ATTACHMENT_RE = re.compile(r"^\s*(geen|[-\u2013\u2014]+|n\.?\s?v\.?\s?t\.?|niet\s+van\s+toepassing)\s*\.?\s*$", re.IGNORECASE)
-"""'Bijlage(n): geen', '-', 'n.v.t.', 'nvt', 'niet van toepassing': the letter has no attachment."""
-ADDRESS_RE = re.compile(r"^(postbus\s+\d+|.+\s\d+\s?[a-zA-Z]?|\d{4}\s?[A-Z]{2}\s+\S.*)$", re.IGNORECASE)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """TAV_RE ('t.a.v. de voorzitter'), NO_ATTACHMENT_RE ('Bijlage(n): geen') and ADDRESS_RE (a street or postbus), as
+    the other modules knew them; the words are in data/brieven.yml (ter_attentie, geen_bijlage, adres)."""
+    patterns = {"TAV_RE": "ter_attentie", "NO_ATTACHMENT_RE": "geen_bijlage", "ADDRESS_RE": "adres"}
+    if name in patterns:
+        pattern: re.Pattern[str] = getattr(rules(), patterns[name])
+        return pattern
+    raise AttributeError(name)
 
 
 def label_segments(cell: str, extra: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(key, label, value) for every label at a word boundary in a header cell that starts with a label, or that holds
     three or more (a letterhead flattened onto one line: 'Seniorenraad Enschede Datum 12 september 2023 Ons kenmerk …')."""
-    labels = _LABELS + extra
+    labels = [*rules().kop_labels, *extra]
     pattern = re.compile(r"(?<![\w(])(" + "|".join(re.escape(label) for label, _ in labels) + r")(?![\w)])\s*:?")
     matches = list(pattern.finditer(cell.strip()))
     if not matches or (matches[0].start() != 0 and len(matches) < 3):
@@ -79,9 +50,9 @@ def label_segments(cell: str, extra: list[tuple[str, str]]) -> list[tuple[str, s
     return out
 
 
-def read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> list[str]:
-    """Header fields, from 'Label value', 'Label<tab>value', label rows with values below, and label lines with the value on the next line."""
-    extra = _CV_LABELS if collegevoorstel else []
+def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) -> list[str]:
+    """Header fields, from 'Label value', 'Label<tab>value', label rows with values below, and label lines with the value
+    on the next line. `extra`: the labels of the letter's layout (see layouts.py)."""
     pending: list[tuple[int | None, str, str]] = []  # (column, key, label) still waiting for a value
     previous_was_labels = False
     cv_items: list[str] = []
@@ -104,7 +75,7 @@ def read_header(lines: list[str], letter: Letter, collegevoorstel: bool) -> list
             values = [(col, cell.strip()) for col, cell in enumerate(cells) if cell.strip()]
             if values and not pending and _continues_title(lines, index - 1, letter):
                 titel = letter.velden["titel"]
-                letter.velden["titel"] = Found(f"{titel.waarde} {line.strip()}".rstrip("."), titel.regel, f"{titel.bewijs} {line.strip()}")
+                letter.set("titel", f"{titel.waarde} {line.strip()}".rstrip("."), titel.regel, f"{titel.bewijs} {line.strip()}", replace=True)
                 continue
             if values:
                 pending = _assign_pending(pending, values, "\t" in line, regel, letter, cv_items)
@@ -224,7 +195,7 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
     elif key in ("uw_brief", "uw_kenmerk", "ons_kenmerk", "zaaknummer"):
         letter.kenmerken.setdefault(key, Found(value, regel, f"{label} {value}"))
     elif key == "bijlagen":
-        if not NO_ATTACHMENT_RE.match(value):
+        if not rules().geen_bijlage.match(value):
             letter.set("bijlagen", [value], regel, f"{label} {value}")
     elif key == "titel":
         letter.set("titel", value.rstrip("."), regel, f"{label} {value}")
@@ -238,9 +209,14 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
             letter.set("datum", datum, regel, f"{label} {value}")
 
 
+def _addressee_labels() -> str:
+    """The labels of the addressee ('Aan'), from kop_labels in data/brieven.yml."""
+    return "|".join(re.escape(label) for label, veld in rules().kop_labels if veld == "aan")
+
+
 def _addresses(line: str) -> bool:
     """'Aan: …', or 'Aan' without a colon before an organ ('Aan het college van …'), not a title ('Aan de slag met …')."""
-    match = re.match(r"^\s*Aan\b\s*(:?)\s*(.*)$", line)
+    match = re.match(rf"^\s*(?:{_addressee_labels()})\b\s*(:?)\s*(.*)$", line)
     if match is None:
         return False
     return match[1] == ":" or not match[2] or organ_in(match[2]) is not None
@@ -256,12 +232,12 @@ def _read_addressee(lines: list[str], index: int, letter: Letter, first_cell: st
     street and postcode lines are addresses, not names. A line that ends in a comma goes on on the next ('Oostzaan,' /
     'Landsmeer en Edam'), and so does a name continued with 'van' ('College van burgemeester en wethouders' / 'van de
     gemeente Tiel'). A letter to the chair of an organ is to the organ ('Aan de voorzitter van de Wmo-raad X')."""
-    first = re.sub(r"^\s*Aan\s*:?\s*", "", first_cell or lines[index]).strip()
+    first = re.sub(rf"^\s*(?:{_addressee_labels()})\s*:?\s*", "", first_cell or lines[index]).strip()
     names = [first] if first else []
     end = index + 1
     while end < len(lines) and lines[end].strip() and not label_segments(lines[end], []) and not rules().na_ondertekening.match(lines[end]):
         line = lines[end].strip()
-        if not ADDRESS_RE.match(line) and not TAV_RE.match(line):
+        if not rules().adres.match(line) and not rules().ter_attentie.match(line):
             if names and (names[-1].endswith(",") or line.startswith("van ")):
                 names[-1] = f"{names[-1]} {line}"
             else:

@@ -8,30 +8,32 @@ most texts about an advice say 'advies'. Web posts, news, minutes and annual rep
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
 from adviesregister.importer.evidence import ADVIES, REACTIE, weigh
 from adviesregister.importer.findings import Letter
-from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD
+from adviesregister.importer.parties import COLLEGE, GEMEENTERAAD, RAAD, organ_in
 from adviesregister.importer.rules import rules
-from adviesregister.importer.source import UITGEBRACHT_RE, Source
+from adviesregister.importer.source import Source
 
-NOT_A_LETTER = {
-    "webbericht": "een bericht van een website",
-    "webrecord": "een overzicht van een advies op een website",
-    "nieuwsbericht": "een nieuwsbericht of persbericht",
-    "verslag": "een verslag of besluitenlijst van een vergadering",
-    "jaarverslag": "een jaarverslag",
-    "verhaal": "een bericht over een advies (het vertelt in de verleden tijd wat er gebeurde)",
-    "raadslid": "een brief of vragen van een raadslid of fractie",
-    "rekenkamer": "een brief van de rekenkamer",
-}
-"""Kinds of text that are no advice, response or document of the archive, as the report names them."""
-_ALWAYS = ("webrecord", "raadslid")
-"""Signals that count even in a text with a salutation or subject line."""
-_ANYWHERE = ("verhaal",)
-"""Signals found anywhere in the text; the others start a line."""
-_TOP, _TOP_LINES = ("nieuwsbericht",), 3
-"""A news item's dateline ('Almere - De adviesraad …') is among its first lines; lower down it is a heading."""
+
+class _NotALetterDescriptions(Mapping[str, str]):
+    """Kinds of text that are no advice, response or document of the archive → how the report names them
+    ('geen_brief' in data/brieven.yml: a new kind is one entry there)."""
+
+    def __getitem__(self, kind: str) -> str:
+        return rules().geen_brief[kind].beschrijving
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(rules().geen_brief)
+
+    def __len__(self) -> int:
+        return len(rules().geen_brief)
+
+
+NOT_A_LETTER: Mapping[str, str] = _NotALetterDescriptions()
+_TOP_LINES = 3
+"""A signal that counts 'bovenaan' (a news item's dateline) counts among the first lines of text only."""
 _RECEIVED_ADVICE_RE = re.compile(r"\b(uw|het|dit|dat|een)\s+([\w-]+\s+){0,2}advie(s|zen)\b|\bu\s+adviseert\b|\bgeadviseerd\b", re.IGNORECASE)
 """A letter of the college to the council answers an advice only if it speaks of one."""
 _ANSWERS_RESPONSE_RE = re.compile(
@@ -43,25 +45,27 @@ _ANSWERS_RESPONSE_RE = re.compile(
 def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tuple[str, int, str] | None:
     """(kind, line number, line) of the first sign that the text is no letter, or None. A text with a salutation, a
     subject line or an 'Uitgebracht' line is a letter whatever web furniture surrounds it (web posts and minutes have
-    none of these); only a web record's fields and a raadslid's signature or question number still count."""
+    none of these); only signals that count 'ook_in_brief' (a web record's fields, a raadslid's question number) still
+    count. Where each kind's signals count is data: 'geen_brief' in data/brieven.yml."""
+    kinds = [(kind, entry) for kind, entry in rules().geen_brief.items() if letter_like is False or entry.ook_in_brief]
     top = {index for index in [i for i, line in enumerate(lines) if line.strip()][:_TOP_LINES]}
     for index, line in enumerate(lines):
-        for kind, pattern in rules().geen_brief.items():
-            if kind in _ANYWHERE or (kind in _TOP and index not in top) or (letter_like and kind not in _ALWAYS):
+        for kind, entry in kinds:
+            if entry.patroon is None or entry.waar == "overal" or (entry.waar == "bovenaan" and index not in top):
                 continue
-            if pattern.match(line.strip()):
+            if entry.patroon.match(line.strip()):
                 return kind, index + 1, line.strip()
     joined = " ".join(lines)  # a story's sentence may run over two lines
-    for kind in _ANYWHERE:
-        found = None if letter_like else rules().geen_brief[kind].search(joined)
+    for kind, entry in kinds:
+        found = entry.patroon.search(joined) if entry.patroon is not None and entry.waar == "overal" else None
         if found:
             regel = _line_of(lines, found.start())
             return kind, regel, found[0]
     if closing is None:  # a text cut off before its signature: who signs is unknown
         return None
-    for kind, pattern in rules().geen_afzender.items():
+    for kind, entry in rules().geen_brief.items():
         for offset, line in enumerate(lines[closing + 1 :]):
-            if pattern.search(line):
+            if entry.ondertekening is not None and entry.ondertekening.search(line):
                 return kind, closing + offset + 2, line.strip()
     return None
 
@@ -198,20 +202,40 @@ def _advice_type(letter: Letter, text: str) -> None:
 
 def read_kind(source: Source, letter: Letter) -> None:
     """The kind of document: no letter (a web post, minutes …), a stuk by its first line, else by who writes to whom."""
-    if source.collegevoorstel:
-        letter.set("soort", "stuk", 1, "Collegevoorstel")
-        letter.set("stuktype", "collegevoorstel", 1, "Collegevoorstel")
+    layout = source.layout
+    if layout is not None and layout.soort is not None:  # a house style that is always one kind of document
+        first = source.lines[source.first].strip()
+        letter.set("soort", layout.soort, source.first + 1, first)
+        if layout.stuktype is not None:
+            letter.set("stuktype", layout.stuktype, source.first + 1, first)
         return
     stuk = stuk_kind(source.lines)
     if stuk is None:
         letter_like = source.salutation is not None or (letter.velden.get("titel", None) is not None and _labelled_subject(source, letter))
-        letter_like = letter_like or any(UITGEBRACHT_RE.match(line) for line in source.lines[: source.body_start])
+        letter_like = letter_like or any(rules().uitgebracht.match(line) for line in source.lines[: source.body_start])
         sign = not_a_letter(source.lines, letter_like, source.closing)
         if sign is not None:
             kind, regel, line = sign
             letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
             return
+        others = _to_others(source, letter) if letter_like else None
+        if others is not None:
+            letter.geen_brief = f"dit lijkt geen brief voor het archief maar {NOT_A_LETTER['aan_anderen']} ({others})"
+            return
     classify(letter, source.text, stuk)
+
+
+def _to_others(source: Source, letter: Letter) -> str | None:
+    """Where a letter addressed to no organ we know (the members, the parties, the bonds) tells in the past tense what
+    became of an advice: why it is no letter of the archive, which holds what council and college write each other."""
+    aan = letter.velden.get("aan")
+    if aan is None or organ_in(str(aan.waarde)) is not None or letter.ontvanger is not None:
+        return None
+    if source.salutation is not None and source.salutation[1] is not None:
+        return None
+    story = rules().geen_brief["verhaal"].patroon
+    found = story.search(" ".join(source.lines)) if story is not None else None
+    return f"regel {aan.regel}: aan '{aan.waarde}'; de brief vertelt: '{found[0]}'" if found else None
 
 
 def _labelled_subject(source: Source, letter: Letter) -> bool:

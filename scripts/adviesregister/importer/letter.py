@@ -39,26 +39,30 @@ class Step:
 
 
 READING_STEPS: tuple[Step, ...] = (
-    Step(read_letterhead, sets=frozenset({"titel", "datum", "aan", "van", "bijlagen", "kenmerken", "vooraf"})),
+    Step(read_letterhead, sets=frozenset({"titel", "datum", "aan", "van", "bijlagen", "kenmerken", "vooraf", "kop_van"})),
     Step(read_unlabelled_title, reads=frozenset({"titel"}), sets=frozenset({"titel"})),
-    Step(read_own_date, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
+    Step(read_own_date, reads=frozenset({"datum"}), sets=frozenset({"datum", "datum_gezien"})),
     Step(read_web_page, reads=frozenset({"titel", "datum"}), sets=frozenset({"titel", "datum"})),
     Step(read_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"}), as_written=True),
     Step(read_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
-    Step(read_sender, reads=frozenset({"van"}), sets=frozenset({"van"})),
-    Step(read_recipient, reads=frozenset({"aan"}), sets=frozenset({"aan"})),
+    Step(read_sender, reads=frozenset({"van", "kop_van", "titel"}), sets=frozenset({"van", "afzender", "rollen"})),
+    Step(read_recipient, reads=frozenset({"aan", "rollen"}), sets=frozenset({"aan", "ontvanger", "rollen"})),
     Step(repair_ocr_fields, reads=frozenset({"titel", "aan", "van"}), sets=frozenset({"titel", "aan", "van"})),
-    Step(read_gemeente, reads=frozenset({"van", "aan"}), sets=frozenset({"gemeente"})),
-    Step(read_kind, reads=frozenset({"van", "aan", "titel", "tekst"}), sets=frozenset({"soort", "stuktype", "adviestype"})),
-    Step(read_date_otherwise, reads=frozenset({"datum"}), sets=frozenset({"datum"})),
-    Step(read_completeness, reads=frozenset({"soort"})),
+    Step(read_gemeente, reads=frozenset({"van", "aan"}), sets=frozenset({"gemeente", "gemeente_naam"})),
+    Step(
+        read_kind,
+        reads=frozenset({"van", "aan", "titel", "tekst", "afzender", "ontvanger", "rollen"}),
+        sets=frozenset({"soort", "stuktype", "adviestype", "geen_brief"}),
+    ),
+    Step(read_date_otherwise, reads=frozenset({"datum", "datum_gezien"}), sets=frozenset({"datum"})),
+    Step(read_completeness, reads=frozenset({"soort", "geen_brief"})),
     Step(read_recommendations, reads=frozenset({"soort", "tekst"}), sets=frozenset({"aanbevelingen"})),
     Step(read_response_verdict, reads=frozenset({"soort", "tekst"}), sets=frozenset({"besluit", "besluit_citaat"})),
     Step(read_answered_advice, reads=frozenset({"soort", "datum", "tekst", "kenmerken"}), sets=frozenset({"advies"})),
 )
 """The order of reading. A field keeps the first value offered, so the most reliable source comes first: the header's
 'Datum' before a collegevoorstel's deadline, 'Aan:' before the address block. Each step reads only what earlier steps set
-(a test checks this), and Letter.set refuses a field the running step did not declare."""
+(a test checks this); Letter refuses to give or take a field the running step did not declare (STEP_ATTRIBUTES count as fields)."""
 
 
 def _as_written(source: Source, text: str) -> Source:
@@ -76,7 +80,7 @@ def read_letter(text: str, pagina: WebPage | None = None) -> Letter:
     letter = Letter()
     with reading_ocr(signs):  # an OCR-damaged text: its words and dates are read repaired, its body as written
         for step in READING_STEPS:
-            letter.allowed = step.sets
+            letter.allowed, letter.readable = step.sets, step.reads | step.sets
             step.run(written if step.as_written else source, letter)
-    letter.allowed = None
+    letter.allowed = letter.readable = None
     return letter

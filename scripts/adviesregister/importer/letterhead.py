@@ -6,12 +6,13 @@ import re
 
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.header import label_segments, read_header
+from adviesregister.importer.layouts import header_labels
 from adviesregister.importer.rules import rules
 from adviesregister.importer.source import Source
 
 
 def read_letterhead(source: Source, letter: Letter) -> None:
-    letter.vooraf = read_header(source.lines[: source.body_start], letter, source.collegevoorstel)
+    letter.vooraf = read_header(source.lines[: source.body_start], letter, header_labels(source.layout))
 
 
 def read_unlabelled_title(source: Source, letter: Letter) -> None:
@@ -19,9 +20,10 @@ def read_unlabelled_title(source: Source, letter: Letter) -> None:
     over …', 'Reactie op …'), or a subject label in mid-line ('Collegevoorstel (2024/118) Onderwerp: …')."""
     if "titel" in letter.velden:
         return
+    subject_labels = "|".join(re.escape(label) for label, veld in rules().kop_labels if veld == "titel")
     for index in range(max(source.body_start, source.first + 1)):
         line = source.lines[index].strip()
-        inline = re.search(r"\b(?:Onderwerp|Betreft)\s*:\s*(\S.+)$", line)
+        inline = re.search(rf"\b(?:{subject_labels})\s*:\s*(\S.+)$", line)
         if inline:
             letter.set("titel", inline[1].rstrip("."), index + 1, line)
             return

@@ -11,6 +11,7 @@ from adviesregister.content.names import document_id, document_path, slugify
 from adviesregister.content.privacy import without_placeholders
 from adviesregister.importer.findings import Decisions, Letter
 from adviesregister.importer.result import Record
+from adviesregister.importer.rules import rules
 from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
 
 
@@ -88,13 +89,8 @@ def _link_by_reference(archive: Archive, letter: Letter, reactie: Record, beslis
     return True
 
 
-_STOPWORDS = frozenset(
-    ["advies", "adviezen", "reactie", "op", "over", "het", "de", "een", "van", "en", "in", "uw", "ons", "aan", "met", "voor", "ten", "aanzien"]
-)
-
-
 def _subject_words(titel: str) -> set[str]:
-    return {word for word in slugify(titel, limit=10_000).split("-") if word not in _STOPWORDS and len(word) > 2}
+    return {word for word in slugify(titel, limit=10_000).split("-") if word not in rules().stopwoorden and len(word) > 2}
 
 
 def _link_by_subject(archive: Archive, reactie: Record, beslissingen: Decisions) -> None:

@@ -10,20 +10,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from babel.dates import get_day_names
 
 from adviesregister.content.model import Datum
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Letter
+from adviesregister.importer.layouts import own_date_in_body
 from adviesregister.importer.rules import rules
 from adviesregister.importer.source import Source
 
 _QUOTES = "'\u2018\u2019"
 _PLACE_WORD = rf"[A-Z{_QUOTES}][\w{_QUOTES}.()-]*"
-_PLACE_RE = re.compile(rf"^\s*({_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|aan|den|de|op|bij|in|van|ter)){{0,4}}),\s+(.+?)\s*\.?\s*$")
-"""'Klundert, 11 februari 2022', 'Alphen aan den Rijn, …': a place is capitalised words, not 'Verslag klankbordgroep'."""
-_LABEL_LIKE_RE = re.compile(r"^(uw|ons|datum|vergader|kenmerk|onderwerp|betreft|bijlage|verzonden|ontvangen)", re.IGNORECASE)
-_GIVEN_ON_RE = re.compile(r"\b(op|d\.?\s?d\.?)\s*$", re.IGNORECASE)
-_UITGEBRACHT_SENTENCE_RE = re.compile(r"\bdit\s+advies\s+is\s+uitgebracht\b", re.IGNORECASE)
+
+
+@cache
+def _place_re() -> re.Pattern[str]:
+    """'Klundert, 11 februari 2022', 'Alphen aan den Rijn, …': a place is capitalised words, not 'Verslag klankbordgroep'."""
+    small = "|".join(re.escape(word) for word in rules().plaats_tussenwoorden)
+    return re.compile(rf"^\s*({_PLACE_WORD}(?:\s+(?:{_PLACE_WORD}|{small})){{0,4}}),\s+(.+?)\s*\.?\s*$")
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    """'dinsdag' in 'dinsdag 16 april 2024' (Babel's Dutch day names)."""
+    return frozenset(name.lower() for name in get_day_names("wide", locale="nl").values())
+
+
 MAX_LINE = 200
 """A line that gives a letter's own date is short; longer lines are text (and the place pattern is quadratic on them)."""
 _TIME_RE = re.compile(r"\s+\d{1,2}[:.]\d{2}(\s*uur)?$")
@@ -44,7 +58,7 @@ def date_only(text: str) -> tuple[bool, Datum | None]:
     (None for a day and month without a year)."""
     stripped = _TIME_RE.sub("", text.strip().rstrip("."))
     words = stripped.split()
-    if words and words[0].lower().rstrip(",") in rules().weekdagen:
+    if words and words[0].lower().rstrip(",") in _weekdays():
         stripped = " ".join(words[1:])
     found = find_dates(stripped)
     if len(found) != 1 or found[0].text.strip() != stripped.strip():
@@ -68,7 +82,7 @@ def candidates(lines: list[str], body_start: int, closing: int | None) -> list[C
         if alone:
             out.append(Candidate(datum, index + 1, line, "een regel met alleen een datum"))
             continue
-        place = _PLACE_RE.match(line)
+        place = _place_re().match(line)
         if place and place[1].lower() not in rules().geen_plaats and (dated := date_only(place[2]))[0]:
             datum = dated[1]
             out.append(Candidate(datum, index + 1, line, "een plaats en datum"))
@@ -76,21 +90,21 @@ def candidates(lines: list[str], body_start: int, closing: int | None) -> list[C
         if rules().datum_uitgebracht.match(line):
             out.extend(_dated(line, index, "de regel die zegt wanneer het advies is uitgebracht"))
     for index in range(body_start, len(lines)):  # 'Dit advies is uitgebracht door de Wmo-raad op 2 februari 2024.'
-        if _UITGEBRACHT_SENTENCE_RE.search(lines[index]):
+        if rules().uitgebracht_zin.search(lines[index]):
             out.extend(_dated(lines[index].strip(), index, "de zin die zegt wanneer het advies is uitgebracht"))
     return out
 
 
 def _dated(line: str, index: int, soort: str) -> list[Candidate]:
     """The date right after 'op' or 'd.d.' ('Uitgebracht door de ASD d.d. 14 maart 2023'), if the line has exactly one."""
-    given = [found for found in find_dates(line) if _GIVEN_ON_RE.search(line[: found.start])]
+    given = [found for found in find_dates(line) if rules().gegeven_op.search(line[: found.start])]
     return [Candidate(given[0].datum, index + 1, line, soort)] if len(given) == 1 else []
 
 
 def _under_a_label(lines: list[str], index: int) -> bool:
     """A date below 'Uw brief van:' or 'Vergaderdatum' is that label's value (header.py reads it), not the letter's date."""
     above = next((lines[i].strip() for i in range(index - 1, -1, -1) if lines[i].strip()), "")
-    return above.endswith(":") or (":" not in above and len(above.split()) <= 3 and _LABEL_LIKE_RE.match(above) is not None)
+    return above.endswith(":") or (":" not in above and len(above.split()) <= 3 and rules().label_achtig.match(above) is not None)
 
 
 def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:
@@ -109,7 +123,7 @@ def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:
 
 def read_own_date(source: Source, letter: Letter) -> None:
     """Without a 'Datum' in the letterhead: 'Plaats, 11 februari 2022', a date alone on a line, or 'Uitgebracht … d.d.'."""
-    if "datum" in letter.velden or source.collegevoorstel:
+    if "datum" in letter.velden or not own_date_in_body(source.layout):
         return
     chosen, why = choose(candidates(source.lines, source.body_start, source.closing))
     if chosen is not None:
@@ -119,12 +133,13 @@ def read_own_date(source: Source, letter: Letter) -> None:
 
 
 def read_date_otherwise(source: Source, letter: Letter) -> None:
-    """A collegevoorstel has no date of its own: the year of its deadline is the year it was written for."""
+    """A layout without a date of its own (a collegevoorstel): the year of its deadline is the year it was written for."""
     lines = source.lines
     if "datum" in letter.velden:
         return
+    deadline = source.layout.datum_uit if source.layout else None
     for index, line in enumerate(lines):
-        if "uiterste behandeldatum" in line.lower():
+        if deadline is not None and deadline.search(line):
             for later in lines[index : index + 8]:
                 datum = parse_dutch_date(later)
                 if datum is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,11 @@ from adviesregister.content.project import Project
 from adviesregister.content.reference import cbs_municipalities
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.importer.councils import council_gemeente, council_names, name_council, spell_sender
-from adviesregister.importer.findings import Decision, Decisions, Found, Letter
+from adviesregister.importer.findings import Decision, Decisions, Letter
 from adviesregister.importer.letter import read_letter
 from adviesregister.importer.linking import link_advice
 from adviesregister.importer.parties import own_councils
-from adviesregister.importer.reimport import holder, merge, with_record
+from adviesregister.importer.reimport import PERSON, holder, merge, person_fields, with_record
 from adviesregister.importer.result import ImportRefused, ImportResult, Record
 from adviesregister.importer.themes import suggest_themes
 
@@ -31,11 +32,21 @@ OCR_DOUBTFUL = 80
 
 
 def import_letter(
-    project: Project, archive: Archive, path: Path, gemeente: str | None = None, datum: Datum | None = None, toch: bool = False, ocr: bool | None = None
+    project: Project,
+    archive: Archive,
+    path: Path,
+    gemeente: str | None = None,
+    datum: Datum | None = None,
+    toch: bool = False,
+    ocr: bool | None = None,
+    soort: str | None = None,
+    vraag: Ask | None = None,
 ) -> ImportResult:
     """Read one letter and build its record (and, for a response to an advice not in the archive, that advice's record).
     A text that is no letter (a web post, minutes …) gets no record unless `toch` is set: the result says why.
-    `ocr`: read a scanned PDF with text recognition when None (automatic), always when True, never when False."""
+    `ocr`: read a scanned PDF with text recognition when None (automatic), always when True, never when False.
+    `soort`, `datum`, `gemeente` (the options) fill only what the letter leaves open; a letter that states another value
+    keeps it, and the result names the conflict. `vraag` asks a person for each field still open (see questions.py)."""
     extracted = extract(path, ocr)
     with own_councils(*council_names(archive)):  # the archive's own councils name the sender too ('ASD')
         letter = read_letter(extracted.text, extracted.pagina)
@@ -50,10 +61,14 @@ def import_letter(
     tekst, weg = redact(letter.tekst)
     verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
     verwijderd += [f"tekst: {soort}" for soort in weg]
-    slug = _gemeente_slug(archive, letter, gemeente, beslissingen)
+    slug = _gemeente_slug(archive, letter, beslissingen)
+    opties = {"soort": soort, "datum": datum, "gemeente": gemeente}
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    houder = holder(project, archive, sha256)
+    ask = _with_lines(vraag, extracted.text) if houder is None else None  # a letter the archive holds: its document has what a person gave
+    ingevuld, conflicten = _fill_open(letter, slug, opties, ask, beslissingen)
+    slug = str(letter.value("gemeente")) if "gemeente" in ingevuld else slug
     name_council(archive, letter, slug)
-    if datum is not None:
-        letter.velden["datum"] = Found(datum, None, "opgegeven met --datum")
     gegevens, bewijs = _fields(letter)
     verwijderd += _redact_fields(gegevens)  # before the id is made from the title
     if slug:
@@ -63,7 +78,6 @@ def import_letter(
     gegevens["id"] = doc_id
     bron_pad = source_path(slug, jaar, path.name)
     verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     gegevens["bron"] = (
         {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
     )
@@ -74,6 +88,10 @@ def import_letter(
         "themas-kiezen",
         f"kies de thema's van het sociaal domein waar dit document over gaat (de toegestane thema's staan in het schema op de pagina Open data van de site).{hint}",
     )
+    if ask is not None:
+        ingevuld |= _ask_after_kind(gegevens, bewijs, ask, beslissingen)
+    if ingevuld:
+        gegevens[PERSON] = [veld for veld in person_fields() if veld in ingevuld]
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += link_advice(archive, letter, records[0], beslissingen)
@@ -81,15 +99,14 @@ def import_letter(
         verwijderd += _redact_fields(record.gegevens)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
         record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
-    given = frozenset(veld for veld, gegeven in (("gemeente", gemeente), ("datum", datum)) if gegeven is not None)
+    given = frozenset(ingevuld)
     for veld in given:
         beslissingen.settle(veld)
     bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
-    houder = holder(project, archive, sha256)
     if houder is None:
         _ask_for_missing(gegevens, beslissingen)
         with_record(gegevens, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work
-        return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict)
+        return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict, ingevuld=ingevuld, conflicten=conflicten)
     try:
         merged = merge(project.root / houder, gegevens, tekst, given)
     except (OSError, ParseError) as err:
@@ -113,7 +130,68 @@ def import_letter(
         houder=houder,
         anders=merged.anders,
         bijgewerkt=merged.bijgewerkt,
+        ingevuld=ingevuld,
+        conflicten=conflicten,
     )
+
+
+Ask = Callable[[str, list[Decision], list[str]], Any]
+"""Asks a person for one open field, showing the decisions on it and the letter's lines they name; the value (a Datum
+for datum), or None to leave it open. See questions.TerminalQuestions."""
+
+OPTIONS = {"soort": "--soort", "datum": "--datum", "gemeente": "--gemeente"}
+"""The fields an option of the import fills, when the letter leaves them open."""
+
+ANSWERED = "als antwoord op een vraag van de import"
+"""How a person gave a field in a terminal, for the report."""
+
+
+def _with_lines(vraag: Ask | None, text: str) -> Callable[[str, list[Decision]], Any] | None:
+    """The question for one field, with the letter's lines."""
+    if vraag is None:
+        return None
+    regels = text.splitlines()
+    return lambda veld, decisions: vraag(veld, decisions, regels)
+
+
+def _fill_open(
+    letter: Letter, slug: str | None, opties: dict[str, Any], vraag: Callable[[str, list[Decision]], Any] | None, beslissingen: Decisions
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Fill soort, datum and gemeente where the letter leaves them open: from an option, else by asking. Returns how a
+    person gave each field ('opgegeven met --datum') and the conflicts: an option the letter contradicts is not used."""
+    eigen = {"soort": letter.value("soort"), "datum": letter.value("datum"), "gemeente": slug}
+    ingevuld: dict[str, str] = {}
+    conflicten: dict[str, str] = {}
+    for veld, optie in OPTIONS.items():
+        waarde = opties[veld]
+        if waarde is None:
+            continue
+        if eigen[veld] is None:
+            ingevuld[veld] = f"opgegeven met {optie}"
+            letter.set(veld, waarde, None, ingevuld[veld], replace=True)
+        elif str(eigen[veld]) != str(waarde):
+            conflicten[veld] = f"de brief noemt {veld} {eigen[veld]}; {optie} {waarde} is niet gebruikt."
+    for veld in OPTIONS:
+        if vraag is None or veld in ingevuld or eigen[veld] is not None:
+            continue
+        antwoord = vraag(veld, [decision for decision in beslissingen if decision.veld == veld])
+        if antwoord is not None:
+            ingevuld[veld] = ANSWERED
+            letter.set(veld, antwoord, None, ANSWERED, replace=True)
+    return ingevuld, conflicten
+
+
+def _ask_after_kind(gegevens: dict[str, Any], bewijs: dict[str, str], vraag: Callable[[str, list[Decision]], Any], beslissingen: Decisions) -> dict[str, str]:
+    """Once the kind is known: the besluit of a response and the adviestype of an advice, when reading left them open."""
+    veld = {"reactie": "besluit", "advies": "adviestype"}.get(str(gegevens.get("soort")))
+    if veld is None or veld in gegevens:
+        return {}
+    antwoord = vraag(veld, [decision for decision in beslissingen if decision.veld == veld])
+    if antwoord is None:
+        return {}
+    gegevens[veld] = antwoord
+    bewijs[veld] = ANSWERED
+    return {veld: ANSWERED}
 
 
 _HOW_TO_FILL = {
@@ -150,15 +228,14 @@ def _ocr_decision(info: OcrInfo) -> Decision:
     return Decision("tekst", "tekst-uit-ocr", f"{sure}: vergelijk datum, titel en namen met de brief.")
 
 
-def _gemeente_slug(archive: Archive, letter: Letter, override: str | None, beslissingen: Decisions) -> str | None:
-    if override:
-        return override
+def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) -> str | None:
+    """The gemeente the letter itself names (or its council does); None, with a decision, when it names none we know."""
     if letter.gemeente_naam is None:
         council = council_gemeente(archive, letter)
         if council is not None and not any(decision.code == "gemeente-regionaal" for decision in beslissingen):
             slug, found = council
             beslissingen.withdraw("gemeente-onbekend")
-            letter.velden["gemeente"] = found
+            letter.set("gemeente", found.waarde, found.regel, found.bewijs, replace=True)
             return slug
         if any(decision.veld == "gemeente" for decision in beslissingen):
             return None

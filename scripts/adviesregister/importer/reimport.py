@@ -6,9 +6,10 @@ a later `--force` what the import wrote and nobody changed since: where a field'
 import writes what it reads now (or removes the field, when it no longer finds it and the schema does not require it).
 Every other field is a person's and stays as it stands: a field without a fingerprint (a hand-written document, an
 older import, a field a person filled in), a field whose value no longer matches (a person changed it) and a field a
-person removed (a fingerprint without the field: it stays away). A field given now as an option (--datum, --gemeente)
+person removed (a fingerprint without the field: it stays away). A field given now as an option (--soort, --datum, --gemeente)
 is what the person asks for: it is written, and counts as a person's (no fingerprint). A field the import found and
-the document lacks is filled in. The text follows the same rule. The id, the path and `bron` (its file and sha256)
+the document lacks is filled in. A field a person gave at import (listed in `ingevuld_door_mens`: an answer to a
+question, an option, a cell of the table of --aanvullen) is a person's too, and stays. The text follows the same rule. The id, the path and `bron` (its file and sha256)
 stay, so nothing moves and no second copy of the original is made. The report names what was rewritten and what was
 kept where the import reads something else.
 """
@@ -24,13 +25,20 @@ from typing import Any
 from adviesregister.content.model import Archive
 from adviesregister.content.parse import ParseError, parse_document, read_content_file
 from adviesregister.content.project import Project
-from adviesregister.content.schema import DOCUMENT_SCHEMA, front_matter_fields, load_schema
+from adviesregister.content.schema import DOCUMENT_SCHEMA, field_spec, front_matter_fields, load_schema
 
 KEPT_FIELDS = frozenset({"id", "bron"})
 """Fields a second import never changes: the document's name (and so its path and address) and its original."""
 
 RECORD = "ingelezen"
 """The key under `bron` of the import's record: field → fingerprint of the value it wrote."""
+
+PERSON = "ingevuld_door_mens"
+"""The front-matter field that names the fields a person gave at import (a question, an option, the table of
+--aanvullen). Those fields are a person's: a second import never rewrites them, and they have no fingerprint."""
+
+NOT_RECORDED = KEPT_FIELDS | {PERSON}
+"""Fields without a fingerprint in the record."""
 
 TEXT = "tekst"
 """The record's key for the text (the body under the front matter); no front-matter field has this name."""
@@ -51,10 +59,37 @@ def text_fingerprint(tekst: str) -> str:
 def record_of(gegevens: dict[str, Any], tekst: str, given: frozenset[str]) -> dict[str, str]:
     """The fingerprints of what an import writes: every field but id, bron and those a person gave as options, and the
     text when there is one; in the schema's order, the text last."""
-    record = {veld: fingerprint(waarde) for veld, waarde in gegevens.items() if veld not in KEPT_FIELDS and veld not in given}
+    record = {veld: fingerprint(waarde) for veld, waarde in gegevens.items() if veld not in NOT_RECORDED and veld not in given}
     if tekst.strip():
         record[TEXT] = text_fingerprint(tekst)
     return _ordered(record)
+
+
+def person_fields() -> list[str]:
+    """The fields a person can give at import, in the schema's order (the items of ingevuld_door_mens)."""
+    return list(field_spec(PERSON)["items"]["enum"])
+
+
+def given_by_person(gegevens: dict[str, Any]) -> list[str]:
+    """The fields the document says a person gave at import (ingevuld_door_mens); empty when it says none."""
+    waarde = gegevens.get(PERSON)
+    return [str(veld) for veld in waarde] if isinstance(waarde, list) else []
+
+
+def edited_since_import(gegevens: dict[str, Any], tekst: str) -> list[str]:
+    """What in a document changed since its import, by the import's record (bron.ingelezen): a field whose value no
+    longer has the import's fingerprint or was removed, a field the import did not write and no person gave at import,
+    and the text. Empty for a document as the import (and the person who answered it) left it; a document without a
+    record counts as edited (every field a person's)."""
+    record = written_by_import(gegevens)
+    if not record:
+        return ["het document heeft geen bron.ingelezen: het is niet door de import geschreven, of met de hand veranderd"]
+    person = set(given_by_person(gegevens))
+    edited = [veld for veld, vinger in record.items() if veld != TEXT and (veld not in gegevens or fingerprint(gegevens[veld]) != vinger)]
+    edited += [veld for veld in gegevens if veld not in NOT_RECORDED and veld not in record and veld not in person]
+    if record.get(TEXT, text_fingerprint("")) != text_fingerprint(tekst) and (TEXT in record or tekst.strip()):
+        edited.append(TEXT)
+    return edited
 
 
 def written_by_import(gegevens: dict[str, Any]) -> dict[str, str]:
@@ -98,14 +133,20 @@ def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) 
     current = parse_document(read_content_file(path))
     merged = dict(current.gegevens.data)
     before = written_by_import(merged)
+    person = given_by_person(merged)
     record: dict[str, str] = {}
     anders: list[str] = []
     bijgewerkt: list[str] = []
     for veld, waarde in found.items():
-        if veld in KEPT_FIELDS:
+        if veld in NOT_RECORDED:
             continue
         if veld in given:
             merged[veld] = waarde
+        elif veld in person:  # a person gave it at import: it stays, whatever the import reads now
+            if merged.get(veld) != waarde:
+                anders.append(
+                    f"{veld}: de import leest '{_shown(waarde)}', in het document staat '{_shown(merged.get(veld))}' (door een mens ingevuld); dat blijft staan."
+                )
         elif veld not in merged:
             if veld in before:
                 record[veld] = before[veld]  # a person removed it after the import: it stays away, next time too
@@ -121,7 +162,7 @@ def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) 
         elif merged[veld] != waarde:
             anders.append(f"{veld}: de import leest '{_shown(waarde)}', in het document staat '{_shown(merged[veld])}'; dat blijft staan.")
     for veld, vinger in before.items():
-        if veld == TEXT or veld in found or veld in KEPT_FIELDS or veld in given:
+        if veld == TEXT or veld in found or veld in NOT_RECORDED or veld in given or veld in person:
             continue
         if veld in merged and vinger == fingerprint(merged[veld]) and veld not in _required(merged):
             bijgewerkt.append(
@@ -138,6 +179,8 @@ def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) 
             record[TEXT] = text_fingerprint(tekst)
     elif text_fingerprint(current.tekst) != text_fingerprint(tekst):
         anders.append("tekst: de import leest een andere tekst dan er in het document staat; de tekst in het document blijft staan.")
+    if person or given:
+        merged[PERSON] = [veld for veld in person_fields() if veld in {*person, *given}]
     merged["bron"] = _with_record(merged.get("bron"), _ordered(record))
     return Merged(merged, nieuwe_tekst, anders, bijgewerkt)
 

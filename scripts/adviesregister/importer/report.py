@@ -33,7 +33,9 @@ def format_report(result: ImportResult, force: bool = False) -> str:
                     continue
                 shown = ", ".join(map(str, value)) if isinstance(value, list) else value
                 lines.append(f"  {naam:<22} {shown}")
-                if naam in record.bewijs:
+                if record is result.records[0] and naam in result.ingevuld:
+                    lines.append(f"  {'':<22} door een mens gegeven: {result.ingevuld[naam]}")
+                elif naam in record.bewijs:
                     lines.append(f"  {'':<22} gevonden: {record.bewijs[naam]}")
     if (origineel := result.origineel_tekst()) is not None:
         lines.append(f"  Origineel: {origineel}")
@@ -44,16 +46,20 @@ def format_report(result: ImportResult, force: bool = False) -> str:
 
 
 def _decisions(result: ImportResult) -> list[str]:
-    if not result.beslissingen:
-        return []
-    return ["  Kijk hier zelf naar:", *(f"  - {item}" for item in result.beslissingen)]
+    lines = []
+    if result.conflicten:
+        lines += ["  Optie niet gebruikt (de brief noemt zelf een waarde, die blijft staan):", *(f"  - {item}" for item in result.conflicten.values())]
+    if result.beslissingen:
+        lines += ["  Kijk hier zelf naar:", *(f"  - {item}" for item in result.beslissingen)]
+    return lines
 
 
 def record_json(result: ImportResult) -> list[dict[str, Any]]:
     """The records as the export will name their fields, plus the text, the path, the open decisions, what was left out,
     whether the original will be published and why not ('origineel'), the document that already holds the original
     ('houder', null for a first import), where it differs from what the import reads ('anders': kept; 'bijgewerkt': the
-    import's own untouched fields, rewritten with --force) and, for a scan,
+    import's own untouched fields, rewritten with --force), what a person gave ('ingevuld': field → how), the options
+    the letter contradicts ('conflicten') and, for a scan,
     how sure text recognition was ('ocr'; null for a text layer)."""
     return [_record(record, result) for record in result.records]
 
@@ -72,5 +78,7 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
         "houder": result.houder,
         "anders": result.anders,
         "bijgewerkt": result.bijgewerkt,
+        "ingevuld": result.ingevuld if record is result.records[0] else {},
+        "conflicten": list(result.conflicten.values()),
         "ocr": None if result.ocr is None else {"zekerheid": result.ocr.confidence, "paginas": result.ocr.pages, "woorden": result.ocr.words},
     }

@@ -57,6 +57,10 @@ class ImportResult:
     """For a second import: where the document holds something else than the import reads now (the document's value stays)."""
     bijgewerkt: list[str] = field(default_factory=list)
     """For a second import: what the import wrote before, nobody changed and the import now reads otherwise (rewritten with --force)."""
+    ingevuld: dict[str, str] = field(default_factory=dict)
+    """The fields a person gave (field → how: 'opgegeven met --datum', or an answer to a question); see ingevuld_door_mens."""
+    conflicten: dict[str, str] = field(default_factory=dict)
+    """Options the letter contradicts (field → why, in Dutch): the letter keeps its own value and the option is not used."""
 
     def herhaling_tekst(self, force: bool = False) -> str | None:
         """What a second import of an original does, in Dutch, for the report's first line; None for a first import."""
@@ -67,11 +71,11 @@ class ImportResult:
             return (
                 f"{staat} Met --force komt er geen tweede document en geen tweede kopie: de import schrijft in {self.houder} opnieuw wat "
                 "hij eerder schreef en niemand veranderde (bron.ingelezen houdt dat bij), vult de velden aan die het document mist en "
-                "schrijft de velden die u als optie gaf (--datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft staan."
+                "schrijft de velden die u als optie gaf (--soort, --datum, --gemeente). Wat iemand invulde, veranderde of weghaalde, blijft staan."
             )
         return (
             f"{staat} Er is niets geschreven. Met --force schrijft de import opnieuw wat hij eerder schreef en niemand veranderde, "
-            "vult hij de velden aan die het document mist en schrijft hij de velden die u als optie gaf (--datum, --gemeente); "
+            "vult hij de velden aan die het document mist en schrijft hij de velden die u als optie gaf (--soort, --datum, --gemeente); "
             "wat iemand invulde, veranderde of weghaalde, blijft staan."
         )
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from adviesregister.content.extract import WebPage
 from adviesregister.importer.header import label_segments
+from adviesregister.importer.layouts import BODY_AT_HEADING_OR_LONG_LINE, layout_of
 from adviesregister.importer.parties import NAME_REST_RE
-from adviesregister.importer.rules import rules
+from adviesregister.importer.rules import Layout, rules
 from adviesregister.importer.webpage import PageParts, page_parts
-
-UITGEBRACHT_RE = re.compile(r"^\s*uitgebracht\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -26,8 +24,8 @@ class Source:
     """Index of the salutation's line and to whom it speaks (college, raad, gemeenteraad)."""
     closing: int | None
     """Index of the closing ('Met vriendelijke groet,'), after which the signature follows."""
-    collegevoorstel: bool
-    """Almelo's B&W template: a list of fields instead of a letterhead."""
+    layout: Layout | None
+    """The house style the letter is written in (see layouts.py), or None."""
     first: int
     """Index of the first line that holds text."""
     pagina: PageParts = field(default_factory=PageParts)
@@ -37,15 +35,15 @@ class Source:
 def read_source(text: str, pagina: WebPage | None = None) -> Source:
     """The text as the steps see it; `pagina` is what a web page (.html) says of itself (its title and date)."""
     lines = text.split("\n")
-    collegevoorstel = next((line.strip() for line in lines if line.strip()), "").lower() == "collegevoorstel"
+    layout = layout_of(lines)
     salutation = _salutation(lines)
     parts = page_parts(lines, salutation[0] if salutation else None, pagina)
     if parts.lines():
         lines = ["" if index in parts.lines() else line for index, line in enumerate(lines)]
         text = "\n".join(lines)
-    body_start = _body_start(lines, collegevoorstel, salutation)
+    body_start = _body_start(lines, layout, salutation)
     closing = next((index for index in range(body_start, len(lines)) if rules().slot.match(lines[index])), None)
-    return Source(text, lines, body_start, salutation, closing, collegevoorstel, first_line(lines), parts)
+    return Source(text, lines, body_start, salutation, closing, layout, first_line(lines), parts)
 
 
 def _salutation(lines: list[str]) -> tuple[int, str | None] | None:
@@ -62,18 +60,18 @@ def _salutation(lines: list[str]) -> tuple[int, str | None] | None:
     return None
 
 
-def _body_start(lines: list[str], collegevoorstel: bool, salutation: tuple[int, str | None] | None) -> int:
+def _body_start(lines: list[str], layout: Layout | None, salutation: tuple[int, str | None] | None) -> int:
     if salutation is not None:
         index = salutation[0]
         starts_line = rules().aanhef_overig.match(lines[index]) is not None
         return index if starts_line else index + 1  # a letterhead flattened onto the salutation's line is header
-    if collegevoorstel:
+    if layout is not None and layout.tekst_begint == BODY_AT_HEADING_OR_LONG_LINE:
         for index, line in enumerate(lines):
             stripped = line.strip()
             if stripped.endswith(":") or len(stripped) > 60:
                 return index
     for index, line in enumerate(lines):
-        if len(line.strip()) > 60 and not label_segments(line, []) and not UITGEBRACHT_RE.match(line):
+        if len(line.strip()) > 60 and not label_segments(line, []) and not rules().uitgebracht.match(line):
             return index
     return 0
 

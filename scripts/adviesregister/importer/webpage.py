@@ -13,17 +13,23 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from adviesregister.content.extract import WebPage
 from adviesregister.content.model import Datum, DatumFout
-from adviesregister.importer.dates import MONTHS, find_dates
+from adviesregister.importer.dates import find_dates, months
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.rules import rules
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_YEARLESS_WIDGET_RE = re.compile(rf"^({_MONTH})\.?\s+\d{{1,2}}$|^\d{{1,2}}\s+({_MONTH})\.?$", re.IGNORECASE)
-"""A date widget without a year ('oktober 25', '25 okt'): page furniture, but no date to use."""
+
+@cache
+def _yearless_widget() -> re.Pattern[str]:
+    """A date widget without a year ('oktober 25', '25 okt'): page furniture, but no date to use."""
+    month = "|".join(sorted(months(), key=len, reverse=True))
+    return re.compile(rf"^({month})\.?\s+\d{{1,2}}$|^\d{{1,2}}\s+({month})\.?$", re.IGNORECASE)
+
+
 SITE_HEADER_LINES, SITE_HEADER_WIDTH = 3, 80
 """Lines above a web copy's breadcrumbs that are the site's name and menu, at most, and their longest."""
 TOP_LINES = 4
@@ -99,7 +105,7 @@ def _date_widget(lines: list[str], top: list[int]) -> tuple[int, Datum | None, s
                 return index, datum, line, True
         if position == 0:
             continue
-        if _YEARLESS_WIDGET_RE.match(line):
+        if _yearless_widget().match(line):
             return index, None, line, True
         alone, datum = _date_only(line)
         if alone:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adviesregister.content.cijfers import OUTCOMES, Figures
-from adviesregister.opendata.tables import spreadsheet_safe
+from adviesregister.content.spreadsheet import spreadsheet_safe
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ RESEARCHER_DESCRIPTIONS = {
     "besluit": "Alleen bij een reactie: wat het college met het advies doet. Leeg als de brief het niet duidelijk zegt; dan is de status van het advies 'beantwoord'.",
     "besluit_citaat": "De zin uit de brief die het besluit zegt, letterlijk.",
     "besluiten": "Alleen bij een reactie die per aanbeveling besluit: per aanbeveling het besluit en de zin uit de brief.",
+    "ingevuld_door_mens": "De velden die een mens bij de import invulde (als antwoord op een vraag, met een optie of in een tabel), omdat de import ze niet uit de brief kon lezen. De andere velden las de import uit de brief, of schreef een mens later.",
     "tekst_beschikbaar": "false als de tekst van het document niet in het archief staat (bijvoorbeeld een advies dat alleen bekend is uit de reactie erop); tekst is dan leeg.",
 }
 """Where the front-matter schema speaks to the person who fills in a file, what the field means to someone reading the data."""

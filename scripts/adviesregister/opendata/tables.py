@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.model import Gemeente
+from adviesregister.content.spreadsheet import spreadsheet_safe
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR
 
@@ -40,6 +41,7 @@ TABLE_DESCRIPTIONS = {
     "aanbevelingen": "De aanbevelingen van een advies, gescheiden door '; '.",
     "reactie_op": "Id's van de documenten waarop dit document antwoordt, gescheiden door '; '.",
     "hoort_bij": "Id's van de documenten waar dit stuk bij hoort, gescheiden door '; '.",
+    "ingevuld_door_mens": "De velden die een mens bij de import invulde, gescheiden door '; '.",
     "besluiten": "Besluit per aanbeveling, als 'aanbeveling: besluit', gescheiden door '; '.",
     "bron_bestand": "Pad van het originele bestand in de bronbestanden van het archief; leeg als het origineel niet gepubliceerd is.",
     "bron_url": "Webadres van het gepubliceerde originele bestand; leeg als het origineel persoonsgegevens bevat en niet gepubliceerd is.",
@@ -62,7 +64,6 @@ SQLITE_TABLES = {
 """What each table of the SQLite file holds, for the Open data page (the columns are read from the file)."""
 RELATION_FIELD = {IS_REACTIE_OP.uri: "reactie_op", VERWIJST_NAAR.uri: "hoort_bij"}
 """The relaties table's soort: the front-matter field a relation comes from."""
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -127,13 +128,6 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
         else:
             row[column.naam] = value
     return row
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """Text that a spreadsheet would take for a formula gets a leading apostrophe (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_csv(path: Path, records: Iterable[dict[str, Any]], excel: bool = False) -> None:

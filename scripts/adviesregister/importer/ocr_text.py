@@ -177,11 +177,11 @@ def _compound(word: str) -> bool:
 
 
 def _score(word: str) -> float:
+    """How common a word is in Dutch (wordfreq's Zipf scale); a gemeente counts as known however rare its name."""
     if any(char.isdigit() for char in word):
         return 0.0
-    if word.lower() in _gemeenten():
-        return KNOWN
-    return _zipf()(word.lower(), "nl")
+    score = _zipf()(word.lower(), "nl")
+    return max(score, KNOWN) if word.lower() in _gemeenten() else score
 
 
 @cache
@@ -225,13 +225,13 @@ def _date_repairs(months: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], Calla
 _DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
 
 
-def _apply(pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str, where: list[int]) -> tuple[str, list[int], bool]:
+def _apply(pattern: re.Pattern[str], repair: Callable[[re.Match[str]], str], text: str, where: list[int]) -> tuple[str, list[int], bool]:
     """`text` with every match of `pattern` replaced, and where each character stood in the original."""
     pieces: list[str] = []
     places: list[int] = []
     last = 0
     for match in pattern.finditer(text):
-        new = replace(match)
+        new = repair(match)
         if new == match[0]:
             continue
         pieces.append(text[last : match.start()])

@@ -105,13 +105,14 @@ def test_a_damaged_text_is_flagged_with_its_first_damaged_words() -> None:
         ("Karnpen", "Kampen"),
         ("Dornein", "Domein"),
         ("vo0r", "voor"),
+        ("lnkomen", "Inkomen"),
     ],
 )
 def test_a_damaged_word_is_read_as_the_known_word(damaged: str, repaired: str) -> None:
     assert repair_word(damaged) == repaired
 
 
-@pytest.mark.parametrize("word", ["Barneveld", "kernen", "Arnhem", "modern", "ASD2024", "B1", "Wmo", "xq1rnzz"])
+@pytest.mark.parametrize("word", ["Barneveld", "kernen", "Arnhem", "modern", "ASD2024", "B1", "Wmo", "xq1rnzz", "lmfao", "Lnkomen"])
 def test_a_known_word_or_one_without_a_known_repair_stays(word: str) -> None:
     assert repair_word(word) is None
 

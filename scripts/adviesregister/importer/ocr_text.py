@@ -35,9 +35,11 @@ COMMON = 3.5
 many fragments ('ingen', 'lijke') as rare words. Into a compound only when the second half is no word ('ou- derenbus')."""
 MAX_SPOTS = 6
 """At most this many places in one word are tried (2^6 candidates)."""
-_SPOT_RE = re.compile(r"rn|(?<=[^\W\d_])[01]+(?=[^\W\d_])")
-"""Where a word may be damaged: 'rn' (for 'm'), ones and zeros between letters (for 'l' and 'o')."""
+_SPOT_RE = re.compile(r"rn|(?<=[^\W\d_])[01]+(?=[^\W\d_])|^l(?=[bcdfghjkmnpqrstvwxz])")
+"""Where a word may be damaged: 'rn' (for 'm'), ones and zeros between letters (for 'l' and 'o'), a first 'l' before
+a consonant (for 'I': 'lnkomen')."""
 _LETTERS = str.maketrans({"1": "l", "0": "o"})
+_SPOT_REPAIRS = {"rn": "m", "l": "I"}
 WORD_RE = re.compile(r"[^\W_]+")
 _BROKEN_RE = re.compile(r"\b([^\W\d_]+)- ([a-z\u00df-\u00ff][^\W\d_]*)")
 """A word broken over two lines and joined with a space: 'ou- derenbus'."""
@@ -161,7 +163,7 @@ def repair_word(damaged: str) -> str | None:
 def _substitute(word: str, spots: list[re.Match[str]]) -> str:
     out, last = [], 0
     for spot in spots:
-        out += [word[last : spot.start()], "m" if spot[0] == "rn" else spot[0].translate(_LETTERS)]
+        out += [word[last : spot.start()], _SPOT_REPAIRS.get(spot[0]) or spot[0].translate(_LETTERS)]
         last = spot.end()
     return "".join([*out, word[last:]])
 

@@ -10,9 +10,12 @@ from functools import cache
 from babel.dates import get_month_names
 
 from adviesregister.content.model import Datum, DatumFout
+from adviesregister.importer.ocr_text import date_text
 from adviesregister.importer.rules import rules
 
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})[-./](\d{1,2})[-./](\d{4})\b")
+_CUT_DAY_RE = re.compile(r"(?:^|\W)\d $")
+"""A lone digit and a space before a day ('1 7 april')."""
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -43,7 +46,10 @@ class FoundDate:
 
 
 def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
-    """Every date in `text`, in order. A day and month without a year take `year` when given."""
+    """Every date in `text`, in order. A day and month without a year take `year` when given. In an OCR-damaged text
+    the dates are read from repaired numbers ('2O25'), each found date still as `text` writes it."""
+    original = text
+    text, where = date_text(text, months())
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []  # sorted, not overlapping: a date found by an earlier pattern is not found again
     words, month_year = _word_patterns()
@@ -54,11 +60,17 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
             if any(start < match.end() and match.start() < end for start, end in neighbours):
                 continue
             taken.insert(place, (match.start(), match.end()))
+            if pattern is words and _CUT_DAY_RE.search(text[max(match.start() - 3, 0) : match.start()]):
+                continue  # '1 7 april': a day cut in two, not the 7th (repaired only in an OCR text, see date_text)
             try:
                 datum = _to_datum(pattern, match, year)
             except DatumFout:  # looks like a date but cannot exist: not a date at all
                 continue
-            found.append(FoundDate(datum, match[0], match.start()))
+            if where is None:
+                found.append(FoundDate(datum, match[0], match.start()))
+            else:
+                start, end = where[match.start()], where[match.end() - 1] + 1
+                found.append(FoundDate(datum, original[start:end], start))
     return sorted(found, key=lambda f: f.start)
 
 

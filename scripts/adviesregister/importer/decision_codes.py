@@ -8,6 +8,7 @@ from __future__ import annotations
 
 DECISION_CODES: dict[str, str] = {
     "tekst-uit-ocr": "De tekst komt uit tekstherkenning (OCR) van een scan: vergelijk de velden met de brief.",
+    "tekst-lijkt-ocr": "De tekst lijkt uit tekstherkenning (OCR) te komen, met fouten zoals 'co11ege': vergelijk datum, titel en namen met de brief.",
     "geen-brief": "De tekst lijkt geen brief (een webbericht, verslag …), maar werd toch geïmporteerd.",
     "veld-niet-gevonden": "Een verplicht veld staat niet in de brief, of we vonden het niet.",
     "themas-kiezen": "De thema's van het document kiest een mens; we doen alleen een voorstel.",

@@ -65,6 +65,11 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
         if labelled and labelled[0][1][0] == "aan" and _addresses(line):
             index = _read_addressee(lines, index, letter)
             continue
+        if labelled and labelled[0][1][0] == "aan" and len(cells) > 1 and _addresses_organ(cells[0]):
+            # a letterhead's columns on the addressee's line ('Aan het college …    Ons kenmerk …', as OCR reads a scan)
+            _read_labelled_line(cells[1:], [(col - 1, seg) for col, seg in labelled if col > 0], regel, letter, cv_items)
+            index = _read_addressee(lines, index, letter, cells[0])
+            continue
         index += 1
         if not labelled:
             values = [(col, cell.strip()) for col, cell in enumerate(cells) if cell.strip()]
@@ -219,12 +224,17 @@ def _addresses(line: str) -> bool:
     return match[1] == ":" or not match[2] or organ_in(match[2]) is not None
 
 
-def _read_addressee(lines: list[str], index: int, letter: Letter) -> int:
+def _addresses_organ(cell: str) -> bool:
+    """'Aan het college van …': a cell that addresses an organ by name."""
+    return _addresses(cell) and organ_in(re.sub(r"^\s*Aan\s*:?\s*", "", cell)) is not None
+
+
+def _read_addressee(lines: list[str], index: int, letter: Letter, first_cell: str | None = None) -> int:
     """'Aan: X' (or 'Aan X') and the lines below it up to a blank or labelled line, or a line of copies ('Kopie: …');
     street and postcode lines are addresses, not names. A line that ends in a comma goes on on the next ('Oostzaan,' /
     'Landsmeer en Edam'), and so does a name continued with 'van' ('College van burgemeester en wethouders' / 'van de
     gemeente Tiel'). A letter to the chair of an organ is to the organ ('Aan de voorzitter van de Wmo-raad X')."""
-    first = re.sub(rf"^\s*(?:{_addressee_labels()})\s*:?\s*", "", lines[index]).strip()
+    first = re.sub(rf"^\s*(?:{_addressee_labels()})\s*:?\s*", "", first_cell or lines[index]).strip()
     names = [first] if first else []
     end = index + 1
     while end < len(lines) and lines[end].strip() and not label_segments(lines[end], []) and not rules().na_ondertekening.match(lines[end]):

@@ -8,7 +8,7 @@ The words that mark a salutation, a closing, a council's name or a verdict are d
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from adviesregister.content.extract import WebPage
 from adviesregister.importer.completeness import read_completeness
@@ -16,6 +16,8 @@ from adviesregister.importer.findings import Letter
 from adviesregister.importer.gemeente import read_gemeente
 from adviesregister.importer.kind import read_kind
 from adviesregister.importer.letterhead import read_letterhead, read_unlabelled_title
+from adviesregister.importer.ocr_fields import repair_ocr_fields
+from adviesregister.importer.ocr_text import read_ocr, reading_ocr
 from adviesregister.importer.own_date import read_date_otherwise, read_own_date
 from adviesregister.importer.recommendations import read_recommendations
 from adviesregister.importer.sender import read_recipient, read_sender
@@ -32,6 +34,8 @@ class Step:
     run: Callable[[Source, Letter], None]
     reads: frozenset[str] = frozenset()
     sets: frozenset[str] = frozenset()
+    as_written: bool = False
+    """The step copies the letter's words (the body): in an OCR-damaged text it reads them as written, not repaired."""
 
 
 READING_STEPS: tuple[Step, ...] = (
@@ -39,10 +43,11 @@ READING_STEPS: tuple[Step, ...] = (
     Step(read_unlabelled_title, reads=frozenset({"titel"}), sets=frozenset({"titel"})),
     Step(read_own_date, reads=frozenset({"datum"}), sets=frozenset({"datum", "datum_gezien"})),
     Step(read_web_page, reads=frozenset({"titel", "datum"}), sets=frozenset({"titel", "datum"})),
-    Step(read_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"})),
+    Step(read_body, reads=frozenset({"vooraf"}), sets=frozenset({"tekst"}), as_written=True),
     Step(read_attachments, reads=frozenset({"tekst", "bijlagen"}), sets=frozenset({"bijlagen"})),
     Step(read_sender, reads=frozenset({"van", "kop_van", "titel"}), sets=frozenset({"van", "afzender", "rollen"})),
     Step(read_recipient, reads=frozenset({"aan", "rollen"}), sets=frozenset({"aan", "ontvanger", "rollen"})),
+    Step(repair_ocr_fields, reads=frozenset({"titel", "aan", "van"}), sets=frozenset({"titel", "aan", "van"})),
     Step(read_gemeente, reads=frozenset({"van", "aan"}), sets=frozenset({"gemeente", "gemeente_naam"})),
     Step(
         read_kind,
@@ -60,13 +65,22 @@ READING_STEPS: tuple[Step, ...] = (
 (a test checks this); Letter refuses to give or take a field the running step did not declare (STEP_ATTRIBUTES count as fields)."""
 
 
+def _as_written(source: Source, text: str) -> Source:
+    """The source with the letter's own words: the lines of `text`, blank where the source left a line out."""
+    lines = [line if kept.strip() else kept for line, kept in zip(text.split("\n"), source.lines, strict=True)]
+    return replace(source, text="\n".join(lines), lines=lines)
+
+
 def read_letter(text: str, pagina: WebPage | None = None) -> Letter:
     """Everything we can read from a letter's text, with evidence, decisions and what was removed; `pagina`: the title
     and date a web page gives of itself (see webpage.py)."""
-    source = read_source(text, pagina)
+    reading, signs = read_ocr(text)
+    source = read_source(reading, pagina)
+    written = _as_written(source, text) if signs else source
     letter = Letter()
-    for step in READING_STEPS:
-        letter.allowed, letter.readable = step.sets, step.reads | step.sets
-        step.run(source, letter)
+    with reading_ocr(signs):  # an OCR-damaged text: its words and dates are read repaired, its body as written
+        for step in READING_STEPS:
+            letter.allowed, letter.readable = step.sets, step.reads | step.sets
+            step.run(written if step.as_written else source, letter)
     letter.allowed = letter.readable = None
     return letter

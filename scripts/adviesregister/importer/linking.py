@@ -88,7 +88,7 @@ def _summary(titel: str, van: object) -> str:
     """A neutral sentence for the summary of an advice known only from a response (never the college's 'U adviseert ons')."""
     article = "" if re.match(r"(de|het)\s", str(van), re.IGNORECASE) else "de "
     door = f" van {article}{van}" if van else ""
-    return f"{titel}{door}. De tekst van dit advies staat niet in het archief: het is bekend uit de reactie van het college."
+    return f"{titel}{door}."  # the page says itself that the text is not in the archive
 
 
 def _reference(kenmerk: str) -> str:

@@ -6,9 +6,11 @@ wrong value is not: it would enter the archive unnoticed. `make bench` prints th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from accuracy import FIELDS, Tally, empty_project, labelled_letters, measure, seed_letters, share_right
+from accuracy import FIELDS, HELDOUT, Tally, empty_project, labelled_letters, measure, seed_letters, share_right
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,12 @@ def test_every_response_is_linked_to_its_advice_or_abstains(letters: Tally) -> N
     """0 wrong links: where the letter names the advice's date, the link holds it; else a person links it."""
     right, total = share_right(letters, "reactie_op")
     assert right >= 0.8 * total
+
+
+def test_no_field_of_the_held_out_batch_is_wrong(tmp_path: Path) -> None:
+    """The batch written for issue 24 by someone who had not seen the rules (tests/brieven-heldout/README.md)."""
+    letters = labelled_letters(HELDOUT)
+    assert len(letters) >= 40
+    tally = measure(letters, empty_project(tmp_path))
+    assert tally.wrong == []
+    assert tally.counts["soort", "geen-brief", "right"] == sum(1 for _, _, label in letters if label["soort"] == "geen-brief")

@@ -36,8 +36,11 @@ _TOP_LINES = 3
 """A signal that counts 'bovenaan' (a news item's dateline) counts among the first lines of text only."""
 _RECEIVED_ADVICE_RE = re.compile(r"\b(uw|het|dit|dat|een)\s+([\w-]+\s+){0,2}advie(s|zen)\b|\bu\s+adviseert\b|\bgeadviseerd\b", re.IGNORECASE)
 """A letter of the college to the council answers an advice only if it speaks of one."""
+_SPEAKS_OF_ADVICE_RE = re.compile(r"\b(advies|adviezen|advisering|advise(er|ert|ren|erde|erden)|geadviseerd|aanbeveling(en)?)\b", re.IGNORECASE)
+"""An advice as a word, not inside 'Adviesraad': a council's letter about its members or a meeting is no advice."""
 _ANSWERS_RESPONSE_RE = re.compile(
-    r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b",
+    r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b"
+    r"|\buw\s+(reactie|antwoord)\s+(van\s+[^.]{1,40}?\s+)?op\s+ons\s+(\w+\s+)?advies\b",
     re.IGNORECASE,
 )
 
@@ -49,12 +52,15 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
     count. Where each kind's signals count is data: 'geen_brief' in data/brieven.yml."""
     kinds = [(kind, entry) for kind, entry in rules().geen_brief.items() if letter_like is False or entry.ook_in_brief]
     top = {index for index in [i for i, line in enumerate(lines) if line.strip()][:_TOP_LINES]}
+    seen: dict[str, int] = {}
     for index, line in enumerate(lines):
         for kind, entry in kinds:
             if entry.patroon is None or entry.waar == "overal" or (entry.waar == "bovenaan" and index not in top):
                 continue
             if entry.patroon.match(line.strip()):
-                return kind, index + 1, line.strip()
+                seen[kind] = seen.get(kind, 0) + 1
+                if seen[kind] >= entry.minimaal:
+                    return kind, index + 1, line.strip()
     joined = " ".join(lines)  # a story's sentence may run over two lines
     for kind, entry in kinds:
         found = entry.patroon.search(joined) if entry.patroon is not None and entry.waar == "overal" else None
@@ -93,7 +99,7 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
     learnt = [role for role in letter.rollen if role.uit_archief]
     if learnt:  # a name only the archive knows (gemeenten.yml, an earlier document's 'van' or 'aan') made the role
         bron += "; " + "; ".join(f"uit het archief: '{role.naam}' is een adviesraad van dit archief" for role in learnt)
-    if van == RAAD and aan == COLLEGE and not re.search(r"\badvie", text, re.IGNORECASE):
+    if van == RAAD and aan == COLLEGE and not _SPEAKS_OF_ADVICE_RE.search(text):
         letter.beslissingen.add(
             "soort", "soort-onbekend", f"de raad schrijft aan het college, maar de brief spreekt niet van een advies ({bron}). Vul 'soort' in."
         )

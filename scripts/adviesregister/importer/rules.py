@@ -36,6 +36,8 @@ class NotALetterKind:
     patroon: re.Pattern[str] | None
     ondertekening: re.Pattern[str] | None
     """Words after the closing that mean this kind wrote the text ('raadslid', 'rekenkamer')."""
+    minimaal: int = 1
+    """How many different lines must show a signal: a web record lists several fields, a letter may name one of them."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ def _not_a_letter(data: dict[str, Any]) -> dict[str, NotALetterKind]:
             ook_in_brief=entry.get("ook_in_brief", False),
             patroon=_either(entry["patronen"], f"geen_brief.{kind}.patronen", flags=re.IGNORECASE | re.MULTILINE) if "patronen" in entry else None,
             ondertekening=_either(entry["ondertekening"], f"geen_brief.{kind}.ondertekening") if "ondertekening" in entry else None,
+            minimaal=entry.get("minimaal", 1),
         )
         for kind, entry in data.items()
     }

@@ -317,10 +317,7 @@ def _fill_in(project: Project, tabel: Path, files: tuple[Path, ...]) -> None:
     archive, _ = load_archive(project)
     try:
         result = fill_in(project, archive.gemeenten, tabel.read_bytes(), str(tabel))
-    except TableRefused as err:
-        click.echo(f"{err} Er is niets geschreven.", err=True)
-        sys.exit(1)
-    except ArchiveBusy as err:
+    except (TableRefused, ArchiveBusy) as err:
         click.echo(f"{err} Er is niets geschreven.", err=True)
         sys.exit(1)
     except WriteFailed as err:

@@ -27,7 +27,7 @@ def read_gemeente(source: Source, letter: Letter) -> None:
     (at least twice). Towns in the names of regional bodies count for none of these."""
     names = set(cbs_municipalities().values())
     aan = str(letter.value("aan") or "")
-    if re.search(r"\bcolleges\b", aan, re.IGNORECASE):
+    if rules().namen_zinnen["colleges"].search(aan):
         letter.beslissingen.add("gemeente", "gemeente-regionaal", f"de brief is gericht aan meer dan één college ('{aan}'); kies de gemeente met --gemeente.")
         return
     if _from_parties(letter, names):

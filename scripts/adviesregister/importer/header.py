@@ -226,7 +226,7 @@ def _addresses(line: str) -> bool:
 
 def _addresses_organ(cell: str) -> bool:
     """'Aan het college van …': a cell that addresses an organ by name."""
-    return _addresses(cell) and organ_in(re.sub(r"^\s*Aan\s*:?\s*", "", cell)) is not None
+    return _addresses(cell) and organ_in(rules().namen_zinnen["aan_label"].sub("", cell)) is not None
 
 
 def _read_addressee(lines: list[str], index: int, letter: Letter, first_cell: str | None = None) -> int:

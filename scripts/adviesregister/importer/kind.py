@@ -238,4 +238,4 @@ def _to_others(source: Source, letter: Letter) -> str | None:
 def _labelled_subject(source: Source, letter: Letter) -> bool:
     """Whether the title came from a 'Betreft' or 'Onderwerp' label, as letters have and web posts do not."""
     titel = letter.velden["titel"]
-    return titel.regel is not None and bool(re.match(r"^\s*(betreft|onderwerp)\b", source.lines[titel.regel - 1], re.IGNORECASE))
+    return titel.regel is not None and bool(rules().soort_zinnen["onderwerp_label"].match(source.lines[titel.regel - 1]))

@@ -106,6 +106,8 @@ class Rules:
     """A heading above the recommendations ('Onze adviezen'): use fullmatch."""
     aanbevelingen_genummerde_kop: re.Pattern[str]
     """A heading per recommendation ('Advies 1: …'), at the start of a line; group 'nummer' is its number."""
+    aanbevelingen_geen: re.Pattern[str]
+    """An item of a list that makes the list no advice: an article of a regulation, a question, a finding."""
     kop_labels: tuple[tuple[str, str], ...]
     """Labels of a letterhead → the field they give, longest first where one starts another."""
     uitgebracht: re.Pattern[str]
@@ -261,6 +263,7 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         aanbevelingen_inleiding=_either(data["aanbevelingen"]["inleiding"], "aanbevelingen.inleiding", "", r"\s*$"),
         aanbevelingen_kop=_either(data["aanbevelingen"]["kop"], "aanbevelingen.kop", r"\s*", r"\s*:?\s*"),
         aanbevelingen_genummerde_kop=_either(data["aanbevelingen"]["genummerde_kop"], "aanbevelingen.genummerde_kop", r"^\s*"),
+        aanbevelingen_geen=_either(data["aanbevelingen"]["geen_aanbeveling"], "aanbevelingen.geen_aanbeveling"),
     )
 
 

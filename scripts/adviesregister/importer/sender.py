@@ -92,7 +92,7 @@ def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
 def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
     """'Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van …': the subject names the council that gives it."""
     titel = letter.velden.get("titel")
-    match = re.match(r"^(?:on)?gevraagd\s+advies\s+(?:van\s+(?:de\s+)?)?", str(titel.waarde), re.IGNORECASE) if titel else None
+    match = rules().namen_zinnen["advies_van"].match(str(titel.waarde)) if titel else None
     council = rules().raden.match(str(titel.waarde), match.end()) if titel and match else None
     if titel is None or council is None or titel.regel is None:
         return None
@@ -103,10 +103,7 @@ def _council_advising(source: Source) -> tuple[Organ, int] | None:
     """'De ASD adviseert het college …', '- De Wmo-raad brengt …': a council advising in the body, at the start of a
     sentence or list item, names the sender when nothing else does."""
     for index in range(source.body_start, len(source.lines)):
-        match = re.search(
-            r"(?:^[\s\-•*\d.)]*|[.!?]\s+)(?:De|Het)\s+([A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|en|voor|het|van|de|&)){0,6})\s+(?:adviseert|brengt)\s",
-            source.lines[index],
-        )
+        match = rules().namen_zinnen["raad_brengt"].search(source.lines[index])
         organ = organ_in(match[1]) if match else None
         if organ and organ.rol == RAAD:
             return organ, index
@@ -180,7 +177,7 @@ def read_recipient(source: Source, letter: Letter) -> None:
             letter.rollen.append(Role("ontvanger", source.salutation[1], None, index + 1, f"aanhef '{lines[index].strip()}'"))
     if "aan" not in letter.velden and source.salutation is not None:
         index = source.salutation[0]
-        match = re.search(r"Geachte\s+(raadsleden|leden van de raad|gemeenteraad)\s*,", lines[index], re.IGNORECASE)
+        match = rules().namen_zinnen["aanhef_raad"].search(lines[index])
         if match:
             letter.set("aan", f"de {match[1]}", index + 1, lines[index].strip())
 

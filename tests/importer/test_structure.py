@@ -179,3 +179,60 @@ def test_every_decision_code_is_registered_and_every_registered_code_is_used() -
     assert [code for code in DECISION_CODES if f'"{code}"' not in source] == [], "registered codes that no code gives"
     with pytest.raises(ValueError, match="'soort-geraden'"):
         Decisions().add("soort", "soort-geraden", "een code die niet bestaat")
+
+
+_DUTCH_STEMS = (
+    *("advi", "aanbevel", "college", "reactie", "antwoord", "overgenom", "gemeente", "raad", "namens", "uitgebracht", "geacht"),
+    *("brief", "beslo", "beslu", "onderwerp", "betreft", "artikel", "vergader"),
+)
+"""Dutch words (their start) that belong in data/brieven.yml, not in a regular expression in code."""
+_DUTCH_SMALL_WORDS = {"uw", "wij", "we", "ons", "onze", "aan", "de", "het", "en", "of", "op", "uur"}
+_RE_FUNCTIONS = {"compile", "search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
+_ALLOWED_DUTCH = {
+    # Grammar inside the shape of a name or a date, no phrase a council writes differently: these stay in code.
+    ("gemeente.py", "en"): "'Midden- en West-Brabant': 'en' joins the capitalised words of one regional name",
+    ("linking.py", "de"): "whether a sender's name starts with an article, to write 'van de ASD' and not 'van de de ASD'",
+    ("linking.py", "het"): "the same, for 'het Platform'",
+    ("parties.py", "de"): "the article taken off a name ('de Wmo-raad' is the Wmo-raad)",
+    ("parties.py", "het"): "the same, for 'het Platform'",
+    ("own_date.py", "uur"): "a time after a date ('3 maart 2024 14.30 uur') is cut off before the date is read",
+    ("recommendations.py", "en"): "'en' or 'of' closing a list item ('…; en') is left out of the recommendation",
+    ("recommendations.py", "of"): "the same, for 'of'",
+    ("sender.py", "op"): "'Uitgebracht door X op 3 maart': the name ends before 'op' or 'd.d.' and a date",
+}
+"""(module, word) → why that word stays in a regular expression in code."""
+
+
+def _dutch_in_regexes(source: str) -> set[str]:
+    """The Dutch words in the string literals given to re.compile, re.search … in a module's source."""
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _RE_FUNCTIONS and node.args):
+            continue
+        if not (isinstance(node.func.value, ast.Name) and node.func.value.id == "re"):
+            continue
+        pattern = node.args[0]
+        parts = pattern.values if isinstance(pattern, ast.JoinedStr) else [pattern]
+        text = "".join(part.value for part in parts if isinstance(part, ast.Constant) and isinstance(part.value, str))
+        for word in re.findall(r"[^\W\d_]+", re.sub(r"\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[a-zA-Z])", " ", text)):  # '\buw' is 'uw', '\u00de' none
+            if word.lower() in _DUTCH_SMALL_WORDS or word.lower().startswith(_DUTCH_STEMS):
+                found.add(word.lower())
+    return found
+
+
+def test_the_dutch_words_of_the_importer_are_in_brieven_yml_not_in_its_code() -> None:
+    """Every phrase of Dutch letters the importer recognises is data (brieven.yml), so a council's template is one
+    line to add there; rules.py compiles them and is the one module that may."""
+    assert _dutch_in_regexes('import re\nA = re.compile(r"\\buw\\s+advies\\b", re.IGNORECASE)\nre.sub(rf"^{A}colleges", "", "")\n') == {
+        "uw",
+        "advies",
+        "colleges",
+    }
+    found = {
+        (path.name, word)
+        for path in sorted((SOURCE / "importer").glob("*.py"))
+        if path.name != "rules.py"
+        for word in _dutch_in_regexes(path.read_text(encoding="utf-8"))
+    }
+    assert sorted(found - _ALLOWED_DUTCH.keys()) == [], "move these words to data/brieven.yml"
+    assert sorted(_ALLOWED_DUTCH.keys() - found) == [], "no longer in code: take them off the allow-list"

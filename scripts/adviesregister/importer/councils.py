@@ -10,6 +10,7 @@ import re
 from adviesregister.content.model import Archive
 from adviesregister.importer.findings import Found, Letter
 from adviesregister.importer.parties import RAAD
+from adviesregister.importer.rules import rules
 
 
 def _names_re(naam: str, afkortingen: tuple[str, ...]) -> re.Pattern[str]:
@@ -34,17 +35,13 @@ def known_councils(archive: Archive, slug: str) -> set[str]:
     return named | {doc.van for doc in archive.documenten if doc.soort == "advies" and doc.gemeente == slug and doc.van}
 
 
-_NAMED_COUNCIL_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w-]*\s+){0,3}(?:[\w-]*raad|ASD|platform)(?:\s+(?:[A-Z][\w-]*|en|voor|het))+(?=\s|[.,;:]|$)")
-"""A council named with more than one word ('Adviesraad Wmo en Jeugd Almere'): then the letter names its own sender."""
-
-
 def name_council(archive: Archive, letter: Letter, slug: str | None) -> None:
     """A letter in a council's voice that names no council ('namens de adviesraad', a person signing) to the college of
     a gemeente whose archive knows one council: that council wrote it, and the evidence says it came from the archive."""
     if slug is None or "van" in letter.velden or letter.value("soort") != "advies" or letter.afzender != RAAD:
         return
     councils = known_councils(archive, slug)
-    named = {match[0].strip() for match in _NAMED_COUNCIL_RE.finditer(letter.tekst)}
+    named = {match[0].strip() for match in rules().namen_zinnen["genoemde_raad"].finditer(letter.tekst)}
     if len(councils) == 1 and all(naam.casefold() in next(iter(councils)).casefold() for naam in named):
         naam = councils.pop()
         letter.set("van", naam, None, f"uit het archief: de enige adviesraad van {slug} in content/gemeenten.yml en content/ is {naam}", replace=True)

@@ -8,7 +8,6 @@ and name them, so that a person decides ("het onderwerp zegt advies, maar de bri
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from adviesregister.importer.findings import Letter, Role
@@ -61,31 +60,6 @@ _ROLE_WORDS = {RAAD: "een adviesraad", COLLEGE: "het college", GEMEENTERAAD: "de
 _SENDS = {RAAD: ADVIES, COLLEGE: REACTIE}
 """A council writes advices, the college writes responses."""
 _RECEIVES = {COLLEGE: ADVIES, RAAD: REACTIE}
-_SUBJECT_RESPONSE_RE = re.compile(
-    r"^\s*(uw\s+|het\s+)?((on)?gevraagde?\s+)?advies\b.{0,80}\b(reactie|beantwoording)\b"
-    r"|^\s*(reactie|antwoord|beantwoording)\s+(college\s+)?(op|van)\s+(uw|het|ons|de)?\s*([\w-]+\s+){0,3}(advies|adviezen|brief)\b"
-    r"|^\s*beantwoording\b",
-    re.IGNORECASE,
-)
-_SUBJECT_ADVICE_RE = re.compile(r"^\s*((on)?gevraagd|aanvullend|voorlopig|dringend|tweede|vervolg|definitief)?\s*advies\b", re.IGNORECASE)
-_ANSWERING_RE = re.compile(
-    r"\buw\s+((on)?gevraagde?\s+|aanvullende?\s+)?advies\s+(van|d\.?d\.?)\s+\d"
-    r"|\b(dank\s+(u\s+)?voor|danken\s+(wij|we)\s+u\s+(hartelijk\s+)?voor)\s+uw\s+((on)?gevraagde?\s+|aanvullende?\s+)?advies\b"
-    r"|\bontvingen\s+(wij|we)\s+uw\s+((on)?gevraagde?\s+|aanvullende?\s+)?advies\b"
-    r"|\breageren\s+(wij|we)\s+(graag\s+)?op\s+uw\s+((on)?gevraagde?\s+|aanvullende?\s+)?advies\b"
-    r"|\b(nemen|volgen)\s+(wij|we)\s+uw\s+advies\s+(over|niet|volledig|graag)\b",
-    re.IGNORECASE,
-)
-"""A college answering an advice it received: 'uw advies van 3 maart', 'dank voor uw advies', 'ontvingen wij uw advies',
-'wij nemen uw advies over'."""
-_COUNCIL = r"(?:(?:wmo[- ]?)?(?:advies)?raad(?:\s+sociaal\s+domein)?|participatieraad|cli[eë]ntenraad|seniorenraad|asd)"
-_VOICE_RE = re.compile(rf"(?:^|[.!?]\s+)(?:als|wij\s+als|namens\s+de|namens\s+het)\s+{_COUNCIL}\b", re.IGNORECASE | re.MULTILINE)
-"""The body speaking as a council: 'Als Wmo-adviesraad vinden wij …', 'Namens de adviesraad'."""
-_COUNCIL_ADVISES_RE = re.compile(
-    rf"\b(?:de|het)\s+{_COUNCIL}\s+(?:adviseert|beveelt\s+(?:u|het\s+college)\s+aan|geeft\s+(?:u|het\s+college)\s+(?:daarom\s+|hierbij\s+)?(?:(?:on)?gevraagd\s+)?advies)\b",
-    re.IGNORECASE,
-)
-"""'de adviesraad adviseert': the council's verb (a response quotes it too, so it counts for advice, never against a response)."""
 
 
 def weigh(letter: Letter, text: str) -> Verdict:
@@ -94,18 +68,18 @@ def weigh(letter: Letter, text: str) -> Verdict:
     titel = letter.velden.get("titel")
     if titel is not None:
         regel, subject = titel.regel, str(titel.waarde)
-        if _SUBJECT_RESPONSE_RE.search(subject):
+        if rules().soort_zinnen["onderwerp_reactie"].search(subject):
             cues.append(Cue(REACTIE, ONDERWERP, f"het onderwerp is een antwoord ('{subject}')", regel))
-        elif _SUBJECT_ADVICE_RE.match(subject):
+        elif rules().soort_zinnen["onderwerp_advies"].match(subject):
             cues.append(Cue(ADVIES, ONDERWERP, f"het onderwerp zegt advies ('{subject}')", regel))
-    if (voice := _VOICE_RE.search(text)) is not None:
+    if (voice := rules().soort_zinnen["stem_van_raad"].search(text)) is not None:
         cues.append(Cue(ADVIES, STEM, f"de brief spreekt als adviesraad ('{voice[0].strip(' .!?')}')", _line(text, voice.start())))
-    if (council := _COUNCIL_ADVISES_RE.search(text)) is not None:  # the council's own verb: its voice and its act
+    if (council := rules().soort_zinnen["raad_adviseert"].search(text)) is not None:  # the council's own verb: its voice and its act
         cues.append(Cue(ADVIES, STEM, f"de adviesraad adviseert in de brief ('{council[0]}')", _line(text, council.start())))
     advising = next((found for sentence in sentences(text) if (found := rules().advies_zinnen.search(sentence))), None) or council
     if advising is not None:
         cues.append(Cue(ADVIES, DAAD, f"de brief adviseert ('{advising[0]}')", _line(text, text.find(advising[0]))))
-    if (answering := _ANSWERING_RE.search(text)) is not None:
+    if (answering := rules().soort_zinnen["beantwoordt_advies"].search(text)) is not None:
         cues.append(Cue(REACTIE, DAAD, f"de brief antwoordt op een advies ('{answering[0]}')", _line(text, answering.start())))
     return decide(cues)
 

@@ -17,11 +17,8 @@ from adviesregister.importer.source import Source
 _NAME_WORDS_RE = re.compile(r"(?:[ \t]+(?:[A-Z\u00c0-\u00de'][\w'\u2019.-]*|\([A-Z]+\.\))|(?<=-)[ \t]+en(?=[ \t]+[A-Z]))*")
 """The capitalised words of a name after its first word ('West-Brabant Breda', 'Midden- en West-Brabant'): one token at
 a time, so linear."""
-_OWN_NAME_TAIL_RE = re.compile(r"[ \t]+(?:van[ \t]+)?(?:de[ \t]+)?(?:gemeente[ \t]+)?", re.IGNORECASE)
-"""Between a council's or college's name and its gemeente: 'Wmo-raad Moerdijk', 'college van de gemeente Zundert'."""
 _QUALIFIER_RE = re.compile(r"[A-Z\u00c0-\u00de][\w-]*[ \t]+")
 """One capitalised word between a council's name and its gemeente: 'Cliëntenraad Participatiewet Emmen'."""
-_GEMEENTE_RE = re.compile(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+(?:\s(?:[A-Z][\w'-]+|aan|de|den|op|\(\w+\.\)))*)")
 
 
 def read_gemeente(source: Source, letter: Letter) -> None:
@@ -30,7 +27,7 @@ def read_gemeente(source: Source, letter: Letter) -> None:
     (at least twice). Towns in the names of regional bodies count for none of these."""
     names = set(cbs_municipalities().values())
     aan = str(letter.value("aan") or "")
-    if re.search(r"\bcolleges\b", aan, re.IGNORECASE):
+    if rules().namen_zinnen["colleges"].search(aan):
         letter.beslissingen.add("gemeente", "gemeente-regionaal", f"de brief is gericht aan meer dan één college ('{aan}'); kies de gemeente met --gemeente.")
         return
     if _from_parties(letter, names):
@@ -78,7 +75,7 @@ def _from_parties(letter: Letter, names: set[str]) -> bool:
 def _named(text: str, names: set[str], lines: list[str]) -> tuple[str, int, str] | None:
     """(gemeente, position, evidence) from 'Gemeente X' with X a CBS name, else from the one municipality the text names
     most often (at least twice)."""
-    for match in _GEMEENTE_RE.finditer(text):
+    for match in rules().namen_zinnen["gemeente_naam"].finditer(text):
         gemeente_naam = _name_at(match[1], names)
         if gemeente_naam:
             regel = text.count("\n", 0, match.start()) + 1
@@ -117,7 +114,7 @@ def _own_names(text: str, names: set[str]) -> dict[str, tuple[int, int]]:
     found: dict[str, tuple[int, int]] = {}
     for pattern in (rules().raden, rules().college):
         for match in pattern.finditer(text):
-            tail = _OWN_NAME_TAIL_RE.match(text, match.end())
+            tail = rules().namen_zinnen["eigen_naam_staart"].match(text, match.end())
             if tail is None:
                 continue
             rest = text[tail.end() : tail.end() + 80].split("\n")[0]

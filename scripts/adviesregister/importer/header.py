@@ -226,7 +226,7 @@ def _addresses(line: str) -> bool:
 
 def _addresses_organ(cell: str) -> bool:
     """'Aan het college van …': a cell that addresses an organ by name."""
-    return _addresses(cell) and organ_in(re.sub(r"^\s*Aan\s*:?\s*", "", cell)) is not None
+    return _addresses(cell) and organ_in(rules().namen_zinnen["aan_label"].sub("", cell)) is not None
 
 
 def _read_addressee(lines: list[str], index: int, letter: Letter, first_cell: str | None = None) -> int:
@@ -254,9 +254,6 @@ def _read_addressee(lines: list[str], index: int, letter: Letter, first_cell: st
     return end
 
 
-_PERSON_RE = re.compile(r"^(de\s+)?(heer|mevrouw|mevr\.|mw\.|dhr\.)\s", re.IGNORECASE)
-
-
 def _address_part(part: str) -> bool:
     """A street, postcode, 't.a.v.' or person ('Aan: ASD Zundert, Markt 1, 4881 CZ Zundert'): no part of the addressee."""
-    return bool(rules().adres.match(part) or rules().ter_attentie.match(part) or _PERSON_RE.match(part))
+    return bool(rules().adres.match(part) or rules().ter_attentie.match(part) or rules().namen_zinnen["persoon"].match(part))

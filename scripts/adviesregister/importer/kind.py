@@ -34,15 +34,6 @@ class _NotALetterDescriptions(Mapping[str, str]):
 NOT_A_LETTER: Mapping[str, str] = _NotALetterDescriptions()
 _TOP_LINES = 3
 """A signal that counts 'bovenaan' (a news item's dateline) counts among the first lines of text only."""
-_RECEIVED_ADVICE_RE = re.compile(r"\b(uw|het|dit|dat|een)\s+([\w-]+\s+){0,2}advie(s|zen)\b|\bu\s+adviseert\b|\bgeadviseerd\b", re.IGNORECASE)
-"""A letter of the college to the council answers an advice only if it speaks of one."""
-_SPEAKS_OF_ADVICE_RE = re.compile(r"\b(advies|adviezen|advisering|advise(er|ert|ren|erde|erden)|geadviseerd|aanbeveling(en)?)\b", re.IGNORECASE)
-"""An advice as a word, not inside 'Adviesraad': a council's letter about its members or a meeting is no advice."""
-_ANSWERS_RESPONSE_RE = re.compile(
-    r"\b(naar\s+aanleiding\s+van|dank\s+voor|in)\s+uw\s+(reactie|antwoord)\s+(op|van|d\.?d\.?)\b|\breactie\s+van\s+het\s+college\s+op\s+ons\s+advies\b"
-    r"|\buw\s+(reactie|antwoord)\s+(van\s+[^.]{1,40}?\s+)?op\s+ons\s+(\w+\s+)?advies\b",
-    re.IGNORECASE,
-)
 
 
 def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tuple[str, int, str] | None:
@@ -99,7 +90,7 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
     learnt = [role for role in letter.rollen if role.uit_archief]
     if learnt:  # a name only the archive knows (gemeenten.yml, an earlier document's 'van' or 'aan') made the role
         bron += "; " + "; ".join(f"uit het archief: '{role.naam}' is een adviesraad van dit archief" for role in learnt)
-    if van == RAAD and aan == COLLEGE and not _SPEAKS_OF_ADVICE_RE.search(text):
+    if van == RAAD and aan == COLLEGE and not rules().soort_zinnen["spreekt_van_advies"].search(text):
         letter.beslissingen.add(
             "soort", "soort-onbekend", f"de raad schrijft aan het college, maar de brief spreekt niet van een advies ({bron}). Vul 'soort' in."
         )
@@ -107,7 +98,7 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
         _council_letter(letter, text, f"de adviesraad schrijft aan het college ({bron})")
     elif van == COLLEGE and aan == RAAD:
         _college_letter(letter, text, f"het college schrijft aan de adviesraad over een advies ({bron})", bron)
-    elif van == COLLEGE and aan == GEMEENTERAAD and re.search(r"\braadsinformatiebrief\b", text, re.IGNORECASE):
+    elif van == COLLEGE and aan == GEMEENTERAAD and rules().soort_zinnen["raadsinformatiebrief"].search(text):
         letter.set("soort", "stuk", None, f"raadsinformatiebrief van het college aan de gemeenteraad ({bron})")
         letter.set("stuktype", "raadsinformatiebrief", None, "raadsinformatiebrief")
     else:
@@ -131,7 +122,7 @@ def _weighed(letter: Letter, text: str, bron: str) -> None:
 
 def _council_letter(letter: Letter, text: str, bewijs: str) -> None:
     """A council's letter to the college: an advice, unless it answers the college's response."""
-    if _ANSWERS_RESPONSE_RE.search(text):
+    if rules().soort_zinnen["beantwoordt_reactie"].search(text):
         letter.set("soort", "stuk", None, f"de adviesraad antwoordt op een reactie van het college ({bewijs})")
         letter.set("stuktype", "brief", None, "brief van de adviesraad")
         letter.beslissingen.add(
@@ -148,7 +139,7 @@ def _college_letter(letter: Letter, text: str, bewijs: str, bron: str) -> None:
     if aanvraag:
         letter.set("soort", "stuk", None, f"het college vraagt de adviesraad om advies ('{aanvraag[0]}')")
         letter.set("stuktype", "adviesaanvraag", None, "adviesaanvraag")
-    elif _RECEIVED_ADVICE_RE.search(text):
+    elif rules().soort_zinnen["ontvangen_advies"].search(text):
         letter.set("soort", "reactie", None, bewijs)
     else:
         letter.beslissingen.add("soort", "soort-onbekend", f"het college schrijft aan de adviesraad, maar niet over een advies ({bron}). Vul 'soort' in.")
@@ -247,4 +238,4 @@ def _to_others(source: Source, letter: Letter) -> str | None:
 def _labelled_subject(source: Source, letter: Letter) -> bool:
     """Whether the title came from a 'Betreft' or 'Onderwerp' label, as letters have and web posts do not."""
     titel = letter.velden["titel"]
-    return titel.regel is not None and bool(re.match(r"^\s*(betreft|onderwerp)\b", source.lines[titel.regel - 1], re.IGNORECASE))
+    return titel.regel is not None and bool(rules().soort_zinnen["onderwerp_label"].match(source.lines[titel.regel - 1]))

@@ -64,23 +64,12 @@ def link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen:
     return [Record(document_path(gemeente, ref.datum.jaar, advies_id), gegevens, "", bewijs)]
 
 
-_RESPONSE_WORDS_RE = re.compile(
-    r"^\s*(?:(?:reactie|antwoord)(?:\s+(?:van\s+)?(?:het\s+)?college)?(?:\s+(?:op|inzake|betreffende|n\.?a\.?v\.?))?\s*[:,-]?\s+)?"
-    r"(?:(?:uw|jullie|het)\s+(?=(?:(?:on)?gevraagde?|aanvullende?|voorlopige?|dringende?)?\s*advie))?",
-    re.IGNORECASE,
-)
-"""How a response names the advice it answers: 'Reactie op uw', 'Antwoord college op het', 'Uw' before 'advies'."""
-_INFLECTED_RE = re.compile(r"^((?:on)?gevraagd|aanvullend|voorlopig|dringend)e(?=\s+advie)", re.IGNORECASE)
-_YOUR_LETTER_RE = re.compile(r"^(?:uw|jullie)\s+(?:adviesbrief|brief|schrijven)\b|^(?:reactie|antwoord)\W*$", re.IGNORECASE)
-"""'Uw brief van 3 maart' → 'Advies van 3 maart'; a subject 'Reactie' alone → 'Advies'."""
-
-
 def advice_title(response_title: str) -> str:
     """The title of an advice known only from the response's subject, without the college's second person:
     'Reactie op uw advies over X' → 'Advies over X', 'Uw ongevraagde advies over X' → 'Ongevraagd advies over X'.
     A subject that names no advice ('Verordening Jeugdhulp 2025') stays as it is."""
-    titel = _INFLECTED_RE.sub(r"\1", _RESPONSE_WORDS_RE.sub("", response_title, count=1).strip())
-    titel = _YOUR_LETTER_RE.sub("Advies", titel, count=1)
+    titel = rules().namen_zinnen["verbogen"].sub(r"\1", rules().namen_zinnen["reactie_woorden"].sub("", response_title, count=1).strip())
+    titel = rules().namen_zinnen["uw_brief"].sub("Advies", titel, count=1)
     return titel[:1].upper() + titel[1:] if titel else "Advies"
 
 

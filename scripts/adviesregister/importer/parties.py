@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from adviesregister.importer.rules import rules
 
 RAAD, COLLEGE, GEMEENTERAAD = "raad", "college", "gemeenteraad"
-_LEAD_RE = re.compile(r"^(?:(?i:aan|van|namens|door|t\.?a\.?v\.?)\s*:?\s+|(?:De|Het|DE|HET)\s+(?=\S)|(?:de|het)\s+(?=[A-Z]))")
 _ARTICLE_RE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
 _BRACKETS_RE = re.compile(r"^\(([^()]{1,160})\)$")
 _NAME_END_RE = re.compile(r"\s*(?:[,;(]|\s-\s|\bt\.?a\.?v\.?|$)", re.IGNORECASE)
@@ -89,7 +88,7 @@ def clean_name(text: str) -> str:
     of a common noun stays: 'het college van de gemeente Albrandswaard' is how the letter names its sender."""
     text = " ".join(text.split())
     for _ in range(3):
-        text = _LEAD_RE.sub("", text, count=1).strip()
+        text = rules().namen_zinnen["voorwoord"].sub("", text, count=1).strip()
     end = _NAME_END_RE.search(text)
     return text[: end.start()].strip(" .,:") if end else text.strip(" .,:")
 

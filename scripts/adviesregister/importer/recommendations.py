@@ -18,8 +18,6 @@ _NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
 """A numbered list item as body.py writes it ('1. Verhoog de inkomensgrens …')."""
 _LETTERED_RE = re.compile(r"(?:^|(?<=[;:.]\s))([a-h])[.)]\s+(?=\S)")
 """The start of a lettered item ('a. de kostendelersnorm …') in a paragraph that body.py kept whole."""
-_NOT_ADVICE_RE = re.compile(r"^(artikel|art\.|lid|vraag|bevinding|constatering)\b|\?$", re.IGNORECASE)
-"""Items that are articles of a regulation, questions or findings: such a list is not the advice."""
 _TRAILING_RE = re.compile(r"\s*(?:[;,]\s*(?:en|of)?|\s(?:en|of))\s*$")
 MIN_ITEMS = 2
 """One item is a sentence, not a list of recommendations."""
@@ -51,7 +49,7 @@ def _introduced_lists(blocks: list[str]) -> tuple[list[str], str] | None:
         listed = _list_items(following)
         if listed is None:
             continue
-        if any(_NOT_ADVICE_RE.search(item) for item in listed):
+        if any(rules().aanbevelingen_geen.search(item) for item in listed):
             return None
         items += listed
         intros.append(_first_line(block))

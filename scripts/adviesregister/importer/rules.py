@@ -106,6 +106,8 @@ class Rules:
     """A heading above the recommendations ('Onze adviezen'): use fullmatch."""
     aanbevelingen_genummerde_kop: re.Pattern[str]
     """A heading per recommendation ('Advies 1: …'), at the start of a line; group 'nummer' is its number."""
+    aanbevelingen_geen: re.Pattern[str]
+    """An item of a list that makes the list no advice: an article of a regulation, a question, a finding."""
     kop_labels: tuple[tuple[str, str], ...]
     """Labels of a letterhead → the field they give, longest first where one starts another."""
     uitgebracht: re.Pattern[str]
@@ -129,6 +131,12 @@ class Rules:
     themas: dict[str, tuple[str, ...]]
     stopwoorden: frozenset[str]
     layouts: tuple[Layout, ...]
+    soort_zinnen: dict[str, re.Pattern[str]]
+    """Words that tell the kind of a letter (kind.py, evidence.py): name → pattern."""
+    besluit_zinnen: dict[str, re.Pattern[str]]
+    """Words of the college's verdict and of the date of the advice it answers (verdict.py): name → pattern."""
+    namen_zinnen: dict[str, re.Pattern[str]]
+    """Words around names: of a gemeente, a department, a person, a council, an advice (gemeente.py, sender.py …)."""
 
 
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -153,6 +161,18 @@ def _with_council(groups: dict[str, list[str]], raden: list[str]) -> dict[str, l
     """Put the names of councils where a pattern says {raad}."""
     council = "(?:" + "|".join(f"(?:{name})" for name in raden) + ")"
     return {key: [pattern.replace("{raad}", council) for pattern in patterns] for key, patterns in groups.items()}
+
+
+def _with_parts(group: dict[str, Any]) -> dict[str, Any]:
+    """Put a pattern of the group, as written, where another of the group says {its name} ('{adviesraad}')."""
+    parts = {name: value for name, value in group.items() if isinstance(value, str)}
+
+    def fill(pattern: str) -> str:
+        for name, value in parts.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        return pattern
+
+    return {name: [fill(pattern) for pattern in value] if isinstance(value, list) else fill(value) for name, value in group.items()}
 
 
 def _not_a_letter(data: dict[str, Any]) -> dict[str, NotALetterKind]:
@@ -235,11 +255,15 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         themas={theme: tuple(words) for theme, words in data["themas"].items()},
         stopwoorden=frozenset(data["stopwoorden"]),
         layouts=_layouts(data["layouts"]),
+        soort_zinnen=_groups(_with_parts(data["soort_zinnen"]), "soort_zinnen"),
+        besluit_zinnen=_groups(_with_parts(data["besluit_zinnen"]), "besluit_zinnen"),
+        namen_zinnen=_groups(data["namen_zinnen"], "namen_zinnen"),
         webpagina_meubilair=_either(data["webpagina"]["meubilair"], "webpagina.meubilair"),
         webpagina_datum=_either(data["webpagina"]["datum"], "webpagina.datum", r"^\s*", r"\s*"),
         aanbevelingen_inleiding=_either(data["aanbevelingen"]["inleiding"], "aanbevelingen.inleiding", "", r"\s*$"),
         aanbevelingen_kop=_either(data["aanbevelingen"]["kop"], "aanbevelingen.kop", r"\s*", r"\s*:?\s*"),
         aanbevelingen_genummerde_kop=_either(data["aanbevelingen"]["genummerde_kop"], "aanbevelingen.genummerde_kop", r"^\s*"),
+        aanbevelingen_geen=_either(data["aanbevelingen"]["geen_aanbeveling"], "aanbevelingen.geen_aanbeveling"),
     )
 
 

@@ -11,14 +11,6 @@ from adviesregister.importer.parties import COLLEGE, RAAD, Organ, organ_in, orga
 from adviesregister.importer.rules import rules
 from adviesregister.importer.source import Source
 
-_RETURN_RE = re.compile(r"^\s*retour(adres)?\b", re.IGNORECASE)
-_LETTERHEAD_RE = re.compile(r"^(postadres|bezoekadres|retouradres|secretariaat|telefoon|tel\.|e-mail|internet|www\.|fax)\b", re.IGNORECASE)
-
-
-_DEPARTMENT_RE = re.compile(r"^(?:namens\s+)?(?:de\s+)?gemeente\s+[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*){0,3},?$", re.IGNORECASE)
-"""A signature line 'Gemeente Tiel' or 'namens de gemeente Tiel': an official answering for the college."""
-_GEMEENTE_HEAD_RE = re.compile(r"^gemeente\s+\S", re.IGNORECASE)
-
 
 def read_sender(source: Source, letter: Letter) -> None:
     """The organ that signs after the closing ('namens de Wmo-raad Moerdijk', 'Burgemeester en wethouders van Almelo');
@@ -27,7 +19,7 @@ def read_sender(source: Source, letter: Letter) -> None:
     elsewhere ('Wmo-raad Moerdijk'); a bare word ('de adviesraad') is no name, and the letterhead's is taken instead."""
     lines = source.lines
     first = source.first
-    gemeente_head = first < source.body_start and _GEMEENTE_HEAD_RE.match(lines[first].strip())
+    gemeente_head = first < source.body_start and rules().namen_zinnen["gemeente_kop"].match(lines[first].strip())
     hoe = "ondertekend door"
     found = _signature(source)
     if found is None:
@@ -90,7 +82,7 @@ def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
         organ = organ_in(str(letter.kop_van.waarde))
         return (Organ(organ.rol, str(letter.kop_van.waarde)), letter.kop_van.regel - 1) if organ else None
     for index in range(source.body_start):
-        match = re.match(r"^\s*uitgebracht\b.*?\bdoor\s+(.+)$", source.lines[index], re.IGNORECASE)  # see UITGEBRACHT_RE
+        match = rules().namen_zinnen["uitgebracht_door"].match(source.lines[index])
         organ = organ_in(re.split(r"\s+(?:d\.?d\.?|op)\s+\d", match[1])[0]) if match else None
         if organ and organ.naam:
             return organ, index
@@ -100,7 +92,7 @@ def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
 def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
     """'Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van …': the subject names the council that gives it."""
     titel = letter.velden.get("titel")
-    match = re.match(r"^(?:on)?gevraagd\s+advies\s+(?:van\s+(?:de\s+)?)?", str(titel.waarde), re.IGNORECASE) if titel else None
+    match = rules().namen_zinnen["advies_van"].match(str(titel.waarde)) if titel else None
     council = rules().raden.match(str(titel.waarde), match.end()) if titel and match else None
     if titel is None or council is None or titel.regel is None:
         return None
@@ -111,10 +103,7 @@ def _council_advising(source: Source) -> tuple[Organ, int] | None:
     """'De ASD adviseert het college …', '- De Wmo-raad brengt …': a council advising in the body, at the start of a
     sentence or list item, names the sender when nothing else does."""
     for index in range(source.body_start, len(source.lines)):
-        match = re.search(
-            r"(?:^[\s\-•*\d.)]*|[.!?]\s+)(?:De|Het)\s+([A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|en|voor|het|van|de|&)){0,6})\s+(?:adviseert|brengt)\s",
-            source.lines[index],
-        )
+        match = rules().namen_zinnen["raad_brengt"].search(source.lines[index])
         organ = organ_in(match[1]) if match else None
         if organ and organ.rol == RAAD:
             return organ, index
@@ -133,7 +122,7 @@ def _signature(source: Source) -> tuple[Organ, int] | None:
         if not line or "*" in line:
             continue
         organs = organs_in(lines[index])
-        if not organs and source.closing is not None and _DEPARTMENT_RE.match(line):
+        if not organs and source.closing is not None and rules().namen_zinnen["afdeling"].match(line):
             return Organ(COLLEGE, None), index  # 'de gemeente Tiel', 'namens het college': a department writes for the college
         named = [organ for organ in organs if organ.naam]
         if len(named) > 1 and len({organ.rol for organ in named}) == 1:
@@ -170,13 +159,13 @@ def read_recipient(source: Source, letter: Letter) -> None:
             letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, letter.velden["aan"].regel, "'Aan:'", organ.uit_archief))
     else:
         for start, block in _blocks(lines[:body_start]):
-            if len(block) > 1 and _RETURN_RE.match(block[0]):  # 'Retouradres Postbus 12, 4000 AA Tiel' above the address
+            if len(block) > 1 and rules().namen_zinnen["retouradres"].match(block[0]):  # 'Retouradres Postbus 12, 4000 AA Tiel' above the address
                 start, block = start + 1, block[1:]
             first = block[0].strip()
             organ = organ_in(first)
             rest = [line.strip() for line in block[1:]]
             address = bool(rest) and all(ADDRESS_RE.match(line) or TAV_RE.match(line) or rules().functies.fullmatch(line) for line in rest)
-            if organ and organ.naam and address and not _LETTERHEAD_RE.match(first) and start != source.first:
+            if organ and organ.naam and address and not rules().namen_zinnen["briefhoofd"].match(first) and start != source.first:
                 letter.set("aan", first.rstrip(","), start + 1, first)
                 letter.ontvanger = organ.rol
                 letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, start + 1, "adresblok", organ.uit_archief))
@@ -188,7 +177,7 @@ def read_recipient(source: Source, letter: Letter) -> None:
             letter.rollen.append(Role("ontvanger", source.salutation[1], None, index + 1, f"aanhef '{lines[index].strip()}'"))
     if "aan" not in letter.velden and source.salutation is not None:
         index = source.salutation[0]
-        match = re.search(r"Geachte\s+(raadsleden|leden van de raad|gemeenteraad)\s*,", lines[index], re.IGNORECASE)
+        match = rules().namen_zinnen["aanhef_raad"].search(lines[index])
         if match:
             letter.set("aan", f"de {match[1]}", index + 1, lines[index].strip())
 

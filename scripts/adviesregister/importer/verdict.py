@@ -13,36 +13,6 @@ from adviesregister.importer.source import Source
 ADVICE_DATE_UNKNOWN = "advies-datum-onbekend"
 _SENTENCE_RE = re.compile(r"(?<![a-z]\.[a-z]\.)(?<=[.!?])\s+(?=[A-Z“\"'(])")
 """A sentence ends at '.', '!' or '?' before a capital, not after an abbreviation ('m.b.t. De Schakel')."""
-_QUOTED_ADVICE_RE = re.compile(r"^(advies\s+\d+\s*:|u\s+adviseert\b|uw\s+advies\s+(luidt|was|is)\s*:)", re.IGNORECASE)
-"""A sentence that quotes the advice ('Advies 1: Neem … over'), not the college's answer."""
-_POINT_ANSWER_RE = re.compile(r":\s*(wordt\s+|is\s+)?(niet\s+|deels\s+|gedeeltelijk\s+)?overgenomen\b", re.IGNORECASE)
-"""'Advies 1: overgenomen': the college's answer to one point, not a quote of the advice."""
-_WHOLE_ADVICE_RE = re.compile(r"\b(uw|het|de|onze?|dit|dat)\s+(\w+\s+)?(advies|adviezen|aanbevelingen|adviespunten)\b", re.IGNORECASE)
-_ONE_POINT_RE = re.compile(
-    r"\b(advies|aanbeveling|punt|onderdeel|adviespunt|voorstel)\s+\d|\b(eerste|tweede|derde|vierde|vijfde|laatste)\s+(advies|aanbeveling|punt|adviespunt)\b"
-    r"|\b(dit|dat|deze)\s+(punt|onderdeel|aanbeveling|adviespunt|voorstel)\b|^(ook\s+)?(dit|dat)\s+(nemen|neem|volgen)\b",
-    re.IGNORECASE,
-)
-"""A sentence on one point of the advice: 'advies 3', 'het tweede punt', 'deze aanbeveling', 'Ook dit nemen wij over'.
-('Dit advies' is most often the whole advice the letter answers.)"""
-_NEXT_CLAUSE_RE = re.compile(r"[:,]|\s(omdat|want|zodat|maar|dat|die|waardoor|waarbij)\b", re.IGNORECASE)
-"""Where the next clause starts: 'Wij volgen uw advies m.b.t. De Schakel niet' is one clause, 'over: de … niet' two."""
-_DECIDED_RE = re.compile(r"\b(besloten|besluiten|ongewijzigd)\b", re.IGNORECASE)
-"""A letter that has decided something else than taking note: 'kennisgenomen' alone is then no verdict."""
-_NAMES_ADVICE_RE = re.compile(r"\b(advies|adviezen|brief|adviesbrief|schrijven)\b[^.]{0,60}?\b(van|d\.?d\.?)\s*$", re.IGNORECASE)
-"""'uw advies van <datum>', 'uw brief d.d. <datum>', 'uw ongevraagde advies over respijtzorg van <datum>'."""
-_RECEIVED = r"(heeft|hebt|hebben|ontvingen|ontving|kregen|kreeg|stuurde|stuurden|gaf|gaven|bracht|brachten)"
-_ON_DATE_RE = re.compile(rf"^\S+(\s+\S+){{0,2}}\s+{_RECEIVED}\s+(u|jullie|wij|we)\b[^.]*\badvie", re.IGNORECASE)
-"""'<datum> heeft u ons een advies gegeven', '<datum> hebben wij uw advies ontvangen', '<datum> ontvingen wij uw
-advies' (after 'Op')."""
-_RECEIVED_ON_RE = re.compile(rf"\b(wij|we|u|jullie)\s+{_RECEIVED}\s+(ons\s+)?op\s+$|\b{_RECEIVED}\s+(wij|we|u|jullie)\s+(ons\s+)?op\s+$", re.IGNORECASE)
-"""'Wij ontvingen op <datum> uw advies', 'U heeft ons op <datum> …': the date of the advice when the rest speaks of one."""
-_ADVICE_AFTER_RE = re.compile(r"\s*(uw|het|een|jullie)\s+([\w-]+\s+){0,2}advie", re.IGNORECASE)
-"""What 'Wij ontvingen op <datum>' received: 'uw (ongevraagde) advies', not 'uw uitnodiging voor … het advies'."""
-_ASKED_RE = re.compile(r"\bom\s+(een\s+|uw\s+|ons\s+)?advies\b|\bvroeg(en)?\b|\badvies(aan)?vraag|\bverzo(ek|cht)\b", re.IGNORECASE)
-"""A sentence about asking for the advice ('Op 28 juli hebben wij u om advies gevraagd'): its date is not the advice's."""
-_OTHER_OCCASION_RE = re.compile(r"\b(vergadering|overleg|bijeenkomst|gesprek|versie|commissie)\b[^.]*$", re.IGNORECASE)
-"""'uw advies besproken in onze vergadering van <datum>': the date of something else."""
 
 
 MAX_SENTENCE = 600
@@ -80,8 +50,8 @@ def read_verdict(letter: Letter) -> None:
     found: list[tuple[int, str, str]] = []  # (number of the sentence, besluit, sentence)
     decided = False
     for index, sentence in enumerate(sentences(letter.tekst)):
-        decided = decided or bool(_DECIDED_RE.search(sentence))
-        if _QUOTED_ADVICE_RE.match(sentence) and not _POINT_ANSWER_RE.search(sentence):
+        decided = decided or bool(rules().besluit_zinnen["besloten"].search(sentence))
+        if rules().besluit_zinnen["geciteerd_advies"].match(sentence) and not rules().besluit_zinnen["antwoord_op_punt"].search(sentence):
             continue
         for clause in re.split(r";\s+", sentence):  # 'Wij nemen uw advies over; alleen punt 3 nemen wij niet over.'
             besluit = _clause_verdict(clause) or (_clause_verdict(mended) if (mended := _mended(clause)) != clause else None)
@@ -112,7 +82,7 @@ def read_verdict(letter: Letter) -> None:
 def _overall(sentence: str) -> bool:
     """Whether a sentence speaks of the whole advice ('Uw advies is verwerkt'), not of one point ('Advies 3 nemen wij
     niet over', 'Dit nemen wij over')."""
-    return bool(_WHOLE_ADVICE_RE.search(sentence)) and not _ONE_POINT_RE.search(sentence)
+    return bool(rules().besluit_zinnen["heel_advies"].search(sentence)) and not rules().besluit_zinnen["een_punt"].search(sentence)
 
 
 def _quote(candidates: list[tuple[int, str]]) -> str:
@@ -137,7 +107,7 @@ def _clause_verdict(clause: str) -> str | None:
     for besluit, pattern in rules().besluit:
         match = pattern.search(clause)
         if match:  # a 'niet' after the verdict's clause is another's: 'Wij nemen uw advies over: de wachttijd mag niet …'
-            rest = _NEXT_CLAUSE_RE.search(clause, match.end())
+            rest = rules().besluit_zinnen["volgende_zinsdeel"].search(clause, match.end())
             own = clause[: rest.start() if rest else len(clause)]
             return None if besluit == "overgenomen" and rules().ontkenning.search(own) else besluit
     return None
@@ -183,13 +153,15 @@ def _negated(text: str, start: int) -> bool:
 
 def _advice_date_in_sentences(tekst: str, brief: Datum | None) -> tuple[Datum, str] | None:
     for zin in sentences(tekst):
-        if not re.search(r"\b(u|uw)\b", zin, re.IGNORECASE) or _ASKED_RE.search(zin):
+        if not rules().besluit_zinnen["spreekt_aan"].search(zin) or rules().besluit_zinnen["gevraagd"].search(zin):
             continue
         for found in find_dates(zin, brief.jaar if brief else None):
             before = zin[: found.start]
             after = zin[found.start + len(found.text) :]
-            names = _NAMES_ADVICE_RE.search(before) and not _OTHER_OCCASION_RE.search(before)
-            received = _ON_DATE_RE.match(zin[found.start :]) or (_RECEIVED_ON_RE.search(before) and _ADVICE_AFTER_RE.match(after))
+            names = rules().besluit_zinnen["noemt_advies"].search(before) and not rules().besluit_zinnen["andere_gelegenheid"].search(before)
+            received = rules().besluit_zinnen["op_datum"].match(zin[found.start :]) or (
+                rules().besluit_zinnen["ontvangen_op"].search(before) and rules().besluit_zinnen["advies_erna"].match(after)
+            )
             if found.datum is None or not found.datum.volledig or not (names or received):
                 continue
             if not re.search(r"\d{4}", found.text) and brief and str(found.datum) > str(brief):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from adviesregister.importer.dates import find_dates, parse_dutch_date
 from adviesregister.importer.findings import Found, Letter
@@ -24,12 +25,17 @@ def __getattr__(name: str) -> re.Pattern[str]:
     raise AttributeError(name)
 
 
+@cache
+def _label_pattern(labels: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Any of the labels at a word boundary, with its colon; made once per set of labels (a layout adds its own)."""
+    return re.compile(r"(?<![\w(])(" + "|".join(re.escape(label) for label, _ in labels) + r")(?![\w)])\s*:?")
+
+
 def label_segments(cell: str, extra: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(key, label, value) for every label at a word boundary in a header cell that starts with a label, or that holds
     three or more (a letterhead flattened onto one line: 'Seniorenraad Enschede Datum 12 september 2023 Ons kenmerk …')."""
-    labels = [*rules().kop_labels, *extra]
-    pattern = re.compile(r"(?<![\w(])(" + "|".join(re.escape(label) for label, _ in labels) + r")(?![\w)])\s*:?")
-    matches = list(pattern.finditer(cell.strip()))
+    labels = (*rules().kop_labels, *extra)
+    matches = list(_label_pattern(labels).finditer(cell.strip()))
     if not matches or (matches[0].start() != 0 and len(matches) < 3):
         return []
     keys = dict(labels)

@@ -21,9 +21,10 @@ from adviesregister.opendata.downloads import DOWNLOAD_FILES
 from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import JSON_ONLY, columns
 
-from helpers import ARCHIEF, copy_project, document_count, download_bytes, download_text, export, run_cli, standard, unpack_download
+from helpers import ARCHIEF, ARCHIEF_DOCUMENTEN, copy_project, document_count, download_bytes, download_text, export, run_cli, standard, unpack_download
 
-SEED_COUNT = 7
+SEED_COUNT = ARCHIEF_DOCUMENTEN
+"""The fixture archive's documents (tests/archief/), counted from it."""
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from adviesregister.content.project import Project
 from adviesregister.pipeline import build_site
 from adviesregister.site import paging
 
-from helpers import SCREENSHOTS, broken_links, fixed_date, run_axe, serve
+from helpers import ARCHIEF_DOCUMENTEN, SCREENSHOTS, broken_links, fixed_date, run_axe, serve
 from synthetic import write_archive
 
 DOCUMENTS = 250
@@ -149,7 +149,7 @@ def test_the_overview_data_is_what_the_cards_say(long_site: Path) -> None:
 def test_a_short_archive_keeps_its_filter_data_in_the_page(built_site: Path) -> None:
     doc = html.parse(str(built_site / "documenten" / "index.html")).getroot()
     data = json.loads(doc.xpath("//script[@id='ar-lijst']/text()")[0])
-    assert len(data["documenten"]) == 7
+    assert len(data["documenten"]) == ARCHIEF_DOCUMENTEN
     assert not (built_site / "documenten" / "lijst.json").exists()
     assert doc.xpath("//nav[@class='ar-pager']") == []
 

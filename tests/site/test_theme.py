@@ -29,9 +29,11 @@ def test_the_packaged_theme_holds_the_look() -> None:
         "404.html",
         "assets/adviesregister.css",
         "assets/logo.svg",
+        "assets/menu.js",
         "assets/overzicht.js",
         "assets/zoeken.js",
         "main.html",
+        "partials/header.html",
         "sitemap.xml",
     ]
 
@@ -47,7 +49,7 @@ def test_an_archives_own_file_replaces_the_packaged_one_and_only_that(archive: P
     assert built.exit_code == 0, built.output
     site = archive.root / "site"
     assert (site / "assets" / "logo.svg").read_bytes() == OWN_LOGO
-    for name in ("adviesregister.css", "overzicht.js", "zoeken.js"):
+    for name in ("adviesregister.css", "menu.js", "overzicht.js", "zoeken.js"):
         assert (site / "assets" / name).read_bytes() == (packaged_theme() / "assets" / name).read_bytes()
     assert "<h1>Eigen 404</h1>" in (site / "404.html").read_text(encoding="utf-8")
     home = (site / "index.html").read_text(encoding="utf-8")

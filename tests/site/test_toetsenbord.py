@@ -166,8 +166,9 @@ def test_the_menu_opens_and_closes_by_keyboard_below_1220_px(narrow_page: Page, 
     narrow_page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
     assert drawer.evaluate("d => d.inert") is False
+    narrow_page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")  # slid in
     link = narrow_page.locator(".md-sidebar--primary a", has_text="Gemeenten")
-    expect(link).to_be_in_viewport()
+    expect(link).to_be_in_viewport(ratio=1)
     focused_in_drawer = narrow_page.evaluate("() => document.activeElement.closest('.md-sidebar--primary') !== null")
     assert focused_in_drawer, "the focus goes into the opened menu"
     assert narrow_page.locator(".md-content").evaluate("c => c.inert") is True  # the page behind it waits
@@ -194,3 +195,22 @@ def test_skip_to_content_puts_the_focus_in_the_content(narrow_page: Page, site_u
     stop = narrow_page.evaluate(FOCUSED)
     assert narrow_page.evaluate("() => document.activeElement.closest('.md-content') !== null"), stop
     assert wrong_stops([stop]) == []
+
+
+def test_a_tap_on_the_shade_closes_the_menu_and_without_javascript_the_label_stays(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url + "gemeenten/")
+    page.get_by_role("button", name="Menu").click()
+    expect(page.get_by_role("button", name="Menu")).to_have_attribute("aria-expanded", "true")
+    page.mouse.click(350, 400)  # the shade over the page, beside the drawer
+    expect(page.get_by_role("button", name="Menu")).to_have_attribute("aria-expanded", "false")
+    assert page.locator(".md-sidebar--primary").evaluate("d => d.inert") is True
+    context.close()
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "gemeenten/")
+    expect(page.locator(".ar-menuknop")).to_be_hidden()
+    page.locator("label[for='__drawer'].md-header__button").click()  # Material's own way, without the script
+    expect(page.locator(".md-sidebar--primary a", has_text="Cijfers")).to_be_in_viewport()
+    context.close()

@@ -54,6 +54,7 @@ FOCUSED = """() => {
   const covered = drawn && !over.contains(el);
   return {
     key: el.dataset.arStap || null, what: el.outerHTML.slice(0, 140),
+    path: [...document.querySelectorAll(".md-sidebar--primary, .md-header, .md-content, .md-footer")].filter(a => a.contains(el)).map(a => a.className).join(" "),
     left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: innerWidth, height: innerHeight,
     shown: getComputedStyle(el).visibility === "visible" && el.checkVisibility({visibilityProperty: true}),
     inert: el.closest("[inert]") !== null, covered: covered ? top.outerHTML.slice(0, 100) : null,
@@ -169,9 +170,12 @@ def test_the_menu_opens_and_closes_by_keyboard_below_1220_px(narrow_page: Page, 
     narrow_page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")  # slid in
     link = narrow_page.locator(".md-sidebar--primary a", has_text="Gemeenten")
     expect(link).to_be_in_viewport(ratio=1)
-    focused_in_drawer = narrow_page.evaluate("() => document.activeElement.closest('.md-sidebar--primary') !== null")
-    assert focused_in_drawer, "the focus goes into the opened menu"
     assert narrow_page.locator(".md-content").evaluate("c => c.inert") is True  # the page behind it waits
+    expect(narrow_page.get_by_role("button", name="Sluiten")).to_be_focused()
+    _, stops = tab_through(narrow_page)  # Tab stays in the open drawer, and the drawer shows each stop
+    assert [stop["what"] for stop in stops if "md-sidebar--primary" not in stop["path"]] == []
+    assert wrong_stops(stops) == []
+    assert len(stops) >= 9, stops  # after "Sluiten": the logo and the 8 pages
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     narrow_page.screenshot(path=str(SCREENSHOTS / f"menu-open-{width}.png"))
     narrow_page.keyboard.press("Escape")
@@ -179,6 +183,10 @@ def test_the_menu_opens_and_closes_by_keyboard_below_1220_px(narrow_page: Page, 
     expect(button).to_be_focused()
     assert drawer.evaluate("d => d.inert") is True
     assert narrow_page.locator(".md-content").evaluate("c => c.inert") is False
+    button.press("Enter")
+    narrow_page.get_by_role("button", name="Sluiten").press("Enter")
+    expect(button).to_be_focused()
+    assert drawer.evaluate("d => d.inert") is True
     button.press("Enter")
     narrow_page.locator(".md-sidebar--primary a", has_text="Gemeenten").press("Enter")
     expect(narrow_page).to_have_url(site_url + "gemeenten/")

@@ -2,7 +2,8 @@
    a hidden checkbox (#__drawer), which a label in the header toggles: a label cannot be reached with the Tab key, and
    the closed drawer's links stay in the Tab order while they are off the screen. This script shows a real button in
    the label's place (partials/header.html), keeps the closed drawer inert (out of the Tab order and hidden from screen
-   readers) and, while it is open, the page behind it; Escape closes it and gives the focus back to the button.
+   readers) and, while it is open, the page behind it and the header under it; a "Sluiten" button in the drawer and
+   Escape close it and give the focus back to the menu button.
    "Ga naar inhoud" moves the focus itself into the content. Nothing from the archive's content is read here. */
 (function () {
   "use strict";
@@ -12,7 +13,12 @@
   var drawer = document.querySelector(".md-sidebar--primary");
   /* Material's breakpoint: from 76.25em (1220 px at its 16 px root) the navigation is a sidebar, not a drawer */
   var narrow = window.matchMedia("(max-width: 76.234375em)");
-  var behind = document.querySelectorAll(".md-content, .md-sidebar--secondary, .md-footer, .md-top, [data-md-component='skip']");
+  var behind = document.querySelectorAll(
+    ".md-header, .md-content, .md-sidebar--secondary, .md-footer, .md-top, [data-md-component='skip'], [data-md-component='announce']");
+  var close = document.createElement("button");
+  close.type = "button";
+  close.className = "ar-menusluiten";
+  close.textContent = "Sluiten";
 
   function focusable(root) {
     return root.querySelector("a[href], button:not([disabled]), input:not([type='hidden']):not(.md-toggle), select, textarea");
@@ -35,10 +41,15 @@
   if (toggle && button && drawer) {
     button.hidden = false;
     if (label) label.hidden = true;
+    drawer.insertBefore(close, drawer.firstChild);
     button.addEventListener("click", function () {
       setOpen(!toggle.checked);
       var first = toggle.checked ? focusable(drawer) : null;
       if (first) first.focus();
+    });
+    close.addEventListener("click", function () {
+      setOpen(false);
+      button.focus();
     });
     toggle.addEventListener("change", sync);  /* the overlay (a label) closes the drawer too */
     narrow.addEventListener("change", sync);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,23 @@ def test_a_custom_dir_that_is_missing_is_named(archive: Project) -> None:
     ]
     (archive.root / "site_overrides").mkdir()
     assert check_site_config(archive) == []
+
+
+def test_our_header_is_materials_own_but_for_the_menu_button_and_the_skip_link() -> None:
+    """partials/header.html copies Material's: when Material changes its header (a new version), this test says so."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (packaged_theme() / "partials" / "header.html").read_text(encoding="utf-8")
+    ours_without_changes = re.sub(r"[ ]*\{#-.*?-#\}\n", "", ours, flags=re.DOTALL)
+    ours_without_changes = re.sub(r"  \{% if page and not \(page\.toc.*?\{% endif %\}\n", "", ours_without_changes, flags=re.DOTALL)
+    ours_without_changes = re.sub(
+        r'    <button type="button" class="md-header__button md-icon ar-menuknop".*?</button>\n', "", ours_without_changes, flags=re.DOTALL
+    )
+    ours_without_changes = ours_without_changes.replace(' ar-menu-zonder-js" for="__drawer">', '" for="__drawer">')
+    ours_without_changes = ours_without_changes.replace(
+        '    {% set icon = config.theme.icon.menu or "material/menu" %}\n    <label class="md-header__button md-icon" for="__drawer">\n',
+        '    <label class="md-header__button md-icon" for="__drawer">\n      {% set icon = config.theme.icon.menu or "material/menu" %}\n',
+    )
+    theirs_without_banner = re.sub(r"\{#-.*?-#\}\n", "", theirs, flags=re.DOTALL)
+    assert ours_without_changes == theirs_without_banner

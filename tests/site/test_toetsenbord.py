@@ -92,13 +92,16 @@ def narrow_page(request: pytest.FixtureRequest, tabs: dict[str, Page]) -> Page:
 
 
 def open_page(page: Page, site_url: str, path: str) -> None:
-    """The page as a keyboard user finds it; on the search page with results and one filter group open."""
+    """The page as a keyboard user finds it; on the search page with results and one filter group open, on the overview
+    with its filter panel open."""
     page.goto(site_url + path)
     if path == SEARCH:
         expect(page.locator(".pagefind-ui__result").first).to_be_visible()
         status = page.locator(".pagefind-ui__filter-block", has=page.locator(".pagefind-ui__filter-name", has_text="Status"))
         status.evaluate("details => { details.open = true; }")  # not by a click: Tab starts from the top
         expect(status.locator(".pagefind-ui__filter-checkbox").first).to_be_visible()
+    if path == PAGE_TYPES["overzicht"]:
+        page.locator("#ar-filterpaneel").evaluate("details => { details.open = true; }")  # folded on a phone: its filters count too
     page.wait_for_load_state("networkidle")
 
 

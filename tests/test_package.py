@@ -70,6 +70,8 @@ def test_the_wheel_checks_and_builds_an_archive_without_the_checkout(tmp_path: P
     assert built.stdout.startswith(f"Site gebouwd in site/: {ARCHIEF_DOCUMENTEN} documenten")
     site = archive / "site"
     assert "Adviesregister" in (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-header__button md-icon ar-menuknop"' in (site / "index.html").read_text(encoding="utf-8")  # our partials/header.html
+    assert (site / "assets" / "menu.js").is_file()
     assert json.loads(download_text(site / "open-data", "adviesregister.json"))["kop"]["aantal_documenten"] == ARCHIEF_DOCUMENTEN
     assert (site / "open-data" / "schema" / "document.schema.json").is_file()
     assert any((site / "pagefind").glob("pagefind-entry.json"))

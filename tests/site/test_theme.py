@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,11 @@ def test_the_packaged_theme_holds_the_look() -> None:
         "404.html",
         "assets/adviesregister.css",
         "assets/logo.svg",
+        "assets/menu.js",
         "assets/overzicht.js",
         "assets/zoeken.js",
         "main.html",
+        "partials/header.html",
         "sitemap.xml",
     ]
 
@@ -47,7 +50,7 @@ def test_an_archives_own_file_replaces_the_packaged_one_and_only_that(archive: P
     assert built.exit_code == 0, built.output
     site = archive.root / "site"
     assert (site / "assets" / "logo.svg").read_bytes() == OWN_LOGO
-    for name in ("adviesregister.css", "overzicht.js", "zoeken.js"):
+    for name in ("adviesregister.css", "menu.js", "overzicht.js", "zoeken.js"):
         assert (site / "assets" / name).read_bytes() == (packaged_theme() / "assets" / name).read_bytes()
     assert "<h1>Eigen 404</h1>" in (site / "404.html").read_text(encoding="utf-8")
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -64,3 +67,23 @@ def test_a_custom_dir_that_is_missing_is_named(archive: Project) -> None:
     ]
     (archive.root / "site_overrides").mkdir()
     assert check_site_config(archive) == []
+
+
+def test_our_header_is_materials_own_but_for_the_menu_button_and_the_skip_link() -> None:
+    """partials/header.html copies Material's: when Material changes its header (a new version), this test says so."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (packaged_theme() / "partials" / "header.html").read_text(encoding="utf-8")
+    ours_without_changes = re.sub(r"[ ]*\{#-.*?-#\}\n", "", ours, flags=re.DOTALL)
+    ours_without_changes = re.sub(r"  \{% if page and not \(page\.toc.*?\{% endif %\}\n", "", ours_without_changes, flags=re.DOTALL)
+    ours_without_changes = re.sub(
+        r'    <button type="button" class="md-header__button md-icon ar-menuknop".*?</button>\n', "", ours_without_changes, flags=re.DOTALL
+    )
+    ours_without_changes = ours_without_changes.replace(' ar-menu-zonder-js" for="__drawer">', '" for="__drawer">')
+    ours_without_changes = ours_without_changes.replace(
+        '    {% set icon = config.theme.icon.menu or "material/menu" %}\n    <label class="md-header__button md-icon" for="__drawer">\n',
+        '    <label class="md-header__button md-icon" for="__drawer">\n      {% set icon = config.theme.icon.menu or "material/menu" %}\n',
+    )
+    theirs_without_banner = re.sub(r"\{#-.*?-#\}\n", "", theirs, flags=re.DOTALL)
+    assert ours_without_changes == theirs_without_banner

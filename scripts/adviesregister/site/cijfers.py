@@ -104,7 +104,7 @@ class FiguresPage:
 def summary(item: Figures) -> str:
     """A few sentences in plain Dutch: what happened to the advices, how long answers took, how often in time."""
     if not item.adviezen:
-        return "Hier staan nog geen adviezen."
+        return outcome_sentence(0, item.uitkomsten)
     sentences = [
         outcome_sentence(item.adviezen, item.uitkomsten),
         rest_sentence(item.adviezen, item.uitkomsten),
@@ -131,6 +131,8 @@ def _which(aantal: int, total: int) -> str:
 def outcome_sentence(adviezen: int, uitkomsten: dict[str, int]) -> str:
     """How many advices there are and what the college decided: 'Hier staan 3 adviezen. Het college nam er 1 over,
     1 deels en 1 niet.' Outcomes of none are left out, so 'geen' never reads as 'none adopted'."""
+    if not adviezen:
+        return "Hier staan nog geen adviezen."
     first = "Hier staat 1 advies." if adviezen == 1 else f"Hier staan {dutch.count(adviezen, 'advies', 'adviezen')}."
     decided = [(uitkomsten.get(uitkomst, 0), words) for uitkomst, words in _TAKEN_OVER if uitkomsten.get(uitkomst, 0)]
     if not decided:

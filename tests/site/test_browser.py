@@ -92,6 +92,15 @@ def test_search_filters_by_status(page: Page, site_url: str) -> None:
     expect(page.get_by_label("Niet overgenomen")).to_be_checked()  # its group is open, the choice visible
 
 
+def test_a_search_address_shared_with_the_old_status_label_still_filters(page: Page, site_url: str) -> None:
+    """'Reactie uitgebleven' became 'Geen reactie bekend' (issue 25); addresses shared before keep working."""
+    page.goto(site_url + "zoeken/?q=advies&status=Reactie+uitgebleven")
+    results = page.locator(".pagefind-ui__result-link")
+    expect(results).to_have_count(1)
+    expect(results).to_contain_text("Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van het regionale")
+    expect(page.get_by_label("Geen reactie bekend")).to_be_checked()
+
+
 def test_search_results_show_status_soort_gemeente_and_date_and_a_clean_excerpt(page: Page, site_url: str) -> None:
     page.goto(site_url + "zoeken/?q=advies")
     result = page.locator(".pagefind-ui__result").filter(has=page.get_by_role("link", name="Ongevraagd advies NSOB rapport", exact=True))
@@ -150,9 +159,9 @@ def test_overview_filters_by_several_statuses_keeps_them_in_the_address_and_clea
     page.get_by_label("Niet overgenomen (1)").check()
     expect(page.locator("#ar-aantal")).to_have_text("1 document (gefilterd)")
     expect(page.locator(".ar-kaart:visible .ar-kaart__titel")).to_have_text(["Ongevraagd advies NSOB rapport"])
-    page.get_by_label("Reactie uitgebleven (1)").check()
+    page.get_by_label("Geen reactie bekend (1)").check()
     expect(page.locator("#ar-aantal")).to_have_text("2 documenten (gefilterd)")
-    assert page.url.endswith("?status=Niet+overgenomen&status=Reactie+uitgebleven")
+    assert page.url.endswith("?status=Niet+overgenomen&status=Geen+reactie+bekend")
     expect(page.locator("#ar-gekozen")).to_have_text("(2 filters gekozen)")
     page.get_by_label("Volgorde").select_option("oudste")
     expect(page.locator(".ar-kaart:visible .ar-kaart__titel").first).to_contain_text(
@@ -168,8 +177,9 @@ def test_overview_filters_by_several_statuses_keeps_them_in_the_address_and_clea
     expect(page.locator(".ar-kaart:visible .ar-kaart__titel")).to_have_text(
         ["Reactie op advies Programma's Sociaal en Vitaal en Zorg en Veiligheid", "Advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"]
     )
-    page.goto(site_url + "documenten/?gemeente=Almere&status=Niet+overgenomen&status=Reactie+uitgebleven")
+    page.goto(site_url + "documenten/?gemeente=Almere&status=Niet+overgenomen&status=Reactie+uitgebleven")  # shared before issue 25
     expect(page.locator("#ar-aantal")).to_have_text("1 document (gefilterd)")
+    expect(page.get_by_label("Geen reactie bekend (1)")).to_be_checked()
 
 
 def test_on_a_phone_the_filters_fold_and_the_first_document_is_on_the_first_screen(browser: Browser, site_url: str) -> None:
@@ -197,7 +207,7 @@ def test_without_javascript_filter_links_lead_to_prebuilt_lists(browser: Browser
     expect(page.get_by_text("toont deze pagina altijd alle documenten")).to_be_visible()
     expect(page.locator("#ar-filterpaneel")).to_be_hidden()
     page.get_by_role("link", name="status").click()
-    expect(page.locator(".ar-index a")).to_have_text(["Adviezen: deels overgenomen", "Adviezen: niet overgenomen", "Adviezen: reactie uitgebleven"])
+    expect(page.locator(".ar-index a")).to_have_text(["Adviezen: deels overgenomen", "Adviezen: niet overgenomen", "Adviezen: geen reactie bekend"])
     context.close()
 
 

@@ -35,7 +35,7 @@ def test_the_tables_hold_the_numbers_of_the_open_data(built_site: Path) -> None:
                 assert spoken(tr.xpath("./td")[4]).startswith(f"{row['binnen_termijn']} van {row['termijn_bekend']}")
     assert checked == len([row for row in rows if row["soort"] != "archief"])
     total = next(row for row in rows if row["soort"] == "archief")
-    assert spoken(page.xpath("//section[h2='Alle adviezen']/p")[0]).startswith(f"Van de {total['adviezen']} adviezen")
+    assert spoken(page.xpath("//section[h2='Alle adviezen']/p")[0]).startswith(f"Hier staan {total['adviezen']} adviezen.")
 
 
 def test_every_chart_is_an_svg_image_with_a_title_and_a_text_alternative(built_site: Path) -> None:
@@ -55,11 +55,12 @@ def test_every_chart_is_an_svg_image_with_a_title_and_a_text_alternative(built_s
 
 def test_summaries_on_the_home_and_the_gemeente_pages(built_site: Path) -> None:
     home = html.parse(str(built_site / "index.html")).getroot()
-    assert spoken(home.xpath("//section[h2='Stand van de adviezen']/p")[0]).startswith("Van de 3 adviezen nam het college er geen over, 1 deels en 1 niet.")
+    assert spoken(home.xpath("//section[h2='Stand van de adviezen']/p")[0]).startswith("Hier staan 3 adviezen. Het college nam er 1 deels over en 1 niet.")
     almelo = html.parse(str(built_site / "gemeenten" / "almelo" / "index.html")).getroot()
     text = spoken(almelo.xpath("//p[@class='ar-samenvatting']")[0])
-    assert text.startswith("Van de 2 adviezen nam het college er geen over, 1 deels en 1 niet.")
-    assert "binnen 41 dagen" in text and "2 van de 2 antwoorden kwamen binnen de termijn (100%)" in text
+    assert text.startswith("Hier staan 2 adviezen. Het college nam er 1 deels over en 1 niet.")
+    assert "De 2 antwoorden kwamen na " in text
+    assert "Van de 2 adviezen waarvan de termijn voorbij is of die een antwoord kregen, kregen ze allebei een antwoord binnen de termijn." in text
 
 
 def figures(naam: str, **counts: int) -> Figures:
@@ -69,10 +70,11 @@ def figures(naam: str, **counts: int) -> Figures:
 
 def test_a_summary_reads_as_dutch_sentences() -> None:
     assert summary(figures("x", overgenomen=7, deels_overgenomen=3, niet_overgenomen=1, wacht_op_reactie=1)) == (
-        "Van de 12 adviezen nam het college er 7 over, 3 deels en 1 niet. 1 wacht nog op een reactie. "
-        "Het college antwoordde in de helft van de gevallen binnen 20 dagen. 2 van de 3 antwoorden kwamen binnen de termijn (67%)."
+        "Hier staan 12 adviezen. Het college nam er 7 over, 3 deels en 1 niet. 1 advies wacht nog op een reactie; de termijn loopt nog. "
+        "Van de 3 antwoorden kwam de helft binnen 20 dagen. "
+        "Van de 3 adviezen waarvan de termijn voorbij is of die een antwoord kregen, kregen er 2 een antwoord binnen de termijn."
     )
-    assert summary(figures("x", overgenomen=1)).startswith("Van de 1 advies nam het college er 1 over.")
+    assert summary(figures("x", overgenomen=1)).startswith("Hier staat 1 advies. Het college nam het over.")
     assert summary(Figures("archief", "alle", "Alle gemeenten", 0)) == "Hier staan nog geen adviezen."
 
 

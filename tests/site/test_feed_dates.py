@@ -119,7 +119,7 @@ def test_every_document_has_a_history_from_git_in_its_json_and_on_its_page(tmp_p
     almere = "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale"
     page = html.parse(str(site / "documenten" / almere / "index.html")).getroot()
     lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Geschiedenis']/ol/li")]
-    assert lines == ["5 januari 2026: In het archief gezet", "5 januari 2026: Status: reactie uitgebleven"]
+    assert lines == ["5 januari 2026: In het archief gezet", "5 januari 2026: Status: geen reactie bekend"]
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(download_text(site / "open-data", "adviesregister.csv")))}
     assert (rows[Path(REACTIE).stem]["gepubliceerd"], rows[Path(REACTIE).stem]["gewijzigd"]) == ("2026-01-05", "2026-03-09")
 
@@ -139,7 +139,7 @@ def test_without_git_the_history_follows_the_letters_dates(built_site: Path) -> 
     ]
     page = html.parse(str(built_site / "documenten" / almere / "index.html")).getroot()
     lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Geschiedenis']/ol/li")]
-    assert lines == ["11 maart 2019: Status: wacht op reactie", "7 mei 2019: De reactietermijn is voorbij (status: reactie uitgebleven)"]
+    assert lines == ["11 maart 2019: Status: wacht op reactie", "7 mei 2019: De reactietermijn is voorbij (status: geen reactie bekend)"]
     nsob = json.loads((built_site / "open-data" / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport.json").read_text(encoding="utf-8"))
     assert [(event["datum"], event["status"]) for event in nsob["geschiedenis"]] == [("2022-12-22", "wacht op reactie"), ("2023-01-23", "niet overgenomen")]
     page = html.parse(str(built_site / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport" / "index.html")).getroot()

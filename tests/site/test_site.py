@@ -15,7 +15,7 @@ SEEDS = {
     "almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport": None,
     "almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid": "Deels overgenomen",
     "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid": None,
-    "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale": "Reactie uitgebleven",
+    "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale": "Geen reactie bekend",
     "almelo-2017-inspectierapport-sociale-wijkteams": None,
     "albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid": None,
 }
@@ -81,7 +81,7 @@ def test_partial_dates_are_shown_as_they_are(built_site: Path) -> None:
 
 def test_home_counts_statuses_and_puts_overdue_advices_first(built_site: Path) -> None:
     home = html.parse(str(built_site / "index.html")).getroot()
-    assert text_of(home, "//ul[@class='ar-tellingen']/li") == ["Deels overgenomen 1 advies", "Niet overgenomen 1 advies", "Reactie uitgebleven 1 advies"]
+    assert text_of(home, "//ul[@class='ar-tellingen']/li") == ["Deels overgenomen 1 advies", "Niet overgenomen 1 advies", "Geen reactie bekend 1 advies"]
     waiting = home.xpath("//section[h2='Adviezen zonder reactie']//li/a/@href")
     assert waiting == ["documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/"]
     assert len(home.xpath("//section[h2='Nieuwste adviezen']//li")) == 3
@@ -94,8 +94,8 @@ def test_overview_lists_every_document_by_year_with_filters(built_site: Path) ->
     assert sorted(hrefs) == sorted(f"{doc_id}/" for doc_id in SEEDS)
     assert text_of(overview, "//section[@class='ar-jaargroep']/h2") == ["2023", "2022", "2019", "2017"]
     assert overview.xpath("//details[@id='ar-filterpaneel']/@hidden") == [""], "without JavaScript the filters stay hidden"
-    assert overview.xpath("//input[@name='status']/@value") == ["Deels overgenomen", "Niet overgenomen", "Reactie uitgebleven"]
-    assert text_of(overview, "//label[input[@name='status']]") == ["Deels overgenomen (1)", "Niet overgenomen (1)", "Reactie uitgebleven (1)"]
+    assert overview.xpath("//input[@name='status']/@value") == ["Deels overgenomen", "Niet overgenomen", "Geen reactie bekend"]
+    assert text_of(overview, "//label[input[@name='status']]") == ["Deels overgenomen (1)", "Niet overgenomen (1)", "Geen reactie bekend (1)"]
     assert text_of(overview, "//select[@name='gemeente']/option") == ["Alle", "Albrandswaard", "Almelo", "Almere"]
 
 
@@ -248,7 +248,7 @@ def test_status_pages_list_the_advices_the_home_counts(built_site: Path) -> None
     niet = html.parse(str(built_site / "status" / "niet-overgenomen" / "index.html")).getroot()
     assert niet.xpath("//ul[@class='ar-kaarten']/li/a/@href") == ["../../documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"]
     index = html.parse(str(built_site / "status" / "index.html")).getroot()
-    assert text_of(index, "//ul[@class='ar-index']/li/a") == ["Adviezen: deels overgenomen", "Adviezen: niet overgenomen", "Adviezen: reactie uitgebleven"]
+    assert text_of(index, "//ul[@class='ar-index']/li/a") == ["Adviezen: deels overgenomen", "Adviezen: niet overgenomen", "Adviezen: geen reactie bekend"]
 
 
 PROGRAMMAS = "almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid"

@@ -198,7 +198,7 @@ class Derived:
     status: str | None = field(
         default=None,
         metadata=described(
-            "Berekend, alleen bij een advies: het besluit uit de laatste reactie van het college, of 'wacht op reactie' / 'reactie uitgebleven' volgens de reactietermijn van de gemeente.",
+            "Berekend, alleen bij een advies: het besluit uit de laatste reactie van het college, of 'wacht op reactie' / 'reactie uitgebleven' volgens de reactietermijn van de gemeente. 'reactie uitgebleven' betekent: de termijn is voorbij en dit archief kent geen reactie (de site zegt 'Geen reactie bekend'; de waarde blijft, zodat analyses blijven werken).",
             NULLABLE_TEXT,
         ),
     )

@@ -21,7 +21,10 @@ SCHEMA_VERSION = "3.2.0"
 3.0.0: the whole-archive JSON, CSV and SQLite files are published gzip-compressed (adviesregister.json.gz, …).
 3.1.0: bron.sha256_gepubliceerd, the sha256 of the file the site offers (for a PDF its clean copy).
 3.2.0: the SQLite table adviesraden (every council of a gemeente: naam, afkortingen, website, contact); the column
-gemeenten.adviesraad stays, the first council's name."""
+gemeenten.adviesraad stays, the first council's name.
+Issue 25: the site says 'Geen reactie bekend' where the status is 'reactie uitgebleven'; the export keeps that value on
+purpose (changing a value is a major version and breaks every analysis that filters on it; its description says what
+it means: the termijn has passed and the archive holds no response)."""
 
 
 def document_record(

@@ -9,14 +9,15 @@ chart is readable without colour. Names from content reach the SVG only as Vega 
 from __future__ import annotations
 
 import json
+import statistics
 from dataclasses import dataclass
 
 import vl_convert
-from babel.numbers import format_decimal
 
 from adviesregister.content.cijfers import OUTCOMES, Figures
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
-from adviesregister.site.views import STATUS_LABELS, count_text, join_words
+from adviesregister.site import dutch
+from adviesregister.site.views import STATUS_LABELS, join_words
 
 CIJFERS = "cijfers/"
 """The URL of the Cijfers page."""
@@ -33,20 +34,20 @@ _COLOURS = {
 }
 """Dark fills, so the white icon and share on each segment stay readable (contrast over 4.5:1)."""
 _ICONS = {uitkomst: STATUS_LABELS[BEANTWOORD if uitkomst == "anders beantwoord" else uitkomst][0] for uitkomst in OUTCOMES}
-_NAMES = {uitkomst: uitkomst.capitalize() for uitkomst in OUTCOMES}
+_NAMES = {uitkomst: STATUS_LABELS[uitkomst][1] if uitkomst == REACTIE_UITGEBLEVEN else uitkomst.capitalize() for uitkomst in OUTCOMES}
+"""The site's words (views.STATUS_LABELS) for an outcome; the open data keeps the outcome's own value."""
 UNKNOWN = "onbekend"
 """A figure that cannot be computed (no advices, no reactietijd)."""
 _KINDS = {"gemeente": "Per gemeente", "jaar": "Per jaar", "thema": "Per thema"}
 
 
 def percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else UNKNOWN
+    return dutch.percent(part, whole) if whole else UNKNOWN
 
 
 def days(value: float | None) -> str:
-    if value is None:
-        return UNKNOWN
-    return f"{format_decimal(round(value, 1), locale='nl')} {'dag' if value == 1 else 'dagen'}"
+    """A reactietijd (or its median or quartile) in whole days: '30 dagen', '736 dagen (ongeveer 2 jaar)'."""
+    return UNKNOWN if value is None else dutch.days(dutch.whole_days(value))
 
 
 @dataclass(frozen=True)
@@ -103,33 +104,91 @@ class FiguresPage:
 def summary(item: Figures) -> str:
     """A few sentences in plain Dutch: what happened to the advices, how long answers took, how often in time."""
     if not item.adviezen:
+        return outcome_sentence(0, item.uitkomsten)
+    sentences = [
+        outcome_sentence(item.adviezen, item.uitkomsten),
+        rest_sentence(item.adviezen, item.uitkomsten),
+        time_sentence(item.reactietijden),
+        on_time_sentence(item.binnen_termijn, item.termijn_bekend),
+    ]
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
+SMALL_N = 10
+"""Below this many cases a sentence gives counts only: a percentage of a handful says little."""
+_TAKEN_OVER = (("overgenomen", "over"), ("deels overgenomen", "deels over"), ("niet overgenomen", "niet over"))
+
+
+def _which(aantal: int, total: int) -> str:
+    """The advices meant, as the subject of a sentence: 'het advies', 'beide adviezen', 'alle 3 adviezen', '2 adviezen'."""
+    if total == 1:
+        return "het advies"
+    if aantal == total:
+        return "beide adviezen" if total == 2 else f"alle {dutch.count(total, 'advies', 'adviezen')}"
+    return dutch.count(aantal, "advies", "adviezen")
+
+
+def outcome_sentence(adviezen: int, uitkomsten: dict[str, int]) -> str:
+    """How many advices there are and what the college decided: 'Hier staan 3 adviezen. Het college nam er 1 over,
+    1 deels en 1 niet.' Outcomes of none are left out, so 'geen' never reads as 'none adopted'."""
+    if not adviezen:
         return "Hier staan nog geen adviezen."
-    counts = item.uitkomsten
-    first = f"Van de {count_text(item.adviezen, 'advies', 'adviezen')}"
-    over = counts["overgenomen"]
-    parts = [f"nam het college er {over or 'geen'} over"]
-    parts += [f"{counts[uitkomst]} {word}" for uitkomst, word in (("deels overgenomen", "deels"), ("niet overgenomen", "niet")) if counts[uitkomst]]
-    sentences = [f"{first} {join_words(parts)}."]
-    rest = []
-    if counts["anders beantwoord"]:
-        rest.append(
-            f"{counts['anders beantwoord']} kreeg een antwoord zonder duidelijk besluit"
-            if counts["anders beantwoord"] == 1
-            else f"{counts['anders beantwoord']} kregen een antwoord zonder duidelijk besluit"
-        )
-    if counts[REACTIE_UITGEBLEVEN]:
-        rest.append(f"op {counts[REACTIE_UITGEBLEVEN]} kwam geen reactie binnen de termijn")
-    if counts[WACHT_OP_REACTIE]:
-        rest.append(f"{counts[WACHT_OP_REACTIE]} {'wacht' if counts[WACHT_OP_REACTIE] == 1 else 'wachten'} nog op een reactie")
-    if rest:
-        sentences.append(join_words(rest).capitalize() + ".")
-    if item.mediaan is not None:
-        sentences.append(f"Het college antwoordde in de helft van de gevallen binnen {days(item.mediaan)}.")
-    if item.termijn_bekend:
-        sentences.append(
-            f"{item.binnen_termijn} van de {item.termijn_bekend} antwoorden kwamen binnen de termijn ({percent(item.binnen_termijn, item.termijn_bekend)})."
-        )
-    return " ".join(sentences)
+    first = "Hier staat 1 advies." if adviezen == 1 else f"Hier staan {dutch.count(adviezen, 'advies', 'adviezen')}."
+    decided = [(uitkomsten.get(uitkomst, 0), words) for uitkomst, words in _TAKEN_OVER if uitkomsten.get(uitkomst, 0)]
+    if not decided:
+        return first
+    if len(decided) == 1 and decided[0][0] == adviezen:
+        them = "het" if adviezen == 1 else "ze allebei" if adviezen == 2 else f"ze alle {dutch.number(adviezen)}"
+        return f"{first} Het college nam {them} {decided[0][1]}."
+    parts = [f"{dutch.number(aantal)} {words}" for aantal, words in decided]
+    # 'nam er 2 over, 1 deels en 1 niet': the particle 'over' is said once, after the first part
+    parts[1:] = [part.removesuffix(" over") for part in parts[1:]]
+    return f"{first} Het college nam er {join_words(parts)}."
+
+
+def rest_sentence(adviezen: int, uitkomsten: dict[str, int]) -> str:
+    """The advices without a clear decision: answered without one, no response found after the termijn, still waiting."""
+    unclear, missing, waiting = (uitkomsten.get(key, 0) for key in ("anders beantwoord", REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE))
+    sentences = []
+    if unclear:
+        sentences.append(f"{_which(unclear, adviezen)} {'kreeg' if unclear == 1 else 'kregen'} een antwoord zonder duidelijk besluit.")
+    if missing:
+        sentences.append(f"Bij {_which(missing, adviezen)} is de termijn voorbij en vonden we geen reactie.")
+    if waiting:
+        sentences.append(f"{_which(waiting, adviezen)} {'wacht' if waiting == 1 else 'wachten'} nog op een reactie; de termijn loopt nog.")
+    return " ".join(sentence[0].upper() + sentence[1:] for sentence in sentences)
+
+
+def time_sentence(reactietijden: tuple[int, ...]) -> str:
+    """How long the answers took: each one for one or two, the median from three on ('De helft kwam binnen …')."""
+    if not reactietijden:
+        return ""
+    if len(reactietijden) == 1:
+        return f"Het antwoord kwam na {dutch.days(reactietijden[0])}."
+    if len(reactietijden) == 2:
+        first, second = sorted(reactietijden)
+        if first == second:
+            return f"Beide antwoorden kwamen na {dutch.days(first)}."
+        return f"De 2 antwoorden kwamen na {dutch.days(first)} en na {dutch.days(second)}."
+    median = dutch.days(dutch.whole_days(statistics.median(reactietijden)))
+    return f"Van de {dutch.count(len(reactietijden), 'antwoord', 'antwoorden')} kwam de helft binnen {median}."
+
+
+def on_time_sentence(binnen: int, bekend: int) -> str:
+    """Of the advices whose termijn has passed or that were answered (`bekend`), how many were answered in time."""
+    if not bekend:
+        return ""
+    if bekend == 1:
+        return f"Het advies waarvan de termijn voorbij is of dat een antwoord kreeg, kreeg {'een' if binnen else 'geen'} antwoord binnen de termijn."
+    which = f"Van de {dutch.count(bekend, 'advies', 'adviezen')} waarvan de termijn voorbij is of die een antwoord kregen"
+    if binnen == 0:
+        answered = "kreeg geen van beide" if bekend == 2 else "kreeg geen enkel advies"
+    elif binnen == bekend:
+        answered = "kregen ze allebei" if bekend == 2 else f"kregen ze alle {dutch.number(bekend)}"
+    else:
+        answered = f"{'kreeg' if binnen == 1 else 'kregen'} er {dutch.number(binnen)}"
+    share = f" ({dutch.percent(binnen, bekend)})" if bekend >= SMALL_N else ""
+    return f"{which}, {answered} een antwoord binnen de termijn{share}."
 
 
 def row(item: Figures) -> FigureRow:
@@ -142,7 +201,7 @@ def row(item: Figures) -> FigureRow:
         mediaan=days(item.mediaan),
         spreiding=f"{days(quartiles[0])} tot {days(quartiles[1])}" if quartiles else UNKNOWN,
         bereik=f"{days(item.kortste)} tot {days(item.langste)}" if item.reactietijden else UNKNOWN,
-        binnen_termijn=f"{item.binnen_termijn} van {item.termijn_bekend} ({percent(item.binnen_termijn, item.termijn_bekend)})"
+        binnen_termijn=f"{dutch.number(item.binnen_termijn)} van {dutch.number(item.termijn_bekend)} ({percent(item.binnen_termijn, item.termijn_bekend)})"
         if item.termijn_bekend
         else UNKNOWN,
     )
@@ -167,7 +226,7 @@ def _charts(kind: str, title: str, group: list[Figures]) -> list[Chart]:
         Chart(
             f"{CIJFERS}uitkomsten-{kind}.svg",
             f"Uitkomst van de adviezen, {title.lower()}",
-            f"Staafdiagram: per {kind} het deel van de adviezen dat het college overnam, deels overnam of niet overnam, dat een ander antwoord kreeg, waarop de reactie uitbleef of dat nog wacht.{more} De getallen staan in de tabel hieronder.",
+            f"Staafdiagram: per {kind} het deel van de adviezen dat het college overnam, deels overnam of niet overnam, dat een ander antwoord kreeg, waarop we geen reactie vonden terwijl de termijn voorbij is, of dat nog wacht.{more} De getallen staan in de tabel hieronder.",
             _outcome_svg(shown),
         )
     ]
@@ -242,7 +301,7 @@ def _time_svg(group: list[Figures]) -> str:
                 "q1": quartiles[0],
                 "q3": quartiles[1],
                 "mediaan": item.mediaan,
-                "label": f"{format_decimal(round(item.mediaan or 0, 1), locale='nl')}",
+                "label": dutch.number(dutch.whole_days(item.mediaan or 0)),
             }
         )
     y = {"field": "groep", "type": "nominal", "sort": [item.naam for item in group], "title": None, "axis": {"labelLimit": 120, "labelFontSize": 12}}
@@ -271,4 +330,4 @@ def _svg(spec: dict[str, object]) -> str:
         "config": {"font": "sans-serif", "view": {"stroke": None}},
         **spec,
     }
-    return vl_convert.vegalite_to_svg(json.dumps(spec))
+    return vl_convert.vegalite_to_svg(json.dumps(spec), format_locale="nl-NL", time_format_locale="nl-NL")

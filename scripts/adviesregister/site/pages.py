@@ -31,6 +31,7 @@ from adviesregister.opendata.diwoo import has_diwoo
 from adviesregister.opendata.field_tables import FieldTable, field_tables
 from adviesregister.opendata.files import ExportResult
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
+from adviesregister.site import dutch
 from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, join_words, relative_url, status_view
 
 
@@ -101,7 +102,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
     for slug, gemeente in sorted(archive.gemeenten.items()):
         raden = [raad_view(raad) for raad in gemeente.adviesraden]
         namen = [f"de {raad.naam}" + (f" ({raad.afkortingen})" if raad.afkortingen else "") for raad in raden]
-        intro = f"Adviezen van {join_words(namen)} en reacties van het college van {gemeente.naam}. Het college heeft {gemeente.reactietermijn_weken} weken om op een advies te reageren."
+        intro = f"Adviezen van {join_words(namen)} en reacties van het college van {gemeente.naam}. Het college heeft {dutch.weeks(gemeente.reactietermijn_weken)} om op een advies te reageren."
         views = [v for v in ordered if v.doc.gemeente == slug]
         gemeenten.append(
             Listing(
@@ -134,7 +135,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
 
 
 _STATUS_INTROS = {
-    REACTIE_UITGEBLEVEN: "Adviezen waarop het college niet binnen de termijn heeft gereageerd, voor zover dit archief weet.",
+    REACTIE_UITGEBLEVEN: "Adviezen waarvan de termijn voor een reactie voorbij is, en waarop we in dit archief geen reactie van het college vonden. Misschien heeft het college wel gereageerd, maar staat de reactie nog niet in het archief.",
     WACHT_OP_REACTIE: "Adviezen waarop nog een reactie komt: de termijn voor een reactie loopt nog.",
 }
 

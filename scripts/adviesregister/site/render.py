@@ -37,6 +37,7 @@ from adviesregister.content.project import Project
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
+from adviesregister.site import dutch
 from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
@@ -55,7 +56,7 @@ from adviesregister.site.pages import (
 from adviesregister.site.paging import paginate
 from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, letter_contents, letter_html
 from adviesregister.site.templating import ENV
-from adviesregister.site.views import DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
+from adviesregister.site.views import OLD_FILTER_VALUES, DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
 
 
 def render_site(
@@ -133,7 +134,7 @@ def render_site(
         {"feeds": build_feeds(listings, settings.site_url)},
         description=DESCRIPTIONS["feeds"],
     )
-    writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {}, hide=["toc"], description=DESCRIPTIONS["zoeken"])
+    writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {"oude_waarden": OLD_FILTER_VALUES}, hide=["toc"], description=DESCRIPTIONS["zoeken"])
     writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
@@ -165,8 +166,11 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
     for list_page in pages:
         titel = "Alle documenten" + list_page.titel_toevoeging
         context = {"titel": titel, "pagina": list_page, "groepen": year_groups(list_page.items), "filters": filters, "aantal": len(ordered)}
+        context["oude_waarden"] = OLD_FILTER_VALUES
         context["lijst"], context["lijst_url"] = (script_json(index), None) if len(pages) == 1 else (None, OVERVIEW_INDEX)
-        description = f"Alle {len(ordered)} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
+        description = (
+            f"Alle {dutch.number(len(ordered))} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
+        )
         if list_page.nummer > 1:
             description += f" Pagina {list_page.nummer} van {list_page.aantal}."
         crumbs = [] if list_page.nummer == 1 else [("Alle documenten", OVERVIEW)]

@@ -19,6 +19,7 @@ from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT
 from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, STATUS, HistoryEvent
 from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
 from adviesregister.content.names import absolute_url, gemeente_url, json_url, page_url, thema_url
+from adviesregister.site import dutch
 
 STATUS_LABELS = {
     "overgenomen": ("✓", "Overgenomen"),
@@ -27,8 +28,15 @@ STATUS_LABELS = {
     "kennisgenomen": ("i", "Het college heeft er kennis van genomen"),
     BEANTWOORD: ("✉", "Beantwoord, besluit niet duidelijk"),
     WACHT_OP_REACTIE: ("…", "Wacht op reactie"),
-    REACTIE_UITGEBLEVEN: ("!", "Reactie uitgebleven"),
+    REACTIE_UITGEBLEVEN: ("!", "Geen reactie bekend"),
 }
+"""The site's words for each status. The export keeps its value ('reactie uitgebleven', stable under the open data's
+schema version); the site says only what the archive knows: the termijn has passed and it holds no response."""
+OLD_STATUS_LABELS = {"Reactie uitgebleven": "Geen reactie bekend"}
+"""Labels the site used before, as they may still be in shared addresses (?status=…): the overview and the search page
+read them as the label of today."""
+OLD_FILTER_VALUES = json.dumps({"status": OLD_STATUS_LABELS}, ensure_ascii=False, sort_keys=True)
+"""Per filter (address parameter), each old value and the value of today: the scripts' data-oude-waarden."""
 SOORT_LABELS = {"advies": "Advies", "reactie": "Reactie van het college", "stuk": "Stuk"}
 KENMERK_LABELS = {"uw_brief": "Uw brief", "uw_kenmerk": "Uw kenmerk", "ons_kenmerk": "Ons kenmerk", "zaaknummer": "Zaaknummer"}
 
@@ -49,15 +57,15 @@ def format_day(day: date) -> str:
 def format_size(size: int) -> str:
     """'812 bytes', '4,7 kB', '1,2 MB'."""
     if size < 1000:
-        return f"{size} bytes"
+        return dutch.count(size, "byte", "bytes")
     if size < 1_000_000:
         return f"{format_decimal(round(size / 1000, 1), locale='nl')} kB"
     return f"{format_decimal(round(size / 1_000_000, 1), locale='nl')} MB"
 
 
 def count_text(aantal: int, een: str, meer: str) -> str:
-    """'1 document', '7 documenten'."""
-    return f"{aantal} {een if aantal == 1 else meer}"
+    """'1 document', '7 documenten', '1.500 documenten'."""
+    return dutch.count(aantal, een, meer)
 
 
 def join_words(parts: list[str]) -> str:
@@ -264,9 +272,9 @@ def build_views(
             json_url=json_url(doc.id),
         )
         if info.uiterste_reactiedatum is not None and gemeente is not None:
-            view.termijn = f"{gemeente.reactietermijn_weken} weken, tot en met {format_day(info.uiterste_reactiedatum)}"
+            view.termijn = f"{dutch.weeks(gemeente.reactietermijn_weken)}, tot en met {format_day(info.uiterste_reactiedatum)}"
         if info.reactietijd is not None:
-            view.reactietijd = f"{info.reactietijd} dagen"
+            view.reactietijd = dutch.days(info.reactietijd)
         view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
         events = (histories or {}).get(doc.id, [])
         first_status = next((event for event in events if event.gebeurtenis == STATUS), None)
@@ -351,7 +359,7 @@ def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Deri
         dagen = days_to_answer(advies, reactie)
         if dagen is not None and info.uiterste_reactiedatum is not None and gemeente is not None:
             binnen = "binnen" if within_deadline(reactie, info.uiterste_reactiedatum) else "na"
-            toelichting = f"na {dagen} dagen, {binnen} de termijn van {gemeente.reactietermijn_weken} weken"
+            toelichting = f"na {dutch.days(dagen)}, {binnen} de termijn van {dutch.weeks(gemeente.reactietermijn_weken)}"
         besluit = f": {reactie.besluit}" if reactie.besluit else ""
         steps.append(
             Step(
@@ -364,7 +372,7 @@ def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Deri
         )
     if not answers and doc.soort == "advies" and info.uiterste_reactiedatum is not None:
         verlopen = info.status == REACTIE_UITGEBLEVEN
-        tekst = "Termijn voor een reactie verlopen; geen reactie in dit archief" if verlopen else "Uiterste datum voor een reactie"
+        tekst = "Termijn voor een reactie verlopen; in dit archief vonden we geen reactie" if verlopen else "Uiterste datum voor een reactie"
         steps.append(Step(format_day(info.uiterste_reactiedatum), info.uiterste_reactiedatum.isoformat(), tekst))
     return steps
 

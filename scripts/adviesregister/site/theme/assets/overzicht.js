@@ -63,10 +63,16 @@
       .filter(function (value) { return value !== ""; });
   }
 
+  /* A value as the filter has it today: an address shared before a label changed holds the old one (data-oude-waarden). */
+  var renamed = JSON.parse(form.dataset.oudeWaarden || "{}");
+  function current(name, value) {
+    return renamed[name] && renamed[name][value] ? renamed[name][value] : value;
+  }
+
   function fromAddress() {
     var params = new URLSearchParams(window.location.search);
     names.concat(["volgorde"]).forEach(function (name) {
-      var values = params.getAll(name);
+      var values = params.getAll(name).map(function (value) { return current(name, value); });
       fields(name).forEach(function (field) {
         if (field.type === "checkbox") field.checked = values.indexOf(field.value) !== -1;
         else field.value = values.length && Array.prototype.some.call(field.options, function (o) { return o.value === values[0]; }) ? values[0] : field.options[0].value;

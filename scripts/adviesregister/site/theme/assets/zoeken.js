@@ -34,7 +34,9 @@ window.addEventListener("DOMContentLoaded", function () {
   var params = new URLSearchParams(window.location.search);
   var query = params.get("q");
   var filters = {};
+  var renamed = JSON.parse(box.dataset.oudeWaarden || "{}");  /* a label changed since the address was shared */
   params.forEach(function (value, name) {
+    if (renamed[name] && renamed[name][value]) value = renamed[name][value];
     if (name !== "q") (filters[name] = filters[name] || []).push(value);
   });
 

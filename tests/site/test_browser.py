@@ -71,6 +71,33 @@ def test_every_page_type_passes_axe_and_is_photographed(page: Page, site_url: st
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0], "the page scrolls sideways (WCAG 1.4.10 reflow)"
 
 
+def test_on_a_phone_the_home_first_screen_holds_gemeente_search_and_an_advice_with_its_outcome(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(site_url)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "home-eerste-scherm-telefoon.png"))
+    first_screen = "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= 667 && r.width > 0; }"
+    assert page.locator(".ar-gemeentekeuze a").first.evaluate(first_screen), "the gemeente choice is on the first screen"
+    assert page.get_by_label("Zoek in adviezen en reacties").evaluate(first_screen)
+    advice = page.locator("#nieuwe-adviezen ~ ul .ar-kaart").first
+    assert advice.locator(".ar-kaart__titel").evaluate(first_screen) and advice.locator(".ar-status").evaluate(first_screen), "an advice with its outcome"
+    page.get_by_label("Zoek in adviezen en reacties").fill("wijkteam")
+    page.keyboard.press("Enter")  # the form leads to the search page, which runs the search in its address
+    expect(page.locator(".pagefind-ui__result-link", has_text="Inspectierapport sociale wijkteams")).to_be_visible()
+    context.close()
+
+
+def test_every_card_of_every_list_shows_an_outcome(page: Page, site_url: str) -> None:
+    for address in ("", "documenten/", "gemeenten/almelo/", "themas/jeugd/", "jaren/2023/", "status/niet-overgenomen/"):
+        page.goto(site_url + address)
+        cards = page.locator(".ar-kaart:visible")
+        assert cards.count() > 0, address
+        for text in cards.locator(".ar-kaart__status").all_inner_texts():
+            assert text.strip(), f"a card without an outcome on /{address}"
+        assert cards.locator(".ar-kaart__status").count() == cards.count(), address
+
+
 def test_search_finds_an_inflected_word_and_opens_the_document(page: Page, site_url: str) -> None:
     page.goto(site_url + "zoeken/")
     page.locator("input.pagefind-ui__search-input").fill("wijkteam")  # the letter says "wijkteams": Dutch stemming

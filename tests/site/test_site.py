@@ -79,13 +79,53 @@ def test_partial_dates_are_shown_as_they_are(built_site: Path) -> None:
     assert meta(page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams"), "Soort") == "Collegevoorstel"
 
 
-def test_home_counts_statuses_and_puts_overdue_advices_first(built_site: Path) -> None:
+def test_home_answers_the_citizens_question_first(built_site: Path) -> None:
     home = html.parse(str(built_site / "index.html")).getroot()
-    assert text_of(home, "//ul[@class='ar-tellingen']/li") == ["Deels overgenomen 1 advies", "Niet overgenomen 1 advies", "Geen reactie bekend 1 advies"]
-    waiting = home.xpath("//section[h2='Adviezen zonder reactie']//li/a/@href")
-    assert waiting == ["documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/"]
-    assert len(home.xpath("//section[h2='Nieuwste adviezen']//li")) == 3
-    assert len(home.xpath("//section[h2='Nieuwste reacties van het college']//li")) == 2
+    form = home.xpath("//form[@role='search']")[0]
+    assert (form.get("action"), form.get("method"), form.xpath(".//input/@name")) == ("zoeken/", "get", ["q"]), "the search page reads ?q="
+    assert home.xpath("//nav[@class='ar-gemeentekeuze']//a/@href") == ["gemeenten/albrandswaard/", "gemeenten/almelo/", "gemeenten/almere/"]
+    sections = [node.get("id") for node in home.xpath("//article//h2")]
+    assert sections[:2] == ["nieuwe-adviezen", "nieuwe-reacties"], "the newest documents come before anything else"
+    assert len(home.xpath("//section[h2='Nieuwste adviezen']//li[@class='ar-kaart']")) == 3
+    assert len(home.xpath("//section[h2='Nieuwste reacties van het college']//li[@class='ar-kaart']")) == 2
+    overdue = home.xpath("//section[@aria-labelledby='te-laat']//li[@class='ar-kaart']/a/@href")
+    assert overdue == ["documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/"]
+    assert text_of(home, "//section[@aria-labelledby='te-laat']//span[@class='ar-kaart__tijd']") == ["Termijn 2.758 dagen voorbij (ruim 7 jaar)"]
+    assert text_of(home, "//p[@class='ar-cijferregel']") == [
+        "3 adviezen · 1 geheel of deels overgenomen · 2 van de 3 binnen de termijn beantwoord · Alle cijfers"
+    ]
+    assert text_of(home, "//ul[@class='ar-tellingen']/li") == ["Deels overgenomen: 1 advies", "Niet overgenomen: 1 advies", "Geen reactie bekend: 1 advies"]
+    colofon = text_of(home, "//section[contains(@class, 'ar-colofon')]/p")
+    assert colofon[0].startswith("Bijgewerkt op ") and colofon[0].endswith("."), colofon
+    assert colofon[1:3] == [
+        "Het archief bevat documenten uit 2017 tot en met 2023 van 3 gemeenten: Albrandswaard, Almelo en Almere.",
+        "Uitgegeven door Adviesregister.",
+    ]
+
+
+def test_every_card_shows_its_outcome(built_site: Path) -> None:
+    """A response's card its besluit and the advice it answers; an advice's its status and how long the answer took."""
+    cards = {}
+    for path in built_site.rglob("index.html"):
+        for card in html.parse(str(path)).getroot().xpath("//li[@class='ar-kaart']"):
+            outcome = text_of(card, "span[@class='ar-kaart__status']")
+            assert outcome and outcome[0], (path, spoken(card))
+            cards[card.xpath("a/@href")[0].rstrip("/").rsplit("/", 1)[-1]] = (outcome[0], text_of(card, "span[@class='ar-kaart__op']"))
+    assert cards == {
+        "almelo-2022-12-22-ongevraagd-advies-nsob-rapport": ("Niet overgenomen Reactie na 32 dagen, binnen de termijn", []),
+        "almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport": ("Niet overgenomen 32 dagen na het advies", ["op: Ongevraagd advies NSOB rapport"]),
+        "almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid": ("Deels overgenomen Reactie na 50 dagen, binnen de termijn", []),
+        "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid": (
+            "Deels overgenomen 50 dagen na het advies",
+            ["op: Advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"],
+        ),
+        "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale": (
+            "Geen reactie bekend Termijn 2.758 dagen voorbij (ruim 7 jaar)",
+            [],
+        ),
+        "almelo-2017-inspectierapport-sociale-wijkteams": ("Stuk, zonder besluit", []),
+        "albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid": ("Stuk, zonder besluit", []),
+    }
 
 
 def test_overview_lists_every_document_by_year_with_filters(built_site: Path) -> None:

@@ -35,8 +35,8 @@ def test_letter_text_keeps_letter_markup_and_drops_everything_else() -> None:
     assert "<table>" in html and "<td>2</td>" in html
 
 
-def test_the_home_shows_the_first_ten_waiting_advices_and_links_to_all(tmp_path: Path) -> None:
-    """However many advices wait, the home stays small: ten, then the status lists that hold them all."""
+def test_the_home_shows_the_five_most_recently_overdue_advices_and_links_to_all(tmp_path: Path) -> None:
+    """However many advices are overdue, the home stays small: the five whose termijn ran out last, then the list of all."""
     from adviesregister.pipeline import prepare
     from adviesregister.site.pages import build_home
     from adviesregister.site.views import build_views
@@ -54,11 +54,10 @@ def test_the_home_shows_the_first_ten_waiting_advices_and_links_to_all(tmp_path:
     with fixed_date():
         prepared, problems = prepare(copy_project(tmp_path / "project", content))
     assert problems == [] and prepared is not None
-    views = build_views(prepared.archive, prepared.derived, "https://example.org/", {})
+    views = build_views(prepared.archive, prepared.derived, "https://example.org/", {}, today=prepared.today)
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
     home = build_home(ordered)
-    titles = [v.titel for v in home.wachtend[:3]]
-    assert titles[0].startswith("Ongevraagd advies Adviesraad Sociaal Domein") and titles[1:] == ["Advies 1", "Advies 2"]  # oldest first
-    assert len(home.wachtend) == 10
-    assert [(item.url, item.tekst) for item in home.wachtend_lijsten] == [("status/reactie-uitgebleven/", "15 adviezen")]
-    assert build_home(ordered[:7]).wachtend_lijsten == []
+    assert [v.titel for v in home.te_laat] == ["Advies 14", "Advies 13", "Advies 12", "Advies 11", "Advies 10"]  # the termijn ran out last first
+    assert [v.tijd for v in home.te_laat[:2]] == ["Termijn 2.449 dagen voorbij (ruim 6 jaar)", "Termijn 2.450 dagen voorbij (ruim 6 jaar)"]
+    assert home.te_laat_lijst is not None and (home.te_laat_lijst.url, home.te_laat_lijst.tekst) == ("status/reactie-uitgebleven/", "15 adviezen")
+    assert build_home(ordered[:7]).te_laat_lijst is None

@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from adviesregister.content.cijfers import Figures
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
 from adviesregister.content.model import Adviesraad, Archive
 from adviesregister.content.names import (
@@ -174,10 +175,24 @@ def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
             "status": v.status.tekst if v.status else "",
             "thema": [thema for thema, _ in v.themas],
             "punten": "niet-overgenomen" if v.heeft_punten_niet_overgenomen else "",
+            **_card_outcome(v),
         }
         for v in ordered
     ]
     return {"statussen": dict(sorted(statussen.items())), "documenten": documenten}
+
+
+def _card_outcome(v: DocumentView) -> dict[str, Any]:
+    """What the overview's script needs to show a card's outcome as the page's own card does (macros.j2, kaart)."""
+    woord, links = v.kaart_links
+    uitkomst = {"css": v.uitkomst.css, "icoon": v.uitkomst.icoon, "tekst": v.uitkomst.tekst} if v.uitkomst else None
+    return {
+        "uitkomst": uitkomst,
+        "noot": v.uitkomst_noot or "",
+        "tijd": v.tijd or "",
+        "links_woord": woord,
+        "links": [{"titel": link.titel, "url": relative_url(link.url, OVERVIEW)} for link in links],
+    }
 
 
 @dataclass(frozen=True)
@@ -202,25 +217,70 @@ class StatusCount:
 @dataclass(frozen=True)
 class Home:
     statussen: list[StatusCount]
-    wachtend: list[DocumentView]
-    """The first advices without a response: the overdue ones first, then the oldest."""
-    wachtend_lijsten: list[StatusCount]
-    """The lists of every advice without a response (overdue, waiting), for when there are more than `wachtend` shows."""
+    gemeenten: list[tuple[str, str]]
+    """(name, page address) of every gemeente: the citizen's first choice."""
     adviezen: list[DocumentView]
     reacties: list[DocumentView]
+    te_laat: list[DocumentView]
+    """The advices whose termijn passed most recently, without a known response."""
+    te_laat_lijst: StatusCount | None
+    """The list of every such advice, when there are more than `te_laat` shows."""
     aantal: int
+    cijfers: str = ""
+    """The figures in one line."""
+    colofon: list[str] = field(default_factory=list)
+    """When it was updated, what it covers and who publishes it, one sentence each."""
+
+    @property
+    def veel_gemeenten(self) -> bool:
+        """Too many gemeenten to show all at once above the fold: they fold away (a <details>, no script)."""
+        return len(self.gemeenten) > FOLD_GEMEENTEN
 
 
-def build_home(ordered: list[DocumentView], newest: int = 5, waiting_shown: int = 10) -> Home:
-    """The home page: counts per status and short lists, so that it stays small for a phone however big the archive."""
+FOLD_GEMEENTEN = 12
+
+
+def build_home(
+    ordered: list[DocumentView],
+    archive: Archive | None = None,
+    figures: Figures | None = None,
+    bijgewerkt: str = "",
+    uitgever: str = "",
+    newest: int = 5,
+    overdue_shown: int = 5,
+) -> Home:
+    """The home page: the citizen's question first (gemeente, search), then the newest documents with their outcome and
+    short lists, so that it stays small for a phone however big the archive. `bijgewerkt`: the day the data last changed."""
     counts = Counter(v.status.code for v in ordered if v.status)
     statussen = [StatusCount(status, counts[code]) for code in STATUS_LABELS if counts[code] and (status := status_view(code))]
-    waiting = [v for v in ordered if v.status and v.status.code in (REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE)]
-    waiting.sort(key=lambda v: (v.status.code != REACTIE_UITGEBLEVEN if v.status else True, v.doc.datum.sort_key()))
-    lists = [item for item in statussen if item.status.code in (REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE)] if len(waiting) > waiting_shown else []
+    overdue = sorted((v for v in ordered if v.te_laat is not None), key=lambda v: (v.te_laat, v.id))
+    overdue_list = next((item for item in statussen if item.status.code == REACTIE_UITGEBLEVEN), None) if len(overdue) > overdue_shown else None
     adviezen = [v for v in ordered if v.doc.soort == "advies"][:newest]
     reacties = [v for v in ordered if v.doc.soort == "reactie"][:newest]
-    return Home(statussen, waiting[:waiting_shown], lists, adviezen, reacties, len(ordered))
+    gemeenten = sorted(((g.naam, gemeente_url(slug)) for slug, g in (archive.gemeenten.items() if archive else ())), key=lambda item: item[0])
+    colofon = []
+    if bijgewerkt:
+        colofon.append(f"Bijgewerkt op {bijgewerkt}.")
+    if gemeenten and ordered:
+        jaren = sorted({v.jaar for v in ordered})
+        periode = str(jaren[0]) if len(jaren) == 1 else f"{jaren[0]} tot en met {jaren[-1]}"
+        colofon.append(
+            f"Het archief bevat documenten uit {periode} van {count_text(len(gemeenten), 'gemeente', 'gemeenten')}: {join_words([g for g, _ in gemeenten])}."
+        )
+    if uitgever:
+        colofon.append(f"Uitgegeven door {uitgever}.")
+    return Home(statussen, gemeenten, adviezen, reacties, overdue[:overdue_shown], overdue_list, len(ordered), figures_line(figures), colofon)
+
+
+def figures_line(item: Figures | None) -> str:
+    """'3 adviezen · 2 geheel of deels overgenomen · 2 van de 3 binnen de termijn beantwoord'."""
+    if item is None or not item.adviezen:
+        return ""
+    overgenomen = item.uitkomsten.get("overgenomen", 0) + item.uitkomsten.get("deels overgenomen", 0)
+    parts = [count_text(item.adviezen, "advies", "adviezen"), f"{overgenomen} geheel of deels overgenomen"]
+    if item.termijn_bekend:
+        parts.append(f"{item.binnen_termijn} van de {item.termijn_bekend} binnen de termijn beantwoord")
+    return " · ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from adviesregister.content.cache import cache_folder, cached_map, text_key
-from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent
+from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent, archive_changed
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import (
     DIWOO_SITEMAP,
@@ -75,7 +75,9 @@ def render_site(
     writer.keep(export.files)
     sources = publish_sources(project, archive, publishable)
     dates = history.dates
-    views = build_views(archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories)
+    views = build_views(
+        archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories, export.peildatum
+    )
     ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
     texts = [view.doc.tekst for view in ordered]
     letters = cached_map(letter_html, texts, [text_key(text) for text in texts], cache_folder(project.root), "brieven")  # the costliest step per page
@@ -92,9 +94,10 @@ def render_site(
         for listing in group:
             cijfers = figures.get((kind, listing.sleutel))
             write_listing(writer, listing, PARENTS[kind], summary(cijfers) if cijfers and cijfers.adviezen else None, last_change(listing.views, dates))
-    home = build_home(ordered)
     newest = last_change(ordered, dates)
-    writer.page("index.md", None, "home.md.j2", "", {"home": home, "cijfers": summary(export.cijfers[0])}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
+    bijgewerkt = format_day(archive_changed(dates, archive, derived, export.peildatum))  # the open data's 'gewijzigd': the same day
+    home = build_home(ordered, archive, export.cijfers[0], bijgewerkt, settings.organisatie or settings.uitgever)
+    writer.page("index.md", None, "home.md.j2", "", {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
     figures_page = build_figures_page(export.cijfers)
     cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.peildatum)}
     writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)

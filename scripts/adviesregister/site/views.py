@@ -190,6 +190,23 @@ class DocumentView:
     filters: list[tuple[str, str]] = field(default_factory=list)
     melding_url: str = ""
     """On an overdue advice: an e-mail to the archive's contact to report a response that is missing."""
+    uitkomst: Status | None = None
+    """What its card shows as the outcome: an advice's status, a response's besluit (None for a stuk)."""
+    tijd: str | None = None
+    """Its card's line on time: an advice's reaction time or days past the termijn, a response's days after the advice."""
+    uitkomst_noot: str | None = None
+    """For a card without a badge (a stuk): what it is instead of an outcome."""
+    te_laat: int | None = None
+    """An overdue advice: days since the last day of its termijn, as of the day the statuses were computed."""
+
+    @property
+    def kaart_links(self) -> tuple[str, list[Link]]:
+        """What a card links to besides the document: a response the advice it answers ('op'), a stuk what it belongs to."""
+        if self.doc.soort == "reactie":
+            return "op", self.reactie_op
+        if self.doc.soort == "stuk":
+            return "hoort bij", self.stukken
+        return "", []
 
     @property
     def heeft_punten_niet_overgenomen(self) -> bool:
@@ -241,9 +258,11 @@ def build_views(
     sources: dict[str, SourceFile],
     contact: str = "",
     histories: dict[str, list[HistoryEvent]] | None = None,
+    today: date | None = None,
 ) -> dict[str, DocumentView]:
     """One view per document. `sources` holds the published state of each original (by document id); `contact` is the
-    archive's e-mail address, where a missing response is reported; `histories` each document's life in the archive."""
+    archive's e-mail address, where a missing response is reported; `histories` each document's life in the archive;
+    `today` the day the statuses were computed for (how late an overdue advice is)."""
     by_id = archive.by_id()
     views = {}
     for doc in archive.documenten:
@@ -286,8 +305,44 @@ def build_views(
         view.jsonld = _jsonld(view, gemeente, canonical, site_url)
         if contact and info.status == REACTIE_UITGEBLEVEN:
             view.melding_url = missing_response_mail(contact, view, canonical)
+        _outcome(view, info, by_id, derived, today)
         views[doc.id] = view
     return views
+
+
+UNCLEAR_DECISION = Status(BEANTWOORD, "✉", "Besluit niet duidelijk")
+"""A response's badge when the archive does not know its besluit."""
+
+
+def days_text(dagen: int) -> str:
+    """'1 dag', '12 dagen', '1.491 dagen' (Dutch thousands)."""
+    return f"{format_decimal(dagen, locale='nl')} {'dag' if dagen == 1 else 'dagen'}"
+
+
+def _outcome(view: DocumentView, info: Derived, by_id: dict[str, Document], derived: dict[str, Derived], today: date | None) -> None:
+    """What a card shows of the document's outcome: its badge and a line on time (see DocumentView.uitkomst, .tijd)."""
+    doc = view.doc
+    if doc.soort == "advies":
+        view.uitkomst = view.status
+        deadline = info.uiterste_reactiedatum
+        answers = [by_id[answer] for answer in info.reacties if by_id[answer].soort == "reactie"]
+        if info.reactietijd is not None:
+            binnen = deadline is not None and answers and within_deadline(answers[0], deadline)
+            view.tijd = f"Reactie na {days_text(info.reactietijd)}" + ("" if deadline is None else ", binnen de termijn" if binnen else ", na de termijn")
+        elif info.status == REACTIE_UITGEBLEVEN and deadline is not None and today is not None:
+            view.te_laat = (today - deadline).days
+            jaren = f" (ruim {view.te_laat // 365} jaar)" if view.te_laat >= 2 * 365 else ""
+            view.tijd = f"Termijn {days_text(view.te_laat)} voorbij{jaren}"
+        elif info.status == WACHT_OP_REACTIE and deadline is not None:
+            view.tijd = f"Termijn loopt tot en met {format_day(deadline)}"
+    elif doc.soort == "reactie":
+        view.uitkomst = status_view(doc.besluit) if doc.besluit else UNCLEAR_DECISION
+        advies = next((by_id[t] for t in doc.reactie_op if t in by_id and by_id[t].soort == "advies"), None)
+        dagen = days_to_answer(advies, doc) if advies is not None else None
+        if dagen is not None:
+            view.tijd = f"{days_text(dagen)} na het advies"
+    else:
+        view.uitkomst_noot = "Stuk, zonder besluit"
 
 
 def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> str:

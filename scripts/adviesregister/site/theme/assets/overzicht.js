@@ -116,15 +116,28 @@
     time.dateTime = item.datum_iso;
     meta.append(time, " \u00b7 " + item.soort + " \u00b7 " + item.gemeente);
     li.append(link, "\n", meta);
-    var status = data.statussen[item.status];
-    if (status) {
-      var badge = element("span", "ar-status ar-status--" + status.css);
-      var icon = element("span", "ar-status__icoon", status.icoon);
+    var holder = element("span", "ar-kaart__status");
+    var outcome = item.uitkomst;
+    if (outcome) {
+      var badge = element("span", "ar-status ar-status--" + outcome.css);
+      var icon = element("span", "ar-status__icoon", outcome.icoon);
       icon.setAttribute("aria-hidden", "true");
-      badge.append(icon, " " + item.status);
-      var holder = element("span", "ar-kaart__status");
+      badge.append(icon, " " + outcome.tekst);
       holder.append(badge);
-      li.append("\n", holder);
+    } else {
+      holder.append(element("span", "ar-kaart__noot", item.noot));
+    }
+    if (item.tijd) holder.append(" ", element("span", "ar-kaart__tijd", item.tijd));
+    li.append("\n", holder);
+    if (item.links.length) {
+      var links = element("span", "ar-kaart__op", item.links_woord + ": ");
+      item.links.forEach(function (target, i) {
+        var a = element("a", "", target.titel);
+        a.href = new URL(target.url, data.adres).href;
+        if (i) links.append(", ");
+        links.append(a);
+      });
+      li.append("\n", links);
     }
     return li;
   }

@@ -38,6 +38,8 @@ class Figures:
     """Advices answered or whose termijn has passed: the ones of which we know whether the answer came in time."""
     binnen_termijn: int = 0
     """Of those, answered on or before the last day of the termijn."""
+    termijnen: tuple[int, ...] = ()
+    """The reactietermijn in weeks of the gemeenten of these advices, each once, shortest first (the charts draw it)."""
 
     @property
     def beantwoord(self) -> int:
@@ -92,10 +94,13 @@ def compute_figures(archive: Archive, derived: dict[str, Derived]) -> list[Figur
         groups.append(("jaar", str(jaar), str(jaar), [doc for doc in adviezen if doc.datum.jaar == jaar]))
     for thema in sorted({thema for doc in adviezen for thema in doc.themas}):
         groups.append(("thema", thema, thema, [doc for doc in adviezen if thema in doc.themas]))
-    return [_figures(soort, sleutel, naam, members, derived, by_id) for soort, sleutel, naam, members in groups]
+    weeks = {slug: gemeente.reactietermijn_weken for slug, gemeente in archive.gemeenten.items()}
+    return [_figures(soort, sleutel, naam, members, derived, by_id, weeks) for soort, sleutel, naam, members in groups]
 
 
-def _figures(soort: str, sleutel: str, naam: str, members: list[Document], derived: dict[str, Derived], by_id: dict[str, Document]) -> Figures:
+def _figures(
+    soort: str, sleutel: str, naam: str, members: list[Document], derived: dict[str, Derived], by_id: dict[str, Document], weeks: dict[str, int]
+) -> Figures:
     counts = dict.fromkeys(OUTCOMES, 0)
     times: list[int] = []
     known = in_time = 0
@@ -110,7 +115,8 @@ def _figures(soort: str, sleutel: str, naam: str, members: list[Document], deriv
             in_time += within_deadline(first, info.uiterste_reactiedatum)
         elif info.status == REACTIE_UITGEBLEVEN:
             known += 1
-    return Figures(soort, sleutel, naam, len(members), counts, tuple(sorted(times)), known, in_time)
+    termijnen = tuple(sorted({weeks[advies.gemeente] for advies in members if advies.gemeente in weeks}))
+    return Figures(soort, sleutel, naam, len(members), counts, tuple(sorted(times)), known, in_time, termijnen)
 
 
 def _first_response(info: Derived, by_id: dict[str, Document]) -> Document | None:

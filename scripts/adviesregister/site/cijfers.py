@@ -24,18 +24,36 @@ CIJFERS = "cijfers/"
 MAX_BARS = 20
 """A chart shows at most this many groups (those with the most advices); the table beside it shows all."""
 
-_COLOURS = {
+COLOURS = {
     "overgenomen": "#1b5e20",
-    "deels overgenomen": "#7a5c00",
+    "deels overgenomen": "#6d4c00",
     "niet overgenomen": "#b71c1c",
     "anders beantwoord": "#37474f",
-    REACTIE_UITGEBLEVEN: "#6a1b9a",
+    REACTIE_UITGEBLEVEN: "#8e0000",
     WACHT_OP_REACTIE: "#0d47a1",
 }
-"""Dark fills, so the white icon and share on each segment stay readable (contrast over 4.5:1)."""
+"""Per outcome, the colour of its status badge on every page (theme/assets/adviesregister.css, .ar-status--…; a test
+compares them) and of its bars in the charts: dark, so the white icon and share on a segment stay readable (over 4.5:1)."""
+BAR_COLOUR = "#154273"
+"""Bars that are no outcome (on time, median reactietijd): the site's own colour."""
+TERMIJN_COLOUR = "#000000"
 _ICONS = {uitkomst: STATUS_LABELS[BEANTWOORD if uitkomst == "anders beantwoord" else uitkomst][0] for uitkomst in OUTCOMES}
-_NAMES = {uitkomst: STATUS_LABELS[uitkomst][1] if uitkomst == REACTIE_UITGEBLEVEN else uitkomst.capitalize() for uitkomst in OUTCOMES}
+_NAMES = {uitkomst: STATUS_LABELS[uitkomst][1] if uitkomst in (REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE) else uitkomst.capitalize() for uitkomst in OUTCOMES}
 """The site's words (views.STATUS_LABELS) for an outcome; the open data keeps the outcome's own value."""
+_MEANINGS = {
+    "overgenomen": "Het college neemt het advies over.",
+    "deels overgenomen": "Het college neemt een deel van het advies over, en een ander deel niet.",
+    "niet overgenomen": "Het college neemt het advies niet over.",
+    "anders beantwoord": "Het college heeft gereageerd, maar zegt niet of het het advies overneemt: het nam er kennis van, of de brief noemt geen duidelijk besluit.",
+    REACTIE_UITGEBLEVEN: "De termijn voor een reactie is voorbij en we vonden in dit archief geen reactie van het college. Misschien is die er wel, maar staat hij hier nog niet in.",
+    WACHT_OP_REACTIE: "Het college heeft nog geen reactie gestuurd, en de termijn daarvoor loopt nog.",
+}
+"""What each outcome means, in one or two plain sentences: the Cijfers page explains every outcome it shows."""
+TOO_FEW = "te weinig adviezen om iets te zeggen"
+"""Said instead of a percentage below SMALL_N advices."""
+FONT_SIZE = 13
+"""The size of every text in a chart (px): a chart is drawn about 360 px wide, so on a 375 px phone, where it shrinks a
+little, its text stays 12 px or more."""
 UNKNOWN = "onbekend"
 """A figure that cannot be computed (no advices, no reactietijd)."""
 _KINDS = {"gemeente": "Per gemeente", "jaar": "Per jaar", "thema": "Per thema"}
@@ -55,6 +73,13 @@ class OutcomeColumn:
     uitkomst: str
     icoon: str
     naam: str
+    betekenis: str
+    """What the outcome means, in plain Dutch."""
+
+    @property
+    def css(self) -> str:
+        """The modifier of its status badge (.ar-status--…), whose colour the charts share (COLOURS)."""
+        return badge_class(self.uitkomst)
 
 
 @dataclass(frozen=True)
@@ -67,9 +92,11 @@ class FigureRow:
     """Per outcome: count and share."""
     reactietijd_bekend: int
     mediaan: str
-    spreiding: str
     bereik: str
     binnen_termijn: str
+    """'8 van 12 (67%)'; without the percentage below SMALL_N."""
+    te_weinig: bool
+    """Fewer than SMALL_N advices: the shares are left out (TOO_FEW)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +107,8 @@ class Chart:
     beschrijving: str
     """The text alternative of the image: what it shows; the numbers are in the table beside it."""
     svg: str
+    uitleg: str = ""
+    """How to read it, shown under the chart for everyone (the chart's own legend names the colours)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +128,19 @@ class FiguresPage:
 
     def charts(self) -> list[Chart]:
         return [chart for section in self.secties for chart in section.grafieken]
+
+    @property
+    def klein(self) -> int:
+        return SMALL_N
+
+    @property
+    def te_weinig(self) -> str:
+        return TOO_FEW
+
+
+def badge_class(uitkomst: str) -> str:
+    """The status badge's modifier for an outcome: 'deels-overgenomen'; 'anders beantwoord' is the status 'beantwoord'."""
+    return (BEANTWOORD if uitkomst == "anders beantwoord" else uitkomst).replace(" ", "-")
 
 
 def summary(item: Figures) -> str:
@@ -191,19 +233,29 @@ def on_time_sentence(binnen: int, bekend: int) -> str:
     return f"{which}, {answered} een antwoord binnen de termijn{share}."
 
 
+def share(part: int, whole: int) -> str:
+    """'67%' from SMALL_N cases on; '' below, where a percentage says little (the page says TOO_FEW)."""
+    return percent(part, whole) if whole >= SMALL_N else ""
+
+
+def part_of(part: int, whole: int) -> str:
+    """'8 van 12 (67%)', '2 van 3': the count always, so n stands beside every percentage."""
+    if not whole:
+        return UNKNOWN
+    shown = share(part, whole)
+    return f"{dutch.number(part)} van {dutch.number(whole)}" + (f" ({shown})" if shown else "")
+
+
 def row(item: Figures) -> FigureRow:
-    quartiles = item.kwartielen
     return FigureRow(
         naam=item.naam,
         adviezen=item.adviezen,
-        uitkomsten=[(item.uitkomsten[uitkomst], percent(item.uitkomsten[uitkomst], item.adviezen)) for uitkomst in OUTCOMES],
+        uitkomsten=[(item.uitkomsten[uitkomst], share(item.uitkomsten[uitkomst], item.adviezen)) for uitkomst in OUTCOMES],
         reactietijd_bekend=len(item.reactietijden),
         mediaan=days(item.mediaan),
-        spreiding=f"{days(quartiles[0])} tot {days(quartiles[1])}" if quartiles else UNKNOWN,
         bereik=f"{days(item.kortste)} tot {days(item.langste)}" if item.reactietijden else UNKNOWN,
-        binnen_termijn=f"{dutch.number(item.binnen_termijn)} van {dutch.number(item.termijn_bekend)} ({percent(item.binnen_termijn, item.termijn_bekend)})"
-        if item.termijn_bekend
-        else UNKNOWN,
+        binnen_termijn=part_of(item.binnen_termijn, item.termijn_bekend),
+        te_weinig=item.adviezen < SMALL_N,
     )
 
 
@@ -214,7 +266,7 @@ def build_figures_page(figures: list[Figures]) -> FiguresPage:
         group = [item for item in figures if item.soort == kind]
         if group:
             sections.append(FigureSection(kind, title, [row(item) for item in group], _charts(kind, title, group)))
-    columns = [OutcomeColumn(uitkomst, _ICONS[uitkomst], _NAMES[uitkomst]) for uitkomst in OUTCOMES]
+    columns = [OutcomeColumn(uitkomst, _ICONS[uitkomst], _NAMES[uitkomst], _MEANINGS[uitkomst]) for uitkomst in OUTCOMES]
     return FiguresPage(summary(total), row(total), sections, columns)
 
 
@@ -228,19 +280,47 @@ def _charts(kind: str, title: str, group: list[Figures]) -> list[Chart]:
             f"Uitkomst van de adviezen, {title.lower()}",
             f"Staafdiagram: per {kind} het deel van de adviezen dat het college overnam, deels overnam of niet overnam, dat een ander antwoord kreeg, waarop we geen reactie vonden terwijl de termijn voorbij is, of dat nog wacht.{more} De getallen staan in de tabel hieronder.",
             _outcome_svg(shown),
+            f"Achter elke naam staat het aantal adviezen. Bij minder dan {SMALL_N} adviezen staat in de balk het aantal in plaats van een percentage: dat zijn {TOO_FEW}.",
         )
     ]
+    known = [item for item in shown if item.termijn_bekend]
+    if known:
+        charts.append(
+            Chart(
+                f"{CIJFERS}binnen-termijn-{kind}.svg",
+                f"Antwoord binnen de termijn, {title.lower()}",
+                f"Staafdiagram: per {kind} het deel van de adviezen dat binnen de termijn een antwoord kreeg, van de adviezen die een antwoord kregen of waarvan de termijn voorbij is.{more} De getallen staan in de tabel hieronder.",
+                _on_time_svg(known),
+                f"Achter elke balk: hoeveel adviezen op tijd antwoord kregen, van hoeveel. Bij minder dan {SMALL_N} adviezen tekenen we geen balk: dat zijn {TOO_FEW}.",
+            )
+        )
     timed = [item for item in shown if item.reactietijden]
     if timed:
         charts.append(
             Chart(
                 f"{CIJFERS}reactietijd-{kind}.svg",
                 f"Reactietijd van het college, {title.lower()}",
-                f"Diagram: per {kind} de reactietijd in dagen. De dikke balk loopt van het eerste tot het derde kwartiel, de dunne lijn van de kortste tot de langste reactietijd, het getal is de mediaan.{more} De getallen staan in de tabel hieronder.",
+                f"Staafdiagram: per {kind} de mediaan van de reactietijd in dagen, met een zwarte streep op de termijn voor een reactie.{more} De getallen staan in de tabel hieronder.",
                 _time_svg(timed),
+                "De balk is de mediaan: de helft van de antwoorden kwam sneller, de helft langzamer. De zwarte streep is de termijn: een balk die verder loopt, betekent dat de helft van de antwoorden te laat kwam.",
             )
         )
     return charts
+
+
+_STEP = {"step": 46}
+"""Each group's row: its label above, its bar below."""
+_BAR = {"height": 16, "yOffset": 8}
+_LABEL = {"type": "text", "align": "left", "baseline": "bottom", "dy": -4, "color": "#000000"}
+
+
+def _group_label(item: Figures) -> str:
+    """A group's name with its number of advices: 'Almelo (2 adviezen)'."""
+    return f"{item.naam} ({dutch.count(item.adviezen, 'advies', 'adviezen')})"
+
+
+def _y(group: list[Figures]) -> dict[str, object]:
+    return {"field": "groep", "type": "nominal", "sort": [_group_label(item) for item in group], "title": None, "axis": {"labelLimit": 150}}
 
 
 def _outcome_svg(group: list[Figures]) -> str:
@@ -248,16 +328,21 @@ def _outcome_svg(group: list[Figures]) -> str:
     for item in group:
         start = 0.0
         for uitkomst in OUTCOMES:
-            share = item.uitkomsten[uitkomst] / item.adviezen if item.adviezen else 0.0
-            if share:
-                label = f"{_ICONS[uitkomst]} {round(100 * share)}%" if share >= 0.14 else ""
-                values.append({"groep": item.naam, "uitkomst": f"{_ICONS[uitkomst]} {_NAMES[uitkomst]}", "van": start, "tot": start + share, "label": label})
-            start += share
+            aantal = item.uitkomsten[uitkomst]
+            part = aantal / item.adviezen if item.adviezen else 0.0
+            if part:
+                # only where the segment is wide enough for it (the chart is 190 px wide); the table has every number
+                few = item.adviezen < SMALL_N
+                label = (dutch.number(aantal) if few else dutch.percent(aantal, item.adviezen)) if part >= (0.1 if few else 0.2) else ""
+                values.append(
+                    {"groep": _group_label(item), "uitkomst": f"{_ICONS[uitkomst]} {_NAMES[uitkomst]}", "van": start, "tot": start + part, "label": label}
+                )
+            start += part
     domain = [f"{_ICONS[u]} {_NAMES[u]}" for u in OUTCOMES]
-    y = {"field": "groep", "type": "nominal", "sort": [item.naam for item in group], "title": None, "axis": {"labelLimit": 120, "labelFontSize": 12}}
+    y = _y(group)
     spec = {
-        "width": 260,
-        "height": {"step": 28},
+        "width": 190,
+        "height": {"step": 30},
         "data": {"values": values},
         "layer": [
             {
@@ -274,14 +359,14 @@ def _outcome_svg(group: list[Figures]) -> str:
                     "color": {
                         "field": "uitkomst",
                         "type": "nominal",
-                        "scale": {"domain": domain, "range": [_COLOURS[u] for u in OUTCOMES]},
-                        "legend": {"orient": "bottom", "columns": 2, "title": None, "labelFontSize": 12, "labelLimit": 200},
+                        "scale": {"domain": domain, "range": [COLOURS[u] for u in OUTCOMES]},
+                        "legend": {"orient": "bottom", "columns": 1, "title": None, "labelLimit": 300},
                     },
                 },
             },
             {
                 "transform": [{"calculate": "(datum.van + datum.tot) / 2", "as": "midden"}],
-                "mark": {"type": "text", "color": "white", "fontSize": 11, "fontWeight": "bold"},
+                "mark": {"type": "text", "color": "white", "fontWeight": "bold"},
                 "encoding": {"y": y, "x": {"field": "midden", "type": "quantitative"}, "text": {"field": "label"}},
             },
         ],
@@ -289,34 +374,74 @@ def _outcome_svg(group: list[Figures]) -> str:
     return _svg(spec)
 
 
-def _time_svg(group: list[Figures]) -> str:
+def _on_time_svg(group: list[Figures]) -> str:
+    """Per group, the share answered within the termijn; below SMALL_N no bar, only the counts and TOO_FEW."""
     values = []
     for item in group:
-        quartiles = item.kwartielen or (item.mediaan or 0, item.mediaan or 0)
-        values.append(
-            {
-                "groep": item.naam,
-                "kortste": item.kortste,
-                "langste": item.langste,
-                "q1": quartiles[0],
-                "q3": quartiles[1],
-                "mediaan": item.mediaan,
-                "label": dutch.number(dutch.whole_days(item.mediaan or 0)),
-            }
-        )
-    y = {"field": "groep", "type": "nominal", "sort": [item.naam for item in group], "title": None, "axis": {"labelLimit": 120, "labelFontSize": 12}}
-    x = {"type": "quantitative", "axis": {"title": "Dagen tot de reactie", "tickCount": 5}}
+        few = item.termijn_bekend < SMALL_N
+        counts = f"{dutch.number(item.binnen_termijn)} van {dutch.number(item.termijn_bekend)}"
+        label = f"te weinig adviezen ({counts})" if few else f"{dutch.percent(item.binnen_termijn, item.termijn_bekend)} ({counts})"
+        values.append({"groep": _group_label(item), "deel": 0 if few else item.binnen_termijn / item.termijn_bekend, "label": label})
+    y = _y(group)
+    x = {"field": "deel", "type": "quantitative", "scale": {"domain": [0, 1]}, "axis": {"format": "%", "title": "Op tijd beantwoord", "tickCount": 4}}
     spec = {
-        "width": 260,
-        "height": {"step": 28},
+        "width": 190,
+        "height": _STEP,
         "data": {"values": values},
         "layer": [
-            {"mark": {"type": "rule", "color": "#555555"}, "encoding": {"y": y, "x": {"field": "kortste", **x}, "x2": {"field": "langste"}}},
-            {"mark": {"type": "bar", "color": "#0d47a1", "height": 12}, "encoding": {"y": y, "x": {"field": "q1", **x}, "x2": {"field": "q3"}}},
-            {"mark": {"type": "tick", "color": "#000000", "thickness": 3, "size": 18}, "encoding": {"y": y, "x": {"field": "mediaan", **x}}},
+            {"mark": {"type": "bar", "color": BAR_COLOUR, **_BAR}, "encoding": {"y": y, "x": x}},
             {
-                "mark": {"type": "text", "align": "left", "dx": 6, "dy": -11, "fontSize": 11, "color": "#000000"},
-                "encoding": {"y": y, "x": {"field": "mediaan", **x}, "text": {"field": "label"}},
+                "transform": [{"calculate": "0", "as": "begin"}],
+                "mark": _LABEL,
+                "encoding": {"y": y, "x": {"field": "begin", "type": "quantitative"}, "text": {"field": "label"}},
+            },
+        ],
+    }
+    return _svg(spec)
+
+
+def _time_svg(group: list[Figures]) -> str:
+    """Per group, the median reactietijd as a bar, and the termijn (of each gemeente in it) as a black line across."""
+    median, termijn = "Mediaan reactietijd", "Termijn voor een reactie"
+    values = []
+    for item in group:
+        answers = dutch.count(len(item.reactietijden), "antwoord", "antwoorden")
+        values.append(
+            {
+                "groep": _group_label(item),
+                "dagen": item.mediaan,
+                "teken": median,
+                "label": f"{dutch.count(dutch.whole_days(item.mediaan or 0), 'dag', 'dagen')}, {answers}",
+            }
+        )
+        values += [{"groep": _group_label(item), "dagen": 7 * weeks, "teken": termijn, "label": ""} for weeks in item.termijnen]
+    y = _y(group)
+    x = {"field": "dagen", "type": "quantitative", "axis": {"title": "Dagen tot de reactie", "tickCount": 4}}
+    color = {
+        "field": "teken",
+        "type": "nominal",
+        "scale": {"domain": [median, termijn], "range": [BAR_COLOUR, TERMIJN_COLOUR]},
+        "legend": {"orient": "bottom", "columns": 1, "title": None, "symbolType": "square", "symbolOpacity": 1, "labelLimit": 300},
+    }
+    spec = {
+        "width": 190,
+        "height": _STEP,
+        "data": {"values": values},
+        "layer": [
+            {
+                "transform": [{"filter": f"datum.teken == '{median}'"}],
+                "mark": {"type": "bar", **_BAR},
+                "encoding": {"y": y, "x": x, "color": color},
+            },
+            {
+                "transform": [{"filter": f"datum.teken == '{termijn}'"}],
+                "mark": {"type": "tick", "thickness": 3, "size": 24, "opacity": 1, "yOffset": _BAR["yOffset"]},
+                "encoding": {"y": y, "x": x, "color": color},
+            },
+            {
+                "transform": [{"filter": f"datum.teken == '{median}'"}, {"calculate": "0", "as": "begin"}],
+                "mark": _LABEL,
+                "encoding": {"y": y, "x": {"field": "begin", "type": "quantitative"}, "text": {"field": "label"}},
             },
         ],
     }
@@ -324,10 +449,19 @@ def _time_svg(group: list[Figures]) -> str:
 
 
 def _svg(spec: dict[str, object]) -> str:
+    font = {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE}
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "background": "white",
-        "config": {"font": "sans-serif", "view": {"stroke": None}},
+        # room beyond what Vega measures: a browser may draw the names in a wider font than vl-convert measured
+        "padding": {"left": 16, "right": 12, "top": 5, "bottom": 5},
+        "config": {
+            "font": "sans-serif",
+            "view": {"stroke": None},
+            "axis": font,
+            "legend": font,
+            "text": {"fontSize": FONT_SIZE},
+        },
         **spec,
     }
     return vl_convert.vegalite_to_svg(json.dumps(spec), format_locale="nl-NL", time_format_locale="nl-NL")

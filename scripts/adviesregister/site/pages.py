@@ -32,7 +32,7 @@ from adviesregister.opendata.diwoo import has_diwoo
 from adviesregister.opendata.field_tables import FieldTable, field_tables
 from adviesregister.opendata.files import ExportResult
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
-from adviesregister.site import dutch
+from adviesregister.site import cijfers, dutch
 from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, join_words, relative_url, status_view
 
 
@@ -50,6 +50,8 @@ class Listing:
     feed_titel: str = ""
     adviesraden: list[RaadView] = field(default_factory=list)
     """A gemeente's advisory councils, each with its website and contact (empty for other lists)."""
+    raad_uitleg: str = ""
+    """On a gemeente's page: what an advisory council is, in one plain sentence."""
 
     @property
     def aantal_tekst(self) -> str:
@@ -64,6 +66,53 @@ class Listing:
     def feed_uitleg(self) -> str:
         """Where the visible feed link of this page leads: its place on the feeds page."""
         return f"{FEEDS_PAGE}#{feed_anchor(self.feed)}" if self.feed else ""
+
+
+ADVIESRAAD_UITLEG = (
+    "Een adviesraad is een groep inwoners die het college van burgemeester en wethouders advies geeft over zorg, jeugd, "
+    "werk en inkomen; het college beslist zelf of het dat advies overneemt."
+)
+"""What an advisory council is, on every gemeente's page."""
+
+
+@dataclass(frozen=True)
+class GemeenteRow:
+    """One gemeente in the comparison on the gemeenten page, as text (site/cijfers.py's small-n rule applied)."""
+
+    naam: str
+    url: str
+    adviezen: int
+    laatste: str
+    """The date of its newest advice ('' without one)."""
+    laatste_iso: str
+    overgenomen: str
+    """Taken over wholly or partly: '7 van 12 (58%)', '1 van 2'."""
+    mediaan: str
+    binnen_termijn: str
+
+
+def build_comparison(archive: Archive, gemeenten: list[Listing], figures: dict[tuple[str, str], Figures]) -> list[GemeenteRow]:
+    """Per gemeente (in the order of the list): its advices, newest advice, share taken over, median reactietijd and
+    share answered in time."""
+    rows = []
+    for listing in gemeenten:
+        item = figures.get(("gemeente", listing.sleutel))
+        adviezen = [view for view in listing.views if view.doc.soort == "advies"]
+        newest = max(adviezen, key=lambda view: (view.doc.datum.sort_key(), view.id), default=None)
+        overgenomen = item.uitkomsten.get("overgenomen", 0) + item.uitkomsten.get("deels overgenomen", 0) if item else 0
+        rows.append(
+            GemeenteRow(
+                archive.gemeenten[listing.sleutel].naam,
+                listing.url,
+                item.adviezen if item else 0,
+                newest.datum if newest else "",
+                newest.datum_iso if newest else "",
+                cijfers.part_of(overgenomen, item.adviezen) if item else cijfers.UNKNOWN,
+                cijfers.days(item.mediaan) if item else cijfers.UNKNOWN,
+                cijfers.part_of(item.binnen_termijn, item.termijn_bekend) if item else cijfers.UNKNOWN,
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True)
@@ -107,7 +156,15 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
         views = [v for v in ordered if v.doc.gemeente == slug]
         gemeenten.append(
             Listing(
-                slug, gemeente_url(slug), f"Gemeente {gemeente.naam}", views, intro, gemeente_feed_url(slug), f"Adviesregister: gemeente {gemeente.naam}", raden
+                slug,
+                gemeente_url(slug),
+                f"Gemeente {gemeente.naam}",
+                views,
+                intro,
+                gemeente_feed_url(slug),
+                f"Adviesregister: gemeente {gemeente.naam}",
+                raden,
+                ADVIESRAAD_UITLEG,
             )
         )
     themas = [

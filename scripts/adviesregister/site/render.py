@@ -38,12 +38,13 @@ from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site import dutch
-from adviesregister.site.cijfers import CIJFERS, build_figures_page, summary
+from adviesregister.site.cijfers import CIJFERS, SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import (
     Filter,
     Listing,
+    build_comparison,
     build_feeds,
     build_filters,
     build_home,
@@ -104,13 +105,15 @@ def render_site(
     for chart in figures_page.charts():
         writer.file(chart.bestand, chart.svg)
     write_overview(writer, ordered, build_filters(ordered, home, listings), newest)
+    comparison = build_comparison(archive, listings.gemeenten, figures)
     for name, title, items, intro in (
         ("gemeenten", "Gemeenten", listings.gemeenten, "Kies een gemeente."),
         ("themas", "Thema's", listings.themas, "Kies een thema."),
         ("status", "Adviezen per status", listings.statussen, "Kies een status."),
         ("jaren", "Jaren", listings.jaren, "Kies een jaar."),
     ):
-        writer.page(f"{name}/index.md", title, "index-lijst.md.j2", f"{name}/", {"items": items, "intro": intro}, description=DESCRIPTIONS[name])
+        context = {"items": items, "intro": intro, "vergelijking": comparison if name == "gemeenten" else None, "klein": SMALL_N, "te_weinig": TOO_FEW}
+        writer.page(f"{name}/index.md", title, "index-lijst.md.j2", f"{name}/", context, description=DESCRIPTIONS[name])
     writer.page(
         "punten.md",
         "Punten die het college niet overnam",

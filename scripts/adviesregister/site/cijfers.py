@@ -51,7 +51,7 @@ _MEANINGS = {
 """What each outcome means, in one or two plain sentences: the Cijfers page explains every outcome it shows."""
 TOO_FEW = "te weinig adviezen om iets te zeggen"
 """Said instead of a percentage below SMALL_N advices."""
-FONT_SIZE = 13
+FONT_SIZE = 14
 """The size of every text in a chart (px): a chart is drawn about 360 px wide, so on a 375 px phone, where it shrinks a
 little, its text stays 12 px or more."""
 UNKNOWN = "onbekend"
@@ -320,7 +320,7 @@ def _group_label(item: Figures) -> str:
 
 
 def _y(group: list[Figures]) -> dict[str, object]:
-    return {"field": "groep", "type": "nominal", "sort": [_group_label(item) for item in group], "title": None, "axis": {"labelLimit": 150}}
+    return {"field": "groep", "type": "nominal", "sort": [_group_label(item) for item in group], "title": None, "axis": {"labelLimit": 140}}
 
 
 def _outcome_svg(group: list[Figures]) -> str:

@@ -107,7 +107,7 @@ def build_comparison(archive: Archive, gemeenten: list[Listing], figures: dict[t
                 item.adviezen if item else 0,
                 newest.datum if newest else "",
                 newest.datum_iso if newest else "",
-                cijfers.part_of(overgenomen, item.adviezen) if item else cijfers.UNKNOWN,
+                cijfers.part_of(overgenomen, item.adviezen) if item else "geen adviezen",
                 cijfers.days(item.mediaan) if item else cijfers.UNKNOWN,
                 cijfers.part_of(item.binnen_termijn, item.termijn_bekend) if item else cijfers.UNKNOWN,
             )

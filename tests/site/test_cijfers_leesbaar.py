@@ -203,5 +203,4 @@ def test_on_a_phone_tables_fit_and_chart_text_is_readable(browser: Browser, serv
         scale = image["shown"] / float(root.get("width"))
         sizes = [float(text.get("font-size").removesuffix("px")) for text in root.iter("{http://www.w3.org/2000/svg}text")]
         assert min(sizes) * scale >= 12, f"{image['src']}: text {min(sizes) * scale:.1f} px on a phone"
-        assert scale <= 1.6
     context.close()

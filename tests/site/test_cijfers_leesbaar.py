@@ -182,9 +182,10 @@ def served(built_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.mark.parametrize("width", [375, 1024, 1280])
 @pytest.mark.parametrize("address", ["cijfers/", "gemeenten/"])
-def test_on_a_phone_tables_fit_and_chart_text_is_readable(browser: Browser, served: str, address: str) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="nl-NL")
+def test_tables_fit_at_every_width_and_chart_text_is_readable_on_a_phone(browser: Browser, served: str, address: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 812}, locale="nl-NL")
     page = context.new_page()
     page.goto(served + address)
     page.wait_for_load_state("networkidle")
@@ -192,13 +193,13 @@ def test_on_a_phone_tables_fit_and_chart_text_is_readable(browser: Browser, serv
         "[...document.querySelectorAll('.ar-tabelvak')].filter(box => box.scrollWidth > box.clientWidth"
         " || box.getBoundingClientRect().right > window.innerWidth).map(box => box.querySelector('caption').textContent)"
     )
-    assert overflowing == [], "a table scrolls sideways on a phone"
+    assert overflowing == [], "a table is wider than the screen (its box does not scroll: the tables fit, stacked on a phone)"
     assert page.locator(".ar-tabelvak").count() >= 1
     images = page.evaluate(
         "[...document.querySelectorAll('figure.ar-grafiek img')].map(img => ({src: img.getAttribute('src'), shown: img.getBoundingClientRect().width}))"
     )
     assert len(images) == (9 if address == "cijfers/" else 0)
-    for image in images:
+    for image in images if width == 375 else ():
         root = etree.fromstring(page.request.get(served + address + image["src"]).body())
         scale = image["shown"] / float(root.get("width"))
         sizes = [float(text.get("font-size").removesuffix("px")) for text in root.iter("{http://www.w3.org/2000/svg}text")]

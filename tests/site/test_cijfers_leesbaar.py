@@ -31,7 +31,7 @@ def spoken(node: html.HtmlElement) -> str:
 def chart_texts(svg: str | bytes) -> list[str]:
     """Every text a chart draws (its <text> elements: axes, labels, legend)."""
     root = etree.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg)
-    return ["".join(text.itertext()) for text in root.iter("{http://www.w3.org/2000/svg}text")]
+    return [" ".join(text.itertext()) for text in root.iter("{http://www.w3.org/2000/svg}text")]  # the lines of a label, with a space
 
 
 def english_numbers(texts: list[str]) -> list[str]:

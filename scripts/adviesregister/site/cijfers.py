@@ -315,12 +315,14 @@ _LABEL = {"type": "text", "align": "left", "baseline": "bottom", "dy": -4, "colo
 
 
 def _group_label(item: Figures) -> str:
-    """A group's name with its number of advices: 'Almelo (2 adviezen)'."""
-    return f"{item.naam} ({dutch.count(item.adviezen, 'advies', 'adviezen')})"
+    """A group's name with its number of advices below it: 'Almelo\n(2 adviezen)' (two lines on the axis)."""
+    return f"{item.naam}\n({dutch.count(item.adviezen, 'advies', 'adviezen')})"
 
 
 def _y(group: list[Figures]) -> dict[str, object]:
-    return {"field": "groep", "type": "nominal", "sort": [_group_label(item) for item in group], "title": None, "axis": {"labelLimit": 140}}
+    # the name on one line, its number of advices on the next: narrow enough for a phone, and the n is never cut off
+    axis = {"labelLimit": 140, "labelExpr": "split(datum.label, '\\n')", "labelLineHeight": FONT_SIZE + 2}
+    return {"field": "groep", "type": "nominal", "sort": [_group_label(item) for item in group], "title": None, "axis": axis}
 
 
 def _outcome_svg(group: list[Figures]) -> str:
@@ -342,7 +344,7 @@ def _outcome_svg(group: list[Figures]) -> str:
     y = _y(group)
     spec = {
         "width": 190,
-        "height": {"step": 30},
+        "height": {"step": 40},
         "data": {"values": values},
         "layer": [
             {

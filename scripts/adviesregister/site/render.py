@@ -202,7 +202,7 @@ def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = 
     tekst = letter_html(view.doc.tekst) if tekst is None else tekst
     context = {"v": view, "tekst": tekst, "inhoud": letter_contents(tekst)}
     crumbs = [(f"Gemeente {view.gemeente}", view.gemeente_url)]
-    meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel, "gewijzigd": gewijzigd}
+    meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel, "gewijzigd": gewijzigd, "delen": True}
     writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, html_only=True, **meta)
 
 

@@ -200,6 +200,8 @@ class Summary:
     link_woord: str = ""
     links: list[Link] = field(default_factory=list)
     """The response(s) of an advice, the advice a response answers, what a stuk belongs to."""
+    uitkomst_vooraan: bool = False
+    """The badge before the text: a response's besluit is its answer, an advice's status what became of it (after)."""
 
 
 @dataclass
@@ -427,7 +429,7 @@ def summary(view: DocumentView, info: Derived, gemeente: Gemeente | None) -> Sum
         citaat = f"\N{LEFT DOUBLE QUOTATION MARK}{doc.besluit_citaat}\N{RIGHT DOUBLE QUOTATION MARK}" if doc.besluit_citaat else ""
         tekst = citaat or doc.samenvatting or "Het archief weet niet welk besluit het college nam."
         zin = f"Het college reageerde {view.tijd}." if view.tijd else ""
-        return Summary("Wat het college besloot", tekst, view.uitkomst, zin, "Dit is een reactie op", view.reactie_op)
+        return Summary("Wat het college besloot", tekst, view.uitkomst, zin, "Dit is een reactie op", view.reactie_op, uitkomst_vooraan=True)
     onderwerp = sentence(doc.samenvatting or doc.onderwerp or doc.titel)
     if doc.soort == "stuk":
         return Summary("Waar dit stuk over gaat", onderwerp, None, "", "Hoort bij", view.stukken)

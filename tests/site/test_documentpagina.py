@@ -11,6 +11,8 @@ import pytest
 from lxml import html
 from playwright.sync_api import Browser, Page, expect
 
+from adviesregister.site.views import SourceFile, format_size, kenmerk_label
+
 from helpers import SCREENSHOTS, run_axe, serve
 
 ADVIES = "almelo-2022-12-22-ongevraagd-advies-nsob-rapport"
@@ -82,6 +84,26 @@ def test_the_facts_are_labelled_for_the_reader(built_site: Path) -> None:
         "Zaaknummer gemeente",
     ]
     assert not {"Uw brief", "Ons kenmerk", "Uw kenmerk", "Datum"} & set(reactie)
+
+
+def test_a_kenmerk_is_labelled_by_who_issued_it() -> None:
+    """'Ons kenmerk' is the sender's: the council's on an advice, the gemeente's on a response; 'Uw kenmerk' the other's."""
+    assert [kenmerk_label("advies", key) for key in ("ons_kenmerk", "uw_kenmerk")] == ["Kenmerk adviesraad", "Kenmerk gemeente"]
+    assert [kenmerk_label("reactie", key) for key in ("ons_kenmerk", "uw_kenmerk")] == ["Kenmerk gemeente", "Kenmerk adviesraad"]
+    assert kenmerk_label("advies", "zaaknummer") == kenmerk_label("reactie", "zaaknummer") == "Zaaknummer gemeente"
+
+
+@pytest.mark.parametrize(
+    "url, als_tekst, grootte, words",
+    [
+        ("bronnen/oss-2024-advies.pdf", False, 214_000, "PDF, 214 kB"),
+        ("bronnen/oss-2024-advies.docx", False, 1_200_000, "Word-bestand, 1,2 MB"),
+        ("bronnen/oss-2024-advies.html.txt", True, 812, "Tekstbestand (de opmaakcode van het origineel), 812 bytes"),
+    ],
+)
+def test_the_download_says_its_kind_and_size_in_dutch(url: str, als_tekst: bool, grootte: int, words: str) -> None:
+    source = SourceFile("002_7a59d51122097325.pdf", "0" * 64, url, format_size(grootte), als_tekst)
+    assert (source.bestandsnaam, source.beschrijving) == (url.removeprefix("bronnen/"), words)
 
 
 def test_the_letter_is_offered_near_the_top_under_the_documents_own_name(built_site: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from lxml import html
 from playwright.sync_api import Browser, Page, expect
 
-from adviesregister.site.views import SourceFile, format_size, kenmerk_label
+from adviesregister.site.views import SourceFile, answered_sentence, format_size, kenmerk_label, overdue_sentence
 
 from helpers import SCREENSHOTS, run_axe, serve
 
@@ -68,6 +68,28 @@ def test_the_summary_box_comes_right_under_the_title(built_site: Path) -> None:
         assert order.index("in-het-kort") < order.index("ar-meta"), order
         assert order.index("in-het-kort") < min(order.index(part) for part in ("reacties", "reactie-op", "besluit", "tijdlijn", "tekst") if part in order)
     assert not advies.xpath("//p[@class='ar-samenvatting']"), "the samenvatting is in the box, not again below the timeline"
+
+
+@pytest.mark.parametrize(
+    ("n", "answered", "late", "overdue"),
+    [
+        (0, "Het college reageerde dezelfde dag, binnen de termijn van 8 weken.", "Het college reageerde dezelfde dag.", "De termijn is net voorbij"),
+        (1, "Het college reageerde na 1 dag, binnen de termijn van 8 weken.", "Het college reageerde na 1 dag.", "De termijn is 1 dag voorbij"),
+        (2, "Het college reageerde na 2 dagen, binnen de termijn van 8 weken.", "Het college reageerde na 2 dagen.", "De termijn is 2 dagen voorbij"),
+        (3, "Het college reageerde na 3 dagen, binnen de termijn van 8 weken.", "Het college reageerde na 3 dagen.", "De termijn is 3 dagen voorbij"),
+        (
+            167,
+            "Het college reageerde na 167 dagen (ongeveer 5 maanden), binnen de termijn van 8 weken.",
+            "Het college reageerde na 167 dagen (ongeveer 5 maanden).",
+            "De termijn is 167 dagen (ongeveer 5 maanden) voorbij",
+        ),
+    ],
+)
+def test_the_summary_sentences_over_n_days(n: int, answered: str, late: str, overdue: str) -> None:
+    assert answered_sentence(n, True, 8) == answered
+    assert answered_sentence(n, None, None) == late, "without a termijn, nothing about it"
+    assert overdue_sentence(n) == f"{overdue}; we vonden geen reactie van het college."
+    assert answered_sentence(n, False, 1).endswith(", na de termijn van 1 week.")
 
 
 def test_the_facts_are_labelled_for_the_reader(built_site: Path) -> None:

@@ -375,7 +375,7 @@ def build_views(
             view.melding_url = missing_response_mail(contact, view, canonical)
             view.melding_adres = contact
         _outcome(view, info, by_id, derived, today)
-        view.samenvatting = summary(view, info, gemeente)
+        view.samenvatting = summary(view, info, gemeente, by_id)
         views[doc.id] = view
     return views
 
@@ -421,7 +421,7 @@ def sentence(text: str) -> str:
     return text if text.rstrip()[-1:] in (".", "!", "?") else f"{text.rstrip()}."
 
 
-def summary(view: DocumentView, info: Derived, gemeente: Gemeente | None) -> Summary:
+def summary(view: DocumentView, info: Derived, gemeente: Gemeente | None, by_id: dict[str, Document]) -> Summary:
     """The box under the title (DocumentView.samenvatting): for an advice what it advised and what became of it, for a
     response what the college decided and on which advice, for a stuk what it is about and what it belongs to."""
     doc = view.doc
@@ -433,21 +433,32 @@ def summary(view: DocumentView, info: Derived, gemeente: Gemeente | None) -> Sum
     onderwerp = sentence(doc.samenvatting or doc.onderwerp or doc.titel)
     if doc.soort == "stuk":
         return Summary("Waar dit stuk over gaat", onderwerp, None, "", "Hoort bij", view.stukken)
-    answers = [link for link in view.reacties if link.soort == SOORT_LABELS["reactie"]] or view.reacties
+    answers = [_link(by_id[answer]) for answer in info.reacties if answer in by_id and by_id[answer].soort == "reactie"]
     deadline = info.uiterste_reactiedatum
-    termijn = f" van {dutch.weeks(gemeente.reactietermijn_weken)}" if gemeente is not None else ""
     if info.reactietijd is not None:
-        binnen = "" if view.binnen_termijn is None else f", {'binnen' if view.binnen_termijn else 'na'} de termijn{termijn}"
-        zin = f"Het college reageerde na {dutch.days(info.reactietijd)}{binnen}."
+        zin = answered_sentence(info.reactietijd, view.binnen_termijn, gemeente.reactietermijn_weken if gemeente else None)
     elif answers:
         zin = f"Het college reageerde op {answers[0].datum}."
     elif info.status == REACTIE_UITGEBLEVEN and view.te_laat is not None:
-        zin = f"De termijn is {dutch.days(view.te_laat)} voorbij; we vonden geen reactie van het college."
+        zin = overdue_sentence(view.te_laat)
     elif info.status == WACHT_OP_REACTIE and deadline is not None:
         zin = f"Het college kan reageren tot en met {format_day(deadline)}."
     else:
         zin = "In dit archief staat nog geen reactie van het college."
     return Summary("Wat de adviesraad adviseerde", onderwerp, view.status, zin, "Lees de reactie" if len(answers) == 1 else "Lees de reacties", answers)
+
+
+def answered_sentence(dagen: int, binnen: bool | None, weken: int | None) -> str:
+    """'Het college reageerde na 32 dagen, binnen de termijn van 8 weken.' (`binnen` None: the archive knows no termijn)."""
+    na = "dezelfde dag" if dagen == 0 else f"na {dutch.days(dagen)}"
+    termijn = "" if binnen is None else f", {'binnen' if binnen else 'na'} de termijn" + (f" van {dutch.weeks(weken)}" if weken else "")
+    return f"Het college reageerde {na}{termijn}."
+
+
+def overdue_sentence(dagen: int) -> str:
+    """'De termijn is 12 dagen voorbij; we vonden geen reactie van het college.'"""
+    voorbij = "net voorbij" if dagen == 0 else f"{dutch.days(dagen)} voorbij"
+    return f"De termijn is {voorbij}; we vonden geen reactie van het college."
 
 
 def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> str:

@@ -124,8 +124,10 @@ def test_html_and_markdown_originals_are_offered_as_text_only(hostile_site: Path
     assert sorted(p.suffix for p in bronnen.rglob("*")) == [".txt"] * 5
     assert not (hostile_site / "bronnen" / "almelo").exists()
     page = html.parse(str(hostile_site / "documenten" / REACTIE_ID / "index.html")).getroot()
-    assert page.xpath("//a[@download]/@href") == [f"../../bronnen/{REACTIE_ID}.html.txt"]
-    assert "als tekstbestand" in page.xpath("string(//a[@download]/..)")
+    hrefs = page.xpath("//a[@download]/@href")  # 'Download de brief' at the top, the file among the details for researchers
+    assert len(hrefs) == 2 and set(hrefs) == {f"../../bronnen/{REACTIE_ID}.html.txt"}
+    assert "als tekstbestand" in page.xpath("string(//details//a[@download]/..)")
+    assert page.xpath("string(//p[@class='ar-download']/span)").startswith("Tekstbestand (de opmaakcode van het origineel)")
 
 
 @pytest.fixture(scope="module")

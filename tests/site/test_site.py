@@ -90,7 +90,7 @@ def test_home_answers_the_citizens_question_first(built_site: Path) -> None:
     assert len(home.xpath("//section[h2='Nieuwste reacties van het college']//li[@class='ar-kaart']")) == 2
     overdue = home.xpath("//section[@aria-labelledby='te-laat']//li[@class='ar-kaart']/a/@href")
     assert overdue == ["documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/"]
-    assert text_of(home, "//section[@aria-labelledby='te-laat']//span[@class='ar-kaart__tijd']") == ["Termijn 2.758 dagen voorbij (ruim 7 jaar)"]
+    assert text_of(home, "//section[@aria-labelledby='te-laat']//span[@class='ar-kaart__tijd']") == ["Termijn 2.758 dagen (ongeveer 8 jaar) voorbij"]
     assert text_of(home, "//p[@class='ar-cijferregel']") == [
         "3 adviezen · 1 geheel of deels overgenomen · 2 van de 3 binnen de termijn beantwoord · Alle cijfers"
     ]
@@ -120,7 +120,7 @@ def test_every_card_shows_its_outcome(built_site: Path) -> None:
             ["op: Advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"],
         ),
         "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale": (
-            "Geen reactie bekend Termijn 2.758 dagen voorbij (ruim 7 jaar)",
+            "Geen reactie bekend Termijn 2.758 dagen (ongeveer 8 jaar) voorbij",
             [],
         ),
         "almelo-2017-inspectierapport-sociale-wijkteams": ("Stuk, zonder besluit", []),

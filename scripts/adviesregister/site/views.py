@@ -13,7 +13,6 @@ from datetime import date
 from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, days_to_answer, within_deadline
 from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, STATUS, HistoryEvent
@@ -69,18 +68,18 @@ def format_day(day: date) -> str:
     return format_date(day, format="long", locale="nl")
 
 
+def count_text(aantal: int, een: str, meer: str) -> str:
+    """'1 document', '7 documenten', '1.500 documenten'."""
+    return dutch.count(aantal, een, meer)
+
+
 def format_size(size: int) -> str:
     """'812 bytes', '4,7 kB', '1,2 MB'."""
     if size < 1000:
         return dutch.count(size, "byte", "bytes")
     if size < 1_000_000:
-        return f"{format_decimal(round(size / 1000, 1), locale='nl')} kB"
-    return f"{format_decimal(round(size / 1_000_000, 1), locale='nl')} MB"
-
-
-def count_text(aantal: int, een: str, meer: str) -> str:
-    """'1 document', '7 documenten', '1.500 documenten'."""
-    return dutch.count(aantal, een, meer)
+        return f"{dutch.number(round(size / 1000, 1))} kB"
+    return f"{dutch.number(round(size / 1_000_000, 1))} MB"
 
 
 def join_words(parts: list[str]) -> str:
@@ -384,11 +383,6 @@ UNCLEAR_DECISION = Status(BEANTWOORD, "✉", "Besluit niet duidelijk")
 """A response's badge when the archive does not know its besluit."""
 
 
-def days_text(dagen: int) -> str:
-    """'1 dag', '12 dagen', '1.491 dagen' (Dutch thousands)."""
-    return f"{format_decimal(dagen, locale='nl')} {'dag' if dagen == 1 else 'dagen'}"
-
-
 def _outcome(view: DocumentView, info: Derived, by_id: dict[str, Document], derived: dict[str, Derived], today: date | None) -> None:
     """What a card shows of the document's outcome: its badge and a line on time (see DocumentView.uitkomst, .tijd)."""
     doc = view.doc
@@ -399,11 +393,10 @@ def _outcome(view: DocumentView, info: Derived, by_id: dict[str, Document], deri
         if info.reactietijd is not None:
             binnen = deadline is not None and bool(answers) and within_deadline(answers[0], deadline)
             view.binnen_termijn = None if deadline is None else binnen
-            view.tijd = f"Reactie na {days_text(info.reactietijd)}" + ("" if deadline is None else ", binnen de termijn" if binnen else ", na de termijn")
+            view.tijd = f"Reactie na {dutch.days(info.reactietijd)}" + ("" if deadline is None else ", binnen de termijn" if binnen else ", na de termijn")
         elif info.status == REACTIE_UITGEBLEVEN and deadline is not None and today is not None:
             view.te_laat = (today - deadline).days
-            jaren = f" (ruim {view.te_laat // 365} jaar)" if view.te_laat >= 2 * 365 else ""
-            view.tijd = f"Termijn {days_text(view.te_laat)} voorbij{jaren}"
+            view.tijd = f"Termijn {dutch.days(view.te_laat)} voorbij"
         elif info.status == WACHT_OP_REACTIE and deadline is not None:
             view.tijd = f"Termijn loopt tot en met {format_day(deadline)}"
     elif doc.soort == "reactie":
@@ -411,7 +404,7 @@ def _outcome(view: DocumentView, info: Derived, by_id: dict[str, Document], deri
         advies = next((by_id[t] for t in doc.reactie_op if t in by_id and by_id[t].soort == "advies"), None)
         dagen = days_to_answer(advies, doc) if advies is not None else None
         if dagen is not None:
-            view.tijd = f"{days_text(dagen)} na het advies"
+            view.tijd = f"{dutch.days(dagen)} na het advies"
     else:
         view.uitkomst_noot = "Stuk, zonder besluit"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -438,7 +439,15 @@ def summary(view: DocumentView, info: Derived, gemeente: Gemeente | None, by_id:
         zin = f"Het college kan reageren tot en met {format_day(deadline)}."
     else:
         zin = "In dit archief staat nog geen reactie van het college."
-    return Summary("Wat de adviesraad adviseerde", onderwerp, view.status, zin, "Lees de reactie" if len(answers) == 1 else "Lees de reacties", answers)
+    lezen = "Lees de reactie" if len(answers) == 1 else "Lees de reacties"
+    if not doc.samenvatting and _same_words(doc.onderwerp or doc.titel, doc.titel):
+        return Summary("Wat er met dit advies gebeurde", "", view.status, zin, lezen, answers)  # the title just above says what it advised
+    return Summary("Wat de adviesraad adviseerde", onderwerp, view.status, zin, lezen, answers)
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two texts say the same words, whatever their case and punctuation."""
+    return re.findall(r"\w+", one.casefold()) == re.findall(r"\w+", other.casefold())
 
 
 def answered_sentence(dagen: int, binnen: bool | None, weken: int | None) -> str:

@@ -336,7 +336,7 @@ def test_open_data_page_describes_exactly_the_fields_of_each_download(built_site
     open_data = built_site / "open-data"
     page = html.parse(str(open_data / "index.html")).getroot()
     tables = {
-        h3.text: [row.xpath("td")[0].text_content() for row in h3.xpath("following-sibling::div[1]//tbody/tr")]
+        h3.text: [term.text_content() for term in h3.xpath("following-sibling::dl[1]/dt")]
         for h3 in page.xpath("//section[h2='Velden en kolommen per download']/h3")
     }
     record = json.loads((open_data / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport.json").read_text(encoding="utf-8"))
@@ -346,8 +346,8 @@ def test_open_data_page_describes_exactly_the_fields_of_each_download(built_site
     db = sqlite3.connect(unpack_download(open_data, "adviesregister.sqlite", tmp_path))
     declared = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documenten_fts_%' ORDER BY rowid")]
     assert tables["De database"] == declared
-    rows = page.xpath("//h3[.='De tabel: CSV en Excel']/following-sibling::div[1]//tbody/tr")
-    besluit = next(" ".join(row.text_content().split()) for row in rows if row.xpath("td")[0].text_content() == "besluit")
+    terms = page.xpath("//h3[.='De tabel: CSV en Excel']/following-sibling::dl[1]/dt")
+    besluit = next(" ".join(term.xpath("string(following-sibling::dd[1])").split()) for term in terms if term.text_content() == "besluit")
     assert "Laat weg" not in besluit and "Leeg als de brief het niet duidelijk zegt" in besluit  # written for a reader of the data
     links = page.xpath("//section[h2='Bestanden']//a/@href")
     for name in (

@@ -112,8 +112,10 @@ def test_the_r_recipe_reads_the_csv(open_data: Path, tmp_path: Path) -> None:
 
 def test_the_header_is_described_field_by_field_with_this_downloads_values(open_data: Path, page: html.HtmlElement) -> None:
     kop = json.loads(download_text(open_data, "adviesregister.json"))["kop"]
-    rows = page.xpath("//section[h2='De kop van de download']//tbody/tr")
-    described = {row.xpath("td")[0].text_content(): (row.xpath("td")[1].text_content(), row.xpath("td")[2].text_content()) for row in rows}
+    terms = page.xpath("//section[h2='De kop van de download']//dl/dt")
+    described = {
+        term.text_content(): (term.xpath("string(following-sibling::dd[1]/p[1]/strong)"), term.xpath("string(following-sibling::dd[1]/p[2])")) for term in terms
+    }
     assert list(described) == list(HEADER_FIELDS) and sorted(described) == sorted(kop)
     assert described["statussen_peildatum"][0] == kop["statussen_peildatum"] and "stand op" in described["statussen_peildatum"][1]
     assert described["statussen_geldig_tot"][0] == ("leeg" if kop["statussen_geldig_tot"] is None else kop["statussen_geldig_tot"])

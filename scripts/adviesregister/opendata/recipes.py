@@ -73,7 +73,7 @@ def recipes() -> tuple[Recipe, ...]:
             "DuckDB (SQL)",
             "sql",
             CSV_TABLE,
-            f"CREATE TABLE documenten AS SELECT * FROM read_csv('{CSV_TABLE}', all_varchar = true,\n  types = {{{duckdb_types}}});\n",
+            f"CREATE TABLE documenten AS\nSELECT * FROM read_csv('{CSV_TABLE}', all_varchar = true, types = {{{duckdb_types}}});\n",
             "DuckDB leest het ingepakte bestand zoals het is. Alle kolommen zijn tekst (VARCHAR), behalve de datums, de reactietijd en tekst_beschikbaar.",
         ),
         Recipe(

@@ -20,7 +20,7 @@ from lxml import html
 from adviesregister.content.history import file_dates
 from adviesregister.opendata.downloads import EXCEL_TABLE, XLSX_TABLE
 from adviesregister.opendata.metadata import HEADER_FIELDS
-from adviesregister.opendata.recipes import Recipe, recipes
+from adviesregister.opendata.recipes import Recipe, recipes, typed_columns
 from adviesregister.opendata.tables import columns
 from adviesregister.site.views import format_day
 
@@ -65,6 +65,8 @@ def test_the_pandas_recipe_reads_the_csv_with_the_documented_dtypes(open_data: P
     # a whole number with empty cells stays a whole number; an empty column stays text; no column is a float
     assert types["reactietijd"] == "Int64" and documenten["reactietijd"].isna().any() and documenten["reactietijd"].notna().any()
     assert types["tekst_beschikbaar"] == "boolean"
+    for name, _, documented in typed_columns():  # every column the page lists has the dtype the page gives it
+        assert types[name].startswith("datetime64") if documented.startswith("datetime64") else types[name] == documented, name
     assert types["datum"] == "string" and types["datum_begin"].startswith("datetime64")
     empty = [name for name in documenten.columns if documenten[name].isna().all()]
     dates = {column.naam for column in columns() if column.soort == "date"}

@@ -106,7 +106,10 @@ def test_open_data_keeps_every_value_exactly(hostile_site: Path, tmp_path: Path)
     assert single["aan"] == PAYLOADS[7]
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(download_text(folder, "adviesregister.csv"), newline=""))}
     assert rows[ADVIES_ID]["titel"] == TITEL
-    assert rows[ADVIES_ID]["aan"] == "'" + PAYLOADS[7]  # a formula is text: OWASP's leading apostrophe
+    assert rows[ADVIES_ID]["aan"] == PAYLOADS[7]  # the RFC 4180 CSV is for programs: every value as it is
+    excel = (folder / "adviesregister-excel.csv").read_text(encoding="utf-8-sig")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(excel, newline=""), delimiter=";")}
+    assert rows[ADVIES_ID]["aan"] == "'" + PAYLOADS[7]  # for a spreadsheet a formula is text: OWASP's leading apostrophe
     sheet = openpyxl.load_workbook(folder / "adviesregister.xlsx").worksheets[0]
     header = [cell.value for cell in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[header.index("id")] == ADVIES_ID)

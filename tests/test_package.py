@@ -73,5 +73,5 @@ def test_the_wheel_checks_and_builds_an_archive_without_the_checkout(tmp_path: P
     assert 'class="md-header__button md-icon ar-menuknop"' in (site / "index.html").read_text(encoding="utf-8")  # our partials/header.html
     assert (site / "assets" / "menu.js").is_file()
     assert json.loads(download_text(site / "open-data", "adviesregister.json"))["kop"]["aantal_documenten"] == ARCHIEF_DOCUMENTEN
-    assert (site / "open-data" / "schema" / "document.schema.json").is_file()
+    assert (site / "open-data" / "schema" / "voorkant.schema.json").is_file()
     assert any((site / "pagefind").glob("pagefind-entry.json"))

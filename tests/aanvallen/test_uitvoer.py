@@ -106,7 +106,10 @@ def test_open_data_keeps_every_value_exactly(hostile_site: Path, tmp_path: Path)
     assert single["aan"] == PAYLOADS[7]
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(download_text(folder, "adviesregister.csv"), newline=""))}
     assert rows[ADVIES_ID]["titel"] == TITEL
-    assert rows[ADVIES_ID]["aan"] == "'" + PAYLOADS[7]  # a formula is text: OWASP's leading apostrophe
+    assert rows[ADVIES_ID]["aan"] == PAYLOADS[7]  # the RFC 4180 CSV is for programs: every value as it is
+    excel = (folder / "adviesregister-excel.csv").read_text(encoding="utf-8-sig")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(excel, newline=""), delimiter=";")}
+    assert rows[ADVIES_ID]["aan"] == "'" + PAYLOADS[7]  # for a spreadsheet a formula is text: OWASP's leading apostrophe
     sheet = openpyxl.load_workbook(folder / "adviesregister.xlsx").worksheets[0]
     header = [cell.value for cell in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[header.index("id")] == ADVIES_ID)
@@ -124,8 +127,10 @@ def test_html_and_markdown_originals_are_offered_as_text_only(hostile_site: Path
     assert sorted(p.suffix for p in bronnen.rglob("*")) == [".txt"] * 5
     assert not (hostile_site / "bronnen" / "almelo").exists()
     page = html.parse(str(hostile_site / "documenten" / REACTIE_ID / "index.html")).getroot()
-    assert page.xpath("//a[@download]/@href") == [f"../../bronnen/{REACTIE_ID}.html.txt"]
-    assert "als tekstbestand" in page.xpath("string(//a[@download]/..)")
+    hrefs = page.xpath("//a[@download]/@href")  # 'Download de brief' at the top, the file among the details for researchers
+    assert len(hrefs) == 2 and set(hrefs) == {f"../../bronnen/{REACTIE_ID}.html.txt"}
+    assert "als tekstbestand" in page.xpath("string(//details//a[@download]/..)")
+    assert page.xpath("string(//p[@class='ar-download']/span)").startswith("Tekstbestand (de opmaakcode van het origineel)")
 
 
 @pytest.fixture(scope="module")

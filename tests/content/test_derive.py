@@ -66,16 +66,21 @@ def test_reference_date_comes_from_source_date_epoch() -> None:
     assert isinstance(reference_date({}), date)
 
 
-def test_the_archive_changed_on_its_last_commit_or_when_a_termijn_ran_out() -> None:
-    from adviesregister.content.history import FileDates, archive_changed
+def test_the_data_changed_on_its_last_document_commit_and_the_statuses_when_a_termijn_ran_out() -> None:
+    from adviesregister.content.history import FileDates, data_changed, statuses_as_of
 
     archive = Archive({"almelo": ALMELO}, [advies("2023-03-01")])
     derived = derive_archive(archive, date(2023, 5, 1))  # the six weeks ended on 12 April: reactie uitgebleven since the 13th
-    assert archive_changed({}, archive, derived, date(2023, 5, 1)) == date(2023, 4, 13)
+    assert (data_changed({}, archive, date(2023, 5, 1)), statuses_as_of({}, archive, derived, date(2023, 5, 1))) == (date(2023, 3, 1), date(2023, 4, 13))
     commit = datetime(2023, 4, 20, 9, tzinfo=UTC)
-    assert archive_changed({"a.md": FileDates(commit, commit)}, archive, derived, date(2023, 5, 1)) == date(2023, 4, 20)
+    document = {"content/documenten/almelo/2023/advies.md": FileDates(commit, commit)}
+    assert (data_changed(document, archive, date(2023, 5, 1)), statuses_as_of(document, archive, derived, date(2023, 5, 1))) == (commit.date(), commit.date())
+    gemeenten = {"content/gemeenten.yml": FileDates(commit, commit)}
+    assert data_changed(gemeenten, archive, date(2023, 5, 1)) == commit.date()
+    page = {"content/paginas/over.md": FileDates(commit, commit)}  # a hand-written page is no data
+    assert (data_changed(page, archive, date(2023, 5, 1)), statuses_as_of(page, archive, derived, date(2023, 5, 1))) == (date(2023, 3, 1), date(2023, 4, 13))
     waiting = derive_archive(archive, date(2023, 3, 10))
-    assert archive_changed({}, archive, waiting, date(2023, 3, 10)) == date(2023, 3, 1)  # no document, no change later
+    assert statuses_as_of({}, archive, waiting, date(2023, 3, 10)) == date(2023, 3, 1)  # no document, no change later
 
 
 def test_an_advices_history_waits_runs_out_and_is_answered_late() -> None:

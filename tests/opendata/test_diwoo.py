@@ -139,10 +139,17 @@ def test_the_open_data_page_explains_the_classification_and_names_the_documents_
 
     page = html.parse(str(built_site / "open-data" / "index.html")).getroot()
     (section,) = page.xpath("//section[@aria-labelledby='woo']")
-    rows = [[cell.text_content().strip() for cell in row.xpath("td")] for row in section.xpath(".//tbody/tr")]
+    rows = [
+        [
+            term.text_content().strip(),
+            *(strong.text_content() for strong in term.xpath("following-sibling::dd[1]/p[1]/strong")),
+            term.xpath("string(following-sibling::dd[1]/p[2])"),
+        ]
+        for term in section.xpath(".//dl/dt")
+    ]
     assert len(rows) == len(WOO_KINDS)
-    assert rows[1][:4] == ["reactie", "brief", "adviezen", "de ondertekening"]
-    assert next(row[:4] for row in rows if row[0] == "stuk: rapport") == ["stuk: rapport", "rapport", "onderzoeksrapporten", "de vaststelling"]
+    assert rows[1][:4] == ["reactie", "brief", "adviezen", "ondertekening"]
+    assert next(row[:4] for row in rows if row[0] == "stuk: rapport") == ["stuk: rapport", "rapport", "onderzoeksrapporten", "vaststelling"]
     assert "ingekomen stuk" in next(row[4] for row in rows if row[0] == "stuk: raadsinformatiebrief")
     missing = section.xpath(".//p[contains(., 'volledige datum')]/following-sibling::ul[1]/li/a")
     assert [link.get("href") for link in missing] == [

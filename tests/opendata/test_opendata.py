@@ -46,12 +46,13 @@ def test_json_header_and_records_validate_against_the_schema(open_data: Path) ->
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert data["kop"]["aantal_documenten"] == SEED_COUNT
-    document = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/document"}  # one item file, as the page says
+    document = json.loads((open_data / "schema" / "documentbestand.schema.json").read_text(encoding="utf-8"))  # one item file, as the page says
+    jsonschema.Draft202012Validator.check_schema(document)
     items = sorted((open_data / "documenten").glob("*.json"))
     assert len(items) == SEED_COUNT
     for item in items:
         jsonschema.validate(json.loads(item.read_text(encoding="utf-8")), document, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    assert (data["kop"]["peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "3.2.0")
+    assert (data["kop"]["statussen_peildatum"], data["kop"]["licentie"], data["kop"]["schema_versie"]) == ("2023-07-11", "CC0-1.0", "4.0.0")
     by_id = {record["id"]: record for record in data["documenten"]}
     advies = by_id["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
     assert (advies["status"], advies["reactietijd"], advies["reacties"]) == (
@@ -127,7 +128,7 @@ def test_csv_is_rfc_4180_with_a_row_per_document(open_data: Path) -> None:
 
 def test_the_excel_csv_has_the_same_table_with_semicolons_and_a_bom(open_data: Path) -> None:
     """Dutch Excel splits on ';' and reads UTF-8 only after a byte order mark; the values are the same as the RFC 4180 file's."""
-    raw = download_bytes(open_data, "adviesregister-excel.csv")
+    raw = (open_data / "adviesregister-excel.csv").read_bytes()  # not packed: a double click opens it
     assert raw.startswith(b"\xef\xbb\xbfid;soort;")
     excel = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     standard = list(csv.reader(io.StringIO(download_text(open_data, "adviesregister.csv"), newline="")))
@@ -183,7 +184,7 @@ def test_a_researcher_joins_responses_to_advices_in_pandas_from_the_csv(open_dat
 
     # pandas reads the compressed files as they are downloaded
     table = pd.read_csv(open_data / "adviesregister.csv.gz", dtype={"datum": "string"}, parse_dates=["datum_begin", "datum_eind"])
-    excel = pd.read_csv(open_data / "adviesregister-excel.csv.gz", sep=";", encoding="utf-8-sig", dtype={"datum": "string"})
+    excel = pd.read_csv(open_data / "adviesregister-excel.csv", sep=";", encoding="utf-8-sig", dtype={"datum": "string"})
     assert list(excel.columns) == list(table.columns) and len(excel) == len(table) == SEED_COUNT
     responses = table[table["soort"] == "reactie"].assign(advies=lambda frame: frame["reactie_op"].str.split("; ")).explode("advies")
     advices = table[table["soort"] == "advies"].set_index("id")
@@ -269,7 +270,7 @@ def test_exports_on_two_days_without_a_change_say_the_same_modified_date(tmp_pat
     # the newest document (11 July 2023) is later than the last termijn that ran out (the Almere advice of 2019)
     assert first["dct:modified"] == second["dct:modified"] == {"@type": "xsd:date", "@value": "2023-07-11"}
     kop = json.loads(download_text(tmp_path / "b", "adviesregister.json"))["kop"]
-    assert (kop["peildatum"], kop["gewijzigd"], kop["statussen_geldig_tot"]) == ("2023-07-11", "2023-07-11", None)
+    assert (kop["statussen_peildatum"], kop["gegevens_gewijzigd"], kop["statussen_geldig_tot"]) == ("2023-07-11", "2023-07-11", None)
     # no advice waits for a response, so no status changed in those ten weeks: not one byte of the download did either
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
 
@@ -286,16 +287,23 @@ def test_a_waiting_advice_says_until_when_the_statuses_hold_and_moves_the_dates_
     waiting = records["almelo-2026-11-02-advies-wachtend"]
     assert waiting["status"] == "wacht op reactie"
     kop = json.loads(download_text(tmp_path / "a", "adviesregister.json"))["kop"]
-    assert (kop["peildatum"], kop["statussen_geldig_tot"]) == ("2026-11-02", waiting["uiterste_reactiedatum"])
+    assert (kop["statussen_peildatum"], kop["gegevens_gewijzigd"], kop["statussen_geldig_tot"]) == (
+        "2026-11-02",
+        "2026-11-02",
+        waiting["uiterste_reactiedatum"],
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2027, 2, 1, tzinfo=UTC).timestamp())))  # after the termijn
     later = {record["id"]: record for record in export(project, tmp_path / "b")}
     assert later["almelo-2026-11-02-advies-wachtend"]["status"] == "reactie uitgebleven"
     kop = json.loads(download_text(tmp_path / "b", "adviesregister.json"))["kop"]
     day_after = (date.fromisoformat(waiting["uiterste_reactiedatum"]) + timedelta(days=1)).isoformat()
-    assert (kop["peildatum"], kop["gewijzigd"], kop["statussen_geldig_tot"]) == (day_after, day_after, None)
+    # the statuses changed on the day after the termijn; the data (the documents) did not
+    assert (kop["statussen_peildatum"], kop["gegevens_gewijzigd"], kop["statussen_geldig_tot"]) == (day_after, "2026-11-02", None)
 
 
-def test_text_that_looks_like_a_formula_cannot_run(tmp_path: Path) -> None:
+def test_text_that_looks_like_a_formula_cannot_run_in_a_spreadsheet_and_stays_as_it_is_for_programs(tmp_path: Path) -> None:
+    """The apostrophe that stops a spreadsheet from running a formula is only in the Excel CSV (the xlsx holds text
+    cells); the RFC 4180 CSV, read by programs, gives every value exactly as the archive holds it."""
     from openpyxl import load_workbook
 
     project = copy_project(tmp_path / "project")
@@ -307,9 +315,13 @@ def test_text_that_looks_like_a_formula_cannot_run(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     export(project, tmp_path / "out")
-    rows = list(csv.DictReader(io.StringIO(download_text(tmp_path / "out", "adviesregister.csv"), newline="")))
+    excel = (tmp_path / "out" / "adviesregister-excel.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(excel, newline=""), delimiter=";"))
     row = next(r for r in rows if r["id"] == "almelo-2024-01-01-formule")
     assert (row["titel"], row["van"], row["aan"], row["samenvatting"]) == ('\'=HYPERLINK("http://kwaad.example","klik")', "'+31 6 1234", "'@college", "'-2+3")
+    rows = list(csv.DictReader(io.StringIO(download_text(tmp_path / "out", "adviesregister.csv"), newline="")))
+    row = next(r for r in rows if r["id"] == "almelo-2024-01-01-formule")
+    assert (row["titel"], row["van"], row["aan"], row["samenvatting"]) == ('=HYPERLINK("http://kwaad.example","klik")', "+31 6 1234", "@college", "-2+3")
     sheet = load_workbook(tmp_path / "out" / "adviesregister.xlsx").active
     assert sheet is not None
     header = [cell.value for cell in sheet[1]]
@@ -324,7 +336,7 @@ def test_open_data_page_describes_exactly_the_fields_of_each_download(built_site
     open_data = built_site / "open-data"
     page = html.parse(str(open_data / "index.html")).getroot()
     tables = {
-        h3.text: [row.xpath("td")[0].text_content() for row in h3.xpath("following-sibling::div[1]//tbody/tr")]
+        h3.text: [term.text_content() for term in h3.xpath("following-sibling::dl[1]/dt")]
         for h3 in page.xpath("//section[h2='Velden en kolommen per download']/h3")
     }
     record = json.loads((open_data / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport.json").read_text(encoding="utf-8"))
@@ -334,11 +346,19 @@ def test_open_data_page_describes_exactly_the_fields_of_each_download(built_site
     db = sqlite3.connect(unpack_download(open_data, "adviesregister.sqlite", tmp_path))
     declared = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'documenten_fts_%' ORDER BY rowid")]
     assert tables["De database"] == declared
-    rows = page.xpath("//h3[.='De tabel: CSV en Excel']/following-sibling::div[1]//tbody/tr")
-    besluit = next(" ".join(row.text_content().split()) for row in rows if row.xpath("td")[0].text_content() == "besluit")
+    terms = page.xpath("//h3[.='De tabel: CSV en Excel']/following-sibling::dl[1]/dt")
+    besluit = next(" ".join(term.xpath("string(following-sibling::dd[1])").split()) for term in terms if term.text_content() == "besluit")
     assert "Laat weg" not in besluit and "Leeg als de brief het niet duidelijk zegt" in besluit  # written for a reader of the data
     links = page.xpath("//section[h2='Bestanden']//a/@href")
-    for name in ("adviesregister.json.gz", "adviesregister.csv.gz", "adviesregister.xlsx", "adviesregister.sqlite.gz", "SHA256SUMS", "versies.xml"):
+    for name in (
+        "adviesregister.json.gz",
+        "adviesregister.csv.gz",
+        "adviesregister-excel.csv",
+        "adviesregister.xlsx",
+        "adviesregister.sqlite.gz",
+        "SHA256SUMS",
+        "versies.xml",
+    ):
         assert name in links
 
 
@@ -368,7 +388,7 @@ def test_every_record_field_is_described_once_and_exported(tmp_path: Path) -> No
 
 
 def test_each_published_schema_names_its_own_address(open_data: Path) -> None:
-    for name in ("adviesregister.schema.json", "document.schema.json"):
+    for name in ("adviesregister.schema.json", "documentbestand.schema.json", "voorkant.schema.json"):
         schema = json.loads((open_data / "schema" / name).read_text(encoding="utf-8"))
         assert schema["$id"] == f"https://adviesregister.example/open-data/schema/{name}"
 

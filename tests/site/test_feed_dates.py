@@ -118,8 +118,13 @@ def test_every_document_has_a_history_from_git_in_its_json_and_on_its_page(tmp_p
     assert [event["gebeurtenis"] for event in reactie["geschiedenis"]] == ["gepubliceerd", "gewijzigd"]
     almere = "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale"
     page = html.parse(str(site / "documenten" / almere / "index.html")).getroot()
-    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Geschiedenis']/ol/li")]
-    assert lines == ["5 januari 2026: In het archief gezet", "5 januari 2026: Status: geen reactie bekend"]
+    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Tijdlijn']/ol/li")]
+    assert lines == [  # one timeline: the letters' dates, then the archive's (here from git)
+        "11 maart 2019: Advies verstuurd aan het college",
+        "6 mei 2019: Laatste dag van de reactietermijn; daarna vonden we in dit archief geen reactie",
+        "5 januari 2026: Toegevoegd aan het archief",
+        "5 januari 2026: Status bij het toevoegen aan het archief: geen reactie bekend",
+    ]
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(download_text(site / "open-data", "adviesregister.csv")))}
     assert (rows[Path(REACTIE).stem]["gepubliceerd"], rows[Path(REACTIE).stem]["gewijzigd"]) == ("2026-01-05", "2026-03-09")
 
@@ -138,13 +143,17 @@ def test_without_git_the_history_follows_the_letters_dates(built_site: Path) -> 
         },
     ]
     page = html.parse(str(built_site / "documenten" / almere / "index.html")).getroot()
-    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Geschiedenis']/ol/li")]
-    assert lines == ["11 maart 2019: Status: wacht op reactie", "7 mei 2019: De reactietermijn is voorbij (status: geen reactie bekend)"]
+    lines = [" ".join(li.text_content().split()) for li in page.xpath("//section[h2='Tijdlijn']/ol/li")]
+    # the statuses follow the letters' own dates here: the timeline does not say them twice
+    assert lines == [
+        "11 maart 2019: Advies verstuurd aan het college",
+        "6 mei 2019: Laatste dag van de reactietermijn; daarna vonden we in dit archief geen reactie",
+    ]
     nsob = json.loads((built_site / "open-data" / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport.json").read_text(encoding="utf-8"))
     assert [(event["datum"], event["status"]) for event in nsob["geschiedenis"]] == [("2022-12-22", "wacht op reactie"), ("2023-01-23", "niet overgenomen")]
     page = html.parse(str(built_site / "documenten" / "almelo-2022-12-22-ongevraagd-advies-nsob-rapport" / "index.html")).getroot()
-    (link,) = page.xpath("//section[h2='Geschiedenis']/ol/li/a")
-    assert (link.text, link.get("href")) == ("Reactie van het college toegevoegd", "../almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport/")
+    (link,) = page.xpath("//section[h2='Tijdlijn']/ol/li/a")
+    assert (link.text, link.get("href")) == ("Reactie van het college: niet overgenomen", "../almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport/")
 
 
 def test_the_release_history_lists_each_version_of_the_archive(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def test_an_overdue_advice_asks_to_report_a_missing_response(built_site: Path) -
     mail = urlsplit(link[0])
     assert (mail.scheme, mail.path) == ("mailto", load_settings(Project(built_site.parent)).contact)
     query = parse_qs(mail.query)
-    assert query["subject"] == [f"Ontbrekende reactie op advies {OVERDUE}"]
+    assert query["subject"] == ["Ontbrekende reactie op advies: " + page.xpath("//article//h1")[0].text_content().strip()], "the title, not the id"
     assert f"https://adviesregister.example/documenten/{OVERDUE}/" in query["body"][0] and "11 maart 2019" in query["body"][0]
     for other in (REACTIE, "almelo-2022-12-22-ongevraagd-advies-nsob-rapport"):
         assert not parse(built_site, f"documenten/{other}").xpath("//a[text()='Meld een ontbrekende reactie']")

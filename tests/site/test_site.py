@@ -54,7 +54,7 @@ def test_advice_and_response_link_to_each_other(built_site: Path) -> None:
     reactie = page(built_site, "almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport")
     assert advies.xpath("//section[h2='Reacties']//a/@href") == ["../almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport/"]
     assert reactie.xpath("//section[h2='Dit is een reactie op']//a/@href") == ["../almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"]
-    assert meta(advies, "Datum") == "22 december 2022"
+    assert meta(advies, "Datum van het advies") == "22 december 2022"
     assert meta(advies, "Reactietijd") == "32 dagen"
     assert meta(advies, "Reactietermijn") == "8 weken, tot en met 16 februari 2023"
     assert text_of(reactie, "//section[contains(@class, 'ar-besluit')]/h2") == ["Besluit: niet overgenomen"]
@@ -62,7 +62,7 @@ def test_advice_and_response_link_to_each_other(built_site: Path) -> None:
     assert text_of(advies, "//section[h2='Reacties']//blockquote") == ["Als college nemen we dit advies niet over."]
     assert "Tekst niet beschikbaar" in text_of(advies, "//article")[0]
     assert text_of(advies, "//section[h2='Tijdlijn']/ol[@class='ar-tijdlijn']/li") == [
-        "22 december 2022: Advies aan het college",
+        "22 december 2022: Advies verstuurd aan het college",
         "23 januari 2023: Reactie van het college: niet overgenomen (na 32 dagen, binnen de termijn van 8 weken)",
     ]
 
@@ -71,11 +71,11 @@ def test_partial_besluit_shows_each_point(built_site: Path) -> None:
     reactie = page(built_site, "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
     rows = text_of(reactie, "//ul[@class='ar-punten']/li/span[contains(@class, 'ar-status ')]")
     assert rows == ["Niet overgenomen", "Niet overgenomen", "Overgenomen", "Overgenomen"]
-    assert meta(reactie, "Ons kenmerk") == "UIT - 23110291"
+    assert meta(reactie, "Kenmerk gemeente") == "UIT - 23110291"
 
 
 def test_partial_dates_are_shown_as_they_are(built_site: Path) -> None:
-    assert meta(page(built_site, "albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid"), "Datum") == "2023"
+    assert meta(page(built_site, "albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid"), "Datum van het stuk") == "2023"
     assert meta(page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams"), "Soort") == "Collegevoorstel"
 
 
@@ -90,7 +90,7 @@ def test_home_answers_the_citizens_question_first(built_site: Path) -> None:
     assert len(home.xpath("//section[h2='Nieuwste reacties van het college']//li[@class='ar-kaart']")) == 2
     overdue = home.xpath("//section[@aria-labelledby='te-laat']//li[@class='ar-kaart']/a/@href")
     assert overdue == ["documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/"]
-    assert text_of(home, "//section[@aria-labelledby='te-laat']//span[@class='ar-kaart__tijd']") == ["Termijn 2.758 dagen voorbij (ruim 7 jaar)"]
+    assert text_of(home, "//section[@aria-labelledby='te-laat']//span[@class='ar-kaart__tijd']") == ["Termijn 2.758 dagen (ongeveer 8 jaar) voorbij"]
     assert text_of(home, "//p[@class='ar-cijferregel']") == [
         "3 adviezen · 1 geheel of deels overgenomen · 2 van de 3 binnen de termijn beantwoord · Alle cijfers"
     ]
@@ -120,7 +120,7 @@ def test_every_card_shows_its_outcome(built_site: Path) -> None:
             ["op: Advies Programma's Sociaal en Vitaal en Zorg en Veiligheid"],
         ),
         "almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale": (
-            "Geen reactie bekend Termijn 2.758 dagen voorbij (ruim 7 jaar)",
+            "Geen reactie bekend Termijn 2.758 dagen (ongeveer 8 jaar) voorbij",
             [],
         ),
         "almelo-2017-inspectierapport-sociale-wijkteams": ("Stuk, zonder besluit", []),
@@ -232,10 +232,10 @@ def test_originals_are_published_only_without_personal_data(built_site: Path) ->
         "bronnen/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale.txt",
     ]
     withheld = page(built_site, "almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid")
-    assert "noemt namen, nummers of andere gegevens van personen" in text_of(withheld, "//section[h2='Over dit document']")[0]
+    assert "noemt namen, nummers of andere gegevens van personen" in text_of(withheld, "//details[summary='Voor onderzoekers']")[0]
     offered = page(built_site, "almelo-2017-inspectierapport-sociale-wijkteams")
-    assert offered.xpath("//section[h2='Over dit document']//a[@download]/@href") == ["../../bronnen/almelo-2017-inspectierapport-sociale-wijkteams.txt"]
-    assert "4,7 kB" in text_of(offered, "//section[h2='Over dit document']")[0]
+    assert offered.xpath("//details[summary='Voor onderzoekers']//a[@download]/@href") == ["../../bronnen/almelo-2017-inspectierapport-sociale-wijkteams.txt"]
+    assert "4,7 kB" in text_of(offered, "//details[summary='Voor onderzoekers']")[0]
 
 
 def test_dutch_404_and_no_third_party_resources(built_site: Path) -> None:

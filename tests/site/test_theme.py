@@ -29,6 +29,7 @@ def test_the_packaged_theme_holds_the_look() -> None:
     assert sorted(path.relative_to(packaged_theme()).as_posix() for path in packaged_theme().rglob("*") if path.is_file()) == [
         "404.html",
         "assets/adviesregister.css",
+        "assets/delen.js",
         "assets/logo.svg",
         "assets/menu.js",
         "assets/overzicht.js",
@@ -50,7 +51,7 @@ def test_an_archives_own_file_replaces_the_packaged_one_and_only_that(archive: P
     assert built.exit_code == 0, built.output
     site = archive.root / "site"
     assert (site / "assets" / "logo.svg").read_bytes() == OWN_LOGO
-    for name in ("adviesregister.css", "menu.js", "overzicht.js", "zoeken.js"):
+    for name in ("adviesregister.css", "menu.js", "delen.js", "overzicht.js", "zoeken.js"):
         assert (site / "assets" / name).read_bytes() == (packaged_theme() / "assets" / name).read_bytes()
     assert "<h1>Eigen 404</h1>" in (site / "404.html").read_text(encoding="utf-8")
     home = (site / "index.html").read_text(encoding="utf-8")

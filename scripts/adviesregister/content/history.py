@@ -34,6 +34,7 @@ from adviesregister.content.model import Archive, Derived, Document
 from adviesregister.content.privacy import detect
 
 DOCUMENTS = "content/documenten/"
+GEMEENTEN = "content/gemeenten.yml"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -194,13 +195,21 @@ def file_dates(root: Path) -> dict[str, FileDates]:
     return read_history(root).dates
 
 
-def archive_changed(dates: dict[str, FileDates], archive: Archive, derived: dict[str, Derived], today: date) -> date:
-    """The last day the archive's data changed: its newest commit in content/ (without git: the newest document's date),
-    or a later day on which an advice's termijn ran out and its status became 'reactie uitgebleven'. Never after today.
-    The same content gives the same day, whatever day the build runs, until something really changes."""
-    content = max(found.gewijzigd.date() for found in dates.values()) if dates else max((doc.datum.vroegst() for doc in archive.documenten), default=today)
+def data_changed(dates: dict[str, FileDates], archive: Archive, today: date) -> date:
+    """The day the data last changed: the newest commit that changed a document or gemeenten.yml (a hand-written page,
+    the settings or an original alone change no data); without git the newest document's date. Never after today."""
+    data = [found.gewijzigd.date() for pad, found in dates.items() if _is_document(pad) or pad == GEMEENTEN]
+    newest = max((doc.datum.vroegst() for doc in archive.documenten), default=today)
+    return min(today, max(data) if data else newest)
+
+
+def statuses_as_of(dates: dict[str, FileDates], archive: Archive, derived: dict[str, Derived], today: date) -> date:
+    """The day the statuses (and so the figures) were computed for: the last day any of them changed, that is the day
+    the data last changed (`data_changed`) or a later day on which an advice's termijn ran out and its status became
+    'reactie uitgebleven'. Never after today. Statuses computed today are the same as on this day (nothing changed
+    between), so the same content gives the same day, whatever day the build runs, until a status really changes."""
     expired = [info.uiterste_reactiedatum + timedelta(days=1) for info in derived.values() if info.status == REACTIE_UITGEBLEVEN and info.uiterste_reactiedatum]
-    return min(today, max([content, *expired]))
+    return min(today, max([data_changed(dates, archive, today), *expired]))
 
 
 def statuses_hold_until(derived: dict[str, Derived]) -> date | None:

@@ -1,5 +1,6 @@
 """Cells a spreadsheet opens: text it would take for a formula is guarded (OWASP CSV injection), one rule for every
-CSV the archive writes (the open data's Excel CSV, its figures, the import's table) and for reading one back."""
+CSV the archive writes (the open data's Excel CSV and workbook, the import's table;
+the open data's RFC 4180 CSVs are for programs and keep every value as it is) and for reading one back."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from adviesregister.content.cijfers import OUTCOMES, Figures
-from adviesregister.content.spreadsheet import spreadsheet_safe
 
 
 @dataclass(frozen=True)
@@ -67,10 +66,10 @@ def figure_rows(figures: list[Figures]) -> list[dict[str, Any]]:
 
 
 def figures_csv(rows: list[dict[str, Any]]) -> bytes:
-    """RFC 4180, like adviesregister.csv. Names come from content, so a leading formula sign gets an apostrophe."""
+    """RFC 4180, like adviesregister.csv: every value as it is (the formula guard is only in the files for a spreadsheet)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column.naam for column in FIGURE_COLUMNS])
     for row in rows:
-        writer.writerow(["" if row[column.naam] is None else spreadsheet_safe(row[column.naam]) for column in FIGURE_COLUMNS])
+        writer.writerow(["" if row[column.naam] is None else row[column.naam] for column in FIGURE_COLUMNS])
     return buffer.getvalue().encode("utf-8")

@@ -65,7 +65,7 @@ def dcat_catalog(header: dict[str, Any], settings: Settings, out: Path, period: 
     me = f"{base}dataset.jsonld"
     publisher = {"@id": f"{home}#uitgever"}
     contact = {"@id": f"{me}#contactpunt"}
-    modified = _date(str(header["gewijzigd"]))
+    modified = _date(str(header["statussen_peildatum"]))  # the last day anything in the download changed: data or a status
     licence = _licence(str(header["licentie"]))
     language = _concept(f"{EU}/language/NLD", "Nederlands", f"{EU}/language", "dct:LinguisticSystem")
     distributions = [_distribution(me, base, out, download, licence["@id"], modified) for download in DATA_FILES]

@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GZIP = ".gz"
-"""The whole-archive files are published gzip-compressed (a tenth of their size or less): every operating system unpacks
-them, and pandas, R, DuckDB and `zcat` read them as they are."""
+"""The whole-archive files for programs are published gzip-compressed (a tenth of their size or less): pandas, R,
+DuckDB and `zcat` read the JSON and the CSV as they are; SQLite opens only an unpacked file. The files for a
+spreadsheet (xlsx and the Excel CSV) are not packed: a double click opens them."""
 JSON_DUMP = "adviesregister.json.gz"
 CSV_TABLE = "adviesregister.csv.gz"
-EXCEL_TABLE = "adviesregister-excel.csv.gz"
+EXCEL_TABLE = "adviesregister-excel.csv"
 XLSX_TABLE = "adviesregister.xlsx"
 SQLITE_DATABASE = "adviesregister.sqlite.gz"
+SPREADSHEET_FILES = (EXCEL_TABLE, XLSX_TABLE)
+"""The files meant for a spreadsheet: only these carry the formula guard (content/spreadsheet.py), and they are not packed."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ DATA_FILES = (
     Download(CSV_TABLE, "één regel per document (RFC 4180, UTF-8)", "text/csv"),
     Download(
         EXCEL_TABLE,
-        "dezelfde tabel om te openen in Excel met Nederlandse instellingen: puntkomma's als scheidingsteken en een BOM, zodat letters als ë goed staan",
+        "dezelfde tabel om te openen in Excel met Nederlandse instellingen (niet ingepakt, opent met een dubbelklik): puntkomma's als scheidingsteken en een BOM, zodat letters als ë goed staan",
         "text/csv",
     ),
     Download(XLSX_TABLE, "hetzelfde als Excel-bestand", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -62,7 +65,7 @@ DESCRIPTION_FILES = (
     ),
     Download("versies.json", "de versies van het archief: per versie welke documenten erbij kwamen, veranderden of verdwenen (uit git)"),
     Download("versies.xml", "dezelfde versies als feed: volg hem om te weten wanneer u opnieuw moet downloaden"),
-    Download("SHA256SUMS", "controlegetallen van alle bestanden"),
+    Download("SHA256SUMS", "controlegetallen van alle bestanden, met hun pad in de download"),
 )
 DOWNLOADS = (*DATA_FILES, *DESCRIPTION_FILES)
 """Every file at the top of the download, in the order the Open data page lists them."""
@@ -72,6 +75,13 @@ DOCUMENT_FOLDER = "documenten"
 DIWOO_FOLDER = "diwoo"
 """One DiWoo XML record per document with a full date."""
 SCHEMA_FOLDER = "schema"
+RECORD_SCHEMA = "adviesregister.schema.json"
+"""The JSON Schema of the whole-archive JSON; its $defs/document describes each file in documenten/."""
+DOCUMENT_FILE_SCHEMA = "documentbestand.schema.json"
+"""The JSON Schema of one file in documenten/ (since schema 4.0.0)."""
+FRONT_MATTER_SCHEMA = "voorkant.schema.json"
+"""The front-matter schema of the archive's Markdown files (schema/document.schema.json in the repository), published
+under its own name: it describes what a person writes, not the records of the download."""
 
 
 def file_digest(path: Path) -> tuple[int, str]:

@@ -23,6 +23,7 @@ RESEARCHER_DESCRIPTIONS = {
     "van": "Wie de brief schreef: een orgaan (de adviesraad, het college), nooit de naam van een ambtenaar.",
     "reactie_op": "Bij een reactie: de id's van de documenten waarop hij antwoordt.",
     "besluit": "Alleen bij een reactie: wat het college met het advies doet. Leeg als de brief het niet duidelijk zegt; dan is de status van het advies 'beantwoord'.",
+    "aanbevelingen": "Alleen bij een advies: de aanbevelingen, elk apart, in de volgorde van de brief. Leeg als ze niet apart zijn vastgelegd; ze staan dan alleen in de tekst.",
     "besluit_citaat": "De zin uit de brief die het besluit zegt, letterlijk.",
     "besluiten": "Alleen bij een reactie die per aanbeveling besluit: per aanbeveling het besluit en de zin uit de brief.",
     "ingevuld_door_mens": "De velden die een mens bij de import invulde (als antwoord op een vraag, met een optie of in een tabel), omdat de import ze niet uit de brief kon lezen. De andere velden las de import uit de brief, of schreef een mens later.",

@@ -1,5 +1,5 @@
 """The open-data download: JSON (whole and per document), CSV, Excel, SQLite, schemas, Data Package, DCAT and SHA256SUMS.
-The whole-archive JSON, CSV and SQLite files are gzip-compressed (downloads.GZIP).
+The whole-archive JSON, CSV and SQLite files are gzip-compressed (downloads.GZIP); the spreadsheet files are not.
 
 The same content, settings and SOURCE_DATE_EPOCH give byte-identical files.
 """
@@ -10,7 +10,7 @@ import json
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
@@ -18,7 +18,7 @@ from typing import Any
 
 from adviesregister.content.cache import cached_map, text_key
 from adviesregister.content.cijfers import Figures, compute_figures
-from adviesregister.content.history import ContentHistory, HistoryEvent, archive_changed, statuses_hold_until
+from adviesregister.content.history import ContentHistory, HistoryEvent, data_changed, statuses_as_of, statuses_hold_until
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import OPEN_DATA, absolute_url
 from adviesregister.content.originals import Verdict
@@ -30,11 +30,14 @@ from adviesregister.opendata.diwoo import diwoo_xml, has_diwoo
 from adviesregister.opendata.downloads import (
     CSV_TABLE,
     DIWOO_FOLDER,
+    DOCUMENT_FILE_SCHEMA,
     DOCUMENT_FOLDER,
     DOWNLOADS,
     EXCEL_TABLE,
+    FRONT_MATTER_SCHEMA,
     GZIP,
     JSON_DUMP,
+    RECORD_SCHEMA,
     SCHEMA_FOLDER,
     SQLITE_DATABASE,
     XLSX_TABLE,
@@ -43,7 +46,7 @@ from adviesregister.opendata.downloads import (
     gzip_file,
 )
 from adviesregister.opendata.field_tables import sqlite_tables
-from adviesregister.opendata.metadata import datapackage, export_schema
+from adviesregister.opendata.metadata import datapackage, document_file_schema, export_schema, front_matter_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record, plain_text
 from adviesregister.opendata.releases import RELEASES_FEED, RELEASES_JSON, release_feed, release_records
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
@@ -57,9 +60,16 @@ class ExportResult:
     cijfers: list[Figures]
     """The figures written to cijfers.json: the site's Cijfers page shows these same ones."""
     peildatum: date
-    """The day the statuses (and so the figures) were computed for."""
+    """The build day ('today', SOURCE_DATE_EPOCH): the statuses were derived as of this day, and the site counts days
+    late from it. The download names the two days a reader needs instead (see `header`)."""
+    gegevens_gewijzigd: date
+    """The day the data last changed (a document or gemeenten.yml): the header's gegevens_gewijzigd."""
+    statussen_peildatum: date
+    """The day the statuses and figures were computed for: the header's statussen_peildatum."""
     sqlite_tabellen: list[tuple[str, str, str]]
     """Each table of the SQLite file with its columns and what it holds, as the file declares them."""
+    kop: dict[str, Any] = field(default_factory=dict)
+    """The header (`kop`) of the whole-archive JSON, cijfers.json and versies.json."""
 
     def downloads(self) -> list[tuple[Download, Path]]:
         """The files at the top of the download, as the Open data page lists them."""
@@ -84,8 +94,9 @@ def export_open_data(
     each letter is kept between builds (content/cache.py)."""
     out.mkdir(parents=True, exist_ok=True)
     history = history or ContentHistory()
-    gewijzigd = archive_changed(history.dates, archive, derived, peildatum)  # not the build date: the day the data changed
-    stamp = datetime.combine(gewijzigd, time(), tzinfo=UTC).replace(tzinfo=None)
+    gewijzigd = data_changed(history.dates, archive, peildatum)  # not the build date: the day the data changed
+    statussen = statuses_as_of(history.dates, archive, derived, peildatum)
+    stamp = datetime.combine(statussen, time(), tzinfo=UTC).replace(tzinfo=None)
     histories = histories or {}
     documents = sorted(archive.documenten, key=lambda d: d.id)
     texts = [doc.tekst for doc in documents]
@@ -100,9 +111,9 @@ def export_open_data(
     header = {
         "schema_versie": SCHEMA_VERSION,
         "aantal_documenten": len(records),
-        "peildatum": gewijzigd.isoformat(),
+        "gegevens_gewijzigd": gewijzigd.isoformat(),
+        "statussen_peildatum": statussen.isoformat(),
         "statussen_geldig_tot": holds_until.isoformat() if holds_until else None,
-        "gewijzigd": gewijzigd.isoformat(),
         "licentie": settings.licentie,
         "bron_commit": history.commit,
         "uitgever": settings.uitgever,
@@ -121,7 +132,7 @@ def export_open_data(
     with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=2) as pool:
         # the whole-archive files first, each packed in the background (zlib lets go of Python's lock) while this
         # thread writes the per-document files and the workbook: both cores work
-        unpacked = {name: Path(folder) / name.removesuffix(GZIP) for name in (JSON_DUMP, CSV_TABLE, EXCEL_TABLE, SQLITE_DATABASE)}
+        unpacked = {name: Path(folder) / name.removesuffix(GZIP) for name in (JSON_DUMP, CSV_TABLE, SQLITE_DATABASE)}
         packing = []
         with unpacked[JSON_DUMP].open("w", encoding="utf-8") as dump:  # streamed: the whole text is never one string
             for chunk in _dump_chunks(header, records, lambda record, text: add(f"{DOCUMENT_FOLDER}/{record['id']}.json", (text + "\n").encode())):
@@ -129,8 +140,8 @@ def export_open_data(
         packing.append(pool.submit(gzip_file, unpacked[JSON_DUMP], out / JSON_DUMP))
         write_csv(unpacked[CSV_TABLE], records)
         packing.append(pool.submit(gzip_file, unpacked[CSV_TABLE], out / CSV_TABLE))
-        write_csv(unpacked[EXCEL_TABLE], records, excel=True)
-        packing.append(pool.submit(gzip_file, unpacked[EXCEL_TABLE], out / EXCEL_TABLE))
+        write_csv(out / EXCEL_TABLE, records, excel=True)  # for a double click: not packed
+        files.append(out / EXCEL_TABLE)
         write_sqlite(unpacked[SQLITE_DATABASE], records, archive.gemeenten)
         tables = sqlite_tables(unpacked[SQLITE_DATABASE])  # as the file declares them, for the Open data page
         packing.append(pool.submit(gzip_file, unpacked[SQLITE_DATABASE], out / SQLITE_DATABASE))
@@ -149,6 +160,8 @@ def export_open_data(
         files.extend(out / name for name in unpacked)
     for name in unpacked:  # the same file unpacked, as versions before 3.0.0 of the schema published it: gone
         (out / name.removesuffix(GZIP)).unlink(missing_ok=True)
+    for old_name in (f"{EXCEL_TABLE}{GZIP}", f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}"):  # before 4.0.0: packed; the front-matter schema's name
+        (out / old_name).unlink(missing_ok=True)
     cijfers = compute_figures(archive, derived)
     rows = figure_rows(cijfers)
     add("cijfers.json", _json({"kop": header, "cijfers": rows}))
@@ -156,14 +169,15 @@ def export_open_data(
     add(RELEASES_JSON, _json({"kop": header, "versies": release_records(history.releases), "niet_vermeld": history.weggelaten}))
     add(RELEASES_FEED, release_feed(history.releases, titles, settings.site_url, settings.naam))
     schemas = absolute_url(settings.site_url, f"{OPEN_DATA}{SCHEMA_FOLDER}/")
-    add(f"{SCHEMA_FOLDER}/{DOCUMENT_SCHEMA}", _json({**load_schema(DOCUMENT_SCHEMA), "$id": schemas + DOCUMENT_SCHEMA}))  # where it is published
-    add(f"{SCHEMA_FOLDER}/adviesregister.schema.json", _json(export_schema(schemas + "adviesregister.schema.json")))
+    add(f"{SCHEMA_FOLDER}/{FRONT_MATTER_SCHEMA}", _json(front_matter_schema(load_schema(DOCUMENT_SCHEMA), schemas + FRONT_MATTER_SCHEMA)))
+    add(f"{SCHEMA_FOLDER}/{RECORD_SCHEMA}", _json(export_schema(schemas + RECORD_SCHEMA)))
+    add(f"{SCHEMA_FOLDER}/{DOCUMENT_FILE_SCHEMA}", _json(document_file_schema(schemas + DOCUMENT_FILE_SCHEMA)))
     period = (min(r["datum_begin"] for r in records), max(r["datum_eind"] for r in records)) if records else None
     add("dataset.jsonld", _json(dcat_catalog(header, settings, out, period)))
     add("datapackage.json", _json(datapackage(header, out)))
     sums = "".join(f"{file_digest(path)[1]}  {path.relative_to(out).as_posix()}\n" for path in sorted(files))
     add("SHA256SUMS", sums.encode("utf-8"))
-    return ExportResult(out, files, records, cijfers, peildatum, tables)
+    return ExportResult(out, files, records, cijfers, peildatum, gewijzigd, statussen, tables, header)
 
 
 JSON_FORMAT: dict[str, Any] = {"ensure_ascii": False, "indent": 2, "sort_keys": True}

@@ -23,6 +23,40 @@ from adviesregister.opendata.fields import record_fields
 from adviesregister.opendata.tables import columns
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_DAY = {"type": "string", "format": "date"}
+
+HEADER_FIELDS: dict[str, dict[str, Any]] = {
+    "schema_versie": {
+        "type": "string",
+        "description": "De versie van het schema van de download (semantic versioning: een hoger eerste getal betekent dat een veld of bestand veranderde of verdween).",
+    },
+    "aantal_documenten": {"type": "integer", "description": "Het aantal documenten in de download."},
+    "gegevens_gewijzigd": {
+        **_DAY,
+        "description": "De dag waarop de gegevens het laatst veranderden: de nieuwste wijziging (in git) van een document of van de lijst gemeenten (gemeenten.yml); "
+        "zonder git de datum van het nieuwste document. Een wijziging van alleen een pagina van de site telt niet. De site noemt deze dag 'Bijgewerkt op'.",
+    },
+    "statussen_peildatum": {
+        **_DAY,
+        "description": "De dag waarvoor de statussen, reactietijden en cijfers zijn berekend: de laatste dag waarop er een veranderde, dus gegevens_gewijzigd "
+        "of een latere dag waarop de reactietermijn van een advies verliep. Het is niet de dag van de bouw: tot die dag veranderde er niets, dus een "
+        "download van dezelfde gegevens blijft dezelfde. De pagina Cijfers noemt deze dag 'stand op'; in dataset.jsonld is het dct:modified.",
+    },
+    "statussen_geldig_tot": {
+        "anyOf": [_DAY, {"type": "null"}],
+        "description": "Tot en met deze dag gelden de statussen zeker: de dag daarna loopt de reactietermijn af van een advies dat nog op een reactie wacht. "
+        "Leeg als geen advies wacht. Een nieuwe reactie kan een status eerder veranderen.",
+    },
+    "licentie": {"type": "string", "description": "De licentie van de gegevens (SPDX-code, bijvoorbeeld CC0-1.0)."},
+    "bron_commit": {
+        "anyOf": [{"type": "string"}, {"type": "null"}],
+        "description": "De versie van het archief waaruit de download is gemaakt: de git-commit. Leeg als het archief geen git-geschiedenis heeft.",
+    },
+    "uitgever": {"type": "string", "description": "Wie de download uitgeeft."},
+    "url": {"type": "string", "description": "Het webadres van het archief."},
+}
+"""The header (`kop`) of adviesregister.json, cijfers.json and versies.json, field by field: its schema, and the
+Open data page's description of it."""
 
 
 def export_schema(schema_url: str = "") -> dict[str, Any]:
@@ -40,36 +74,37 @@ def export_schema(schema_url: str = "") -> dict[str, Any]:
         "properties": {
             "kop": {
                 "type": "object",
-                "required": ["schema_versie", "aantal_documenten", "peildatum", "licentie", "bron_commit"],
-                "properties": {
-                    "schema_versie": {"type": "string", "description": "Versie van dit schema (semantic versioning)."},
-                    "aantal_documenten": {"type": "integer", "description": "Aantal documenten in de download."},
-                    "peildatum": {
-                        "type": "string",
-                        "format": "date",
-                        "description": "De dag vanaf wanneer de statussen gelden zoals ze in de download staan: de laatste dag waarop er iets veranderde (gelijk aan 'gewijzigd'). Het is niet de dag van de bouw, zodat de download alleen verandert als de gegevens veranderen.",
-                    },
-                    "statussen_geldig_tot": {
-                        "anyOf": [{"type": "string", "format": "date"}, {"type": "null"}],
-                        "description": "Tot en met deze dag gelden de statussen zeker: de dag daarna loopt de reactietermijn van een advies af dat nog op een reactie wacht. Leeg als geen advies wacht. Een nieuwe reactie kan een status eerder veranderen.",
-                    },
-                    "gewijzigd": {
-                        "type": "string",
-                        "format": "date",
-                        "description": "De laatste dag waarop de gegevens veranderden: een document erbij of gewijzigd (volgens git; zonder git de datum van het nieuwste document), of een advies waarvan de reactietermijn verliep.",
-                    },
-                    "licentie": {"type": "string", "description": "De licentie van de gegevens (SPDX)."},
-                    "bron_commit": {
-                        "anyOf": [{"type": "string"}, {"type": "null"}],
-                        "description": "De versie (git-commit) van het archief, als die bekend is.",
-                    },
-                    "uitgever": {"type": "string", "description": "Wie de download uitgeeft."},
-                    "url": {"type": "string", "description": "Het webadres van het archief."},
-                },
+                "description": "De kop van de download: wat er in staat, en de twee dagen die zeggen hoe actueel het is.",
+                "required": list(HEADER_FIELDS),
+                "additionalProperties": False,
+                "properties": HEADER_FIELDS,
             },
             "documenten": {"type": "array", "items": {"$ref": "#/$defs/document"}},
         },
         "$defs": {"document": {"type": "object", "required": sorted(document), "additionalProperties": False, "properties": document}},
+    }
+
+
+def document_file_schema(schema_url: str = "") -> dict[str, Any]:
+    """JSON Schema of one file in documenten/: the same record as in adviesregister.json, on its own."""
+    whole = export_schema()
+    return {
+        "$schema": whole["$schema"],
+        **({"$id": schema_url} if schema_url else {}),
+        "title": "Adviesregister: één document",
+        "description": "Eén bestand in documenten/: hetzelfde document als in adviesregister.json, met zijn berekende velden en tekst.",
+        **whole["$defs"]["document"],
+    }
+
+
+def front_matter_schema(schema: dict[str, Any], schema_url: str) -> dict[str, Any]:
+    """The front-matter schema as the download publishes it: under its own name, saying what it describes."""
+    return {
+        **schema,
+        "$id": schema_url,
+        "title": "Adviesregister: de kop (front matter) van een Markdown-bestand in het archief",
+        "description": "Wat een mens bovenaan een document in content/documenten/ schrijft. Het beschrijft niet de bestanden van de download: "
+        "daarvoor zijn adviesregister.schema.json en documentbestand.schema.json.",
     }
 
 
@@ -92,7 +127,7 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 EXCEL_TABLE,
                 fields,
                 ["id"],
-                "Dezelfde tabel, voor Excel met Nederlandse instellingen: puntkomma's en een BOM; gzip-gecomprimeerd.",
+                "Dezelfde tabel, voor Excel met Nederlandse instellingen: puntkomma's, een BOM en een apostrof voor tekst die met =, +, - of @ begint; niet ingepakt.",
                 excel=True,
             ),
             _json(out, JSON_DUMP, "Alle velden, ook lijsten en de tekst, gzip-gecomprimeerd; beschreven door schema/adviesregister.schema.json."),
@@ -103,7 +138,7 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 ["soort", "sleutel"],
                 "De cijfers van de pagina Cijfers: per gemeente, jaar en thema (en het hele archief) de uitkomsten van de adviezen, de reactietijd en de termijn.",
             ),
-            _json(out, "cijfers.json", "Dezelfde cijfers als cijfers.csv, met de kop van de download (peildatum)."),
+            _json(out, "cijfers.json", "Dezelfde cijfers als cijfers.csv, met de kop van de download (statussen_peildatum: de dag waarvoor ze berekend zijn)."),
             _xlsx(out, XLSX_TABLE, fields, ["id"], "Dezelfde tabel als adviesregister.csv, als Excel-bestand; alle tekst is gewone tekst."),
             _file(
                 out,
@@ -119,7 +154,7 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 ".json",
                 "json",
                 "application/json",
-                "Per document een JSON-bestand, volgens $defs/document van schema/adviesregister.schema.json.",
+                "Per document een JSON-bestand, volgens schema/documentbestand.schema.json.",
             ),
             _parts(
                 out,
@@ -135,8 +170,8 @@ def datapackage(header: dict[str, Any], out: Path) -> dict[str, Any]:
                 ".json",
                 "jsonschema",  # not "json": Frictionless reads any *schema.json file of format json as a Table Schema
                 "application/schema+json",
-                "De JSON Schema's: adviesregister.schema.json beschrijft adviesregister.json en (onder $defs/document) elk bestand in documenten/; "
-                "document.schema.json de kop (front matter) van de Markdown-bestanden in het archief.",
+                "De JSON Schema's: adviesregister.schema.json beschrijft adviesregister.json, documentbestand.schema.json elk bestand in documenten/; "
+                "voorkant.schema.json de kop (front matter) van de Markdown-bestanden in het archief, niet een bestand van de download.",
             ),
             _json(out, "versies.json", "De versies van het archief: per versie de documenten die erbij kwamen, veranderden of verdwenen."),
             _file(out, "versies.xml", "xml", "application/atom+xml", "Dezelfde versies als Atom-feed."),

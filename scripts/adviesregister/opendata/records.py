@@ -16,7 +16,7 @@ from adviesregister.content.parse import remove_forbidden_characters
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.opendata.woo import IS_REACTIE_OP, VERWIJST_NAAR, woo_kind
 
-SCHEMA_VERSION = "3.2.0"
+SCHEMA_VERSION = "4.0.0"
 """Semantic versioning: a new field raises the minor number, a removed or changed field (or file) the major one.
 3.0.0: the whole-archive JSON, CSV and SQLite files are published gzip-compressed (adviesregister.json.gz, …).
 3.1.0: bron.sha256_gepubliceerd, the sha256 of the file the site offers (for a PDF its clean copy).
@@ -24,7 +24,13 @@ SCHEMA_VERSION = "3.2.0"
 gemeenten.adviesraad stays, the first council's name.
 Issue 25: the site says 'Geen reactie bekend' where the status is 'reactie uitgebleven'; the export keeps that value on
 purpose (changing a value is a major version and breaks every analysis that filters on it; its description says what
-it means: the termijn has passed and the archive holds no response)."""
+it means: the termijn has passed and the archive holds no response).
+4.0.0: the header names its two days: gegevens_gewijzigd (the day a document or gemeenten.yml last changed; a
+hand-written page no longer counts) and statussen_peildatum (the day the statuses and figures were computed for),
+instead of peildatum and gewijzigd; the Excel CSV is published unpacked (adviesregister-excel.csv); the RFC 4180 CSVs
+(adviesregister.csv.gz, cijfers.csv) carry every value as it is, the formula apostrophe only in the Excel files; the
+front-matter schema is published as schema/voorkant.schema.json (it was schema/document.schema.json, beside the
+per-document files it does not describe), and schema/documentbestand.schema.json describes each file in documenten/."""
 
 
 def document_record(

@@ -38,7 +38,7 @@ TABLE_DESCRIPTIONS = {
     "ons_kenmerk": "Kenmerk 'Ons kenmerk' uit de brief.",
     "zaaknummer": "Het zaaknummer van de gemeente.",
     "bijlagen": "De bijlagen, gescheiden door '; '.",
-    "aanbevelingen": "De aanbevelingen van een advies, gescheiden door '; '.",
+    "aanbevelingen": "De aanbevelingen van een advies, in de volgorde van de brief, gescheiden door '; '. Leeg als ze niet apart zijn vastgelegd (ze staan dan alleen in de tekst).",
     "reactie_op": "Id's van de documenten waarop dit document antwoordt, gescheiden door '; '.",
     "hoort_bij": "Id's van de documenten waar dit stuk bij hoort, gescheiden door '; '.",
     "ingevuld_door_mens": "De velden die een mens bij de import invulde, gescheiden door '; '.",
@@ -131,9 +131,10 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_csv(path: Path, records: Iterable[dict[str, Any]], excel: bool = False) -> None:
-    """RFC 4180: comma-separated, double quotes, CRLF line ends, UTF-8 with a header row. `excel`: the same table as
-    Excel set to Dutch opens it with a double click: semicolons (its list separator there) and a byte order mark
-    (else it reads the UTF-8 as Windows-1252 and 'ë' becomes 'Ã«')."""
+    """RFC 4180: comma-separated, double quotes, CRLF line ends, UTF-8 with a header row, every value as it is (for
+    programs). `excel`: the same table as Excel set to Dutch opens it with a double click: semicolons (its list
+    separator there), a byte order mark (else it reads the UTF-8 as Windows-1252 and 'ë' becomes 'Ã«') and the formula
+    guard, an apostrophe before text that starts with '=', '+', '-' or '@' (content/spreadsheet.py)."""
     buffer = io.StringIO(newline="")
     if excel:
         buffer.write("\ufeff")
@@ -142,8 +143,13 @@ def write_csv(path: Path, records: Iterable[dict[str, Any]], excel: bool = False
     writer.writerow(names)
     for record in records:
         row = flatten(record)
-        writer.writerow(["" if row[name] is None else _csv_value(spreadsheet_safe(row[name])) for name in names])
+        guard = spreadsheet_safe if excel else _as_it_is
+        writer.writerow(["" if row[name] is None else _csv_value(guard(row[name])) for name in names])
     path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def _as_it_is(value: Any) -> Any:
+    return value
 
 
 def _csv_value(value: Any) -> str:

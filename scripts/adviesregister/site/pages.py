@@ -31,6 +31,8 @@ from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import has_diwoo
 from adviesregister.opendata.field_tables import FieldTable, field_tables
 from adviesregister.opendata.files import ExportResult
+from adviesregister.opendata.metadata import HEADER_FIELDS
+from adviesregister.opendata.recipes import Recipe, recipes, typed_columns
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
 from adviesregister.site import cijfers, dutch
 from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, join_words, relative_url, status_view
@@ -446,6 +448,25 @@ class OpenDataPage:
     """Per soort (a stuk per stuktype): how the DiWoo records and the `tooi` field classify it."""
     zonder_diwoo: list[tuple[str, str]] = field(default_factory=list)
     """(title, page address) of each document without a DiWoo record: its date is not a full day."""
+    recepten: tuple[Recipe, ...] = ()
+    """The code that reads the download in pandas, DuckDB and R (the tests run the same code)."""
+    kop: list[tuple[str, str, str]] = field(default_factory=list)
+    """(name, its value in this download, meaning) of each field of the download's header (`kop`)."""
+    getypt: list[tuple[str, str, str]] = field(default_factory=list)
+    """(column, type in words, pandas dtype) of each column of the table that is not text."""
+    aanbevelingen: str = ""
+    """How many advices have their recommendations listed separately, as a sentence."""
+
+
+def _recommendations_listed(advices: int, listed: int) -> str:
+    """How many advices have their recommendations in the field aanbevelingen, worded for none, one and all."""
+    if not advices:
+        return ""
+    if not listed:
+        return "Nog bij geen enkel advies staan de aanbevelingen apart; ze staan wel in de tekst van de brief."
+    if listed == advices:
+        return "Bij het advies staan de aanbevelingen apart." if advices == 1 else f"Bij alle {dutch.number(advices)} adviezen staan de aanbevelingen apart."
+    return f"Bij {dutch.number(listed)} van de {count_text(advices, 'advies', 'adviezen')} staan de aanbevelingen apart; bij de andere staan ze alleen in de tekst van de brief."
 
 
 def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) -> OpenDataPage:
@@ -459,4 +480,19 @@ def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) 
     ]
     woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
     zonder = [(record["titel"], page_url(record["id"])) for record in export.records if not has_diwoo(record)]
-    return OpenDataPage(bestanden, velden, len(export.records), settings, absolute_url(settings.site_url, OPEN_DATA), woo, zonder)
+    kop = [(name, "leeg" if export.kop.get(name) is None else str(export.kop[name]), str(spec["description"])) for name, spec in HEADER_FIELDS.items()]
+    advices = [record for record in export.records if record["soort"] == "advies"]
+    aanbevelingen = _recommendations_listed(len(advices), sum(1 for record in advices if record["aanbevelingen"]))
+    return OpenDataPage(
+        bestanden,
+        velden,
+        len(export.records),
+        settings,
+        absolute_url(settings.site_url, OPEN_DATA),
+        woo,
+        zonder,
+        recipes(),
+        kop,
+        typed_columns(),
+        aanbevelingen,
+    )

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from adviesregister.content.cache import cache_folder, cached_map, text_key
-from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent, archive_changed
+from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import (
     DIWOO_SITEMAP,
@@ -96,11 +96,11 @@ def render_site(
             cijfers = figures.get((kind, listing.sleutel))
             write_listing(writer, listing, PARENTS[kind], summary(cijfers) if cijfers and cijfers.adviezen else None, last_change(listing.views, dates))
     newest = last_change(ordered, dates)
-    bijgewerkt = format_day(archive_changed(dates, archive, derived, export.peildatum))  # the open data's 'gewijzigd': the same day
+    bijgewerkt = format_day(export.gegevens_gewijzigd)  # the open data's gegevens_gewijzigd: the same day
     home = build_home(ordered, archive, export.cijfers[0], bijgewerkt, settings.organisatie or settings.uitgever)
     writer.page("index.md", None, "home.md.j2", "", {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
     figures_page = build_figures_page(export.cijfers)
-    cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.peildatum)}
+    cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.statussen_peildatum)}  # the open data's statussen_peildatum
     writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
         writer.file(chart.bestand, chart.svg)
@@ -205,7 +205,7 @@ def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = 
     tekst = letter_html(view.doc.tekst) if tekst is None else tekst
     context = {"v": view, "tekst": tekst, "inhoud": letter_contents(tekst)}
     crumbs = [(f"Gemeente {view.gemeente}", view.gemeente_url)]
-    meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel, "gewijzigd": gewijzigd}
+    meta: dict[str, Any] = {"jsonld": view.jsonld, "description": view.beschrijving, "paginatitel": view.paginatitel, "gewijzigd": gewijzigd, "delen": True}
     writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, html_only=True, **meta)
 
 

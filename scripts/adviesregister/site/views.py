@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, days_to_answer, within_deadline
 from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, STATUS, HistoryEvent
 from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
-from adviesregister.content.names import absolute_url, gemeente_url, json_url, page_url, thema_url
+from adviesregister.content.names import FEEDS_PAGE, absolute_url, gemeente_feed_url, gemeente_url, json_url, page_url, thema_url
 from adviesregister.site import dutch
 
 STATUS_LABELS = {
@@ -38,7 +38,22 @@ read them as the label of today."""
 OLD_FILTER_VALUES = json.dumps({"status": OLD_STATUS_LABELS}, ensure_ascii=False, sort_keys=True)
 """Per filter (address parameter), each old value and the value of today: the scripts' data-oude-waarden."""
 SOORT_LABELS = {"advies": "Advies", "reactie": "Reactie van het college", "stuk": "Stuk"}
-KENMERK_LABELS = {"uw_brief": "Uw brief", "uw_kenmerk": "Uw kenmerk", "ons_kenmerk": "Ons kenmerk", "zaaknummer": "Zaaknummer"}
+KENMERK_LABELS = {
+    "advies": {"uw_brief": "Datum van de brief van de gemeente", "uw_kenmerk": "Kenmerk gemeente", "ons_kenmerk": "Kenmerk adviesraad"},
+    "reactie": {"uw_brief": "Datum van de brief van de adviesraad", "uw_kenmerk": "Kenmerk adviesraad", "ons_kenmerk": "Kenmerk gemeente"},
+    "stuk": {"uw_brief": "Datum van de brief waarop dit stuk antwoordt", "uw_kenmerk": "Kenmerk van de ontvanger", "ons_kenmerk": "Kenmerk van de afzender"},
+}
+"""The front matter's kenmerken as the letter names them ('Uw brief', 'Ons kenmerk': the letter's own perspective),
+labelled for the reader by who issued them: an advice is the council's letter to the gemeente, a response the other way."""
+ZAAKNUMMER_LABEL = "Zaaknummer gemeente"
+DATUM_LABELS = {"advies": "Datum van het advies", "reactie": "Datum van de reactie", "stuk": "Datum van het stuk"}
+FILE_KINDS = {".pdf": "PDF", ".docx": "Word-bestand", ".txt": "Tekstbestand"}
+"""A published original's kind, by its suffix, as the download says it."""
+
+
+def kenmerk_label(soort: str, key: str) -> str:
+    """'Kenmerk gemeente', 'Kenmerk adviesraad': a kenmerk labelled by who issued it, not as the letter calls it."""
+    return ZAAKNUMMER_LABEL if key == "zaaknummer" else KENMERK_LABELS[soort][key]
 
 
 def format_datum(datum: Datum) -> str:
@@ -54,18 +69,18 @@ def format_day(day: date) -> str:
     return format_date(day, format="long", locale="nl")
 
 
+def count_text(aantal: int, een: str, meer: str) -> str:
+    """'1 document', '7 documenten', '1.500 documenten'."""
+    return dutch.count(aantal, een, meer)
+
+
 def format_size(size: int) -> str:
     """'812 bytes', '4,7 kB', '1,2 MB'."""
     if size < 1000:
         return dutch.count(size, "byte", "bytes")
     if size < 1_000_000:
-        return f"{format_decimal(round(size / 1000, 1), locale='nl')} kB"
-    return f"{format_decimal(round(size / 1_000_000, 1), locale='nl')} MB"
-
-
-def count_text(aantal: int, een: str, meer: str) -> str:
-    """'1 document', '7 documenten', '1.500 documenten'."""
-    return dutch.count(aantal, een, meer)
+        return f"{dutch.number(round(size / 1000, 1))} kB"
+    return f"{dutch.number(round(size / 1_000_000, 1))} MB"
 
 
 def join_words(parts: list[str]) -> str:
@@ -137,6 +152,9 @@ class Step:
     tekst: str
     link: Link | None = None
     toelichting: str | None = None
+    soort: str = "brief"
+    """'brief' (a letter: the advice, a response), 'termijn' (the end of the termijn) or 'archief' (the document's life
+    in the archive: added, changed, a status)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +172,36 @@ class SourceFile:
     """The original's sha256 (bron.sha256), when the file offered differs from it: a PDF's clean copy."""
     niet_gepubliceerd: str | None = None
     """Why the original is not published, as the page says it (originals.withheld_sentence); None when it is."""
+
+    @property
+    def bestandsnaam(self) -> str:
+        """The name it is published (and downloaded) under: the document's id and its kind, never the uploaded name."""
+        return posixpath.basename(self.url or "")
+
+    @property
+    def beschrijving(self) -> str:
+        """Its kind and size, as the download button says them: 'PDF, 214 kB'; an HTML or Markdown original as text."""
+        soort = "Tekstbestand (de opmaakcode van het origineel)" if self.als_tekst else FILE_KINDS.get(posixpath.splitext(self.bestandsnaam)[1], "Bestand")
+        return f"{soort}, {self.grootte}" if self.grootte else soort
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The box under a document's title, in one paragraph: what the council advised and what became of it, or what the
+    college decided and on which advice."""
+
+    kop: str
+    """'Wat de adviesraad adviseerde', 'Wat het college besloot' or 'Waar dit stuk over gaat'."""
+    tekst: str
+    """The advice's samenvatting (else its subject), the college's own sentence, or the stuk's samenvatting."""
+    uitkomst: Status | None = None
+    zin: str = ""
+    """What became of it: 'Het college reageerde na 32 dagen, binnen de termijn van 8 weken.'"""
+    link_woord: str = ""
+    links: list[Link] = field(default_factory=list)
+    """The response(s) of an advice, the advice a response answers, what a stuk belongs to."""
+    uitkomst_vooraan: bool = False
+    """The badge before the text: a response's besluit is its answer, an advice's status what became of it (after)."""
 
 
 @dataclass
@@ -179,8 +227,17 @@ class DocumentView:
     stukken: list[Link] = field(default_factory=list)
     kenmerken: list[tuple[str, str]] = field(default_factory=list)
     tijdlijn: list[Step] = field(default_factory=list)
-    geschiedenis: list[Step] = field(default_factory=list)
-    """The document's life in the archive: published, changed, and for an advice each change of its status."""
+    """One timeline in date order: the letters (advice, responses, the termijn) and the document's life in the archive
+    (added, changed, a status the letters do not show)."""
+    samenvatting: Summary | None = None
+    datum_label: str = "Datum"
+    """'Datum van het advies', '… van de reactie', '… van het stuk'."""
+    adres: str = ""
+    """The page's full public address: what 'Kopieer link' copies and a printout shows."""
+    afdruk: str = ""
+    """The line only a printout shows: where it was printed from and the day of the archive's statuses."""
+    volg_url: str = ""
+    """'Volg deze gemeente': the gemeente's feed on the feeds page (where its address is, and what a feed is)."""
     punten: list[Point] = field(default_factory=list)
     """Per point of the advice, the college's decision: on an advice from its responses, on a response its own."""
     bron: SourceFile | None = None
@@ -190,6 +247,8 @@ class DocumentView:
     filters: list[tuple[str, str]] = field(default_factory=list)
     melding_url: str = ""
     """On an overdue advice: an e-mail to the archive's contact to report a response that is missing."""
+    melding_adres: str = ""
+    """That e-mail's address, shown in text for whoever has no e-mail program on this device."""
     uitkomst: Status | None = None
     """What its card shows as the outcome: an advice's status, a response's besluit (None for a stuk)."""
     tijd: str | None = None
@@ -198,6 +257,8 @@ class DocumentView:
     """For a card without a badge (a stuk): what it is instead of an outcome."""
     te_laat: int | None = None
     """An overdue advice: days since the last day of its termijn, as of the day the statuses were computed."""
+    binnen_termijn: bool | None = None
+    """An answered advice: whether its first response came within the termijn (None without a termijn)."""
 
     @property
     def kaart_links(self) -> tuple[str, list[Link]]:
@@ -207,6 +268,11 @@ class DocumentView:
         if self.doc.soort == "stuk":
             return "hoort bij", self.stukken
         return "", []
+
+    @property
+    def download_tekst(self) -> str:
+        """The download button's words: a stuk (a collegevoorstel, a report) is no letter."""
+        return "Download het stuk" if self.doc.soort == "stuk" else "Download de brief"
 
     @property
     def heeft_punten_niet_overgenomen(self) -> bool:
@@ -286,7 +352,7 @@ def build_views(
             reacties=_links(info.reacties, by_id),
             reactie_op=_links(doc.reactie_op, by_id),
             stukken=_links([*doc.hoort_bij, *info.stukken], by_id),
-            kenmerken=[(KENMERK_LABELS[key], value) for key, value in doc.kenmerken.items()],
+            kenmerken=[(kenmerk_label(doc.soort, key), value) for key, value in doc.kenmerken.items()],
             bron=sources.get(doc.id),
             json_url=json_url(doc.id),
         )
@@ -294,29 +360,28 @@ def build_views(
             view.termijn = f"{dutch.weeks(gemeente.reactietermijn_weken)}, tot en met {format_day(info.uiterste_reactiedatum)}"
         if info.reactietijd is not None:
             view.reactietijd = dutch.days(info.reactietijd)
-        view.tijdlijn = _timeline(doc, by_id, derived, gemeente)
-        events = (histories or {}).get(doc.id, [])
-        first_status = next((event for event in events if event.gebeurtenis == STATUS), None)
-        view.geschiedenis = [_history_step(event, by_id, event is first_status) for event in events]
+        view.datum_label = DATUM_LABELS[doc.soort]
+        view.tijdlijn = merged_timeline(_timeline(doc, by_id, derived, gemeente), (histories or {}).get(doc.id, []), by_id)
         view.punten = _points(doc, info, by_id)
         view.filters = _filters(view)
         canonical = absolute_url(site_url, view.url)
+        view.adres = canonical
+        view.afdruk = f"Afgedrukt van {canonical}" + (f", stand van het archief op {format_day(today)}." if today else ".")
+        if gemeente is not None:
+            view.volg_url = f"{FEEDS_PAGE}#{gemeente_feed_url(doc.gemeente).rsplit('/', 1)[-1].removesuffix('.xml')}"  # as pages.feed_anchor
         view.citeer = _citation(view, gemeente, canonical)
         view.jsonld = _jsonld(view, gemeente, canonical, site_url)
         if contact and info.status == REACTIE_UITGEBLEVEN:
             view.melding_url = missing_response_mail(contact, view, canonical)
+            view.melding_adres = contact
         _outcome(view, info, by_id, derived, today)
+        view.samenvatting = summary(view, info, gemeente, by_id)
         views[doc.id] = view
     return views
 
 
 UNCLEAR_DECISION = Status(BEANTWOORD, "✉", "Besluit niet duidelijk")
 """A response's badge when the archive does not know its besluit."""
-
-
-def days_text(dagen: int) -> str:
-    """'1 dag', '12 dagen', '1.491 dagen' (Dutch thousands)."""
-    return f"{format_decimal(dagen, locale='nl')} {'dag' if dagen == 1 else 'dagen'}"
 
 
 def _outcome(view: DocumentView, info: Derived, by_id: dict[str, Document], derived: dict[str, Derived], today: date | None) -> None:
@@ -327,12 +392,12 @@ def _outcome(view: DocumentView, info: Derived, by_id: dict[str, Document], deri
         deadline = info.uiterste_reactiedatum
         answers = [by_id[answer] for answer in info.reacties if by_id[answer].soort == "reactie"]
         if info.reactietijd is not None:
-            binnen = deadline is not None and answers and within_deadline(answers[0], deadline)
-            view.tijd = f"Reactie na {days_text(info.reactietijd)}" + ("" if deadline is None else ", binnen de termijn" if binnen else ", na de termijn")
+            binnen = deadline is not None and bool(answers) and within_deadline(answers[0], deadline)
+            view.binnen_termijn = None if deadline is None else binnen
+            view.tijd = f"Reactie na {dutch.days(info.reactietijd)}" + ("" if deadline is None else ", binnen de termijn" if binnen else ", na de termijn")
         elif info.status == REACTIE_UITGEBLEVEN and deadline is not None and today is not None:
             view.te_laat = (today - deadline).days
-            jaren = f" (ruim {view.te_laat // 365} jaar)" if view.te_laat >= 2 * 365 else ""
-            view.tijd = f"Termijn {days_text(view.te_laat)} voorbij{jaren}"
+            view.tijd = f"Termijn {dutch.days(view.te_laat)} voorbij"
         elif info.status == WACHT_OP_REACTIE and deadline is not None:
             view.tijd = f"Termijn loopt tot en met {format_day(deadline)}"
     elif doc.soort == "reactie":
@@ -340,14 +405,67 @@ def _outcome(view: DocumentView, info: Derived, by_id: dict[str, Document], deri
         advies = next((by_id[t] for t in doc.reactie_op if t in by_id and by_id[t].soort == "advies"), None)
         dagen = days_to_answer(advies, doc) if advies is not None else None
         if dagen is not None:
-            view.tijd = f"{days_text(dagen)} na het advies"
+            view.tijd = f"{dutch.days(dagen)} na het advies"
     else:
         view.uitkomst_noot = "Stuk, zonder besluit"
 
 
+def sentence(text: str) -> str:
+    """A title or subject as a sentence in the summary box: with a full stop at its end."""
+    return text if text.rstrip()[-1:] in (".", "!", "?") else f"{text.rstrip()}."
+
+
+def summary(view: DocumentView, info: Derived, gemeente: Gemeente | None, by_id: dict[str, Document]) -> Summary:
+    """The box under the title (DocumentView.samenvatting): for an advice what it advised and what became of it, for a
+    response what the college decided and on which advice, for a stuk what it is about and what it belongs to."""
+    doc = view.doc
+    if doc.soort == "reactie":
+        citaat = f"\N{LEFT DOUBLE QUOTATION MARK}{doc.besluit_citaat}\N{RIGHT DOUBLE QUOTATION MARK}" if doc.besluit_citaat else ""
+        tekst = citaat or doc.samenvatting or "Het archief weet niet welk besluit het college nam."
+        zin = f"Het college reageerde {view.tijd}." if view.tijd else ""
+        return Summary("Wat het college besloot", tekst, view.uitkomst, zin, "Dit is een reactie op", view.reactie_op, uitkomst_vooraan=True)
+    onderwerp = sentence(doc.samenvatting or doc.onderwerp or doc.titel)
+    if doc.soort == "stuk":
+        return Summary("Waar dit stuk over gaat", onderwerp, None, "", "Hoort bij", view.stukken)
+    answers = [_link(by_id[answer]) for answer in info.reacties if answer in by_id and by_id[answer].soort == "reactie"]
+    deadline = info.uiterste_reactiedatum
+    if info.reactietijd is not None:
+        zin = answered_sentence(info.reactietijd, view.binnen_termijn, gemeente.reactietermijn_weken if gemeente else None)
+    elif answers:
+        zin = f"Het college reageerde op {answers[0].datum}."
+    elif info.status == REACTIE_UITGEBLEVEN and view.te_laat is not None:
+        zin = overdue_sentence(view.te_laat)
+    elif info.status == WACHT_OP_REACTIE and deadline is not None:
+        zin = f"Het college kan reageren tot en met {format_day(deadline)}."
+    else:
+        zin = "In dit archief staat nog geen reactie van het college."
+    lezen = "Lees de reactie" if len(answers) == 1 else "Lees de reacties"
+    if not doc.samenvatting and _same_words(doc.onderwerp or doc.titel, doc.titel):
+        return Summary("Wat er met dit advies gebeurde", "", view.status, zin, lezen, answers)  # the title just above says what it advised
+    return Summary("Wat de adviesraad adviseerde", onderwerp, view.status, zin, lezen, answers)
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two texts say the same words, whatever their case and punctuation."""
+    return re.findall(r"\w+", one.casefold()) == re.findall(r"\w+", other.casefold())
+
+
+def answered_sentence(dagen: int, binnen: bool | None, weken: int | None) -> str:
+    """'Het college reageerde na 32 dagen, binnen de termijn van 8 weken.' (`binnen` None: the archive knows no termijn)."""
+    na = "dezelfde dag" if dagen == 0 else f"na {dutch.days(dagen)}"
+    termijn = "" if binnen is None else f", {'binnen' if binnen else 'na'} de termijn" + (f" van {dutch.weeks(weken)}" if weken else "")
+    return f"Het college reageerde {na}{termijn}."
+
+
+def overdue_sentence(dagen: int) -> str:
+    """'De termijn is 12 dagen voorbij; we vonden geen reactie van het college.'"""
+    voorbij = "net voorbij" if dagen == 0 else f"{dutch.days(dagen)} voorbij"
+    return f"De termijn is {voorbij}; we vonden geen reactie van het college."
+
+
 def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> str:
     """A mailto: link with subject and text ready, naming the advice so the archive can find it."""
-    subject = f"Ontbrekende reactie op advies {view.id}"
+    subject = f"Ontbrekende reactie op advies: {view.titel}"
     body = (
         f"Het college heeft wel gereageerd op dit advies:\n{view.titel} ({view.datum}, gemeente {view.gemeente})\n{canonical}\n\n"
         "De reactie staat hier (link of datum en kenmerk van de brief):\n"
@@ -355,20 +473,40 @@ def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> s
     return f"mailto:{contact}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
 
 
+def merged_timeline(letters: list[Step], events: list[HistoryEvent], by_id: dict[str, Document]) -> list[Step]:
+    """The letters' steps and the document's life in the archive as one timeline, in date order (the letters first on
+    a day). An archive step that only repeats a letter's step is left out: without git history the statuses follow the
+    letters' own dates, so 'wacht op reactie' on the advice's day or a response added on its own date say nothing new."""
+    shown = {(step.datum_iso, step.link.url if step.link else None) for step in letters}
+    days = {step.datum_iso for step in letters}
+    deadline = any(step.soort == "termijn" for step in letters)
+    first_status = next((event for event in events if event.gebeurtenis == STATUS), None)
+    steps = list(letters)
+    for event in events:
+        step = _history_step(event, by_id, event is first_status)
+        if event.gebeurtenis == STATUS:
+            if step.link is not None and ((step.datum_iso, step.link.url) in shown or step.datum_iso in days):
+                continue
+            if step.link is None and (step.datum_iso in days or (deadline and event.status == REACTIE_UITGEBLEVEN and event is not first_status)):
+                continue
+        steps.append(step)
+    return sorted(steps, key=lambda step: step.datum_iso)
+
+
 def _history_step(event: HistoryEvent, by_id: dict[str, Document], first_status: bool = False) -> Step:
-    """One line of the Geschiedenis section, in plain Dutch. The first status is the one the advice arrived with."""
+    """One step of the document's life in the archive, in plain Dutch. The first status is the one it arrived with."""
     day = format_day(event.datum), event.datum.isoformat()
     if event.gebeurtenis == GEPUBLICEERD:
-        return Step(*day, "In het archief gezet")
+        return Step(*day, "Toegevoegd aan het archief", soort="archief")
     if event.gebeurtenis == GEWIJZIGD:
-        return Step(*day, "Voor het laatst gewijzigd")
+        return Step(*day, "Voor het laatst gewijzigd in het archief", soort="archief")
     status = status_view(event.status)
     label = status.tekst.lower() if status else ""
     if event.document and event.document in by_id:
-        return Step(*day, "Reactie van het college toegevoegd", _link(by_id[event.document]), f"status: {label}")
+        return Step(*day, "Reactie van het college toegevoegd aan het archief", _link(by_id[event.document]), f"status: {label}", soort="archief")
     if event.status == REACTIE_UITGEBLEVEN and not first_status:
-        return Step(*day, "De reactietermijn is voorbij", toelichting=f"status: {label}")
-    return Step(*day, f"Status: {label}")
+        return Step(*day, "De reactietermijn is voorbij", toelichting=f"status: {label}", soort="archief")
+    return Step(*day, f"Status bij het toevoegen aan het archief: {label}" if first_status else f"Status: {label}", soort="archief")
 
 
 def _links(ids: Iterable[str], by_id: dict[str, Document]) -> list[Link]:
@@ -407,7 +545,7 @@ def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Deri
     if advies is None:
         return []
     info = derived[advies.id]
-    steps = [Step(format_datum(advies.datum), str(advies.datum), "Advies aan het college", _link(advies) if advies is not doc else None)]
+    steps = [Step(format_datum(advies.datum), str(advies.datum), "Advies verstuurd aan het college", _link(advies) if advies is not doc else None)]
     answers = [by_id[answer] for answer in info.reacties if by_id[answer].soort == "reactie"]
     for reactie in answers:
         toelichting = None
@@ -427,8 +565,8 @@ def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Deri
         )
     if not answers and doc.soort == "advies" and info.uiterste_reactiedatum is not None:
         verlopen = info.status == REACTIE_UITGEBLEVEN
-        tekst = "Termijn voor een reactie verlopen; in dit archief vonden we geen reactie" if verlopen else "Uiterste datum voor een reactie"
-        steps.append(Step(format_day(info.uiterste_reactiedatum), info.uiterste_reactiedatum.isoformat(), tekst))
+        tekst = "Laatste dag van de reactietermijn; daarna vonden we in dit archief geen reactie" if verlopen else "Laatste dag van de reactietermijn"
+        steps.append(Step(format_day(info.uiterste_reactiedatum), info.uiterste_reactiedatum.isoformat(), tekst, soort="termijn"))
     return steps
 
 

@@ -311,7 +311,7 @@ def _charts(kind: str, title: str, group: list[Figures]) -> list[Chart]:
 _STEP = {"step": 46}
 """Each group's row: its label above, its bar below."""
 _BAR = {"height": 16, "yOffset": 8}
-_LABEL = {"type": "text", "align": "left", "baseline": "bottom", "dy": -4, "color": "#000000"}
+_LABEL = {"type": "text", "align": "left", "baseline": "bottom", "dx": 4, "dy": -4, "color": "#000000"}
 
 
 def _group_label(item: Figures) -> str:

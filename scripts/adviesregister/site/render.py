@@ -169,6 +169,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
     for list_page in pages:
         titel = "Alle documenten" + list_page.titel_toevoeging
         context = {"titel": titel, "pagina": list_page, "groepen": year_groups(list_page.items), "filters": filters, "aantal": len(ordered)}
+        context["aantal_kort"] = dutch.count(len(ordered), "resultaat", "resultaten")
         context["oude_waarden"] = OLD_FILTER_VALUES
         context["lijst"], context["lijst_url"] = (script_json(index), None) if len(pages) == 1 else (None, OVERVIEW_INDEX)
         description = (

@@ -56,7 +56,7 @@ from adviesregister.site.pages import (
 from adviesregister.site.paging import paginate
 from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, letter_contents, letter_html
 from adviesregister.site.templating import ENV
-from adviesregister.site.views import OLD_FILTER_VALUES, DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
+from adviesregister.site.views import OLD_FILTER_VALUES, STATUS_ORDER, DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
 
 
 def render_site(
@@ -137,7 +137,15 @@ def render_site(
         {"feeds": build_feeds(listings, settings.site_url)},
         description=DESCRIPTIONS["feeds"],
     )
-    writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {"oude_waarden": OLD_FILTER_VALUES}, hide=["toc"], description=DESCRIPTIONS["zoeken"])
+    writer.page(
+        "zoeken.md",
+        "Zoeken",
+        "zoeken.md.j2",
+        "zoeken/",
+        {"oude_waarden": OLD_FILTER_VALUES, "status_volgorde": STATUS_ORDER},
+        hide=["toc"],
+        description=DESCRIPTIONS["zoeken"],
+    )
     writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))

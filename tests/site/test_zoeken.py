@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_filters import OBSERVE
 
 from adviesregister.site.views import STATUS_LABELS
 
@@ -67,4 +68,20 @@ def test_the_search_page_is_photographed(browser: Browser, site_url: str, width:
     page.wait_for_load_state("networkidle")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"zoeken-resultaten-{width}.png"), full_page=True)
+    context.close()
+
+
+@pytest.mark.parametrize("width,height", [(412, 823), (1280, 900)])
+def test_a_search_in_the_address_loads_without_layout_shift(browser: Browser, site_url: str, width: int, height: int) -> None:
+    """Pagefind draws its box, filters and results after the page has loaded: nothing already shown may move (the
+    footer included), at Lighthouse's phone size and on a desktop."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+    page = context.new_page()
+    page.add_init_script(OBSERVE)
+    page.goto(site_url + QUERY)
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)  # the last results drawn
+    shifts = page.evaluate("window.arShifts")
+    assert sum(shift["value"] for shift in shifts if not shift["input"]) == 0, shifts
     context.close()

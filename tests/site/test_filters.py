@@ -164,6 +164,7 @@ def test_on_a_phone_toon_n_resultaten_closes_the_panel(browser: Browser, site_ur
     show = page.locator("#ar-toon")
     expect(show).to_have_text(f"Toon {len(documents)} resultaten")
     page.get_by_label("Niet overgenomen").check()
+    show.scroll_into_view_if_needed()  # at the foot of the open panel, which is longer than the screen
     n = sum(1 for doc in documents if "Niet overgenomen" in doc["filters"]["status"])
     expect(show).to_have_text("Toon 1 resultaat" if n == 1 else f"Toon {n} resultaten")
     box = show.bounding_box()
@@ -171,6 +172,10 @@ def test_on_a_phone_toon_n_resultaten_closes_the_panel(browser: Browser, site_ur
     show.click()
     assert page.locator("#ar-filterpaneel").evaluate("p => p.open") is False
     expect(page.locator("#ar-aantal")).to_be_focused()
+    expect(page.locator("#ar-aantal")).to_be_in_viewport(ratio=1)
+    header = page.locator(".md-header").bounding_box()
+    count = page.locator("#ar-aantal").bounding_box()
+    assert header is not None and count is not None and count["y"] >= header["y"] + header["height"], "the count is not under the header"
     first = page.locator(".ar-kaart:visible").first.bounding_box()
     assert first is not None and first["y"] + 60 < 667, "the first result is on the screen"
     page.context.close()

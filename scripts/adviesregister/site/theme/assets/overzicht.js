@@ -180,9 +180,14 @@
     show.textContent = n === 0 ? "Sluit (geen resultaten)" : n === 1 ? "Toon 1 resultaat" : "Toon " + n.toLocaleString("nl-NL") + " resultaten";
   }
 
+  /* The panel folds and the page scrolls back to its top, below the fixed header: the chosen filters, the count and
+     the first results are then on the screen; the count takes the focus (the next Tab goes to the results). */
   show.addEventListener("click", function () {
     panel.open = false;
-    count.focus();
+    var header = document.querySelector(".md-header");
+    var top = panel.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0) - 8;
+    if (top < window.scrollY) window.scrollTo(0, Math.max(top, 0));
+    count.focus({ preventScroll: true });
   });
 
   function query() {

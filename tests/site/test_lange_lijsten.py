@@ -140,9 +140,10 @@ def test_the_overview_data_is_what_the_cards_say(long_site: Path) -> None:
         for card in doc.xpath("//li[@class='ar-kaart']"):
             entry = by_url[site_path(long_site, url, card.xpath("a/@href")[0])]
             assert entry["titel"] == card.findtext("a")
-            expected = {name: card.get(f"data-{name}") for name in ("jaar", "status", "gemeente", "soort", "punten", "datum")}
-            assert {**{name: entry[name] for name in expected if name != "datum"}, "datum": entry["datum_iso"]} == expected
-            assert "|".join(entry["thema"]) == card.get("data-thema")
+            expected = {name: card.get(f"data-{name}") for name in ("jaar", "status", "gemeente", "punten", "thema")}
+            assert {name: "|".join(entry["filters"][name]) for name in expected} == expected
+            assert entry["filters"]["soort"][0] == entry["soort"] == card.get("data-soort")
+            assert entry["datum_iso"] == card.get("data-datum")
             assert card.xpath("string(.//time)") == entry["datum"]
 
 

@@ -136,7 +136,10 @@ def test_overview_lists_every_document_by_year_with_filters(built_site: Path) ->
     assert overview.xpath("//details[@id='ar-filterpaneel']/@hidden") == [""], "without JavaScript the filters stay hidden"
     assert overview.xpath("//input[@name='status']/@value") == ["Deels overgenomen", "Niet overgenomen", "Geen reactie bekend"]
     assert text_of(overview, "//label[input[@name='status']]") == ["Deels overgenomen (1)", "Niet overgenomen (1)", "Geen reactie bekend (1)"]
-    assert text_of(overview, "//select[@name='gemeente']/option") == ["Alle", "Albrandswaard", "Almelo", "Almere"]
+    # each choice says how many documents it shows (the script recounts them over the other filters' choices)
+    assert text_of(overview, "//select[@name='gemeente']/option") == ["Alle", "Albrandswaard (1)", "Almelo (5)", "Almere (1)"]
+    advices = len(overview.xpath("//li[@class='ar-kaart'][contains(@data-soort, 'advies')]"))
+    assert text_of(overview, "//select[@name='soort']/option")[:2] == ["Alle", f"Alle adviezen ({advices})"]
 
 
 def test_pages_per_gemeente_thema_and_year(built_site: Path) -> None:

@@ -225,3 +225,35 @@ def test_a_tap_on_the_shade_closes_the_menu_and_without_javascript_the_label_sta
     page.locator("label[for='__drawer'].md-header__button").click()  # Material's own way, without the script
     expect(page.locator(".md-sidebar--primary a", has_text="Cijfers")).to_be_in_viewport()
     context.close()
+
+
+def test_the_table_of_contents_in_the_drawer_opens_and_closes_by_keyboard(narrow_page: Page, site_url: str) -> None:
+    """Below 960 px the drawer holds a page's table of contents behind its entry, a label: it works as a button."""
+    width = narrow_page.viewport_size["width"] if narrow_page.viewport_size else 0
+    narrow_page.goto(site_url + "over/")
+    entry = narrow_page.locator(".md-nav--primary label.md-nav__link[for='__toc']")
+    if width >= 960:
+        expect(entry).to_be_hidden()  # the table of contents is beside the page
+        return
+    narrow_page.get_by_role("button", name="Menu").press("Enter")
+    expect(entry).to_have_attribute("role", "button")
+    expect(entry).to_have_attribute("aria-expanded", "false")
+    for _ in range(20):
+        narrow_page.keyboard.press("Tab")
+        if narrow_page.evaluate("() => document.activeElement.matches(\"label[for='__toc']\")"):
+            break
+    expect(entry).to_be_focused()
+    narrow_page.keyboard.press("Enter")
+    expect(entry).to_have_attribute("aria-expanded", "true")
+    first = narrow_page.locator(".md-nav--primary .md-nav--secondary a[href]").first
+    expect(first).to_be_focused()
+    narrow_page.wait_for_function("() => { const r = document.activeElement.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; }")  # slid in
+    stop = narrow_page.evaluate(FOCUSED)
+    assert stop["shown"] and not stop["inert"] and stop["left"] >= 0 and stop["right"] <= stop["width"], stop
+    back = narrow_page.get_by_role("button", name="Inhoudsopgave sluiten")
+    back.focus()
+    narrow_page.keyboard.press("Space")
+    expect(entry).to_have_attribute("aria-expanded", "false")
+    expect(entry).to_be_focused()
+    narrow_page.keyboard.press("Escape")  # closes the drawer
+    expect(narrow_page.get_by_role("button", name="Menu")).to_be_focused()

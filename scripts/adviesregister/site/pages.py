@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ class Listing:
     """A gemeente's advisory councils, each with its website and contact (empty for other lists)."""
     raad_uitleg: str = ""
     """On a gemeente's page: what an advisory council is, in one plain sentence."""
+    volg_tekst: str = "Volg deze lijst"
+    """The link to this list's feed, beside its title: 'Volg deze gemeente', 'Volg dit thema'."""
 
     @property
     def aantal_tekst(self) -> str:
@@ -166,7 +169,8 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
                 gemeente_feed_url(slug),
                 f"Adviesregister: gemeente {gemeente.naam}",
                 raden,
-                ADVIESRAAD_UITLEG,
+                raad_uitleg=ADVIESRAAD_UITLEG,
+                volg_tekst="Volg deze gemeente",
             )
         )
     themas = [
@@ -178,6 +182,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
             f"Documenten over {thema}.",
             thema_feed_url(thema),
             f"Adviesregister: thema {thema}",
+            volg_tekst="Volg dit thema",
         )
         for thema in sorted({thema for v in ordered for thema in v.doc.themas})
     ]
@@ -188,6 +193,8 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
     statussen = []
     for code in STATUS_LABELS:
         views = [v for v in ordered if v.status and v.status.code == code]
+        if code == REACTIE_UITGEBLEVEN:  # the longest past its termijn first (each card says by how many days)
+            views.sort(key=lambda v: -(v.te_laat or 0))
         status = status_view(code)
         if views and status:
             statussen.append(Listing(code, status_url(code), f"Adviezen: {status.tekst.lower()}", views, _STATUS_INTROS.get(code, "")))
@@ -195,7 +202,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
 
 
 _STATUS_INTROS = {
-    REACTIE_UITGEBLEVEN: "Adviezen waarvan de termijn voor een reactie voorbij is, en waarop we in dit archief geen reactie van het college vonden. Misschien heeft het college wel gereageerd, maar staat de reactie nog niet in het archief.",
+    REACTIE_UITGEBLEVEN: "Adviezen waarvan de termijn voor een reactie voorbij is, en waarop we in dit archief geen reactie van het college vonden. Misschien heeft het college wel gereageerd, maar staat de reactie nog niet in het archief. Bovenaan staat het advies waarvan de termijn het langst voorbij is; bij elk advies staat hoeveel dagen.",
     WACHT_OP_REACTIE: "Adviezen waarop nog een reactie komt: de termijn voor een reactie loopt nog.",
 }
 
@@ -231,9 +238,7 @@ def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
             "jaar": str(v.jaar),
             "soort": v.soort,
             "gemeente": v.gemeente,
-            "status": v.status.tekst if v.status else "",
-            "thema": [thema for thema, _ in v.themas],
-            "punten": "niet-overgenomen" if v.heeft_punten_niet_overgenomen else "",
+            "filters": filter_values(v),
             **_card_outcome(v),
         }
         for v in ordered
@@ -262,11 +267,6 @@ class StatusCount:
     @property
     def url(self) -> str:
         return status_url(self.status.code)
-
-    @property
-    def tekst_met_status(self) -> str:
-        """'Niet overgenomen (3)': a choice in the status filter."""
-        return f"{self.status.tekst} ({self.aantal})"
 
     @property
     def tekst(self) -> str:
@@ -343,33 +343,65 @@ def figures_line(item: Figures | None) -> str:
 
 
 @dataclass(frozen=True)
+class FilterOption:
+    """One choice of a filter: its value (in the address and the overview's index), its text and how many documents
+    of the whole archive have it (the overview's script recounts it over the documents the other filters leave)."""
+
+    waarde: str
+    tekst: str
+    aantal: int
+
+
+@dataclass(frozen=True)
 class Filter:
     naam: str
     label: str
-    opties: list[tuple[str, str]] = field(default_factory=list)
-    """(value, text) of each choice."""
+    opties: list[FilterOption] = field(default_factory=list)
     meerdere: bool = False
     """Several values at once (checkboxes) rather than one (a list to choose from)."""
     index_url: str = ""
     """The page listing the pre-built page of every value: where the filter leads without JavaScript."""
 
 
+ALLE_ADVIEZEN = "adviezen"
+"""The soort filter's value for every kind of advice (gevraagd, ongevraagd …) at once."""
+
+
+def filter_values(view: DocumentView) -> dict[str, list[str]]:
+    """The values a document has for each of the overview's filters (a thema filter and the soort filter may match
+    several): the same values as the filters' choices."""
+    return {
+        "status": [view.status.tekst] if view.status else [],
+        "gemeente": [view.gemeente],
+        "thema": [thema for thema, _ in view.themas],
+        "jaar": [str(view.jaar)],
+        "soort": [view.soort, *([ALLE_ADVIEZEN] if view.doc.soort == "advies" else [])],
+        "punten": ["niet-overgenomen"] if view.heeft_punten_niet_overgenomen else [],
+    }
+
+
 def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -> list[Filter]:
-    """The overview's filters, each with the values that occur."""
-    return [
-        Filter("status", "Status", [(item.status.tekst, item.tekst_met_status) for item in home.statussen], meerdere=True, index_url="status/"),
-        Filter("gemeente", "Gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered}), index_url="gemeenten/"),
-        Filter("thema", "Thema", sorted({(t, t) for v in ordered for t, _ in v.themas}), index_url="themas/"),
-        Filter("jaar", "Jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren], index_url="jaren/"),
-        Filter("soort", "Soort", sorted({(v.soort, v.soort) for v in ordered})),
-        *_points_filter(ordered),
+    """The overview's filters, each with the values that occur and how many documents have each."""
+    counts: dict[str, Counter[str]] = {}
+    for view in ordered:
+        for name, values in filter_values(view).items():
+            counts.setdefault(name, Counter()).update(values)
+
+    def options(name: str, pairs: Iterable[tuple[str, str]]) -> list[FilterOption]:
+        return [FilterOption(waarde, tekst, counts.get(name, Counter())[waarde]) for waarde, tekst in pairs]
+
+    soorten = sorted({v.soort for v in ordered})
+    alle_adviezen = [(ALLE_ADVIEZEN, "Alle adviezen")] if counts.get("soort", Counter())[ALLE_ADVIEZEN] else []
+    filters = [
+        Filter("status", "Status", options("status", [(item.status.tekst, item.status.tekst) for item in home.statussen]), meerdere=True, index_url="status/"),
+        Filter("gemeente", "Gemeente", options("gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered})), index_url="gemeenten/"),
+        Filter("thema", "Thema", options("thema", sorted({(t, t) for v in ordered for t, _ in v.themas})), index_url="themas/"),
+        Filter("jaar", "Jaar", options("jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren]), index_url="jaren/"),
+        Filter("soort", "Soort", options("soort", [*alle_adviezen, *((s, s) for s in soorten)])),
     ]
-
-
-def _points_filter(ordered: list[DocumentView]) -> list[Filter]:
-    """Only the advices and responses with a point the college did not, or only partly, take over (see punten/)."""
-    aantal = sum(1 for v in ordered if v.heeft_punten_niet_overgenomen)
-    return [Filter("punten", "Punten", [("niet-overgenomen", f"Met punten die het college niet of deels overnam ({aantal})")], meerdere=True)] if aantal else []
+    if counts.get("punten", Counter())["niet-overgenomen"]:
+        filters.append(Filter("punten", "Punten", options("punten", [("niet-overgenomen", "Met punten die het college niet of deels overnam")]), meerdere=True))
+    return filters
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ from adviesregister.site.pages import (
 from adviesregister.site.paging import paginate
 from adviesregister.site.sanitize import TRUSTED, TRUSTED_HTML, letter_contents, letter_html
 from adviesregister.site.templating import ENV
-from adviesregister.site.views import OLD_FILTER_VALUES, DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
+from adviesregister.site.views import OLD_FILTER_VALUES, STATUS_ORDER, DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
 
 
 def render_site(
@@ -140,7 +140,15 @@ def render_site(
         {"feeds": build_feeds(listings, settings.site_url)},
         description=DESCRIPTIONS["feeds"],
     )
-    writer.page("zoeken.md", "Zoeken", "zoeken.md.j2", "zoeken/", {"oude_waarden": OLD_FILTER_VALUES}, hide=["toc"], description=DESCRIPTIONS["zoeken"])
+    writer.page(
+        "zoeken.md",
+        "Zoeken",
+        "zoeken.md.j2",
+        "zoeken/",
+        {"oude_waarden": OLD_FILTER_VALUES, "status_volgorde": STATUS_ORDER},
+        hide=["toc"],
+        description=DESCRIPTIONS["zoeken"],
+    )
     writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
@@ -172,6 +180,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
     for list_page in pages:
         titel = "Alle documenten" + list_page.titel_toevoeging
         context = {"titel": titel, "pagina": list_page, "groepen": year_groups(list_page.items), "filters": filters, "aantal": len(ordered)}
+        context["aantal_kort"] = dutch.count(len(ordered), "resultaat", "resultaten")
         context["oude_waarden"] = OLD_FILTER_VALUES
         context["lijst"], context["lijst_url"] = (script_json(index), None) if len(pages) == 1 else (None, OVERVIEW_INDEX)
         description = (

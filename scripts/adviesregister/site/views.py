@@ -37,6 +37,8 @@ OLD_STATUS_LABELS = {"Reactie uitgebleven": "Geen reactie bekend"}
 read them as the label of today."""
 OLD_FILTER_VALUES = json.dumps({"status": OLD_STATUS_LABELS}, ensure_ascii=False, sort_keys=True)
 """Per filter (address parameter), each old value and the value of today: the scripts' data-oude-waarden."""
+STATUS_ORDER = json.dumps([label for _, label in STATUS_LABELS.values()], ensure_ascii=False)
+"""The site's statuses in its own order, for the search page's status filter (zoeken.js; Pagefind sorts by name)."""
 SOORT_LABELS = {"advies": "Advies", "reactie": "Reactie van het college", "stuk": "Stuk"}
 KENMERK_LABELS = {
     "advies": {"uw_brief": "Datum van de brief van de gemeente", "uw_kenmerk": "Kenmerk gemeente", "ons_kenmerk": "Kenmerk adviesraad"},

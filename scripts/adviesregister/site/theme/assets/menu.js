@@ -62,6 +62,36 @@
     sync();
   }
 
+  /* Below 960 px the drawer holds the page's table of contents, behind the current page's entry: a label for a hidden
+     checkbox (#__toc), which the Tab key cannot reach. Here that label and the panel's title (which goes back) act as
+     buttons: Tab reaches them, Enter or Space opens or closes the panel, and the focus follows. */
+  var toc = document.getElementById("__toc");
+  var tocOpen = document.querySelector(".md-nav--primary label.md-nav__link[for='__toc']");
+  var tocPanel = document.querySelector(".md-nav--primary .md-nav--secondary");
+  var tocBack = tocPanel ? tocPanel.querySelector("label.md-nav__title[for='__toc']") : null;
+  if (toc && tocOpen && tocPanel) {
+    var setToc = function (open) {
+      toc.checked = open;
+      toc.dispatchEvent(new Event("change"));
+      tocOpen.setAttribute("aria-expanded", open ? "true" : "false");
+      var target = open ? tocPanel.querySelector("a[href]") : tocOpen;
+      if (target) target.focus();
+    };
+    [tocOpen, tocBack].forEach(function (label) {
+      if (!label) return;
+      label.setAttribute("role", "button");
+      label.tabIndex = 0;
+      label.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        setToc(label === tocOpen ? !toc.checked : false);
+      });
+    });
+    tocOpen.setAttribute("aria-expanded", toc.checked ? "true" : "false");
+    if (tocBack) tocBack.setAttribute("aria-label", "Inhoudsopgave sluiten");
+    toc.addEventListener("change", function () { tocOpen.setAttribute("aria-expanded", toc.checked ? "true" : "false"); });
+  }
+
   /* "Ga naar inhoud": the heading it points to takes the focus, so the next Tab goes on in the content */
   var skip = document.querySelector(".md-skip");
   if (skip) {

@@ -3,7 +3,11 @@
    lists). This script shows the filter panel. Once a filter or the oldest-first order is chosen, it shows the matching
    documents of the whole archive, not only of this page: their data is in the page (#ar-lijst) or, for an archive
    in pages, in one file (data-lijst). Every text is set as text, never as HTML. The choices live in the address
-   (?status=…&gemeente=…), so a filtered list can be shared, and Back brings it back. */
+   (?status=…&gemeente=…), so a filtered list can be shared; they replace the address rather than add one history
+   entry per checkbox. Each choice's count follows the other filters (how many documents it would leave); each
+   active filter shows as a button under the panel that takes it away; on a phone "Toon N resultaten" closes the
+   panel. Nothing here moves the page by itself (no layout shift): the panel is shown before the first paint by the
+   page's own script, and everything else changes only after a choice. */
 (function () {
   "use strict";
   var form = document.getElementById("ar-filters");
@@ -18,6 +22,8 @@
   var count = document.getElementById("ar-aantal");
   var total = count.textContent;
   var chosen = document.getElementById("ar-gekozen");
+  var chips = document.getElementById("ar-chips");
+  var show = document.getElementById("ar-toon");
   var results = document.createElement("div");
   results.className = "ar-jaargroepen";
   results.id = "ar-resultaten";
@@ -80,14 +86,109 @@
     });
   }
 
-  function matches(item) {
+  /* Whether a document passes every filter but `except` (the filter whose choices are being counted). */
+  function matches(item, except) {
     return names.every(function (name) {
-      var values = wanted(name);
+      var values = name === except ? [] : wanted(name);
       if (!values.length) return true;
-      var its = name === "thema" ? item.thema : [item[name]];
+      var its = item.filters[name] || [];
       return values.some(function (value) { return its.indexOf(value) !== -1; });
     });
   }
+
+  /* Each choice's count: the documents it would show together with the other filters' choices. Without data (no
+     filter chosen yet) the counts of the whole archive, as the page was built. */
+  function recount(documents) {
+    names.forEach(function (name) {
+      var counts = {};
+      if (documents) {
+        documents.forEach(function (item) {
+          if (!matches(item, name)) return;
+          (item.filters[name] || []).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+        });
+      }
+      fields(name).forEach(function (field) {
+        var options = field.type === "checkbox" ? [field] : Array.prototype.slice.call(field.options, 1);
+        options.forEach(function (option) {
+          var n = documents ? counts[option.value] || 0 : Number(option.dataset.aantal || (option.parentNode.querySelector(".ar-telling") || {}).dataset.aantal);
+          if (option.type === "checkbox") option.parentNode.querySelector(".ar-telling").textContent = "(" + n + ")";
+          else option.textContent = option.dataset.tekst + " (" + n + ")";
+        });
+      });
+    });
+  }
+
+  /* The text a choice shows, without its count: for a button that takes the choice away. */
+  function choiceText(field, value) {
+    if (field.type === "checkbox") {
+      var label = field.parentNode.cloneNode(true);
+      var count = label.querySelector(".ar-telling");
+      if (count) count.remove();
+      return label.textContent.trim();
+    }
+    var option = Array.prototype.filter.call(field.options, function (o) { return o.value === value; })[0];
+    return option ? option.dataset.tekst : value;
+  }
+
+  function legend(name) {
+    var field = fields(name)[0];
+    var group = field.closest("fieldset");
+    if (group) return group.querySelector("legend").textContent.trim();
+    return form.querySelector("label[for='" + field.id + "']").textContent.trim();
+  }
+
+  /* A button per active filter ("Status: Niet overgenomen ×"): pressing it takes that filter away. */
+  function showChips() {
+    chips.textContent = "";
+    names.forEach(function (name) {
+      fields(name).forEach(function (field) {
+        var values = field.type === "checkbox" ? (field.checked ? [field.value] : []) : field.value ? [field.value] : [];
+        values.forEach(function (value) {
+          var item = element("li");
+          var button = element("button", "ar-chip", legend(name) + ": " + choiceText(field, value));
+          button.type = "button";
+          button.dataset.naam = name;
+          button.dataset.waarde = value;
+          var cross = element("span", "ar-chip__kruis", "\u00d7");
+          cross.setAttribute("aria-hidden", "true");
+          button.append(" ", cross, element("span", "ar-verborgen", " (filter weghalen)"));
+          item.append(button);
+          chips.append(item);
+        });
+      });
+    });
+    chips.hidden = !chips.children.length;
+  }
+
+  chips.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    var buttons = Array.prototype.slice.call(chips.querySelectorAll("button"));
+    var at = buttons.indexOf(button);
+    fields(button.dataset.naam).forEach(function (field) {
+      if (field.type === "checkbox") { if (field.value === button.dataset.waarde) field.checked = false; }
+      else field.value = "";
+    });
+    apply(true);
+    /* the focus goes to the next button that is left, or to the count when none is */
+    var left = chips.querySelectorAll("button");
+    if (left.length) left[Math.min(at, left.length - 1)].focus();
+    else count.focus();
+  });
+
+  function showText(n) {
+    show.textContent = n === 0 ? "Sluit (geen resultaten)" : n === 1 ? "Toon 1 resultaat" : "Toon " + n.toLocaleString("nl-NL") + " resultaten";
+  }
+
+  /* The panel folds and the page scrolls back to its top, below the fixed header: the chosen filters, the count and
+     the first results are then on the screen; the count takes the focus (the next Tab goes to the results). */
+  show.addEventListener("click", function () {
+    panel.open = false;
+    var header = document.querySelector(".md-header");
+    var top = panel.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0) - 8;
+    if (top < window.scrollY) window.scrollTo(0, Math.max(top, 0));
+    count.focus({ preventScroll: true });
+  });
 
   function query() {
     var params = new URLSearchParams();
@@ -187,23 +288,28 @@
     chosen.textContent = active === 0 ? "" : active === 1 ? "(1 filter gekozen)" : "(" + active + " filters gekozen)";
     var search = query();
     if (remember && search !== window.location.search.replace(/^\?/, "")) {
-      window.history.pushState(null, "", search ? "?" + search : window.location.pathname);
+      window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
     }
+    showChips();
     var mine = ++run;
     if (!active && !oldest) {
       showOwn(true);
       count.textContent = total;
+      show.textContent = showLabel;
+      recount(null);
       return;
     }
     load().then(function (data) {
       if (mine !== run) return;  /* a later choice was made meanwhile */
-      matching = data.documenten.filter(matches);
+      matching = data.documenten.filter(function (item) { return matches(item, null); });
+      recount(data.documenten);
       if (oldest) matching.reverse();
       shown = Math.min(SHOWN, matching.length);
       render(data, 0);
       showOwn(false);
       var n = matching.length;
-      count.textContent = (n === 1 ? "1 document" : n + " documenten") + (active ? " (gefilterd)" : "");
+      count.textContent = (n === 1 ? "1 document" : n.toLocaleString("nl-NL") + " documenten") + (active ? " (gefilterd)" : "");
+      showText(n);
     }).catch(function () {
       if (mine !== run) return;
       showOwn(true);
@@ -220,12 +326,10 @@
     });
   });
 
+  var showLabel = show.textContent;
   fromAddress();
-  panel.hidden = false;
-  var note = document.getElementById("ar-zonder-js");  /* says the filters need JavaScript: not true here */
-  if (note) note.hidden = true;
-  /* Wide screens show the filters; on a phone they stay folded, so the first documents are on the first screen. */
-  if (window.matchMedia("(min-width: 60em)").matches) panel.open = true;
+  /* The page's own script has shown the panel (open on a wide screen; on a phone folded, so the first documents are
+     on the first screen) and hidden the note that the filters need JavaScript. */
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
   form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });

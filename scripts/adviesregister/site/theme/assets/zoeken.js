@@ -1,7 +1,8 @@
 // The search page: Pagefind's interface in #zoekvak. The query and the chosen filters live in the address
 // (?q=…&status=…), so a search can be shared and Back brings it back; a search in the address is run at once, after
 // the filters have loaded (otherwise Pagefind shows only the filter groups whose data arrived before the first
-// results). Each result shows its status, soort, gemeente and date. No result: #zoekhulp says what to try.
+// results). Results come newest first; each shows its status, soort, gemeente and date; the statuses of the filter
+// come in the site's order (pagefind_order.py). No result: #zoekhulp says what to try.
 var zoekScript = document.currentScript;
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("zoekvak");
@@ -45,6 +46,7 @@ window.addEventListener("DOMContentLoaded", function () {
     openFilters: Object.keys(filters),
     showSubResults: false,
     showImages: false,
+    sort: { datum: "desc" },  /* the newest first, as every list of the site (data-pagefind-sort on each document) */
     translations: { clear_search: "Wissen", search_label: "Zoek in het archief", filters_label: "Filters" },
     processTerm: function (value) {
       term = value;
@@ -63,8 +65,20 @@ window.addEventListener("DOMContentLoaded", function () {
     if (event.target.classList.contains("pagefind-ui__filter-checkbox")) remember();
   });
 
+  /* Pagefind shows a filter's values in alphabetical order; the statuses follow the site's own order (from taken over
+     to no response known), as everywhere else. The values' boxes are moved, not redrawn: each keeps its own choice. */
+  var statusOrder = JSON.parse(box.dataset.statusVolgorde || "[]");
+  function orderStatuses() {
+    var boxes = Array.prototype.slice.call(box.querySelectorAll(".pagefind-ui__filter-checkbox[name='status']"));
+    var rank = function (input) { var i = statusOrder.indexOf(input.value); return i === -1 ? statusOrder.length : i; };
+    var sorted = boxes.slice().sort(function (a, b) { return rank(a) - rank(b) || (a.value < b.value ? -1 : 1); });
+    if (sorted.every(function (input, i) { return input === boxes[i]; })) return;
+    sorted.forEach(function (input) { input.parentNode.parentNode.appendChild(input.parentNode); });
+  }
+
   var help = document.getElementById("zoekhulp");
   new MutationObserver(function () {
+    orderStatuses();
     var message = box.querySelector(".pagefind-ui__message");
     var none = !!message && !box.querySelector(".pagefind-ui__result");
     help.hidden = !none || !/^Geen resultaten/.test(message.textContent.trim());

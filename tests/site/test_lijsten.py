@@ -46,7 +46,7 @@ def cards(site: Path, address: str) -> list[html.HtmlElement]:
 
 
 def days_late(card: html.HtmlElement) -> int:
-    match = re.search(r"Termijn ([\d.]+) dagen? voorbij", card.text_content())
+    match = re.search(r"Termijn ([\d.]+) dagen?(?: \([^)]*\))? voorbij", card.text_content())
     assert match, card.text_content()
     return int(match.group(1).replace(".", ""))
 

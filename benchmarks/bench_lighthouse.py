@@ -36,26 +36,42 @@ TARGETS = {
     **{(screen, category): 100 for screen in SCREENS for category in CATEGORIES if category != "performance"},
 }
 """The lowest median score allowed per (screen, category); desktop performance is reported, not held to a target."""
-PAGE_TYPES = {
+FIXED_PAGES = {
     "home": "",
     "overzicht": "documenten/",
-    "advies": "documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/",
-    "advies (uitgebleven)": "documenten/almere-2019-03-11-ongevraagd-advies-adviesraad-sociaal-domein-ten-aanzien-van-het-regionale/",
-    "reactie": "documenten/almelo-2023-07-11-reactie-op-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid/",
-    "stuk": "documenten/albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid/",
-    "gemeente": "gemeenten/almelo/",
-    "thema": "themas/jeugd/",
-    "jaar": "jaren/2023/",
     "jaren": "jaren/",
-    "status": "status/niet-overgenomen/",
     "punten": "punten/",
     "cijfers": "cijfers/",
-    "zoeken": "zoeken/?q=zorg",
+    "zoeken": "zoeken/?q=advies",
     "feeds": "feeds/",
     "open data": "open-data/",
     "over": "over/",
     "404 (niet gevonden)": "404.html",  # Lighthouse refuses a 404 status; a host serves this file for every missing page
 }
+"""The pages every archive has."""
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One page of each type in this archive, whatever it holds (an archive without, say, a stuk has no stuk page):
+    the documents picked from the built export, the lists from the built folders."""
+    documents = json.loads(gzip.decompress((site / "open-data" / "adviesregister.json.gz").read_bytes()))["documenten"]
+    wanted = {
+        "advies": lambda d: d["soort"] == "advies" and bool(d["reacties"]),
+        "advies (geen reactie bekend)": lambda d: d["status"] == "reactie uitgebleven",
+        "reactie": lambda d: d["soort"] == "reactie",
+        "stuk": lambda d: d["soort"] == "stuk",
+        "advies zonder tekst": lambda d: d["soort"] == "advies" and not d["tekst_beschikbaar"],
+    }
+    pages = dict(FIXED_PAGES)
+    for name, fits in wanted.items():
+        found = next((d["id"] for d in documents if fits(d) and f"documenten/{d['id']}/" not in pages.values()), None)
+        if found:
+            pages[name] = f"documenten/{found}/"
+    for name, folder in (("gemeente", "gemeenten"), ("thema", "themas"), ("jaar", "jaren"), ("status", "status")):
+        lists = sorted(path.parent.name for path in (site / folder).glob("*/index.html"))
+        if lists:
+            pages[name] = f"{folder}/{lists[-1] if name == 'jaar' else lists[0]}/"
+    return pages
 
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
@@ -153,11 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", default="", help="only these page types, comma-separated (default: all)")
     parser.add_argument("--screens", default=",".join(SCREENS), help="telefoon, desktop or both (default)")
     args = parser.parse_args(argv)
-    pages = {name: url for name, url in PAGE_TYPES.items() if not args.pages or name in args.pages.split(",")}
     screens = [screen for screen in SCREENS if screen in args.screens.split(",")]
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse ontbreekt: voer eerst `npm ci` uit (make test doet dat).")
     subprocess.run([str(Path(sys.executable).parent / "adviesregister"), "build", "--root", str(ROOT)], check=True, capture_output=True)
+    pages = {name: url for name, url in page_types(ROOT / "site").items() if not args.pages or name in args.pages.split(",")}
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Host, directory=str(ROOT / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"

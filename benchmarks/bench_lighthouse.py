@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -55,7 +56,7 @@ def page_types(site: Path) -> dict[str, str]:
     """One page of each type in this archive, whatever it holds (an archive without, say, a stuk has no stuk page):
     the documents picked from the built export, the lists from the built folders."""
     documents = json.loads(gzip.decompress((site / "open-data" / "adviesregister.json.gz").read_bytes()))["documenten"]
-    wanted = {
+    wanted: dict[str, Callable[[dict[str, Any]], bool]] = {
         "advies": lambda d: d["soort"] == "advies" and bool(d["reacties"]),
         "advies (geen reactie bekend)": lambda d: d["status"] == "reactie uitgebleven",
         "reactie": lambda d: d["soort"] == "reactie",

@@ -154,13 +154,13 @@ def summarise(page: str, screen: str, reports: list[dict[str, Any]]) -> Result:
 
 
 def table(results: list[Result]) -> str:
-    lines = [f"{'pagina':<22}{'scherm':<10}" + "".join(f"{c:>16}" for c in CATEGORIES)]
+    lines = [f"{'pagina':<30}{'scherm':<10}" + "".join(f"{c:>16}" for c in CATEGORIES)]
     for result in results:
         marks = {
             category: "" if (result.screen, category) not in TARGETS or result.scores[category] >= TARGETS[result.screen, category] else " !"
             for category in CATEGORIES
         }
-        lines.append(f"{result.page:<22}{result.screen:<10}" + "".join(f"{str(result.scores[c]) + marks[c]:>16}" for c in CATEGORIES))
+        lines.append(f"{result.page:<30}{result.screen:<10}" + "".join(f"{str(result.scores[c]) + marks[c]:>16}" for c in CATEGORIES))
     return "\n".join(lines)
 
 

@@ -186,7 +186,7 @@ def test_follow_copy_print_and_report_on_every_document_page(built_site: Path) -
         address = f"{SITE}documenten/{doc_id}/"
         assert buttons[0].get("data-ar-kopieer") == address
         assert texts(doc, "//p[contains(@class, 'ar-adres')]") == [f"Link naar deze pagina: {address}"], "without JavaScript"
-        assert texts(doc, "//p[@class='ar-afdruk']") == [f"Afgedrukt van {address}, stand van het archief op 23 november 2026."]
+        assert texts(doc, "//p[@class='ar-afdruk']") == [f"Afgedrukt van {address}; deze pagina is gemaakt op 23 november 2026."]
     feeds = html.parse(str(built_site / "feeds" / "index.html")).getroot()
     assert "Volg gemeente" in spoken(feeds.xpath("//article")[0]), "the feeds page says what the button on a document does"
     overdue = page(built_site, OVERDUE)

@@ -237,7 +237,7 @@ class DocumentView:
     adres: str = ""
     """The page's full public address: what 'Kopieer link' copies and a printout shows."""
     afdruk: str = ""
-    """The line only a printout shows: where it was printed from and the day of the archive's statuses."""
+    """The line only a printout shows: where it was printed from and the day the page was made (its days late count to it)."""
     volg_url: str = ""
     """'Volg deze gemeente': the gemeente's feed on the feeds page (where its address is, and what a feed is)."""
     punten: list[Point] = field(default_factory=list)
@@ -330,7 +330,7 @@ def build_views(
 ) -> dict[str, DocumentView]:
     """One view per document. `sources` holds the published state of each original (by document id); `contact` is the
     archive's e-mail address, where a missing response is reported; `histories` each document's life in the archive;
-    `today` the day the statuses were computed for (how late an overdue advice is)."""
+    `today` the day of the build, to which an overdue advice's days late are counted."""
     by_id = archive.by_id()
     views = {}
     for doc in archive.documenten:
@@ -368,7 +368,7 @@ def build_views(
         view.filters = _filters(view)
         canonical = absolute_url(site_url, view.url)
         view.adres = canonical
-        view.afdruk = f"Afgedrukt van {canonical}" + (f", stand van het archief op {format_day(today)}." if today else ".")
+        view.afdruk = f"Afgedrukt van {canonical}" + (f"; deze pagina is gemaakt op {format_day(today)}." if today else ".")
         if gemeente is not None:
             view.volg_url = f"{FEEDS_PAGE}#{gemeente_feed_url(doc.gemeente).rsplit('/', 1)[-1].removesuffix('.xml')}"  # as pages.feed_anchor
         view.citeer = _citation(view, gemeente, canonical)

@@ -13,7 +13,7 @@ from click.testing import Result
 
 from adviesregister.pipeline import build_site
 
-from helpers import CHROMIUM_ARGS, SCREENSHOTS, SOURCE_DATE_EPOCH, copy_project, fixed_date, run_cli
+from helpers import CHROMIUM_ARGS, SCREENSHOTS, SOURCE_DATE_EPOCH, copy_project, fixed_date, run_cli, serve
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 
@@ -37,6 +37,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         result = build_site(project)
         assert result.problems == []
         yield project.root / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The site of `built_site` served on 127.0.0.1, for the browser tests: its address, ending in "/"."""
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
@@ -42,13 +41,6 @@ PAGE_TYPES = {
 }
 ADVIES = "documenten/almelo-2022-12-22-ongevraagd-advies-nsob-rapport/"
 REACTIE = "documenten/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport/"
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
 
 
 @pytest.mark.parametrize("width", WIDTHS)

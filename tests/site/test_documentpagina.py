@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from adviesregister.site.views import SourceFile, answered_sentence, format_size, kenmerk_label, overdue_sentence
 
-from helpers import SCREENSHOTS, run_axe, serve
+from helpers import SCREENSHOTS, run_axe
 
 ADVIES = "almelo-2022-12-22-ongevraagd-advies-nsob-rapport"
 """An advice without text, answered within the termijn."""
@@ -196,13 +196,6 @@ def test_follow_copy_print_and_report_on_every_document_page(built_site: Path) -
     assert f"U kunt ook zelf mailen naar {contact}" in spoken(overdue.xpath("//div[contains(@class, 'ar-melding')]")[0])
     title = spoken(overdue.xpath("//article//h1")[0])
     assert parse_qs(urlsplit(melding.get("href")).query)["subject"] == [f"Ontbrekende reactie op advies: {title}"]
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 from lxml import html
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import SCREENSHOTS, serve
+from helpers import SCREENSHOTS
 
 # Sums every layout shift the page reports (also those before the observer started: buffered). Chromium leaves out
 # of the cumulative layout shift a shift within 500 ms of a click or key press (`hadRecentInput`): the page's answer
@@ -30,13 +29,6 @@ new PerformanceObserver(list => {
 }).observe({type: "layout-shift", buffered: true});
 """
 CROSS = "\u00d7"  # the sign on a button that takes a filter away
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")

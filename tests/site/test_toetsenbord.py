@@ -8,14 +8,13 @@ the menu opens with a real button; "Ga naar inhoud" leads into the content; targ
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_browser import PAGE_TYPES
 
-from helpers import SCREENSHOTS, serve
+from helpers import SCREENSHOTS
 
 WIDTHS = {"375": (375, 667), "1024": (1024, 768), "1280": (1280, 900)}
 MAX_TABS = 150
@@ -67,13 +66,6 @@ SMALL = """() => [...document.querySelectorAll("button, input:not([type=hidden])
   .map(el => [el.outerHTML.slice(0, 120), el.getBoundingClientRect()])
   .filter(([, r]) => r.width > 0 && (r.width < 23.5 || r.height < 23.5))
   .map(([what, r]) => `${Math.round(r.width)}x${Math.round(r.height)} ${what}`)"""
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")

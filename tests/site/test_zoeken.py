@@ -3,25 +3,15 @@ its filter in the site's order, Pagefind's checkboxes at least 24 px; screenshot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_filters import OBSERVE
 
 from adviesregister.site.views import STATUS_LABELS
 
-from helpers import SCREENSHOTS, serve
+from helpers import SCREENSHOTS
 
 QUERY = "zoeken/?q=advies"
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
 
 
 def test_result_titles_look_like_links(page: Page, site_url: str) -> None:

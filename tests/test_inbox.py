@@ -215,3 +215,24 @@ def test_without_a_host_the_links_are_paths_and_without_commit_nothing_is_commit
     text = rapport.read_text(encoding="utf-8")
     assert "niet vastgelegd in een commit" in text and "](" not in text  # no link to a file that is not on the branch
     assert "| `themas` |" in text
+
+
+def test_the_workflows_only_call_the_command_and_keep_write_access_to_the_inbox() -> None:
+    from helpers import ROOT
+
+    workflows = ROOT / ".github" / "workflows"
+    jobs = yaml.safe_load((workflows / "pull-request.yml").read_text(encoding="utf-8"))["jobs"]
+    inbox_steps = "\n".join(str(step.get("run", "")) for step in jobs["inbox"]["steps"])
+    assert "adviesregister inbox --commit" in inbox_steps and "git push" in inbox_steps
+    assert jobs["inbox"]["permissions"]["contents"] == "write" and "head.repo.full_name == github.repository" in jobs["inbox"]["if"]
+    assert "tesseract-ocr-nld" in inbox_steps
+    for name in ("controle", "inbox-fork"):  # the jobs that build or read a pull request's files hold no token in git
+        assert "permissions" not in jobs[name]  # the workflow's contents: read
+        assert jobs[name]["steps"][0]["with"]["persist-credentials"] is False
+    assert "--commit" not in "\n".join(str(step.get("run", "")) for step in jobs["inbox-fork"]["steps"])
+    assert jobs["status"]["permissions"] == {"statuses": "write"} and not any(
+        "uses" in step for step in jobs["status"]["steps"]
+    )  # no checkout: no code of the branch
+    rapport = yaml.safe_load((workflows / "inbox-rapport.yml").read_text(encoding="utf-8"))
+    assert rapport[True]["workflow_run"]["workflows"] == [yaml.safe_load((workflows / "pull-request.yml").read_text(encoding="utf-8"))["name"]]
+    assert "actions/checkout" not in (workflows / "inbox-rapport.yml").read_text(encoding="utf-8")  # never the fork's code

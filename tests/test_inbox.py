@@ -213,7 +213,7 @@ def test_without_a_host_the_links_are_paths_and_without_commit_nothing_is_commit
     assert result.exit_code == 0, result.output
     assert git(archief, "rev-parse", "HEAD").strip() == before
     text = rapport.read_text(encoding="utf-8")
-    assert "niet vastgelegd in een commit" in text and "](" not in text  # no link to a file that is not on the branch
+    assert "gemaakt zonder commit" in text and "](" not in text  # no link to a file that is not on the branch
     assert "| `themas` |" in text
 
 

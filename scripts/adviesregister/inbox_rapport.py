@@ -87,7 +87,11 @@ def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder
     if outcome.commit:
         lines.append(f"De documenten staan in commit {outcome.commit[:7]} op deze branch.")
     elif not outcome.vastgelegd:
-        lines.append("De documenten zijn geschreven, maar niet vastgelegd in een commit: de links naar de bestanden werken pas als ze op de branch staan.")
+        lines.append(
+            "Dit verslag is gemaakt zonder commit (bij een pull request uit een fork mag het archief niets op uw branch zetten): "
+            "de documenten staan nog niet op de branch. Draai `adviesregister inbox --commit` op uw eigen computer en push, "
+            "of vraag de beheerder van het archief."
+        )
     lines += [
         "",
         "Kijk per brief na wat het archief las. Vul in wat nog open is: klik op de regel om het veld te zien, of op **bewerken** om het "

@@ -191,7 +191,8 @@ def test_an_original_with_personal_data_is_imported_without_it(archief: Path) ->
     assert not others
     assert data["bron"]["reden"] == "persoonsgegevens" and "bestand" not in data["bron"]  # type: ignore[index,operator]
     assert BSN not in git(archief, "show", f"{head}:{path}") and BSN not in rapport
-    assert "wordt niet gepubliceerd" in rapport and "blijft in de geschiedenis van deze branch" in rapport
+    assert "in het originele bestand van brief 1 staan gegevens van personen" in rapport.split("###")[0]  # said first
+    assert "wordt niet gepubliceerd: een burgerservicenummer" in rapport and "blijft in de geschiedenis van deze branch" in rapport
     assert not (archief / "nieuw" / "wachtlijst.pdf").exists()
 
 
@@ -236,3 +237,20 @@ def test_the_workflows_only_call_the_command_and_keep_write_access_to_the_inbox(
     rapport = yaml.safe_load((workflows / "inbox-rapport.yml").read_text(encoding="utf-8"))
     assert rapport[True]["workflow_run"]["workflows"] == [yaml.safe_load((workflows / "pull-request.yml").read_text(encoding="utf-8"))["name"]]
     assert "actions/checkout" not in (workflows / "inbox-rapport.yml").read_text(encoding="utf-8")  # never the fork's code
+
+
+def test_a_letter_cannot_put_markup_or_a_mention_into_the_comment(archief: Path) -> None:
+    import markdown
+    from lxml import html
+
+    for letter in (archief / "nieuw").iterdir():
+        letter.unlink()
+    titel = "Advies over <img src=x onerror=alert(1)> en @iedereen [klik hier](https://kwaad.example/) **nu**"
+    (archief / "nieuw" / "advies.txt").write_text(ADVIES_PDF.replace("Advies over ontmoetingsplekken in de wijk", titel), encoding="utf-8")
+    code, output, rapport = inbox(archief)
+    assert code == 0, output
+    page = html.fromstring(markdown.markdown(rapport, extensions=["tables"]))
+    assert not page.xpath("//img | //strong[.='nu'] | //a[contains(@href, 'kwaad')]")
+    text = page.text_content()
+    assert "<img src=x onerror=alert(1)>" in text and "[klik hier](https://kwaad.example/)" in text  # shown as it stands, never read
+    assert "@iedereen" not in text and "@\u200biedereen" in text  # no mention of anybody

@@ -2,8 +2,9 @@
 field with a link to its line in the Git host's file view and an edit link), what was read with its evidence, and
 whether the original will be published.
 
-Everything quoted from a letter stands in a code span, so that a letter cannot put a link, a picture or a mention
-(@naam) into the comment; the evidence was cleared of personal data by the import (records.py). What the import left
+Everything quoted from a letter has the signs Markdown reads escaped and its '@' followed by a zero-width space, so
+that a letter cannot put a link, a picture, HTML or a mention (@naam) into the comment; the evidence was cleared of
+personal data by the import (records.py). What the import left
 out of the text is only counted here: quoting it would put it in a public comment.
 """
 
@@ -21,6 +22,8 @@ from adviesregister.inbox import INBOX, Letter, Outcome
 
 MARKER = "<!-- adviesregister-inbox -->"
 """The report's first line: the workflow finds its own earlier comment by it, and updates that one."""
+HIDDEN = frozenset({"id"})
+"""Fields the table of what was read leaves out: the id is the document's file name, shown above it."""
 MAX_CHARACTERS = 60_000
 """A GitHub comment holds at most 65,536 characters; a longer report is cut here, with a note."""
 
@@ -84,6 +87,9 @@ def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder
             f", {_count(len(outcome.mislukt), 'brief', 'brieven')} niet: {'die staat' if len(outcome.mislukt) == 1 else 'die staan'} nog in `{folder}/`"
         )
     lines.append(samenvatting + ".")
+    persoonlijk = [number for number, brief in enumerate(outcome.brieven, 1) if brief.result is not None and _personal(brief.result)]
+    if persoonlijk:
+        lines += ["", f"> **Let op:** in het originele bestand van brief {_and(persoonlijk)} staan gegevens van personen. Lees hieronder wat u doet.", ""]
     if outcome.commit:
         lines.append(f"De documenten staan in commit {outcome.commit[:7]} op deze branch.")
     elif not outcome.vastgelegd:
@@ -133,7 +139,7 @@ def _letter(project: Project, brief: Letter, number: int, links: Links | None) -
     lines += ["", "**Gelezen uit de brief**", "", "| Veld | Waarde | Gevonden |", "| --- | --- | --- |"]
     for veld, waarde in _fields(eerste.ordered()):
         gevonden = result.ingevuld.get(veld) or eerste.bewijs.get(veld, "")
-        lines.append(f"| `{veld}` | {_code(waarde)} | {_code(gevonden) if gevonden else ''} |")
+        lines.append(f"| `{veld}` | {_escape(waarde)} | {_escape(gevonden)} |")
     lines += ["", f"**Origineel:** {_original(result)}"]
     if result.verwijderd:
         lines += [
@@ -153,7 +159,7 @@ def _decision_row(decision: Decision, pad: str, text: str, links: Links | None) 
         label = f"regel {place.regel}" if place.aanwezig else f"ontbreekt: voeg toe boven regel {place.regel}"
         waar = f"[{label}]({links.view(pad, place.regel)})"
     veld = f"`{decision.veld}`" if decision.veld else (f"regel {decision.regel} van de brief" if decision.regel else "")
-    return f"| {veld} | {_escape(decision.bericht)} | {waar} |"
+    return f"| {veld} | {_escape(_sentence(decision.bericht))} | {waar} |"
 
 
 def _original(result: ImportResult) -> str:
@@ -162,20 +168,33 @@ def _original(result: ImportResult) -> str:
     reden = result.origineel.buiten_archief()
     if reden is None:
         return "komt in `content/` en wordt gepubliceerd op de site."
-    return (
-        f"wordt niet gepubliceerd: {_escape(reden)}. Het staat niet in `content/`; alleen het controlegetal staat bij `bron.sha256`. "
-        "Let op: het geüploade bestand blijft in de geschiedenis van deze branch staan. Staan er gegevens van personen in, "
-        "sluit dan deze pull request zonder samenvoegen en verwijder de branch (zie de handleiding, Publiceren)."
-    )
+    niet = f"wordt niet gepubliceerd: {_escape(reden)}. Het staat niet in `content/`; alleen het controlegetal staat bij `bron.sha256`."
+    if _personal(result):
+        return (
+            f"{niet}\n\n> **Let op:** er staan gegevens van personen in dit bestand, en het blijft in de geschiedenis van deze branch "
+            "staan, ook nu het uit de map is gehaald. Is het archief openbaar, sluit dan deze pull request zonder samen te voegen, "
+            "verwijder de branch en lees in de handleiding (Publiceren) wat u verder doet. Upload daarna een versie zonder die gegevens."
+        )
+    return niet
+
+
+def _personal(result: ImportResult) -> bool:
+    """Whether the uploaded original holds personal data (so it must not stay in a public branch's history)."""
+    return result.origineel is not None and (result.origineel.persoonlijk or result.origineel.buiten_archief_soort() == "persoonsgegevens")
+
+
+def _and(numbers: list[int]) -> str:
+    return str(numbers[0]) if len(numbers) == 1 else f"{', '.join(map(str, numbers[:-1]))} en {numbers[-1]}"
 
 
 def _fields(gegevens: dict[str, object]) -> list[tuple[str, str]]:
-    """Every field as the report shows it: nested fields by their dotted name, lists joined; not the import's own record."""
+    """Every field as the report shows it: nested fields by their dotted name, lists joined; not the id (the file's
+    name) and not `bron` (the original has its own line)."""
     items: list[tuple[str, str]] = []
     for veld, waarde in gegevens.items():
         pairs = [(f"{veld}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(veld, waarde)]
         for naam, value in pairs:
-            if naam != "bron.ingelezen":
+            if naam not in HIDDEN and not naam.startswith("bron."):  # the original has its own line
                 items.append((naam, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))
     return items
 

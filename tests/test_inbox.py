@@ -254,3 +254,19 @@ def test_a_letter_cannot_put_markup_or_a_mention_into_the_comment(archief: Path)
     text = page.text_content()
     assert "<img src=x onerror=alert(1)>" in text and "[klik hier](https://kwaad.example/)" in text  # shown as it stands, never read
     assert "@iedereen" not in text and "@\u200biedereen" in text  # no mention of anybody
+
+
+def test_a_new_archive_gets_the_inbox_folder_and_the_same_inbox_jobs() -> None:
+    from adviesregister.inbox import PLACEHOLDER_TEXT
+    from adviesregister.new_archive import Council, archive_files, find_gemeente
+
+    from helpers import ROOT
+
+    files = archive_files(Council("Adviesraad Sociaal Domein Oss", (find_gemeente("Oss"),), "secretariaat@asd-oss.nl", "https://archief.asd-oss.nl/"))
+    assert files[f"nieuw/{PLACEHOLDER}"] == PLACEHOLDER_TEXT
+    ours = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    theirs = yaml.safe_load(files[".github/workflows/pull-request.yml"])
+    for job in ("inbox", "inbox-fork", "status"):  # one inbox, in the generator's repository and in every council's
+        assert theirs["jobs"][job] == ours["jobs"][job]
+    assert theirs["env"]["STATUS_CONTEXT"] == theirs["jobs"]["controle"]["name"] and ours["env"]["STATUS_CONTEXT"] == ours["jobs"]["controle"]["name"]
+    assert files[".github/workflows/inbox-rapport.yml"] == (ROOT / ".github" / "workflows" / "inbox-rapport.yml").read_text(encoding="utf-8")

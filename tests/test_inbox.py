@@ -227,9 +227,12 @@ def test_the_workflows_only_call_the_command_and_keep_write_access_to_the_inbox(
     assert "adviesregister inbox --commit" in inbox_steps and "git push" in inbox_steps
     assert jobs["inbox"]["permissions"]["contents"] == "write" and "head.repo.full_name == github.repository" in jobs["inbox"]["if"]
     assert "tesseract-ocr-nld" in inbox_steps
-    for name in ("controle", "inbox-fork"):  # the jobs that build or read a pull request's files hold no token in git
-        assert "permissions" not in jobs[name]  # the workflow's contents: read
+    for name in ("inbox", "controle", "inbox-fork"):  # no token in .git/config while a pull request's files are read or built
         assert jobs[name]["steps"][0]["with"]["persist-credentials"] is False
+    push = next(step for step in jobs["inbox"]["steps"] if "git push" in str(step.get("run")))
+    assert push["env"]["TOKEN"] == "${{ github.token }}"  # the push step alone gets it
+    for name in ("controle", "inbox-fork"):
+        assert "permissions" not in jobs[name]  # the workflow's contents: read
     assert "--commit" not in "\n".join(str(step.get("run", "")) for step in jobs["inbox-fork"]["steps"])
     assert jobs["status"]["permissions"] == {"statuses": "write"} and not any(
         "uses" in step for step in jobs["status"]["steps"]

@@ -273,3 +273,15 @@ def test_a_new_archive_gets_the_inbox_folder_and_the_same_inbox_jobs() -> None:
         assert theirs["jobs"][job] == ours["jobs"][job]
     assert theirs["env"]["STATUS_CONTEXT"] == theirs["jobs"]["controle"]["name"] and ours["env"]["STATUS_CONTEXT"] == ours["jobs"]["controle"]["name"]
     assert files[".github/workflows/inbox-rapport.yml"] == (ROOT / ".github" / "workflows" / "inbox-rapport.yml").read_text(encoding="utf-8")
+
+
+def test_a_field_line_is_the_line_of_the_field_or_the_end_of_the_front_matter() -> None:
+    from adviesregister.inbox_rapport import Place, field_line
+
+    text = "---\nid: a\nbesluit: overgenomen\nkenmerken:\n  ons_kenmerk: '12'\n  uw_kenmerk: '34'\nthemas:\n- zorg\n---\n\nDe tekst.\n"
+    assert field_line(text, "besluit") == Place(3, True)
+    assert field_line(text, "kenmerken.uw_kenmerk") == Place(6, True)
+    assert field_line(text, "themas") == Place(7, True)
+    assert field_line(text, "adviestype") == Place(9, False)  # absent: added above the closing '---'
+    assert field_line(text, "tekst") == Place(11, True)
+    assert field_line(text, "uw_kenmerk") == Place(9, False)  # a sub-key is not a field of its own

@@ -61,8 +61,9 @@ def field_line(text: str, veld: str | None) -> Place:
     for 'tekst' or no field, the first line of the text; for a field that is not there, the closing '---'."""
     lines = text.split("\n")
     end = next((number for number in range(1, len(lines)) if lines[number] == "---"), len(lines) - 1)
-    if veld in (None, "tekst"):
-        return Place(min(end + 2, len(lines)), True)
+    if veld in (None, "tekst"):  # the text's first line (1-based) after the closing '---' and the blank line
+        first = next((number for number in range(end + 1, len(lines)) if lines[number].strip()), end)
+        return Place(first + 1, True)
     parts = veld.split(".")
     start, indent = 1, ""
     for depth, part in enumerate(parts):

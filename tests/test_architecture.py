@@ -4,7 +4,7 @@ content/     the model, reading, checking and deriving        imports nothing of
 importer/    letters → content files                         content/
 opendata/    model → downloads                               content/
 site/        model → pages for MkDocs                        content/, opendata/ (to describe the downloads)
-cli.py, cli_dutch.py, pipeline.py, preview.py, new_archive.py, __main__.py  anything: they only run the stages (new_archive: `init`)
+cli.py, cli_dutch.py, pipeline.py, preview.py, new_archive.py, inbox.py, inbox_rapport.py, __main__.py  anything: they only run the stages (new_archive: `init`; inbox: `inbox`)
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ def test_every_module_belongs_to_a_stage_or_runs_them() -> None:
         "adviesregister.__main__",
         "adviesregister.cli",
         "adviesregister.cli_dutch",
+        "adviesregister.inbox",
+        "adviesregister.inbox_rapport",
         "adviesregister.new_archive",
         "adviesregister.pipeline",
         "adviesregister.preview",

@@ -223,14 +223,32 @@ def test_contributing_is_the_guide_and_does_not_drift() -> None:
 def test_the_guide_is_on_the_site(built_site: Path) -> None:
     page = html.parse(str(built_site / "publiceren" / "index.html")).getroot()
     headings = [" ".join(h.text_content().split()) for h in page.xpath("//article//h2")]
-    assert headings[:5] == [
-        "Een advies toevoegen via de website van GitHub",
+    assert headings == [  # the browser path first, the terminal second; the setting-up for whoever runs the archive last
+        "Een brief uploaden via de website van GitHub",
+        "Een advies zelf typen op de website van GitHub",
         "Een advies toevoegen met de opdrachtregel",
         "De reactie van het college toevoegen",
         "Het originele bestand en eigen pagina's",
         "Wat de meldingen betekenen",
+        "Privacy",
+        "Het archief inrichten",
     ]
-    codes = page.xpath("//article//table//td[1]/code/text()")
+    upload = " ".join(page.xpath("string(//article//h2[1]/following-sibling::table[1])").split())
+    clicks = [
+        "Add file",
+        "Upload files",
+        "Create a new branch for this commit and start a pull request",
+        "Propose changes",
+        "Create pull request",
+        "Commit changes…",
+    ]
+    assert [upload.find(label) for label in clicks] == sorted(upload.find(label) for label in clicks) and -1 not in [upload.find(label) for label in clicks]
+    article = " ".join(page.xpath("string(//article)").split())
+    assert "blijft in de geschiedenis van de branch staan" in article and "Removing sensitive data from a repository" in article
+    assert "Niet uitgeprobeerd op GitHub zelf" in article
+    anchors = page.xpath("//article//a[starts-with(@href, '#')]/@href")
+    assert anchors and all(page.xpath(f"//*[@id='{anchor[1:]}']") for anchor in anchors)  # the warning's link leads to what to do
+    codes = page.xpath("//article//h2[.='Wat de meldingen betekenen']/following-sibling::table[1]//td[1]/code/text()")
     assert sorted(codes) == sorted(PROBLEM_CODES)
 
 

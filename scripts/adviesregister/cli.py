@@ -35,6 +35,8 @@ from adviesregister.importer.result import ImportRefused
 from adviesregister.importer.rules import RulesError
 from adviesregister.importer.template import new_document, write_new
 from adviesregister.importer.writing import write_result
+from adviesregister.inbox import INBOX, InboxError, run_inbox
+from adviesregister.inbox_rapport import Links, format_inbox_report
 from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
 from adviesregister.preview import PortBusy, serve_preview
@@ -297,6 +299,56 @@ def import_(
         _write_table(tabel, rows)
     if failures:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--map", "folder", default=INBOX, show_default=True, help="De map (in het project) waarin de nieuwe brieven staan.")
+@click.option(
+    "--rapport", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het verslag (Markdown, voor een reactie in de pull request) in dit bestand."
+)
+@click.option("--commit", is_flag=True, help="Leg precies de geschreven en verwijderde bestanden vast in één git-commit.")
+@click.option(
+    "--repo",
+    envvar="ADVIESREGISTER_REPO_URL",
+    help="Het webadres van de repository (https://github.com/eigenaar/archief), voor de links in het verslag. "
+    "Standaard uit GITHUB_SERVER_URL en GITHUB_REPOSITORY; zonder: links als pad.",
+)
+@click.option("--branch", envvar="GITHUB_HEAD_REF", help="De branch van de pull request, voor de links in het verslag (standaard GITHUB_HEAD_REF).")
+@_ROOT
+@_guarded
+def inbox(folder: str, rapport: Path | None, commit: bool, repo: str | None, branch: str | None, root: Path) -> None:
+    """Lees elke brief in nieuw/ in (zonder vragen), zet de documenten in content/ en haal de brieven uit nieuw/."""
+    project = _project(root, config=False)
+    try:
+        outcome = run_inbox(project, folder, commit)
+    except InboxError as err:
+        click.echo(f"{err} Er is niets vastgelegd.", err=True)
+        sys.exit(1)
+    repo = repo or _github_repo()
+    text = format_inbox_report(project, outcome, Links(repo, branch), folder)
+    if rapport is not None:
+        try:
+            rapport.write_text(text, encoding="utf-8")
+        except OSError as err:
+            click.echo(f"Kon het verslag {rapport} niet schrijven: {failure_reason(err)}.", err=True)
+            sys.exit(1)
+    for brief in outcome.brieven:
+        if brief.fout is not None:
+            click.echo(f"{brief.bestand}: {brief.fout}", err=True)
+        else:
+            click.echo(f"{brief.bestand} → {', '.join(brief.geschreven) or 'stond al in het archief'}")
+    if not outcome.brieven:
+        click.echo(f"Niets nieuws in {folder}/.")
+    elif outcome.commit:
+        click.echo(f"Vastgelegd in commit {outcome.commit[:7]}.")
+    if outcome.mislukt:
+        sys.exit(1)
+
+
+def _github_repo() -> str | None:
+    """The repository's web address as GitHub Actions names it, or None outside Actions."""
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    return f"{server.rstrip('/')}/{repository}" if server and repository else None
 
 
 def _write_table(tabel: Path, rows: list[Row]) -> None:

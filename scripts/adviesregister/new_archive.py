@@ -36,6 +36,7 @@ from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN
 from adviesregister.content.privacy import find_personal_data
 from adviesregister.content.schema import GEMEENTEN_SCHEMA, load_schema
 from adviesregister.content.site_config import is_plain_email, is_web_address, site_text_problem
+from adviesregister.inbox import INBOX, PLACEHOLDER, PLACEHOLDER_TEXT
 
 PACKAGE = "adviesregister"
 TEMPLATES = "archief"
@@ -46,6 +47,7 @@ TEMPLATE_FILES = {
     "gitignore": ".gitignore",
     "github/workflows/pages.yml": ".github/workflows/pages.yml",
     "github/workflows/pull-request.yml": ".github/workflows/pull-request.yml",
+    "github/workflows/inbox-rapport.yml": ".github/workflows/inbox-rapport.yml",
     "github/pull_request_template.md": ".github/pull_request_template.md",
     "content/paginas/over.md": "content/paginas/over.md",
     "content/paginas/privacy.md": "content/paginas/privacy.md",
@@ -234,6 +236,7 @@ def archive_files(council: Council, generator: str | None = None) -> dict[str, s
     out["content/gemeenten.yml"] = gemeenten_yml(council)
     out["requirements.txt"] = generator_requirements(generator)
     out |= {f"{folder}/.gitkeep": "" for folder in EMPTY_FOLDERS}
+    out[f"{INBOX}/{PLACEHOLDER}"] = PLACEHOLDER_TEXT  # where the secretary uploads letters (adviesregister inbox)
     return out
 
 

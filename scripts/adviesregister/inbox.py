@@ -1,0 +1,170 @@
+"""`adviesregister inbox`: every letter uploaded into `nieuw/` imported without questions, taken out of `nieuw/`, and,
+with `commit`, one git commit of exactly those changes. What happened to each letter goes into one report
+(inbox_rapport.py): the pull-request workflow posts it as a comment.
+
+A letter that cannot be imported stays in `nieuw/` with its Dutch error: nothing is lost. The folder keeps its
+README.md (PLACEHOLDER), which GitHub shows below the folder's files, so that the folder exists after the last letter
+left and whoever opens it reads what it is for. Run again on the result, the command finds nothing new: no file
+changes and no commit.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from adviesregister.content.extract import ExtractError
+from adviesregister.content.load import load_archive
+from adviesregister.content.model import Archive
+from adviesregister.content.project import Project
+from adviesregister.importer.linking import add_to_archive
+from adviesregister.importer.records import import_letter
+from adviesregister.importer.result import ImportRefused, ImportResult
+from adviesregister.importer.writing import write_result
+
+INBOX = "nieuw"
+"""The folder, relative to the project, where letters are uploaded."""
+PLACEHOLDER = "README.md"
+"""The file that keeps the inbox folder in git and says what it is for; never read as a letter."""
+PLACEHOLDER_TEXT = """# Nieuwe brieven
+
+Zet hier een brief die in het archief moet: een advies van de adviesraad of een reactie van het college (PDF, Word,
+HTML of tekst). Doe dat in een nieuwe branch, met een pull request.
+
+Het archief leest de brief dan voor u. Het zet het document in `content/`, haalt de brief uit deze map en zegt in de
+pull request wat het las en wat u nog moet invullen.
+
+**Let op:** zet hier nooit een brief met gegevens van personen (namen van inwoners, adressen, BSN, medische gegevens)
+als het archief openbaar is. Ook na het verplaatsen blijft de brief in de geschiedenis van de branch staan.
+"""
+COMMIT_AUTHOR = ("Adviesregister inbox", "adviesregister-inbox@users.noreply.github.com")
+"""Who the commit is by when git knows no name (a fresh runner); a configured user.name and user.email win."""
+
+
+class InboxError(Exception):
+    """The inbox could not run at all (no git repository for --commit, a git command failed); a Dutch message."""
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One file of the inbox and what became of it."""
+
+    bestand: str
+    """Its path from the project ('nieuw/advies.pdf')."""
+    result: ImportResult | None = None
+    """What the import read; None when it could not be read."""
+    fout: str | None = None
+    """Why it stays in the inbox (Dutch); None when it was imported."""
+    geschreven: tuple[str, ...] = ()
+    """The files written for it, from the project."""
+
+
+@dataclass
+class Outcome:
+    """What one run of the inbox did."""
+
+    brieven: list[Letter] = field(default_factory=list)
+    commit: str | None = None
+    """The commit made (its full hash); None without --commit or when nothing changed."""
+    vastgelegd: bool = False
+    """Whether --commit was given: the report links to the files only when they are in a commit on the branch."""
+
+    @property
+    def mislukt(self) -> list[Letter]:
+        return [brief for brief in self.brieven if brief.fout is not None]
+
+
+def letters_in(project: Project, folder: str = INBOX) -> list[Path]:
+    """The files waiting in the inbox, by name; not the placeholder, hidden files or folders."""
+    inbox = project.root / folder
+    if not inbox.is_dir():
+        return []
+    return sorted(path for path in inbox.iterdir() if path.is_file() and not path.is_symlink() and path.name != PLACEHOLDER and not path.name.startswith("."))
+
+
+def run_inbox(project: Project, folder: str = INBOX, commit: bool = False) -> Outcome:
+    """Import every letter in the inbox (no questions), remove the imported ones, and with `commit` commit exactly the
+    files this run wrote and removed. Letters in one run see each other: a response finds its advice."""
+    if commit:
+        _git(project, "rev-parse", "--show-toplevel")  # refused before anything is written
+    outcome = Outcome(vastgelegd=commit)
+    paths = letters_in(project, folder)
+    if not paths:
+        return outcome
+    tracked = set(_git(project, "ls-files", "-z", "--", folder).split("\0")) if commit else set()
+    archive, _ = load_archive(project)
+    changed: list[str] = []
+    for path in paths:
+        bestand = project.relative(path)
+        letter = _import_one(project, archive, path, bestand)
+        outcome.brieven.append(letter)
+        if letter.fout is not None:
+            continue
+        path.unlink()
+        changed += [*letter.geschreven, *([bestand] if bestand in tracked else [])]
+    placeholder = project.root / folder / PLACEHOLDER
+    if len(outcome.mislukt) < len(outcome.brieven) and not placeholder.exists():  # the folder stays when its last letter left
+        placeholder.write_text(PLACEHOLDER_TEXT, encoding="utf-8")
+        changed.append(project.relative(placeholder))
+    if commit and changed:
+        outcome.commit = _commit(project, changed, outcome)
+    return outcome
+
+
+def _import_one(project: Project, archive: Archive, path: Path, bestand: str) -> Letter:
+    """One letter read and written as `import --geen-vragen` does; its Dutch error when it was not."""
+    try:
+        result = import_letter(project, archive, path)
+    except (ExtractError, ImportRefused) as err:
+        return Letter(bestand, fout=str(err))
+    if result.geen_brief is not None:
+        return Letter(
+            bestand,
+            result,
+            fout=f"{result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met 'adviesregister import --toch'.",
+        )
+    if result.houder is not None:  # the archive holds this original already: nothing to write, the upload can go
+        return Letter(bestand, result)
+    try:
+        geschreven = write_result(project, result)
+    except ImportRefused as err:
+        return Letter(bestand, result, fout=str(err))
+    add_to_archive(archive, result.records)
+    return Letter(bestand, result, geschreven=tuple(geschreven))
+
+
+def _commit(project: Project, changed: list[str], outcome: Outcome) -> str | None:
+    """One commit of exactly `changed` (other staged or changed files are left out); None when git sees no change."""
+    _git(project, "add", "--all", "--", *changed)
+    if not _git(project, "diff", "--cached", "--name-only", "--", *changed).strip():
+        return None
+    _git(project, "commit", "--quiet", "--no-verify", "-m", commit_message(outcome), "--", *changed, identity=True)
+    return _git(project, "rev-parse", "HEAD").strip()
+
+
+def commit_message(outcome: Outcome) -> str:
+    """The commit's message in Dutch: how many letters, then each letter and where it went."""
+    klaar = [brief for brief in outcome.brieven if brief.fout is None]
+    titel = f"Inbox: {len(klaar)} {'brief' if len(klaar) == 1 else 'brieven'} uit nieuw/ in het archief gezet"
+    regels = []
+    for brief in klaar:
+        waar = ", ".join(brief.geschreven) if brief.geschreven else f"stond al in het archief als {brief.result.houder if brief.result else '?'}"
+        regels.append(f"- {brief.bestand} → {waar}")
+    return titel + "\n\n" + "\n".join(regels) + "\n" if regels else titel + "\n"
+
+
+def _git(project: Project, *args: str, identity: bool = False) -> str:
+    """A git command in the project; InboxError with git's own message when it fails."""
+    command = ["git", "-C", str(project.root)]
+    if identity:
+        for key, value in zip(("user.name", "user.email"), COMMIT_AUTHOR, strict=True):
+            if subprocess.run(["git", "-C", str(project.root), "config", key], capture_output=True).returncode != 0:
+                command += ["-c", f"{key}={value}"]
+    try:
+        done = subprocess.run([*command, *args], capture_output=True, text=True, check=False)
+    except OSError as err:
+        raise InboxError(f"git kon niet starten ({err.strerror}). Installeer git, of draai de inbox zonder --commit.") from None
+    if done.returncode != 0:
+        raise InboxError(f"git {args[0]} ging mis: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout

@@ -308,6 +308,7 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     expect(page.get_by_text("Item opgeslagen")).to_be_visible()
     page.goto(url + "#/collections/documenten")
     page.reload()  # Decap stays on 'Item laden…' after saving a new entry of a collection with a path; a fresh start lists it
+    expect(page.get_by_text("Advies over schulden van jongeren (2026-11-02)")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "beheer-documenten-na-opslaan-desktop.png"))
     page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)").click()
     choose(page, "Soort document", "reactie")
@@ -316,6 +317,7 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     form_field(page, "Zin met het besluit").fill("Als college nemen we dit advies niet over.")
     page.set_viewport_size({"width": 375, "height": 812})
     page.screenshot(path=str(SCREENSHOTS / "beheer-reactie-telefoon.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the form fits a phone (WCAG 1.4.10; beheer.css)"
     page.set_viewport_size({"width": 1280, "height": 900})
     publish(page)
     after = wait_for(page, project.root / REACTIE_PAD, "besluit_citaat")

@@ -60,6 +60,7 @@ def editor_config(beheer: Beheer, gemeenten: dict[str, Gemeente], schema: dict[s
         "media_folder": "content/bronnen",
         "public_folder": "/bronnen",
         "editor": {"preview": False},
+        "show_preview_links": False,  # the site is built by CI after the merge; there is no preview to link to
         "collections": [documents_collection(schema, gemeenten)],
     }
     if beheer.lokaal is not None:
@@ -192,6 +193,11 @@ CONTRAST_CSS = """/* Adviesregister: Decap CMS's own colours, darkened where the
 [class*="grayText"] { color: #4d5562 !important; }
 [class*="-CollectionTopDescription"] { color: #4d5562 !important; }
 [class*="-PublishButton"] { background-color: #0f6674 !important; color: #ffffff !important; }
+/* The editor and its toolbar are at least 800 px wide in Decap: on a phone the form would scroll sideways (WCAG 1.4.10). */
+[class*="-EditorContainer"], [class*="-ToolbarContainer"] { min-width: 0 !important; }
+@media (max-width: 799px) {
+  [class*="-ToolbarContainer"] { flex-wrap: wrap; height: auto !important; }
+}
 """
 
 

@@ -196,7 +196,7 @@ CONTRAST_CSS = """/* Adviesregister: Decap CMS's own colours, darkened where the
 /* The editor and its toolbar are at least 800 px wide in Decap: on a phone the form would scroll sideways (WCAG 1.4.10). */
 [class*="-EditorContainer"], [class*="-ToolbarContainer"] { min-width: 0 !important; }
 @media (max-width: 799px) {
-  [class*="-ToolbarContainer"] { flex-wrap: wrap; height: auto !important; }
+  [class*="-ToolbarContainer"] { flex-wrap: wrap; height: auto !important; padding: 8px 0; }
 }
 """
 

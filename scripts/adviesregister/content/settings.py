@@ -16,6 +16,22 @@ DEFAULT_SITE_URL = "https://adviesregister.example/"
 
 
 @dataclass(frozen=True)
+class Beheer:
+    """The content editor at /beheer/ (site/beheer.py), on when mkdocs.yml names the repository under
+    `extra: adviesregister: beheer:`. Off by default: an archive without it needs no npm to build."""
+
+    repository: str
+    """The archive's repository on GitHub, 'eigenaar/naam': the editor reads and writes it through GitHub's API."""
+    branch: str = "main"
+    """The branch the site is built from; the editor opens a pull request against it for every change."""
+    aanmelden: str = ""
+    """The address of the sign-in service (an OAuth client, e.g. a Cloudflare Worker) that gives the editor a GitHub
+    token; empty: Decap's default, Netlify's."""
+    lokaal: int | None = None
+    """The port of `decap-server` on this computer (127.0.0.1), to try the editor on a checkout without GitHub."""
+
+
+@dataclass(frozen=True)
 class Settings:
     site_url: str = DEFAULT_SITE_URL
     licentie: str = "CC0-1.0"
@@ -31,6 +47,8 @@ class Settings:
     adres: str = ""
     formulier: str = ""
     """A web form for questions (https://…), besides the e-mail address."""
+    beheer: Beheer | None = None
+    """The content editor at /beheer/, when the archive turned it on."""
 
 
 class SettingsError(ValueError):
@@ -65,9 +83,34 @@ def settings_from(config: dict[str, Any]) -> Settings:
         telefoon=str(extra.get("telefoon") or ""),
         adres=str(extra.get("adres") or ""),
         formulier=str(extra.get("formulier") or ""),
+        beheer=_beheer(extra.get("beheer")),
     )
     _check(settings)
     return settings
+
+
+_REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+_BRANCH = re.compile(r"[A-Za-z0-9_./-]+")
+
+
+def _beheer(group: Any) -> Beheer | None:
+    """`extra: adviesregister: beheer:`, checked: the editor only when the repository is named."""
+    if not isinstance(group, dict) or not group.get("repository"):
+        return None
+    where = "mkdocs.yml, onder extra: adviesregister: beheer:"
+    repository = str(group["repository"])
+    if not _REPOSITORY.fullmatch(repository) or ".." in repository:
+        raise SettingsError(f"{where} repository '{repository}' is geen repository. Schrijf 'eigenaar/naam', zoals in het adres op GitHub.")
+    branch = str(group.get("branch") or "main")
+    if not _BRANCH.fullmatch(branch) or ".." in branch:
+        raise SettingsError(f"{where} branch '{branch}' is geen naam van een branch. Schrijf bijvoorbeeld 'main'.")
+    lokaal = group.get("lokaal")
+    if lokaal is not None and (isinstance(lokaal, bool) or not isinstance(lokaal, int) or not 1024 <= lokaal <= 65535):
+        raise SettingsError(f"{where} lokaal '{lokaal}' is geen poort. Schrijf een getal van 1024 tot en met 65535, bijvoorbeeld 8081.")
+    aanmelden = str(group.get("aanmelden") or "")
+    if aanmelden and not (aanmelden.startswith("https://") and is_web_address(aanmelden)):
+        raise SettingsError(f"{where} aanmelden '{aanmelden}' moet een webadres zijn dat begint met https://.")
+    return Beheer(repository=repository, branch=branch, aanmelden=aanmelden, lokaal=lokaal)
 
 
 def _check(settings: Settings) -> None:

@@ -87,6 +87,10 @@ RULES: dict[str, str] = {
     "extra.adviesregister.contact": _EMAIL,
     "extra.adviesregister.voorbeeld": _FLAG,
     "extra.adviesregister.formulier": _URL,
+    "extra.adviesregister.beheer.repository": _NAME,
+    "extra.adviesregister.beheer.branch": _NAME,
+    "extra.adviesregister.beheer.aanmelden": _URL,
+    "extra.adviesregister.beheer.lokaal": _TEXT,
 }
 """Every setting the archive accepts (a field path, '*' for a list item) and the form of its value. `nav`, `plugins`
 and `markdown_extensions` have rules of their own below."""

@@ -38,6 +38,7 @@ from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site import dutch
+from adviesregister.site.beheer import editor_files
 from adviesregister.site.cijfers import CIJFERS, SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
@@ -152,6 +153,9 @@ def render_site(
     writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
+    if settings.beheer is not None:  # the content editor, only when the archive turned it on (mkdocs.yml)
+        for name, data in editor_files(project.root, settings.beheer, archive.gemeenten, settings.naam).items():
+            writer.write_bytes(name, data)
     return writer.finish()
 
 

@@ -1,0 +1,366 @@
+"""The content editor at /beheer/ (site/beheer.py): its configuration generated from the schema, the page's guards, and
+a secretary's work through the form in Chromium against decap-server on 127.0.0.1, checked and built afterwards."""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import os
+import re
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from lxml import html
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from adviesregister.content.load import load_archive
+from adviesregister.content.project import Project
+from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
+from adviesregister.content.settings import Beheer, SettingsError, settings_from
+from adviesregister.pipeline import build_site
+from adviesregister.site.beheer import BODY_FIELD, editor_config
+
+from helpers import ROOT, SCREENSHOTS, copy_project, fixed_date, run_axe, run_cli, serve
+
+DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+REACTIE = "almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"
+REACTIE_PAD = f"content/documenten/almelo/2023/{REACTIE}.md"
+ADVIES_VAN_REACTIE = "almelo-2022-12-22-ongevraagd-advies-nsob-rapport"
+NIEUW = "almere-2026-11-02-advies-over-schulden-van-jongeren"
+LEFT_OPEN = ("soort", "reactie_op", "besluit", "besluit_citaat")
+"""What the import left open in the response the test completes (the schema wants soort, reactie_op with it, and
+besluit and besluit_citaat only together)."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def turn_on(project: Project, port: int | None = None) -> None:
+    """The editor switched on in the project's mkdocs.yml, with node_modules/ (the pinned Decap CMS) beside it."""
+    lines = ["    beheer:", "      repository: adviesraad/archief", "      branch: main"]
+    if port is not None:
+        lines.append(f"      lokaal: {port}")
+    with project.mkdocs_config.open("a", encoding="utf-8") as config:
+        config.write("\n".join(lines) + "\n")
+    (project.root / "node_modules").symlink_to(ROOT / "node_modules")
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The fixture archive built with the editor on: its site/."""
+    with fixed_date():
+        project = copy_project(tmp_path_factory.mktemp("beheer"))
+        turn_on(project)
+        assert build_site(project).problems == []
+        yield project.root / "site"
+
+
+# (a) the configuration covers every field of the schema
+
+
+def schema_fields(spec: dict[str, Any], schema: dict[str, Any], prefix: str = "") -> set[str]:
+    """Every property of the schema, nested ones as 'bron.ingelezen.titel' and list items' as 'besluiten.aanbeveling'."""
+    if "$ref" in spec:
+        target: Any = schema
+        for part in spec["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        spec = target
+    found = set()
+    for name, sub in spec.get("properties", {}).items():
+        found.add(prefix + name)
+        found |= schema_fields(sub, schema, f"{prefix}{name}.")
+    if isinstance(spec.get("items"), dict):
+        found |= schema_fields(spec["items"], schema, prefix)
+    return found
+
+
+def config_fields(fields: list[dict[str, Any]], prefix: str = "") -> set[str]:
+    """Every field of a Decap configuration, named as schema_fields names them."""
+    found = set()
+    for field in fields:
+        found.add(prefix + field["name"])
+        found |= config_fields(field.get("fields", []), f"{prefix}{field['name']}.")
+    return found
+
+
+def missing_fields(schema: dict[str, Any], config: dict[str, Any]) -> set[str]:
+    return schema_fields(schema, schema) - config_fields(config["collections"][0]["fields"])
+
+
+def test_the_configuration_holds_every_field_of_the_schema_with_its_dutch_label_and_hint() -> None:
+    schema = load_schema(DOCUMENT_SCHEMA)
+    config = editor_config(Beheer("adviesraad/archief"), load_archive(copy_project_view())[0].gemeenten)
+    assert len(schema_fields(schema, schema)) > len(schema["properties"]), "nested fields are walked too"
+    assert missing_fields(schema, config) == set()
+    fields = {field["name"]: field for field in config["collections"][0]["fields"]}
+    assert set(fields) == {*schema["properties"], BODY_FIELD}, "nothing that is not in the schema, besides the letter's text"
+    for name, spec in schema["properties"].items():
+        assert fields[name]["label"] == spec["title"] and fields[name]["hint"] == spec["description"], name
+        assert fields[name]["required"] == (name in schema["required"]), name
+
+
+def copy_project_view() -> Project:
+    """The frozen fixture archive, read in place (nothing writes to it)."""
+    from helpers import ARCHIEF
+
+    return Project(ARCHIEF.parent)
+
+
+def test_a_field_missing_from_the_configuration_fails_and_a_new_schema_field_reaches_the_form() -> None:
+    schema = copy.deepcopy(load_schema(DOCUMENT_SCHEMA))
+    gemeenten = load_archive(copy_project_view())[0].gemeenten
+    config = editor_config(Beheer("adviesraad/archief"), gemeenten, schema)
+    kenmerken = next(field for field in config["collections"][0]["fields"] if field["name"] == "kenmerken")
+    kenmerken["fields"] = [field for field in kenmerken["fields"] if field["name"] != "zaaknummer"]
+    assert missing_fields(schema, config) == {"kenmerken.zaaknummer"}, "the comparison sees a nested field gone"
+    schema["properties"]["kenmerken"]["properties"]["dossier"] = {"title": "Dossier", "description": "Het dossiernummer.", "type": "string"}
+    assert missing_fields(schema, editor_config(Beheer("adviesraad/archief"), gemeenten, schema)) == set(), "generated, not kept by hand"
+    del schema["properties"]["titel"]["title"]
+    with pytest.raises(ValueError, match="titel"):
+        editor_config(Beheer("adviesraad/archief"), gemeenten, schema)
+
+
+def test_the_widgets_follow_the_schema() -> None:
+    gemeenten = load_archive(copy_project_view())[0].gemeenten
+    config = editor_config(Beheer("adviesraad/archief", lokaal=8081), gemeenten)
+    collection = config["collections"][0]
+    fields = {field["name"]: field for field in collection["fields"]}
+    assert fields["soort"]["widget"] == "select" and fields["soort"]["options"] == ["advies", "reactie", "stuk"]
+    assert fields["gemeente"]["options"] == [{"label": gemeente.naam, "value": slug} for slug, gemeente in sorted(gemeenten.items())]
+    assert fields["reactie_op"]["widget"] == "relation" and fields["reactie_op"]["value_field"] == "id" and fields["reactie_op"]["multiple"]
+    assert fields["themas"]["widget"] == "select" and fields["themas"]["multiple"]
+    datum = re.compile(fields["datum"]["pattern"][0])
+    assert all(datum.fullmatch(value) for value in ("2024", "2024-05", "2024-05-01")) and not datum.fullmatch("1 mei 2024")
+    besluiten = fields["besluiten"]
+    assert besluiten["widget"] == "list" and [sub["name"] for sub in besluiten["fields"]] == ["aanbeveling", "besluit", "citaat"]
+    assert all(sub["required"] for sub in besluiten["fields"]), "a point added to the list needs all three"
+    assert fields["bron"]["widget"] == "object" and not any(sub["required"] for sub in fields["bron"]["fields"]), "an empty bron is allowed"
+    assert collection["folder"] == "content/documenten" and collection["slug"] == "{{id}}" and collection["identifier_field"] == "id"
+    assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "nl"
+    assert config["local_backend"]["url"] == "http://127.0.0.1:8081/api/v1"
+    assert "local_backend" not in editor_config(Beheer("adviesraad/archief"), gemeenten), "only when the archive asks for it"
+
+
+# (b) the page's guards, and off by default
+
+
+def test_the_editor_is_off_by_default(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    assert not (built_site / "beheer").exists()
+    assert settings_from({}).beheer is None
+
+
+def test_a_wrong_editor_setting_is_named(tmp_path: Path) -> None:
+    for group, word in (({"repository": "geen repository"}, "repository"), ({"repository": "a/b", "lokaal": 80}, "lokaal")):
+        with pytest.raises(SettingsError, match=word):
+            settings_from({"extra": {"adviesregister": {"beheer": group}}})
+
+
+def test_the_editor_page_is_noindex_dutch_and_loads_only_its_own_files(editor_site: Path) -> None:
+    page = html.parse(str(editor_site / "beheer" / "index.html")).getroot()
+    assert page.get("lang") == "nl"
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex, nofollow"]
+    assert not page.xpath("//*[@data-pagefind-body]")
+    policy = dict(part.strip().split(" ", 1) for part in page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0].split(";"))
+    assert policy["default-src"] == "'none'" and policy["script-src"].split()[0] == "'self'"
+    assert policy["connect-src"] == "'self' https://api.github.com"
+    assert [src for src in page.xpath("//script/@src | //link/@href")] == ["config.yml", "beheer.css", "decap-cms.js"]
+    assert (editor_site / "beheer" / "decap-cms.js").is_file()
+    assert not list((editor_site / "beheer").glob("*.map")), "no source maps"
+    config = yaml.safe_load((editor_site / "beheer" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {"name": "github", "repo": "adviesraad/archief", "branch": "main"}
+    ours = (editor_site / "beheer" / "index.html").read_text(encoding="utf-8") + (editor_site / "beheer" / "config.yml").read_text(encoding="utf-8")
+    hosts = set(re.findall(r"https?://([^/\s'\";]+)", ours))
+    assert hosts == {"api.github.com", "avatars.githubusercontent.com"}, "our files name no other host"
+
+
+def test_the_editor_is_not_in_the_sitemap_nor_in_search(editor_site: Path) -> None:
+    sitemap = (editor_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "documenten/" in sitemap and "beheer" not in sitemap
+    urls = []
+    for fragment in (editor_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        urls += re.findall(r'"url":"([^"]*)"', gzip.decompress(fragment.read_bytes()).decode("utf-8", "replace"))
+    assert any(url.startswith("/documenten/") for url in urls), "the search index holds the documents"
+    assert not [url for url in urls if "beheer" in url]
+
+
+def test_an_archive_with_the_editor_on_but_no_npm_gets_a_dutch_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "archief")
+    turn_on(project)
+    (project.root / "node_modules").unlink()
+    result = run_cli(["build", "--root", project.root])
+    assert result.exit_code == 1
+    assert "npm ci" in result.output and "beheer" in result.output
+
+
+# (c) a secretary's work through the form, (d) axe
+
+
+@pytest.fixture
+def decap(tmp_path: Path) -> Iterator[tuple[Project, str]]:
+    """A built copy of the fixture archive with the editor on and one response the import left incomplete, the site
+    served on 127.0.0.1 and decap-server (Decap's local backend, writing into the copy) beside it."""
+    port = free_port()
+    project = copy_project(tmp_path / "archief")
+    turn_on(project, port)
+    assert build_site(project).problems == []
+    reactie = project.root / REACTIE_PAD
+    text = reactie.read_text(encoding="utf-8")
+    for field in LEFT_OPEN:
+        text = re.sub(rf"^{field}:.*\n(?:  - .*\n)*", "", text, flags=re.MULTILINE)
+    reactie.write_text(text, encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(project.root)}
+    server = subprocess.Popen(["node", str(DECAP_SERVER)], cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    site, url = serve(project.root / "site")
+    try:
+        for _ in range(200):  # decap-server takes a moment to listen; bounded
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if server.poll() is not None:
+                pytest.fail(f"decap-server stopped: {server.stdout.read().decode() if server.stdout else ''}")
+            time.sleep(0.05)
+        yield project, url + "beheer/"
+    finally:
+        site.shutdown()
+        server.terminate()
+        server.wait()
+
+
+def form_field(page: Page, label: str) -> Locator:
+    """A field of the form by its label, which Decap follows with '(optioneel)' when the field may stay empty."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}( \(optioneel\))?$"))
+
+
+def choose(page: Page, label: str, option: str, typed: str | None = None) -> None:
+    """Pick an option of a Decap select or relation field, as a person does: open it (or type), click the option."""
+    field = form_field(page, label)
+    field.click()
+    if typed:
+        field.fill(typed)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def publish(page: Page) -> None:
+    page.get_by_role("button", name="Publiceer").click()
+    page.get_by_role("menuitem", name="Publiceer nu").click()
+
+
+def wait_for(page: Page, path: Path, text: str) -> str:
+    """The file once it holds `text` (decap-server writes it when the browser saved): bounded, no timing asserted."""
+    for _ in range(300):
+        if path.is_file() and text in (found := path.read_text(encoding="utf-8")):
+            return found
+        page.wait_for_timeout(50)
+    pytest.fail(f"{path} kreeg '{text}' niet")
+
+
+def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(decap: tuple[Project, str], page: Page) -> None:
+    project, url = decap
+    assert run_cli(["check", "--root", project.root]).exit_code != 0, "the response the import left incomplete does not pass yet"
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.extend([message.text] if "Content Security Policy" in message.text else []))
+    page.goto(url)
+    expect(page.get_by_role("button", name="Inloggen")).to_be_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "beheer-inloggen-desktop.png"))
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "beheer-documenten-desktop.png"))
+
+    # a new advice
+    page.get_by_text("\uff0b document", exact=True).click()  # Decap's "new" link, a full-width plus before its label
+    form_field(page, "Id (vaste naam)").fill(NIEUW)
+    choose(page, "Soort document", "advies")
+    choose(page, "Soort advies", "ongevraagd")
+    form_field(page, "Titel").fill("Advies over schulden van jongeren")
+    form_field(page, "Datum").fill("2026-11-02")
+    choose(page, "Gemeente", "Almere")
+    choose(page, "Thema's", "armoede en schulden")
+    form_field(page, "Tekst van de brief").fill("Geacht college,\n\nWij adviseren u een vast spreekuur voor geldzaken.\n")
+    page.screenshot(path=str(SCREENSHOTS / "beheer-nieuw-advies-desktop.png"))
+    publish(page)
+    nieuw = project.root / "content" / "documenten" / "almere" / "2026" / f"{NIEUW}.md"
+    assert wait_for(page, nieuw, "spreekuur") == (
+        "---\n"
+        f"id: {NIEUW}\n"
+        "soort: advies\n"
+        "adviestype: ongevraagd\n"
+        "titel: Advies over schulden van jongeren\n"
+        "datum: 2026-11-02\n"
+        "gemeente: almere\n"
+        "themas:\n"
+        "  - armoede en schulden\n"
+        "tekst_beschikbaar: true\n"
+        "---\n"
+        "Geacht college,\n\nWij adviseren u een vast spreekuur voor geldzaken.\n"
+    )
+
+    # the response the import left incomplete
+    before = (project.root / REACTIE_PAD).read_text(encoding="utf-8")
+    expect(page.get_by_text("Item opgeslagen")).to_be_visible()
+    page.goto(url + "#/collections/documenten")
+    page.reload()  # Decap stays on 'Item laden…' after saving a new entry of a collection with a path; a fresh start lists it
+    expect(page.get_by_text("Advies over schulden van jongeren (2026-11-02)")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "beheer-documenten-na-opslaan-desktop.png"))
+    page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)").click()
+    choose(page, "Soort document", "reactie")
+    choose(page, "Reactie op", "Ongevraagd advies NSOB rapport (2022-12-22)", typed="NSOB")
+    choose(page, "Besluit van het college", "niet overgenomen")
+    form_field(page, "Zin met het besluit").fill("Als college nemen we dit advies niet over.")
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.screenshot(path=str(SCREENSHOTS / "beheer-reactie-telefoon.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the form fits a phone (WCAG 1.4.10; beheer.css)"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    publish(page)
+    after = wait_for(page, project.root / REACTIE_PAD, "besluit_citaat")
+    front, body = after.split("\n---\n", 1)
+    data = yaml.load(front.removeprefix("---\n"), Loader=yaml.BaseLoader)  # every value as text, as the archive reads dates
+    old = yaml.load(before.split("\n---\n", 1)[0].removeprefix("---\n"), Loader=yaml.BaseLoader)
+    assert data == {
+        **old,
+        "soort": "reactie",
+        "reactie_op": [ADVIES_VAN_REACTIE],
+        "besluit": "niet overgenomen",
+        "besluit_citaat": "Als college nemen we dit advies niet over.",
+    }
+    assert body.strip() == before.split("\n---\n", 1)[1].strip(), "the letter's text stays as it was"
+
+    assert blocked == [], "the editor works under the page's Content-Security-Policy"
+
+    checked = run_cli(["check", "--root", project.root])
+    assert checked.exit_code == 0, checked.output
+    built = run_cli(["build", "--root", project.root])
+    assert built.exit_code == 0, built.output
+    assert (project.root / "site" / "documenten" / NIEUW / "index.html").is_file()
+    reactie_page = html.parse(str(project.root / "site" / "documenten" / REACTIE / "index.html")).getroot()
+    assert "Niet overgenomen" in reactie_page.text_content()
+
+
+def test_axe_finds_nothing_on_the_editor_pages(decap: tuple[Project, str], browser: Browser) -> None:
+    """axe on the sign-in page and the form (the policy bypassed only so that axe's own script can run)."""
+    _project, url = decap
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", bypass_csp=True)
+    page = context.new_page()
+    page.goto(url)
+    expect(page.get_by_role("button", name="Inloggen")).to_be_visible()
+    found = {"inloggen": run_axe(page)}
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)")).to_be_visible()
+    found["documenten"] = run_axe(page)
+    page.goto(url + "#/collections/documenten/new")
+    expect(form_field(page, "Id (vaste naam)")).to_be_visible()
+    found["formulier"] = run_axe(page)
+    page.set_viewport_size({"width": 375, "height": 812})
+    found["formulier-telefoon"] = run_axe(page)
+    context.close()
+    assert found == {"inloggen": [], "documenten": [], "formulier": [], "formulier-telefoon": []}

@@ -225,6 +225,7 @@ def test_the_guide_is_on_the_site(built_site: Path) -> None:
     headings = [" ".join(h.text_content().split()) for h in page.xpath("//article//h2")]
     assert headings == [  # the browser path first, the terminal second; the setting-up for whoever runs the archive last
         "Een brief uploaden via de website van GitHub",
+        "Velden invullen in het formulier",
         "Een advies zelf typen op de website van GitHub",
         "Een advies toevoegen met de opdrachtregel",
         "De reactie van het college toevoegen",
@@ -246,6 +247,9 @@ def test_the_guide_is_on_the_site(built_site: Path) -> None:
     article = " ".join(page.xpath("string(//article)").split())
     assert "blijft in de geschiedenis van de branch staan" in article and "Removing sensitive data from a repository" in article
     assert "Niet uitgeprobeerd op GitHub zelf" in article
+    form = " ".join(page.xpath("string(//article//h2[.='Velden invullen in het formulier']/following-sibling::table[1])").split())
+    assert all(label in form for label in ("Inloggen met GitHub", "Opslaan", "Klaar", "Publiceer")), "Decap's own Dutch labels"
+    assert "publish_mode: editorial_workflow" in article and "Authorization callback URL" in article
     anchors = page.xpath("//article//a[starts-with(@href, '#')]/@href")
     assert anchors and all(page.xpath(f"//*[@id='{anchor[1:]}']") for anchor in anchors)  # the warning's link leads to what to do
     codes = page.xpath("//article//h2[.='Wat de meldingen betekenen']/following-sibling::table[1]//td[1]/code/text()")

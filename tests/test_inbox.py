@@ -207,6 +207,21 @@ def test_a_letter_that_fails_stays_in_the_inbox(archief: Path) -> None:
     assert "2 brieven uit nieuw/" in git(archief, "log", "-1", "--format=%s")
 
 
+@pytest.mark.parametrize("folder", ["../buiten", "/tmp", ".", "content/documenten", ".git", "site", "koppeling"])
+def test_the_inbox_reads_only_its_own_folder_inside_the_archive(archief: Path, folder: str) -> None:
+    """It removes what it imports: a folder outside the archive, the archive's own documents or a link are refused."""
+    outside = archief.parent / "buiten"
+    outside.mkdir()
+    to_pdf(ADVIES_PDF, outside / "advies.pdf")
+    (archief / "koppeling").symlink_to(outside)
+    before = sorted(str(path.relative_to(archief.parent)) for path in archief.parent.rglob("*") if ".git" not in path.parts)
+    result = run_cli(["inbox", "--root", archief, "--map", folder, "--commit"])
+    assert result.exit_code == 1, result.output
+    assert f"--map {folder}" in result.output and "Er is niets veranderd." in result.output and "Traceback" not in result.output
+    assert sorted(str(path.relative_to(archief.parent)) for path in archief.parent.rglob("*") if ".git" not in path.parts) == before
+    assert git(archief, "log", "-1", "--format=%s").strip() == "Add files via upload"
+
+
 def test_without_a_host_the_links_are_paths_and_without_commit_nothing_is_committed(archief: Path) -> None:
     before = git(archief, "rev-parse", "HEAD").strip()
     rapport = archief.parent / "rapport.md"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from adviesregister.content.extract import ExtractError
+from adviesregister.content.folders import inbox_problem
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive
 from adviesregister.content.project import Project
@@ -86,6 +87,9 @@ def letters_in(project: Project, folder: str = INBOX) -> list[Path]:
 def run_inbox(project: Project, folder: str = INBOX, commit: bool = False) -> Outcome:
     """Import every letter in the inbox (no questions), remove the imported ones, and with `commit` commit exactly the
     files this run wrote and removed. Letters in one run see each other: a response finds its advice."""
+    problem = inbox_problem(project.root, folder)
+    if problem is not None:
+        raise InboxError(problem)
     if commit:
         _git(project, "rev-parse", "--show-toplevel")  # refused before anything is written
     outcome = Outcome(vastgelegd=commit)

@@ -6,6 +6,7 @@
     open_own_file     a file of ours in build/ (the lock), opened without following a symlink
     root_problem      --root: a folder that is no archive is refused
     out_problem       --out: the project, content/, site_overrides/, .git and a folder of someone else are refused
+    inbox_problem     inbox --map: only a real folder inside the project, outside the archive's own parts
 
 A pull request can commit anything into build/ (with `git add -f`), and a symlink there would make the build copy
 .git/config or /etc/passwd into site/, or write, truncate or delete a file outside the project. Everything in build/ is
@@ -139,6 +140,26 @@ def out_problem(root: Path, out: Path, marker: str, command: str, own: Path | No
             f"{shown} is niet leeg en is niet door 'adviesregister {command}' gemaakt (het bestand {marker} ontbreekt). "
             f"Wat erin staat zou verloren gaan. Kies een lege of nieuwe map, of haal de map eerst zelf weg. Er is niets veranderd."
         )
+    return None
+
+
+BUILT_PARTS = ("site", "build", "node_modules", ".venv")
+"""Folders the tools make: no inbox either."""
+
+
+def inbox_problem(root: Path, folder: str) -> str | None:
+    """Why `adviesregister inbox --map <folder>` may not read (and empty) that folder, in Dutch; or None. The inbox
+    removes every letter it imported, so it reads only a real folder in the project, given as a plain path below it,
+    and never content/, site_overrides/, .git or a folder the tools make."""
+    shown = f"--map {folder}"
+    parts = Path(folder).parts
+    if not parts or Path(folder).is_absolute() or ".." in parts or parts == (".",):
+        return f"{shown}: geef een map binnen het archief op, als pad vanaf de map van het archief (bijvoorbeeld nieuw). Er is niets veranderd."
+    if parts[0] in (*ARCHIVE_PARTS, *BUILT_PARTS):
+        return f"{shown} ligt in {parts[0]}/, en daar mag de inbox geen bestanden weghalen. Gebruik een eigen map, zoals nieuw. Er is niets veranderd."
+    for depth in range(1, len(parts) + 1):
+        if stat.S_ISLNK(_mode(root.joinpath(*parts[:depth]))):
+            return f"{shown}: {Path(*parts[:depth])} is een snelkoppeling (symlink). De inbox leest alleen een echte map in het archief. Er is niets veranderd."
     return None
 
 

@@ -7,7 +7,7 @@ import pytest
 from adviesregister.content.cijfers import OUTCOMES, Figures
 from adviesregister.site import dutch
 from adviesregister.site.cijfers import days, on_time_sentence, outcome_sentence, rest_sentence, summary, time_sentence
-from adviesregister.site.views import count_text, format_size
+from adviesregister.site.views import format_size
 
 N = (0, 1, 2, 3, 167)
 EACH = "waarvan de termijn voorbij is of die een antwoord kregen"
@@ -224,7 +224,7 @@ def test_a_percentage_only_from_ten_cases_on() -> None:
 )
 def test_counts_and_spans(n: int, dagen: str, adviezen: str, weken: str) -> None:
     assert dutch.days(n) == dagen
-    assert count_text(n, "advies", "adviezen") == adviezen
+    assert dutch.count(n, "advies", "adviezen") == adviezen
     assert dutch.weeks(n) == weken
 
 

@@ -42,6 +42,11 @@ class Figures:
     """The reactietermijn in weeks of the gemeenten of these advices, each once, shortest first (the charts draw it)."""
 
     @property
+    def geheel_of_deels(self) -> int:
+        """Advices the college took over wholly or partly."""
+        return self.uitkomsten.get("overgenomen", 0) + self.uitkomsten.get("deels overgenomen", 0)
+
+    @property
     def beantwoord(self) -> int:
         return self.adviezen - self.uitkomsten.get(REACTIE_UITGEBLEVEN, 0) - self.uitkomsten.get(WACHT_OP_REACTIE, 0)
 

@@ -147,6 +147,16 @@ def gemeente_feed_url(slug: str) -> str:
     return f"feeds/gemeente-{slug}.xml"
 
 
+def feed_link(feed: str) -> str:
+    """Where the feeds page explains one feed: 'feeds/gemeente-almelo.xml' → 'feeds/#gemeente-almelo'."""
+    return f"{FEEDS_PAGE}#{feed_anchor(feed)}"
+
+
+def feed_anchor(feed: str) -> str:
+    """A feed's place on the feeds page: 'feeds/gemeente-almelo.xml' → 'gemeente-almelo'."""
+    return feed.rsplit("/", 1)[-1].removesuffix(".xml")
+
+
 def thema_feed_url(thema: str) -> str:
     return f"feeds/thema-{slugify(thema)}.xml"
 

@@ -15,10 +15,11 @@ from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
 from adviesregister.content.model import Adviesraad, Archive
 from adviesregister.content.names import (
     FEED_ALL,
-    FEEDS_PAGE,
     OPEN_DATA,
     OVERVIEW,
     absolute_url,
+    feed_anchor,
+    feed_link,
     gemeente_feed_url,
     gemeente_url,
     jaar_url,
@@ -36,7 +37,7 @@ from adviesregister.opendata.metadata import HEADER_FIELDS
 from adviesregister.opendata.recipes import Recipe, recipes, typed_columns
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
 from adviesregister.site import cijfers, dutch
-from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, count_text, format_size, join_words, relative_url, status_view
+from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, format_size, join_words, relative_url, status_view
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class Listing:
 
     @property
     def aantal_tekst(self) -> str:
-        return count_text(len(self.views), "document", "documenten")
+        return dutch.count(len(self.views), "document", "documenten")
 
     @property
     def raden_met_links(self) -> list[RaadView]:
@@ -70,7 +71,7 @@ class Listing:
     @property
     def feed_uitleg(self) -> str:
         """Where the visible feed link of this page leads: its place on the feeds page."""
-        return f"{FEEDS_PAGE}#{feed_anchor(self.feed)}" if self.feed else ""
+        return feed_link(self.feed) if self.feed else ""
 
 
 ADVIESRAAD_UITLEG = (
@@ -104,7 +105,6 @@ def build_comparison(archive: Archive, gemeenten: list[Listing], figures: dict[t
         item = figures.get(("gemeente", listing.sleutel))
         adviezen = [view for view in listing.views if view.doc.soort == "advies"]
         newest = max(adviezen, key=lambda view: (view.doc.datum.sort_key(), view.id), default=None)
-        overgenomen = item.uitkomsten.get("overgenomen", 0) + item.uitkomsten.get("deels overgenomen", 0) if item else 0
         rows.append(
             GemeenteRow(
                 archive.gemeenten[listing.sleutel].naam,
@@ -112,7 +112,7 @@ def build_comparison(archive: Archive, gemeenten: list[Listing], figures: dict[t
                 item.adviezen if item else 0,
                 newest.datum if newest else "",
                 newest.datum_iso if newest else "",
-                cijfers.part_of(overgenomen, item.adviezen) if item else "geen adviezen",
+                cijfers.part_of(item.geheel_of_deels, item.adviezen) if item else "geen adviezen",
                 cijfers.days(item.mediaan) if item else cijfers.UNKNOWN,
                 cijfers.part_of(item.binnen_termijn, item.termijn_bekend) if item else cijfers.UNKNOWN,
             )
@@ -270,7 +270,7 @@ class StatusCount:
 
     @property
     def tekst(self) -> str:
-        return count_text(self.aantal, "advies", "adviezen")
+        return dutch.count(self.aantal, "advies", "adviezen")
 
 
 @dataclass(frozen=True)
@@ -324,7 +324,7 @@ def build_home(
         jaren = sorted({v.jaar for v in ordered})
         periode = str(jaren[0]) if len(jaren) == 1 else f"{jaren[0]} tot en met {jaren[-1]}"
         colofon.append(
-            f"Het archief bevat documenten uit {periode} van {count_text(len(gemeenten), 'gemeente', 'gemeenten')}: {join_words([g for g, _ in gemeenten])}."
+            f"Het archief bevat documenten uit {periode} van {dutch.count(len(gemeenten), 'gemeente', 'gemeenten')}: {join_words([g for g, _ in gemeenten])}."
         )
     if uitgever:
         colofon.append(f"Uitgegeven door {uitgever}.")
@@ -335,8 +335,7 @@ def figures_line(item: Figures | None) -> str:
     """'3 adviezen · 2 geheel of deels overgenomen · 2 van de 3 binnen de termijn beantwoord'."""
     if item is None or not item.adviezen:
         return ""
-    overgenomen = item.uitkomsten.get("overgenomen", 0) + item.uitkomsten.get("deels overgenomen", 0)
-    parts = [count_text(item.adviezen, "advies", "adviezen"), f"{overgenomen} geheel of deels overgenomen"]
+    parts = [dutch.count(item.adviezen, "advies", "adviezen"), f"{dutch.number(item.geheel_of_deels)} geheel of deels overgenomen"]
     if item.termijn_bekend:
         parts.append(f"{item.binnen_termijn} van de {item.termijn_bekend} binnen de termijn beantwoord")
     return " · ".join(parts)
@@ -418,11 +417,6 @@ class Feed:
         return feed_anchor(self.url)
 
 
-def feed_anchor(url: str) -> str:
-    """'feeds/gemeente-almelo.xml' → 'gemeente-almelo'."""
-    return url.rsplit("/", 1)[-1].removesuffix(".xml")
-
-
 def build_feeds(listings: Listings, site_url: str) -> list[Feed]:
     """Every feed: all documents first, then per gemeente and per thema."""
     feeds = [Feed("Alle nieuwe documenten", FEED_ALL, absolute_url(site_url, FEED_ALL))]
@@ -445,7 +439,7 @@ class PointsOfGemeente:
 
     @property
     def aantal_tekst(self) -> str:
-        return count_text(sum(len(r.punten) for r in self.reacties), "punt", "punten")
+        return dutch.count(sum(len(r.punten) for r in self.reacties), "punt", "punten")
 
 
 def build_points(ordered: list[DocumentView]) -> list[PointsOfGemeente]:
@@ -498,7 +492,7 @@ def _recommendations_listed(advices: int, listed: int) -> str:
         return "Nog bij geen enkel advies staan de aanbevelingen apart; ze staan wel in de tekst van de brief."
     if listed == advices:
         return "Bij het advies staan de aanbevelingen apart." if advices == 1 else f"Bij alle {dutch.number(advices)} adviezen staan de aanbevelingen apart."
-    return f"Bij {dutch.number(listed)} van de {count_text(advices, 'advies', 'adviezen')} staan de aanbevelingen apart; bij de andere staan ze alleen in de tekst van de brief."
+    return f"Bij {dutch.number(listed)} van de {dutch.count(advices, 'advies', 'adviezen')} staan de aanbevelingen apart; bij de andere staan ze alleen in de tekst van de brief."
 
 
 def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) -> OpenDataPage:

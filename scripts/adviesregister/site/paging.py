@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from adviesregister.content.names import list_page_url
-from adviesregister.site.views import count_text
+from adviesregister.site import dutch
 
 PAGE_SIZE = 100
 """Items per page: at 100 cards a list page is about 60 kB of HTML, under 10 kB compressed."""
@@ -68,7 +68,7 @@ class Page(Generic[T]):
     def tekst(self) -> str:
         """'Pagina 2 van 5: 101 tot en met 200 van de 473 documenten.'"""
         laatste = self.eerste + len(self.items) - 1
-        return f"Pagina {self.nummer} van {self.aantal}: {self.eerste} tot en met {laatste} van de {count_text(self.totaal, 'document', 'documenten')}."
+        return f"Pagina {self.nummer} van {self.aantal}: {self.eerste} tot en met {laatste} van de {dutch.count(self.totaal, 'document', 'documenten')}."
 
     @property
     def links(self) -> list[PagerLink]:

@@ -18,7 +18,7 @@ from babel.dates import format_date
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, days_to_answer, within_deadline
 from adviesregister.content.history import GEPUBLICEERD, GEWIJZIGD, STATUS, HistoryEvent
 from adviesregister.content.model import Archive, Datum, Derived, Document, Gemeente
-from adviesregister.content.names import FEEDS_PAGE, absolute_url, gemeente_feed_url, gemeente_url, json_url, page_url, thema_url
+from adviesregister.content.names import absolute_url, feed_link, gemeente_feed_url, gemeente_url, json_url, page_url, thema_url
 from adviesregister.site import dutch
 
 STATUS_LABELS = {
@@ -69,11 +69,6 @@ def format_datum(datum: Datum) -> str:
 
 def format_day(day: date) -> str:
     return format_date(day, format="long", locale="nl")
-
-
-def count_text(aantal: int, een: str, meer: str) -> str:
-    """'1 document', '7 documenten', '1.500 documenten'."""
-    return dutch.count(aantal, een, meer)
 
 
 def format_size(size: int) -> str:
@@ -370,7 +365,7 @@ def build_views(
         view.adres = canonical
         view.afdruk = f"Afgedrukt van {canonical}" + (f"; deze pagina is gemaakt op {format_day(today)}." if today else ".")
         if gemeente is not None:
-            view.volg_url = f"{FEEDS_PAGE}#{gemeente_feed_url(doc.gemeente).rsplit('/', 1)[-1].removesuffix('.xml')}"  # as pages.feed_anchor
+            view.volg_url = feed_link(gemeente_feed_url(doc.gemeente))
         view.citeer = _citation(view, gemeente, canonical)
         view.jsonld = _jsonld(view, gemeente, canonical, site_url)
         if contact and info.status == REACTIE_UITGEBLEVEN:

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from adviesregister.content.parse import ParseError, parse_document
+from adviesregister.content.parse import field_line as deepest_line
 from adviesregister.content.project import Project
 from adviesregister.importer.findings import Decision
 from adviesregister.importer.result import ImportResult
 from adviesregister.inbox import INBOX, Letter, Outcome
+from adviesregister.site import dutch
 
 MARKER = "<!-- adviesregister-inbox -->"
 """The report's first line: the workflow finds its own earlier comment by it, and updates that one."""
@@ -56,23 +59,21 @@ class Place:
     aanwezig: bool
 
 
-def field_line(text: str, veld: str | None) -> Place:
-    """The line (from 1) of `veld` in the front matter of a written document ('kenmerken.uw_kenmerk': its sub-key);
-    for 'tekst' or no field, the first line of the text; for a field that is not there, the closing '---'."""
-    lines = text.split("\n")
-    end = next((number for number in range(1, len(lines)) if lines[number] == "---"), len(lines) - 1)
-    if veld in (None, "tekst"):  # the text's first line (1-based) after the closing '---' and the blank line
-        first = next((number for number in range(end + 1, len(lines)) if lines[number].strip()), end)
-        return Place(first + 1, True)
-    parts = veld.split(".")
-    start, indent = 1, ""
-    for depth, part in enumerate(parts):
-        pattern = re.compile(rf"^{re.escape(indent)}{re.escape(part)}:")
-        found = next((number for number in range(start, end) if pattern.match(lines[number])), None)
-        if found is None:
-            return Place(end + 1, False) if depth == 0 else Place(start, True)  # a sub-key missing: its parent's line
-        start, indent = found + 1, indent + "  "
-    return Place(start, True)
+def field_line(text: str, veld: str | None) -> Place | None:
+    """The line (from 1) of `veld` in a written document, as the front-matter parser places it ('kenmerken.uw_kenmerk':
+    its sub-key, or its parent's line when the sub-key is absent); for 'tekst' or no field, the text's first line; for a
+    field the document lacks, the closing '---' (to add it above). None when the file cannot be read."""
+    try:
+        document = parse_document(text.encode("utf-8"))
+    except ParseError:
+        return None
+    if veld in (None, "tekst"):
+        return Place(document.tekst_regel, True)
+    path = veld.split(".")
+    regels = document.gegevens.regels
+    if path[0] not in regels:
+        return Place(document.einde_regel, False)
+    return Place(deepest_line(regels, path), True)
 
 
 def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder: str = INBOX) -> str:
@@ -82,10 +83,10 @@ def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder
         lines.append(f"Er stond niets nieuws in `{folder}/`. Er is niets veranderd.")
         return "\n".join(lines) + "\n"
     klaar = len(outcome.brieven) - len(outcome.mislukt)
-    samenvatting = f"{_count(klaar, 'brief', 'brieven')} in het archief gezet"
+    samenvatting = f"{dutch.count(klaar, 'brief', 'brieven')} in het archief gezet"
     if outcome.mislukt:
         samenvatting += (
-            f", {_count(len(outcome.mislukt), 'brief', 'brieven')} niet: {'die staat' if len(outcome.mislukt) == 1 else 'die staan'} nog in `{folder}/`"
+            f", {dutch.count(len(outcome.mislukt), 'brief', 'brieven')} niet: {'die staat' if len(outcome.mislukt) == 1 else 'die staan'} nog in `{folder}/`"
         )
     lines.append(samenvatting + ".")
     persoonlijk = [number for number, brief in enumerate(outcome.brieven, 1) if brief.result is not None and _personal(brief.result)]
@@ -145,7 +146,7 @@ def _letter(project: Project, brief: Letter, number: int, links: Links | None) -
     if result.verwijderd:
         lines += [
             "",
-            f"**Weggelaten:** {_count(len(result.verwijderd), 'stuk', 'stukken')} tekst (briefhoofd, adressen, namen of nummers van personen). Het document noemt ze niet.",
+            f"**Weggelaten:** {dutch.count(len(result.verwijderd), 'stuk', 'stukken')} tekst (briefhoofd, adressen, namen of nummers van personen). Het document noemt ze niet.",
         ]
     return lines
 
@@ -223,7 +224,3 @@ def _sentence(text: str) -> str:
     text = text.strip()
     text = text[0].upper() + text[1:] if text else text
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _count(number: int, one: str, more: str) -> str:
-    return f"{number} {one if number == 1 else more}"

@@ -154,6 +154,8 @@ class ParsedDocument:
     gegevens: Parsed
     tekst: str
     tekst_regel: int
+    einde_regel: int = 0
+    """The line of the closing '---': where a field the file lacks would be added (above it)."""
 
 
 def read_content_file(path: Path) -> bytes:
@@ -412,7 +414,7 @@ def parse_document(raw: bytes) -> ParsedDocument:
     if not stripped.strip():  # no text: point at the line under the closing '---', where it belongs
         tekst_regel = text.count("\n", 0, closing.start()) + 2
     tekst = stripped.rstrip() + "\n" if stripped.strip() else ""
-    return ParsedDocument(gegevens, tekst, tekst_regel)
+    return ParsedDocument(gegevens, tekst, tekst_regel, text.count("\n", 0, closing.start()) + 1)
 
 
 def field_line(regels: dict[str, int], path: Sequence[str | int], default: int = 1) -> int:

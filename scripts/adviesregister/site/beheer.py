@@ -97,6 +97,8 @@ def documents_collection(schema: dict[str, Any], gemeenten: dict[str, Gemeente])
 
 FORM_HINTS = {
     "gemeente": "Kies de gemeente: die van het college dat het advies kreeg of de reactie stuurde.",
+    "reactie_op": "Kies het advies (of ander document) waarop dit document antwoordt. Bij een reactie van het college moet dit ingevuld zijn.",
+    "hoort_bij": "Kies de documenten waar dit stuk bij hoort, bijvoorbeeld het advies dat erover gaat.",
     "tekst_beschikbaar": "Staat de tekst van de brief niet in het archief, omdat u de brief alleen kent uit de reactie erop? Zet dit dan uit.",
     "ingevuld_door_mens": "Dit houdt het archief zelf bij. U hoeft hier niets te doen.",
     "bron": "Het originele bestand van de brief. Dit vult het archief in als het de brief inleest. Laat het staan.",

@@ -24,7 +24,7 @@ from adviesregister.content.project import Project
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Beheer, SettingsError, settings_from
 from adviesregister.pipeline import build_site
-from adviesregister.site.beheer import BODY_FIELD, editor_config
+from adviesregister.site.beheer import BODY_FIELD, FORM_HINTS, editor_config
 
 from helpers import ROOT, SCREENSHOTS, copy_project, fixed_date, run_axe, run_cli, serve
 
@@ -104,8 +104,21 @@ def test_the_configuration_holds_every_field_of_the_schema_with_its_dutch_label_
     fields = {field["name"]: field for field in config["collections"][0]["fields"]}
     assert set(fields) == {*schema["properties"], BODY_FIELD}, "nothing that is not in the schema, besides the letter's text"
     for name, spec in schema["properties"].items():
-        assert fields[name]["label"] == spec["title"] and fields[name]["hint"] == spec["description"], name
+        assert fields[name]["label"] == spec["title"] and fields[name]["hint"] == FORM_HINTS.get(name, spec["description"]), name
         assert fields[name]["required"] == (name in schema["required"]), name
+
+
+def all_hints(fields: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    for entry in fields:
+        yield entry["name"], entry.get("hint", "")
+        yield from all_hints(entry.get("fields", []))
+
+
+def test_the_secretary_reads_no_code_in_the_hints() -> None:
+    """The schema's descriptions are written for whoever runs the archive; the form says it in plain words."""
+    config = editor_config(Beheer("adviesraad/archief"), load_archive(copy_project_view())[0].gemeenten)
+    code = re.compile(r"\bfalse\b|\btrue\b|--[a-z]|sha256|content/|\.\.|\bimport\b")
+    assert [(name, text) for name, text in all_hints(config["collections"][0]["fields"]) if code.search(text)] == []
 
 
 def copy_project_view() -> Project:

@@ -95,13 +95,42 @@ def documents_collection(schema: dict[str, Any], gemeenten: dict[str, Gemeente])
     }
 
 
-def field(name: str, spec: dict[str, Any], required: bool, schema: dict[str, Any], gemeenten: dict[str, Gemeente], top: bool = False) -> dict[str, Any]:
-    """One schema property as a Decap field: label from its title, hint from its description, widget from its type."""
+FORM_HINTS = {
+    "gemeente": "Kies de gemeente: die van het college dat het advies kreeg of de reactie stuurde.",
+    "reactie_op": "Kies het advies (of ander document) waarop dit document antwoordt. Bij een reactie van het college moet dit ingevuld zijn.",
+    "hoort_bij": "Kies de documenten waar dit stuk bij hoort, bijvoorbeeld het advies dat erover gaat.",
+    "tekst_beschikbaar": "Staat de tekst van de brief niet in het archief, omdat u de brief alleen kent uit de reactie erop? Zet dit dan uit.",
+    "ingevuld_door_mens": "Dit houdt het archief zelf bij. U hoeft hier niets te doen.",
+    "bron": "Het originele bestand van de brief. Dit vult het archief in als het de brief inleest. Laat het staan.",
+}
+"""Hints for the secretary where the schema's description is written for whoever runs the archive (flags, checksums,
+'false'); every other field's hint is its description."""
+ARCHIVE_HINT = "Dit vult het archief in. Laat het staan."
+"""The hint of every field inside a group the archive fills in itself (ARCHIVE_GROUPS)."""
+ARCHIVE_GROUPS = ("bron",)
+
+
+def hint(path: str, spec: dict[str, Any]) -> str:
+    """A field's hint in the form, by its dotted path ('bron.sha256'): plain words for the secretary."""
+    if path in FORM_HINTS:
+        return FORM_HINTS[path]
+    if path.split(".", 1)[0] in ARCHIVE_GROUPS and "." in path:
+        return ARCHIVE_HINT
+    description: str = spec.get("description", "")
+    return description
+
+
+def field(
+    name: str, spec: dict[str, Any], required: bool, schema: dict[str, Any], gemeenten: dict[str, Gemeente], top: bool = False, path: str = ""
+) -> dict[str, Any]:
+    """One schema property as a Decap field: label from its title, hint from its description (see `hint`), widget from
+    its type. `path` is its dotted place in the schema ('bron.sha256'); a top-level field's path is its name."""
     spec = resolve(spec, schema)
+    path = path or name
     label = spec.get("title")
     if not label:
         raise ValueError(f"{DOCUMENT_SCHEMA}: het veld '{name}' heeft geen title (het label in de editor)")
-    made: dict[str, Any] = {"label": label, "name": name, "required": required, "hint": spec.get("description", "")}
+    made: dict[str, Any] = {"label": label, "name": name, "required": required, "hint": hint(path, spec)}
     kind = spec.get("type")
     if top and name == "gemeente":
         options = [{"label": gemeente.naam, "value": slug} for slug, gemeente in sorted(gemeenten.items(), key=lambda item: item[1].naam)]
@@ -126,11 +155,11 @@ def field(name: str, spec: dict[str, Any], required: bool, schema: dict[str, Any
     elif kind == "array" and "enum" in spec["items"]:
         made.update(widget="select", multiple=True, options=list(spec["items"]["enum"]))
     elif kind == "array" and spec["items"].get("type") == "object":
-        made.update(widget="list", fields=subfields(spec["items"], schema, gemeenten), summary="{{fields.aanbeveling}}")
+        made.update(widget="list", fields=subfields(spec["items"], schema, gemeenten, path), summary="{{fields.aanbeveling}}")
     elif kind == "array":
         made.update(widget="list", field={"label": label, "name": name, "widget": "string"})
     elif kind == "object":
-        inner = subfields(spec, schema, gemeenten)
+        inner = subfields(spec, schema, gemeenten, path)
         if not required:  # Decap would demand the group's own required fields even when the group is left empty
             inner = [{**sub, "required": False} for sub in inner]
         made.update(widget="object", collapsed=not required, fields=inner)
@@ -139,11 +168,11 @@ def field(name: str, spec: dict[str, Any], required: bool, schema: dict[str, Any
     return made
 
 
-def subfields(spec: dict[str, Any], schema: dict[str, Any], gemeenten: dict[str, Gemeente]) -> list[dict[str, Any]]:
+def subfields(spec: dict[str, Any], schema: dict[str, Any], gemeenten: dict[str, Gemeente], path: str) -> list[dict[str, Any]]:
     required = set(spec.get("required", ()))
     made = []
     for name, sub in spec["properties"].items():
-        entry = field(name, sub, name in required, schema, gemeenten)
+        entry = field(name, sub, name in required, schema, gemeenten, path=f"{path}.{name}")
         if "$ref" in sub:  # the same kind under many names (bron.ingelezen): the name says which
             entry["label"] = f"{entry['label']}: {name}"
         made.append(entry)

@@ -156,6 +156,7 @@ def test_the_widgets_follow_the_schema() -> None:
     besluiten = fields["besluiten"]
     assert besluiten["widget"] == "list" and [sub["name"] for sub in besluiten["fields"]] == ["aanbeveling", "besluit", "citaat"]
     assert all(sub["required"] for sub in besluiten["fields"]), "a point added to the list needs all three"
+    assert besluiten["label_singular"] == "besluit" and fields["bijlagen"]["label_singular"] == "bijlage", "Decap's button: 'Voeg besluit toe'"
     assert fields["bron"]["widget"] == "object" and not any(sub["required"] for sub in fields["bron"]["fields"]), "an empty bron is allowed"
     assert collection["folder"] == "content/documenten" and collection["slug"] == "{{id}}" and collection["identifier_field"] == "id"
     assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "nl"
@@ -186,7 +187,7 @@ def test_the_editor_page_is_noindex_dutch_and_loads_only_its_own_files(editor_si
     policy = dict(part.strip().split(" ", 1) for part in page.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0].split(";"))
     assert policy["default-src"] == "'none'" and policy["script-src"].split()[0] == "'self'"
     assert policy["connect-src"] == "'self' https://api.github.com"
-    assert [src for src in page.xpath("//script/@src | //link/@href")] == ["config.yml", "beheer.css", "decap-cms.js"]
+    assert [src for src in page.xpath("//script/@src | //link/@href")] == ["config.yml", "beheer.css", "decap-cms.js", "beheer.js"]
     assert (editor_site / "beheer" / "decap-cms.js").is_file()
     assert not list((editor_site / "beheer").glob("*.map")), "no source maps"
     config = yaml.safe_load((editor_site / "beheer" / "config.yml").read_text(encoding="utf-8"))
@@ -291,7 +292,9 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     page.screenshot(path=str(SCREENSHOTS / "beheer-documenten-desktop.png"))
 
     # a new advice
-    page.get_by_text("\uff0b document", exact=True).click()  # Decap's "new" link, a full-width plus before its label
+    new = page.get_by_role("link", name="Nieuw document maken")  # beheer.js: Decap's "＋ document" in words
+    expect(new).to_have_text("Nieuw document")  # the visible label is in the accessible name (WCAG 2.5.3)
+    new.click()
     form_field(page, "Id (vaste naam)").fill(NIEUW)
     choose(page, "Soort document", "advies")
     choose(page, "Soort advies", "ongevraagd")

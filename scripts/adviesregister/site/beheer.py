@@ -17,6 +17,7 @@ only to GitHub's API (and decap-server on 127.0.0.1 when `lokaal` is set). Why D
 from __future__ import annotations
 
 import html
+from importlib.resources import files as files_of
 from pathlib import Path
 from typing import Any
 
@@ -156,8 +157,10 @@ def field(
         made.update(widget="select", multiple=True, options=list(spec["items"]["enum"]))
     elif kind == "array" and spec["items"].get("type") == "object":
         made.update(widget="list", fields=subfields(spec["items"], schema, gemeenten, path), summary="{{fields.aanbeveling}}")
+        made.update(item_label(spec))
     elif kind == "array":
-        made.update(widget="list", field={"label": label, "name": name, "widget": "string"})
+        made.update(widget="list", field={"label": spec["items"].get("title", label), "name": name, "widget": "string"})
+        made.update(item_label(spec))
     elif kind == "object":
         inner = subfields(spec, schema, gemeenten, path)
         if not required:  # Decap would demand the group's own required fields even when the group is left empty
@@ -166,6 +169,13 @@ def field(
     else:
         raise ValueError(f"{DOCUMENT_SCHEMA}: het veld '{name}' heeft een soort ({kind}) die de editor niet kent")
     return made
+
+
+def item_label(spec: dict[str, Any]) -> dict[str, str]:
+    """A list's name for one item, from the schema's title of its items: Decap's button then says "Voeg besluit toe",
+    not the list's whole title ("Voeg besluit per aanbeveling toe", cut off on a phone)."""
+    title = spec["items"].get("title")
+    return {"label_singular": title[0].lower() + title[1:]} if title else {}
 
 
 def subfields(spec: dict[str, Any], schema: dict[str, Any], gemeenten: dict[str, Gemeente], path: str) -> list[dict[str, Any]]:
@@ -216,18 +226,11 @@ def content_security_policy(beheer: Beheer) -> str:
 
 
 STYLE = "beheer.css"
-CONTRAST_CSS = """/* Adviesregister: Decap CMS's own colours, darkened where their contrast is below WCAG's 4.5:1 (axe, tests/site/test_beheer.py).
-   Decap names its styles after its components (emotion's labels), so these selectors follow the names. */
-[class*="-AppHeaderButton"][class*="buttonActive"] { color: #2a4f9a !important; }
-[class*="grayText"] { color: #4d5562 !important; }
-[class*="-CollectionTopDescription"] { color: #4d5562 !important; }
-[class*="-PublishButton"] { background-color: #0f6674 !important; color: #ffffff !important; }
-/* The editor and its toolbar are at least 800 px wide in Decap: on a phone the form would scroll sideways (WCAG 1.4.10). */
-[class*="-EditorContainer"], [class*="-ToolbarContainer"] { min-width: 0 !important; }
-@media (max-width: 799px) {
-  [class*="-ToolbarContainer"] { flex-wrap: wrap; height: auto !important; padding: 8px 0; }
-}
-"""
+"""Decap CMS's own colours, darkened where their contrast is below WCAG's 4.5:1, and its form narrowed for a phone."""
+WORDS = "beheer.js"
+"""Decap CMS's Dutch words, changed where they are unclear (loaded after Decap's script, before it shows anything)."""
+OWN_FILES = (STYLE, WORDS)
+"""Our files beside Decap's, in the package's editor/ folder."""
 
 
 def editor_page(beheer: Beheer, naam: str) -> str:
@@ -246,6 +249,7 @@ def editor_page(beheer: Beheer, naam: str) -> str:
 <body>
 <noscript><p>De editor van het archief werkt alleen met JavaScript aan. U kunt ook publiceren zonder editor: zie de pagina Publiceren.</p></noscript>
 <script src="{MAIN_SCRIPT}"></script>
+<script src="{WORDS}"></script>
 </body>
 </html>
 """
@@ -262,8 +266,9 @@ def editor_files(root: Path, beheer: Beheer, gemeenten: dict[str, Gemeente], naa
     files = {
         f"{FOLDER}index.html": editor_page(beheer, naam).encode("utf-8"),
         f"{FOLDER}config.yml": config_yaml(editor_config(beheer, gemeenten)).encode("utf-8"),
-        f"{FOLDER}{STYLE}": CONTRAST_CSS.encode("utf-8"),
     }
+    for name in OWN_FILES:
+        files[f"{FOLDER}{name}"] = files_of("adviesregister.site").joinpath("editor", name).read_bytes()
     for script in sorted(bundle.glob("*decap-cms.js")):  # the main script and its parts (webpack's chunks), no source maps
         files[f"{FOLDER}{script.name}"] = script.read_bytes()
     return files

@@ -14,10 +14,11 @@ from urllib.parse import unquote
 import pytest
 import yaml
 from conversions import to_pdf
+from playwright.sync_api import Page
 
 from adviesregister.inbox import PLACEHOLDER
 
-from helpers import copy_project, run_cli
+from helpers import SCREENSHOTS, copy_project, run_cli
 
 REPO = "https://github.com/adviesraad/archief"
 BRANCH = "brief/zorg-in-de-wijk"
@@ -300,3 +301,36 @@ def test_a_field_line_is_the_line_of_the_field_or_the_end_of_the_front_matter() 
     assert field_line(text, "adviestype") == Place(9, False)  # absent: added above the closing '---'
     assert field_line(text, "tekst") == Place(11, True)
     assert field_line(text, "uw_kenmerk") == Place(9, False)  # a sub-key is not a field of its own
+
+
+COMMENT_PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Reactie in de pull request</title><style>
+body {{ margin: 0; padding: 16px; background: #fff; font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; }}
+.comment {{ max-width: 880px; border: 1px solid #d1d9e0; border-radius: 6px; }}
+.comment > header {{ background: #f6f8fa; border-bottom: 1px solid #d1d9e0; padding: 8px 16px; color: #59636e; }}
+.comment > div {{ padding: 0 16px 8px; }}
+table {{ border-collapse: collapse; display: block; overflow: auto; margin-bottom: 16px; }}
+th, td {{ border: 1px solid #d1d9e0; padding: 6px 13px; text-align: left; vertical-align: top; }}
+th {{ background: #f6f8fa; }} a {{ color: #0969da; }} code {{ background: #eff1f3; padding: .2em .4em; border-radius: 6px; font-size: 85%; }}
+</style></head><body><article class="comment"><header><strong>github-actions</strong> (bot) reageerde</header><div>{body}</div></article></body></html>"""
+"""The report in a frame like a pull request's comment, for the guide's picture: GitHub shows Markdown with tables."""
+
+
+def test_the_report_renders_as_a_comment_with_tables_and_a_link_for_every_field(archief: Path, page: Page) -> None:
+    """The report rendered from its Markdown in Chromium, as the secretary reads it in the pull request: its tables are
+    tables (no pipes or asterisks left), every field to fill is a link to its line, and the picture is the guide's
+    (tools/guide_images.py copies it)."""
+    import markdown
+
+    code, output, rapport = inbox(archief, "--commit")
+    assert code == 0, output
+    page.set_viewport_size({"width": 912, "height": 700})
+    page.set_content(COMMENT_PAGE.format(body=markdown.markdown(rapport, extensions=["tables"])))
+    text = page.locator(".comment").inner_text()
+    assert "Nog invullen of nakijken" in text and not re.search(r"\*\*|\]\(|^\|", text, re.MULTILINE), text
+    rows = page.locator("td a", has_text=re.compile(r"regel \d+"))
+    assert rows.count() >= 2, "the themes of both letters at least (the import never chooses them)"
+    for link in rows.all():
+        assert re.search(r"/blob/brief/zorg-in-de-wijk/content/documenten/.+\.md#L\d+$", link.get_attribute("href") or "")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 912, "the comment fits its column"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".comment").screenshot(path=str(SCREENSHOTS / "inbox-rapport.png"))

@@ -292,7 +292,7 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     page.screenshot(path=str(SCREENSHOTS / "beheer-documenten-desktop.png"))
 
     # a new advice
-    new = page.get_by_role("link", name="Nieuw document maken")  # beheer.js: Decap's "＋ document" in words
+    new = page.get_by_role("link", name="Nieuw document maken")  # beheer.js: Decap's full-width plus in words
     expect(new).to_have_text("Nieuw document")  # the visible label is in the accessible name (WCAG 2.5.3)
     new.click()
     form_field(page, "Id (vaste naam)").fill(NIEUW)
@@ -301,6 +301,7 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     form_field(page, "Titel").fill("Advies over schulden van jongeren")
     form_field(page, "Datum").fill("2026-11-02")
     choose(page, "Gemeente", "Almere")
+    page.screenshot(path=str(SCREENSHOTS / "beheer-formulier-desktop.png"))  # the form's top, in the guide (tools/guide_images.py)
     choose(page, "Thema's", "armoede en schulden")
     form_field(page, "Tekst van de brief").fill("Geacht college,\n\nWij adviseren u een vast spreekuur voor geldzaken.\n")
     page.screenshot(path=str(SCREENSHOTS / "beheer-nieuw-advies-desktop.png"))

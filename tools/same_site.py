@@ -1,6 +1,7 @@
 """Build the site from a git revision and from the working tree, with the same clock and commit, and list every file that differs.
 
     .venv/bin/python tools/same_site.py [REVISION]      (default: HEAD)
+    .venv/bin/python tools/same_site.py REVISION --synthetic 3000   (both from tests/synthetic.py's archive)
 
 A refactoring must leave site/ byte for byte as it was; this shows whether it did. Both builds run in
 temporary copies (the working tree's site/ is left alone), each with its own copy of the code first on
@@ -46,6 +47,17 @@ def export_working_tree(target: Path) -> None:
             shutil.copy2(source, target / name)
 
 
+def synthetic_content(trees: tuple[Path, ...], count: int, scratch: Path) -> None:
+    """Replace each tree's content/ with the same archive of `count` documents from tests/synthetic.py (written once)."""
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
+    from synthetic import write_archive
+
+    write_archive(scratch, count)
+    for tree in trees:
+        shutil.rmtree(tree / "content")
+        shutil.copytree(scratch / "content", tree / "content")
+
+
 def build(project: Path) -> Path:
     env = {**os.environ, "PYTHONPATH": str(project / "scripts"), "SOURCE_DATE_EPOCH": CLOCK, "GITHUB_SHA": COMMIT}
     env.pop("ADVIESREGISTER_SITE_URL", None)
@@ -80,6 +92,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("revision", nargs="?", default="HEAD")
     parser.add_argument("--keep", action="store_true", help="keep the two builds and print where they are")
+    parser.add_argument(
+        "--synthetic", type=int, metavar="N", help="build both from the same synthetic archive of N documents (tests/synthetic.py) instead of content/"
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="same-site-"))
     try:
@@ -87,6 +102,8 @@ def main() -> int:
         (tmp / "new").mkdir()
         export_revision(args.revision, tmp / "old")
         export_working_tree(tmp / "new")
+        if args.synthetic:
+            synthetic_content((tmp / "old", tmp / "new"), args.synthetic, tmp / "synthetic")
         old, new = build(tmp / "old"), build(tmp / "new")
         found = differences(old, new)
         files = len(site_files(new))

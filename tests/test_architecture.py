@@ -3,7 +3,8 @@
 content/     the model, reading, checking and deriving        imports nothing of ours outside content/
 importer/    letters → content files                         content/
 opendata/    model → downloads                               content/
-site/        model → pages for MkDocs                        content/, opendata/ (to describe the downloads)
+site/        model → pages for MkDocs                        content/, opendata/ (to describe the downloads); the only
+             stage that imports the engines (mkdocs, jinja2): their types and errors never pass it
 cli.py, cli_dutch.py, pipeline.py, preview.py, new_archive.py, inbox.py, inbox_rapport.py, __main__.py  anything: they only run the stages (new_archive: `init`; inbox: `inbox`)
 """
 
@@ -118,3 +119,32 @@ def test_a_forbidden_import_would_be_found(tmp_path: Path) -> None:
     found = imports_of(probe, "adviesregister.content.probe")
     assert {"adviesregister.site.views", "adviesregister.importer.records"} <= found
     assert {stage_of(target) for target in found} - {"content"} - ALLOWED["content"] == {"site", "importer"}
+
+
+ENGINES = ("mkdocs", "jinja2")
+"""The site engine's libraries: only site/ imports them; everything else gets our errors (content/errors.py)."""
+
+
+def engine_imports(path: Path) -> set[str]:
+    """Every module of MkDocs or Jinja that `path` imports, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        found |= {name for name in names if name.split(".")[0] in ENGINES}
+    return found
+
+
+def test_only_site_imports_the_engines() -> None:
+    wrong = {
+        module_name(path): sorted(engine_imports(path))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if stage_of(module_name(path)) != "site" and engine_imports(path)
+    }
+    assert wrong == {}, "only site/ may import mkdocs or jinja2; turn their errors into ours in site/engine.py"
+
+
+def test_the_engine_rule_is_checked_on_something_real(tmp_path: Path) -> None:
+    assert "mkdocs.commands.build" in engine_imports(PACKAGE / "site" / "engine.py")
+    probe = tmp_path / "probe.py"
+    probe.write_text("import os\ndef late():\n    from mkdocs.exceptions import Abort\nimport jinja2.sandbox\n", encoding="utf-8")
+    assert engine_imports(probe) == {"mkdocs.exceptions", "jinja2.sandbox"}

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from click.testing import Result
 
 from adviesregister.cli import main
-from adviesregister.preview import PreviewPlugin
+from adviesregister.site.plugin import GuardPlugin
 
 from helpers import ARCHIEF_DOCUMENTEN, ROOT, copy_project
 
@@ -35,10 +35,10 @@ def test_build_refuses_broken_content_and_builds_nothing(tmp_path: Path, cli: CL
     assert not (tmp_path / "build").exists()
 
 
-def test_preview_plugin_renders_only_while_serving(tmp_path: Path) -> None:
+def test_the_plugin_renders_only_while_serving(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     config = SimpleNamespace(config_file_path=str(project.mkdocs_config))
-    plugin = PreviewPlugin()
+    plugin = GuardPlugin()
     plugin.on_startup(command="build", dirty=False)
     plugin.on_pre_build(config=config)
     assert not project.pages.exists()

@@ -15,7 +15,7 @@ from lxml import html
 
 from adviesregister.content.gemeenten_schrijven import (
     HEADER,
-    GemeenteRefused,
+    GemeenteError,
     add_command,
     add_gemeente,
     gemeente_block,
@@ -74,10 +74,10 @@ def test_lookup_ignores_case_accents_and_the_kind_of_apostrophe() -> None:
     assert lookup("SUDWEST-FRYSLAN") == ("GM1900", "Súdwest-Fryslân")
     assert lookup("\u2019s-hertogenbosch") == ("GM0796", "'s-Hertogenbosch")
     assert lookup("s-hertogenbosch") == ("GM0796", "'s-Hertogenbosch")  # the short name, as a document's gemeente: has it
-    with pytest.raises(GemeenteRefused) as refused:
+    with pytest.raises(GemeenteError) as refused:
         lookup("Hertogenbos")
     assert 'Bedoelt u "\'s-Hertogenbosch"?' in str(refused.value)
-    with pytest.raises(GemeenteRefused) as refused:
+    with pytest.raises(GemeenteError) as refused:
         lookup("Den Haag")
     assert 'Bedoelt u "\'s-Gravenhage"?' in str(refused.value)
 
@@ -206,7 +206,7 @@ def test_add_gemeente_creates_the_file_with_a_header(tmp_path: Path) -> None:
 def test_a_broken_file_is_not_added_to(tmp_path: Path) -> None:
     path = tmp_path / "gemeenten.yml"
     path.write_text('almelo:\n  naam: "Almelo\n', encoding="utf-8")
-    with pytest.raises(GemeenteRefused, match="geen geldige YAML"):
+    with pytest.raises(GemeenteError, match="geen geldige YAML"):
         add_gemeente(path, "Oss", "Adviesraad Oss")
     assert path.read_text(encoding="utf-8") == 'almelo:\n  naam: "Almelo\n'
 
@@ -262,7 +262,7 @@ def test_the_guides_block_is_what_the_command_writes() -> None:
 )
 def test_names_that_start_with_the_typed_name_come_first(naam: str, eerst: list[str]) -> None:
     assert suggestions(naam)[: len(eerst)] == eerst
-    with pytest.raises(GemeenteRefused) as refused:
+    with pytest.raises(GemeenteError) as refused:
         lookup(naam)
     assert f"Bedoelt u {', '.join(f'{chr(34)}{one}{chr(34)}' for one in eerst)}" in str(refused.value)
 
@@ -276,7 +276,7 @@ def test_a_typing_error_still_gets_difflibs_closest_name() -> None:
 def test_gemeente_option_takes_the_short_name_or_the_name(tmp_path: Path, typed: str, slug: str | None) -> None:
     archive, _ = load_archive(small_archive(tmp_path))
     if slug is None:
-        with pytest.raises(GemeenteRefused):
+        with pytest.raises(GemeenteError):
             resolve_gemeente(typed, archive.gemeenten)
     else:
         assert resolve_gemeente(typed, archive.gemeenten) == slug
@@ -288,7 +288,7 @@ def test_a_name_in_the_archive_under_another_key_is_used(tmp_path: Path) -> None
     archive, _ = load_archive(project)
     for typed in ("'s-Hertogenbosch", "\u2019s-hertogenbosch", "s-hertogenbosch", "sHertogenbosch", "Den-Bosch"):
         assert resolve_gemeente(typed, archive.gemeenten) == "den-bosch", typed
-    with pytest.raises(GemeenteRefused, match="Bedoelt u 'almelo'\\?"):
+    with pytest.raises(GemeenteError, match="Bedoelt u 'almelo'\\?"):
         resolve_gemeente("almeloo", archive.gemeenten)
 
 

@@ -7,40 +7,35 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
-from jinja2.exceptions import SecurityError
-from mkdocs.exceptions import Abort, ConfigurationError
 
 from adviesregister import cli_dutch
-from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
-from adviesregister.content.extract import ExtractError
+from adviesregister.content.atomic import ArchiveBusyError, WriteError, failure_reason
+from adviesregister.content.errors import AdviesregisterError, OptionError, RefusedError
 from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
-from adviesregister.content.gemeenten_schrijven import GemeenteRefused, add_gemeente, resolve_gemeente
+from adviesregister.content.gemeenten_schrijven import GemeenteError, add_gemeente
 from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive
-from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Datum, DatumFout, Problem, format_problems
+from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Problem, format_problems
 from adviesregister.content.project import Project
-from adviesregister.content.settings import SettingsError
-from adviesregister.importer.batch import Row, format_table, refused_row, row_of, write_table
-from adviesregister.importer.fill_in import TableRefused, fill_in
-from adviesregister.importer.linking import add_to_archive
+from adviesregister.importer.batch import Row, format_table, write_table
+from adviesregister.importer.fill_in import TableError, fill_in
+from adviesregister.importer.options import datum_option, gemeente_option
 from adviesregister.importer.questions import TerminalQuestions
-from adviesregister.importer.records import import_letter
 from adviesregister.importer.report import format_report, record_json
-from adviesregister.importer.result import ImportRefused
-from adviesregister.importer.rules import RulesError
-from adviesregister.importer.template import new_document, write_new
-from adviesregister.importer.writing import write_result
+from adviesregister.importer.run import Options, failures, read_letters, write_letters
+from adviesregister.importer.template import new_for_archive, write_new
 from adviesregister.inbox import INBOX, InboxError, run_inbox
 from adviesregister.inbox_rapport import Links, format_inbox_report
-from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
+from adviesregister.new_archive import Council, find_gemeente, folder_problem, write_archive
 from adviesregister.pipeline import Prepared, build_site, prepare, write_export
-from adviesregister.preview import PortBusy, serve_preview
-from adviesregister.site.engine import SearchIndexError, site_folder
+from adviesregister.preview import serve_preview
+from adviesregister.site.engine import built_site_folder
 from adviesregister.site.guide import contributing_text
 from adviesregister.site.offline import make_offline_copy
 
@@ -56,7 +51,8 @@ _ROOT = click.option(
 
 
 def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
-    """A bug in our own code gets a short Dutch message instead of a traceback (set ADVIESREGISTER_DEBUG=1 to see it)."""
+    """The one place where our errors become output: the message on stderr and the error's exit code. A bug in our own
+    code gets a short Dutch message instead of a traceback (set ADVIESREGISTER_DEBUG=1 to see it)."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -64,12 +60,11 @@ def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
-        except SettingsError as err:  # a wrong setting in mkdocs.yml: the person can fix it
-            click.echo(f"Instelling niet goed: {err}", err=True)
-            sys.exit(1)
-        except RulesError as err:  # the importer's own rules file (data/brieven.yml) is broken: for whoever changed it
-            click.echo(f"De regels van de importer kloppen niet: {err}", err=True)
-            sys.exit(2)
+        except OptionError as err:  # shown as click shows a wrong option: usage, the option, exit code 2
+            raise click.BadParameter(str(err), param_hint=err.option) from None
+        except AdviesregisterError as err:  # ours: the whole Dutch message, and the exit code the error carries
+            click.echo(err.for_person(), err=True)
+            sys.exit(err.exit_code)
         except Exception as err:
             if os.environ.get("ADVIESREGISTER_DEBUG"):
                 raise
@@ -87,8 +82,7 @@ def _project(root: Path, config: bool = True) -> Project:
     reads it) is refused before anything is read or written: a Dutch message and exit code 1."""
     problem = root_problem(root, config)
     if problem is not None:
-        click.echo(problem, err=True)
-        sys.exit(1)
+        raise RefusedError(problem)
     return Project(root)
 
 
@@ -98,8 +92,7 @@ def _out_folder(project: Project, out: Path, marker: str, command: str, own: Pat
     target = out if out.is_absolute() else project.root / out
     problem = out_problem(project.root, target, marker, command, own, source)
     if problem is not None:
-        click.echo(problem, err=True)
-        sys.exit(1)
+        raise RefusedError(problem)
     return target
 
 
@@ -116,14 +109,6 @@ def _prepared(project: Project, closing: str = "", github: bool = False, err: bo
     _stop_on(problems, closing, github, err)
     assert prepared is not None  # prepare gives one or the other
     return prepared
-
-
-def _datum_option(datum: str | None) -> Datum | None:
-    """The --datum option as a (partial) date, or a Dutch usage error."""
-    try:
-        return Datum.parse(datum) if datum else None
-    except DatumFout as err:
-        raise click.BadParameter(str(err), param_hint="--datum") from None
 
 
 @click.group(name="adviesregister", cls=cli_dutch.DutchGroup)
@@ -164,26 +149,9 @@ def build(root: Path) -> None:
     project = _project(root)
     try:
         result = build_site(project)
-    except (Abort, ConfigurationError) as err:
-        click.echo(f"De site kon niet gebouwd worden: {err}", err=True)
-        sys.exit(1)
-    except SearchIndexError as err:
-        click.echo(f"De zoekindex (Pagefind) kon niet gemaakt worden:\n{err}", err=True)
-        sys.exit(1)
-    except SecurityError as err:
-        click.echo(
-            f"Een sjabloon in site_overrides/ probeert iets wat niet mag ({err}). Een sjabloon mag alleen waarden tonen. "
-            "Zet het sjabloon terug zoals het was. De vorige site in site/ is niet veranderd.",
-            err=True,
-        )
-        sys.exit(1)
-    except ArchiveBusy as err:
-        click.echo(str(err), err=True)
-        sys.exit(1)
-    except OSError as err:
+    except OSError as err:  # the disk, not the archive
         waar = f" ({err.filename})" if err.filename else ""
-        click.echo(f"De site kon niet geschreven worden{waar}: {failure_reason(err)}. De vorige site in site/ is niet veranderd.", err=True)
-        sys.exit(1)
+        raise RefusedError(f"De site kon niet geschreven worden{waar}: {failure_reason(err)}. De vorige site in site/ is niet veranderd.") from None
     _stop_on(result.problems, "Site niet gebouwd.")
     for waarschuwing in result.waarschuwingen:
         click.echo(waarschuwing, err=True)
@@ -245,59 +213,32 @@ def import_(
     if not files:  # required, unless --aanvullen names the documents
         ctx = click.get_current_context()
         raise click.MissingParameter(ctx=ctx, param=next(param for param in ctx.command.params if param.name == "files"))
-    vaste_datum = _datum_option(datum)
+    vaste_datum = datum_option(datum)
     archive, _ = load_archive(project)
-    gemeente = _gemeente_option(gemeente, archive) if gemeente is not None else None
+    options = Options(gemeente_option(gemeente, archive.gemeenten) if gemeente is not None else None, vaste_datum, soort, toch, ocr)
     interactive = not (geen_vragen or as_json) and sys.stdin.isatty() and sys.stdout.isatty()
     vraag = TerminalQuestions(archive.gemeenten) if interactive else None
-    results, rows, failures = [], [], 0
     show_bar = len(files) > 1 and not as_json and vraag is None
-    with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if show_bar else _nullbar(files) as bar:
-        for path in bar:
-            if vraag is not None:
-                vraag.bestand = str(path)
-            try:
-                result = import_letter(project, archive, path, gemeente, vaste_datum, toch=toch, ocr=ocr, soort=soort, vraag=vraag)
-            except (ExtractError, ImportRefused) as err:
-                click.echo(f"{path}: {err}", err=True)
-                rows.append(refused_row(str(path), "niet gelezen"))
-                failures += 1
-                continue
-            if result.geen_brief is not None:
-                click.echo(
-                    f"{path}: {result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met --toch.",
-                    err=True,
-                )
-                rows.append(refused_row(str(path), "geen brief"))
-                failures += 1
-                continue
-            if result.houder is None:
-                add_to_archive(archive, result.records)
-            results.append(result)
-            rows.append(row_of(result))
+    with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if show_bar else nullcontext(files) as bar:
+        batch = read_letters(project, archive, bar, options, vraag, refused=lambda message: click.echo(message, err=True))
+    written = write_letters(project, batch, force, dry_run)
     if as_json:
-        click.echo(json.dumps([record_json(result) for result in results], ensure_ascii=False, indent=2, sort_keys=True))
-    for result in results:
+        click.echo(json.dumps([record_json(result) for result in batch.results], ensure_ascii=False, indent=2, sort_keys=True))
+    for item in written:
         if not as_json:
-            click.echo(format_report(result, force=force and not dry_run))
-        if dry_run or (result.houder is not None and not force):  # a second import is no error: a script may run again
-            continue
-        try:
-            written = write_result(project, result, force)
-        except ImportRefused as err:
-            click.echo(f"{result.bestand}: {err}", err=True)
-            failures += 1
-            continue
-        if not as_json:
-            for pad in written:
+            click.echo(format_report(item.result, force=force and not dry_run))
+        if item.fout is not None:
+            click.echo(item.fout, err=True)
+        elif not as_json and not item.overgeslagen:
+            for pad in item.paden:
                 click.echo(f"  geschreven: {pad}")
-            if result.houder is not None and not written:
-                click.echo(f"  niets veranderd: {result.houder} had dit al.")
+            if item.result.houder is not None and not item.paden:
+                click.echo(f"  niets veranderd: {item.result.houder} had dit al.")
     if len(files) > 1 and not as_json:
-        click.echo("\n" + format_table(rows))
+        click.echo("\n" + format_table(batch.rows))
     if tabel is not None:
-        _write_table(tabel, rows)
-    if failures:
+        _write_table(tabel, batch.rows)
+    if failures(batch, written):
         sys.exit(1)
 
 
@@ -322,16 +263,14 @@ def inbox(folder: str, rapport: Path | None, commit: bool, repo: str | None, bra
     try:
         outcome = run_inbox(project, folder, commit)
     except InboxError as err:
-        click.echo(f"{err} Er is niets vastgelegd.", err=True)
-        sys.exit(1)
+        raise InboxError(f"{err} Er is niets vastgelegd.") from None
     repo = repo or _github_repo()
     text = format_inbox_report(project, outcome, Links(repo, branch), folder)
     if rapport is not None:
         try:
             rapport.write_text(text, encoding="utf-8")
         except OSError as err:
-            click.echo(f"Kon het verslag {rapport} niet schrijven: {failure_reason(err)}.", err=True)
-            sys.exit(1)
+            raise RefusedError(f"Kon het verslag {rapport} niet schrijven: {failure_reason(err)}.") from None
     for brief in outcome.brieven:
         if brief.fout is not None:
             click.echo(f"{brief.bestand}: {brief.fout}", err=True)
@@ -355,8 +294,7 @@ def _write_table(tabel: Path, rows: list[Row]) -> None:
     try:
         write_table(tabel, rows)
     except OSError as err:
-        click.echo(f"Kon de tabel {tabel} niet schrijven: {failure_reason(err)}.", err=True)
-        sys.exit(1)
+        raise RefusedError(f"Kon de tabel {tabel} niet schrijven: {failure_reason(err)}.") from None
     click.echo(
         f"Tabel geschreven: {tabel}. Vul de lege cellen in (Excel mag hem opslaan als CSV) en draai daarna: adviesregister import --aanvullen {tabel}", err=True
     )
@@ -369,12 +307,10 @@ def _fill_in(project: Project, tabel: Path, files: tuple[Path, ...]) -> None:
     archive, _ = load_archive(project)
     try:
         result = fill_in(project, archive.gemeenten, tabel.read_bytes(), str(tabel))
-    except (TableRefused, ArchiveBusy) as err:
-        click.echo(f"{err} Er is niets geschreven.", err=True)
-        sys.exit(1)
-    except WriteFailed as err:
-        click.echo(f"Kon {project.relative(err.path)} niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
-        sys.exit(1)
+    except (TableError, ArchiveBusyError) as err:
+        raise RefusedError(f"{err} Er is niets geschreven.") from None
+    except WriteError as err:
+        raise RefusedError(f"Kon {project.relative(err.path)} niet schrijven: {err.reason}. Er is niets geschreven.") from None
     for item in result.ingevuld:
         click.echo(f"ingevuld: {item}")
     for item in result.opmerkingen:
@@ -386,12 +322,6 @@ def _fill_in(project: Project, tabel: Path, files: tuple[Path, ...]) -> None:
     click.echo(f"{len(result.geschreven)} {'document' if len(result.geschreven) == 1 else 'documenten'} aangevuld, {len(result.geweigerd)} regels geweigerd.")
     if result.geweigerd:
         sys.exit(1)
-
-
-def _nullbar(items: tuple[Path, ...]) -> Any:
-    from contextlib import nullcontext
-
-    return nullcontext(items)
 
 
 @main.command()
@@ -420,13 +350,9 @@ def export(out: Path, root: Path) -> None:
 def offline(out: Path, root: Path) -> None:
     """Maak van de gebouwde site een kopie die werkt vanaf uw eigen computer: de voorbeeldsite (open index.html)."""
     project = _project(root)
-    try:
-        site = site_folder(project.mkdocs_config)
-    except (Abort, ConfigurationError):  # build/pages, made by a build, is missing
-        site = project.root / "site"
+    site = built_site_folder(project)
     if site.is_symlink() or not (site / "index.html").is_file():
-        click.echo(f"Er is nog geen gebouwde site in {site}. Bouw hem eerst met: make site", err=True)
-        sys.exit(1)
+        raise RefusedError(f"Er is nog geen gebouwde site in {site}. Bouw hem eerst met: make site")
     target = _out_folder(project, out, OFFLINE_MARKER, "offline", source=site)
     pages = make_offline_copy(site, target)
     click.echo(f"Voorbeeldsite geschreven in {out}: {pages} pagina's. Open {out / 'index.html'} in uw browser.")
@@ -444,19 +370,13 @@ def new(soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: st
     """Maak een nieuw document om in te vullen, met uitleg bij elk veld."""
     project = _project(root, config=False)
     archive, _ = load_archive(project)
-    gemeente = _gemeente_option(gemeente, archive)
-    vaste_datum = _datum_option(datum)
-    if reactie_op and reactie_op not in archive.by_id():
-        raise click.BadParameter(f"'{reactie_op}' is geen document in het archief. Gebruik de id (de bestandsnaam zonder .md).", param_hint="--reactie-op")
-    relative, text = new_document(soort, archive.gemeenten[gemeente], titel, vaste_datum, reactie_op)
+    relative, text = new_for_archive(archive, soort, gemeente, titel, datum, reactie_op)
     try:
         write_new(project.root, relative, text)
     except FileExistsError:
-        click.echo(f"{relative} bestaat al. Er is niets geschreven; kies een andere titel of open het bestaande bestand.", err=True)
-        sys.exit(1)
-    except WriteFailed as err:
-        click.echo(f"Kon {relative} niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
-        sys.exit(1)
+        raise RefusedError(f"{relative} bestaat al. Er is niets geschreven; kies een andere titel of open het bestaande bestand.") from None
+    except WriteError as err:
+        raise RefusedError(f"Kon {relative} niet schrijven: {err.reason}. Er is niets geschreven.") from None
     click.echo(f"Geschreven: {relative}")
     click.echo("Vul de velden in (de uitleg staat erboven), zet de tekst van de brief onder de tweede regel ---, en draai daarna 'adviesregister check'.")
 
@@ -485,12 +405,10 @@ def toevoegen(
     project = _project(root, config=False)
     try:
         added = add_gemeente(project.gemeenten_file, naam, adviesraad, afkortingen, website, contact, reactietermijn, sleutel)
-    except GemeenteRefused as err:
-        click.echo(f"Gemeente niet toegevoegd: {err}", err=True)
-        sys.exit(1)
-    except WriteFailed as err:
-        click.echo(f"Kon content/gemeenten.yml niet schrijven: {err.reason}. Er is niets geschreven.", err=True)
-        sys.exit(1)
+    except GemeenteError as err:
+        raise GemeenteError(f"Gemeente niet toegevoegd: {err}") from None
+    except WriteError as err:
+        raise RefusedError(f"Kon content/gemeenten.yml niet schrijven: {err.reason}. Er is niets geschreven.") from None
     click.echo(f"Toegevoegd aan content/gemeenten.yml: {added.naam} ({added.cbs_code}) onder de korte naam {added.slug}:")
     click.echo(added.blok.rstrip("\n"))
     click.echo(f"Gebruik 'gemeente: {added.slug}' in de documenten van deze gemeente, en draai daarna 'adviesregister check'.")
@@ -503,24 +421,12 @@ def toevoegen(
 def serve(poort: int, root: Path) -> None:
     """Bekijk de site terwijl u werkt: een voorbeeld dat zichzelf bijwerkt als u een bestand opslaat. Problemen staan bovenaan elke pagina."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    try:
-        serve_preview(_project(root), poort)
-    except PortBusy as err:
-        click.echo(str(err), err=True)
-        sys.exit(1)
-
-
-def _gemeente_option(gemeente: str, archive: Archive) -> str:
-    """The short name in gemeenten.yml that --gemeente means (its short name or its name); else a message and exit code 1."""
-    try:
-        return resolve_gemeente(gemeente, archive.gemeenten)
-    except GemeenteRefused as err:
-        click.echo(f"--gemeente: {err} Er is niets geschreven.", err=True)
-        sys.exit(1)
+    serve_preview(_project(root), poort)
 
 
 @main.command(hidden=True)
 @_ROOT
+@_guarded
 def docs(root: Path) -> None:
     """Regenerate CONTRIBUTING.md from the publishing guide (the site's Publiceren page) and the developer notes."""
     root = _project(root).root
@@ -557,26 +463,19 @@ def init(
     """Maak een nieuw archief voor een adviesraad in een nieuwe of lege map."""
     problem = folder_problem(folder)
     if problem is not None:
-        click.echo(problem, err=True)
-        sys.exit(1)
+        raise RefusedError(problem)
     asks = _at_terminal()  # a person at a terminal is asked for what is missing; a script gets a message
     missing = [option for option, value in (("--naam", naam), ("--gemeente", gemeenten), ("--contact", contact), ("--adres", adres)) if not value]
     if missing and not asks:
-        click.echo(
-            f"{_and(missing)} {'ontbreekt' if len(missing) == 1 else 'ontbreken'}. Geef {'de optie' if len(missing) == 1 else 'die opties'} op (zie adviesregister init --help).",
-            err=True,
+        raise RefusedError(
+            f"{_and(missing)} {'ontbreekt' if len(missing) == 1 else 'ontbreken'}. Geef {'de optie' if len(missing) == 1 else 'die opties'} op (zie adviesregister init --help)."
         )
-        sys.exit(1)
     naam = naam or _ask(asks, "--naam", "Naam van de adviesraad")
     gemeenten = gemeenten or tuple(part.strip() for part in _ask(asks, "--gemeente", "Gemeente(n), met komma's ertussen").split(",") if part.strip())
     contact = contact or _ask(asks, "--contact", "Algemeen e-mailadres van de adviesraad (niet van één persoon)")
     adres = adres or _ask(asks, "--adres", "Openbaar adres van de site (https://…)")
-    try:
-        council = Council(naam, tuple(find_gemeente(name) for name in gemeenten), contact, adres, afkorting, website, formulier)
-        written = write_archive(folder, council, generator)
-    except InitError as err:
-        click.echo(str(err), err=True)
-        sys.exit(1)
+    council = Council(naam, tuple(find_gemeente(name) for name in gemeenten), contact, adres, afkorting, website, formulier)
+    written = write_archive(folder, council, generator)
     click.echo(f"Archief gemaakt in {folder}: {len(written)} bestanden. Ga naar die map en voer 'make site' uit; 'make test' controleert het.")
 
 
@@ -591,6 +490,5 @@ def _at_terminal() -> bool:
 def _ask(asks: bool, option: str, question: str) -> str:
     """A Dutch question at a terminal; without one, a message naming the option and exit code 1."""
     if not asks:
-        click.echo(f"{option} ontbreekt. Geef de optie op (zie adviesregister init --help).", err=True)
-        sys.exit(1)
+        raise RefusedError(f"{option} ontbreekt. Geef de optie op (zie adviesregister init --help).")
     return str(click.prompt(question))

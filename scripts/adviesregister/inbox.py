@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.extract import ExtractError
 from adviesregister.content.folders import inbox_problem
 from adviesregister.content.load import load_archive
@@ -21,7 +22,7 @@ from adviesregister.content.model import Archive
 from adviesregister.content.project import Project
 from adviesregister.importer.linking import add_to_archive
 from adviesregister.importer.records import import_letter
-from adviesregister.importer.result import ImportRefused, ImportResult
+from adviesregister.importer.result import ImportRefusedError, ImportResult
 from adviesregister.importer.writing import write_result
 
 INBOX = "nieuw"
@@ -43,7 +44,7 @@ COMMIT_AUTHOR = ("Adviesregister inbox", "adviesregister-inbox@users.noreply.git
 """Who the commit is by when git knows no name (a fresh runner); a configured user.name and user.email win."""
 
 
-class InboxError(Exception):
+class InboxError(AdviesregisterError):
     """The inbox could not run at all (no git repository for --commit, a git command failed); a Dutch message."""
 
 
@@ -120,7 +121,7 @@ def _import_one(project: Project, archive: Archive, path: Path, bestand: str) ->
     """One letter read and written as `import --geen-vragen` does; its Dutch error when it was not."""
     try:
         result = import_letter(project, archive, path)
-    except (ExtractError, ImportRefused) as err:
+    except (ExtractError, ImportRefusedError) as err:
         return Letter(bestand, fout=str(err))
     if result.geen_brief is not None:
         return Letter(
@@ -132,7 +133,7 @@ def _import_one(project: Project, archive: Archive, path: Path, bestand: str) ->
         return Letter(bestand, result)
     try:
         geschreven = write_result(project, result)
-    except ImportRefused as err:
+    except ImportRefusedError as err:
         return Letter(bestand, result, fout=str(err))
     add_to_archive(archive, result.records)
     return Letter(bestand, result, geschreven=tuple(geschreven))

@@ -13,7 +13,6 @@ another requirement instead (a wheel's path or address, or a folder such as this
 
 from __future__ import annotations
 
-import json
 import subprocess
 import unicodedata
 from dataclasses import dataclass
@@ -24,19 +23,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jsonschema
-from jinja2 import Environment, StrictUndefined
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from adviesregister.content.atomic import write_all
 from adviesregister.content.contact import contact_problem
-from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, gemeente_block, gemeente_slug, lookup
+from adviesregister.content.errors import AdviesregisterError
+from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteError, gemeente_block, gemeente_slug, lookup
 from adviesregister.content.launch import is_example_host
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN
 from adviesregister.content.privacy import find_personal_data
 from adviesregister.content.schema import GEMEENTEN_SCHEMA, load_schema
 from adviesregister.content.site_config import is_plain_email, is_web_address, site_text_problem
 from adviesregister.inbox import INBOX, PLACEHOLDER, PLACEHOLDER_TEXT
+from adviesregister.site.templating import render_text
 
 PACKAGE = "adviesregister"
 TEMPLATES = "archief"
@@ -59,7 +59,7 @@ EMPTY_FOLDERS = ("content/documenten", "content/bronnen")
 """Folders git would not keep without a file: each gets a .gitkeep."""
 
 
-class InitError(ValueError):
+class InitError(AdviesregisterError, ValueError):
     """What `init` cannot do, in Dutch, with how to fix it."""
 
 
@@ -87,7 +87,7 @@ def find_gemeente(naam: str) -> Gemeente:
     """A gemeente of the CBS list by its name, whatever the case, accents or apostrophes ('s-Hertogenbosch, sHertogenbosch)."""
     try:
         code, name = lookup(naam)
-    except GemeenteRefused as err:
+    except GemeenteError as err:
         raise InitError(f"--gemeente: {err}") from None
     return Gemeente(gemeente_slug(name), name, code)
 
@@ -226,13 +226,11 @@ def archive_files(council: Council, generator: str | None = None) -> dict[str, s
     values = _template_values(council) | {
         "generator_bron": "een git-tag" if generator is None else "de bron die bij het maken van het archief is gekozen: de eerste regel van het bestand"
     }
-    environment = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
-    environment.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a JSON string is a quoted YAML scalar
     root = files(PACKAGE).joinpath(TEMPLATES)
     out: dict[str, str] = {}
     for template, target in TEMPLATE_FILES.items():
         text = root.joinpath(template).read_text(encoding="utf-8")
-        out[target] = environment.from_string(text).render(values) if template in RENDERED else text
+        out[target] = render_text(text, values) if template in RENDERED else text
     out["content/gemeenten.yml"] = gemeenten_yml(council)
     out["requirements.txt"] = generator_requirements(generator)
     out |= {f"{folder}/.gitkeep": "" for folder in EMPTY_FOLDERS}

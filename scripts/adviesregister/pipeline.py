@@ -122,7 +122,7 @@ def _write_pages(prepared: Prepared) -> BuildResult:
 
 
 def build_site(project: Project) -> BuildResult:
-    """Check the content; then, one build at a time (ArchiveBusy otherwise), the open data and the pages, the HTML
+    """Check the content; then, one build at a time (ArchiveBusyError otherwise), the open data and the pages, the HTML
     (`mkdocs build --strict`) and the search index in a new folder, which replaces site/ in one step when complete.
     A build that fails or is killed leaves the previous site/ as it was."""
     start = time.perf_counter()

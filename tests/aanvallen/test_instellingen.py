@@ -310,7 +310,7 @@ ESCAPES = {
     ),
     "plugin": (
         "{{{{ config.plugins['adviesregister'].on_post_build(config=config) }}}}",
-        "access to attribute 'on_post_build' of 'PreviewPlugin' object is unsafe.",
+        "access to attribute 'on_post_build' of 'GuardPlugin' object is unsafe.",
     ),
     "omgeving-van-zelf": (
         "{{{{ self._TemplateReference__context.environment }}}}",

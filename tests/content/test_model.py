@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from adviesregister.content.model import Datum, DatumFout, Problem, summarize_problems
+from adviesregister.content.model import Datum, DatumError, Problem, summarize_problems
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_partial_dates_span_their_period(text: str, vroegst: date, laatst: date)
     ],
 )
 def test_impossible_dates_are_refused_in_dutch(text: str, message: str) -> None:
-    with pytest.raises(DatumFout) as raised:
+    with pytest.raises(DatumError) as raised:
         Datum.parse(text)
     assert str(raised.value) == message
 

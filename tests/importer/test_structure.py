@@ -15,7 +15,7 @@ import yaml
 
 from adviesregister.importer import dates, letter, own_date, rules
 from adviesregister.importer.decision_codes import DECISION_CODES
-from adviesregister.importer.findings import Decisions, Letter, UndeclaredRead
+from adviesregister.importer.findings import Decisions, Letter, UndeclaredReadError
 from adviesregister.importer.letter import READING_STEPS, Step, read_letter
 
 from helpers import ARCHIEF, ROOT, copy_project, run_cli
@@ -132,11 +132,11 @@ def test_a_step_may_read_only_what_it_declared() -> None:
     found = Letter(allowed=frozenset({"datum"}), readable=frozenset({"titel", "datum"}))
     found.set("datum", "2024", 3, "Datum 2024")
     assert found.value("titel") is None and "datum" in found.velden
-    with pytest.raises(UndeclaredRead, match="'soort'"):
+    with pytest.raises(UndeclaredReadError, match="'soort'"):
         found.value("soort")
-    with pytest.raises(UndeclaredRead, match="'tekst'"):
+    with pytest.raises(UndeclaredReadError, match="'tekst'"):
         _ = found.tekst
-    with pytest.raises(UndeclaredRead, match="'van'"):
+    with pytest.raises(UndeclaredReadError, match="'van'"):
         _ = "van" in found.velden
     with pytest.raises(ValueError, match="'vooraf'"):
         found.vooraf = ["- Advies: ja"]
@@ -150,7 +150,7 @@ def test_reading_fails_when_a_step_drops_a_read_it_needs(monkeypatch: pytest.Mon
     for name, dropped in (("read_sender", "titel"), ("read_kind", "afzender")):
         steps = tuple(Step(step.run, step.reads - {dropped}, step.sets) if step.run.__name__ == name else step for step in READING_STEPS)
         monkeypatch.setattr(letter, "READING_STEPS", steps)
-        with pytest.raises(UndeclaredRead, match=f"'{dropped}'"):
+        with pytest.raises(UndeclaredReadError, match=f"'{dropped}'"):
             for seed in seeds:
                 read_letter(seed)
     monkeypatch.undo()

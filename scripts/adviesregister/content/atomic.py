@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.folders import open_own_file, remove_links
 
 LOCK_FILE = Path("build") / ".bouwen.lock"
@@ -39,7 +40,7 @@ _REASONS = {
 }
 
 
-class ArchiveBusy(Exception):
+class ArchiveBusyError(AdviesregisterError):
     """Another process holds the archive lock; the message says which kind, in Dutch."""
 
     def __init__(self, holder: str, doing: str) -> None:
@@ -47,7 +48,7 @@ class ArchiveBusy(Exception):
         super().__init__(f"Er draait al een {other}{holder} van dit archief. Wacht tot die klaar is en probeer het opnieuw.")
 
 
-class WriteFailed(Exception):
+class WriteError(AdviesregisterError):
     """Writing `path` failed; nothing of the whole batch was written (or it was put back)."""
 
     def __init__(self, path: Path, error: OSError) -> None:
@@ -65,7 +66,7 @@ def failure_reason(error: OSError) -> str:
 @contextmanager
 def archive_lock(root: Path, doing: str, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the archive's lock while the block runs (`doing` names the command for whoever has to wait: 'bouw',
-    'import'); wait up to `wait` seconds for another holder, then raise ArchiveBusy. A symlink at build/ or at the
+    'import'); wait up to `wait` seconds for another holder, then raise ArchiveBusyError. A symlink at build/ or at the
     lock file is removed first: the lock is never opened (or truncated) through one."""
     path = root / LOCK_FILE
     if path.parent.is_symlink():
@@ -89,14 +90,14 @@ def _acquire(fd: int, doing: str, deadline: float) -> None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 holder = os.pread(fd, 100, 0).decode("utf-8", "replace").strip()
-                raise ArchiveBusy(holder or "bewerking", doing) from None
+                raise ArchiveBusyError(holder or "bewerking", doing) from None
             time.sleep(0.1)
 
 
 def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     """Write every file, or none: first each to a temporary file in its own folder (fsync), then replace them one by
     one. When anything fails, the temporary files and new folders go, files already replaced get their old content
-    back, and WriteFailed names the file that failed."""
+    back, and WriteError names the file that failed."""
     folders: list[Path] = []
     staged: list[tuple[Path, Path, bytes | None]] = []
     try:
@@ -106,7 +107,7 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
                 previous = path.read_bytes() if path.exists() else None
                 staged.append((_stage(path, data), path, previous))
             except OSError as err:
-                raise WriteFailed(path, err) from err
+                raise WriteError(path, err) from err
         _replace_all(staged)
     except BaseException:
         for temp, _, _ in staged:
@@ -126,7 +127,7 @@ def _replace_all(staged: list[tuple[Path, Path, bytes | None]]) -> None:
             try:
                 os.replace(temp, path)
             except OSError as err:
-                raise WriteFailed(path, err) from err
+                raise WriteError(path, err) from err
             done.append((path, previous))
     except BaseException:
         _put_back(done)

@@ -12,7 +12,7 @@ string (a structure element's alternative text, for one) and the pages with a pi
 text, which only text recognition (OCR) reads.
 
 Limits are checked before anything is decoded: the page count from the page tree's root (/Count), and each picture's
-size from its /Width and /Height. PdfRefused says, in Dutch, why a PDF is not read.
+size from its /Width and /Height. PdfRefusedError says, in Dutch, why a PDF is not read.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from adviesregister.content.errors import AdviesregisterError
 
 if TYPE_CHECKING:
     import pikepdf
@@ -46,7 +48,7 @@ _NAMES_KEPT = ("/Dests",)
 """Of the document's name trees only the named destinations stay: no attached files (/EmbeddedFiles), no JavaScript."""
 
 
-class PdfRefused(Exception):
+class PdfRefusedError(AdviesregisterError):
     """A PDF that is not read or published; the message says why and what to do, in Dutch."""
 
 
@@ -61,7 +63,7 @@ class CleanPdf:
 
 
 def check_page_count(raw: bytes) -> int:
-    """The page count the PDF's page tree declares, read from its root without touching a page; PdfRefused above MAX_PAGES."""
+    """The page count the PDF's page tree declares, read from its root without touching a page; PdfRefusedError above MAX_PAGES."""
     from pypdf import PdfReader
 
     try:
@@ -70,9 +72,11 @@ def check_page_count(raw: bytes) -> int:
             return 0  # the caller says that it is locked
         count = int(reader.trailer["/Root"]["/Pages"]["/Count"])  # type: ignore[index]
     except Exception as err:  # any failure of the library on this file: see extract.py
-        raise PdfRefused(f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+        raise PdfRefusedError(
+            f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op."
+        ) from None
     if count > MAX_PAGES:
-        raise PdfRefused(
+        raise PdfRefusedError(
             f"de PDF heeft {count:,} pagina's; een brief of rapport heeft er nooit meer dan {MAX_PAGES:,}. Splits het bestand in losse documenten.".replace(
                 ",", "."
             )
@@ -81,26 +85,26 @@ def check_page_count(raw: bytes) -> int:
 
 
 def check_picture_sizes(raw: bytes) -> None:
-    """PdfRefused when a picture in the PDF is larger than MAX_PIXELS, read from its /Width and /Height: nothing is decoded."""
+    """PdfRefusedError when a picture in the PDF is larger than MAX_PIXELS, read from its /Width and /Height: nothing is decoded."""
     check_page_count(raw)
     with _open(raw) as pdf:
         sizes = [size for obj in pdf.objects if (size := _picture_size(obj)) is not None]
         try:
             sizes += [size for page in pdf.pages for size in _drawn(page)[0]]  # pictures inline in a page's content
         except Exception as err:  # any failure of the library on this file
-            raise PdfRefused(
+            raise PdfRefusedError(
                 f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op."
             ) from None
         for size in sizes:
             if size[0] * size[1] > MAX_PIXELS:
-                raise PdfRefused(
+                raise PdfRefusedError(
                     f"een afbeelding in de PDF is {size[0]:,} bij {size[1]:,} pixels; tekstherkenning leest er hoogstens {MAX_PIXELS // 1_000_000} miljoen "
                     "(een bladzijde gescand met 600 dpi heeft er 35 miljoen). Scan de brief opnieuw met 300 dpi.".replace(",", ".")
                 )
 
 
 def clean_pdf(raw: bytes) -> CleanPdf:
-    """The clean copy of a PDF (see the module's description); PdfRefused for a PDF that is locked, broken, too long or
+    """The clean copy of a PDF (see the module's description); PdfRefusedError for a PDF that is locked, broken, too long or
     holds a picture that is too large."""
     import pikepdf
 
@@ -115,10 +119,10 @@ def clean_pdf(raw: bytes) -> CleanPdf:
             drawn = [_drawn(page) for page in copy.pages]
             strings = tuple(text for obj in copy.objects for text in strings_in(obj)) + tuple(text for _, marks in drawn for text in marks)
             pictures = tuple(number for number, (sizes, _) in enumerate(drawn) if any(map(_is_text_sized, sizes)))
-    except PdfRefused:
+    except PdfRefusedError:
         raise
     except Exception as err:  # any failure of the library on this file
-        raise PdfRefused(f"de PDF kon niet opnieuw worden geschreven zonder verborgen onderdelen ({type(err).__name__}: {err}).") from None
+        raise PdfRefusedError(f"de PDF kon niet opnieuw worden geschreven zonder verborgen onderdelen ({type(err).__name__}: {err}).") from None
     return CleanPdf(data, strings, pictures)
 
 
@@ -140,9 +144,11 @@ def _open(raw: bytes) -> pikepdf.Pdf:
     try:
         return pikepdf.open(io.BytesIO(raw))
     except pikepdf.PasswordError:
-        raise PdfRefused("de PDF is beveiligd met een wachtwoord. Vraag een onbeveiligde versie.") from None
+        raise PdfRefusedError("de PDF is beveiligd met een wachtwoord. Vraag een onbeveiligde versie.") from None
     except Exception as err:  # any failure of the library on this file
-        raise PdfRefused(f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+        raise PdfRefusedError(
+            f"de PDF is beschadigd of geen echte PDF ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op."
+        ) from None
 
 
 def _strip(pdf: pikepdf.Pdf) -> None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-from adviesregister.content.clean_pdf import PdfRefused, check_page_count, check_picture_sizes
+from adviesregister.content.clean_pdf import PdfRefusedError, check_page_count, check_picture_sizes
+from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.ocr import OcrError, OcrInfo, recognise
 from adviesregister.content.parse import remove_forbidden_characters
 
@@ -41,7 +42,7 @@ SCAN_WITHOUT_OCR = (
 )
 
 
-class ExtractError(Exception):
+class ExtractError(AdviesregisterError):
     """A letter whose text cannot be read; the message says why and what to do, in Dutch."""
 
 
@@ -137,7 +138,7 @@ def _pdf(path: Path, raw: bytes, ocr: bool | None) -> tuple[str, OcrInfo | None]
         )
     try:
         check_picture_sizes(raw)  # from the pictures' /Width and /Height, before anything is decoded
-    except PdfRefused as err:
+    except PdfRefusedError as err:
         raise ExtractError(str(err)) from None
     try:
         text, info = recognise(path)
@@ -157,7 +158,7 @@ def pdf_pages(raw: bytes) -> list[str]:
 
     try:
         check_page_count(raw)  # from the page tree's root, before a page is parsed
-    except PdfRefused as err:
+    except PdfRefusedError as err:
         raise ExtractError(str(err)) from None
     try:
         reader = PdfReader(io.BytesIO(raw))

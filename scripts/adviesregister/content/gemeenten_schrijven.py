@@ -21,6 +21,7 @@ import yaml
 
 from adviesregister.content.atomic import write_all
 from adviesregister.content.contact import contact_problem
+from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Gemeente
 from adviesregister.content.names import slugify
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
@@ -41,7 +42,7 @@ ALIASES = {"den bosch": "'s-Hertogenbosch", "den haag": "'s-Gravenhage"}
 """Names in daily use that the CBS writes otherwise (see data/README.md), offered when they are typed."""
 
 
-class GemeenteRefused(Exception):
+class GemeenteError(AdviesregisterError):
     """Nothing was written; the message says why and what to do, in Dutch."""
 
 
@@ -82,13 +83,13 @@ def _bare(text: str) -> str:
 
 
 def lookup(naam: str) -> tuple[str, str]:
-    """(CBS code, CBS name) of a gemeente named as a person would type it; GemeenteRefused with the closest names if unknown."""
+    """(CBS code, CBS name) of a gemeente named as a person would type it; GemeenteError with the closest names if unknown."""
     gevonden = cbs_name(naam)
     if gevonden is not None:
         return {value: code for code, value in cbs_municipalities().items()}[gevonden], gevonden
     close = [ALIASES[_plain(naam)]] if _plain(naam) in ALIASES else suggestions(naam)
     hint = f" Bedoelt u {_or(close)}?" if close else ""
-    raise GemeenteRefused(
+    raise GemeenteError(
         f"'{naam}' staat niet in de lijst van gemeenten van het CBS ({MUNICIPALITIES_FILE} van Adviesregister).{hint} Schrijf de naam zoals het CBS hem schrijft."
     )
 
@@ -118,7 +119,7 @@ def add_command(naam: str) -> str:
 
 def resolve_gemeente(text: str, gemeenten: Mapping[str, Gemeente]) -> str:
     """The short name in gemeenten.yml that a --gemeente value means: the short name itself, or the gemeente's name in
-    any case, with or without accents ('Oss', "'s-Hertogenbosch"). GemeenteRefused, saying how to add it, if none."""
+    any case, with or without accents ('Oss', "'s-Hertogenbosch"). GemeenteError, saying how to add it, if none."""
     if text in gemeenten:
         return text
     wanted, bare = _plain(text), _bare(text)
@@ -139,7 +140,7 @@ def resolve_gemeente(text: str, gemeenten: Mapping[str, Gemeente]) -> str:
         hint = f" Voeg de gemeente toe met: {add_command(naam)}"
     else:
         hint = f" '{text}' is ook geen gemeente in de lijst van het CBS." + (f" Bedoelt u {_or(suggestions(text))}?" if suggestions(text) else "")
-    raise GemeenteRefused(f"'{text}' staat niet in content/gemeenten.yml (kies uit: {keuzes}).{hint}")
+    raise GemeenteError(f"'{text}' staat niet in content/gemeenten.yml (kies uit: {keuzes}).{hint}")
 
 
 def yaml_scalar(text: str) -> str:
@@ -189,35 +190,35 @@ def add_gemeente(
     sleutel: str | None = None,
 ) -> Added:
     """Append the gemeente `naam` (looked up in the CBS list) to gemeenten.yml at `path`, creating the file with a
-    header when there is none. The text already there stays byte for byte. GemeenteRefused (nothing written) for an
+    header when there is none. The text already there stays byte for byte. GemeenteError (nothing written) for an
     unknown name, a gemeente already in the file, or a value the schema or the contact rule refuses."""
     cbs_code, cbs_naam = lookup(naam)
     slug = sleutel or gemeente_slug(cbs_naam)
     if (fout := sleutel_problem(slug)) is not None:
-        raise GemeenteRefused(f"--sleutel '{slug}': {fout} Er is niets geschreven.")
+        raise GemeenteError(f"--sleutel '{slug}': {fout} Er is niets geschreven.")
     bestaand = _read(path)
     data = yaml.safe_load(bestaand) if bestaand.strip() else {}
     if not isinstance(data, dict) and data is not None:
-        raise GemeenteRefused(
+        raise GemeenteError(
             f"{path.name} bestaat uit regels 'korte-naam:' met daaronder de gegevens van de gemeente, maar nu staat er iets anders in. Er is niets geschreven."
         )
     data = data or {}
     if slug in data:
-        raise GemeenteRefused(f"de korte naam '{slug}' staat al in {path.name}. Er is niets geschreven; kies een andere met --sleutel.")
+        raise GemeenteError(f"de korte naam '{slug}' staat al in {path.name}. Er is niets geschreven; kies een andere met --sleutel.")
     for key, fields in data.items():
         if isinstance(fields, dict) and fields.get("cbs_code") == cbs_code:
-            raise GemeenteRefused(f"{cbs_naam} ({cbs_code}) staat al in {path.name}, onder '{key}'. Er is niets geschreven.")
+            raise GemeenteError(f"{cbs_naam} ({cbs_code}) staat al in {path.name}, onder '{key}'. Er is niets geschreven.")
     if contact is not None and (reden := contact_problem(contact)):
-        raise GemeenteRefused(f"--contact: {reden} Er is niets geschreven.")
+        raise GemeenteError(f"--contact: {reden} Er is niets geschreven.")
     blok = gemeente_block(slug, cbs_naam, cbs_code, adviesraad, tuple(afkortingen), website, contact, reactietermijn_weken)
     problems = validate_data(GEMEENTEN_SCHEMA, yaml.safe_load(blok), {}, path.name)
     if problems:
-        raise GemeenteRefused(f"{problems[0].bericht} Er is niets geschreven.")
+        raise GemeenteError(f"{problems[0].bericht} Er is niets geschreven.")
     begin = bestaand if bestaand else HEADER
     regeleinde = "\r\n" if "\r\n" in begin else "\n"  # a file written on Windows keeps its line ends
     text = begin + ("" if begin.endswith("\n") else regeleinde) + blok.replace("\n", regeleinde)
     if not _holds_all(text, data, slug):
-        raise GemeenteRefused(f"{path.name}: {_shape_hint(bestaand)} Er is niets geschreven.")
+        raise GemeenteError(f"{path.name}: {_shape_hint(bestaand)} Er is niets geschreven.")
     write_all([(path, text.encode("utf-8"))])
     return Added(slug, cbs_naam, cbs_code, blok)
 
@@ -258,7 +259,7 @@ def _shape_hint(text: str) -> str:
 
 
 def _read(path: Path) -> str:
-    """The file's text ('' when there is none); GemeenteRefused when it cannot be read as YAML: then appending would hide the error."""
+    """The file's text ('' when there is none); GemeenteError when it cannot be read as YAML: then appending would hide the error."""
     if not path.exists():
         return ""
     text = path.read_bytes().decode("utf-8")  # not read_text: that turns CRLF into LF, and the file stays byte for byte
@@ -266,7 +267,7 @@ def _read(path: Path) -> str:
         yaml.safe_load(text)
     except yaml.YAMLError as err:
         regel = f" (regel {err.problem_mark.line + 1})" if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark else ""
-        raise GemeenteRefused(
+        raise GemeenteError(
             f"{path.name} is geen geldige YAML{regel}. Er is niets geschreven; herstel het bestand eerst (zie 'adviesregister check')."
         ) from None
     return text

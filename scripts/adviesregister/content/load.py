@@ -10,7 +10,7 @@ from typing import Any
 
 from adviesregister.content.folders import is_real_folder, is_regular_file
 from adviesregister.content.gemeenten_schrijven import yaml_scalar
-from adviesregister.content.model import Adviesraad, Archive, Besluit, Bron, Datum, DatumFout, Document, Gemeente, Pagina, Problem
+from adviesregister.content.model import Adviesraad, Archive, Besluit, Bron, Datum, DatumError, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
 from adviesregister.content.parallel import parallel_map
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
@@ -170,7 +170,7 @@ def read_document(pad: str, raw: bytes) -> tuple[Document | None, list[Problem]]
     if not any(problem.regel == regels.get("datum") for problem in problems) and isinstance(data.get("datum"), str):
         try:
             datum = Datum.parse(data["datum"])
-        except DatumFout as err:
+        except DatumError as err:
             problems.append(Problem(pad, regels["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief."))
     if problems or datum is None:
         return None, sorted(problems, key=lambda p: (p.regel, p.code))

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from adviesregister.content.errors import AdviesregisterError
+
 _DATUM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -24,7 +26,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 """The years a letter in the archive can be from."""
 
 
-class DatumFout(ValueError):
+class DatumError(AdviesregisterError, ValueError):
     """A date that cannot exist or is not written as JJJJ, JJJJ-MM or JJJJ-MM-DD."""
 
 
@@ -40,18 +42,18 @@ class Datum:
     def parse(cls, text: str) -> Datum:
         match = _DATUM_RE.match(text)
         if not match:
-            raise DatumFout(f"'{text}' is geen datum in de vorm JJJJ-MM-DD, JJJJ-MM of JJJJ")
+            raise DatumError(f"'{text}' is geen datum in de vorm JJJJ-MM-DD, JJJJ-MM of JJJJ")
         jaar = int(match[1])
         maand = int(match[2]) if match[2] else None
         dag = int(match[3]) if match[3] else None
         if not FIRST_YEAR <= jaar <= LAST_YEAR:  # year 0 does not exist, and a deadline after 9999 cannot be computed
-            raise DatumFout(f"'{text}' kan niet kloppen: het jaar moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen")
+            raise DatumError(f"'{text}' kan niet kloppen: het jaar moet tussen {FIRST_YEAR} en {LAST_YEAR} liggen")
         if maand is not None and not 1 <= maand <= 12:
-            raise DatumFout(f"'{text}' bestaat niet: een jaar heeft maar 12 maanden")
+            raise DatumError(f"'{text}' bestaat niet: een jaar heeft maar 12 maanden")
         if maand is not None and dag is not None:
             laatste = calendar.monthrange(jaar, maand)[1]
             if not 1 <= dag <= laatste:
-                raise DatumFout(f"'{text}' bestaat niet: deze maand heeft {laatste} dagen")
+                raise DatumError(f"'{text}' bestaat niet: deze maand heeft {laatste} dagen")
         return cls(jaar, maand, dag)
 
     @property

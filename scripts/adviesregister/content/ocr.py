@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from adviesregister.content.errors import AdviesregisterError
+
 LANGUAGE = "nld"
 INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-nld"
 """How Debian and Ubuntu install Tesseract with its Dutch model (the README says the same)."""
@@ -28,7 +30,7 @@ PAGE_SECONDS = 120
 _WORD_CONFIDENCE_RE = re.compile(r"class=['\"]ocrx_word['\"][^>]*?x_wconf (\d+)")
 
 
-class OcrError(Exception):
+class OcrError(AdviesregisterError):
     """Text recognition could not run or failed; the message says why and what to do, in Dutch."""
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.content.cache import ResultCache, text_key
-from adviesregister.content.clean_pdf import PdfRefused, clean_pdf, pages_only
+from adviesregister.content.clean_pdf import PdfRefusedError, clean_pdf, pages_only
 from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, ExtractError, carried, extract_text, pdf_pages
 from adviesregister.content.model import Document, Problem
 from adviesregister.content.ocr import OcrError, recognise
@@ -97,7 +97,7 @@ def _judge_site(path: Path) -> Verdict:
         if path.suffix.lower() == ".pdf":
             return _judge_pdf(path.read_bytes())
         besides = carried(path)
-    except (ExtractError, PdfRefused) as err:
+    except (ExtractError, PdfRefusedError) as err:
         if str(err) == SCAN_WITHOUT_OCR:
             return Verdict("het is een scan (een PDF zonder tekstlaag); de site publiceert alleen een PDF waarvan alle tekst te lezen is", soort="scan")
         return Verdict(f"het bestand is niet helemaal te lezen: {err}", soort="onleesbaar")
@@ -151,7 +151,7 @@ def _judge_repository(raw: bytes) -> str | None:
     """Why the whole PDF original, every part and revision of it, must not be in the public repository; None: it may."""
     try:
         whole = read_whole(raw)
-    except PdfRefused as err:
+    except PdfRefusedError as err:
         return f"{_UNREAD} ({err})"
     found = _personal(*whole.places)
     if found:

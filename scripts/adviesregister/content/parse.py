@@ -20,6 +20,8 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from adviesregister.content.errors import AdviesregisterError
+
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A content file; the longest letter is about 1 MB (the importer takes at most 1,000,000 characters)."""
 MAX_YAML_BYTES = 128 * 1024
@@ -54,7 +56,9 @@ _CHARACTER_HINTS = {
 }
 
 
-class ParseError(Exception):
+class ParseError(AdviesregisterError):
+    """A file's front matter cannot be read; `check` turns it into a Problem with its code and line."""
+
     def __init__(self, code: str, regel: int, bericht: str) -> None:
         super().__init__(bericht)
         self.code = code

@@ -8,6 +8,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
+from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.site_config import is_plain_email, is_web_address, read_site_config, site_text_problem
@@ -51,8 +52,10 @@ class Settings:
     """The content editor at /beheer/, when the archive turned it on."""
 
 
-class SettingsError(ValueError):
+class SettingsError(AdviesregisterError, ValueError):
     """A setting in mkdocs.yml is wrong; the message says which, in Dutch, and how to fix it."""
+
+    prefix = "Instelling niet goed: "
 
 
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")

@@ -26,7 +26,7 @@ import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from adviesregister.content.clean_pdf import PdfRefused, check_page_count, strings_in
+from adviesregister.content.clean_pdf import PdfRefusedError, check_page_count, strings_in
 
 if TYPE_CHECKING:
     import pikepdf
@@ -57,13 +57,13 @@ class Whole:
 
 
 def read_whole(raw: bytes) -> Whole:
-    """Every text of every revision of the PDF `raw` (see the module's description); PdfRefused when it cannot be read."""
+    """Every text of every revision of the PDF `raw` (see the module's description); PdfRefusedError when it cannot be read."""
     from adviesregister.content.extract import ExtractError, pdf_pages
 
     check_page_count(raw)
     ends = [match.end() for match in _EOF.finditer(raw)]
     if len(ends) > MAX_REVISIONS:
-        raise PdfRefused(f"de PDF heeft {len(ends)} versies (incrementele wijzigingen); we lezen er hoogstens {MAX_REVISIONS}.")
+        raise PdfRefusedError(f"de PDF heeft {len(ends)} versies (incrementele wijzigingen); we lezen er hoogstens {MAX_REVISIONS}.")
     revisions = [raw[:end] for end in ends if end < len(raw.rstrip())] + [raw]
     places: list[tuple[str, str]] = []
     unread: list[str] = []
@@ -90,11 +90,11 @@ def _objects_text(raw: bytes, rebuilt: bool) -> tuple[list[str], list[str]]:
     try:
         pdf = pikepdf.open(io.BytesIO(raw), attempt_recovery=True)
     except pikepdf.PasswordError:
-        raise PdfRefused("de PDF is beveiligd met een wachtwoord. Vraag een onbeveiligde versie.") from None
+        raise PdfRefusedError("de PDF is beveiligd met een wachtwoord. Vraag een onbeveiligde versie.") from None
     except Exception:  # a part cut inside a stream may not open at all; the whole file and its rebuilt reading must
         if raw.rstrip().endswith(b"%%EOF") and not rebuilt:
             return [], []
-        raise PdfRefused("een deel van de PDF is beschadigd. Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+        raise PdfRefusedError("een deel van de PDF is beschadigd. Open hem in een PDF-lezer en sla hem opnieuw op.") from None
     texts: list[str] = []
     unread: list[str] = []
     with pdf:
@@ -108,10 +108,12 @@ def _objects_text(raw: bytes, rebuilt: bool) -> tuple[list[str], list[str]]:
                     texts += text
                     unread += missed
             texts += [text for key, value in pdf.trailer.items() if key != "/ID" for text in strings_in(value)]
-        except PdfRefused:
+        except PdfRefusedError:
             raise
         except Exception as err:  # any failure of the library on this file
-            raise PdfRefused(f"een deel van de PDF is beschadigd ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op.") from None
+            raise PdfRefusedError(
+                f"een deel van de PDF is beschadigd ({type(err).__name__}: {err}). Open hem in een PDF-lezer en sla hem opnieuw op."
+            ) from None
     return texts, unread
 
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from babel.dates import get_month_names
 
-from adviesregister.content.model import Datum, DatumFout
+from adviesregister.content.model import Datum, DatumError
 from adviesregister.importer.ocr_text import date_text
 from adviesregister.importer.rules import rules
 
@@ -64,7 +64,7 @@ def find_dates(text: str, year: int | None = None) -> list[FoundDate]:
                 continue  # '1 7 april': a day cut in two, not the 7th (repaired only in an OCR text, see date_text)
             try:
                 datum = _to_datum(pattern, match, year)
-            except DatumFout:  # looks like a date but cannot exist: not a date at all
+            except DatumError:  # looks like a date but cannot exist: not a date at all
                 continue
             if where is None:
                 found.append(FoundDate(datum, match[0], match.start()))
@@ -83,7 +83,7 @@ def parse_dutch_date(text: str, year: int | None = None) -> Datum | None:
 
 
 def _to_datum(pattern: re.Pattern[str], match: re.Match[str], year: int | None) -> Datum | None:
-    """The date a match means; raises DatumFout for one that cannot exist."""
+    """The date a match means; raises DatumError for one that cannot exist."""
     if pattern is _ISO_RE:
         return Datum.parse(match[0])
     if pattern is _NUMERIC_RE:

@@ -19,8 +19,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from adviesregister.content.atomic import archive_lock, write_all
-from adviesregister.content.gemeenten_schrijven import GemeenteRefused, resolve_gemeente
-from adviesregister.content.model import Datum, DatumFout, Gemeente
+from adviesregister.content.errors import AdviesregisterError
+from adviesregister.content.gemeenten_schrijven import GemeenteError, resolve_gemeente
+from adviesregister.content.model import Datum, DatumError, Gemeente
 from adviesregister.content.parse import ParseError, parse_document, read_content_file
 from adviesregister.content.project import Project
 from adviesregister.content.schema import DOCUMENT_SCHEMA
@@ -31,7 +32,7 @@ from adviesregister.importer.reimport import PERSON, edited_since_import, given_
 from adviesregister.importer.result import Record
 
 
-class TableRefused(Exception):
+class TableError(AdviesregisterError):
     """The table as a whole cannot be read (its encoding, its columns); the message says why, in Dutch."""
 
 
@@ -55,12 +56,12 @@ def read_table(raw: bytes, naam: str) -> list[tuple[int, dict[str, str]]]:
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,")
     except csv.Error:
-        raise TableRefused(f"{naam}: de eerste regel heeft geen kolommen gescheiden door ';' of ','. Gebruik de tabel die import --tabel schreef.") from None
+        raise TableError(f"{naam}: de eerste regel heeft geen kolommen gescheiden door ';' of ','. Gebruik de tabel die import --tabel schreef.") from None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter, quotechar='"')
     header = [cell.strip() for cell in next(reader, [])]
     missing = [column for column in ("document", *FIELDS) if column not in header]
     if missing:
-        raise TableRefused(
+        raise TableError(
             f"{naam}: de kolom {', '.join(missing)} ontbreekt. De tabel moet de kolommen {', '.join(COLUMNS)} hebben, zoals import --tabel ze schreef."
         )
     rows = []
@@ -79,7 +80,7 @@ def _decode(raw: bytes, naam: str) -> str:
         try:
             return raw.decode("cp1252")
         except UnicodeDecodeError:
-            raise TableRefused(f"{naam}: dit is geen tekst in UTF-8 of Windows-1252. Sla de tabel op als CSV (puntkomma) of CSV UTF-8.") from None
+            raise TableError(f"{naam}: dit is geen tekst in UTF-8 of Windows-1252. Sla de tabel op als CSV (puntkomma) of CSV UTF-8.") from None
 
 
 def fill_in(project: Project, gemeenten: dict[str, Gemeente], raw: bytes, naam: str) -> FillResult:
@@ -92,7 +93,7 @@ def fill_in(project: Project, gemeenten: dict[str, Gemeente], raw: bytes, naam: 
             waar = f"{naam}, regel {regel}"
             try:
                 change = _fill_row(project, gemeenten, cells, waar, result)
-            except RowRefused as err:
+            except RowError as err:
                 result.geweigerd.append(f"{waar}: {err} Deze regel is niet gebruikt.")
                 continue
             if change is not None:
@@ -102,7 +103,7 @@ def fill_in(project: Project, gemeenten: dict[str, Gemeente], raw: bytes, naam: 
     return result
 
 
-class RowRefused(Exception):
+class RowError(AdviesregisterError):
     """One row of the table cannot be used; the message says why, in Dutch."""
 
 
@@ -112,11 +113,11 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
     try:
         document = parse_document(read_content_file(path))
     except (OSError, ParseError) as err:
-        raise RowRefused(f"document {pad} is niet te lezen ({err}).") from None
+        raise RowError(f"document {pad} is niet te lezen ({err}).") from None
     gegevens = dict(document.gegevens.data)
     edited = edited_since_import(gegevens, document.tekst)
     if edited:
-        raise RowRefused(f"document {pad} is na de import veranderd ({', '.join(edited)}). Vul de velden daar zelf in.")
+        raise RowError(f"document {pad} is na de import veranderd ({', '.join(edited)}). Vul de velden daar zelf in.")
     filled: dict[str, Any] = {}
     for veld in FIELDS:
         cell = cells.get(veld, "")
@@ -137,7 +138,7 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
         problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.bericht not in before and problem.code != "verplicht-veld"
     ]
     if nieuw:
-        raise RowRefused(f"veld {nieuw[0].bericht} Verbeter de cel.")
+        raise RowError(f"veld {nieuw[0].bericht} Verbeter de cel.")
     result.ingevuld.append(f"{pad}: {', '.join(f'{veld} {_shown(waarde)}' for veld, waarde in filled.items())} (door een mens ingevuld)")
     if {"datum", "gemeente"} & set(filled):
         result.opmerkingen.append(
@@ -152,22 +153,22 @@ def _document_path(project: Project, pad: str) -> Path:
     parts = PurePosixPath(pad).parts
     path = project.root / pad
     if len(parts) < 3 or parts[:2] != ("content", "documenten") or ".." in parts or not pad.endswith(".md") or path.is_symlink() or not path.is_file():
-        raise RowRefused(f"'{pad}' is geen document in content/documenten/ van dit archief. Zet in de kolom document het pad dat import --tabel schreef.")
+        raise RowError(f"'{pad}' is geen document in content/documenten/ van dit archief. Zet in de kolom document het pad dat import --tabel schreef.")
     return path
 
 
 def _value(veld: str, cell: str, gemeenten: dict[str, Gemeente]) -> Any:
-    """A cell as the document's value; RowRefused when it is no valid value of the field."""
+    """A cell as the document's value; RowError when it is no valid value of the field."""
     if veld == "datum":
         try:
             return str(Datum.parse(cell))
-        except DatumFout as err:
-            raise RowRefused(f"veld datum: {err}. Schrijf de datum als JJJJ-MM-DD, JJJJ-MM of JJJJ.") from None
+        except DatumError as err:
+            raise RowError(f"veld datum: {err}. Schrijf de datum als JJJJ-MM-DD, JJJJ-MM of JJJJ.") from None
     if veld == "gemeente":
         try:
             return resolve_gemeente(cell, gemeenten)
-        except GemeenteRefused as err:
-            raise RowRefused(f"veld gemeente: {err}") from None
+        except GemeenteError as err:
+            raise RowError(f"veld gemeente: {err}") from None
     if veld == "reactie_op":
         return [part for part in re.split(r"[;,\s]+", cell) if part]
     return cell.lower()  # soort, besluit, adviestype: a word of the schema, as Excel may capitalise it ('Advies')

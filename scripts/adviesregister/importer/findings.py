@@ -81,8 +81,9 @@ class Role:
     """The name is known from the archive (gemeenten.yml or earlier documents), not from the rules."""
 
 
-class UndeclaredRead(ValueError):
-    """A reading step read a field it did not declare in READING_STEPS."""
+class UndeclaredReadError(ValueError):
+    """A reading step read a field it did not declare in READING_STEPS. A programming error, never meant for a person:
+    not an AdviesregisterError, so the command line reports it as a bug (exit code 2)."""
 
 
 class _DeclaredFields(Mapping[str, Found]):
@@ -94,7 +95,7 @@ class _DeclaredFields(Mapping[str, Found]):
 
     def _check(self, veld: object) -> None:
         if veld not in self._readable:
-            raise UndeclaredRead(f"the reading step reads '{veld}' without declaring it in READING_STEPS")
+            raise UndeclaredReadError(f"the reading step reads '{veld}' without declaring it in READING_STEPS")
 
     def __getitem__(self, veld: str) -> Found:
         self._check(veld)
@@ -105,10 +106,10 @@ class _DeclaredFields(Mapping[str, Found]):
         return veld in self._velden
 
     def __iter__(self) -> Iterator[str]:
-        raise UndeclaredRead("the reading step reads every field; read the ones it declares by name")
+        raise UndeclaredReadError("the reading step reads every field; read the ones it declares by name")
 
     def __len__(self) -> int:
-        raise UndeclaredRead("the reading step reads every field; read the ones it declares by name")
+        raise UndeclaredReadError("the reading step reads every field; read the ones it declares by name")
 
 
 STEP_ATTRIBUTES = frozenset(
@@ -153,7 +154,7 @@ class Letter:
         if name in STEP_ATTRIBUTES:
             readable = object.__getattribute__(self, "readable")
             if readable is not None and name not in readable:
-                raise UndeclaredRead(f"the reading step reads '{name}' without declaring it in READING_STEPS")
+                raise UndeclaredReadError(f"the reading step reads '{name}' without declaring it in READING_STEPS")
         return object.__getattribute__(self, name)
 
     def __setattr__(self, name: str, value: object) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from adviesregister.content.gemeenten_schrijven import GemeenteRefused, resolve_gemeente
-from adviesregister.content.model import Datum, DatumFout, Gemeente
+from adviesregister.content.gemeenten_schrijven import GemeenteError, resolve_gemeente
+from adviesregister.content.model import Datum, DatumError, Gemeente
 from adviesregister.importer.findings import Decision
 
 SKIP = "o"
@@ -42,7 +42,7 @@ class DatumAnswer(click.ParamType[Datum | None]):
             return None
         try:
             return Datum.parse(text)
-        except DatumFout as err:
+        except DatumError as err:
             self.fail(f"{err}. Typ de datum als JJJJ-MM-DD, JJJJ-MM of JJJJ, of laat het leeg.", param, ctx)
 
 
@@ -59,7 +59,7 @@ class GemeenteAnswer(click.ParamType[str | None]):
             return None
         try:
             return resolve_gemeente(text, self.gemeenten)
-        except GemeenteRefused as err:
+        except GemeenteError as err:
             self.fail(f"{err} Of laat het leeg.", param, ctx)
 
 

@@ -24,7 +24,7 @@ from adviesregister.importer.letter import read_letter
 from adviesregister.importer.linking import link_advice
 from adviesregister.importer.parties import own_councils
 from adviesregister.importer.reimport import PERSON, holder, merge, person_fields, with_record
-from adviesregister.importer.result import ImportRefused, ImportResult, Record
+from adviesregister.importer.result import ImportRefusedError, ImportResult, Record
 from adviesregister.importer.themes import suggest_themes
 
 OCR_DOUBTFUL = 80
@@ -110,7 +110,9 @@ def import_letter(
     try:
         merged = merge(project.root / houder, gegevens, tekst, given)
     except (OSError, ParseError) as err:
-        raise ImportRefused(f"deze brief staat al in het archief als {houder}, maar dat document is niet te lezen ({err}). Er is niets geschreven.") from None
+        raise ImportRefusedError(
+            f"deze brief staat al in het archief als {houder}, maar dat document is niet te lezen ({err}). Er is niets geschreven."
+        ) from None
     _ask_for_missing(merged.gegevens, beslissingen)
     beslissingen[:] = [decision for decision in beslissingen if decision.veld not in merged.gegevens]  # what the document has needs no second look
     record = Record(houder, merged.gegevens, merged.tekst, records[0].bewijs)

@@ -8,13 +8,14 @@ from typing import Any
 
 import yaml
 
+from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.ocr import OcrInfo
 from adviesregister.content.originals import Verdict
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.importer.findings import Decisions
 
 
-class ImportRefused(Exception):
+class ImportRefusedError(AdviesregisterError):
     """Nothing of a letter was written: it would overwrite a file, another command holds the archive, or a write
     failed. The message says which, in Dutch."""
 

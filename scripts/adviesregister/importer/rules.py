@@ -16,12 +16,17 @@ from typing import Any
 import jsonschema
 import yaml
 
+from adviesregister.content.errors import AdviesregisterError
+
 RULES_FILE = "brieven.yml"
 SCHEMA_FILE = "brieven.schema.json"
 
 
-class RulesError(Exception):
-    """data/brieven.yml does not follow its schema, or one of its patterns is no regular expression."""
+class RulesError(AdviesregisterError):
+    """data/brieven.yml does not follow its schema, or one of its patterns is no regular expression: for whoever changed it."""
+
+    exit_code = 2
+    prefix = "De regels van de importer kloppen niet: "
 
 
 @dataclass(frozen=True)

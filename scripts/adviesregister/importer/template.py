@@ -8,9 +8,11 @@ from typing import Any
 import yaml
 
 from adviesregister.content.atomic import write_all
-from adviesregister.content.model import Datum, Gemeente
+from adviesregister.content.errors import OptionError
+from adviesregister.content.model import Archive, Datum, Gemeente
 from adviesregister.content.names import document_id, document_path
 from adviesregister.content.schema import field_spec
+from adviesregister.importer.options import datum_option, gemeente_option
 
 # The fields each soort starts with; the others follow commented out, to be filled in when the letter has them.
 _FIELDS = {
@@ -81,8 +83,18 @@ def _yaml_line(name: str, value: Any) -> str:
     return yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False).rstrip()
 
 
+def new_for_archive(archive: Archive, soort: str, gemeente: str, titel: str, datum: str | None, reactie_op: str | None) -> tuple[str, str]:
+    """`new`'s options checked against the archive (the gemeente by its short name or name, the date, the document a
+    response answers), then the new file: its path from the project and its text. GemeenteError or OptionError."""
+    slug = gemeente_option(gemeente, archive.gemeenten)
+    vaste_datum = datum_option(datum)
+    if reactie_op and reactie_op not in archive.by_id():
+        raise OptionError("--reactie-op", f"'{reactie_op}' is geen document in het archief. Gebruik de id (de bestandsnaam zonder .md).")
+    return new_document(soort, archive.gemeenten[slug], titel, vaste_datum, reactie_op)
+
+
 def write_new(root: Path, relative: str, text: str) -> Path:
-    """Write the new file, whole or not at all (WriteFailed); never over an existing one (FileExistsError)."""
+    """Write the new file, whole or not at all (WriteError); never over an existing one (FileExistsError)."""
     path = root / relative
     if path.exists():
         raise FileExistsError(relative)

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Protocol
 
 from adviesregister.content.extract import WebPage
-from adviesregister.content.model import Datum, DatumFout
+from adviesregister.content.model import Datum, DatumError
 from adviesregister.importer.dates import find_dates, months
 from adviesregister.importer.findings import Letter
 from adviesregister.importer.rules import rules
@@ -79,7 +79,7 @@ def page_parts(lines: list[str], salutation: int | None, pagina: WebPage | None)
         titel = (same[0] if same else None, pagina.titel)
     datum: tuple[int | None, Datum | None, str] | None = widget[:3] if widget is not None else None
     if (datum is None or datum[1] is None) and pagina is not None and pagina.datum:
-        with contextlib.suppress(DatumFout):  # a date the page's markup gives wrong is no candidate
+        with contextlib.suppress(DatumError):  # a date the page's markup gives wrong is no candidate
             datum = (datum[0] if datum else None, Datum.parse(pagina.datum), f"de opmaak van de pagina: {pagina.datum}")
     return PageParts(meubilair, titel, datum)
 

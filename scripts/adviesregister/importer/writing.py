@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adviesregister.content.atomic import ArchiveBusy, WriteFailed, archive_lock, write_all
+from adviesregister.content.atomic import ArchiveBusyError, WriteError, archive_lock, write_all
 from adviesregister.content.project import Project
-from adviesregister.importer.result import ImportRefused, ImportResult
+from adviesregister.importer.result import ImportRefusedError, ImportResult
 
 
 def write_result(project: Project, result: ImportResult, force: bool = False) -> list[str]:
@@ -18,10 +18,10 @@ def write_result(project: Project, result: ImportResult, force: bool = False) ->
         with archive_lock(project.root, "import"):
             changed = _changes(project, targets, force)
             write_all(changed)
-    except ArchiveBusy as err:
-        raise ImportRefused(f"{err} Er is niets geschreven.") from None
-    except WriteFailed as err:
-        raise ImportRefused(f"kon {project.relative(err.path)} niet schrijven: {err.reason}. Er is niets van deze brief geschreven.") from None
+    except ArchiveBusyError as err:
+        raise ImportRefusedError(f"{err} Er is niets geschreven.") from None
+    except WriteError as err:
+        raise ImportRefusedError(f"kon {project.relative(err.path)} niet schrijven: {err.reason}. Er is niets van deze brief geschreven.") from None
     return [project.relative(path) for path, _ in reversed(changed)]
 
 
@@ -34,10 +34,10 @@ def _targets(project: Project, result: ImportResult) -> list[tuple[Path, bytes]]
 
 
 def _changes(project: Project, targets: list[tuple[Path, bytes]], force: bool) -> list[tuple[Path, bytes]]:
-    """The targets that are new or different; ImportRefused when one would overwrite a file without `force`."""
+    """The targets that are new or different; ImportRefusedError when one would overwrite a file without `force`."""
     changed = [(path, data) for path, data in targets if not (path.exists() and path.read_bytes() == data)]
     clashes = [path for path, _ in changed if path.exists()]
     if clashes and not force:
         names = ", ".join(project.relative(path) for path in reversed(clashes))
-        raise ImportRefused(f"{names} bestaat al en is anders. Er is niets geschreven. Gebruik --force om te overschrijven.")
+        raise ImportRefusedError(f"{names} bestaat al en is anders. Er is niets geschreven. Gebruik --force om te overschrijven.")
     return changed

@@ -42,7 +42,7 @@ ID_PICKERS = ("reactie_op", "hoort_bij")
 """Lists of document ids: a picker of the archive's documents, by title."""
 
 
-class BundleMissing(SettingsError):
+class BundleMissingError(SettingsError):
     """The editor is on in mkdocs.yml, but its script is not installed; the message says what to do, in Dutch."""
 
 
@@ -259,7 +259,7 @@ def editor_files(root: Path, beheer: Beheer, gemeenten: dict[str, Gemeente], naa
     """Every file of /beheer/ by its name in the site: our page, the generated configuration and Decap's scripts."""
     bundle = root / BUNDLE
     if not (bundle / MAIN_SCRIPT).is_file():
-        raise BundleMissing(
+        raise BundleMissingError(
             f"De editor (/beheer/) staat aan in mkdocs.yml, maar {BUNDLE / MAIN_SCRIPT} ontbreekt. "
             "Installeer hem met 'npm ci' in de map van het archief, of haal 'beheer:' onder 'extra: adviesregister:' weg."
         )

@@ -26,7 +26,8 @@ VERSION = "1.5.2"
 
 
 class PagefindFormatError(Exception):
-    """Pagefind wrote files in a shape this module does not know (another version?)."""
+    """Pagefind wrote files in a shape this module does not know (another version?). For whoever upgrades Pagefind,
+    not for a person who builds: not an AdviesregisterError, so the command line reports it as a bug (exit code 2)."""
 
 
 def order_search_index(site: Path) -> None:

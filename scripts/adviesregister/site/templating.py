@@ -1,6 +1,10 @@
-"""The one Jinja environment for our templates (pages, feeds, guide): autoescaped, strict about missing values."""
+"""The one Jinja environment for our templates (pages, feeds, guide): autoescaped, strict about missing values; and the
+plain-text one for the files `init` writes. Jinja is used nowhere outside site/."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -24,3 +28,13 @@ def _rel(context: Context, target: str) -> str:
 
 
 ENV.filters["rel"] = _rel
+
+
+TEXT_ENV = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+"""For text files that are no HTML (a new archive's mkdocs.yml, README.md, pages): nothing escaped, a missing value an error."""
+TEXT_ENV.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a JSON string is a quoted YAML scalar
+
+
+def render_text(template: str, values: dict[str, Any]) -> str:
+    """A text template (not HTML) filled in with `values`; `| yaml` quotes a value as a YAML scalar."""
+    return TEXT_ENV.from_string(template).render(values)

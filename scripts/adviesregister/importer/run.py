@@ -1,0 +1,114 @@
+"""`import` of a batch of letters, as the library does it: each letter read (with what the options fill in), linked to
+the letters before it in the same batch, then written; the rows of the closing table and the count of letters that
+failed. The command line (cli.py) only parses the options, calls these and prints what they return."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from adviesregister.content.extract import ExtractError
+from adviesregister.content.model import Archive, Datum
+from adviesregister.content.project import Project
+from adviesregister.importer.batch import Row, refused_row, row_of
+from adviesregister.importer.linking import add_to_archive
+from adviesregister.importer.questions import TerminalQuestions
+from adviesregister.importer.records import import_letter
+from adviesregister.importer.result import ImportRefusedError, ImportResult
+from adviesregister.importer.writing import write_result
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the options of `import` fill in for the letters that leave it open, and how to read them."""
+
+    gemeente: str | None = None
+    """A short name in gemeenten.yml (gemeente_option)."""
+    datum: Datum | None = None
+    soort: str | None = None
+    toch: bool = False
+    ocr: bool | None = None
+
+
+@dataclass
+class Batch:
+    """What reading the letters of one import gave."""
+
+    results: list[ImportResult] = field(default_factory=list)
+    """The letters read, in the order given."""
+    rows: list[Row] = field(default_factory=list)
+    """One row per letter for the closing table, the refused ones too."""
+    refused: list[str] = field(default_factory=list)
+    """Per letter not read or not a letter: why, in Dutch, with its path."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What writing one letter's files did."""
+
+    result: ImportResult
+    paden: tuple[str, ...] = ()
+    """The files written, from the project."""
+    fout: str | None = None
+    """Why nothing was written, in Dutch, with the letter's path; None when it was written or not meant to be."""
+    overgeslagen: bool = False
+    """Not written on purpose: a dry run, or a letter the archive holds already without --force."""
+
+
+def read_letters(
+    project: Project,
+    archive: Archive,
+    files: Iterable[Path],
+    options: Options,
+    vraag: TerminalQuestions | None = None,
+    refused: Callable[[str], None] = lambda _: None,
+) -> Batch:
+    """Read each letter; a later one may link to an advice an earlier one brought (`archive` grows). A letter that cannot
+    be read, or is no letter (without `toch`), is refused: `refused` gets the message at once, while the batch goes on."""
+    batch = Batch()
+    for path in files:
+        if vraag is not None:
+            vraag.bestand = str(path)
+        try:
+            result = import_letter(
+                project, archive, path, options.gemeente, options.datum, toch=options.toch, ocr=options.ocr, soort=options.soort, vraag=vraag
+            )
+        except (ExtractError, ImportRefusedError) as err:
+            _refuse(batch, refused, f"{path}: {err}", refused_row(str(path), "niet gelezen"))
+            continue
+        if result.geen_brief is not None:
+            message = f"{path}: {result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met --toch."
+            _refuse(batch, refused, message, refused_row(str(path), "geen brief"))
+            continue
+        if result.houder is None:
+            add_to_archive(archive, result.records)
+        batch.results.append(result)
+        batch.rows.append(row_of(result))
+    return batch
+
+
+def _refuse(batch: Batch, refused: Callable[[str], None], message: str, row: Row) -> None:
+    batch.refused.append(message)
+    batch.rows.append(row)
+    refused(message)
+
+
+def write_letters(project: Project, batch: Batch, force: bool, dry_run: bool) -> list[Written]:
+    """Write each letter's files, all or nothing per letter; a second import of a letter the archive holds is no error
+    (a script may run again): it is skipped, or with `force` rewritten where no person changed it (reimport.py)."""
+    done = []
+    for result in batch.results:
+        if dry_run or (result.houder is not None and not force):
+            done.append(Written(result, overgeslagen=True))
+            continue
+        try:
+            done.append(Written(result, tuple(write_result(project, result, force))))
+        except ImportRefusedError as err:
+            done.append(Written(result, fout=f"{result.bestand}: {err}"))
+    return done
+
+
+def failures(batch: Batch, written: list[Written]) -> int:
+    """How many letters of the batch failed: refused when read, or refused when written."""
+    return len(batch.refused) + sum(1 for item in written if item.fout is not None)

@@ -16,9 +16,9 @@ from jinja2.exceptions import SecurityError
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from adviesregister import cli_dutch
-from adviesregister.content.atomic import ArchiveBusy, WriteFailed, failure_reason
+from adviesregister.base.atomic import ArchiveBusy, WriteFailed, failure_reason
+from adviesregister.base.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
 from adviesregister.content.extract import ExtractError
-from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
 from adviesregister.content.gemeenten_schrijven import GemeenteRefused, add_gemeente, resolve_gemeente
 from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive

@@ -14,8 +14,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from adviesregister.base.folders import inbox_problem
 from adviesregister.content.extract import ExtractError
-from adviesregister.content.folders import inbox_problem
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive
 from adviesregister.content.project import Project

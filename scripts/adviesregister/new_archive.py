@@ -28,7 +28,7 @@ from jinja2 import Environment, StrictUndefined
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from adviesregister.content.atomic import write_all
+from adviesregister.base.atomic import write_all
 from adviesregister.content.contact import contact_problem
 from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteRefused, gemeente_block, gemeente_slug, lookup
 from adviesregister.content.launch import is_example_host

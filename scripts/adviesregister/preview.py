@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from adviesregister.content.atomic import ArchiveBusy, archive_lock
+from adviesregister.base.atomic import ArchiveBusy, archive_lock
 from adviesregister.content.model import Problem, format_problems, summarize_problems
 from adviesregister.content.paths import theme_folders
 from adviesregister.content.project import Project

@@ -19,7 +19,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from adviesregister.content.atomic import write_all
+from adviesregister.base.atomic import write_all
 from adviesregister.content.contact import contact_problem
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Gemeente
 from adviesregister.content.names import slugify

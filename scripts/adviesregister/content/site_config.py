@@ -21,7 +21,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from adviesregister.content.folders import is_link, is_real_folder, is_regular_file
+from adviesregister.base.folders import is_link, is_real_folder, is_regular_file
 from adviesregister.content.model import Problem
 from adviesregister.content.parse import ParseError, Tagged, decode_text, field_line, parse_yaml, read_content_file
 from adviesregister.content.paths import SITE_OVERRIDES, link_problem, packaged_theme

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from adviesregister.content.atomic import archive_lock, write_all
+from adviesregister.base.atomic import archive_lock, write_all
 from adviesregister.content.gemeenten_schrijven import GemeenteRefused, resolve_gemeente
 from adviesregister.content.model import Datum, DatumFout, Gemeente
 from adviesregister.content.parse import ParseError, parse_document, read_content_file

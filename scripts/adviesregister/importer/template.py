@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from adviesregister.content.atomic import write_all
+from adviesregister.base.atomic import write_all
 from adviesregister.content.model import Datum, Gemeente
 from adviesregister.content.names import document_id, document_path
 from adviesregister.content.schema import field_spec

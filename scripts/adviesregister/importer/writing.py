@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adviesregister.content.atomic import ArchiveBusy, WriteFailed, archive_lock, write_all
+from adviesregister.base.atomic import ArchiveBusy, WriteFailed, archive_lock, write_all
 from adviesregister.content.project import Project
 from adviesregister.importer.result import ImportRefused, ImportResult
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +103,7 @@ class _Loader(yaml.SafeLoader):
             value = self.construct_sequence(node, deep=True)
         elif isinstance(node, yaml.MappingNode):
             value = self.construct_mapping(node, deep=True)
-        return Tagged(str(node.tag), value)
+        return Tagged(str(node.tag), value, node)
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,8 @@ class Tagged:
 
     tag: str
     value: Any
+    node: yaml.Node = field(compare=False, repr=False)
+    """The YAML node as composed, for a constructor that reads it (site_config resolves `!ENV` with MkDocs' own)."""
 
 
 def _construct_undefined(loader: _Loader, node: yaml.Node) -> Any:

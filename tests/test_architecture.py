@@ -1,10 +1,12 @@
 """The tree is the architecture: which stage may import which, read from the code itself (ast), not by eye.
 
-content/     the model, reading, checking and deriving        imports nothing of ours outside content/
-importer/    letters → content files                         content/
-opendata/    model → downloads                               content/
-site/        model → pages for MkDocs                        content/, opendata/ (to describe the downloads); the only
-             stage that imports the engines (mkdocs, jinja2): their types and errors never pass it
+base/        infrastructure: atomic writes, folders, cache,   imports nothing of ours outside base/
+             process pool, git read as bytes, OCR, the errors
+content/     the model, reading, checking and deriving        base/
+importer/    letters → content files                         base/, content/
+opendata/    model → downloads                               base/, content/
+site/        model → pages for MkDocs                        base/, content/, opendata/ (to describe the downloads); the
+             only stage that imports the engines (mkdocs, jinja2): their types and errors never pass it
 cli.py, cli_dutch.py, pipeline.py, preview.py, new_archive.py, inbox.py, inbox_rapport.py, __main__.py  anything: they only run the stages (new_archive: `init`; inbox: `inbox`)
 """
 
@@ -18,12 +20,13 @@ import pytest
 from helpers import ROOT
 
 PACKAGE = ROOT / "scripts" / "adviesregister"
-STAGES = ("content", "importer", "opendata", "site")
+STAGES = ("base", "content", "importer", "opendata", "site")
 ALLOWED: dict[str, set[str]] = {
-    "content": set(),
-    "importer": {"content"},
-    "opendata": {"content"},
-    "site": {"content", "opendata"},
+    "base": set(),
+    "content": {"base"},
+    "importer": {"base", "content"},
+    "opendata": {"base", "content"},
+    "site": {"base", "content", "opendata"},
 }
 
 
@@ -108,6 +111,7 @@ def test_no_import_cycle() -> None:
 def test_the_rules_are_checked_on_something_real() -> None:
     """The graph reads real imports (so the tests above cannot pass on an empty graph)."""
     assert "adviesregister.content.model" in GRAPH["adviesregister.content.load"]
+    assert "adviesregister.base.folders" in GRAPH["adviesregister.base.atomic"]
     assert "adviesregister.opendata.files" in GRAPH["adviesregister.pipeline"]
     assert stage_of("adviesregister.importer.records") == "importer"
     assert len(GRAPH) > 40
@@ -119,10 +123,23 @@ def test_a_forbidden_import_would_be_found(tmp_path: Path) -> None:
     found = imports_of(probe, "adviesregister.content.probe")
     assert {"adviesregister.site.views", "adviesregister.importer.records"} <= found
     assert {stage_of(target) for target in found} - {"content"} - ALLOWED["content"] == {"site", "importer"}
+    assert imports_of(probe, "adviesregister.base.probe") and {stage_of(target) for target in found} - ALLOWED["base"] - {"base"} >= {"site"}
+
+
+def test_the_base_layer_knows_nothing_of_the_domain() -> None:
+    """base/ is infrastructure: no advice, response, gemeente or front-matter field in its code's names."""
+    domain = ("advies", "reactie", "gemeente", "besluit", "Document", "documenten")
+    found = []
+    for path in sorted((PACKAGE / "base").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "name", None) or getattr(node, "id", None) or getattr(node, "attr", None) or getattr(node, "arg", None)
+            if isinstance(name, str) and any(word in name for word in domain):
+                found.append(f"{path.name}: {name}")
+    assert found == []
 
 
 ENGINES = ("mkdocs", "jinja2")
-"""The site engine's libraries: only site/ imports them; everything else gets our errors (content/errors.py)."""
+"""The site engine's libraries: only site/ imports them; everything else gets our errors (base/errors.py)."""
 
 
 def engine_imports(path: Path) -> set[str]:

@@ -15,9 +15,9 @@ from typing import Any
 import click
 
 from adviesregister import cli_dutch
-from adviesregister.content.atomic import ArchiveBusyError, WriteError, failure_reason
-from adviesregister.content.errors import AdviesregisterError, OptionError, RefusedError
-from adviesregister.content.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
+from adviesregister.base.atomic import ArchiveBusyError, WriteError, failure_reason
+from adviesregister.base.errors import AdviesregisterError, OptionError, RefusedError
+from adviesregister.base.folders import EXPORT_MARKER, OFFLINE_MARKER, out_problem, remove_links, root_problem, write_marker
 from adviesregister.content.gemeenten_schrijven import GemeenteError, add_gemeente
 from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive

@@ -14,9 +14,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
+from adviesregister.base.folders import inbox_problem
 from adviesregister.content.extract import ExtractError
-from adviesregister.content.folders import inbox_problem
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive
 from adviesregister.content.project import Project

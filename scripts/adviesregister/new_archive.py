@@ -26,9 +26,9 @@ import jsonschema
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from adviesregister.content.atomic import write_all
+from adviesregister.base.atomic import write_all
+from adviesregister.base.errors import AdviesregisterError
 from adviesregister.content.contact import contact_problem
-from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.gemeenten_schrijven import HEADER, GemeenteError, gemeente_block, gemeente_slug, lookup
 from adviesregister.content.launch import is_example_host
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN

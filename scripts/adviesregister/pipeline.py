@@ -16,11 +16,11 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from adviesregister.content.atomic import archive_lock, new_folder_for
-from adviesregister.content.cache import cache_folder
+from adviesregister.base.atomic import archive_lock, new_folder_for
+from adviesregister.base.cache import cache_folder
+from adviesregister.base.folders import remove_links
 from adviesregister.content.check import check_project
 from adviesregister.content.derive import derive_archive, reference_date
-from adviesregister.content.folders import remove_links
 from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
 from adviesregister.content.launch import example_settings
 from adviesregister.content.model import Archive, Derived, Problem

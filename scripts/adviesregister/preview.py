@@ -10,7 +10,7 @@ import logging
 import os
 import socket
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 from adviesregister.content.project import Project
 from adviesregister.site.engine import serve_site
 

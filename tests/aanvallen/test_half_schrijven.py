@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from adviesregister.content.atomic import archive_lock, new_folder_for, swap_in
+from adviesregister.base.atomic import archive_lock, new_folder_for, swap_in
 from adviesregister.content.project import Project
 
 from helpers import ADVIES, SOURCE_DATE_EPOCH, copy_project, document_count, run_cli
@@ -169,7 +169,7 @@ def test_a_build_refuses_while_the_archive_is_busy_and_changes_nothing(built_pro
 @pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "rename-aside"])
 def test_the_new_folder_takes_the_place_of_the_old(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exchange: bool) -> None:
     if not exchange:
-        monkeypatch.setattr("adviesregister.content.atomic.exchange", lambda first, second: False)
+        monkeypatch.setattr("adviesregister.base.atomic.exchange", lambda first, second: False)
     target = tmp_path / "site"
     for text in ["eerste", "tweede"]:
         with new_folder_for(target) as fresh:

@@ -165,6 +165,23 @@ def test_env_is_allowed_only_for_the_public_address(project: Project, monkeypatc
     assert "token-van-de-bouwmachine" not in refused_build(project)
 
 
+def test_site_url_is_resolved_by_mkdocs_own_env_tag_and_never_from_another_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pyyaml-env-tag (MkDocs' constructor) resolves site_url's `!ENV`; a second variable in the list is never read."""
+    from adviesregister.content.parse import parse_yaml
+    from adviesregister.content.site_config import ENV_TAG, resolve_site_url
+
+    def site_url(text: str) -> object:
+        return resolve_site_url(parse_yaml(f"site_url: {text}\n", tags=frozenset({ENV_TAG})).data["site_url"])
+
+    monkeypatch.delenv("ADVIESREGISTER_SITE_URL", raising=False)
+    assert site_url('!ENV [ADVIESREGISTER_SITE_URL, "https://archief.example.nl/"]') == "https://archief.example.nl/"
+    monkeypatch.setenv("ADVIESREGISTER_SITE_URL", "https://asd.example.nl/archief/")
+    assert site_url('!ENV [ADVIESREGISTER_SITE_URL, "https://archief.example.nl/"]') == "https://asd.example.nl/archief/"
+    monkeypatch.setenv("GEHEIM", "token-van-de-bouwmachine")
+    assert site_url('!ENV [GEHEIM, ADVIESREGISTER_SITE_URL, "https://archief.example.nl/"]') is None
+    assert site_url("!ENV GEHEIM") is None
+
+
 @pytest.mark.parametrize("tag", ["!relative", "!!python/object/apply:os.system ['touch gemaakt']"])
 def test_other_yaml_tags_are_refused_before_anything_runs(project: Project, tag: str) -> None:
     line = edit_config(project, "site_name: Adviesregister", f"site_name: {tag}")

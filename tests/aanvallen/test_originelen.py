@@ -217,7 +217,7 @@ def test_a_picture_of_a_contact_line_is_read_with_ocr(tmp_path: Path) -> None:
 
 
 def test_without_tesseract_a_pdf_with_a_picture_is_withheld_not_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("adviesregister.content.ocr.shutil.which", lambda name: None)
+    monkeypatch.setattr("adviesregister.base.ocr.shutil.which", lambda name: None)
     verdict = judge_original(_picture_letter(tmp_path / "contact.pdf", f"Telefoon {PHONE}"))
     assert not verdict.persoonlijk
     assert verdict.reden is not None and verdict.reden.startswith("de afbeeldingen erin kunnen tekst bevatten, en die konden we niet lezen:")

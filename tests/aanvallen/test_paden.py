@@ -537,7 +537,7 @@ ADVIES_TEXT = "Adviesraad Sociaal Domein Almelo\n\nGeacht college,\n\nWij advise
 @pytest.fixture
 def key_in_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Project, bytes]]:
     """XDG_CACHE_HOME inside the checkout, as some CI set-ups have it: the pull request can bring the key with it."""
-    from adviesregister.content import cache
+    from adviesregister.base import cache
 
     project = small_project(tmp_path)
     key = b"k" * 32
@@ -554,7 +554,7 @@ def forge(project: Project, name: str, results: dict[str, object], key: bytes) -
     import hmac
     import json
 
-    from adviesregister.content.cache import cache_folder, code_version
+    from adviesregister.base.cache import cache_folder, code_version
 
     body = json.dumps({"versie": code_version(), "resultaten": results}).encode()
     cache_folder(project.root).mkdir(parents=True, exist_ok=True)
@@ -562,7 +562,7 @@ def forge(project: Project, name: str, results: dict[str, object], key: bytes) -
 
 
 def test_a_forged_privacy_check_signed_with_a_key_from_the_checkout_is_ignored(key_in_checkout: tuple[Project, bytes]) -> None:
-    from adviesregister.content.cache import text_key
+    from adviesregister.base.cache import text_key
     from adviesregister.content.load import load_archive
 
     project, key = key_in_checkout
@@ -576,7 +576,7 @@ def test_a_forged_privacy_check_signed_with_a_key_from_the_checkout_is_ignored(k
 
 
 def test_a_forged_letter_signed_with_a_key_from_the_checkout_is_ignored(key_in_checkout: tuple[Project, bytes]) -> None:
-    from adviesregister.content.cache import text_key
+    from adviesregister.base.cache import text_key
     from adviesregister.content.load import load_archive
 
     project, key = key_in_checkout

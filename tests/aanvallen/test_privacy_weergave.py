@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from adviesregister.content.cache import ResultCache, cache_folder, text_key
+from adviesregister.base.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.check import check_project
 from adviesregister.content.load import load_archive
 from adviesregister.content.markup import letter_html, pagina_html, visible_text

@@ -40,7 +40,7 @@ def test_text_less_advice_has_no_body() -> None:
 
 def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A broken file, a file with personal data and good ones, read and checked serially and by two worker processes."""
-    from adviesregister.content import parallel
+    from adviesregister.base import parallel
     from adviesregister.content.check import check_project
 
     project = copy_project(tmp_path / "project")

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conversions import SCAN_FONT, to_pdf, to_scan, to_scan_pdf
 
+from adviesregister.base.ocr import OcrInfo
 from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, Extracted, ExtractError, extract
 from adviesregister.content.load import load_archive
-from adviesregister.content.ocr import OcrInfo
 from adviesregister.content.project import Project
 from adviesregister.importer.records import import_letter
 from adviesregister.importer.report import record_json

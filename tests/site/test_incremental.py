@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from adviesregister.content import cache
-from adviesregister.content.cache import cache_folder, code_version, text_key
-from adviesregister.content.parallel import parallel_map
+from adviesregister.base import cache
+from adviesregister.base.cache import cache_folder, code_version, text_key
+from adviesregister.base.parallel import parallel_map
 from adviesregister.content.project import Project
 from adviesregister.pipeline import build_site, prepare
 

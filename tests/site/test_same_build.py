@@ -39,7 +39,7 @@ def test_a_build_that_spreads_the_letters_over_two_processes_equals_the_serial_o
     processes: the same problems (none) and the same site, in every file."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from adviesregister.content import parallel
+    from adviesregister.base import parallel
 
     calls: list[int] = []
 

@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
-from adviesregister.content.cache import ResultCache, cache_folder, text_key
+from adviesregister.base.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.contact import contact_problem
 from adviesregister.content.gemeenten_schrijven import add_command
 from adviesregister.content.links import LinkTargets, check_links, link_targets

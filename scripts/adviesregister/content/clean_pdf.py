@@ -21,7 +21,7 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 
 if TYPE_CHECKING:
     import pikepdf

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from adviesregister.base.errors import AdviesregisterError
+from adviesregister.base.ocr import OcrError, OcrInfo, recognise
 from adviesregister.content.clean_pdf import PdfRefusedError, check_page_count, check_picture_sizes
-from adviesregister.content.errors import AdviesregisterError
-from adviesregister.content.ocr import OcrError, OcrInfo, recognise
 from adviesregister.content.parse import remove_forbidden_characters
 
 MAX_BYTES = {".pdf": 100 * 1024 * 1024, ".docx": 100 * 1024 * 1024}

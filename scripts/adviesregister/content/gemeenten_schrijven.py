@@ -19,9 +19,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from adviesregister.content.atomic import write_all
+from adviesregister.base.atomic import write_all
+from adviesregister.base.errors import AdviesregisterError
 from adviesregister.content.contact import contact_problem
-from adviesregister.content.errors import AdviesregisterError
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Gemeente
 from adviesregister.content.names import slugify
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 
-from adviesregister.content.cache import ResultCache, cache_folder, text_key
+from adviesregister.base.cache import ResultCache, cache_folder, text_key
+from adviesregister.base.folders import is_regular_file
+from adviesregister.base.git_log import Commit, blob_id, read_blobs, read_log
 from adviesregister.content.check import check_privacy
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE, derive_status
-from adviesregister.content.folders import is_regular_file
-from adviesregister.content.git_log import Commit, blob_id, read_blobs, read_log
 from adviesregister.content.load import read_document
 from adviesregister.content.model import Archive, Derived, Document
 from adviesregister.content.privacy import detect

@@ -8,11 +8,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from adviesregister.content.folders import is_real_folder, is_regular_file
+from adviesregister.base.folders import is_real_folder, is_regular_file
+from adviesregister.base.parallel import parallel_map
 from adviesregister.content.gemeenten_schrijven import yaml_scalar
 from adviesregister.content.model import Adviesraad, Archive, Besluit, Bron, Datum, DatumError, Document, Gemeente, Pagina, Problem
 from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
-from adviesregister.content.parallel import parallel_map
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
 from adviesregister.content.paths import content_files
 from adviesregister.content.project import Project

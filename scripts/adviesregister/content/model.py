@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 
 _DATUM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")

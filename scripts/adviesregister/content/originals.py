@@ -8,7 +8,7 @@ forms, scripts and earlier revisions; what that copy still holds is read, and th
 a line of text are read with text recognition (Tesseract). Without Tesseract such a PDF is withheld, never a failed build.
 
 The verdict names the kind of personal data and where it was found, never the value: it reaches the import report,
-`check` and a public log. Verdicts are kept in build/cache/ under the original's sha256 (content/cache.py).
+`check` and a public log. Verdicts are kept in build/cache/ under the original's sha256 (base/cache.py).
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from adviesregister.content.cache import ResultCache, text_key
+from adviesregister.base.cache import ResultCache, text_key
+from adviesregister.base.ocr import OcrError, recognise
 from adviesregister.content.clean_pdf import PdfRefusedError, clean_pdf, pages_only
 from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, ExtractError, carried, extract_text, pdf_pages
 from adviesregister.content.model import Document, Problem
-from adviesregister.content.ocr import OcrError, recognise
 from adviesregister.content.paths import source_problem
 from adviesregister.content.privacy import KINDS, detect
 from adviesregister.content.whole_pdf import read_whole

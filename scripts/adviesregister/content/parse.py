@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A content file; the longest letter is about 1 MB (the importer takes at most 1,000,000 characters)."""
@@ -107,7 +107,7 @@ class _Loader(yaml.SafeLoader):
             value = self.construct_sequence(node, deep=True)
         elif isinstance(node, yaml.MappingNode):
             value = self.construct_mapping(node, deep=True)
-        return Tagged(str(node.tag), value)
+        return Tagged(str(node.tag), value, node)
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,8 @@ class Tagged:
 
     tag: str
     value: Any
+    node: yaml.Node = field(compare=False, repr=False)
+    """The YAML node as composed, for a constructor that reads it (site_config resolves `!ENV` with MkDocs' own)."""
 
 
 def _construct_undefined(loader: _Loader, node: yaml.Node) -> Any:

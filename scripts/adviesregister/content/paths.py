@@ -11,8 +11,8 @@ import subprocess
 from importlib.resources import files
 from pathlib import Path, PurePosixPath
 
+from adviesregister.base.folders import is_link, is_real_folder, is_regular_file
 from adviesregister.content.extract import SUPPORTED
-from adviesregister.content.folders import is_link, is_real_folder, is_regular_file
 from adviesregister.content.model import Problem
 from adviesregister.content.project import Project
 
@@ -65,7 +65,7 @@ def find_links_outside_content(project: Project) -> list[Problem]:
     """Every symlink git tracks anywhere in the repository (mode 120000: a pull request can commit one even into an
     ignored folder such as build/pages/, with `git add -f`); and, tracked or not, every symlink or special file in
     site_overrides/ (MkDocs copies its files into site/) and at mkdocs.yml. Without git that is every path the build
-    reads besides content/ (find_unsafe_files); build/ holds no link when a build uses it (content/folders.py)."""
+    reads besides content/ (find_unsafe_files); build/ holds no link when a build uses it (base/folders.py)."""
     problems = _tracked_links(project.root) + _unsafe_in(project, project.root / SITE_OVERRIDES)
     if is_link(project.mkdocs_config):
         problems.append(link_problem(project.relative(project.mkdocs_config)))

@@ -8,7 +8,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 from adviesregister.content.model import format_problems
 from adviesregister.content.project import Project
 from adviesregister.content.site_config import is_plain_email, is_web_address, read_site_config, site_text_problem

@@ -13,7 +13,6 @@ Every function returns problems; none prints or raises.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,7 +20,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from adviesregister.content.folders import is_link, is_real_folder, is_regular_file
+import yaml
+from yaml_env_tag import construct_env_tag
+
+from adviesregister.base.folders import is_link, is_real_folder, is_regular_file
 from adviesregister.content.model import Problem
 from adviesregister.content.parse import ParseError, Tagged, decode_text, field_line, parse_yaml, read_content_file
 from adviesregister.content.paths import SITE_OVERRIDES, link_problem, packaged_theme
@@ -170,11 +172,14 @@ def check_site_config(project: Project) -> list[Problem]:
 
 
 def resolve_site_url(value: Any) -> Any:
-    """site_url as MkDocs reads it: `!ENV [ADVIESREGISTER_SITE_URL, default]` is the variable when set, else the default."""
+    """site_url as MkDocs reads it, by MkDocs' own `!ENV` constructor (pyyaml-env-tag): the variable when set, else the
+    default. Only the form `_tag_problem` allows is resolved (the one variable ADVIESREGISTER_SITE_URL), so no other
+    variable of the build machine, where secrets live, is ever read; any other form is reported by `check`."""
     if not isinstance(value, Tagged):
         return value
-    default = value.value[-1] if isinstance(value.value, list) and len(value.value) > 1 else None
-    return os.environ.get(SITE_URL_VARIABLE, default)
+    if _tag_problem(("site_url",), value) is not None:
+        return None
+    return construct_env_tag(yaml.SafeLoader(""), value.node)
 
 
 def check_config(config: SiteConfig, project: Project) -> list[Problem]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from adviesregister.content.atomic import archive_lock, write_all
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.atomic import archive_lock, write_all
+from adviesregister.base.errors import AdviesregisterError
 from adviesregister.content.gemeenten_schrijven import GemeenteError, resolve_gemeente
 from adviesregister.content.model import Datum, DatumError, Gemeente
 from adviesregister.content.parse import ParseError, parse_document, read_content_file

@@ -3,7 +3,7 @@ in gemeenten.yml. A wrong one raises our error with the Dutch message the comman
 
 from __future__ import annotations
 
-from adviesregister.content.errors import OptionError
+from adviesregister.base.errors import OptionError
 from adviesregister.content.gemeenten_schrijven import GemeenteError, resolve_gemeente
 from adviesregister.content.model import Datum, DatumError, Gemeente
 

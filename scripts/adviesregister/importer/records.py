@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from adviesregister.base.ocr import OcrInfo
 from adviesregister.content.extract import extract
 from adviesregister.content.gemeenten_schrijven import add_command, gemeente_slug
 from adviesregister.content.model import Archive, Datum
 from adviesregister.content.names import document_id, document_path, source_path
-from adviesregister.content.ocr import OcrInfo
 from adviesregister.content.originals import judge_original
 from adviesregister.content.parse import ParseError
 from adviesregister.content.privacy import redact, text_fields, without_placeholders

@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from adviesregister.content.errors import AdviesregisterError
-from adviesregister.content.ocr import OcrInfo
+from adviesregister.base.errors import AdviesregisterError
+from adviesregister.base.ocr import OcrInfo
 from adviesregister.content.originals import Verdict
 from adviesregister.content.schema import front_matter_fields
 from adviesregister.importer.findings import Decisions

@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 
 RULES_FILE = "brieven.yml"
 SCHEMA_FILE = "brieven.schema.json"

@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from adviesregister.content.atomic import write_all
-from adviesregister.content.errors import OptionError
+from adviesregister.base.atomic import write_all
+from adviesregister.base.errors import OptionError
 from adviesregister.content.model import Archive, Datum, Gemeente
 from adviesregister.content.names import document_id, document_path
 from adviesregister.content.schema import field_spec

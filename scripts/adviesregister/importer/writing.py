@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adviesregister.content.atomic import ArchiveBusyError, WriteError, archive_lock, write_all
+from adviesregister.base.atomic import ArchiveBusyError, WriteError, archive_lock, write_all
 from adviesregister.content.project import Project
 from adviesregister.importer.result import ImportRefusedError, ImportResult
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from adviesregister.content.cache import cached_map, text_key
+from adviesregister.base.cache import cached_map, text_key
 from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.history import ContentHistory, HistoryEvent, data_changed, statuses_as_of, statuses_hold_until
 from adviesregister.content.model import Archive, Derived
@@ -91,7 +91,7 @@ def export_open_data(
     the statuses were derived for; `history`: what git knows (none: an archive without git); `histories`: each
     document's history; `publishable`: the documents whose original the site publishes, with the sha256 of what it
     publishes; `cache`: where the plain text of
-    each letter is kept between builds (content/cache.py)."""
+    each letter is kept between builds (base/cache.py)."""
     out.mkdir(parents=True, exist_ok=True)
     history = history or ContentHistory()
     gewijzigd = data_changed(history.dates, archive, peildatum)  # not the build date: the day the data changed

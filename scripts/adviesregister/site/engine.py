@@ -15,7 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 from adviesregister.content.model import format_problems
 from adviesregister.content.paths import theme_folders
 from adviesregister.content.project import Project

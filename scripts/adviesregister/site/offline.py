@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from lxml import html
 
-from adviesregister.content.folders import OFFLINE_MARKER, empty_folder, write_marker
+from adviesregister.base.folders import OFFLINE_MARKER, empty_folder, write_marker
 from adviesregister.site.views import script_json
 
 OFFLINE_INDEX = "voorbeeld-zoekindex.js"

@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from adviesregister.content.atomic import ArchiveBusyError, archive_lock
+from adviesregister.base.atomic import ArchiveBusyError, archive_lock
 from adviesregister.content.model import Problem, format_problems, summarize_problems
 from adviesregister.content.paths import theme_folders
 from adviesregister.content.project import Project

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from adviesregister.content.cache import cache_folder, cached_map, text_key
+from adviesregister.base.cache import cache_folder, cached_map, text_key
 from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent
 from adviesregister.content.model import Archive, Derived
 from adviesregister.content.names import (

@@ -27,8 +27,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
-from adviesregister.content.folders import keep_only_files, open_own_file, remove_links
-from adviesregister.content.parallel import parallel_map
+from adviesregister.base.folders import keep_only_files, open_own_file, remove_links
+from adviesregister.base.parallel import parallel_map
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -23,8 +23,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from adviesregister.content.errors import AdviesregisterError
-from adviesregister.content.folders import open_own_file, remove_links
+from adviesregister.base.errors import AdviesregisterError
+from adviesregister.base.folders import open_own_file, remove_links
 
 LOCK_FILE = Path("build") / ".bouwen.lock"
 WAIT_SECONDS = 2.0

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from adviesregister.content.errors import AdviesregisterError
+from adviesregister.base.errors import AdviesregisterError
 
 LANGUAGE = "nld"
 INSTALL = "sudo apt-get install tesseract-ocr tesseract-ocr-nld"

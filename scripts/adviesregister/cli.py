@@ -28,7 +28,7 @@ from adviesregister.importer.fill_in import TableError, fill_in
 from adviesregister.importer.options import datum_option, gemeente_option
 from adviesregister.importer.questions import TerminalQuestions
 from adviesregister.importer.report import format_report, record_json
-from adviesregister.importer.run import Options, failures, read_letters, write_letters
+from adviesregister.importer.run import Options, Written, failures, read_letters, write_letters
 from adviesregister.importer.template import new_for_archive, write_new
 from adviesregister.inbox import INBOX, InboxError, run_inbox
 from adviesregister.inbox_rapport import Links, format_inbox_report
@@ -224,22 +224,27 @@ def import_(
     written = write_letters(project, batch, force, dry_run)
     if as_json:
         click.echo(json.dumps([record_json(result) for result in batch.results], ensure_ascii=False, indent=2, sort_keys=True))
-    for item in written:
-        if not as_json:
-            click.echo(format_report(item.result, force=force and not dry_run))
-        if item.fout is not None:
-            click.echo(item.fout, err=True)
-        elif not as_json and not item.overgeslagen:
-            for pad in item.paden:
-                click.echo(f"  geschreven: {pad}")
-            if item.result.houder is not None and not item.paden:
-                click.echo(f"  niets veranderd: {item.result.houder} had dit al.")
+    _show_written(written, reports=not as_json, force=force and not dry_run)
     if len(files) > 1 and not as_json:
         click.echo("\n" + format_table(batch.rows))
     if tabel is not None:
         _write_table(tabel, batch.rows)
     if failures(batch, written):
         sys.exit(1)
+
+
+def _show_written(written: list[Written], reports: bool, force: bool) -> None:
+    """Per letter its report (what was read, with evidence) and what was written; a refused write on stderr."""
+    for item in written:
+        if reports:
+            click.echo(format_report(item.result, force=force))
+        if item.fout is not None:
+            click.echo(item.fout, err=True)
+        elif reports and not item.overgeslagen:
+            for pad in item.paden:
+                click.echo(f"  geschreven: {pad}")
+            if item.result.houder is not None and not item.paden:
+                click.echo(f"  niets veranderd: {item.result.houder} had dit al.")
 
 
 @main.command()

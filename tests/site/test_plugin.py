@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from lxml import html
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugins
 
 from adviesregister import pipeline
 from adviesregister.content.project import Project
@@ -40,6 +42,8 @@ def injected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     (installed / "injector-1.0.dist-info" / "entry_points.txt").write_text("[mkdocs.plugins]\ninjector = injector_plugin:Injector\n", encoding="utf-8")
     (installed / "injector_plugin.py").write_text(INJECTOR, encoding="utf-8")
     monkeypatch.syspath_prepend(str(installed))
+    plugins_option = dict(MkDocsConfig._schema)["plugins"]  # MkDocs reads the installed plugins once, when it loads its schema
+    monkeypatch.setattr(plugins_option, "installed_plugins", get_plugins())
     monkeypatch.setattr(engine, "check_site_config", lambda project: [])
     monkeypatch.setattr(plugin, "check_site_config", lambda project: [])
     project = copy_project(tmp_path / "archief")

@@ -222,6 +222,13 @@ CONTRAST_CSS = """/* Adviesregister: Decap CMS's own colours, darkened where the
 [class*="grayText"] { color: #4d5562 !important; }
 [class*="-CollectionTopDescription"] { color: #4d5562 !important; }
 [class*="-PublishButton"] { background-color: #0f6674 !important; color: #ffffff !important; }
+/* The workflow board (publish_mode editorial_workflow): its grey texts, and its grey button 'Nieuw bericht'. */
+[class*="-WorkflowTopDescription"], [class*="-ColumnCount"], [class*="-CardDateContainer"], [class*="-CardBody"] { color: #4d5562 !important; }
+[class*="-StyledDropdownButton-button-button-default"] { background-color: #4d5562 !important; }
+/* On a phone its three columns are narrow: a column's name wraps instead of being cut off ('Wordt beoorde'). */
+@media (max-width: 799px) {
+  [class*="-ColumnHeader"] { white-space: normal !important; }
+}
 /* The editor and its toolbar are at least 800 px wide in Decap: on a phone the form would scroll sideways (WCAG 1.4.10). */
 [class*="-EditorContainer"], [class*="-ToolbarContainer"] { min-width: 0 !important; }
 @media (max-width: 799px) {

@@ -470,8 +470,8 @@ def save_as_decap_does(root: Path, path: str, text: str) -> None:
 
 
 def test_axe_finds_nothing_on_the_editor_pages(decap: tuple[Project, str], browser: Browser) -> None:
-    """axe on the sign-in page, the list, the form and the workflow board with a change waiting for review (the
-    policy bypassed only so that axe's own script can run)."""
+    """axe on the sign-in page, the list, the workflow board with a change waiting for review, that change in the
+    editor, and the form, at 1280 and 375 px (the policy bypassed only so that axe's own script can run)."""
     project, url = decap
     reactie = (project.root / REACTIE_PAD).read_text(encoding="utf-8")
     save_as_decap_does(project.root, REACTIE_PAD, reactie.replace("\n---\n", "\nsoort: reactie\n---\n", 1))
@@ -493,10 +493,22 @@ def test_axe_finds_nothing_on_the_editor_pages(decap: tuple[Project, str], brows
     assert header.evaluate("element => element.scrollWidth <= element.clientWidth"), "a column's name is not cut off (beheer.css)"
     found["workflow-telefoon"] = run_axe(page)
     page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)").click()
+    expect(page.get_by_role("button", name="Status: Concept")).to_be_visible()
+    found["wijziging"] = run_axe(page)
+    page.screenshot(path=str(SCREENSHOTS / "beheer-wijziging-desktop.png"))
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.screenshot(path=str(SCREENSHOTS / "beheer-wijziging-telefoon.png"))
+    found["wijziging-telefoon"] = run_axe(page)
+    for name in ("Opslaan", "Status: Concept", "Publiceer", "Verwijder niet-gepubliceerde wijzigingen"):
+        box = page.get_by_role("button", name=name, exact=True).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, f"'{name}' lies on the phone's screen (beheer.css)"
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(url + "#/collections/documenten/new")
     expect(form_field(page, "Id (vaste naam)")).to_be_visible()
     found["formulier"] = run_axe(page)
     page.set_viewport_size({"width": 375, "height": 812})
     found["formulier-telefoon"] = run_axe(page)
     context.close()
-    assert found == {name: [] for name in ("inloggen", "documenten", "workflow", "workflow-telefoon", "formulier", "formulier-telefoon")}
+    pages = ("inloggen", "documenten", "workflow", "workflow-telefoon", "wijziging", "wijziging-telefoon", "formulier", "formulier-telefoon")
+    assert found == {name: [] for name in pages}

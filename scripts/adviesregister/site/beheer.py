@@ -222,9 +222,11 @@ CONTRAST_CSS = """/* Adviesregister: Decap CMS's own colours, darkened where the
 [class*="grayText"] { color: #4d5562 !important; }
 [class*="-CollectionTopDescription"] { color: #4d5562 !important; }
 [class*="-PublishButton"] { background-color: #0f6674 !important; color: #ffffff !important; }
+/* The status of a saved change in the editor's toolbar ('Status: Concept'), light blue on light blue in Decap. */
+[class*="-StatusButton"] { color: #0c5460 !important; }
 /* The workflow board (publish_mode editorial_workflow): its grey texts, and its grey button 'Nieuw bericht'. */
 [class*="-WorkflowTopDescription"], [class*="-ColumnCount"], [class*="-CardDateContainer"], [class*="-CardBody"] { color: #4d5562 !important; }
-[class*="-StyledDropdownButton-button-button-default"] { background-color: #4d5562 !important; }
+[class*="-WorkflowTopRow"] [class*="-StyledDropdownButton"] { background-color: #4d5562 !important; }
 /* On a phone its three columns are narrow: a column's name wraps instead of being cut off ('Wordt beoorde'). */
 @media (max-width: 799px) {
   [class*="-ColumnHeader"] { white-space: normal !important; }
@@ -233,6 +235,8 @@ CONTRAST_CSS = """/* Adviesregister: Decap CMS's own colours, darkened where the
 [class*="-EditorContainer"], [class*="-ToolbarContainer"] { min-width: 0 !important; }
 @media (max-width: 799px) {
   [class*="-ToolbarContainer"] { flex-wrap: wrap; height: auto !important; padding: 8px 0; }
+  /* a saved change has four buttons (Opslaan, Status, Publiceer, Verwijder): they wrap too, none beyond the screen */
+  [class*="-ToolbarSectionMain"], [class*="-ToolbarSubSectionFirst"] { flex-wrap: wrap; gap: 8px 0; }
 }
 """
 

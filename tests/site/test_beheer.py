@@ -1,5 +1,6 @@
 """The content editor at /beheer/ (site/beheer.py): its configuration generated from the schema, the page's guards, and
-a secretary's work through the form in Chromium against decap-server on 127.0.0.1, checked and built afterwards."""
+a secretary's work through the form in Chromium against decap-server on 127.0.0.1 in git mode (each save a branch that
+waits for review, as a pull request does; publishing merges it), checked and built afterwards."""
 
 from __future__ import annotations
 
@@ -431,7 +432,8 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "beheer-workflow-desktop.png"))
 
-    # published, one after the other: each branch merged into main and gone
+    # published, one after the other: each branch merged into main (its commit kept, as a merged pull request) and gone
+    saved = {branch: git(root, "rev-parse", branch).strip() for branch in (BRANCH_NIEUW, BRANCH_REACTIE)}
     page.get_by_text("Advies over schulden van jongeren").click()
     publish(page)
     assert on_main(root, NIEUW_PAD) == nieuw
@@ -441,6 +443,8 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     publish(page)
     assert on_main(root, REACTIE_PAD) == after
     assert cms_branches(root) == {}
+    for commit in saved.values():
+        assert subprocess.run(["git", "-C", str(root), "merge-base", "--is-ancestor", commit, "main"], env=GIT_ENV).returncode == 0
     assert asked == ["Weet u zeker dat u dit item wil publiceren?"] * 2, "Decap asks before it publishes"
     assert blocked == [], "the editor works under the page's Content-Security-Policy"
 

@@ -375,6 +375,7 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     form_field(page, "Titel").fill("Advies over schulden van jongeren")
     form_field(page, "Datum").fill("2026-11-02")
     choose(page, "Gemeente", "Almere")
+    page.evaluate("for (const box of [document.scrollingElement, ...document.querySelectorAll('*')]) if (box && box.scrollTop) box.scrollTop = 0")
     page.screenshot(path=str(SCREENSHOTS / "beheer-formulier-desktop.png"))  # the form's top, in the guide (tools/guide_images.py)
     choose(page, "Thema's", "armoede en schulden")
     form_field(page, "Tekst van de brief").fill("Geacht college,\n\nWij adviseren u een vast spreekuur voor geldzaken.\n")

@@ -72,7 +72,7 @@ def render_site(prepared: Prepared, export: ExportResult) -> int:
     writer.keep(export.files)
     sources = publish_sources(prepared.project, prepared.archive, prepared.publishable)
     views = _build_views(prepared, export, sources)
-    ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
+    ordered = _newest_first(views)
     _write_documents(writer, prepared, ordered)
     _write_originals(writer, sources)
     _write_open_data_page(writer, prepared, export)
@@ -104,6 +104,11 @@ def _build_views(prepared: Prepared, export: ExportResult, sources: dict[str, tu
         prepared.histories,
         export.peildatum,
     )
+
+
+def _newest_first(views: dict[str, DocumentView]) -> list[DocumentView]:
+    """The order of every list and feed: newest first, by date and then by id."""
+    return sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
 
 
 def _write_documents(writer: _Writer, prepared: Prepared, ordered: list[DocumentView]) -> None:

@@ -23,6 +23,7 @@ from adviesregister.content.gemeenten_schrijven import GemeenteRefused, add_geme
 from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Archive, Datum, DatumFout, Problem, format_problems
+from adviesregister.content.prepared import Prepared
 from adviesregister.content.project import Project
 from adviesregister.content.settings import SettingsError
 from adviesregister.importer.batch import Row, format_table, refused_row, row_of, write_table
@@ -38,7 +39,7 @@ from adviesregister.importer.writing import write_result
 from adviesregister.inbox import INBOX, InboxError, run_inbox
 from adviesregister.inbox_rapport import Links, format_inbox_report
 from adviesregister.new_archive import Council, InitError, find_gemeente, folder_problem, write_archive
-from adviesregister.pipeline import Prepared, build_site, prepare, write_export
+from adviesregister.pipeline import build_site, prepare, write_export
 from adviesregister.preview import PortBusy, serve_preview
 from adviesregister.site.engine import SearchIndexError, site_folder
 from adviesregister.site.guide import contributing_text

@@ -22,10 +22,19 @@ from adviesregister.content.names import (
     DIWOO_SITEMAP,
     FEED_ALL,
     FEEDS_PAGE,
+    FIGURES,
+    GEMEENTEN,
+    GUIDE,
+    HOME,
+    JAREN,
     OPEN_DATA,
     OVERVIEW,
     OVERVIEW_INDEX,
     POINTS,
+    SEARCH,
+    SITEMAP,
+    STATUSSEN,
+    THEMAS,
     absolute_url,
     offered_as_text,
     page_file,
@@ -39,7 +48,7 @@ from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site import dutch
 from adviesregister.site.beheer import editor_files
-from adviesregister.site.cijfers import CIJFERS, SMALL_N, TOO_FEW, build_figures_page, summary
+from adviesregister.site.cijfers import SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import (
@@ -89,7 +98,7 @@ def render_site(
         if source.url is not None and original is not None:
             writer.write_bytes(source.url, published_bytes(original))  # a PDF's clean copy, any other original as it is
     open_data = build_open_data_page(export, project.pages, settings)
-    writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
+    writer.page(page_file(OPEN_DATA), "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
     listings = build_listings(archive, ordered)
     figures = {(item.soort, item.sleutel): item for item in export.cijfers}
     for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
@@ -99,24 +108,24 @@ def render_site(
     newest = last_change(ordered, dates)
     bijgewerkt = format_day(export.gegevens_gewijzigd)  # the open data's gegevens_gewijzigd: the same day
     home = build_home(ordered, archive, export.cijfers[0], bijgewerkt, settings.organisatie or settings.uitgever)
-    writer.page("index.md", None, "home.md.j2", "", {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
+    writer.page(page_file(HOME), None, "home.md.j2", HOME, {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
     figures_page = build_figures_page(export.cijfers)
     cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.statussen_peildatum)}  # the open data's statussen_peildatum
-    writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
+    writer.page(page_file(FIGURES), "Cijfers", "cijfers.md.j2", FIGURES, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
         writer.file(chart.bestand, chart.svg)
     write_overview(writer, ordered, build_filters(ordered, home, listings), newest)
     comparison = build_comparison(archive, listings.gemeenten, figures)
-    for name, title, items, intro in (
-        ("gemeenten", "Gemeenten", listings.gemeenten, "Kies een gemeente."),
-        ("themas", "Thema's", listings.themas, "Kies een thema."),
-        ("status", "Adviezen per status", listings.statussen, "Kies een status."),
-        ("jaren", "Jaren", listings.jaren, "Kies een jaar."),
+    for name, url, title, items, intro in (
+        ("gemeenten", GEMEENTEN, "Gemeenten", listings.gemeenten, "Kies een gemeente."),
+        ("themas", THEMAS, "Thema's", listings.themas, "Kies een thema."),
+        ("status", STATUSSEN, "Adviezen per status", listings.statussen, "Kies een status."),
+        ("jaren", JAREN, "Jaren", listings.jaren, "Kies een jaar."),
     ):
         context = {"items": items, "intro": intro, "vergelijking": comparison if name == "gemeenten" else None, "klein": SMALL_N, "te_weinig": TOO_FEW}
-        writer.page(f"{name}/index.md", title, "index-lijst.md.j2", f"{name}/", context, description=DESCRIPTIONS[name])
+        writer.page(f"{url}index.md", title, "index-lijst.md.j2", url, context, description=DESCRIPTIONS[name])
     writer.page(
-        "punten.md",
+        page_file(POINTS),
         "Punten die het college niet overnam",
         "punten.md.j2",
         POINTS,
@@ -127,14 +136,14 @@ def render_site(
     titles = {record["id"]: record["titel"] for record in export.records}
     woo = [(record, last_change([views[record["id"]]], dates)) for record in export.records if has_diwoo(record) and record["url"]]
     writer.file(DIWOO_SITEMAP, diwoo_sitemap(woo, titles).decode("utf-8"))
-    sitemaps = "".join(f"Sitemap: {absolute_url(settings.site_url, name)}\n" for name in ("sitemap.xml", DIWOO_SITEMAP))
+    sitemaps = "".join(f"Sitemap: {absolute_url(settings.site_url, name)}\n" for name in (SITEMAP, DIWOO_SITEMAP))
     writer.file("robots.txt", f"User-agent: *\nAllow: /\n\n{sitemaps}")
     writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered, settings.site_url, dates))
     for listing in listings.all():
         if listing.feed:
             writer.file(listing.feed, render_feed(listing.feed_titel, listing.feed, listing.views, settings.site_url, dates))
     writer.page(
-        "feeds/index.md",
+        f"{FEEDS_PAGE}index.md",
         "Volgen met een feed",
         "feeds.md.j2",
         FEEDS_PAGE,
@@ -142,15 +151,15 @@ def render_site(
         description=DESCRIPTIONS["feeds"],
     )
     writer.page(
-        "zoeken.md",
+        page_file(SEARCH),
         "Zoeken",
         "zoeken.md.j2",
-        "zoeken/",
+        SEARCH,
         {"oude_waarden": OLD_FILTER_VALUES, "status_volgorde": STATUS_ORDER},
         hide=["toc"],
         description=DESCRIPTIONS["zoeken"],
     )
-    writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
+    writer.page_text(page_file(GUIDE), "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
     if settings.beheer is not None:  # the content editor, only when the archive turned it on (mkdocs.yml)
@@ -195,7 +204,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
         crumbs = [] if list_page.nummer == 1 else [("Alle documenten", OVERVIEW)]
         meta: dict[str, Any] = {"hide": ["toc"], "feed": FEED_ALL, "description": description, "gewijzigd": gewijzigd}
         writer.page(
-            page_file(list_page.url) if list_page.nummer > 1 else "documenten/index.md",
+            page_file(list_page.url) if list_page.nummer > 1 else f"{OVERVIEW}index.md",
             titel,
             "overzicht.md.j2",
             list_page.url,
@@ -222,7 +231,7 @@ def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = 
     writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, html_only=True, **meta)
 
 
-PARENTS = {"gemeente": ("Gemeenten", "gemeenten/"), "thema": ("Thema's", "themas/"), "jaar": ("Jaren", "jaren/"), "status": ("Adviezen per status", "status/")}
+PARENTS = {"gemeente": ("Gemeenten", GEMEENTEN), "thema": ("Thema's", THEMAS), "jaar": ("Jaren", JAREN), "status": ("Adviezen per status", STATUSSEN)}
 """The page above a list, in its breadcrumbs."""
 DESCRIPTIONS = {
     "open-data": "Download alle adviezen, reacties en cijfers als open data: JSON, CSV, Excel en SQLite, met een beschrijving van elk veld.",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import Environment
+from lxml import html
 
 from adviesregister.content.paths import packaged_theme
 from adviesregister.site.urls import URLS
@@ -133,12 +134,28 @@ def test_the_check_finds_a_typed_address() -> None:
 
 
 def test_every_address_of_urls_is_on_the_built_site(built_site: Path) -> None:
-    """`urls` holds real addresses: each is a page or file of the built site (Pagefind's after the search step; the
-    index of the copy that works from a disk only in that copy)."""
-    later = {URLS.pagefind_ui_script, URLS.pagefind_ui_style, URLS.pagefind_module, URLS.offline_index}
+    """`urls` holds real addresses: each is a page or file of the built site (the index of the copy that works from a
+    disk only in that copy, tests/site/test_offline.py)."""
     missing = []
     for name, url in vars(URLS).items():
         target = built_site / url / "index.html" if url.endswith("/") or not url else built_site / url
-        if url not in later and not target.is_file():
+        if url != URLS.offline_index and not target.is_file():
             missing.append(f"{name}: {url}")
     assert missing == []
+
+
+def test_the_theme_gets_the_addresses(built_site: Path) -> None:
+    """The theme's templates run in MkDocs' Jinja, which gets `urls` from site/sandbox.py: the footer, the scripts and
+    the 404 page link where `urls` says, and the search page hands zoeken.js its addresses."""
+    home = html.parse(str(built_site / "index.html")).getroot()
+    footer = home.xpath("//nav[@aria-labelledby='voet-archief']//a/@href")
+    assert footer == [URLS.about, URLS.open_data, URLS.feeds, URLS.accessibility, URLS.privacy, URLS.guide]
+    assert URLS.menu_script in home.xpath("//script/@src")
+    document = html.parse(str(next((built_site / "documenten").glob("*/index.html")))).getroot()
+    assert f"../../{URLS.share_script}" in document.xpath("//script/@src")
+    missing = html.parse(str(built_site / "404.html")).getroot()
+    links = missing.xpath("//article//li/a/@href")
+    assert [link.endswith(end) for link, end in zip(links, ["/", f"/{URLS.overview}", f"/{URLS.search}"], strict=True)] == [True] * 3
+    search = html.parse(str(built_site / URLS.search / "index.html")).getroot()
+    box = search.get_element_by_id("zoekvak")
+    assert (box.get("data-pagefind"), box.get("data-zoekindex"), box.get("data-basis")) == (f"../{URLS.pagefind_module}", f"../{URLS.offline_index}", "../")

@@ -105,12 +105,12 @@ def _name(path: Path) -> str:
 @pytest.mark.parametrize("template", TEMPLATES + THEME, ids=_name)
 def test_no_template_types_an_address(template: Path) -> None:
     typed = [found for found in typed_in_template(template.read_text(encoding="utf-8")) if (_name(template), found) not in ALLOWED]
-    assert typed == [], f"{_name(template)} typt adressen; gebruik urls.… (site/urls.py, content/names.py)"
+    assert typed == [], f"{_name(template)} types addresses: use urls.… (site/urls.py, content/names.py)"
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=_name)
 def test_no_script_types_an_address(script: Path) -> None:
-    assert typed_in_script(script.read_text(encoding="utf-8")) == [], f"{script.name} typt adressen; lees ze uit een data-attribuut"
+    assert typed_in_script(script.read_text(encoding="utf-8")) == [], f"{script.name} types addresses: read them from a data attribute of the page"
 
 
 def test_the_check_finds_a_typed_address() -> None:

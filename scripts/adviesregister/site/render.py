@@ -23,10 +23,19 @@ from adviesregister.content.names import (
     DIWOO_SITEMAP,
     FEED_ALL,
     FEEDS_PAGE,
+    FIGURES,
+    GEMEENTEN,
+    GUIDE,
+    HOME,
+    JAREN,
     OPEN_DATA,
     OVERVIEW,
     OVERVIEW_INDEX,
     POINTS,
+    SEARCH,
+    SITEMAP,
+    STATUSSEN,
+    THEMAS,
     absolute_url,
     offered_as_text,
     page_file,
@@ -40,7 +49,7 @@ from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site import dutch
 from adviesregister.site.beheer import editor_files
-from adviesregister.site.cijfers import CIJFERS, SMALL_N, TOO_FEW, build_figures_page, summary
+from adviesregister.site.cijfers import SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import (
@@ -131,7 +140,7 @@ def _write_originals(writer: _Writer, sources: dict[str, tuple[SourceFile, Path 
 def _write_open_data_page(writer: _Writer, prepared: Prepared, export: ExportResult) -> None:
     """The Open data page: every download, its fields and how to read it."""
     open_data = build_open_data_page(export, prepared.project.pages, prepared.settings)
-    writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
+    writer.page(page_file(OPEN_DATA), "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
 
 
 def _write_listings(writer: _Writer, listings: Listings, export: ExportResult, dates: dict[str, FileDates]) -> None:
@@ -148,7 +157,7 @@ def _write_home(writer: _Writer, prepared: Prepared, export: ExportResult, order
     settings = prepared.settings
     bijgewerkt = format_day(export.gegevens_gewijzigd)  # the open data's gegevens_gewijzigd: the same day
     home = build_home(ordered, prepared.archive, export.cijfers[0], bijgewerkt, settings.organisatie or settings.uitgever)
-    writer.page("index.md", None, "home.md.j2", "", {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
+    writer.page(page_file(HOME), None, "home.md.j2", HOME, {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
     return home
 
 
@@ -156,7 +165,7 @@ def _write_figures_page(writer: _Writer, export: ExportResult) -> None:
     """The Cijfers page and its charts, from the figures the open data holds."""
     figures_page = build_figures_page(export.cijfers)
     cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.statussen_peildatum)}  # the open data's statussen_peildatum
-    writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
+    writer.page(page_file(FIGURES), "Cijfers", "cijfers.md.j2", FIGURES, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
         writer.file(chart.bestand, chart.svg)
 
@@ -164,20 +173,20 @@ def _write_figures_page(writer: _Writer, export: ExportResult) -> None:
 def _write_indexes(writer: _Writer, archive: Archive, listings: Listings, export: ExportResult) -> None:
     """The pages that list the lists: gemeenten (with their comparison), thema's, statuses and years."""
     comparison = build_comparison(archive, listings.gemeenten, _figures_by_key(export))
-    for name, title, items, intro in (
-        ("gemeenten", "Gemeenten", listings.gemeenten, "Kies een gemeente."),
-        ("themas", "Thema's", listings.themas, "Kies een thema."),
-        ("status", "Adviezen per status", listings.statussen, "Kies een status."),
-        ("jaren", "Jaren", listings.jaren, "Kies een jaar."),
+    for name, url, title, items, intro in (
+        ("gemeenten", GEMEENTEN, "Gemeenten", listings.gemeenten, "Kies een gemeente."),
+        ("themas", THEMAS, "Thema's", listings.themas, "Kies een thema."),
+        ("status", STATUSSEN, "Adviezen per status", listings.statussen, "Kies een status."),
+        ("jaren", JAREN, "Jaren", listings.jaren, "Kies een jaar."),
     ):
         context = {"items": items, "intro": intro, "vergelijking": comparison if name == "gemeenten" else None, "klein": SMALL_N, "te_weinig": TOO_FEW}
-        writer.page(f"{name}/index.md", title, "index-lijst.md.j2", f"{name}/", context, description=DESCRIPTIONS[name])
+        writer.page(f"{url}index.md", title, "index-lijst.md.j2", url, context, description=DESCRIPTIONS[name])
 
 
 def _write_points(writer: _Writer, ordered: list[DocumentView]) -> None:
     """The points of advice the college did not take over."""
     writer.page(
-        "punten.md",
+        page_file(POINTS),
         "Punten die het college niet overnam",
         "punten.md.j2",
         POINTS,
@@ -193,7 +202,7 @@ def _write_sitemaps(writer: _Writer, prepared: Prepared, export: ExportResult, v
     titles = {record["id"]: record["titel"] for record in export.records}
     woo = [(record, last_change([views[record["id"]]], dates)) for record in export.records if has_diwoo(record) and record["url"]]
     writer.file(DIWOO_SITEMAP, diwoo_sitemap(woo, titles).decode("utf-8"))
-    sitemaps = "".join(f"Sitemap: {absolute_url(settings.site_url, name)}\n" for name in ("sitemap.xml", DIWOO_SITEMAP))
+    sitemaps = "".join(f"Sitemap: {absolute_url(settings.site_url, name)}\n" for name in (SITEMAP, DIWOO_SITEMAP))
     writer.file("robots.txt", f"User-agent: *\nAllow: /\n\n{sitemaps}")
 
 
@@ -205,7 +214,7 @@ def _write_feeds(writer: _Writer, prepared: Prepared, ordered: list[DocumentView
         if listing.feed:
             writer.file(listing.feed, render_feed(listing.feed_titel, listing.feed, listing.views, settings.site_url, dates))
     writer.page(
-        "feeds/index.md",
+        f"{FEEDS_PAGE}index.md",
         "Volgen met een feed",
         "feeds.md.j2",
         FEEDS_PAGE,
@@ -217,10 +226,10 @@ def _write_feeds(writer: _Writer, prepared: Prepared, ordered: list[DocumentView
 def _write_search(writer: _Writer) -> None:
     """The search page (Pagefind's index is made after MkDocs, by the engine)."""
     writer.page(
-        "zoeken.md",
+        page_file(SEARCH),
         "Zoeken",
         "zoeken.md.j2",
-        "zoeken/",
+        SEARCH,
         {"oude_waarden": OLD_FILTER_VALUES, "status_volgorde": STATUS_ORDER},
         hide=["toc"],
         description=DESCRIPTIONS["zoeken"],
@@ -229,7 +238,7 @@ def _write_search(writer: _Writer) -> None:
 
 def _write_guide_and_pages(writer: _Writer, archive: Archive) -> None:
     """The guide for those who publish (ours, trusted) and the archive's hand-written pages (not trusted)."""
-    writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
+    writer.page_text(page_file(GUIDE), "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
 
@@ -283,7 +292,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
         crumbs = [] if list_page.nummer == 1 else [("Alle documenten", OVERVIEW)]
         meta: dict[str, Any] = {"hide": ["toc"], "feed": FEED_ALL, "description": description, "gewijzigd": gewijzigd}
         writer.page(
-            page_file(list_page.url) if list_page.nummer > 1 else "documenten/index.md",
+            page_file(list_page.url) if list_page.nummer > 1 else f"{OVERVIEW}index.md",
             titel,
             "overzicht.md.j2",
             list_page.url,
@@ -310,7 +319,7 @@ def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = 
     writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, html_only=True, **meta)
 
 
-PARENTS = {"gemeente": ("Gemeenten", "gemeenten/"), "thema": ("Thema's", "themas/"), "jaar": ("Jaren", "jaren/"), "status": ("Adviezen per status", "status/")}
+PARENTS = {"gemeente": ("Gemeenten", GEMEENTEN), "thema": ("Thema's", THEMAS), "jaar": ("Jaren", JAREN), "status": ("Adviezen per status", STATUSSEN)}
 """The page above a list, in its breadcrumbs."""
 DESCRIPTIONS = {
     "open-data": "Download alle adviezen, reacties en cijfers als open data: JSON, CSV, Excel en SQLite, met een beschrijving van elk veld.",

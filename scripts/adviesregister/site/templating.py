@@ -1,10 +1,12 @@
-"""The one Jinja environment for our templates (pages, feeds, guide): autoescaped, strict about missing values."""
+"""The one Jinja environment for our templates (pages, feeds, guide): autoescaped, strict about missing values, with
+the site's addresses as `urls` (site/urls.py) and the filter `rel` that makes one relative to the page."""
 
 from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from adviesregister.site.urls import URLS
 from adviesregister.site.views import relative_url
 
 ENV = Environment(
@@ -24,3 +26,4 @@ def _rel(context: Context, target: str) -> str:
 
 
 ENV.filters["rel"] = _rel
+ENV.globals["urls"] = URLS

@@ -9,10 +9,11 @@ from pathlib import Path
 from lxml import html
 from PIL import Image
 
+from adviesregister.content.names import GUIDE_PICTURES
 from adviesregister.content.paths import packaged_theme
-from adviesregister.site.guide import PICTURES, PICTURES_FOLDER, PICTURES_IN_REPOSITORY, contributing_text
+from adviesregister.site.guide import PICTURES, PICTURES_IN_REPOSITORY, contributing_text
 
-FOLDER = packaged_theme() / PICTURES_FOLDER
+FOLDER = packaged_theme() / GUIDE_PICTURES
 
 
 def test_every_picture_is_in_the_package_at_its_size_and_none_is_left_over() -> None:

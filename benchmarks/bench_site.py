@@ -63,7 +63,7 @@ def build_once(root: Path, with_nav: bool) -> dict[str, object]:
     export = write_export(prepared, project.pages / OPEN_DATA)
     timings["open data"] = time.perf_counter() - start
     start = time.perf_counter()
-    render_site(project, archive, prepared.derived, prepared.settings, export, prepared.history, prepared.histories, prepared.publishable)
+    render_site(prepared, export)
     timings["pagina's maken"] = time.perf_counter() - start
     if with_nav:
         list_documents_in_nav(project)

@@ -22,6 +22,7 @@ from adviesregister.content.gemeenten_schrijven import GemeenteError, add_gemeen
 from adviesregister.content.launch import example_settings
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import DEFAULT_REACTIETERMIJN_WEKEN, Problem, format_problems
+from adviesregister.content.prepared import Prepared
 from adviesregister.content.project import Project
 from adviesregister.importer.batch import Row, format_table, write_table
 from adviesregister.importer.fill_in import TableError, fill_in
@@ -33,7 +34,7 @@ from adviesregister.importer.template import new_for_archive, write_new
 from adviesregister.inbox import INBOX, InboxError, run_inbox
 from adviesregister.inbox_rapport import Links, format_inbox_report
 from adviesregister.new_archive import Council, find_gemeente, folder_problem, write_archive
-from adviesregister.pipeline import Prepared, build_site, prepare, write_export
+from adviesregister.pipeline import build_site, prepare, write_export
 from adviesregister.preview import serve_preview
 from adviesregister.site.engine import built_site_folder
 from adviesregister.site.guide import contributing_text

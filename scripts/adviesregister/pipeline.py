@@ -12,57 +12,20 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from adviesregister.base.atomic import archive_lock, new_folder_for
-from adviesregister.base.cache import cache_folder
 from adviesregister.base.folders import remove_links
-from adviesregister.content.check import check_project
+from adviesregister.content.check import CheckCaches, check_project, load_project, sorted_problems
 from adviesregister.content.derive import derive_archive, reference_date
-from adviesregister.content.history import ContentHistory, HistoryEvent, document_history, read_history
 from adviesregister.content.launch import example_settings
-from adviesregister.content.model import Archive, Derived, Problem
+from adviesregister.content.model import Problem
 from adviesregister.content.names import OPEN_DATA
-from adviesregister.content.originals import Verdict, publishable_originals
+from adviesregister.content.prepared import Prepared
 from adviesregister.content.project import Project
-from adviesregister.content.settings import Settings, load_settings
 from adviesregister.opendata.files import ExportResult, export_open_data
 from adviesregister.site.engine import index_search, run_mkdocs, site_folder
 from adviesregister.site.render import render_site
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """The content, checked, with everything derived from it as of `today`."""
-
-    project: Project
-    archive: Archive
-    derived: dict[str, Derived]
-    today: date
-
-    @cached_property
-    def settings(self) -> Settings:
-        """From mkdocs.yml (public address, licence, publisher, contact), read once and only when needed: `check` needs none."""
-        return load_settings(self.project)
-
-    @cached_property
-    def history(self) -> ContentHistory:
-        """What git knows of content/ (dates per file, the versions, the content's commit), read once; the documents
-        just checked need not be judged again for the versions."""
-        return read_history(self.project.root, self.today, frozenset(doc.pad for doc in self.archive.documenten))
-
-    @cached_property
-    def histories(self) -> dict[str, list[HistoryEvent]]:
-        """Every document's history in the archive: published, changed, and for an advice its status changes."""
-        by_id = self.archive.by_id()
-        return {doc.id: document_history(doc, self.derived, by_id, self.history.dates, self.today) for doc in self.archive.documenten}
-
-    @cached_property
-    def publishable(self) -> dict[str, Verdict]:
-        """The documents whose original the site publishes (all of it read, no personal data in it), checked once."""
-        return publishable_originals(self.archive.documenten, self.project.content, cache_folder(self.project.root))
 
 
 @dataclass
@@ -76,27 +39,23 @@ class BuildResult:
 
 
 def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
-    """Load and check everything; without problems, derive status, links and deadlines as of today (SOURCE_DATE_EPOCH)."""
-    archive, problems = check_project(project)
-    if problems:
+    """Load → check → derive: the content read and every rule applied; without problems, status, links and deadlines
+    derived as of today (SOURCE_DATE_EPOCH)."""
+    archive, problems = load_project(project)
+    if archive is None:  # content/ is a link: nothing in it was read
         return None, problems
+    caches = CheckCaches.open(project)  # the last build's results of the costliest checks
+    problems = sorted_problems(problems + check_project(project, archive, caches))
+    if problems:  # content with problems builds nothing, not even the cache
+        return None, problems
+    caches.save()
     today = reference_date()
     return Prepared(project, archive, derive_archive(archive, today), today), []
 
 
 def write_export(prepared: Prepared, out: Path) -> ExportResult:
     """The open data of the prepared archive, into `out`."""
-    return export_open_data(
-        out,
-        prepared.archive,
-        prepared.derived,
-        prepared.settings,
-        prepared.today,
-        prepared.history,
-        prepared.histories,
-        prepared.publishable,
-        cache_folder(prepared.project.root),
-    )
+    return export_open_data(prepared, out)
 
 
 def render_pages(project: Project) -> BuildResult:
@@ -115,9 +74,7 @@ def _write_pages(prepared: Prepared) -> BuildResult:
     # removed by the page writer before MkDocs runs. (Emptying build/pages/ instead costs 20 s at 3,000 documents.)
     remove_links(prepared.project.root / "build")
     export = write_export(prepared, prepared.project.pages / OPEN_DATA)
-    paginas = render_site(
-        prepared.project, prepared.archive, prepared.derived, prepared.settings, export, prepared.history, prepared.histories, prepared.publishable
-    )
+    paginas = render_site(prepared, export)
     return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas, waarschuwingen=prepared.history.waarschuwingen)
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from adviesregister.content.check import check_project
+from adviesregister.content.check import load_project
 from adviesregister.content.project import Project
-from adviesregister.pipeline import build_site
+from adviesregister.pipeline import build_site, prepare
 
 from helpers import ROOT, copy_project, run_cli
 
@@ -244,8 +244,9 @@ def test_a_symlinked_content_folder_is_not_read(tmp_path: Path, root: Path) -> N
         f"--root {root}: content/ is daar een snelkoppeling (symlink) naar iets anders. Het archief leest alleen een echte map content/, "
         "zodat niets van buiten het archief op de site komt. Zet de map zelf daar neer."
     ]
-    archive, problems = check_project(Project(root))  # the library, called without the command, reads nothing either
-    assert archive.documenten == [] and [(p.pad, p.code) for p in problems] == [("content", "snelkoppeling")]
+    archive, problems = load_project(Project(root))  # the library, called without the command, reads nothing either
+    assert archive is None and [(p.pad, p.code) for p in problems] == [("content", "snelkoppeling")]
+    assert [(p.pad, p.code) for p in prepare(Project(root))[1]] == [("content", "snelkoppeling")]
 
 
 @pytest.mark.parametrize("target", ["/etc/hostname", "/bestaat/niet"])

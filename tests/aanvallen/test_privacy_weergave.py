@@ -15,7 +15,6 @@ import pytest
 import yaml
 
 from adviesregister.base.cache import ResultCache, cache_folder, text_key
-from adviesregister.content.check import check_project
 from adviesregister.content.load import load_archive
 from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.parse import parse_document
@@ -23,6 +22,7 @@ from adviesregister.content.privacy import INVISIBLE_RE, detect, detect_in_name
 from adviesregister.content.project import Project
 from adviesregister.importer.records import import_letter
 from adviesregister.opendata.records import plain_text
+from adviesregister.pipeline import prepare
 
 from accuracy import empty_project, labelled_letters
 from helpers import copy_project, run_cli
@@ -179,7 +179,7 @@ def test_hashes_and_the_names_of_a_clean_archive_are_not_read_as_numbers() -> No
 
 
 def _persoonsgegevens(project: Project) -> list[str]:
-    _, problems = check_project(project)
+    _, problems = prepare(project)
     return [str(problem) for problem in problems if problem.code == "persoonsgegevens"]
 
 

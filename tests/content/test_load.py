@@ -41,7 +41,8 @@ def test_text_less_advice_has_no_body() -> None:
 def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A broken file, a file with personal data and good ones, read and checked serially and by two worker processes."""
     from adviesregister.base import parallel
-    from adviesregister.content.check import check_project
+    from adviesregister.content.check import load_project
+    from adviesregister.pipeline import prepare
 
     project = copy_project(tmp_path / "project")
     folder = project.documenten / "almelo" / "2024"
@@ -52,10 +53,11 @@ def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_pat
         encoding="utf-8",
     )
     monkeypatch.setenv("ADVIESREGISTER_JOBS", "1")
-    serial = check_project(project)
+    serial = load_project(project)[0], prepare(project)[1]
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 2)
     monkeypatch.setenv("ADVIESREGISTER_JOBS", "2")
-    spread = check_project(project)
+    spread = load_project(project)[0], prepare(project)[1]
     assert [str(problem) for problem in spread[1]] == [str(problem) for problem in serial[1]]
     assert {problem.code for problem in serial[1]} >= {"persoonsgegevens"} and len(serial[1]) >= 2
+    assert serial[0] is not None and spread[0] is not None
     assert [doc.id for doc in spread[0].documenten] == [doc.id for doc in serial[0].documenten]

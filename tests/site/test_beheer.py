@@ -1,5 +1,6 @@
 """The content editor at /beheer/ (site/beheer.py): its configuration generated from the schema, the page's guards, and
-a secretary's work through the form in Chromium against decap-server on 127.0.0.1, checked and built afterwards."""
+a secretary's work through the form in Chromium against decap-server on 127.0.0.1 in git mode (each save a branch that
+waits for review, as a pull request does; publishing merges it), checked and built afterwards."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from lxml import html
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 from adviesregister.content.load import load_archive
 from adviesregister.content.project import Project
@@ -219,10 +220,33 @@ def test_an_archive_with_the_editor_on_but_no_npm_gets_a_dutch_message(tmp_path:
 # (c) a secretary's work through the form, (d) axe
 
 
+GIT_ENV = {"PATH": os.environ["PATH"], "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+"""git as the test and decap-server run it: only the test repository's own configuration (name, e-mail), no global one."""
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True, env=GIT_ENV).stdout
+
+
+def make_repository(root: Path) -> None:
+    """The copy made a git repository with one commit on main, as the archive is on GitHub."""
+    (root / ".gitignore").write_text("build/\nsite/\nnode_modules\n__pycache__/\n", encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Secretaris")
+    git(root, "config", "user.email", "secretaris@example.org")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Het archief")
+
+
 @pytest.fixture
 def decap(tmp_path: Path) -> Iterator[tuple[Project, str]]:
-    """A built copy of the fixture archive with the editor on and one response the import left incomplete, the site
-    served on 127.0.0.1 and decap-server (Decap's local backend, writing into the copy) beside it."""
+    """A built copy of the fixture archive with the editor on and one response the import left incomplete, committed
+    in a git repository (branch main), the site served on 127.0.0.1 and decap-server (Decap's local backend) beside it.
+
+    decap-server runs in git mode (MODE=git), not in fs mode: fs mode writes every save straight into the folder and
+    Decap then leaves out the editorial workflow that the real configuration asks for. Git mode is the mode that
+    exercises that workflow, the closest local stand-in for GitHub's pull requests: a save becomes a commit on a branch
+    cms/<collection>/<slug>, the entry's status the branch's description, and publishing merges the branch into main."""
     port = free_port()
     project = copy_project(tmp_path / "archief")
     turn_on(project, port)
@@ -232,7 +256,8 @@ def decap(tmp_path: Path) -> Iterator[tuple[Project, str]]:
     for field in LEFT_OPEN:
         text = re.sub(rf"^{field}:.*\n(?:  - .*\n)*", "", text, flags=re.MULTILINE)
     reactie.write_text(text, encoding="utf-8")
-    env = {"PATH": os.environ["PATH"], "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(project.root)}
+    make_repository(project.root)
+    env = GIT_ENV | {"PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git", "GIT_REPO_DIRECTORY": str(project.root)}
     server = subprocess.Popen(["node", str(DECAP_SERVER)], cwd=project.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     site, url = serve(project.root / "site")
     try:
@@ -264,25 +289,74 @@ def choose(page: Page, label: str, option: str, typed: str | None = None) -> Non
     page.get_by_role("option", name=option, exact=True).click()
 
 
+BRANCH_NIEUW = f"cms/documenten/almere/2026/{NIEUW}"
+"""decap-server's branch for a new entry: cms/<collection>/<slug>, and Decap's slug of an entry in a collection with
+a path is that path (content/documenten/<gemeente>/<jaar>/<id> without the folder), not the id alone."""
+BRANCH_REACTIE = f"cms/documenten/{REACTIE_PAD.removeprefix('content/documenten/').removesuffix('.md')}"
+NIEUW_PAD = f"content/documenten/almere/2026/{NIEUW}.md"
+
+
+def save(page: Page) -> None:
+    """Decap's save button in the editorial workflow: the change becomes a pull request (here a branch), not yet published."""
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_role("button", name="Status: Concept")).to_be_visible()  # shown once the server has committed
+    expect(page.get_by_role("button", name="Opslaan", exact=True)).to_be_disabled()
+
+
 def publish(page: Page) -> None:
-    page.get_by_role("button", name="Publiceer").click()
+    """Approve and merge, as a reviewer does: status 'Klaar' (ready), then 'Publiceer nu', confirmed."""
+    page.get_by_role("button", name="Status: Concept").click()
+    page.get_by_role("menuitem", name="Klaar").click()
+    expect(page.get_by_role("button", name="Status: Klaar")).to_be_visible()
+    page.get_by_role("button", name="Publiceer", exact=True).click()
     page.get_by_role("menuitem", name="Publiceer nu").click()
+    expect(page.get_by_role("button", name="Gepubliceerd", exact=True)).to_be_visible()  # the published entry, once merged
 
 
-def wait_for(page: Page, path: Path, text: str) -> str:
-    """The file once it holds `text` (decap-server writes it when the browser saved): bounded, no timing asserted."""
+def cms_branches(root: Path) -> dict[str, str]:
+    """The branches Decap made (its pull requests), each with its status (the branch's description in git)."""
+    names = git(root, "branch", "--list", "cms/*", "--format=%(refname:short)").split()
+    return {name: git(root, "config", f"branch.{name}.description").strip() for name in names}
+
+
+def changed(root: Path, branch: str) -> list[str]:
+    """The files a branch changes against main: what its pull request would show."""
+    return git(root, "diff", "--name-only", "main", branch).split()
+
+
+def on_main(root: Path, path: str) -> str | None:
+    """The file as main holds it, or None."""
+    found = subprocess.run(["git", "-C", str(root), "show", f"main:{path}"], capture_output=True, text=True, env=GIT_ENV)
+    return found.stdout if found.returncode == 0 else None
+
+
+def wait_for_main(page: Page, root: Path) -> None:
+    """decap-server checks a branch out while it reads or commits it and goes back to main after: wait (bounded) until
+    the working tree is main again and clean, before check and build read it."""
     for _ in range(300):
-        if path.is_file() and text in (found := path.read_text(encoding="utf-8")):
-            return found
+        if git(root, "branch", "--show-current").strip() == "main" and git(root, "status", "--porcelain") == "":
+            return
         page.wait_for_timeout(50)
-    pytest.fail(f"{path} kreeg '{text}' niet")
+    pytest.fail("decap-server bleef op een andere branch dan main")
 
 
 def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(decap: tuple[Project, str], page: Page) -> None:
+    """The editorial workflow the real configuration asks for, on decap-server's git mode: each save a branch that
+    waits for review (main unchanged), each publication a merge into main."""
     project, url = decap
-    assert run_cli(["check", "--root", project.root]).exit_code != 0, "the response the import left incomplete does not pass yet"
+    root = project.root
+    config = yaml.safe_load((root / "site" / "beheer" / "config.yml").read_text(encoding="utf-8"))
+    assert config["publish_mode"] == "editorial_workflow", "the editor's real configuration, not a variant for the test"
+    assert run_cli(["check", "--root", root]).exit_code != 0, "the response the import left incomplete does not pass yet"
     blocked: list[str] = []
     page.on("console", lambda message: blocked.extend([message.text] if "Content Security Policy" in message.text else []))
+    asked: list[str] = []
+
+    def confirm(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", confirm)
     page.goto(url)
     expect(page.get_by_role("button", name="Inloggen")).to_be_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -291,7 +365,7 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "beheer-documenten-desktop.png"))
 
-    # a new advice
+    # a new advice, saved: a branch of its own, main unchanged
     new = page.get_by_role("link", name="Nieuw document maken")  # beheer.js: Decap's full-width plus in words
     expect(new).to_have_text("Nieuw document")  # the visible label is in the accessible name (WCAG 2.5.3)
     new.click()
@@ -301,13 +375,13 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     form_field(page, "Titel").fill("Advies over schulden van jongeren")
     form_field(page, "Datum").fill("2026-11-02")
     choose(page, "Gemeente", "Almere")
+    page.evaluate("for (const box of [document.scrollingElement, ...document.querySelectorAll('*')]) if (box && box.scrollTop) box.scrollTop = 0")
     page.screenshot(path=str(SCREENSHOTS / "beheer-formulier-desktop.png"))  # the form's top, in the guide (tools/guide_images.py)
     choose(page, "Thema's", "armoede en schulden")
     form_field(page, "Tekst van de brief").fill("Geacht college,\n\nWij adviseren u een vast spreekuur voor geldzaken.\n")
     page.screenshot(path=str(SCREENSHOTS / "beheer-nieuw-advies-desktop.png"))
-    publish(page)
-    nieuw = project.root / "content" / "documenten" / "almere" / "2026" / f"{NIEUW}.md"
-    assert wait_for(page, nieuw, "spreekuur") == (
+    save(page)
+    nieuw = (
         "---\n"
         f"id: {NIEUW}\n"
         "soort: advies\n"
@@ -321,14 +395,15 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
         "---\n"
         "Geacht college,\n\nWij adviseren u een vast spreekuur voor geldzaken.\n"
     )
+    assert cms_branches(root) == {BRANCH_NIEUW: "decap-cms/draft"}
+    assert changed(root, BRANCH_NIEUW) == [NIEUW_PAD], "the branch's commit holds the new document and nothing else"
+    assert git(root, "show", f"{BRANCH_NIEUW}:{NIEUW_PAD}") == nieuw
+    assert on_main(root, NIEUW_PAD) is None, "main does not have it yet: it waits for review, as a pull request does"
 
-    # the response the import left incomplete
-    before = (project.root / REACTIE_PAD).read_text(encoding="utf-8")
-    expect(page.get_by_text("Item opgeslagen")).to_be_visible()
+    # the response the import left incomplete, saved: a second branch
+    before = git(root, "show", f"main:{REACTIE_PAD}")
     page.goto(url + "#/collections/documenten")
-    page.reload()  # Decap stays on 'Item laden…' after saving a new entry of a collection with a path; a fresh start lists it
-    expect(page.get_by_text("Advies over schulden van jongeren (2026-11-02)")).to_be_visible()
-    page.screenshot(path=str(SCREENSHOTS / "beheer-documenten-na-opslaan-desktop.png"))
+    expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)")).to_be_visible()
     page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)").click()
     choose(page, "Soort document", "reactie")
     choose(page, "Reactie op", "Ongevraagd advies NSOB rapport (2022-12-22)", typed="NSOB")
@@ -338,8 +413,10 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
     page.screenshot(path=str(SCREENSHOTS / "beheer-reactie-telefoon.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the form fits a phone (WCAG 1.4.10; beheer.css)"
     page.set_viewport_size({"width": 1280, "height": 900})
-    publish(page)
-    after = wait_for(page, project.root / REACTIE_PAD, "besluit_citaat")
+    save(page)
+    assert cms_branches(root) == {BRANCH_NIEUW: "decap-cms/draft", BRANCH_REACTIE: "decap-cms/draft"}
+    assert changed(root, BRANCH_REACTIE) == [REACTIE_PAD]
+    after = git(root, "show", f"{BRANCH_REACTIE}:{REACTIE_PAD}")
     front, body = after.split("\n---\n", 1)
     data = yaml.load(front.removeprefix("---\n"), Loader=yaml.BaseLoader)  # every value as text, as the archive reads dates
     old = yaml.load(before.split("\n---\n", 1)[0].removeprefix("---\n"), Loader=yaml.BaseLoader)
@@ -351,21 +428,62 @@ def test_a_secretary_creates_an_advice_and_completes_a_response_in_the_form(deca
         "besluit_citaat": "Als college nemen we dit advies niet over.",
     }
     assert body.strip() == before.split("\n---\n", 1)[1].strip(), "the letter's text stays as it was"
+    assert on_main(root, REACTIE_PAD) == before, "main keeps the incomplete response until the change is published"
 
+    # the workflow board: both changes wait as drafts
+    page.goto(url + "#/workflow")
+    page.reload()  # a fresh board, without the notifications of the saves over its header
+    expect(page.get_by_text("Advies over schulden van jongeren")).to_be_visible()
+    expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "beheer-workflow-desktop.png"))
+
+    # published, one after the other: each branch merged into main (its commit kept, as a merged pull request) and gone
+    saved = {branch: git(root, "rev-parse", branch).strip() for branch in (BRANCH_NIEUW, BRANCH_REACTIE)}
+    page.get_by_text("Advies over schulden van jongeren").click()
+    publish(page)
+    assert on_main(root, NIEUW_PAD) == nieuw
+    assert cms_branches(root) == {BRANCH_REACTIE: "decap-cms/draft"}
+    page.goto(url + "#/workflow")  # the editor has no menu; its own way back leads to the list of documents
+    page.get_by_text("Reactie ongevraagd advies NSOB rapport").click()
+    publish(page)
+    assert on_main(root, REACTIE_PAD) == after
+    assert cms_branches(root) == {}
+    for commit in saved.values():
+        assert subprocess.run(["git", "-C", str(root), "merge-base", "--is-ancestor", commit, "main"], env=GIT_ENV).returncode == 0
+    assert asked == ["Weet u zeker dat u dit item wil publiceren?"] * 2, "Decap asks before it publishes"
     assert blocked == [], "the editor works under the page's Content-Security-Policy"
 
-    checked = run_cli(["check", "--root", project.root])
+    page.goto("about:blank")
+    wait_for_main(page, root)
+    assert (root / NIEUW_PAD).read_text(encoding="utf-8") == nieuw
+    checked = run_cli(["check", "--root", root])
     assert checked.exit_code == 0, checked.output
-    built = run_cli(["build", "--root", project.root])
+    built = run_cli(["build", "--root", root])
     assert built.exit_code == 0, built.output
-    assert (project.root / "site" / "documenten" / NIEUW / "index.html").is_file()
-    reactie_page = html.parse(str(project.root / "site" / "documenten" / REACTIE / "index.html")).getroot()
+    assert (root / "site" / "documenten" / NIEUW / "index.html").is_file()
+    reactie_page = html.parse(str(root / "site" / "documenten" / REACTIE / "index.html")).getroot()
     assert "Niet overgenomen" in reactie_page.text_content()
 
 
+def save_as_decap_does(root: Path, path: str, text: str) -> None:
+    """A change saved in the editor, made as decap-server's git mode makes it (the browser test above shows that it
+    does): a commit on the branch cms/documenten/<path in the folder> with the status draft in its description."""
+    slug = path.removeprefix("content/documenten/").removesuffix(".md")
+    branch = f"cms/documenten/{slug}"
+    git(root, "switch", "-q", "-c", branch)
+    (root / path).write_text(text, encoding="utf-8")
+    git(root, "add", path)
+    git(root, "commit", "-q", "-m", f"Update document “{slug}”")
+    git(root, "config", f"branch.{branch}.description", "decap-cms/draft")
+    git(root, "switch", "-q", "main")
+
+
 def test_axe_finds_nothing_on_the_editor_pages(decap: tuple[Project, str], browser: Browser) -> None:
-    """axe on the sign-in page and the form (the policy bypassed only so that axe's own script can run)."""
-    _project, url = decap
+    """axe on the sign-in page, the list, the workflow board with a change waiting for review, that change in the
+    editor, and the form, at 1280 and 375 px (the policy bypassed only so that axe's own script can run)."""
+    project, url = decap
+    reactie = (project.root / REACTIE_PAD).read_text(encoding="utf-8")
+    save_as_decap_does(project.root, REACTIE_PAD, reactie.replace("\n---\n", "\nsoort: reactie\n---\n", 1))
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", bypass_csp=True)
     page = context.new_page()
     page.goto(url)
@@ -374,10 +492,32 @@ def test_axe_finds_nothing_on_the_editor_pages(decap: tuple[Project, str], brows
     page.get_by_role("button", name="Inloggen").click()
     expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)")).to_be_visible()
     found["documenten"] = run_axe(page)
+    page.get_by_role("link", name="Workflow").click()
+    expect(page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)")).to_be_visible()
+    found["workflow"] = run_axe(page)
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.screenshot(path=str(SCREENSHOTS / "beheer-workflow-telefoon.png"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375, "the board fits a phone (WCAG 1.4.10)"
+    header = page.get_by_role("heading", name="Wordt beoordeeld")
+    assert header.evaluate("element => element.scrollWidth <= element.clientWidth"), "a column's name is not cut off (beheer.css)"
+    found["workflow-telefoon"] = run_axe(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_text("Reactie ongevraagd advies NSOB rapport (2023-01-23)").click()
+    expect(page.get_by_role("button", name="Status: Concept")).to_be_visible()
+    found["wijziging"] = run_axe(page)
+    page.screenshot(path=str(SCREENSHOTS / "beheer-wijziging-desktop.png"))
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.screenshot(path=str(SCREENSHOTS / "beheer-wijziging-telefoon.png"))
+    found["wijziging-telefoon"] = run_axe(page)
+    for name in ("Opslaan", "Status: Concept", "Publiceer", "Verwijder niet-gepubliceerde wijzigingen"):
+        box = page.get_by_role("button", name=name, exact=True).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, f"'{name}' lies on the phone's screen (beheer.css)"
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(url + "#/collections/documenten/new")
     expect(form_field(page, "Id (vaste naam)")).to_be_visible()
     found["formulier"] = run_axe(page)
     page.set_viewport_size({"width": 375, "height": 812})
     found["formulier-telefoon"] = run_axe(page)
     context.close()
-    assert found == {"inloggen": [], "documenten": [], "formulier": [], "formulier-telefoon": []}
+    pages = ("inloggen", "documenten", "workflow", "workflow-telefoon", "wijziging", "wijziging-telefoon", "formulier", "formulier-telefoon")
+    assert found == {name: [] for name in pages}

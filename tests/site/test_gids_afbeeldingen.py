@@ -9,13 +9,15 @@ from pathlib import Path
 from lxml import html
 from PIL import Image
 
+from adviesregister.content.names import GUIDE_PICTURES
+from adviesregister.content.paths import packaged_theme
 from adviesregister.site.guide import PICTURES, PICTURES_IN_REPOSITORY, contributing_text
 
-from helpers import ROOT
+FOLDER = packaged_theme() / GUIDE_PICTURES
 
 
 def test_every_picture_is_in_the_package_at_its_size_and_none_is_left_over() -> None:
-    folder = ROOT / PICTURES_IN_REPOSITORY
+    folder = FOLDER
     assert sorted(path.name for path in folder.iterdir()) == sorted(picture.name for picture in PICTURES)
     for picture in PICTURES:
         with Image.open(folder / picture.name) as image:
@@ -36,4 +38,5 @@ def test_the_publiceren_page_shows_every_picture_from_the_site(built_site: Path)
 def test_contributing_shows_every_picture_from_the_repository_root() -> None:
     sources = re.findall(r'<img src="([^"]+)"', contributing_text())
     assert [Path(source).name for source in sources] == [picture.name for picture in PICTURES]
-    assert all((ROOT / source).is_file() for source in sources), sources
+    assert all(source == PICTURES_IN_REPOSITORY + Path(source).name for source in sources), sources
+    assert FOLDER.as_posix().endswith("/" + PICTURES_IN_REPOSITORY.rstrip("/")), "the repository path is where the package keeps them"

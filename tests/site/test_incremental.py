@@ -142,3 +142,19 @@ def test_without_a_place_for_the_key_the_build_runs_without_cache(tmp_path: Path
     assert build_site(project).problems == []
     assert not cache_folder(project.root).exists()
     cache._signing_key.cache_clear()
+
+
+def test_content_with_problems_keeps_no_cache(tmp_path: Path, own_key: None) -> None:
+    """prepare saves the check's caches (privacy, the letters' HTML, the originals' verdicts) only when the content has
+    no problems: content with problems builds nothing, not even the cache."""
+    project = copy_project(tmp_path / "project")
+    letter = project.root / CHANGED
+    good = letter.read_text(encoding="utf-8")
+    letter.write_text(good + "\nBel mij op 06-24681357.\n", encoding="utf-8")
+    prepared, problems = prepare(project)
+    assert prepared is None and [problem.code for problem in problems] == ["persoonsgegevens"]
+    assert sorted(cache_folder(project.root).glob("*.json")) == []
+    letter.write_text(good, encoding="utf-8")
+    prepared, problems = prepare(project)
+    assert prepared is not None and problems == []
+    assert sorted(path.name for path in cache_folder(project.root).glob("*.json")) == ["brieven.json", "originelen.json", "privacy.json"]

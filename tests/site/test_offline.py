@@ -9,7 +9,8 @@ import pytest
 from lxml import html
 from playwright.sync_api import Browser, Page, expect
 
-from adviesregister.site.offline import OFFLINE_INDEX, folder_link_to_file, make_offline_copy
+from adviesregister.content.names import OFFLINE_INDEX
+from adviesregister.site.offline import folder_link_to_file, make_offline_copy
 
 from helpers import ARCHIEF_DOCUMENTEN, copy_project, run_cli
 

@@ -10,6 +10,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,24 +32,49 @@ from adviesregister.content.site_config import check_site_config
 from adviesregister.content.text_cost import check_text_cost
 
 
-def check_project(project: Project) -> tuple[Archive, list[Problem]]:
-    """Load everything and apply every rule; the problems come sorted by file and line."""
+def load_project(project: Project) -> tuple[Archive | None, list[Problem]]:
+    """Read the content into the model, with the problems of reading it and every link or special file in it (which is
+    never read); no archive when content/ itself is a link: then everything in it lies elsewhere, and nothing is read."""
     unsafe = find_unsafe_files(project)
-    if project.content.is_symlink():  # then everything in it lies elsewhere: read nothing
-        return Archive({}, []), unsafe
+    if project.content.is_symlink():
+        return None, unsafe
     archive, problems = load_archive(project)
-    problems += unsafe + find_links_outside_content(project)
-    problems += [problem for problem in check_site_config(project) if problem not in problems]  # a linked mkdocs.yml is named once
-    problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
-    privacy = ResultCache(cache_folder(project.root), "privacy")
-    letters = ResultCache(cache_folder(project.root), "brieven")  # the letters' HTML, which the build then reuses
-    problems += check_archive(archive, project.content, privacy, letters, _site_url(project)) + check_unread_gemeenten(project, archive)
-    originals = originals_cache(cache_folder(project.root))
-    problems += check_originals(archive.documenten, project.content, originals)
-    if not problems:  # content with problems builds nothing, not even the cache
-        for cache in (privacy, letters, originals):
+    return archive, problems + unsafe
+
+
+@dataclass(frozen=True)
+class CheckCaches:
+    """The results of the last build's costliest checks, kept in build/cache/ (content/cache.py): the privacy check's,
+    the letters' HTML (which site/render.py then reuses) and the originals' verdicts. Saved only for content without
+    problems: content with problems builds nothing, not even the cache."""
+
+    privacy: ResultCache
+    letters: ResultCache
+    originals: ResultCache
+
+    @classmethod
+    def open(cls, project: Project) -> CheckCaches:
+        folder = cache_folder(project.root)
+        return cls(ResultCache(folder, "privacy"), ResultCache(folder, "brieven"), originals_cache(folder))
+
+    def save(self) -> None:
+        """Keep what this check used, and only that."""
+        for cache in (self.privacy, self.letters, self.originals):
             cache.save()
-    return archive, sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
+
+
+def check_project(project: Project, archive: Archive, caches: CheckCaches) -> list[Problem]:
+    """Every rule on the loaded archive and on the project around it (links outside content/, mkdocs.yml,
+    gemeenten.yml, the originals); `caches`: the results of the last build, for the costliest checks."""
+    problems = find_links_outside_content(project) + check_site_config(project)
+    problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
+    problems += check_archive(archive, project.content, caches.privacy, caches.letters, _site_url(project)) + check_unread_gemeenten(project, archive)
+    return problems + check_originals(archive.documenten, project.content, caches.originals)
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    """Each problem once (a linked mkdocs.yml is named by two checks), sorted by file and line."""
+    return sorted(set(problems), key=lambda p: (p.pad, p.regel, p.code, p.bericht))
 
 
 def _site_url(project: Project) -> str:

@@ -50,21 +50,52 @@ def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) ->
     return f"bronnen/{_folder(gemeente, jaar)}/{file_name}"
 
 
-# The site's pages and files
+# The site's pages and files. Templates get these through site/urls.py's `urls` (Jinja globals), scripts through the
+# page's data attributes; tests/site/test_adressen.py fails on an address typed anywhere else in them.
 
+HOME = ""
+"""The home page: the site's root."""
 OPEN_DATA = "open-data/"
 """The folder of the downloads on the site."""
 DIWOO_SITEMAP = "sitemap-diwoo.xml"
 """The sitemap for the national Woo index: every document's page with its DiWoo record."""
-FEED_ALL = "feeds/alles.xml"
 FEEDS_PAGE = "feeds/"
 """The page that explains the feeds and lists them all; every visible feed link leads there."""
+FEED_ALL = f"{FEEDS_PAGE}alles.xml"
 OVERVIEW = "documenten/"
 """The overview of every document, with its filters."""
 OVERVIEW_INDEX = f"{OVERVIEW}lijst.json"
 """Every document as the overview's filters need it, when the overview has more than one page (else it is in the page)."""
 POINTS = "punten/"
 """The page of every point of an advice the college did not, or only partly, take over."""
+SEARCH = "zoeken/"
+"""The search page (Pagefind)."""
+FIGURES = "cijfers/"
+"""The Cijfers page, and the folder of its charts."""
+GUIDE = "publiceren/"
+"""The publishing guide for the council's secretary."""
+GEMEENTEN = "gemeenten/"
+THEMAS = "themas/"
+JAREN = "jaren/"
+STATUSSEN = "status/"
+"""The lists of gemeenten, themes, years and statuses, each above the lists of its documents."""
+SITEMAP = "sitemap.xml"
+"""MkDocs' sitemap of every page."""
+ASSETS = "assets/"
+"""The theme's own files (theme/assets/ in the package), copied into every archive's site."""
+MENU_SCRIPT = f"{ASSETS}menu.js"
+SHARE_SCRIPT = f"{ASSETS}delen.js"
+SEARCH_SCRIPT = f"{ASSETS}zoeken.js"
+GUIDE_PICTURES = f"{ASSETS}gids/"
+"""The screenshots in the publishing guide."""
+PAGEFIND = "pagefind/"
+"""Pagefind's search index and its interface, written by the search step after the build."""
+PAGEFIND_UI_SCRIPT = f"{PAGEFIND}pagefind-ui.js"
+PAGEFIND_UI_STYLE = f"{PAGEFIND}pagefind-ui.css"
+PAGEFIND_MODULE = f"{PAGEFIND}pagefind.js"
+"""Pagefind's own script, loaded by zoeken.js to have the filters before a search in the address runs."""
+OFFLINE_INDEX = "voorbeeld-zoekindex.js"
+"""The search index of the copy that works from a disk (site/offline.py), at its root: `window.adviesregisterZoekindex = [...]`."""
 
 
 SOURCES = "bronnen/"
@@ -81,6 +112,8 @@ def reserved_name_message(naam: str) -> str:
 
 REQUIRED_PAGES = ("over", "privacy", "toegankelijkheid")
 """Hand-written pages every archive has (the menu in mkdocs.yml names them): what it is, its privacy and accessibility statements."""
+ABOUT, PRIVACY, ACCESSIBILITY = (f"{naam}/" for naam in REQUIRED_PAGES)
+"""Their addresses (the footer links to each)."""
 RESERVED_PAGES = frozenset(
     {
         "index",
@@ -127,24 +160,29 @@ def json_url(doc_id: str) -> str:
 
 
 def gemeente_url(slug: str) -> str:
-    return f"gemeenten/{slug}/"
+    return f"{GEMEENTEN}{slug}/"
 
 
 def thema_url(thema: str) -> str:
-    return f"themas/{slugify(thema)}/"
+    return f"{THEMAS}{slugify(thema)}/"
 
 
 def jaar_url(jaar: int) -> str:
-    return f"jaren/{jaar}/"
+    return f"{JAREN}{jaar}/"
 
 
 def status_url(status: str) -> str:
     """The pre-built list of advices with a status ('niet overgenomen' → 'status/niet-overgenomen/')."""
-    return f"status/{slugify(status)}/"
+    return f"{STATUSSEN}{slugify(status)}/"
+
+
+def chart_url(chart: str, kind: str) -> str:
+    """A chart of the Cijfers page: ('uitkomsten', 'gemeente') → 'cijfers/uitkomsten-gemeente.svg'."""
+    return f"{FIGURES}{chart}-{kind}.svg"
 
 
 def gemeente_feed_url(slug: str) -> str:
-    return f"feeds/gemeente-{slug}.xml"
+    return f"{FEEDS_PAGE}gemeente-{slug}.xml"
 
 
 def feed_link(feed: str) -> str:
@@ -158,7 +196,7 @@ def feed_anchor(feed: str) -> str:
 
 
 def thema_feed_url(thema: str) -> str:
-    return f"feeds/thema-{slugify(thema)}.xml"
+    return f"{FEEDS_PAGE}thema-{slugify(thema)}.xml"
 
 
 def list_page_url(url: str, number: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from adviesregister.content.names import OPEN_DATA, absolute_url
+from adviesregister.content.names import ABOUT, OPEN_DATA, absolute_url
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.downloads import DATA_FILES, JSON_DUMP, Download, file_digest
 
@@ -87,7 +87,7 @@ def dcat_catalog(header: dict[str, Any], settings: Settings, out: Path, period: 
         "dct:modified": modified,
         "dct:spatial": _concept(f"{EU}/country/NLD", "Nederland", f"{EU}/country", "dct:Location"),
         "dcat:landingPage": {"@id": base, "@type": "foaf:Document"},
-        "foaf:page": {"@id": absolute_url(settings.site_url, "over/"), "@type": "foaf:Document"},
+        "foaf:page": {"@id": absolute_url(settings.site_url, ABOUT), "@type": "foaf:Document"},
         "dct:conformsTo": {"@id": f"{base}schema/adviesregister.schema.json", "@type": "dct:Standard"},
         "dcat:distribution": [{"@id": distribution["@id"]} for distribution in distributions],
     }

@@ -18,6 +18,8 @@ CSV_TABLE = "adviesregister.csv.gz"
 EXCEL_TABLE = "adviesregister-excel.csv"
 XLSX_TABLE = "adviesregister.xlsx"
 SQLITE_DATABASE = "adviesregister.sqlite.gz"
+FIGURES_JSON = "cijfers.json"
+FIGURES_CSV = "cijfers.csv"
 SPREADSHEET_FILES = (EXCEL_TABLE, XLSX_TABLE)
 """The files meant for a spreadsheet: only these carry the formula guard (content/spreadsheet.py), and they are not packed."""
 
@@ -52,11 +54,11 @@ DATA_FILES = (
         "application/vnd.sqlite3",
     ),
     Download(
-        "cijfers.json",
+        FIGURES_JSON,
         "de cijfers van de pagina Cijfers: per gemeente, jaar en thema de uitkomsten, de reactietijd en hoe vaak het antwoord binnen de termijn kwam",
         "application/json",
     ),
-    Download("cijfers.csv", "dezelfde cijfers, één regel per groep (RFC 4180, UTF-8)", "text/csv"),
+    Download(FIGURES_CSV, "dezelfde cijfers, één regel per groep (RFC 4180, UTF-8)", "text/csv"),
 )
 DESCRIPTION_FILES = (
     Download("datapackage.json", "beschrijving volgens Frictionless Data Package v2"),

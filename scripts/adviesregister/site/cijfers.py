@@ -16,11 +16,10 @@ import vl_convert
 
 from adviesregister.content.cijfers import OUTCOMES, Figures
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
+from adviesregister.content.names import chart_url
 from adviesregister.site import dutch
 from adviesregister.site.views import STATUS_LABELS, join_words
 
-CIJFERS = "cijfers/"
-"""The URL of the Cijfers page."""
 MAX_BARS = 20
 """A chart shows at most this many groups (those with the most advices); the table beside it shows all."""
 
@@ -276,7 +275,7 @@ def _charts(kind: str, title: str, group: list[Figures]) -> list[Chart]:
     more = f" De {MAX_BARS} met de meeste adviezen staan erin; de tabel noemt ze allemaal." if len(group) > MAX_BARS else ""
     charts = [
         Chart(
-            f"{CIJFERS}uitkomsten-{kind}.svg",
+            chart_url("uitkomsten", kind),
             f"Uitkomst van de adviezen, {title.lower()}",
             f"Staafdiagram: per {kind} het deel van de adviezen dat het college overnam, deels overnam of niet overnam, dat een ander antwoord kreeg, waarop we geen reactie vonden terwijl de termijn voorbij is, of dat nog wacht.{more} De getallen staan in de tabel hieronder.",
             _outcome_svg(shown),
@@ -287,7 +286,7 @@ def _charts(kind: str, title: str, group: list[Figures]) -> list[Chart]:
     if known:
         charts.append(
             Chart(
-                f"{CIJFERS}binnen-termijn-{kind}.svg",
+                chart_url("binnen-termijn", kind),
                 f"Antwoord binnen de termijn, {title.lower()}",
                 f"Staafdiagram: per {kind} het deel van de adviezen dat binnen de termijn een antwoord kreeg, van de adviezen die een antwoord kregen of waarvan de termijn voorbij is.{more} De getallen staan in de tabel hieronder.",
                 _on_time_svg(known),
@@ -298,7 +297,7 @@ def _charts(kind: str, title: str, group: list[Figures]) -> list[Chart]:
     if timed:
         charts.append(
             Chart(
-                f"{CIJFERS}reactietijd-{kind}.svg",
+                chart_url("reactietijd", kind),
                 f"Reactietijd van het college, {title.lower()}",
                 f"Staafdiagram: per {kind} de mediaan van de reactietijd in dagen, met een zwarte streep op de termijn voor een reactie.{more} De getallen staan in de tabel hieronder.",
                 _time_svg(timed),

@@ -8,6 +8,7 @@ from importlib.resources import files
 
 from adviesregister.content.codes import PROBLEM_CODES
 from adviesregister.content.model import Gemeente
+from adviesregister.content.names import GUIDE, GUIDE_PICTURES
 from adviesregister.site.templating import ENV
 from adviesregister.site.views import relative_url
 
@@ -67,9 +68,7 @@ PICTURES = (
         "Voorbeeld van het formulier voor een nieuw advies: bij elk veld een korte uitleg, en bovenaan de knoppen om op te slaan.",
     ),
 )
-PICTURES_FOLDER = "assets/gids/"
-"""Where the pictures are on the site (the theme copies theme/assets/ into every archive's site)."""
-PICTURES_IN_REPOSITORY = "scripts/adviesregister/site/theme/" + PICTURES_FOLDER
+PICTURES_IN_REPOSITORY = "scripts/adviesregister/site/theme/" + GUIDE_PICTURES
 """Where they are in the generator's repository, for CONTRIBUTING.md at its root."""
 
 
@@ -77,9 +76,9 @@ def render_guide(gemeenten: dict[str, Gemeente] | None = None, pictures: str | N
     """The publishing guide in Markdown, as on the site's Publiceren page (CONTRIBUTING.md starts with it), with the
     archive's first gemeente in its examples. `pictures` is the folder of the screenshots as seen from where the guide
     is read; by default the site's, from the Publiceren page."""
-    folder = pictures if pictures is not None else relative_url(PICTURES_FOLDER, "publiceren/")
+    folder = pictures if pictures is not None else relative_url(GUIDE_PICTURES, GUIDE)
     return ENV.get_template("publiceren.md.j2").render(
-        current="publiceren/",
+        current=GUIDE,
         codes=sorted(PROBLEM_CODES.items()),
         vb=example(gemeenten),
         afbeelding={picture.name.removesuffix(".png"): (folder + picture.name, picture) for picture in PICTURES},

@@ -18,10 +18,9 @@ from urllib.parse import urlsplit
 from lxml import html
 
 from adviesregister.base.folders import OFFLINE_MARKER, empty_folder, write_marker
+from adviesregister.content.names import OFFLINE_INDEX
 from adviesregister.site.views import script_json
 
-OFFLINE_INDEX = "voorbeeld-zoekindex.js"
-"""The search index of the copy, at its root: `window.adviesregisterZoekindex = [...]`."""
 _LINKED = (("a", "href"), ("link", "href"), ("area", "href"))
 
 

@@ -15,8 +15,12 @@ from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
 from adviesregister.content.model import Adviesraad, Archive
 from adviesregister.content.names import (
     FEED_ALL,
+    GEMEENTEN,
+    JAREN,
     OPEN_DATA,
     OVERVIEW,
+    STATUSSEN,
+    THEMAS,
     absolute_url,
     feed_anchor,
     feed_link,
@@ -392,10 +396,10 @@ def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -
     soorten = sorted({v.soort for v in ordered})
     alle_adviezen = [(ALLE_ADVIEZEN, "Alle adviezen")] if counts.get("soort", Counter())[ALLE_ADVIEZEN] else []
     filters = [
-        Filter("status", "Status", options("status", [(item.status.tekst, item.status.tekst) for item in home.statussen]), meerdere=True, index_url="status/"),
-        Filter("gemeente", "Gemeente", options("gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered})), index_url="gemeenten/"),
-        Filter("thema", "Thema", options("thema", sorted({(t, t) for v in ordered for t, _ in v.themas})), index_url="themas/"),
-        Filter("jaar", "Jaar", options("jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren]), index_url="jaren/"),
+        Filter("status", "Status", options("status", [(item.status.tekst, item.status.tekst) for item in home.statussen]), meerdere=True, index_url=STATUSSEN),
+        Filter("gemeente", "Gemeente", options("gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered})), index_url=GEMEENTEN),
+        Filter("thema", "Thema", options("thema", sorted({(t, t) for v in ordered for t, _ in v.themas})), index_url=THEMAS),
+        Filter("jaar", "Jaar", options("jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren]), index_url=JAREN),
         Filter("soort", "Soort", options("soort", [*alle_adviezen, *((s, s) for s in soorten)])),
     ]
     if counts.get("punten", Counter())["niet-overgenomen"]:

@@ -15,17 +15,27 @@ from typing import Any
 
 import yaml
 
-from adviesregister.base.cache import cache_folder, cached_map, text_key
-from adviesregister.content.history import ContentHistory, FileDates, HistoryEvent
-from adviesregister.content.model import Archive, Derived
+from adviesregister.base.cache import cached_map, text_key
+from adviesregister.content.cijfers import Figures
+from adviesregister.content.history import FileDates
+from adviesregister.content.model import Archive
 from adviesregister.content.names import (
     DIWOO_SITEMAP,
     FEED_ALL,
     FEEDS_PAGE,
+    FIGURES,
+    GEMEENTEN,
+    GUIDE,
+    HOME,
+    JAREN,
     OPEN_DATA,
     OVERVIEW,
     OVERVIEW_INDEX,
     POINTS,
+    SEARCH,
+    SITEMAP,
+    STATUSSEN,
+    THEMAS,
     absolute_url,
     offered_as_text,
     page_file,
@@ -33,18 +43,20 @@ from adviesregister.content.names import (
 )
 from adviesregister.content.originals import Verdict, published_bytes, withheld_sentence
 from adviesregister.content.paths import is_inside
+from adviesregister.content.prepared import Prepared
 from adviesregister.content.project import Project
-from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site import dutch
 from adviesregister.site.beheer import editor_files
-from adviesregister.site.cijfers import CIJFERS, SMALL_N, TOO_FEW, build_figures_page, summary
+from adviesregister.site.cijfers import SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import (
     Filter,
+    Home,
     Listing,
+    Listings,
     build_comparison,
     build_feeds,
     build_filters,
@@ -61,62 +73,120 @@ from adviesregister.site.templating import ENV
 from adviesregister.site.views import OLD_FILTER_VALUES, STATUS_ORDER, DocumentView, SourceFile, build_views, format_day, format_size, relative_url, script_json
 
 
-def render_site(
-    project: Project,
-    archive: Archive,
-    derived: dict[str, Derived],
-    settings: Settings,
-    export: ExportResult,
-    history: ContentHistory,
-    histories: dict[str, list[HistoryEvent]],
-    publishable: Mapping[str, Verdict],
-) -> int:
-    """Write every page and file into project.pages, beside the open data already there; returns how many files are there.
-    `history`, `histories` and `publishable`: read and checked once by the caller (pipeline.Prepared)."""
-    writer = _Writer(project.pages)
+def render_site(prepared: Prepared, export: ExportResult) -> int:
+    """Write every page and file into the project's build/pages/, beside the open data already there; returns how many
+    files are there. The documents and their originals → the lists → the home page, the figures and the overview →
+    the index pages → the sitemaps and feeds → the fixed pages → the editor."""
+    writer = _Writer(prepared.project.pages)
     writer.keep(export.files)
-    sources = publish_sources(project, archive, publishable)
-    dates = history.dates
-    views = build_views(
-        archive, derived, settings.site_url, {doc_id: source for doc_id, (source, _) in sources.items()}, settings.contact, histories, export.peildatum
+    sources = publish_sources(prepared.project, prepared.archive, prepared.publishable)
+    views = _build_views(prepared, export, sources)
+    ordered = _newest_first(views)
+    _write_documents(writer, prepared, ordered)
+    _write_originals(writer, sources)
+    _write_open_data_page(writer, prepared, export)
+    listings = build_listings(prepared.archive, ordered)
+    _write_listings(writer, listings, export, prepared.history.dates)
+    newest = last_change(ordered, prepared.history.dates)
+    home = _write_home(writer, prepared, export, ordered, newest)
+    _write_figures_page(writer, export)
+    write_overview(writer, ordered, build_filters(ordered, home, listings), newest)
+    _write_indexes(writer, prepared.archive, listings, export)
+    _write_points(writer, ordered)
+    _write_sitemaps(writer, prepared, export, views)
+    _write_feeds(writer, prepared, ordered, listings)
+    _write_search(writer)
+    _write_guide_and_pages(writer, prepared.archive)
+    _write_editor(writer, prepared)
+    return writer.finish()
+
+
+def _build_views(prepared: Prepared, export: ExportResult, sources: dict[str, tuple[SourceFile, Path | None]]) -> dict[str, DocumentView]:
+    """What each document's page and every list show of it, as of the open data's peildatum."""
+    settings, archive = prepared.settings, prepared.archive
+    return build_views(
+        archive,
+        prepared.derived,
+        settings.site_url,
+        {doc_id: source for doc_id, (source, _) in sources.items()},
+        settings.contact,
+        prepared.histories,
+        export.peildatum,
     )
-    ordered = sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
+
+
+def _newest_first(views: dict[str, DocumentView]) -> list[DocumentView]:
+    """The order of every list and feed: newest first, by date and then by id."""
+    return sorted(views.values(), key=lambda v: (v.doc.datum.sort_key(), v.id), reverse=True)
+
+
+def _write_documents(writer: _Writer, prepared: Prepared, ordered: list[DocumentView]) -> None:
+    """Each document's page, with its letter's sanitised HTML: the costliest step per page, so it is kept between
+    builds (content/cache.py; the check made most of it already)."""
+    dates = prepared.history.dates
     texts = [view.doc.tekst for view in ordered]
-    letters = cached_map(letter_html, texts, [text_key(text) for text in texts], cache_folder(project.root), "brieven")  # the costliest step per page
+    letters = cached_map(letter_html, texts, [text_key(text) for text in texts], prepared.cache, "brieven")  # the costliest step per page
     for view, tekst in zip(ordered, letters, strict=True):
         write_document(writer, view, last_change([view], dates), tekst)
+
+
+def _write_originals(writer: _Writer, sources: dict[str, tuple[SourceFile, Path | None]]) -> None:
+    """The originals the site publishes (see publish_sources)."""
     for source, original in sources.values():
         if source.url is not None and original is not None:
             writer.write_bytes(source.url, published_bytes(original))  # a PDF's clean copy, any other original as it is
-    open_data = build_open_data_page(export, project.pages, settings)
-    writer.page("open-data.md", "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
-    listings = build_listings(archive, ordered)
-    figures = {(item.soort, item.sleutel): item for item in export.cijfers}
+
+
+def _write_open_data_page(writer: _Writer, prepared: Prepared, export: ExportResult) -> None:
+    """The Open data page: every download, its fields and how to read it."""
+    open_data = build_open_data_page(export, prepared.project.pages, prepared.settings)
+    writer.page(page_file(OPEN_DATA), "Open data", "open-data.md.j2", OPEN_DATA, {"pagina": open_data}, description=DESCRIPTIONS["open-data"])
+
+
+def _write_listings(writer: _Writer, listings: Listings, export: ExportResult, dates: dict[str, FileDates]) -> None:
+    """A list of documents per gemeente, thema, year and status, each with the summary of its figures."""
+    figures = _figures_by_key(export)
     for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
         for listing in group:
             cijfers = figures.get((kind, listing.sleutel))
             write_listing(writer, listing, PARENTS[kind], summary(cijfers) if cijfers and cijfers.adviezen else None, last_change(listing.views, dates))
-    newest = last_change(ordered, dates)
+
+
+def _write_home(writer: _Writer, prepared: Prepared, export: ExportResult, ordered: list[DocumentView], newest: str | None) -> Home:
+    """The home page; returns it, for the overview's filters."""
+    settings = prepared.settings
     bijgewerkt = format_day(export.gegevens_gewijzigd)  # the open data's gegevens_gewijzigd: the same day
-    home = build_home(ordered, archive, export.cijfers[0], bijgewerkt, settings.organisatie or settings.uitgever)
-    writer.page("index.md", None, "home.md.j2", "", {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
+    home = build_home(ordered, prepared.archive, export.cijfers[0], bijgewerkt, settings.organisatie or settings.uitgever)
+    writer.page(page_file(HOME), None, "home.md.j2", HOME, {"home": home}, hide=["toc"], feed=FEED_ALL, gewijzigd=newest)
+    return home
+
+
+def _write_figures_page(writer: _Writer, export: ExportResult) -> None:
+    """The Cijfers page and its charts, from the figures the open data holds."""
     figures_page = build_figures_page(export.cijfers)
     cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.statussen_peildatum)}  # the open data's statussen_peildatum
-    writer.page("cijfers.md", "Cijfers", "cijfers.md.j2", CIJFERS, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
+    writer.page(page_file(FIGURES), "Cijfers", "cijfers.md.j2", FIGURES, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
         writer.file(chart.bestand, chart.svg)
-    write_overview(writer, ordered, build_filters(ordered, home, listings), newest)
-    comparison = build_comparison(archive, listings.gemeenten, figures)
-    for name, title, items, intro in (
-        ("gemeenten", "Gemeenten", listings.gemeenten, "Kies een gemeente."),
-        ("themas", "Thema's", listings.themas, "Kies een thema."),
-        ("status", "Adviezen per status", listings.statussen, "Kies een status."),
-        ("jaren", "Jaren", listings.jaren, "Kies een jaar."),
+
+
+def _write_indexes(writer: _Writer, archive: Archive, listings: Listings, export: ExportResult) -> None:
+    """The pages that list the lists: gemeenten (with their comparison), thema's, statuses and years."""
+    comparison = build_comparison(archive, listings.gemeenten, _figures_by_key(export))
+    for name, url, title, items, intro in (
+        ("gemeenten", GEMEENTEN, "Gemeenten", listings.gemeenten, "Kies een gemeente."),
+        ("themas", THEMAS, "Thema's", listings.themas, "Kies een thema."),
+        ("status", STATUSSEN, "Adviezen per status", listings.statussen, "Kies een status."),
+        ("jaren", JAREN, "Jaren", listings.jaren, "Kies een jaar."),
     ):
         context = {"items": items, "intro": intro, "vergelijking": comparison if name == "gemeenten" else None, "klein": SMALL_N, "te_weinig": TOO_FEW}
-        writer.page(f"{name}/index.md", title, "index-lijst.md.j2", f"{name}/", context, description=DESCRIPTIONS[name])
+        writer.page(f"{url}index.md", title, "index-lijst.md.j2", url, context, description=DESCRIPTIONS[name])
+
+
+def _write_points(writer: _Writer, ordered: list[DocumentView]) -> None:
+    """The points of advice the college did not take over."""
     writer.page(
-        "punten.md",
+        page_file(POINTS),
         "Punten die het college niet overnam",
         "punten.md.j2",
         POINTS,
@@ -124,39 +194,66 @@ def render_site(
         hide=["toc"],
         description=DESCRIPTIONS["punten"],
     )
+
+
+def _write_sitemaps(writer: _Writer, prepared: Prepared, export: ExportResult, views: dict[str, DocumentView]) -> None:
+    """The Woo's sitemap of DiWoo records, and robots.txt naming it beside MkDocs' own sitemap."""
+    dates, settings = prepared.history.dates, prepared.settings
     titles = {record["id"]: record["titel"] for record in export.records}
     woo = [(record, last_change([views[record["id"]]], dates)) for record in export.records if has_diwoo(record) and record["url"]]
     writer.file(DIWOO_SITEMAP, diwoo_sitemap(woo, titles).decode("utf-8"))
-    sitemaps = "".join(f"Sitemap: {absolute_url(settings.site_url, name)}\n" for name in ("sitemap.xml", DIWOO_SITEMAP))
+    sitemaps = "".join(f"Sitemap: {absolute_url(settings.site_url, name)}\n" for name in (SITEMAP, DIWOO_SITEMAP))
     writer.file("robots.txt", f"User-agent: *\nAllow: /\n\n{sitemaps}")
+
+
+def _write_feeds(writer: _Writer, prepared: Prepared, ordered: list[DocumentView], listings: Listings) -> None:
+    """The feed of every new document, one per list that has one, and the page that explains them."""
+    dates, settings = prepared.history.dates, prepared.settings
     writer.file(FEED_ALL, render_feed("Adviesregister: nieuwe documenten", FEED_ALL, ordered, settings.site_url, dates))
     for listing in listings.all():
         if listing.feed:
             writer.file(listing.feed, render_feed(listing.feed_titel, listing.feed, listing.views, settings.site_url, dates))
     writer.page(
-        "feeds/index.md",
+        f"{FEEDS_PAGE}index.md",
         "Volgen met een feed",
         "feeds.md.j2",
         FEEDS_PAGE,
         {"feeds": build_feeds(listings, settings.site_url)},
         description=DESCRIPTIONS["feeds"],
     )
+
+
+def _write_search(writer: _Writer) -> None:
+    """The search page (Pagefind's index is made after MkDocs, by the engine)."""
     writer.page(
-        "zoeken.md",
+        page_file(SEARCH),
         "Zoeken",
         "zoeken.md.j2",
-        "zoeken/",
+        SEARCH,
         {"oude_waarden": OLD_FILTER_VALUES, "status_volgorde": STATUS_ORDER},
         hide=["toc"],
         description=DESCRIPTIONS["zoeken"],
     )
-    writer.page_text("publiceren.md", "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
+
+
+def _write_guide_and_pages(writer: _Writer, archive: Archive) -> None:
+    """The guide for those who publish (ours, trusted) and the archive's hand-written pages (not trusted)."""
+    writer.page_text(page_file(GUIDE), "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
     for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
-    if settings.beheer is not None:  # the content editor, only when the archive turned it on (mkdocs.yml)
-        for name, data in editor_files(project.root, settings.beheer, archive.gemeenten, settings.naam).items():
+
+
+def _write_editor(writer: _Writer, prepared: Prepared) -> None:
+    """The content editor's files, only when the archive turned it on (mkdocs.yml)."""
+    settings = prepared.settings
+    if settings.beheer is not None:
+        for name, data in editor_files(prepared.project.root, settings.beheer, prepared.archive.gemeenten, settings.naam).items():
             writer.write_bytes(name, data)
-    return writer.finish()
+
+
+def _figures_by_key(export: ExportResult) -> dict[tuple[str, str], Figures]:
+    """The open data's figures by kind and key (a gemeente's, a thema's, …)."""
+    return {(item.soort, item.sleutel): item for item in export.cijfers}
 
 
 def write_listing(writer: _Writer, listing: Listing, parent: tuple[str, str], cijfers: str | None = None, gewijzigd: str | None = None) -> None:
@@ -195,7 +292,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
         crumbs = [] if list_page.nummer == 1 else [("Alle documenten", OVERVIEW)]
         meta: dict[str, Any] = {"hide": ["toc"], "feed": FEED_ALL, "description": description, "gewijzigd": gewijzigd}
         writer.page(
-            page_file(list_page.url) if list_page.nummer > 1 else "documenten/index.md",
+            page_file(list_page.url) if list_page.nummer > 1 else f"{OVERVIEW}index.md",
             titel,
             "overzicht.md.j2",
             list_page.url,
@@ -222,7 +319,7 @@ def write_document(writer: _Writer, view: DocumentView, gewijzigd: str | None = 
     writer.page(page_file(view.url), view.titel, "document.md.j2", view.url, context, kruimels=crumbs, html_only=True, **meta)
 
 
-PARENTS = {"gemeente": ("Gemeenten", "gemeenten/"), "thema": ("Thema's", "themas/"), "jaar": ("Jaren", "jaren/"), "status": ("Adviezen per status", "status/")}
+PARENTS = {"gemeente": ("Gemeenten", GEMEENTEN), "thema": ("Thema's", THEMAS), "jaar": ("Jaren", JAREN), "status": ("Adviezen per status", STATUSSEN)}
 """The page above a list, in its breadcrumbs."""
 DESCRIPTIONS = {
     "open-data": "Download alle adviezen, reacties en cijfers als open data: JSON, CSV, Excel en SQLite, met een beschrijving van elk veld.",

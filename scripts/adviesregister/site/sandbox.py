@@ -18,6 +18,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.plugins import BasePlugin
 from mkdocs.theme import Theme
 
+from adviesregister.site.urls import URLS
+
 MACHINERY = (Environment, Template, BaseLoader)
 """Objects that compile or load templates: reaching one is leaving the sandbox."""
 THEME_METHODS = frozenset({"get_env", "_load_theme_config", "_add_parent_themes"})
@@ -36,12 +38,14 @@ class ThemeSandbox(SandboxedEnvironment):
 
 
 def sandboxed(env: Environment) -> ThemeSandbox:
-    """`env` (MkDocs' environment for the theme) as a sandbox with the same loader, filters, tests and globals."""
+    """`env` (MkDocs' environment for the theme) as a sandbox with the same loader, filters, tests and globals, and the
+    site's addresses as `urls` (site/urls.py): main.html writes `{{ urls.open_data | url }}`, not 'open-data/'."""
     sandbox = ThemeSandbox(
         loader=env.loader, autoescape=env.autoescape, extensions=[type(extension) for extension in env.extensions.values()], auto_reload=False
     )
     sandbox.filters.update(env.filters)
     sandbox.tests.update(env.tests)
     sandbox.globals.update(env.globals)
+    sandbox.globals["urls"] = URLS
     sandbox.policies.update(env.policies)
     return sandbox

@@ -1,4 +1,5 @@
-"""The one Jinja environment for our templates (pages, feeds, guide): autoescaped, strict about missing values; and the
+"""The one Jinja environment for our templates (pages, feeds, guide): autoescaped, strict about missing values, with
+the site's addresses as `urls` (site/urls.py) and the filter `rel` that makes one relative to the page; and the
 plain-text one for the files `init` writes. Jinja is used nowhere outside site/."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 
+from adviesregister.site.urls import URLS
 from adviesregister.site.views import relative_url
 
 ENV = Environment(
@@ -28,6 +30,7 @@ def _rel(context: Context, target: str) -> str:
 
 
 ENV.filters["rel"] = _rel
+ENV.globals["urls"] = URLS
 
 
 TEXT_ENV = Environment(undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)

@@ -2,8 +2,8 @@
 // (?q=…&status=…), so a search can be shared and Back brings it back; a search in the address is run at once, after
 // the filters have loaded (otherwise Pagefind shows only the filter groups whose data arrived before the first
 // results). Results come newest first; each shows its status, soort, gemeente and date; the statuses of the filter
-// come in the site's order (pagefind_order.py). No result: #zoekhulp says what to try.
-var zoekScript = document.currentScript;
+// come in the site's order (pagefind_order.py). No result: #zoekhulp says what to try. Addresses come from the page
+// (#zoekvak's data-pagefind, data-zoekindex and data-basis, relative to it; content/names.py builds them).
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("zoekvak");
   if (window.location.protocol === "file:") {
@@ -85,7 +85,7 @@ window.addEventListener("DOMContentLoaded", function () {
   }).observe(box, { childList: true, subtree: true, characterData: true });
 
   if (!query && !Object.keys(filters).length) return;
-  import(new URL("../pagefind/pagefind.js", zoekScript.src).href)
+  import(new URL(box.dataset.pagefind, window.location.href).href)
     .then(function (pagefind) {
       return pagefind.filters();
     })
@@ -99,9 +99,9 @@ window.addEventListener("DOMContentLoaded", function () {
 // The preview opened from a disk (file://): a browser fetches no files there, so Pagefind cannot run. The preview copy
 // (`adviesregister offline`) holds a search index as a script; this searches its titles, labels and texts for every word typed.
 function searchOnDisk(box) {
-  var root = new URL("../", zoekScript.src);
+  var root = new URL(box.dataset.basis, window.location.href);
   var script = document.createElement("script");
-  script.src = new URL("voorbeeld-zoekindex.js", root).href;
+  script.src = new URL(box.dataset.zoekindex, window.location.href).href;
   script.onload = function () { showSearch(window.adviesregisterZoekindex || []); };
   script.onerror = function () { box.textContent = "Zoeken werkt niet in deze kopie van de site. Bekijk alle documenten via het menu."; };
   document.head.appendChild(script);

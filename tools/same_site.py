@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import tomllib
 from io import BytesIO
 from pathlib import Path
 
@@ -58,8 +59,22 @@ def synthetic_content(trees: tuple[Path, ...], count: int, scratch: Path) -> Non
         shutil.copytree(scratch / "content", tree / "content")
 
 
+def own_entry_points(project: Path) -> Path:
+    """A distribution's metadata with the tree's own entry points (pyproject.toml), first on the path, so that MkDocs
+    finds the plugin where that tree has it (the venv's installed metadata names the working tree's)."""
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    info = project / ".same-site" / "adviesregister-0.0.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: adviesregister\nVersion: 0.0.0\n", encoding="utf-8")
+    groups = {"console_scripts": pyproject["project"].get("scripts", {}), **pyproject["project"].get("entry-points", {})}
+    text = "".join(f"[{group}]\n" + "".join(f"{name} = {target}\n" for name, target in entries.items()) + "\n" for group, entries in groups.items())
+    (info / "entry_points.txt").write_text(text, encoding="utf-8")
+    return info.parent
+
+
 def build(project: Path) -> Path:
-    env = {**os.environ, "PYTHONPATH": str(project / "scripts"), "SOURCE_DATE_EPOCH": CLOCK, "GITHUB_SHA": COMMIT}
+    path = os.pathsep.join((str(own_entry_points(project)), str(project / "scripts")))
+    env = {**os.environ, "PYTHONPATH": path, "SOURCE_DATE_EPOCH": CLOCK, "GITHUB_SHA": COMMIT}
     env.pop("ADVIESREGISTER_SITE_URL", None)
     done = subprocess.run([sys.executable, "-c", BUILD, "build", "--root", str(project)], cwd=project, env=env, capture_output=True, text=True)
     if done.returncode != 0:

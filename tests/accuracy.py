@@ -23,7 +23,7 @@ from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 
 from helpers import ARCHIEF
 

@@ -20,8 +20,8 @@ from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive
 from adviesregister.content.project import Project
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.importer.linking import add_to_archive
-from adviesregister.importer.records import import_letter
 from adviesregister.importer.result import ImportRefusedError, ImportResult
 from adviesregister.importer.writing import write_result
 
@@ -49,7 +49,7 @@ class InboxError(AdviesregisterError):
 
 
 @dataclass(frozen=True)
-class Letter:
+class InboxFile:
     """One file of the inbox and what became of it."""
 
     bestand: str
@@ -66,14 +66,14 @@ class Letter:
 class Outcome:
     """What one run of the inbox did."""
 
-    brieven: list[Letter] = field(default_factory=list)
+    brieven: list[InboxFile] = field(default_factory=list)
     commit: str | None = None
     """The commit made (its full hash); None without --commit or when nothing changed."""
     vastgelegd: bool = False
     """Whether --commit was given: the report links to the files only when they are in a commit on the branch."""
 
     @property
-    def mislukt(self) -> list[Letter]:
+    def mislukt(self) -> list[InboxFile]:
         return [brief for brief in self.brieven if brief.fout is not None]
 
 
@@ -117,26 +117,26 @@ def run_inbox(project: Project, folder: str = INBOX, commit: bool = False) -> Ou
     return outcome
 
 
-def _import_one(project: Project, archive: Archive, path: Path, bestand: str) -> Letter:
+def _import_one(project: Project, archive: Archive, path: Path, bestand: str) -> InboxFile:
     """One letter read and written as `import --geen-vragen` does; its Dutch error when it was not."""
     try:
         result = import_letter(project, archive, path)
     except (ExtractError, ImportRefusedError) as err:
-        return Letter(bestand, fout=str(err))
+        return InboxFile(bestand, fout=str(err))
     if result.geen_brief is not None:
-        return Letter(
+        return InboxFile(
             bestand,
             result,
             fout=f"{result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met 'adviesregister import --toch'.",
         )
     if result.houder is not None:  # the archive holds this original already: nothing to write, the upload can go
-        return Letter(bestand, result)
+        return InboxFile(bestand, result)
     try:
         geschreven = write_result(project, result)
     except ImportRefusedError as err:
-        return Letter(bestand, result, fout=str(err))
+        return InboxFile(bestand, result, fout=str(err))
     add_to_archive(archive, result.records)
-    return Letter(bestand, result, geschreven=tuple(geschreven))
+    return InboxFile(bestand, result, geschreven=tuple(geschreven))
 
 
 def _commit(project: Project, changed: list[str], outcome: Outcome) -> str | None:

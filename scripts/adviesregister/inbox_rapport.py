@@ -4,7 +4,7 @@ whether the original will be published.
 
 Everything quoted from a letter has the signs Markdown reads escaped and its '@' followed by a zero-width space, so
 that a letter cannot put a link, a picture, HTML or a mention (@naam) into the comment; the evidence was cleared of
-personal data by the import (records.py). What the import left
+personal data by the import (letter_import.py). What the import left
 out of the text is only counted here: quoting it would put it in a public comment.
 """
 
@@ -20,7 +20,7 @@ from adviesregister.content.parse import field_line as deepest_line
 from adviesregister.content.project import Project
 from adviesregister.importer.findings import Decision
 from adviesregister.importer.result import ImportResult
-from adviesregister.inbox import INBOX, Letter, Outcome
+from adviesregister.inbox import INBOX, InboxFile, Outcome
 from adviesregister.site import dutch
 
 MARKER = "<!-- adviesregister-inbox -->"
@@ -113,7 +113,7 @@ def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder
     return text
 
 
-def _letter(project: Project, brief: Letter, number: int, links: Links | None) -> list[str]:
+def _letter(project: Project, brief: InboxFile, number: int, links: Links | None) -> list[str]:
     naam = Path(brief.bestand).name
     result = brief.result
     if brief.fout is not None:

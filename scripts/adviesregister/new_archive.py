@@ -64,7 +64,7 @@ class InitError(AdviesregisterError, ValueError):
 
 
 @dataclass(frozen=True)
-class Gemeente:
+class CbsGemeente:
     slug: str
     naam: str
     cbs_code: str
@@ -75,7 +75,7 @@ class Council:
     """The council the archive is for, as given on the command line or at the prompts."""
 
     naam: str
-    gemeenten: tuple[Gemeente, ...]
+    gemeenten: tuple[CbsGemeente, ...]
     contact: str
     adres: str
     afkorting: str = ""
@@ -83,13 +83,13 @@ class Council:
     formulier: str = ""
 
 
-def find_gemeente(naam: str) -> Gemeente:
+def find_gemeente(naam: str) -> CbsGemeente:
     """A gemeente of the CBS list by its name, whatever the case, accents or apostrophes ('s-Hertogenbosch, sHertogenbosch)."""
     try:
         code, name = lookup(naam)
     except GemeenteError as err:
         raise InitError(f"--gemeente: {err}") from None
-    return Gemeente(gemeente_slug(name), name, code)
+    return CbsGemeente(gemeente_slug(name), name, code)
 
 
 def check_council(council: Council) -> None:

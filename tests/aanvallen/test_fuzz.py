@@ -47,7 +47,7 @@ from adviesregister.content.project import Project
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.importer.letter import read_letter
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.opendata.records import document_record
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
 from adviesregister.site.feeds import render_feed

@@ -20,7 +20,7 @@ from adviesregister.content.markup import letter_html, pagina_html, visible_text
 from adviesregister.content.parse import parse_document
 from adviesregister.content.privacy import INVISIBLE_RE, detect, detect_in_name
 from adviesregister.content.project import Project
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.opendata.records import plain_text
 from adviesregister.pipeline import prepare
 

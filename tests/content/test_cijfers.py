@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.derive import derive_archive
+from adviesregister.content.figures import Figures, compute_figures
 from adviesregister.content.model import Adviesraad, Archive, Datum, Document, Gemeente
 
 ALMELO = Gemeente("almelo", "Almelo", "GM0141", (Adviesraad("Adviesraad sociaal domein Almelo"),), reactietermijn_weken=6)

@@ -21,7 +21,7 @@ from adviesregister.base.ocr import OcrInfo
 from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, Extracted, ExtractError, extract
 from adviesregister.content.load import load_archive
 from adviesregister.content.project import Project
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.importer.report import record_json
 from adviesregister.importer.result import ImportResult
 
@@ -204,7 +204,7 @@ def test_the_json_of_a_text_letter_says_no_ocr(tmp_path: Path) -> None:
 
 def test_a_doubtful_ocr_says_every_field_may_be_wrong(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     read = extract(SEED)
-    monkeypatch.setattr("adviesregister.importer.records.extract", lambda path, ocr: Extracted(read.text, OcrInfo(62.4, 3, 500)))
+    monkeypatch.setattr("adviesregister.importer.letter_import.extract", lambda path, ocr: Extracted(read.text, OcrInfo(62.4, 3, 500)))
     result = imported(project, SEED)
     assert str(result.beslissingen[0]) == (
         "tekst: de tekst komt uit tekstherkenning (OCR) van een scan (3 pagina's), gemiddeld 62 % zeker. Dat is laag: veel woorden kunnen "

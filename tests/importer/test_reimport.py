@@ -159,7 +159,7 @@ def read_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
         letter.tekst = letter.tekst.replace("Wij adviseren u om op elke middelbare school een vast spreekuur voor geldzaken te houden.\n", "")
         return letter
 
-    monkeypatch.setattr("adviesregister.importer.records.read_letter", older)
+    monkeypatch.setattr("adviesregister.importer.letter_import.read_letter", older)
 
 
 def first_import(project: Project, path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -235,7 +235,7 @@ def test_force_removes_a_field_the_import_wrote_and_no_longer_finds(tmp_path: Pa
         return letter
 
     with monkeypatch.context() as patch:
-        patch.setattr("adviesregister.importer.records.read_letter", with_attachment)
+        patch.setattr("adviesregister.importer.letter_import.read_letter", with_attachment)
         assert run_cli(["import", "--root", project.root, path]).exit_code == 0
     doc = next((project.root / "content" / "documenten").rglob("*.md"))
     assert front(doc)["bijlagen"] == ["geen"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from adviesregister.content.load import load_archive
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 
 from accuracy import empty_project, labelled_letters
 from helpers import ARCHIEF, run_cli

@@ -12,9 +12,9 @@ import pytest
 from lxml import etree, html
 from playwright.sync_api import Browser
 
-from adviesregister.content.cijfers import OUTCOMES, Figures
+from adviesregister.content.figures import OUTCOMES, Figures
 from adviesregister.pipeline import build_site
-from adviesregister.site.cijfers import COLOURS, SMALL_N, TOO_FEW, badge_class, build_figures_page, row
+from adviesregister.site.figures_page import COLOURS, SMALL_N, TOO_FEW, badge_class, build_figures_page, row
 from adviesregister.site.pages import ADVIESRAAD_UITLEG
 
 from helpers import ROOT, copy_project, serve

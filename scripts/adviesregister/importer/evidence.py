@@ -40,7 +40,7 @@ class Cue:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class KindVerdict:
     """What the evidence decides: a kind, or None with the cues that conflict."""
 
     soort: str | None
@@ -62,7 +62,7 @@ _SENDS = {RAAD: ADVIES, COLLEGE: REACTIE}
 _RECEIVES = {COLLEGE: ADVIES, RAAD: REACTIE}
 
 
-def weigh(letter: Letter, text: str) -> Verdict:
+def weigh(letter: Letter, text: str) -> KindVerdict:
     """Every cue of the letter, and the kind they agree on (None when they conflict, or when too little is known)."""
     cues = [cue for role in letter.rollen if (cue := _role_cue(role)) is not None]
     titel = letter.velden.get("titel")
@@ -84,7 +84,7 @@ def weigh(letter: Letter, text: str) -> Verdict:
     return decide(cues)
 
 
-def decide(cues: list[Cue]) -> Verdict:
+def decide(cues: list[Cue]) -> KindVerdict:
     """advies: a council writes (signature, letterhead, its voice) and advises (subject 'advies', 'wij adviseren u');
     or the college is addressed, the subject says advies and the body advises. reactie: the college writes or the
     council is addressed, and the letter answers an advice (subject, 'uw advies van …'). A cue of the other kind
@@ -99,10 +99,10 @@ def decide(cues: list[Cue]) -> Verdict:
             enough = bool(aarden & {AFZENDER, ONTVANGER}) and bool(aarden & {ONDERWERP, DAAD})
             tegen = [cue for cue in cues if cue.soort == ADVIES and cue.aard in (AFZENDER, ONTVANGER)]
         if enough:
-            return Verdict(None if tegen else soort, voor, tegen)
+            return KindVerdict(None if tegen else soort, voor, tegen)
     advies = [cue for cue in cues if cue.soort == ADVIES]
     reactie = [cue for cue in cues if cue.soort == REACTIE]
-    return Verdict(None, advies if advies and reactie else [], reactie if advies and reactie else [])
+    return KindVerdict(None, advies if advies and reactie else [], reactie if advies and reactie else [])
 
 
 def _role_cue(role: Role) -> Cue | None:

@@ -12,9 +12,9 @@ from adviesregister.content.extract import ExtractError
 from adviesregister.content.model import Archive, Datum
 from adviesregister.content.project import Project
 from adviesregister.importer.batch import Row, refused_row, row_of
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.importer.linking import add_to_archive
 from adviesregister.importer.questions import TerminalQuestions
-from adviesregister.importer.records import import_letter
 from adviesregister.importer.result import ImportRefusedError, ImportResult
 from adviesregister.importer.writing import write_result
 

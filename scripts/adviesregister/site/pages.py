@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from adviesregister.content.cijfers import Figures
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
+from adviesregister.content.figures import Figures
 from adviesregister.content.model import Adviesraad, Archive
 from adviesregister.content.names import (
     FEED_ALL,
@@ -40,7 +40,7 @@ from adviesregister.opendata.files import ExportResult
 from adviesregister.opendata.metadata import HEADER_FIELDS
 from adviesregister.opendata.recipes import Recipe, recipes, typed_columns
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
-from adviesregister.site import cijfers, dutch
+from adviesregister.site import dutch, figures_page
 from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, format_size, join_words, relative_url, status_view
 
 
@@ -87,7 +87,7 @@ ADVIESRAAD_UITLEG = (
 
 @dataclass(frozen=True)
 class GemeenteRow:
-    """One gemeente in the comparison on the gemeenten page, as text (site/cijfers.py's small-n rule applied)."""
+    """One gemeente in the comparison on the gemeenten page, as text (site/figures_page.py's small-n rule applied)."""
 
     naam: str
     url: str
@@ -116,9 +116,9 @@ def build_comparison(archive: Archive, gemeenten: list[Listing], figures: dict[t
                 item.adviezen if item else 0,
                 newest.datum if newest else "",
                 newest.datum_iso if newest else "",
-                cijfers.part_of(item.geheel_of_deels, item.adviezen) if item else "geen adviezen",
-                cijfers.days(item.mediaan) if item else cijfers.UNKNOWN,
-                cijfers.part_of(item.binnen_termijn, item.termijn_bekend) if item else cijfers.UNKNOWN,
+                figures_page.part_of(item.geheel_of_deels, item.adviezen) if item else "geen adviezen",
+                figures_page.days(item.mediaan) if item else figures_page.UNKNOWN,
+                figures_page.part_of(item.binnen_termijn, item.termijn_bekend) if item else figures_page.UNKNOWN,
             )
         )
     return rows

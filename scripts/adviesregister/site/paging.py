@@ -27,7 +27,7 @@ class PagerLink:
 
 
 @dataclass(frozen=True)
-class Page(Generic[T]):
+class ListPage(Generic[T]):
     """One page of a list: its items, its number and its address."""
 
     nummer: int
@@ -85,8 +85,8 @@ class Page(Generic[T]):
         return links
 
 
-def paginate(items: list[T], url: str) -> list[Page[T]]:
+def paginate(items: list[T], url: str) -> list[ListPage[T]]:
     """`items` in pages of PAGE_SIZE; the first at `url`, the others at `url` + 'pagina/2/' and on. An empty list is one page."""
     size = PAGE_SIZE
     chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
-    return [Page(number, len(chunks), url, chunk, (number - 1) * size + 1, len(items), size) for number, chunk in enumerate(chunks, start=1)]
+    return [ListPage(number, len(chunks), url, chunk, (number - 1) * size + 1, len(items), size) for number, chunk in enumerate(chunks, start=1)]

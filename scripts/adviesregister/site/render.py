@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from adviesregister.base.cache import cached_map, text_key
-from adviesregister.content.cijfers import Figures
+from adviesregister.content.figures import Figures
 from adviesregister.content.history import FileDates
 from adviesregister.content.model import Archive
 from adviesregister.content.names import (
@@ -49,8 +49,8 @@ from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site import dutch
 from adviesregister.site.beheer import editor_files
-from adviesregister.site.cijfers import SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
+from adviesregister.site.figures_page import SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import (
     Filter,

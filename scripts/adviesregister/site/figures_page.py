@@ -1,6 +1,6 @@
 """The Cijfers page and the summaries on the home, gemeente and thema pages: texts, tables and charts of the figures.
 
-The figures come computed (content/cijfers.py, the same ones the open data holds). Charts are static SVG drawn at build
+The figures come computed (content/figures.py, the same ones the open data holds). Charts are static SVG drawn at build
 time by Vega-Lite (vl-convert): no JavaScript, no request to another host. Each chart is shown as an image with a text
 alternative beside a table holding the same numbers, and each bar segment carries the outcome's icon and share, so the
 chart is readable without colour. Names from content reach the SVG only as Vega text, which vl-convert escapes.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import vl_convert
 
-from adviesregister.content.cijfers import OUTCOMES, Figures
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
+from adviesregister.content.figures import OUTCOMES, Figures
 from adviesregister.content.names import chart_url
 from adviesregister.site import dutch
 from adviesregister.site.views import STATUS_LABELS, join_words

@@ -55,11 +55,11 @@ class Links:
 class Place:
     """Where a field stands in a document's file: its line, or, for a field the document lacks, the line to add it above."""
 
-    regel: int
+    line: int
     aanwezig: bool
 
 
-def field_line(text: str, veld: str | None) -> Place | None:
+def field_line(text: str, field: str | None) -> Place | None:
     """The line (from 1) of `veld` in a written document, as the front-matter parser places it ('kenmerken.uw_kenmerk':
     its sub-key, or its parent's line when the sub-key is absent); for 'tekst' or no field, the text's first line; for a
     field the document lacks, the closing '---' (to add it above). None when the file cannot be read."""
@@ -67,12 +67,12 @@ def field_line(text: str, veld: str | None) -> Place | None:
         document = parse_document(text.encode("utf-8"))
     except ParseError:
         return None
-    if veld in (None, "tekst"):
-        return Place(document.tekst_regel, True)
-    path = veld.split(".")
-    regels = document.gegevens.regels
+    if field in (None, "tekst"):
+        return Place(document.text_line, True)
+    path = field.split(".")
+    regels = document.gegevens.lines
     if path[0] not in regels:
-        return Place(document.einde_regel, False)
+        return Place(document.end_line, False)
     return Place(deepest_line(regels, path), True)
 
 
@@ -116,8 +116,8 @@ def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder
 def _letter(project: Project, brief: InboxFile, number: int, links: Links | None) -> list[str]:
     naam = Path(brief.bestand).name
     result = brief.result
-    if brief.fout is not None:
-        return [f"### {number}. {_code(naam)}: niet ingelezen", "", f"{_escape(_sentence(brief.fout))} De brief staat nog in `{Path(brief.bestand).parent}/`."]
+    if brief.error is not None:
+        return [f"### {number}. {_code(naam)}: niet ingelezen", "", f"{_escape(_sentence(brief.error))} De brief staat nog in `{Path(brief.bestand).parent}/`."]
     assert result is not None
     if result.houder is not None:
         return [
@@ -130,18 +130,18 @@ def _letter(project: Project, brief: InboxFile, number: int, links: Links | None
     lines = [f"### {number}. {_code(naam)} → {eerste.gegevens.get('soort', 'soort onbekend')}", ""]
     for record in result.records:
         wat = "Document" if record is eerste else "Ook gemaakt (het advies waar deze reactie op antwoordt)"
-        edit = links.edit(record.pad) if links else None
-        lines.append(f"{wat}: {_file_link(record.pad, links)}" + (f" · [bewerken]({edit})" if edit else ""))
-    text = (project.root / eerste.pad).read_text(encoding="utf-8") if (project.root / eerste.pad).is_file() else ""
+        edit = links.edit(record.path) if links else None
+        lines.append(f"{wat}: {_file_link(record.path, links)}" + (f" · [bewerken]({edit})" if edit else ""))
+    text = (project.root / eerste.path).read_text(encoding="utf-8") if (project.root / eerste.path).is_file() else ""
     if result.beslissingen:
         lines += ["", "**Nog invullen of nakijken**", "", "| Veld | Wat u doet | Waar |", "| --- | --- | --- |"]
-        lines += [_decision_row(decision, eerste.pad, text, links) for decision in result.beslissingen]
+        lines += [_decision_row(decision, eerste.path, text, links) for decision in result.beslissingen]
     else:
         lines += ["", "Niets meer in te vullen."]
     lines += ["", "**Gelezen uit de brief**", "", "| Veld | Waarde | Gevonden |", "| --- | --- | --- |"]
-    for veld, waarde in _fields(eerste.ordered()):
-        gevonden = result.ingevuld.get(veld) or eerste.bewijs.get(veld, "")
-        lines.append(f"| `{veld}` | {_escape(waarde)} | {_escape(gevonden)} |")
+    for field, waarde in _fields(eerste.ordered()):
+        gevonden = result.ingevuld.get(field) or eerste.bewijs.get(field, "")
+        lines.append(f"| `{field}` | {_escape(waarde)} | {_escape(gevonden)} |")
     lines += ["", f"**Origineel:** {_original(result)}"]
     if result.verwijderd:
         lines += [
@@ -152,25 +152,25 @@ def _letter(project: Project, brief: InboxFile, number: int, links: Links | None
 
 
 def _decision_row(decision: Decision, pad: str, text: str, links: Links | None) -> str:
-    place = field_line(text, decision.veld) if text else None
+    place = field_line(text, decision.field) if text else None
     if place is None:
         waar = ""
     elif links is None:
-        waar = f"regel {place.regel}" if place.aanwezig else f"ontbreekt: boven regel {place.regel}"
+        waar = f"regel {place.line}" if place.aanwezig else f"ontbreekt: boven regel {place.line}"
     else:
-        label = f"regel {place.regel}" if place.aanwezig else f"ontbreekt: voeg toe boven regel {place.regel}"
-        waar = f"[{label}]({links.view(pad, place.regel)})"
-    veld = f"`{decision.veld}`" if decision.veld else (f"regel {decision.regel} van de brief" if decision.regel else "")
-    return f"| {veld} | {_escape(_sentence(decision.bericht))} | {waar} |"
+        label = f"regel {place.line}" if place.aanwezig else f"ontbreekt: voeg toe boven regel {place.line}"
+        waar = f"[{label}]({links.view(pad, place.line)})"
+    field = f"`{decision.field}`" if decision.field else (f"regel {decision.line} van de brief" if decision.line else "")
+    return f"| {field} | {_escape(_sentence(decision.message))} | {waar} |"
 
 
 def _original(result: ImportResult) -> str:
     if result.origineel is None:
         return "onbekend."
-    reden = result.origineel.buiten_archief()
-    if reden is None:
+    reason = result.origineel.buiten_archief()
+    if reason is None:
         return "komt in `content/` en wordt gepubliceerd op de site."
-    niet = f"wordt niet gepubliceerd: {_escape(reden)}. Het staat niet in `content/`; alleen het controlegetal staat bij `bron.sha256`."
+    niet = f"wordt niet gepubliceerd: {_escape(reason)}. Het staat niet in `content/`; alleen het controlegetal staat bij `bron.sha256`."
     if _personal(result):
         return (
             f"{niet}\n\n> **Let op:** er staan gegevens van personen in dit bestand, en het blijft in de geschiedenis van deze branch "
@@ -193,8 +193,8 @@ def _fields(gegevens: dict[str, object]) -> list[tuple[str, str]]:
     """Every field as the report shows it: nested fields by their dotted name, lists joined; not the id (the file's
     name) and not `bron` (the original has its own line)."""
     items: list[tuple[str, str]] = []
-    for veld, waarde in gegevens.items():
-        pairs = [(f"{veld}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(veld, waarde)]
+    for field, waarde in gegevens.items():
+        pairs = [(f"{field}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(field, waarde)]
         for naam, value in pairs:
             if naam not in HIDDEN and not naam.startswith("bron."):  # the original has its own line
                 items.append((naam, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))

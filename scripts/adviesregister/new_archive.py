@@ -120,8 +120,8 @@ def check_council(council: Council) -> None:
             f"--contact '{council.contact}' lijkt het adres van één persoon. Het contactadres staat op elke pagina van de site en blijft in de "
             "geschiedenis van het archief staan: geef een algemeen adres van de adviesraad, zoals secretariaat@… of info@…."
         )
-    if (reden := contact_problem(council.contact)) is not None:  # the rule check applies to gemeenten.yml, where init writes it too
-        raise InitError(f"--contact '{council.contact}': {reden}")
+    if (reason := contact_problem(council.contact)) is not None:  # the rule check applies to gemeenten.yml, where init writes it too
+        raise InitError(f"--contact '{council.contact}': {reason}")
     for option, address in (("--adres", council.adres), ("--website", council.website), ("--formulier", council.formulier)):
         if option != "--adres" and not address:
             continue

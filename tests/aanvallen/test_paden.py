@@ -245,8 +245,8 @@ def test_a_symlinked_content_folder_is_not_read(tmp_path: Path, root: Path) -> N
         "zodat niets van buiten het archief op de site komt. Zet de map zelf daar neer."
     ]
     archive, problems = load_project(Project(root))  # the library, called without the command, reads nothing either
-    assert archive is None and [(p.pad, p.code) for p in problems] == [("content", "snelkoppeling")]
-    assert [(p.pad, p.code) for p in prepare(Project(root))[1]] == [("content", "snelkoppeling")]
+    assert archive is None and [(p.path, p.code) for p in problems] == [("content", "snelkoppeling")]
+    assert [(p.path, p.code) for p in prepare(Project(root))[1]] == [("content", "snelkoppeling")]
 
 
 @pytest.mark.parametrize("target", ["/etc/hostname", "/bestaat/niet"])

@@ -195,7 +195,7 @@ def test_no_false_hits_on_the_test_letters_as_imported(tmp_path: Path) -> None:
     written = 0
     for _, path, _ in labelled_letters():
         for record in import_letter(project, archive, path).records:
-            target = project.root / record.pad
+            target = project.root / record.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record.markdown(), encoding="utf-8")
             written += 1

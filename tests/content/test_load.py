@@ -19,14 +19,14 @@ def test_seed_archive_loads_into_one_model() -> None:
     docs = archive.by_id()
     assert len(docs) == 7
     reactie = docs["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"]
-    assert reactie.pad == "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md"
+    assert reactie.path == "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md"
     assert reactie.datum == Datum(2023, 1, 23)
     assert reactie.besluit == "niet overgenomen"
-    assert reactie.regel("besluit") == 13
-    assert reactie.regel("reactie_op.0") == 12
+    assert reactie.line("besluit") == 13
+    assert reactie.line("reactie_op.0") == 12
     assert isinstance(reactie.bron, Bron) and reactie.bron.bestand is None
     assert reactie.tekst.startswith("Geachte leden Adviesraad sociaal domein,\n")
-    assert reactie.tekst_regel == 20  # its original carries a phone number: bron has only its sha256 and why (reden)
+    assert reactie.text_line == 20  # its original carries a phone number: bron has only its sha256 and why (reden)
     assert docs["albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid"].datum == Datum(2023)
 
 

@@ -18,7 +18,7 @@ def kind(text: str) -> tuple[object, str]:
     found = letter.velden.get("soort")
     if found is not None:
         return found.waarde, found.bewijs
-    return None, " ".join(decision.bericht for decision in letter.beslissingen if decision.veld == "soort")
+    return None, " ".join(decision.message for decision in letter.beslissingen if decision.field == "soort")
 
 
 def test_an_advice_cut_off_before_its_signature_is_read_from_address_subject_and_voice() -> None:

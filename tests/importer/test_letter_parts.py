@@ -66,7 +66,7 @@ def test_label_row_with_values_below_by_column() -> None:
     letter = read_letter("Uw brief\tOns kenmerk\tDatum\n\tABC-1\t5 maart 2024\nOnderwerp\tAdvies\n\nGeacht college,\n\nTekst.\n")
     assert letter.value("datum") == Datum(2024, 3, 5)
     assert letter.kenmerken["ons_kenmerk"].waarde == "ABC-1"
-    assert letter.kenmerken["ons_kenmerk"].regel == 2
+    assert letter.kenmerken["ons_kenmerk"].line == 2
 
 
 def test_wrapped_pdf_text_is_joined_into_paragraphs_with_headings_and_lists() -> None:

@@ -87,8 +87,8 @@ def from_scan(project: Project, scan: Path) -> ImportResult:
 
 @needs_tesseract
 def test_a_scanned_seed_imports_with_the_front_matter_of_its_text(from_text: ImportResult, from_scan: ImportResult) -> None:
-    assert [record.pad for record in from_scan.records] == [record.pad for record in from_text.records]
-    said = {decision.veld for decision in from_scan.beslissingen}
+    assert [record.path for record in from_scan.records] == [record.path for record in from_text.records]
+    said = {decision.field for decision in from_scan.beslissingen}
     for text_record, scan_record in zip(from_text.records, from_scan.records, strict=True):
         expected = {key: same_quotes(value) for key, value in text_record.gegevens.items() if key != "bron"}  # another file, another hash
         found = {key: same_quotes(value) for key, value in scan_record.gegevens.items() if key != "bron"}
@@ -119,7 +119,7 @@ def test_the_report_says_the_text_came_from_ocr_and_how_sure_it_is(from_text: Im
     assert from_scan.ocr.words > 300
     assert 85 < from_scan.ocr.confidence <= 100
     decision = from_scan.beslissingen[0]
-    assert (decision.veld, decision.code) == ("tekst", "tekst-uit-ocr")
+    assert (decision.field, decision.code) == ("tekst", "tekst-uit-ocr")
     assert str(decision) == (
         f"tekst: de tekst komt uit tekstherkenning (OCR) van een scan (2 pagina's), gemiddeld {from_scan.ocr.confidence:.0f} % zeker: "
         "vergelijk datum, titel en namen met de brief."

@@ -90,7 +90,7 @@ def test_a_damaged_text_is_flagged_with_its_first_damaged_words() -> None:
     signs = read_ocr_signs(DAMAGED)
     assert signs is not None
     assert signs.voorbeelden == ("co11ege", "Zwo1le", "rnantelzorgers")
-    assert signs.regel == 5
+    assert signs.line == 5
     assert read_ocr_signs(CLEAN) is None
 
 

@@ -116,7 +116,7 @@ def test_a_new_layout_is_declared_in_data_and_changes_how_a_text_is_read(use_rul
     use_rules(_changed(layouts={**RULES["layouts"], "memo": memo}))
     after = read_letter(MEMO)
     assert (after.value("soort"), after.value("stuktype"), after.value("datum")) == ("stuk", "brief", None)
-    assert after.velden["soort"].regel == 1
+    assert after.velden["soort"].line == 1
     assert after.tekst.startswith("- Steller: afdeling Zorg\n\n")
     assert after.value("titel") == "vervoer naar de dagbesteding"
 

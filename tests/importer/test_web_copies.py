@@ -127,8 +127,8 @@ def test_a_text_cut_off_before_its_closing_is_told_to_a_person() -> None:
     letter = read_letter(cut)
     decisions = [decision for decision in letter.beslissingen if decision.code == "tekst-afgebroken"]
     assert len(decisions) == 1
-    assert decisions[0].bericht.startswith("de tekst lijkt afgebroken: er staat geen afsluiting of ondertekening in; controleer of de hele brief er is.")
-    assert "na een opsomming" in decisions[0].bericht
+    assert decisions[0].message.startswith("de tekst lijkt afgebroken: er staat geen afsluiting of ondertekening in; controleer of de hele brief er is.")
+    assert "na een opsomming" in decisions[0].message
     assert letter.geen_brief is None
     assert not any(decision.code == "tekst-afgebroken" for decision in read_letter(PASTED).beslissingen)
 

@@ -383,7 +383,7 @@ def test_every_record_field_is_described_once_and_exported(tmp_path: Path) -> No
     assert all(set(record) == set(names) for record in records)
     schema = json.loads((tmp_path / "out" / "schema" / "adviesregister.schema.json").read_text(encoding="utf-8"))
     assert sorted(schema["$defs"]["document"]["properties"]) == sorted(names)
-    covered = {column.veld for column in columns()} | JSON_ONLY
+    covered = {column.field for column in columns()} | JSON_ONLY
     assert covered == set(names)
 
 

@@ -62,7 +62,7 @@ def link_targets(archive: Archive, site_url: str = "") -> LinkTargets:
     )
 
 
-def check_links(pad: str, tekst: str, tekst_regel: int, shown_html: str, address: str, targets: LinkTargets, anchors: bool) -> list[Problem]:
+def check_links(pad: str, tekst: str, text_line: int, shown_html: str, address: str, targets: LinkTargets, anchors: bool) -> list[Problem]:
     """A problem for each link of `shown_html` (the text as the page shows it, at the site address `address`, e.g.
     'over/') that leads nowhere; `anchors`: judge '#kop' against the headings of the text too (a hand-written page,
     whose page holds little else)."""
@@ -71,7 +71,7 @@ def check_links(pad: str, tekst: str, tekst_regel: int, shown_html: str, address
     root = lxml_html.fragment_fromstring(shown_html, create_parent="div")
     ids = set(root.xpath("//@id"))
     in_folder = _base_path(targets.site_url) != "/"
-    cursor = _Cursor(tekst, tekst_regel)
+    cursor = _Cursor(tekst, text_line)
     problems = []
     for link in root.xpath("//a"):
         href = link.get("href")
@@ -147,9 +147,9 @@ class _Cursor:
     """Where in the text the links stand: each searched from just after the previous one, so two links to the same
     address (or one whose address ends another's) are each named at their own line."""
 
-    def __init__(self, tekst: str, tekst_regel: int) -> None:
+    def __init__(self, tekst: str, text_line: int) -> None:
         self.tekst = tekst
-        self.tekst_regel = tekst_regel
+        self.text_line = text_line
         self.position = 0
 
     def line_of(self, href: str) -> int:
@@ -160,7 +160,7 @@ class _Cursor:
                 at, minus_length = min(found)
                 self.position = max(self.position, at - minus_length)
                 return self._line(at)
-        return self.tekst_regel
+        return self.text_line
 
     def unsafe(self, text: str) -> tuple[str, int]:
         """The next address written in the text that is neither a web address nor a page ('javascript:…'), and its
@@ -172,10 +172,10 @@ class _Cursor:
                 self.position = match.end()
                 return written, self._line(match.start())
         at = self.tekst.find(text.strip(), self.position) if text.strip() else -1
-        return "", self._line(at) if at >= 0 else self.tekst_regel
+        return "", self._line(at) if at >= 0 else self.text_line
 
     def _line(self, at: int) -> int:
-        return self.tekst_regel + self.tekst.count("\n", 0, at)
+        return self.text_line + self.tekst.count("\n", 0, at)
 
 
 def _message(href: str, address: str) -> str:

@@ -41,7 +41,7 @@ _PAGE_NAME_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
     """The hand-written pages of content/paginas/ (only .md files directly in it)."""
-    paginas: list[Pagina] = []
+    pages: list[Pagina] = []
     problems: list[Problem] = []
     for path in content_files(project.paginas, recursive=False):
         pad = project.relative(path)
@@ -58,17 +58,17 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
         try:
             parsed = parse_document(read_content_file(path))
         except ParseError as err:
-            problems.append(Problem(pad, err.regel, err.code, err.bericht))
+            problems.append(Problem(pad, err.line, err.code, err.message))
             continue
-        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.regels, pad)
+        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.lines, pad)
         if found:
             problems += found
             continue
         data = parsed.gegevens.data
-        regels = parsed.gegevens.regels
-        paginas.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), regels["title"], parsed.tekst_regel))
+        lines = parsed.gegevens.lines
+        pages.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), lines["title"], parsed.text_line))
     if os.path.lexists(project.paginas) and not is_real_folder(project.paginas):
-        return paginas, problems  # a symlink: named by find_unsafe_files; what lies behind it is not looked at
+        return pages, problems  # a symlink: named by find_unsafe_files; what lies behind it is not looked at
     for naam in REQUIRED_PAGES:
         if not os.path.lexists(project.paginas / f"{naam}.md"):
             problems.append(
@@ -79,7 +79,7 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
                     "deze pagina ontbreekt; het menu van de site wijst ernaar. Zet haar terug (zie de pagina's in het voorbeeldarchief).",
                 )
             )
-    return paginas, problems
+    return pages, problems
 
 
 def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]]:
@@ -92,19 +92,19 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
     try:
         parsed = parse_yaml(decode_text(read_content_file(path)))
     except ParseError as err:
-        return {}, [Problem(pad, err.regel, err.code, err.bericht)]
-    old_shape = old_shape_problems(parsed.data, parsed.regels, pad)
-    problems = old_shape + validate_data(GEMEENTEN_SCHEMA, new_shape(parsed.data) if old_shape else parsed.data, parsed.regels, pad)
+        return {}, [Problem(pad, err.line, err.code, err.message)]
+    old_shape = old_shape_problems(parsed.data, parsed.lines, pad)
+    problems = old_shape + validate_data(GEMEENTEN_SCHEMA, new_shape(parsed.data) if old_shape else parsed.data, parsed.lines, pad)
     if problems:
         return {}, problems
-    gemeenten = {slug: _gemeente(slug, fields, parsed.regels) for slug, fields in parsed.data.items()}
+    gemeenten = {slug: _gemeente(slug, fields, parsed.lines) for slug, fields in parsed.data.items()}
     known = cbs_municipalities()
     for slug, gemeente in gemeenten.items():
         if known.get(gemeente.cbs_code) != gemeente.naam:
             problems.append(
                 Problem(
                     pad,
-                    parsed.regels[f"{slug}.cbs_code"],
+                    parsed.lines[f"{slug}.cbs_code"],
                     "onbekende-cbs-code",
                     f"{slug}.cbs_code: '{gemeente.cbs_code}' met naam '{gemeente.naam}' staat niet in de CBS-lijst van gemeenten "
                     f"({MUNICIPALITIES_FILE} van Adviesregister). Neem code en naam precies uit die lijst over, of schrijf de gemeente opnieuw met "
@@ -114,13 +114,13 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
     return (gemeenten, []) if not problems else ({}, problems)
 
 
-def _gemeente(slug: str, fields: dict[str, Any], regels: dict[str, int]) -> Gemeente:
+def _gemeente(slug: str, fields: dict[str, Any], lines: dict[str, int]) -> Gemeente:
     raden = tuple(Adviesraad(raad["naam"], tuple(raad.get("afkortingen", ())), raad.get("website"), raad.get("contact")) for raad in fields["adviesraden"])
     rest = {key: value for key, value in fields.items() if key != "adviesraden"}
-    return Gemeente(slug=slug, adviesraden=raden, regels=regels, **rest)
+    return Gemeente(slug=slug, adviesraden=raden, lines=lines, **rest)
 
 
-def old_shape_problems(data: Any, regels: dict[str, int], pad: str) -> list[Problem]:
+def old_shape_problems(data: Any, lines: dict[str, int], pad: str) -> list[Problem]:
     """A gemeente written in the first shape of gemeenten.yml ('adviesraad: naam', one text): a problem at that line
     that shows the lines to write instead. Both shapes are never accepted side by side."""
     problems = []
@@ -132,7 +132,7 @@ def old_shape_problems(data: Any, regels: dict[str, int], pad: str) -> list[Prob
         problems.append(
             Problem(
                 pad,
-                regels.get(f"{slug}.adviesraad", regels.get(slug, 1)),
+                lines.get(f"{slug}.adviesraad", lines.get(slug, 1)),
                 "gemeente-oude-vorm",
                 f"{slug}.adviesraad: een gemeente noemt haar adviesraden nu in een lijst 'adviesraden' (met naam, afkortingen, website en contact). "
                 f"Vervang deze regel door deze drie regels, met de spaties vooraan: '  adviesraden:' '    - naam: {waarde}' '      afkortingen: []'.",
@@ -161,29 +161,29 @@ def read_document(pad: str, raw: bytes) -> tuple[Document | None, list[Problem]]
     try:
         parsed = parse_document(raw)
     except ParseError as err:
-        return None, [Problem(pad, err.regel, err.code, err.bericht)]
-    data, regels = parsed.gegevens.data, parsed.gegevens.regels
+        return None, [Problem(pad, err.line, err.code, err.message)]
+    data, lines = parsed.gegevens.data, parsed.gegevens.lines
     if isinstance(data.get("datum"), int):  # `datum: 2023` is a year, written without quotes
         data["datum"] = str(data["datum"])
-    problems = validate_data(DOCUMENT_SCHEMA, data, regels, pad)
+    problems = validate_data(DOCUMENT_SCHEMA, data, lines, pad)
     datum = None
-    if not any(problem.regel == regels.get("datum") for problem in problems) and isinstance(data.get("datum"), str):
+    if not any(problem.line == lines.get("datum") for problem in problems) and isinstance(data.get("datum"), str):
         try:
             datum = Datum.parse(data["datum"])
         except DatumError as err:
-            problems.append(Problem(pad, regels["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief."))
+            problems.append(Problem(pad, lines["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief."))
     if problems or datum is None:
-        return None, sorted(problems, key=lambda p: (p.regel, p.code))
-    document = _build_document(data, datum, pad, regels)
+        return None, sorted(problems, key=lambda p: (p.line, p.code))
+    document = _build_document(data, datum, pad, lines)
     document.tekst = parsed.tekst
-    document.tekst_regel = parsed.tekst_regel
+    document.text_line = parsed.text_line
     return document, []
 
 
-def _build_document(data: dict[str, Any], datum: Datum, pad: str, regels: dict[str, int]) -> Document:
+def _build_document(data: dict[str, Any], datum: Datum, pad: str, lines: dict[str, int]) -> Document:
     fields = dict(data)
     fields["datum"] = datum
     if "bron" in fields:
         fields["bron"] = Bron(**{key: value for key, value in fields["bron"].items() if key != "ingelezen"})  # the import's record stays in the file
     fields["besluiten"] = [Besluit(**besluit) for besluit in fields.get("besluiten", [])]
-    return Document(pad=pad, regels=regels, **fields)
+    return Document(path=pad, lines=lines, **fields)

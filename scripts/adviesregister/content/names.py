@@ -139,15 +139,15 @@ RESERVED_PAGES = frozenset(
 """Names a hand-written page in content/paginas/ cannot have: the pipeline makes pages or folders with them."""
 
 
-def offered_as_text(bestand: str) -> bool:
+def offered_as_text(file: str) -> bool:
     """HTML and Markdown would run or render on the site's address, so their originals are offered as text."""
-    return PurePosixPath(bestand).suffix.lower() not in DOWNLOAD_SUFFIXES
+    return PurePosixPath(file).suffix.lower() not in DOWNLOAD_SUFFIXES
 
 
-def source_url(doc_id: str, bestand: str) -> str:
+def source_url(doc_id: str, file: str) -> str:
     """Where a document's original is offered: named after the document, so the name is always safe in a URL and a
     download; an HTML or Markdown original as text ('….html.txt')."""
-    return f"{SOURCES}{doc_id}{PurePosixPath(bestand).suffix.lower()}" + (".txt" if offered_as_text(bestand) else "")
+    return f"{SOURCES}{doc_id}{PurePosixPath(file).suffix.lower()}" + (".txt" if offered_as_text(file) else "")
 
 
 def page_url(doc_id: str) -> str:

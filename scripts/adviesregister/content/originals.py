@@ -200,8 +200,8 @@ def check_originals(documents: list[Document], content: Path, cache: ResultCache
     verdicts = judge_documents(documents, content, cache)
     return [
         Problem(
-            doc.pad,
-            doc.regel("bron.bestand"),
+            doc.path,
+            doc.line("bron.bestand"),
             "bron-persoonsgegevens",
             f"bron.bestand: het originele bestand 'content/{doc.bron.bestand}' {_what_is_wrong(verdicts[doc.id])}. "
             "De site publiceert het niet, maar de openbare git-repository wel. Haal het bestand weg uit content/bronnen/ "
@@ -236,10 +236,10 @@ def publishable_originals(documents: list[Document], content: Path, folder: Path
     return verdicts
 
 
-def withheld_sentence(verdict: Verdict | None, reden: str | None) -> str:
+def withheld_sentence(verdict: Verdict | None, reason: str | None) -> str:
     """What the document's page says of an original it does not publish: the build's verdict on a file in
     content/bronnen/, else the reason the import recorded for one it kept outside (bron.reden)."""
-    soort = verdict.soort if verdict is not None and verdict.reden is not None else reden
+    soort = verdict.soort if verdict is not None and verdict.reden is not None else reason
     return WITHHELD.get(soort or "", WITHHELD_UNKNOWN)
 
 
@@ -256,9 +256,9 @@ def _verdict_json(verdict: Verdict) -> list[Any]:
 
 
 def _verdict_from_json(row: list[Any]) -> Verdict:
-    reden, persoonlijk, sha256, grootte, archief, soort = row
+    reason, persoonlijk, sha256, grootte, archief, soort = row
     return Verdict(
-        None if reden is None else str(reden),
+        None if reason is None else str(reason),
         bool(persoonlijk),
         None if sha256 is None else str(sha256),
         int(grootte),

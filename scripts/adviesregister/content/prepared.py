@@ -43,7 +43,7 @@ class Prepared:
     def history(self) -> ContentHistory:
         """What git knows of content/ (dates per file, the versions, the content's commit), read once; the documents
         just checked need not be judged again for the versions."""
-        return read_history(self.project.root, self.today, frozenset(doc.pad for doc in self.archive.documenten))
+        return read_history(self.project.root, self.today, frozenset(doc.path for doc in self.archive.documenten))
 
     @cached_property
     def histories(self) -> dict[str, list[HistoryEvent]]:

@@ -35,7 +35,7 @@ class Row:
 
     bestand: str
     document: str = ""
-    waarden: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
     """Field → its value as the table writes it; absent when open."""
     staat: dict[str, str] = field(default_factory=dict)
     """Field → FOUND, GIVEN, OPEN, CONFLICT or NOT_APPLICABLE."""
@@ -59,14 +59,14 @@ def row_of(result: ImportResult) -> Row:
     """The row of one imported letter (its first record: the letter itself)."""
     record = result.records[0]
     gegevens = record.gegevens
-    row = Row(result.bestand, record.pad, conflicten=list(result.conflicten.values()))
+    row = Row(result.bestand, record.path, conflicten=list(result.conflicten.values()))
     for veld in FIELDS:
-        waarde = gegevens.get(veld)
-        if waarde is not None:
-            row.waarden[veld] = LIST_SEPARATOR.join(map(str, waarde)) if isinstance(waarde, list) else str(waarde)
+        value = gegevens.get(veld)
+        if value is not None:
+            row.values[veld] = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else str(value)
         if not applies(veld, gegevens.get("soort")):
             row.staat[veld] = NOT_APPLICABLE
-        elif waarde is None:
+        elif value is None:
             row.staat[veld] = OPEN
         else:
             row.staat[veld] = CONFLICT if veld in result.conflicten else GIVEN if veld in result.ingevuld else FOUND
@@ -75,9 +75,9 @@ def row_of(result: ImportResult) -> Row:
     return row
 
 
-def refused_row(bestand: str, reden: str) -> Row:
+def refused_row(file: str, reason: str) -> Row:
     """The row of a letter that made no document."""
-    return Row(bestand, opmerking=reden)
+    return Row(file, opmerking=reason)
 
 
 def format_table(rows: list[Row]) -> str:
@@ -103,8 +103,8 @@ def _cell(row: Row, veld: str) -> str:
     staat = row.staat.get(veld, OPEN)
     if staat in (OPEN, NOT_APPLICABLE):
         return staat
-    waarde = row.waarden[veld]
-    return waarde if staat == FOUND else f"{waarde} ({staat})"
+    value = row.values[veld]
+    return value if staat == FOUND else f"{value} ({staat})"
 
 
 def table_csv(rows: list[Row]) -> bytes:
@@ -117,7 +117,7 @@ def table_csv(rows: list[Row]) -> bytes:
     for row in rows:
         if row.opmerking:
             continue
-        writer.writerow([spreadsheet_safe(cell) for cell in (row.bestand, row.document, *(row.waarden.get(veld, "") for veld in FIELDS))])
+        writer.writerow([spreadsheet_safe(cell) for cell in (row.bestand, row.document, *(row.values.get(veld, "") for veld in FIELDS))])
     return buffer.getvalue().encode("utf-8")
 
 

@@ -56,12 +56,12 @@ def councils_in(archive: Archive, text: str) -> set[str]:
 def council_gemeente(archive: Archive, letter: Letter) -> tuple[str, Found] | None:
     """(short name, evidence) of the one gemeente whose council the letter names: in its sender or addressee first,
     else anywhere in its text. None when no council is named, or councils of more than one gemeente are."""
-    for veld in ("van", "aan"):
-        found = letter.velden.get(veld)
+    for field in ("van", "aan"):
+        found = letter.velden.get(field)
         slugs = councils_in(archive, str(found.waarde)) if found else set()
         if found and len(slugs) == 1:
             slug = slugs.pop()
-            return slug, Found(slug, found.regel, f"{veld}: {found.waarde} (een adviesraad van deze gemeente in content/gemeenten.yml)")
+            return slug, Found(slug, found.line, f"{field}: {found.waarde} (een adviesraad van deze gemeente in content/gemeenten.yml)")
     slugs = councils_in(archive, letter.tekst)
     if len(slugs) == 1:
         slug = slugs.pop()
@@ -83,4 +83,4 @@ def spell_sender(archive: Archive, letter: Letter) -> None:
         if text.casefold() == raad.naam.casefold() or text in raad.afkortingen
     }
     if len(meant) == 1 and (naam := meant.pop()) != text:
-        letter.set("van", naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)", replace=True)
+        letter.set("van", naam, found.line, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)", replace=True)

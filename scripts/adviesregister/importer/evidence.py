@@ -31,11 +31,11 @@ class Cue:
     """afzender, ontvanger, stem, onderwerp or daad."""
     wat: str
     """What the letter shows, in Dutch: "ondertekend door het college ('burgemeester')"."""
-    regel: int | None = None
+    line: int | None = None
     uit_archief: bool = False
 
     def __str__(self) -> str:
-        where = f" (regel {self.regel})" if self.regel else ""
+        where = f" (regel {self.line})" if self.line else ""
         return f"{'uit het archief: ' if self.uit_archief else ''}{self.wat}{where}"
 
 
@@ -67,11 +67,11 @@ def weigh(letter: Letter, text: str) -> KindVerdict:
     cues = [cue for role in letter.rollen if (cue := _role_cue(role)) is not None]
     titel = letter.velden.get("titel")
     if titel is not None:
-        regel, subject = titel.regel, str(titel.waarde)
+        line, subject = titel.line, str(titel.waarde)
         if rules().soort_zinnen["onderwerp_reactie"].search(subject):
-            cues.append(Cue(REACTIE, ONDERWERP, f"het onderwerp is een antwoord ('{subject}')", regel))
+            cues.append(Cue(REACTIE, ONDERWERP, f"het onderwerp is een antwoord ('{subject}')", line))
         elif rules().soort_zinnen["onderwerp_advies"].match(subject):
-            cues.append(Cue(ADVIES, ONDERWERP, f"het onderwerp zegt advies ('{subject}')", regel))
+            cues.append(Cue(ADVIES, ONDERWERP, f"het onderwerp zegt advies ('{subject}')", line))
     if (voice := rules().soort_zinnen["stem_van_raad"].search(text)) is not None:
         cues.append(Cue(ADVIES, STEM, f"de brief spreekt als adviesraad ('{voice[0].strip(' .!?')}')", _line(text, voice.start())))
     if (council := rules().soort_zinnen["raad_adviseert"].search(text)) is not None:  # the council's own verb: its voice and its act
@@ -112,7 +112,7 @@ def _role_cue(role: Role) -> Cue | None:
     if soort is None:
         return None
     wat = f"{role.hoe} {organ}" if role.kant == AFZENDER else f"gericht aan {organ} ({role.hoe})"
-    return Cue(soort, role.kant, wat, role.regel, role.uit_archief)
+    return Cue(soort, role.kant, wat, role.line, role.uit_archief)
 
 
 def _line(text: str, position: int) -> int:

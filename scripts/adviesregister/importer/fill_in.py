@@ -89,8 +89,8 @@ def fill_in(project: Project, gemeenten: dict[str, Gemeente], raw: bytes, naam: 
     result = FillResult()
     with archive_lock(project.root, "import"):
         changes: list[tuple[Path, bytes]] = []
-        for regel, cells in rows:
-            waar = f"{naam}, regel {regel}"
+        for line, cells in rows:
+            waar = f"{naam}, regel {line}"
             try:
                 change = _fill_row(project, gemeenten, cells, waar, result)
             except RowError as err:
@@ -123,23 +123,23 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
         cell = cells.get(veld, "")
         if not cell:
             continue
-        waarde = _value(veld, cell, gemeenten)
+        value = _value(veld, cell, gemeenten)
         if veld in gegevens:
-            if gegevens[veld] != waarde and str(gegevens[veld]) != cell:
+            if gegevens[veld] != value and str(gegevens[veld]) != cell:
                 result.niet_gebruikt.append(f"{waar}, veld {veld}: in {pad} staat al '{gegevens[veld]}'; '{cell}' is niet gebruikt.")
             continue
-        filled[veld] = waarde
+        filled[veld] = value
     if not filled:
         return None
     new = gegevens | filled
     new[PERSON] = [veld for veld in person_fields() if veld in {*given_by_person(gegevens), *filled}]
-    before = {problem.bericht for problem in validate_data(DOCUMENT_SCHEMA, gegevens, {}, pad)}
+    before = {problem.message for problem in validate_data(DOCUMENT_SCHEMA, gegevens, {}, pad)}
     nieuw = [  # a field still open is no wrong value: the import leaves fields open too, and check names them
-        problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.bericht not in before and problem.code != "verplicht-veld"
+        problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.message not in before and problem.code != "verplicht-veld"
     ]
     if nieuw:
-        raise RowError(f"veld {nieuw[0].bericht} Verbeter de cel.")
-    result.ingevuld.append(f"{pad}: {', '.join(f'{veld} {_shown(waarde)}' for veld, waarde in filled.items())} (door een mens ingevuld)")
+        raise RowError(f"veld {nieuw[0].message} Verbeter de cel.")
+    result.ingevuld.append(f"{pad}: {', '.join(f'{veld} {_shown(value)}' for veld, value in filled.items())} (door een mens ingevuld)")
     if {"datum", "gemeente"} & set(filled):
         result.opmerkingen.append(
             f"{pad}: de id '{gegevens.get('id')}' en de map blijven zoals de import ze maakte, zonder deze {' en '.join(sorted({'datum', 'gemeente'} & set(filled)))}. "
@@ -174,5 +174,5 @@ def _value(veld: str, cell: str, gemeenten: dict[str, Gemeente]) -> Any:
     return cell.lower()  # soort, besluit, adviestype: a word of the schema, as Excel may capitalise it ('Advies')
 
 
-def _shown(waarde: Any) -> str:
-    return ", ".join(waarde) if isinstance(waarde, list) else str(waarde)
+def _shown(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)

@@ -58,8 +58,8 @@ def read_gemeente(source: Source, letter: Letter) -> None:
 
 def _from_parties(letter: Letter, names: set[str]) -> bool:
     """The gemeente at the end of the sender's or addressee's name ('Wmo-raad Moerdijk'), not a regional body's."""
-    for veld in ("van", "aan"):
-        found = letter.velden.get(veld)
+    for field in ("van", "aan"):
+        found = letter.velden.get(field)
         organ = organ_in(str(found.waarde)) if found else None
         if found is None or organ is None or not organ.naam or rules().regionaal.match(organ.naam):
             continue
@@ -67,7 +67,7 @@ def _from_parties(letter: Letter, names: set[str]) -> bool:
         named = [name for end in range(1, min(len(words), 6) + 1) if (name := " ".join(words[-end:])) in names]
         if len(named) == 1:
             letter.gemeente_naam = named[0]
-            letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
+            letter.set("gemeente", named[0], found.line, f"{field}: {found.waarde}")
             return True
     return False
 
@@ -160,7 +160,7 @@ def _gemeente_seen(source: Source, names: set[str], best: list[tuple[int, str]])
     for candidate in own_date.candidates(source.lines, source.body_start, source.closing):
         place = candidate.tekst.split(",")[0].strip()
         if candidate.soort == "een plaats en datum" and place not in names:
-            seen.append(f"regel {candidate.regel}: '{place}' is geen gemeente (een dorp of wijk van een gemeente?)")
+            seen.append(f"regel {candidate.line}: '{place}' is geen gemeente (een dorp of wijk van een gemeente?)")
     for match in re.finditer(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+)", source.text):
         if not any(name.startswith(match[1]) for name in names):
             regel = source.text.count("\n", 0, match.start()) + 1

@@ -81,7 +81,7 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
             values = [(col, cell.strip()) for col, cell in enumerate(cells) if cell.strip()]
             if values and not pending and _continues_title(lines, index - 1, letter):
                 titel = letter.velden["titel"]
-                letter.set("titel", f"{titel.waarde} {line.strip()}".rstrip("."), titel.regel, f"{titel.bewijs} {line.strip()}", replace=True)
+                letter.set("titel", f"{titel.waarde} {line.strip()}".rstrip("."), titel.line, f"{titel.bewijs} {line.strip()}", replace=True)
                 continue
             if values:
                 pending = _assign_pending(pending, values, "\t" in line, regel, letter, cv_items)
@@ -104,7 +104,7 @@ def _continues_title(lines: list[str], index: int, letter: Letter) -> bool:
     line = lines[index].strip()
     return (
         titel is not None
-        and titel.regel == index
+        and titel.line == index
         and bool(lines[index - 1].strip())
         and parse_dutch_date(line) is None
         and not rules().datum_uitgebracht.match(line)
@@ -219,7 +219,7 @@ def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: lis
 
 def _addressee_labels() -> str:
     """The labels of the addressee ('Aan'), from kop_labels in data/brieven.yml."""
-    return "|".join(re.escape(label) for label, veld in rules().kop_labels if veld == "aan")
+    return "|".join(re.escape(label) for label, field in rules().kop_labels if field == "aan")
 
 
 def _addresses(line: str) -> bool:

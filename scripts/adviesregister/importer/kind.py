@@ -185,7 +185,7 @@ def _advice_type(letter: Letter, text: str) -> None:
     patterns = rules().adviestype
     for adviestype in ("ongevraagd", "gevraagd"):
         if patterns[adviestype].search(titel) and not (adviestype == "gevraagd" and patterns["ongevraagd"].search(titel)):
-            letter.set("adviestype", adviestype, letter.velden["titel"].regel, titel)
+            letter.set("adviestype", adviestype, letter.velden["titel"].line, titel)
             return
     found = {adviestype: match for adviestype, pattern in patterns.items() if (match := _affirmed(pattern, text))}
     if len(found) == 1:
@@ -232,10 +232,10 @@ def _to_others(source: Source, letter: Letter) -> str | None:
         return None
     story = rules().geen_brief["verhaal"].patroon
     found = story.search(" ".join(source.lines)) if story is not None else None
-    return f"regel {aan.regel}: aan '{aan.waarde}'; de brief vertelt: '{found[0]}'" if found else None
+    return f"regel {aan.line}: aan '{aan.waarde}'; de brief vertelt: '{found[0]}'" if found else None
 
 
 def _labelled_subject(source: Source, letter: Letter) -> bool:
     """Whether the title came from a 'Betreft' or 'Onderwerp' label, as letters have and web posts do not."""
     titel = letter.velden["titel"]
-    return titel.regel is not None and bool(rules().soort_zinnen["onderwerp_label"].match(source.lines[titel.regel - 1]))
+    return titel.line is not None and bool(rules().soort_zinnen["onderwerp_label"].match(source.lines[titel.line - 1]))

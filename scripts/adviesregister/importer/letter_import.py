@@ -59,7 +59,7 @@ def import_letter(
             return ImportResult(str(path), [], beslissingen, [], None, geen_brief=letter.geen_brief, ocr=extracted.ocr)
         beslissingen.add("soort", "geen-brief", f"{letter.geen_brief}. U importeerde het toch: vul 'soort' zelf in.")
     tekst, weg = redact(letter.tekst)
-    verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
+    verwijderd = [f"regel {line}: {reason}" + (f": '{tekst_}'" if tekst_ else "") for line, reason, tekst_ in letter.verwijderd.items]
     verwijderd += [f"tekst: {soort}" for soort in weg]
     slug = _gemeente_slug(archive, letter, beslissingen)
     opties = {"soort": soort, "datum": datum, "gemeente": gemeente}
@@ -91,17 +91,17 @@ def import_letter(
     if ask is not None:
         ingevuld |= _ask_after_kind(gegevens, bewijs, ask, beslissingen)
     if ingevuld:
-        gegevens[PERSON] = [veld for veld in person_fields() if veld in ingevuld]
+        gegevens[PERSON] = [field for field in person_fields() if field in ingevuld]
     records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
     if gegevens.get("soort") == "reactie":
         records += link_advice(archive, letter, records[0], beslissingen)
     for record in records[1:]:  # the advice known only from this response quotes the response
         verwijderd += _redact_fields(record.gegevens)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
-        record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
+        record.bewijs = {field: redact(zin)[0] for field, zin in record.bewijs.items()}
     given = frozenset(ingevuld)
-    for veld in given:
-        beslissingen.settle(veld)
+    for field in given:
+        beslissingen.settle(field)
     bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
     if houder is None:
         _ask_for_missing(gegevens, beslissingen)
@@ -114,7 +114,7 @@ def import_letter(
             f"deze brief staat al in het archief als {houder}, maar dat document is niet te lezen ({err}). Er is niets geschreven."
         ) from None
     _ask_for_missing(merged.gegevens, beslissingen)
-    beslissingen[:] = [decision for decision in beslissingen if decision.veld not in merged.gegevens]  # what the document has needs no second look
+    beslissingen[:] = [decision for decision in beslissingen if decision.field not in merged.gegevens]  # what the document has needs no second look
     record = Record(houder, merged.gegevens, merged.tekst, records[0].bewijs)
     if merged.gegevens.get("id") != doc_id:
         merged.anders.append(
@@ -152,8 +152,8 @@ def _with_lines(vraag: Ask | None, text: str) -> Callable[[str, list[Decision]],
     """The question for one field, with the letter's lines."""
     if vraag is None:
         return None
-    regels = text.splitlines()
-    return lambda veld, decisions: vraag(veld, decisions, regels)
+    lines = text.splitlines()
+    return lambda field, decisions: vraag(field, decisions, lines)
 
 
 def _fill_open(
@@ -164,36 +164,36 @@ def _fill_open(
     eigen = {"soort": letter.value("soort"), "datum": letter.value("datum"), "gemeente": slug}
     ingevuld: dict[str, str] = {}
     conflicten: dict[str, str] = {}
-    for veld, optie in OPTIONS.items():
-        waarde = opties[veld]
-        if waarde is None:
+    for field, optie in OPTIONS.items():
+        value = opties[field]
+        if value is None:
             continue
-        if eigen[veld] is None:
-            ingevuld[veld] = f"opgegeven met {optie}"
-            letter.set(veld, waarde, None, ingevuld[veld], replace=True)
-        elif str(eigen[veld]) != str(waarde):
-            conflicten[veld] = f"de brief noemt {veld} {eigen[veld]}; {optie} {waarde} is niet gebruikt."
-    for veld in OPTIONS:
-        if vraag is None or veld in ingevuld or eigen[veld] is not None:
+        if eigen[field] is None:
+            ingevuld[field] = f"opgegeven met {optie}"
+            letter.set(field, value, None, ingevuld[field], replace=True)
+        elif str(eigen[field]) != str(value):
+            conflicten[field] = f"de brief noemt {field} {eigen[field]}; {optie} {value} is niet gebruikt."
+    for field in OPTIONS:
+        if vraag is None or field in ingevuld or eigen[field] is not None:
             continue
-        antwoord = vraag(veld, [decision for decision in beslissingen if decision.veld == veld])
+        antwoord = vraag(field, [decision for decision in beslissingen if decision.field == field])
         if antwoord is not None:
-            ingevuld[veld] = ANSWERED
-            letter.set(veld, antwoord, None, ANSWERED, replace=True)
+            ingevuld[field] = ANSWERED
+            letter.set(field, antwoord, None, ANSWERED, replace=True)
     return ingevuld, conflicten
 
 
 def _ask_after_kind(gegevens: dict[str, Any], bewijs: dict[str, str], vraag: Callable[[str, list[Decision]], Any], beslissingen: Decisions) -> dict[str, str]:
     """Once the kind is known: the besluit of a response and the adviestype of an advice, when reading left them open."""
-    veld = {"reactie": "besluit", "advies": "adviestype"}.get(str(gegevens.get("soort")))
-    if veld is None or veld in gegevens:
+    field = {"reactie": "besluit", "advies": "adviestype"}.get(str(gegevens.get("soort")))
+    if field is None or field in gegevens:
         return {}
-    antwoord = vraag(veld, [decision for decision in beslissingen if decision.veld == veld])
+    antwoord = vraag(field, [decision for decision in beslissingen if decision.field == field])
     if antwoord is None:
         return {}
-    gegevens[veld] = antwoord
-    bewijs[veld] = ANSWERED
-    return {veld: ANSWERED}
+    gegevens[field] = antwoord
+    bewijs[field] = ANSWERED
+    return {field: ANSWERED}
 
 
 _HOW_TO_FILL = {
@@ -210,11 +210,11 @@ def _ask_for_missing(gegevens: dict[str, Any], beslissingen: Decisions) -> None:
     required = list(load_schema(DOCUMENT_SCHEMA)["required"])
     if gegevens.get("soort") == "reactie":
         required.append("reactie_op")
-    asked = {decision.veld for decision in beslissingen}
-    for veld in required:
-        if veld not in gegevens and veld not in asked:
-            hoe = _HOW_TO_FILL.get(veld, f"Vul '{veld}' zelf in.")
-            beslissingen.add(veld, "veld-niet-gevonden", f"dit verplichte veld staat niet in de brief, of we vonden het niet. {hoe}")
+    asked = {decision.field for decision in beslissingen}
+    for field in required:
+        if field not in gegevens and field not in asked:
+            hoe = _HOW_TO_FILL.get(field, f"Vul '{field}' zelf in.")
+            beslissingen.add(field, "veld-niet-gevonden", f"dit verplichte veld staat niet in de brief, of we vonden het niet. {hoe}")
 
 
 def _ocr_decision(info: OcrInfo) -> Decision:
@@ -237,9 +237,9 @@ def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) ->
         if council is not None and not any(decision.code == "gemeente-regionaal" for decision in beslissingen):
             slug, found = council
             beslissingen.withdraw("gemeente-onbekend")
-            letter.set("gemeente", found.waarde, found.regel, found.bewijs, replace=True)
+            letter.set("gemeente", found.waarde, found.line, found.bewijs, replace=True)
             return slug
-        if any(decision.veld == "gemeente" for decision in beslissingen):
+        if any(decision.field == "gemeente" for decision in beslissingen):
             return None
         beslissingen.add("gemeente", "gemeente-onbekend", "de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.")
         return None
@@ -259,9 +259,9 @@ def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) ->
 def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
     gegevens: dict[str, Any] = {}
     bewijs: dict[str, str] = {}
-    for veld, found in letter.velden.items():
-        gegevens[veld] = str(found.waarde) if isinstance(found.waarde, Datum) else found.waarde
-        bewijs[veld] = found.evidence()
+    for field, found in letter.velden.items():
+        gegevens[field] = str(found.waarde) if isinstance(found.waarde, Datum) else found.waarde
+        bewijs[field] = found.evidence()
     if letter.kenmerken:
         gegevens["kenmerken"] = {key: str(found.waarde) for key, found in letter.kenmerken.items()}
         for key, found in letter.kenmerken.items():
@@ -272,13 +272,13 @@ def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
 def _redact_fields(gegevens: dict[str, Any]) -> list[str]:
     """Replace the personal data in every text of the front matter; what kind was removed, per field ('titel: een telefoonnummer')."""
     verwijderd: list[str] = []
-    for veld, waarde in list(text_fields(gegevens)):
-        schoon, weg = redact(waarde)
+    for field, value in list(text_fields(gegevens)):
+        schoon, weg = redact(value)
         if weg:
-            *parents, last = veld.split(".")
+            *parents, last = field.split(".")
             container: Any = gegevens
             for part in parents:
                 container = container[int(part) if isinstance(container, list) else part]
             container[int(last) if isinstance(container, list) else last] = schoon
-            verwijderd += [f"{veld}: {soort}" for soort in weg]
+            verwijderd += [f"{field}: {soort}" for soort in weg]
     return verwijderd

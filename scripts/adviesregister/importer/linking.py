@@ -22,7 +22,12 @@ def add_to_archive(archive: Archive, records: list[Record]) -> None:
         if data.get("soort") == "advies" and "datum" in data and "gemeente" in data:
             archive.documenten.append(
                 Document(
-                    id=data["id"], soort="advies", titel=str(data.get("titel", "")), datum=Datum.parse(data["datum"]), gemeente=data["gemeente"], pad=record.pad
+                    id=data["id"],
+                    soort="advies",
+                    titel=str(data.get("titel", "")),
+                    datum=Datum.parse(data["datum"]),
+                    gemeente=data["gemeente"],
+                    path=record.path,
                 )
             )
 

@@ -47,7 +47,7 @@ _TIME_RE = re.compile(r"\s+\d{1,2}[:.]\d{2}(\s*uur)?$")
 class Candidate:
     datum: Datum | None
     """None when the line names a day and month without a year."""
-    regel: int
+    line: int
     tekst: str
     soort: str
     """What kind of line it is, in Dutch, for the report ('een plaats en datum')."""
@@ -113,10 +113,10 @@ def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:
     if not dated:
         yearless = next((candidate for candidate in found if candidate.datum is None), None)
         if yearless:
-            return None, f"regel {yearless.regel}: '{yearless.tekst}' is {yearless.soort}, maar noemt geen jaar"
+            return None, f"regel {yearless.line}: '{yearless.tekst}' is {yearless.soort}, maar noemt geen jaar"
         return None, None
     if len({str(candidate.datum) for candidate in dated}) > 1:
-        shown = "; ".join(f"regel {candidate.regel}: '{candidate.tekst}'" for candidate in dated[:3])
+        shown = "; ".join(f"regel {candidate.line}: '{candidate.tekst}'" for candidate in dated[:3])
         return None, f"de brief noemt op de plaatsen van een briefdatum verschillende datums ({shown})"
     return dated[0], None
 
@@ -127,7 +127,7 @@ def read_own_date(source: Source, letter: Letter) -> None:
         return
     chosen, why = choose(candidates(source.lines, source.body_start, source.closing))
     if chosen is not None:
-        letter.set("datum", chosen.datum, chosen.regel, f"{chosen.tekst} ({chosen.soort})")
+        letter.set("datum", chosen.datum, chosen.line, f"{chosen.tekst} ({chosen.soort})")
     elif why:
         letter.datum_gezien.append(why)
 

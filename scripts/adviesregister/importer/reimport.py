@@ -114,7 +114,7 @@ def holder(project: Project, archive: Archive, sha256: str) -> str | None:
     load, then among those that do not yet (an import that left titel or datum open writes a document `check` refuses)."""
     for doc in archive.documenten:
         if doc.bron is not None and doc.bron.sha256 == sha256:
-            return doc.pad
+            return doc.path
     for pad in archive.onleesbaar:
         try:
             data = parse_document(read_content_file(project.root / pad)).gegevens.data

@@ -25,9 +25,9 @@ def format_report(result: ImportResult, force: bool = False) -> str:
         return "\n".join(lines + _decisions(result))
     lines = [f"{result.bestand}"]
     for record in result.records:
-        lines.append(f"→ {record.pad}")
-        for veld, waarde in record.ordered().items():
-            items = [(f"{veld}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(veld, waarde)]
+        lines.append(f"→ {record.path}")
+        for field, waarde in record.ordered().items():
+            items = [(f"{field}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(field, waarde)]
             for naam, value in items:
                 if naam == "bron.ingelezen":  # the import's own record (see reimport.py), no finding to check
                     continue
@@ -68,7 +68,7 @@ def _record(record: Record, result: ImportResult) -> dict[str, Any]:
     return {
         **record.gegevens,
         "tekst": record.tekst,
-        "pad": record.pad,
+        "pad": record.path,
         "beslissingen": [str(decision) for decision in result.beslissingen],
         "verwijderd": result.verwijderd,
         "bewijs": record.bewijs,

@@ -22,7 +22,7 @@ class ImportRefusedError(AdviesregisterError):
 
 @dataclass
 class Record:
-    pad: str
+    path: str
     gegevens: dict[str, Any]
     tekst: str
     bewijs: dict[str, str] = field(default_factory=dict)
@@ -84,11 +84,11 @@ class ImportResult:
         """What happens to the original, in Dutch, for the report; None when no record was made."""
         if self.origineel is None:
             return None
-        reden = self.origineel.buiten_archief()
-        if reden is None:
+        reason = self.origineel.buiten_archief()
+        if reason is None:
             kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.bestand.lower().endswith(".pdf") else ""
             return f"komt in content/ en wordt gepubliceerd{kopie}."
         return (
-            f"wordt niet gepubliceerd en niet in content/ gezet: {reden}. Alleen het controlegetal staat bij bron.sha256; "
+            f"wordt niet gepubliceerd en niet in content/ gezet: {reason}. Alleen het controlegetal staat bij bron.sha256; "
             "het bestand blijft waar het was. Een openbare git-repository publiceert alles wat erin staat."
         )

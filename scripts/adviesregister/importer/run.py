@@ -50,7 +50,7 @@ class Written:
     result: ImportResult
     paden: tuple[str, ...] = ()
     """The files written, from the project."""
-    fout: str | None = None
+    error: str | None = None
     """Why nothing was written, in Dutch, with the letter's path; None when it was written or not meant to be."""
     overgeslagen: bool = False
     """Not written on purpose: a dry run, or a letter the archive holds already without --force."""
@@ -105,10 +105,10 @@ def write_letters(project: Project, batch: Batch, force: bool, dry_run: bool) ->
         try:
             done.append(Written(result, tuple(write_result(project, result, force))))
         except ImportRefusedError as err:
-            done.append(Written(result, fout=f"{result.bestand}: {err}"))
+            done.append(Written(result, error=f"{result.bestand}: {err}"))
     return done
 
 
 def failures(batch: Batch, written: list[Written]) -> int:
     """How many letters of the batch failed: refused when read, or refused when written."""
-    return len(batch.refused) + sum(1 for item in written if item.fout is not None)
+    return len(batch.refused) + sum(1 for item in written if item.error is not None)

@@ -78,9 +78,9 @@ def _misread_place(naam: str) -> str | None:
 
 def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
     """'Van: ASD Groningen', else 'Uitgebracht door de Adviesraad … d.d. …' above the salutation."""
-    if letter.kop_van is not None and letter.kop_van.regel is not None:
+    if letter.kop_van is not None and letter.kop_van.line is not None:
         organ = organ_in(str(letter.kop_van.waarde))
-        return (Organ(organ.rol, str(letter.kop_van.waarde)), letter.kop_van.regel - 1) if organ else None
+        return (Organ(organ.rol, str(letter.kop_van.waarde)), letter.kop_van.line - 1) if organ else None
     for index in range(source.body_start):
         match = rules().namen_zinnen["uitgebracht_door"].match(source.lines[index])
         organ = organ_in(re.split(r"\s+(?:d\.?d\.?|op)\s+\d", match[1])[0]) if match else None
@@ -94,9 +94,9 @@ def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
     titel = letter.velden.get("titel")
     match = rules().namen_zinnen["advies_van"].match(str(titel.waarde)) if titel else None
     council = rules().raden.match(str(titel.waarde), match.end()) if titel and match else None
-    if titel is None or council is None or titel.regel is None:
+    if titel is None or council is None or titel.line is None:
         return None
-    return Organ(RAAD, council[0]), titel.regel - 1
+    return Organ(RAAD, council[0]), titel.line - 1
 
 
 def _council_advising(source: Source) -> tuple[Organ, int] | None:
@@ -156,7 +156,7 @@ def read_recipient(source: Source, letter: Letter) -> None:
         organ = organ_in(str(letter.value("aan")))
         letter.ontvanger = organ.rol if organ else None
         if organ is not None:
-            letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, letter.velden["aan"].regel, "'Aan:'", organ.uit_archief))
+            letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, letter.velden["aan"].line, "'Aan:'", organ.uit_archief))
     else:
         for start, block in _blocks(lines[:body_start]):
             if len(block) > 1 and rules().namen_zinnen["retouradres"].match(block[0]):  # 'Retouradres Postbus 12, 4000 AA Tiel' above the address

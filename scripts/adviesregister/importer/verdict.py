@@ -132,7 +132,7 @@ def read_advice_reference(letter: Letter, text: str) -> None:
     elif in_text:
         letter.advies = AdviceReference(in_text[0], adviestype, in_text[1], None)
     elif in_head and uw_brief:
-        letter.advies = AdviceReference(in_head, adviestype, str(uw_brief.bewijs), uw_brief.regel)
+        letter.advies = AdviceReference(in_head, adviestype, str(uw_brief.bewijs), uw_brief.line)
     else:
         letter.beslissingen.add(
             "reactie_op", ADVICE_DATE_UNKNOWN, "de brief noemt de datum van het advies niet. Zoek het advies op en vul de id in bij reactie_op."

@@ -233,7 +233,7 @@ def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
     """What the overview's filter script filters and shows: per document (newest first) one value per filter (the same
     values as the filter's choices) and what its card shows; page addresses relative to the overview."""
     statussen = {v.status.tekst: {"css": v.status.css, "icoon": v.status.icoon} for v in ordered if v.status}
-    documenten = [
+    documents = [
         {
             "titel": v.titel,
             "url": relative_url(v.url, OVERVIEW),
@@ -247,7 +247,7 @@ def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
         }
         for v in ordered
     ]
-    return {"statussen": dict(sorted(statussen.items())), "documenten": documenten}
+    return {"statussen": dict(sorted(statussen.items())), "documenten": documents}
 
 
 def _card_outcome(v: DocumentView) -> dict[str, Any]:
@@ -391,7 +391,7 @@ def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -
             counts.setdefault(name, Counter()).update(values)
 
     def options(name: str, pairs: Iterable[tuple[str, str]]) -> list[FilterOption]:
-        return [FilterOption(waarde, tekst, counts.get(name, Counter())[waarde]) for waarde, tekst in pairs]
+        return [FilterOption(value, tekst, counts.get(name, Counter())[value]) for value, tekst in pairs]
 
     soorten = sorted({v.soort for v in ordered})
     alle_adviezen = [(ALLE_ADVIEZEN, "Alle adviezen")] if counts.get("soort", Counter())[ALLE_ADVIEZEN] else []
@@ -501,11 +501,11 @@ def _recommendations_listed(advices: int, listed: int) -> str:
 
 def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) -> OpenDataPage:
     """The downloads with their sizes and descriptions, the table of every field and the Woo classification."""
-    bestanden = [
+    files = [
         DownloadLink(path.relative_to(pages).as_posix(), download.naam, format_size(path.stat().st_size), Markup(download.beschrijving))
         for download, path in export.downloads()
     ]
-    velden = [
+    fields = [
         (table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.bestanden]))) for table in field_tables(export.sqlite_tabellen)
     ]
     woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
@@ -514,8 +514,8 @@ def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) 
     advices = [record for record in export.records if record["soort"] == "advies"]
     aanbevelingen = _recommendations_listed(len(advices), sum(1 for record in advices if record["aanbevelingen"]))
     return OpenDataPage(
-        bestanden,
-        velden,
+        files,
+        fields,
         len(export.records),
         settings,
         absolute_url(settings.site_url, OPEN_DATA),

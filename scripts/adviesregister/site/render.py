@@ -305,7 +305,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
 
 def last_change(views: list[DocumentView], dates: dict[str, FileDates]) -> str | None:
     """The day the last of these documents was published or changed (the sitemap's lastmod); None when git knows none."""
-    known = [dates[view.doc.pad].gewijzigd for view in views if view.doc.pad in dates]
+    known = [dates[view.doc.path].gewijzigd for view in views if view.doc.path in dates]
     return max(known).date().isoformat() if known else None
 
 

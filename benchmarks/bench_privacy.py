@@ -37,7 +37,7 @@ def document_findings(project: Project) -> tuple[Counter[str], list[str], list[s
     counts: Counter[str] = Counter()
     shown: list[str] = []
     texts: list[str] = []
-    for doc in archive.documenten:
+    for doc in archive.documents:
         texts.append(doc.tekst)
         for veld, text in [("tekst", doc.tekst), *text_fields(doc)]:
             for finding in detect(text):

@@ -136,7 +136,7 @@ def check(output: str, root: Path) -> None:
     warnings = example_settings(project)  # build refuses these; check only warns (content/launch.py)
     for warning in warnings:
         click.echo(warning.github_annotation("warning") if output == "github" else f"{warning} (waarschuwing: zo bouwt de site niet)")
-    aantal = len(prepared.archive.documenten)
+    aantal = len(prepared.archive.documents)
     nog = f" Wel {len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'} hierboven: los die op voor u de site bouwt." if warnings else ""
     click.echo(f"Geen problemen gevonden in {aantal} {'document' if aantal == 1 else 'documenten'}.{nog}")
 
@@ -156,7 +156,7 @@ def build(root: Path) -> None:
     _stop_on(result.problems, "Site niet gebouwd.")
     for waarschuwing in result.warnings:
         click.echo(waarschuwing, err=True)
-    click.echo(f"Site gebouwd in site/: {result.documenten} documenten, {result.paginas} pagina's, {result.seconds:.1f} s.")
+    click.echo(f"Site gebouwd in site/: {result.documents} documenten, {result.pages} pagina's, {result.seconds:.1f} s.")
 
 
 @main.command("import")
@@ -279,9 +279,9 @@ def inbox(folder: str, rapport: Path | None, commit: bool, repo: str | None, bra
             raise RefusedError(f"Kon het verslag {rapport} niet schrijven: {failure_reason(err)}.") from None
     for brief in outcome.brieven:
         if brief.error is not None:
-            click.echo(f"{brief.bestand}: {brief.error}", err=True)
+            click.echo(f"{brief.file}: {brief.error}", err=True)
         else:
-            click.echo(f"{brief.bestand} → {', '.join(brief.geschreven) or 'stond al in het archief'}")
+            click.echo(f"{brief.file} → {', '.join(brief.geschreven) or 'stond al in het archief'}")
     if not outcome.brieven:
         click.echo(f"Niets nieuws in {folder}/.")
     elif outcome.commit:

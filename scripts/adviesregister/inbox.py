@@ -52,7 +52,7 @@ class InboxError(AdviesregisterError):
 class InboxFile:
     """One file of the inbox and what became of it."""
 
-    bestand: str
+    file: str
     """Its path from the project ('nieuw/advies.pdf')."""
     result: ImportResult | None = None
     """What the import read; None when it could not be read."""
@@ -155,7 +155,7 @@ def commit_message(outcome: Outcome) -> str:
     lines = []
     for brief in klaar:
         waar = ", ".join(brief.geschreven) if brief.geschreven else f"stond al in het archief als {brief.result.houder if brief.result else '?'}"
-        lines.append(f"- {brief.bestand} → {waar}")
+        lines.append(f"- {brief.file} → {waar}")
     return titel + "\n\n" + "\n".join(lines) + "\n" if lines else titel + "\n"
 
 

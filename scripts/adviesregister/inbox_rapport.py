@@ -60,7 +60,7 @@ class Place:
 
 
 def field_line(text: str, field: str | None) -> Place | None:
-    """The line (from 1) of `veld` in a written document, as the front-matter parser places it ('kenmerken.uw_kenmerk':
+    """The line (from 1) of `field` in a written document, as the front-matter parser places it ('kenmerken.uw_kenmerk':
     its sub-key, or its parent's line when the sub-key is absent); for 'tekst' or no field, the text's first line; for a
     field the document lacks, the closing '---' (to add it above). None when the file cannot be read."""
     try:
@@ -70,10 +70,10 @@ def field_line(text: str, field: str | None) -> Place | None:
     if field in (None, "tekst"):
         return Place(document.text_line, True)
     path = field.split(".")
-    regels = document.gegevens.lines
-    if path[0] not in regels:
+    lines = document.gegevens.lines
+    if path[0] not in lines:
         return Place(document.end_line, False)
-    return Place(deepest_line(regels, path), True)
+    return Place(deepest_line(lines, path), True)
 
 
 def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder: str = INBOX) -> str:
@@ -114,10 +114,10 @@ def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder
 
 
 def _letter(project: Project, brief: InboxFile, number: int, links: Links | None) -> list[str]:
-    naam = Path(brief.bestand).name
+    naam = Path(brief.file).name
     result = brief.result
     if brief.error is not None:
-        return [f"### {number}. {_code(naam)}: niet ingelezen", "", f"{_escape(_sentence(brief.error))} De brief staat nog in `{Path(brief.bestand).parent}/`."]
+        return [f"### {number}. {_code(naam)}: niet ingelezen", "", f"{_escape(_sentence(brief.error))} De brief staat nog in `{Path(brief.file).parent}/`."]
     assert result is not None
     if result.houder is not None:
         return [
@@ -139,9 +139,9 @@ def _letter(project: Project, brief: InboxFile, number: int, links: Links | None
     else:
         lines += ["", "Niets meer in te vullen."]
     lines += ["", "**Gelezen uit de brief**", "", "| Veld | Waarde | Gevonden |", "| --- | --- | --- |"]
-    for field, waarde in _fields(eerste.ordered()):
+    for field, value in _fields(eerste.ordered()):
         gevonden = result.ingevuld.get(field) or eerste.bewijs.get(field, "")
-        lines.append(f"| `{field}` | {_escape(waarde)} | {_escape(gevonden)} |")
+        lines.append(f"| `{field}` | {_escape(value)} | {_escape(gevonden)} |")
     lines += ["", f"**Origineel:** {_original(result)}"]
     if result.verwijderd:
         lines += [
@@ -151,7 +151,7 @@ def _letter(project: Project, brief: InboxFile, number: int, links: Links | None
     return lines
 
 
-def _decision_row(decision: Decision, pad: str, text: str, links: Links | None) -> str:
+def _decision_row(decision: Decision, path: str, text: str, links: Links | None) -> str:
     place = field_line(text, decision.field) if text else None
     if place is None:
         waar = ""
@@ -159,7 +159,7 @@ def _decision_row(decision: Decision, pad: str, text: str, links: Links | None) 
         waar = f"regel {place.line}" if place.aanwezig else f"ontbreekt: boven regel {place.line}"
     else:
         label = f"regel {place.line}" if place.aanwezig else f"ontbreekt: voeg toe boven regel {place.line}"
-        waar = f"[{label}]({links.view(pad, place.line)})"
+        waar = f"[{label}]({links.view(path, place.line)})"
     field = f"`{decision.field}`" if decision.field else (f"regel {decision.line} van de brief" if decision.line else "")
     return f"| {field} | {_escape(_sentence(decision.message))} | {waar} |"
 

@@ -102,11 +102,11 @@ def check_council(council: Council) -> None:
                 "schrijf hem zonder regeleinden of tabs, tussen aanhalingstekens als er spaties in staan."
             )
     for option, text, spec in _schema_rules(council):
-        if text and (fout := _schema_problem(text, spec)) is not None:
-            raise InitError(f"{option}: {fout}")
+        if text and (error := _schema_problem(text, spec)) is not None:
+            raise InitError(f"{option}: {error}")
     for option, text in (("--naam", council.naam), ("--afkorting", council.afkorting)):
-        if (fout := site_text_problem(text)) is not None:
-            raise InitError(f"{option}: {fout}")
+        if (error := site_text_problem(text)) is not None:
+            raise InitError(f"{option}: {error}")
     if not council.naam.strip():
         raise InitError("--naam ontbreekt: geef de naam van de adviesraad, bijvoorbeeld --naam 'Adviesraad Sociaal Domein Oss'.")
     if not council.gemeenten:

@@ -31,8 +31,8 @@ from adviesregister.site.render import render_site
 @dataclass
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
-    documenten: int = 0
-    paginas: int = 0
+    documents: int = 0
+    pages: int = 0
     seconds: float = 0.0
     warnings: tuple[str, ...] = ()
     """What the build could do, but the person building should know (Dutch): commit times out of range."""
@@ -75,7 +75,7 @@ def _write_pages(prepared: Prepared) -> BuildResult:
     remove_links(prepared.project.root / "build")
     export = write_export(prepared, prepared.project.pages / OPEN_DATA)
     pages = render_site(prepared, export)
-    return BuildResult(documenten=len(prepared.archive.documenten), paginas=pages, warnings=prepared.history.warnings)
+    return BuildResult(documents=len(prepared.archive.documents), pages=pages, warnings=prepared.history.warnings)
 
 
 def build_site(project: Project) -> BuildResult:

@@ -92,12 +92,12 @@ class World:
         if document is None:
             assert problems
             return None, problems
-        archive = Archive(self.archive.gemeenten, [*self.archive.documenten, document], paginas=self.archive.paginas)
+        archive = Archive(self.archive.gemeenten, [*self.archive.documents, document], pages=self.archive.pages)
         return document, check_archive(archive, self.project.content)
 
     def render(self, document: Document) -> None:
         """Everything the build makes of one accepted document: its page, its lists and feeds, and the open data."""
-        archive = Archive(self.archive.gemeenten, [*self.archive.documenten, document], paginas=self.archive.paginas)
+        archive = Archive(self.archive.gemeenten, [*self.archive.documents, document], pages=self.archive.pages)
         derived = derive_archive(archive, TODAY)
         site = Settings()
         views = build_views(archive, derived, site.site_url, {})

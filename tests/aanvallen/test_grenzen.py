@@ -192,7 +192,7 @@ def test_build_after_prepare_never_meets_a_control_character(accepted_project: P
 
     prepared, problems = prepare(Project(accepted_project))
     assert problems == [] and prepared is not None
-    for doc in prepared.archive.documenten:
+    for doc in prepared.archive.documents:
         assert not any(ord(ch) < 32 and ch not in "\t\n\r" for ch in doc.tekst)
 
 

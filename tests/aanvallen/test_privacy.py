@@ -358,7 +358,7 @@ def test_an_import_writes_no_planted_value_into_a_record(tmp_path: Path) -> None
 def test_a_hand_written_page_is_checked_too(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     page = "---\ntitle: Contact met mevrouw De Vries\n---\n\n# Contact\n\nBel ons secretariaat.\n\nBehandeld door: P. Bakker, 06-12345678.\n"
-    (project.paginas / "contact.md").write_text(page, encoding="utf-8")
+    (project.content_pages / "contact.md").write_text(page, encoding="utf-8")
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 1
     lines = [line.split(": [persoonsgegevens] ")[0] for line in result.output.splitlines()[:-1]]

@@ -161,7 +161,7 @@ def test_a_number_in_a_published_name_is_refused(tmp_path: Path) -> None:
 
 def test_a_hand_written_page_is_checked_as_shown_and_by_its_name(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    (project.paginas / "contact-0624681357.md").write_text("---\ntitle: Contact\n---\n\nBel ons.\n\nOf bel 06&#45;24681358.\n", encoding="utf-8")
+    (project.content_pages / "contact-0624681357.md").write_text("---\ntitle: Contact\n---\n\nBel ons.\n\nOf bel 06&#45;24681358.\n", encoding="utf-8")
     assert "06-24681358" in visible_text(pagina_html("Of bel 06&#45;24681358."))
     reported = [line for line in run_cli(["check", "--root", project.root]).output.splitlines() if "[persoonsgegevens]" in line]
     assert reported == [
@@ -207,7 +207,7 @@ def test_no_false_hits_on_the_synthetic_archive(tmp_path: Path) -> None:
     """300 documents here (3,000 measured by hand: 0 hits)."""
     write_archive(tmp_path, 300)
     project = Project(tmp_path)
-    assert len(load_archive(project)[0].documenten) == 300
+    assert len(load_archive(project)[0].documents) == 300
     assert _persoonsgegevens(project) == []
 
 
@@ -217,8 +217,8 @@ def test_the_seed_pages_are_checked_from_the_cached_letter_html(tmp_path: Path) 
     assert _persoonsgegevens(project) == []
     archive, _ = load_archive(project)
     stored = ResultCache(cache_folder(project.root), "brieven").known
-    assert {text_key(doc.tekst) for doc in archive.documenten} <= set(stored)
-    assert all(stored[text_key(doc.tekst)] == letter_html(doc.tekst) for doc in archive.documenten)
+    assert {text_key(doc.tekst) for doc in archive.documents} <= set(stored)
+    assert all(stored[text_key(doc.tekst)] == letter_html(doc.tekst) for doc in archive.documents)
 
 
 @pytest.mark.parametrize(

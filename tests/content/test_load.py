@@ -45,7 +45,7 @@ def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_pat
     from adviesregister.pipeline import prepare
 
     project = copy_project(tmp_path / "project")
-    folder = project.documenten / "almelo" / "2024"
+    folder = project.documents / "almelo" / "2024"
     folder.mkdir(parents=True)
     (folder / "almelo-2024-01-01-kapot.md").write_text("---\nid: [niet af\n---\n", encoding="utf-8")
     (folder / "almelo-2024-01-02-mail.md").write_text(
@@ -60,4 +60,4 @@ def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_pat
     assert [str(problem) for problem in spread[1]] == [str(problem) for problem in serial[1]]
     assert {problem.code for problem in serial[1]} >= {"persoonsgegevens"} and len(serial[1]) >= 2
     assert serial[0] is not None and spread[0] is not None
-    assert [doc.id for doc in spread[0].documenten] == [doc.id for doc in serial[0].documenten]
+    assert [doc.id for doc in spread[0].documents] == [doc.id for doc in serial[0].documents]

@@ -15,9 +15,9 @@ ADDRESS = "College van burgemeester en wethouders\nvan de gemeente Tiel\nPostbus
 def kind(text: str) -> tuple[object, str]:
     """soort and its evidence (or the decision on soort)."""
     letter = read_letter(text)
-    found = letter.velden.get("soort")
+    found = letter.fields.get("soort")
     if found is not None:
-        return found.waarde, found.bewijs
+        return found.value, found.bewijs
     return None, " ".join(decision.message for decision in letter.beslissingen if decision.field == "soort")
 
 

@@ -205,7 +205,7 @@ def test_letterhead_columns_on_the_addressee_line_are_read_apart() -> None:
         "van de gemeente Zwolle\n\nZwolle, 3 maart 2026\n\nBetreft: advies over de Wmo\n\nGeacht college,\n\nTekst.\n"
     )
     assert letter.value("aan") == "het college van burgemeester en wethouders van de gemeente Zwolle"
-    assert letter.kenmerken["ons_kenmerk"].waarde == "ASDZ/2026/004"
+    assert letter.kenmerken["ons_kenmerk"].value == "ASDZ/2026/004"
 
 
 def test_a_last_letter_cut_off_by_a_space_is_joined_only_into_a_known_word() -> None:

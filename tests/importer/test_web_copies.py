@@ -103,7 +103,7 @@ def test_pasted_furniture_is_left_out_and_listed() -> None:
     letter = read_letter(PASTED)
     assert str(letter.value("datum")) == "2024-02-12"
     assert letter.value("titel") == "Advies over schuldhulp voor jongeren"
-    assert "de titel van de webpagina" in letter.velden["titel"].bewijs
+    assert "de titel van de webpagina" in letter.fields["titel"].bewijs
     removed = {(regel, tekst) for regel, _, tekst in letter.verwijderd.items}
     assert {(1, "Home > Adviezen > Advies over schuldhulp"), (4, "Deel dit bericht"), (19, "Terug naar overzicht"), (20, "Lees meer adviezen")} <= removed
     assert "Terug naar" not in letter.tekst and "Lees meer" not in letter.tekst and "Home >" not in letter.tekst

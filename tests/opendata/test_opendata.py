@@ -277,7 +277,7 @@ def test_exports_on_two_days_without_a_change_say_the_same_modified_date(tmp_pat
 
 def test_a_waiting_advice_says_until_when_the_statuses_hold_and_moves_the_dates_when_its_termijn_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(tmp_path / "project")
-    path = project.documenten / "almelo" / "2026" / "almelo-2026-11-02-advies-wachtend.md"
+    path = project.documents / "almelo" / "2026" / "almelo-2026-11-02-advies-wachtend.md"
     path.parent.mkdir(parents=True)
     path.write_text(
         "---\nid: almelo-2026-11-02-advies-wachtend\nsoort: advies\ntitel: Wachtend advies\ndatum: 2026-11-02\ngemeente: almelo\n---\n\nTekst.\n",
@@ -307,7 +307,7 @@ def test_text_that_looks_like_a_formula_cannot_run_in_a_spreadsheet_and_stays_as
     from openpyxl import load_workbook
 
     project = copy_project(tmp_path / "project")
-    path = project.documenten / "almelo" / "2024" / "almelo-2024-01-01-formule.md"
+    path = project.documents / "almelo" / "2024" / "almelo-2024-01-01-formule.md"
     path.parent.mkdir(parents=True)
     path.write_text(
         '---\nid: almelo-2024-01-01-formule\nsoort: advies\ntitel: "=HYPERLINK(\\"http://kwaad.example\\",\\"klik\\")"\ndatum: "2024-01-01"\n'

@@ -205,7 +205,7 @@ def test_sha256sum_checks_a_partial_download(open_data: Path, tmp_path: Path) ->
 
 def test_recommendations_show_where_a_document_has_them(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "archief")
-    advies = next(project.documenten.rglob("almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md"))
+    advies = next(project.documents.rglob("almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md"))
     text = advies.read_text(encoding="utf-8")
     advies.write_text(
         text.replace("themas:\n", "aanbevelingen:\n  - Betrek ouders bij de aanpak.\n  - Maak de doelen meetbaar.\nthemas:\n", 1), encoding="utf-8"

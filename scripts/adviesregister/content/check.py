@@ -69,7 +69,7 @@ def check_project(project: Project, archive: Archive, caches: CheckCaches) -> li
     problems = find_links_outside_content(project) + check_site_config(project)
     problems += check_gemeenten(archive.gemeenten, project.relative(project.gemeenten_file))
     problems += check_archive(archive, project.content, caches.privacy, caches.letters, _site_url(project)) + check_unread_gemeenten(project, archive)
-    return problems + check_originals(archive.documenten, project.content, caches.originals)
+    return problems + check_originals(archive.documents, project.content, caches.originals)
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
@@ -91,11 +91,11 @@ def check_archive(
     """Everything about the documents together; `cache`: the privacy check's results of the last build, `letters`:
     the letters' HTML (site/render.py reads the same cache); `site_url`: the public address, which links from the root
     must fit."""
-    problems = check_ids(archive.documenten) + check_sources(archive.documenten)
+    problems = check_ids(archive.documents) + check_sources(archive.documents)
     by_id = archive.by_id()
-    unreadable = {Path(pad).stem for pad in archive.onleesbaar}
+    unreadable = {Path(path).stem for path in archive.onleesbaar}
     renderable = []  # a letter whose Markdown would cost too much to render is not rendered here either
-    for doc in archive.documenten:
+    for doc in archive.documents:
         problems += check_gemeente(doc, archive)
         problems += check_references(doc, by_id, unreadable)
         problems += check_text(doc)
@@ -104,19 +104,19 @@ def check_archive(
         problems += cost
         problems += check_bron(doc, content_dir)
         renderable.append(not cost)
-    texts = [doc.tekst for doc, ok in zip(archive.documenten, renderable, strict=True) if ok]
+    texts = [doc.tekst for doc, ok in zip(archive.documents, renderable, strict=True) if ok]
     made = iter((letters or ResultCache(None, "brieven")).map(letter_html, texts, [text_key(text) for text in texts]))
     shown = [next(made) if ok else "" for ok in renderable]
-    keys = [text_key(repr(doc)) for doc in archive.documenten]  # every field, the text and the file's name
+    keys = [text_key(repr(doc)) for doc in archive.documents]  # every field, the text and the file's name
     store = cache or ResultCache(None, "privacy")
-    pairs = list(zip(archive.documenten, shown, strict=True))
+    pairs = list(zip(archive.documents, shown, strict=True))
     for found in store.map(check_privacy_shown, pairs, keys, _problems_json, _problems_from_json):  # the costliest check
         problems += found
-    problems += check_cycles(archive.documenten, by_id)
+    problems += check_cycles(archive.documents, by_id)
     targets = link_targets(archive, site_url)
     for doc, letter in pairs:  # a link in a letter, as the page shows it
         problems += check_links(doc.path, doc.tekst, doc.text_line, letter, f"documenten/{doc.id}/", targets, anchors=False)
-    for pagina in archive.paginas:
+    for pagina in archive.pages:
         problems += check_pagina(pagina, targets)
     return problems
 
@@ -126,22 +126,22 @@ def _problems_json(problems: list[Problem]) -> list[list[Any]]:
 
 
 def _problems_from_json(rows: list[list[Any]]) -> list[Problem]:
-    return [Problem(str(pad), int(regel), str(code), str(message)) for pad, regel, code, message in rows]
+    return [Problem(str(path), int(line), str(code), str(message)) for path, line, code, message in rows]
 
 
-def check_gemeenten(gemeenten: dict[str, Gemeente], pad: str) -> list[Problem]:
+def check_gemeenten(gemeenten: dict[str, Gemeente], path: str) -> list[Problem]:
     """No reserved short name, and no personal data in what every page of the gemeente shows."""
     problems = []
     for slug, gemeente in gemeenten.items():
-        regel = gemeente.lines.get(slug, 1)
+        line = gemeente.lines.get(slug, 1)
         if slug in RESERVED_NAMES:
-            problems.append(Problem(pad, regel, "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
+            problems.append(Problem(path, line, "gereserveerde-naam", f"{slug}: {reserved_name_message(slug)}"))
         for field, value in text_fields(gemeente, slug):
             if field.endswith(".contact"):  # contact.py's rule, with its reason, instead of the general one
                 if reason := contact_problem(value):
-                    problems.append(Problem(pad, gemeente.lines.get(field, regel), "persoonlijk-contact", f"{field}: {reason}"))
+                    problems.append(Problem(path, gemeente.lines.get(field, line), "persoonlijk-contact", f"{field}: {reason}"))
                 continue
-            problems += _personal_data(pad, gemeente.lines.get(field, regel), field, value, name=_is_name(field))
+            problems += _personal_data(path, gemeente.lines.get(field, line), field, value, name=_is_name(field))
     return problems
 
 
@@ -205,25 +205,25 @@ def check_unread_gemeenten(project: Project, archive: Archive) -> list[Problem]:
     """The gemeente of a document that could not be read (a wrong id, say): named in the same run as its other problems,
     not only after they are fixed."""
     problems = []
-    for pad in archive.onleesbaar:
+    for path in archive.onleesbaar:
         try:
-            gegevens = parse_document(read_content_file(project.root / pad)).gegevens
+            gegevens = parse_document(read_content_file(project.root / path)).gegevens
         except (OSError, ParseError):
             continue
         gemeente = gegevens.data.get("gemeente") if isinstance(gegevens.data, dict) else None
         if isinstance(gemeente, str):
-            problems += _unknown_gemeente(pad, gegevens.lines.get("gemeente", 1), gemeente, archive)
+            problems += _unknown_gemeente(path, gegevens.lines.get("gemeente", 1), gemeente, archive)
     return problems
 
 
-def _unknown_gemeente(pad: str, regel: int, gemeente: str, archive: Archive) -> list[Problem]:
+def _unknown_gemeente(path: str, line: int, gemeente: str, archive: Archive) -> list[Problem]:
     if gemeente in archive.gemeenten or not archive.gemeenten:
         return []
     keuzes = ", ".join(f"'{slug}'" for slug in sorted(archive.gemeenten))
     return [
         Problem(
-            pad,
-            regel,
+            path,
+            line,
             "onbekende-gemeente",
             f"gemeente: '{gemeente}' staat niet in content/gemeenten.yml. Kies uit: {keuzes}, of voeg de gemeente toe met: {add_command(gemeente)}",
         )
@@ -235,7 +235,7 @@ def check_references(doc: Document, by_id: dict[str, Document], unreadable: Abst
     problems = []
     for field in ("reactie_op", "hoort_bij"):
         for index, target_id in enumerate(getattr(doc, field)):
-            regel = doc.line(f"{field}.{index}")
+            line = doc.line(f"{field}.{index}")
             target = by_id.get(target_id)
             if target is None and target_id in unreadable:
                 continue
@@ -243,7 +243,7 @@ def check_references(doc: Document, by_id: dict[str, Document], unreadable: Abst
                 problems.append(
                     Problem(
                         doc.path,
-                        regel,
+                        line,
                         "verwijzing-onbekend",
                         f"{field}: verwijst naar '{target_id}', maar dat document bestaat niet. Controleer de id (de bestandsnaam zonder .md).",
                     )
@@ -362,16 +362,16 @@ def check_privacy_shown(pair: tuple[Document, str]) -> list[Problem]:
 def check_pagina(pagina: Pagina, targets: LinkTargets | None = None) -> list[Problem]:
     """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as
     in a letter, in its source, in what the page shows and in its file name (its address); with `targets`, its links."""
-    pad = f"content/paginas/{pagina.naam}"
-    cost = check_text_cost(pad, pagina.tekst, pagina.text_line)
-    problems = cost + _personal_data(pad, pagina.title_line, "title", pagina.titel)
-    problems += [Problem(pad, 1, "persoonsgegevens", f"bestandsnaam: {describe(found)}") for found in detect_in_name(pagina.naam)]
+    path = f"content/paginas/{pagina.naam}"
+    cost = check_text_cost(path, pagina.tekst, pagina.text_line)
+    problems = cost + _personal_data(path, pagina.title_line, "title", pagina.titel)
+    problems += [Problem(path, 1, "persoonsgegevens", f"bestandsnaam: {describe(found)}") for found in detect_in_name(pagina.naam)]
     in_source = detect(pagina.tekst)
     shown = "" if cost else pagina_html(pagina.tekst)  # never render what check_text_cost refused
-    problems += _problems(pad, pagina.text_line, "tekst", in_source, per_line=True)
+    problems += _problems(path, pagina.text_line, "tekst", in_source, per_line=True)
     if targets is not None:
-        problems += check_links(pad, pagina.tekst, pagina.text_line, shown, f"{pagina.naam.removesuffix('.md')}/", targets, anchors=True)
-    return problems + _shown_problems(pad, pagina.text_line, "tekst", pagina.tekst, shown, in_source)
+        problems += check_links(path, pagina.tekst, pagina.text_line, shown, f"{pagina.naam.removesuffix('.md')}/", targets, anchors=True)
+    return problems + _shown_problems(path, pagina.text_line, "tekst", pagina.tekst, shown, in_source)
 
 
 _NAMES = ("id", "slug", "bestand")
@@ -383,25 +383,25 @@ def _is_name(field: str) -> bool:
     return parts[-1] in _NAMES or parts[0] in ("reactie_op", "hoort_bij")
 
 
-def _personal_data(pad: str, regel: int, field: str, text: str, name: bool = False) -> list[Problem]:
-    """A problem for each piece of personal data in `text`, a field at line `regel` (`name`: a name published as it
+def _personal_data(path: str, line: int, field: str, text: str, name: bool = False) -> list[Problem]:
+    """A problem for each piece of personal data in `text`, a field at line `line` (`name`: a name published as it
     is, where hyphens separate words, see detect_in_name). A value is
     read with its entities resolved and Markdown's escapes undone: a title on a list page passes through Markdown, and
     whoever shows the open data as HTML resolves '&#45;'."""
     if "&" in text or "\\" in text:
         text = html.unescape(_MARKDOWN_ESCAPE_RE.sub("", text))
-    return _problems(pad, regel, field, detect_in_name(text) if name else detect(text))
+    return _problems(path, line, field, detect_in_name(text) if name else detect(text))
 
 
 _MARKDOWN_ESCAPE_RE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 """A backslash that Markdown removes (before punctuation)."""
 
 
-def _problems(pad: str, regel: int, field: str, found: list[Finding], per_line: bool = False) -> list[Problem]:
-    return [Problem(pad, regel + (one.line if per_line else 0), "persoonsgegevens", f"{field}: {describe(one)}") for one in found]
+def _problems(path: str, line: int, field: str, found: list[Finding], per_line: bool = False) -> list[Problem]:
+    return [Problem(path, line + (one.line if per_line else 0), "persoonsgegevens", f"{field}: {describe(one)}") for one in found]
 
 
-def _shown_problems(pad: str, regel: int, field: str, tekst: str, shown_html: str, in_source: list[Finding]) -> list[Problem]:
+def _shown_problems(path: str, regel: int, field: str, tekst: str, shown_html: str, in_source: list[Finding]) -> list[Problem]:
     """Personal data the page shows that the Markdown hides (an entity, an escape, a comment, a tag or an invisible
     character inside it), at the line of `tekst` where it stands, as near as can be told. A text without any of the
     characters that make Markdown show something else than it says (_MAY_HIDE_RE) is shown as written: nothing to add."""
@@ -417,7 +417,7 @@ def _shown_problems(pad: str, regel: int, field: str, tekst: str, shown_html: st
             continue
         lines = lines if lines is not None else [_compact(_roughly_shown(line)) for line in tekst.split("\n")]
         line = _source_line(lines, key)
-        problems.append(Problem(pad, regel + line, "persoonsgegevens", f"{field} (zoals de pagina het toont): {describe(found)}"))
+        problems.append(Problem(path, regel + line, "persoonsgegevens", f"{field} (zoals de pagina het toont): {describe(found)}"))
     return problems
 
 

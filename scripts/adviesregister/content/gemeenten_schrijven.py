@@ -223,16 +223,16 @@ def add_gemeente(
     return Added(slug, cbs_naam, cbs_code, blok)
 
 
-def sleutel_problem(sleutel: str) -> str | None:
+def sleutel_problem(key: str) -> str | None:
     """Why `sleutel` cannot be a gemeente's short name (the schema's rule for the keys of gemeenten.yml, and read back
     by YAML as that same text), in Dutch with an example; None when it can."""
     line = load_schema(GEMEENTEN_SCHEMA)["propertyNames"]
-    if not jsonschema.Draft202012Validator(line).is_valid(sleutel):
+    if not jsonschema.Draft202012Validator(line).is_valid(key):
         return (
             f"een korte naam bestaat uit kleine letters en cijfers, met hooguit één streepje ertussen (geen spatie, '#', ':' of "
             f"andere tekens), en is hooguit {line['maxLength']} tekens lang. Bijvoorbeeld --sleutel s-hertogenbosch."
         )
-    if yaml.safe_load(sleutel) != sleutel:
+    if yaml.safe_load(key) != key:
         return "YAML leest deze korte naam als een getal, ja/nee of leeg, niet als tekst. Kies een naam met letters, bijvoorbeeld --sleutel oss."
     return None
 

@@ -201,7 +201,7 @@ def data_changed(dates: dict[str, FileDates], archive: Archive, today: date) -> 
     """The day the data last changed: the newest commit that changed a document or gemeenten.yml (a hand-written page,
     the settings or an original alone change no data); without git the newest document's date. Never after today."""
     data = [found.gewijzigd.date() for path, found in dates.items() if _is_document(path) or path == GEMEENTEN]
-    newest = max((doc.datum.vroegst() for doc in archive.documenten), default=today)
+    newest = max((doc.datum.vroegst() for doc in archive.documents), default=today)
     return min(today, max(data) if data else newest)
 
 

@@ -25,14 +25,14 @@ def load_archive(project: Project) -> tuple[Archive, list[Problem]]:
     """Read gemeenten.yml and every document; return the model and all problems found."""
     gemeenten, problems = load_gemeenten(project)
     archive = Archive(gemeenten, [])
-    paths = list(content_files(project.documenten))
+    paths = list(content_files(project.documents))
     for path, (document, file_problems) in zip(paths, parallel_map(partial(load_document, project), paths), strict=True):
         problems.extend(file_problems)
         if document is not None:
-            archive.documenten.append(document)
+            archive.documents.append(document)
         else:
             archive.onleesbaar.append(project.relative(path))
-    archive.paginas, page_problems = load_paginas(project)
+    archive.pages, page_problems = load_paginas(project)
     return archive, problems + page_problems
 
 
@@ -43,7 +43,7 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
     """The hand-written pages of content/paginas/ (only .md files directly in it)."""
     pages: list[Pagina] = []
     problems: list[Problem] = []
-    for path in content_files(project.paginas, recursive=False):
+    for path in content_files(project.content_pages, recursive=False):
         pad = project.relative(path)
         if not _PAGE_NAME_RE.fullmatch(path.stem) or path.stem in RESERVED_PAGES:
             problems.append(
@@ -67,10 +67,10 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
         data = parsed.gegevens.data
         lines = parsed.gegevens.lines
         pages.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), lines["title"], parsed.text_line))
-    if os.path.lexists(project.paginas) and not is_real_folder(project.paginas):
+    if os.path.lexists(project.content_pages) and not is_real_folder(project.content_pages):
         return pages, problems  # a symlink: named by find_unsafe_files; what lies behind it is not looked at
     for naam in REQUIRED_PAGES:
-        if not os.path.lexists(project.paginas / f"{naam}.md"):
+        if not os.path.lexists(project.content_pages / f"{naam}.md"):
             problems.append(
                 Problem(
                     f"content/paginas/{naam}.md",
@@ -120,7 +120,7 @@ def _gemeente(slug: str, fields: dict[str, Any], lines: dict[str, int]) -> Gemee
     return Gemeente(slug=slug, adviesraden=raden, lines=lines, **rest)
 
 
-def old_shape_problems(data: Any, lines: dict[str, int], pad: str) -> list[Problem]:
+def old_shape_problems(data: Any, lines: dict[str, int], path: str) -> list[Problem]:
     """A gemeente written in the first shape of gemeenten.yml ('adviesraad: naam', one text): a problem at that line
     that shows the lines to write instead. Both shapes are never accepted side by side."""
     problems = []
@@ -128,14 +128,14 @@ def old_shape_problems(data: Any, lines: dict[str, int], pad: str) -> list[Probl
         if not isinstance(fields, dict) or "adviesraad" not in fields or "adviesraden" in fields:
             continue
         naam = fields["adviesraad"]
-        waarde = yaml_scalar(naam) if isinstance(naam, str) and naam else "Naam van de adviesraad"
+        value = yaml_scalar(naam) if isinstance(naam, str) and naam else "Naam van de adviesraad"
         problems.append(
             Problem(
-                pad,
+                path,
                 lines.get(f"{slug}.adviesraad", lines.get(slug, 1)),
                 "gemeente-oude-vorm",
                 f"{slug}.adviesraad: een gemeente noemt haar adviesraden nu in een lijst 'adviesraden' (met naam, afkortingen, website en contact). "
-                f"Vervang deze regel door deze drie regels, met de spaties vooraan: '  adviesraden:' '    - naam: {waarde}' '      afkortingen: []'.",
+                f"Vervang deze regel door deze drie regels, met de spaties vooraan: '  adviesraden:' '    - naam: {value}' '      afkortingen: []'.",
             )
         )
     return problems
@@ -156,25 +156,25 @@ def load_document(project: Project, path: Path) -> tuple[Document | None, list[P
     return read_document(project.relative(path), read_content_file(path))
 
 
-def read_document(pad: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
+def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """A document's bytes (from its file, or from git's history) → a Document, or None and the problems that stop it."""
     try:
         parsed = parse_document(raw)
     except ParseError as err:
-        return None, [Problem(pad, err.line, err.code, err.message)]
+        return None, [Problem(path, err.line, err.code, err.message)]
     data, lines = parsed.gegevens.data, parsed.gegevens.lines
     if isinstance(data.get("datum"), int):  # `datum: 2023` is a year, written without quotes
         data["datum"] = str(data["datum"])
-    problems = validate_data(DOCUMENT_SCHEMA, data, lines, pad)
+    problems = validate_data(DOCUMENT_SCHEMA, data, lines, path)
     datum = None
     if not any(problem.line == lines.get("datum") for problem in problems) and isinstance(data.get("datum"), str):
         try:
             datum = Datum.parse(data["datum"])
         except DatumError as err:
-            problems.append(Problem(pad, lines["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief."))
+            problems.append(Problem(path, lines["datum"], "ongeldige-datum", f"datum: {err}. Controleer de datum in de brief."))
     if problems or datum is None:
         return None, sorted(problems, key=lambda p: (p.line, p.code))
-    document = _build_document(data, datum, pad, lines)
+    document = _build_document(data, datum, path, lines)
     document.tekst = parsed.tekst
     document.text_line = parsed.text_line
     return document, []

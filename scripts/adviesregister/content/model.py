@@ -178,9 +178,9 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict)
     text_line: int = 1
 
-    def line(self, veld: str) -> int:
-        """The line of `veld` in the file, or of the opening '---' if it is absent."""
-        return self.lines.get(veld, 1)
+    def line(self, field: str) -> int:
+        """The line of `field` in the file, or of the opening '---' if it is absent."""
+        return self.lines.get(field, 1)
 
 
 def described(beschrijving: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -264,15 +264,15 @@ class Pagina:
 @dataclass
 class Archive:
     gemeenten: dict[str, Gemeente]
-    documenten: list[Document]
+    documents: list[Document]
     onleesbaar: list[str] = field(default_factory=list)
     """Paths of document files that could not be read (their problems are reported)."""
-    paginas: list[Pagina] = field(default_factory=list)
+    pages: list[Pagina] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         """Documents by id; where an id is used twice (a problem `check` names), the first one."""
         found: dict[str, Document] = {}
-        for doc in self.documenten:
+        for doc in self.documents:
             found.setdefault(doc.id, doc)
         return found
 

@@ -373,8 +373,8 @@ def _check_values(data: Any, lines: dict[str, int]) -> None:
     for path, text, is_key in _texts(data, ()):
         bad = (_FORBIDDEN_IN_KEY_RE if is_key else _FORBIDDEN_IN_VALUE_RE).search(text)
         if bad:
-            veld = ".".join(str(part) for part in path)
-            waar = f"{veld}: in deze {'veldnaam' if is_key else 'waarde'} (geschreven als {_escapes(bad[0])})"
+            field = ".".join(str(part) for part in path)
+            waar = f"{field}: in deze {'veldnaam' if is_key else 'waarde'} (geschreven als {_escapes(bad[0])})"
             raise ParseError("stuurteken", field_line(lines, path), _control_message(bad[0], waar))
 
 

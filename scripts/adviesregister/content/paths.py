@@ -117,9 +117,9 @@ def _tracked_links(root: Path) -> list[Problem]:
     return problems
 
 
-def link_problem(pad: str) -> Problem:
+def link_problem(path: str) -> Problem:
     """The one message for a symlink where the archive reads a file."""
-    return Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit"))
+    return Problem(path, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit"))
 
 
 _DEEP_TEXT = (

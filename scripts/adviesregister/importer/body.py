@@ -16,8 +16,8 @@ class Removed:
 
     items: list[tuple[int, str, str]] = field(default_factory=list)
 
-    def add(self, regel: int, reason: str, tekst: str) -> None:
-        self.items.append((regel, reason, tekst))
+    def add(self, line: int, reason: str, tekst: str) -> None:
+        self.items.append((line, reason, tekst))
 
 
 def letter_to_markdown(lines: list[str], first_line: int, removed: Removed, artefacts: frozenset[str] = frozenset()) -> str:

@@ -65,9 +65,9 @@ _RECEIVES = {COLLEGE: ADVIES, RAAD: REACTIE}
 def weigh(letter: Letter, text: str) -> KindVerdict:
     """Every cue of the letter, and the kind they agree on (None when they conflict, or when too little is known)."""
     cues = [cue for role in letter.rollen if (cue := _role_cue(role)) is not None]
-    titel = letter.velden.get("titel")
+    titel = letter.fields.get("titel")
     if titel is not None:
-        line, subject = titel.line, str(titel.waarde)
+        line, subject = titel.line, str(titel.value)
         if rules().soort_zinnen["onderwerp_reactie"].search(subject):
             cues.append(Cue(REACTIE, ONDERWERP, f"het onderwerp is een antwoord ('{subject}')", line))
         elif rules().soort_zinnen["onderwerp_advies"].match(subject):

@@ -119,27 +119,27 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
     if edited:
         raise RowError(f"document {pad} is na de import veranderd ({', '.join(edited)}). Vul de velden daar zelf in.")
     filled: dict[str, Any] = {}
-    for veld in FIELDS:
-        cell = cells.get(veld, "")
+    for field_name in FIELDS:
+        cell = cells.get(field_name, "")
         if not cell:
             continue
-        value = _value(veld, cell, gemeenten)
-        if veld in gegevens:
-            if gegevens[veld] != value and str(gegevens[veld]) != cell:
-                result.niet_gebruikt.append(f"{waar}, veld {veld}: in {pad} staat al '{gegevens[veld]}'; '{cell}' is niet gebruikt.")
+        value = _value(field_name, cell, gemeenten)
+        if field_name in gegevens:
+            if gegevens[field_name] != value and str(gegevens[field_name]) != cell:
+                result.niet_gebruikt.append(f"{waar}, veld {field_name}: in {pad} staat al '{gegevens[field_name]}'; '{cell}' is niet gebruikt.")
             continue
-        filled[veld] = value
+        filled[field_name] = value
     if not filled:
         return None
     new = gegevens | filled
-    new[PERSON] = [veld for veld in person_fields() if veld in {*given_by_person(gegevens), *filled}]
+    new[PERSON] = [field_name for field_name in person_fields() if field_name in {*given_by_person(gegevens), *filled}]
     before = {problem.message for problem in validate_data(DOCUMENT_SCHEMA, gegevens, {}, pad)}
     nieuw = [  # a field still open is no wrong value: the import leaves fields open too, and check names them
         problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.message not in before and problem.code != "verplicht-veld"
     ]
     if nieuw:
         raise RowError(f"veld {nieuw[0].message} Verbeter de cel.")
-    result.ingevuld.append(f"{pad}: {', '.join(f'{veld} {_shown(value)}' for veld, value in filled.items())} (door een mens ingevuld)")
+    result.ingevuld.append(f"{pad}: {', '.join(f'{field_name} {_shown(value)}' for field_name, value in filled.items())} (door een mens ingevuld)")
     if {"datum", "gemeente"} & set(filled):
         result.opmerkingen.append(
             f"{pad}: de id '{gegevens.get('id')}' en de map blijven zoals de import ze maakte, zonder deze {' en '.join(sorted({'datum', 'gemeente'} & set(filled)))}. "
@@ -157,19 +157,19 @@ def _document_path(project: Project, pad: str) -> Path:
     return path
 
 
-def _value(veld: str, cell: str, gemeenten: dict[str, Gemeente]) -> Any:
+def _value(field: str, cell: str, gemeenten: dict[str, Gemeente]) -> Any:
     """A cell as the document's value; RowError when it is no valid value of the field."""
-    if veld == "datum":
+    if field == "datum":
         try:
             return str(Datum.parse(cell))
         except DatumError as err:
             raise RowError(f"veld datum: {err}. Schrijf de datum als JJJJ-MM-DD, JJJJ-MM of JJJJ.") from None
-    if veld == "gemeente":
+    if field == "gemeente":
         try:
             return resolve_gemeente(cell, gemeenten)
         except GemeenteError as err:
             raise RowError(f"veld gemeente: {err}") from None
-    if veld == "reactie_op":
+    if field == "reactie_op":
         return [part for part in re.split(r"[;,\s]+", cell) if part]
     return cell.lower()  # soort, besluit, adviestype: a word of the schema, as Excel may capitalise it ('Advies')
 

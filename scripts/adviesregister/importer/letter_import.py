@@ -237,7 +237,7 @@ def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) ->
         if council is not None and not any(decision.code == "gemeente-regionaal" for decision in beslissingen):
             slug, found = council
             beslissingen.withdraw("gemeente-onbekend")
-            letter.set("gemeente", found.waarde, found.line, found.bewijs, replace=True)
+            letter.set("gemeente", found.value, found.line, found.bewijs, replace=True)
             return slug
         if any(decision.field == "gemeente" for decision in beslissingen):
             return None
@@ -259,11 +259,11 @@ def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) ->
 def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
     gegevens: dict[str, Any] = {}
     bewijs: dict[str, str] = {}
-    for field, found in letter.velden.items():
-        gegevens[field] = str(found.waarde) if isinstance(found.waarde, Datum) else found.waarde
+    for field, found in letter.fields.items():
+        gegevens[field] = str(found.value) if isinstance(found.value, Datum) else found.value
         bewijs[field] = found.evidence()
     if letter.kenmerken:
-        gegevens["kenmerken"] = {key: str(found.waarde) for key, found in letter.kenmerken.items()}
+        gegevens["kenmerken"] = {key: str(found.value) for key, found in letter.kenmerken.items()}
         for key, found in letter.kenmerken.items():
             bewijs[f"kenmerken.{key}"] = found.evidence()
     return gegevens, bewijs

@@ -20,7 +20,7 @@ def add_to_archive(archive: Archive, records: list[Record]) -> None:
     for record in records:
         data = record.gegevens
         if data.get("soort") == "advies" and "datum" in data and "gemeente" in data:
-            archive.documenten.append(
+            archive.documents.append(
                 Document(
                     id=data["id"],
                     soort="advies",
@@ -41,7 +41,7 @@ def link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen:
     if ref is None:
         _link_by_subject(archive, reactie, beslissingen)
         return []
-    candidates = [d for d in archive.documenten if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
+    candidates = [d for d in archive.documents if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
     if len(candidates) > 1:
         names = " en ".join(f"'{d.id}'" for d in candidates)
         beslissingen.add("reactie_op", "advies-meerdere", f"twee of meer adviezen van {ref.datum} passen: {names}. Kies het goede en vul de id in.")
@@ -94,12 +94,12 @@ def _link_by_reference(archive: Archive, letter: Letter, reactie: Record, beslis
     """The strongest evidence: the response's 'Uw kenmerk' is the 'Ons kenmerk' of exactly one advice (of the same
     gemeente, when it is known). Two advices with that kenmerk link nothing: the date and subject rules decide."""
     found = letter.kenmerken.get("uw_kenmerk")
-    if found is None or not _reference(str(found.waarde)):
+    if found is None or not _reference(str(found.value)):
         return False
     gemeente = reactie.gegevens.get("gemeente")
-    wanted = _reference(str(found.waarde))
+    wanted = _reference(str(found.value))
     matches = [
-        d for d in archive.documenten if d.soort == "advies" and gemeente in (None, d.gemeente) and _reference(d.kenmerken.get("ons_kenmerk", "")) == wanted
+        d for d in archive.documents if d.soort == "advies" and gemeente in (None, d.gemeente) and _reference(d.kenmerken.get("ons_kenmerk", "")) == wanted
     ]
     if len(matches) != 1:
         return False
@@ -120,7 +120,7 @@ def _link_by_subject(archive: Archive, reactie: Record, beslissingen: Decisions)
         return
     matches = [
         d
-        for d in archive.documenten
+        for d in archive.documents
         if d.soort == "advies" and d.gemeente == reactie.gegevens.get("gemeente") and (found := _subject_words(d.titel)) and found <= words
     ]
     if len(matches) == 1:

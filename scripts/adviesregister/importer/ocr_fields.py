@@ -28,10 +28,10 @@ def repair_ocr_fields(source: Source, letter: Letter) -> None:
         signs.line,
     )
     for field in FIELDS:
-        found = letter.velden.get(field)
-        if found is None or not isinstance(found.waarde, str):
+        found = letter.fields.get(field)
+        if found is None or not isinstance(found.value, str):
             continue
-        repaired, repairs = repair_value(found.waarde)
+        repaired, repairs = repair_value(found.value)
         repairs = [*_read_repaired(found.line, repaired, signs), *repairs]
         if repairs:
             letter.set(field, repaired, found.line, f"{found.bewijs} ({'; '.join(repairs)})", replace=True)

@@ -123,7 +123,7 @@ def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:
 
 def read_own_date(source: Source, letter: Letter) -> None:
     """Without a 'Datum' in the letterhead: 'Plaats, 11 februari 2022', a date alone on a line, or 'Uitgebracht … d.d.'."""
-    if "datum" in letter.velden or not own_date_in_body(source.layout):
+    if "datum" in letter.fields or not own_date_in_body(source.layout):
         return
     chosen, why = choose(candidates(source.lines, source.body_start, source.closing))
     if chosen is not None:
@@ -135,7 +135,7 @@ def read_own_date(source: Source, letter: Letter) -> None:
 def read_date_otherwise(source: Source, letter: Letter) -> None:
     """A layout without a date of its own (a collegevoorstel): the year of its deadline is the year it was written for."""
     lines = source.lines
-    if "datum" in letter.velden:
+    if "datum" in letter.fields:
         return
     deadline = source.layout.datum_uit if source.layout else None
     for index, line in enumerate(lines):

@@ -65,14 +65,14 @@ class GemeenteAnswer(click.ParamType[str | None]):
 
 @dataclass
 class TerminalQuestions:
-    """Asks for one open field of the letter `bestand` (set by the command line before each letter)."""
+    """Asks for one open field of the letter `file` (set by the command line before each letter)."""
 
     gemeenten: dict[str, Gemeente]
-    bestand: str = ""
+    file: str = ""
 
     def __call__(self, field: str, decisions: list[Decision], lines: list[str]) -> Any:
-        """The person's value for `veld` (a Datum for datum, a short name for gemeente), or None: left open."""
-        click.echo(f"\n{self.bestand}: de import vond '{field}' niet zeker in de brief.")
+        """The person's value for `field` (a Datum for datum, a short name for gemeente), or None: left open."""
+        click.echo(f"\n{self.file}: de import vond '{field}' niet zeker in de brief.")
         if not decisions:
             click.echo("  - de brief zegt het niet met woorden die de import kent.")
         for decision in decisions:

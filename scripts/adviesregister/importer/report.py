@@ -11,7 +11,7 @@ def format_report(result: ImportResult, force: bool = False) -> str:
     """The report of one letter. For an original already in the archive (`houder`): no field list and no '→' line,
     but a first line that says whether anything is written (only with `force`) and which document holds it."""
     if (herhaling := result.herhaling_tekst(force)) is not None:
-        lines = [f"{result.bestand}: {herhaling}"]
+        lines = [f"{result.file}: {herhaling}"]
         if result.bijgewerkt:
             lines.append(
                 "  Opnieuw geschreven (de import schreef dit en niemand veranderde het):"
@@ -23,7 +23,7 @@ def format_report(result: ImportResult, force: bool = False) -> str:
             lines.append("  Blijft staan zoals het in het document staat:")
             lines.extend(f"  - {item}" for item in result.anders)
         return "\n".join(lines + _decisions(result))
-    lines = [f"{result.bestand}"]
+    lines = [f"{result.file}"]
     for record in result.records:
         lines.append(f"→ {record.path}")
         for field, waarde in record.ordered().items():

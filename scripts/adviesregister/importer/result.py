@@ -39,7 +39,7 @@ class Record:
 
 @dataclass
 class ImportResult:
-    bestand: str
+    file: str
     records: list[Record]
     beslissingen: Decisions
     verwijderd: list[str]
@@ -86,7 +86,7 @@ class ImportResult:
             return None
         reason = self.origineel.buiten_archief()
         if reason is None:
-            kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.bestand.lower().endswith(".pdf") else ""
+            kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.file.lower().endswith(".pdf") else ""
             return f"komt in content/ en wordt gepubliceerd{kopie}."
         return (
             f"wordt niet gepubliceerd en niet in content/ gezet: {reason}. Alleen het controlegetal staat bij bron.sha256; "

@@ -69,7 +69,7 @@ def read_letters(
     batch = Batch()
     for path in files:
         if vraag is not None:
-            vraag.bestand = str(path)
+            vraag.file = str(path)
         try:
             result = import_letter(
                 project, archive, path, options.gemeente, options.datum, toch=options.toch, ocr=options.ocr, soort=options.soort, vraag=vraag
@@ -105,7 +105,7 @@ def write_letters(project: Project, batch: Batch, force: bool, dry_run: bool) ->
         try:
             done.append(Written(result, tuple(write_result(project, result, force))))
         except ImportRefusedError as err:
-            done.append(Written(result, error=f"{result.bestand}: {err}"))
+            done.append(Written(result, error=f"{result.file}: {err}"))
     return done
 
 

@@ -144,7 +144,7 @@ def read_web_page(source: _WithPage, letter: Letter) -> None:
         regel, titel = parts.titel
         if regel is not None:
             letter.verwijderd.add(regel + 1, "titel van de webpagina", titel)
-        if "titel" not in letter.velden:
+        if "titel" not in letter.fields:
             waar = f"regel {regel + 1}" if regel is not None else "de opmaak van de pagina"
             letter.set("titel", titel.rstrip("."), None, f"de titel van de webpagina, niet uit de brief zelf ({waar}: '{titel}')")
             letter.beslissingen.add(
@@ -154,7 +154,7 @@ def read_web_page(source: _WithPage, letter: Letter) -> None:
         regel, datum, tekst = parts.datum
         if regel is not None:
             letter.verwijderd.add(regel + 1, "datum van de webpagina", tekst)
-        if datum is not None and "datum" not in letter.velden:
+        if datum is not None and "datum" not in letter.fields:
             waar = f"regel {regel + 1}: '{tekst}'" if regel is not None else tekst
             letter.set("datum", datum, None, f"datum van de webpagina, niet uit de brief zelf ({waar})")
             letter.beslissingen.add(

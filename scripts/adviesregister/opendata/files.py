@@ -99,7 +99,7 @@ def document_records(prepared: Prepared) -> list[dict[str, Any]]:
     """One record per document, ordered by id. A letter's plain text is the costliest step per document, so it is kept
     between builds (content/cache.py)."""
     archive, derived, publishable = prepared.archive, prepared.derived, prepared.publishable
-    documents = sorted(archive.documenten, key=lambda d: d.id)
+    documents = sorted(archive.documents, key=lambda d: d.id)
     texts = [doc.tekst for doc in documents]
     plain = cached_map(plain_text, texts, [text_key(text) for text in texts], prepared.cache, "platte-tekst")
     return [

@@ -239,7 +239,7 @@ def _write_search(writer: _Writer) -> None:
 def _write_guide_and_pages(writer: _Writer, archive: Archive) -> None:
     """The guide for those who publish (ours, trusted) and the archive's hand-written pages (not trusted)."""
     writer.page_text(page_file(GUIDE), "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
-    for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
+    for pagina in archive.pages:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
         writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
 
 
@@ -340,7 +340,7 @@ def publish_sources(project: Project, archive: Archive, publishable: Mapping[str
     under a name made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site
     (see names.source_url). The page shows the sha256 of the file it offers, and the original's when they differ."""
     out: dict[str, tuple[SourceFile, Path | None]] = {}
-    for doc in archive.documenten:
+    for doc in archive.documents:
         if doc.bron is None:
             continue
         naam = Path(doc.bron.bestand).name if doc.bron.bestand is not None else None

@@ -330,7 +330,7 @@ def build_views(
     `today` the day of the build, to which an overdue advice's days late are counted."""
     by_id = archive.by_id()
     views = {}
-    for doc in archive.documenten:
+    for doc in archive.documents:
         info = derived[doc.id]
         gemeente = archive.gemeenten.get(doc.gemeente)
         view = DocumentView(

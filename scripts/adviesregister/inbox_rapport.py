@@ -70,7 +70,7 @@ def field_line(text: str, field: str | None) -> Place | None:
     if field in (None, "tekst"):
         return Place(document.text_line, True)
     path = field.split(".")
-    lines = document.gegevens.lines
+    lines = document.front_matter.lines
     if path[0] not in lines:
         return Place(document.end_line, False)
     return Place(deepest_line(lines, path), True)
@@ -127,7 +127,7 @@ def _letter(project: Project, brief: InboxFile, number: int, links: Links | None
             "de brief is uit de map gehaald.",
         ]
     eerste = result.records[0]
-    lines = [f"### {number}. {_code(naam)} → {eerste.gegevens.get('soort', 'soort onbekend')}", ""]
+    lines = [f"### {number}. {_code(naam)} → {eerste.front_matter.get('soort', 'soort onbekend')}", ""]
     for record in result.records:
         wat = "Document" if record is eerste else "Ook gemaakt (het advies waar deze reactie op antwoordt)"
         edit = links.edit(record.path) if links else None
@@ -189,11 +189,11 @@ def _and(numbers: list[int]) -> str:
     return str(numbers[0]) if len(numbers) == 1 else f"{', '.join(map(str, numbers[:-1]))} en {numbers[-1]}"
 
 
-def _fields(gegevens: dict[str, object]) -> list[tuple[str, str]]:
+def _fields(front_matter: dict[str, object]) -> list[tuple[str, str]]:
     """Every field as the report shows it: nested fields by their dotted name, lists joined; not the id (the file's
     name) and not `bron` (the original has its own line)."""
     items: list[tuple[str, str]] = []
-    for field, waarde in gegevens.items():
+    for field, waarde in front_matter.items():
         pairs = [(f"{field}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(field, waarde)]
         for naam, value in pairs:
             if naam not in HIDDEN and not naam.startswith("bron."):  # the original has its own line

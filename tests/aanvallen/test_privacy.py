@@ -258,7 +258,7 @@ def _set(data: dict[str, Any], path: str, value: str) -> None:
 def _rewrite(path: Path, change: dict[str, str], extra_text: str = "") -> list[str]:
     """Plant values in a document's front matter and text; its lines afterwards."""
     document = parse_document(path.read_bytes())
-    data = document.gegevens.data
+    data = document.front_matter.data
     for veld, value in change.items():
         _set(data, veld, value)
     front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
@@ -277,7 +277,7 @@ def _problem(pad: str, regel: int, veld: str, kind: str, value: str, label: str 
 
 def test_check_names_every_planted_value_at_its_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    data = parse_document((project.root / REACTIE).read_bytes()).gegevens.data
+    data = parse_document((project.root / REACTIE).read_bytes()).front_matter.data
     planted = {veld: value for veld, (value, _) in IN_FRONT_MATTER.items()}
     planted["besluiten.0.besluit"] = data["besluiten"][0]["besluit"]
     lines = _rewrite(project.root / REACTIE, planted, IN_TEXT)

@@ -113,7 +113,7 @@ def test_comments_are_dropped_entities_resolved_and_link_addresses_kept() -> Non
 
 def _rewrite_front_matter(path: Path, change: dict[str, object]) -> None:
     document = parse_document(path.read_bytes())
-    front = yaml.safe_dump({**document.gegevens.data, **change}, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.safe_dump({**document.front_matter.data, **change}, allow_unicode=True, sort_keys=False, width=10_000)
     path.write_text(f"---\n{front}---\n\n{document.tekst}", encoding="utf-8")
 
 

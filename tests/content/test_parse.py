@@ -8,7 +8,7 @@ from adviesregister.content.parse import ParseError, field_line, parse_document,
 def test_every_field_keeps_its_file_line() -> None:
     raw = b"---\nid: x\nkenmerken:\n  ons_kenmerk: UIT 1\nreactie_op:\n  - a\n  - b\n---\n\nTekst\n"
     parsed = parse_document(raw)
-    regels = parsed.gegevens.lines
+    regels = parsed.front_matter.lines
     assert regels["id"] == 2
     assert regels["kenmerken.ons_kenmerk"] == 4
     assert regels["reactie_op.1"] == 7
@@ -18,13 +18,13 @@ def test_every_field_keeps_its_file_line() -> None:
 
 def test_blank_lines_after_the_opening_do_not_shift_lines() -> None:
     parsed = parse_document(b"---\n\n\nid: x\n---\nTekst\n")
-    assert parsed.gegevens.lines["id"] == 4
+    assert parsed.front_matter.lines["id"] == 4
     assert parsed.text_line == 6
 
 
 def test_dates_stay_text_and_a_bom_is_ignored() -> None:
     parsed = parse_document("\ufeff---\ndatum: 2023-01-23\n---\n".encode())
-    assert parsed.gegevens.data["datum"] == "2023-01-23"
+    assert parsed.front_matter.data["datum"] == "2023-01-23"
     assert parsed.tekst == ""
 
 

@@ -90,12 +90,12 @@ def test_a_scanned_seed_imports_with_the_front_matter_of_its_text(from_text: Imp
     assert [record.path for record in from_scan.records] == [record.path for record in from_text.records]
     said = {decision.field for decision in from_scan.beslissingen}
     for text_record, scan_record in zip(from_text.records, from_scan.records, strict=True):
-        expected = {key: same_quotes(value) for key, value in text_record.gegevens.items() if key != "bron"}  # another file, another hash
-        found = {key: same_quotes(value) for key, value in scan_record.gegevens.items() if key != "bron"}
+        expected = {key: same_quotes(value) for key, value in text_record.front_matter.items() if key != "bron"}  # another file, another hash
+        found = {key: same_quotes(value) for key, value in scan_record.front_matter.items() if key != "bron"}
         assert {key: value for key, value in found.items() if key in expected and value != expected[key]} == {}, "OCR gave another value"
         assert set(found) <= set(expected), "OCR gave a field the text has not"
         assert set(expected) - set(found) <= said, "a field OCR left out is not named in the report"
-    assert {key: from_scan.records[0].gegevens.get(key) for key in ("soort", "datum", "gemeente", "titel", "besluit")} == {
+    assert {key: from_scan.records[0].front_matter.get(key) for key in ("soort", "datum", "gemeente", "titel", "besluit")} == {
         "soort": "reactie",
         "datum": "2023-01-23",
         "gemeente": "almelo",

@@ -172,7 +172,7 @@ def first_import(project: Project, path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def front(path: Path) -> dict[str, Any]:
-    return dict(parse_document(path.read_bytes()).gegevens.data)
+    return dict(parse_document(path.read_bytes()).front_matter.data)
 
 
 def test_force_rewrites_what_the_import_wrote_and_keeps_what_a_person_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

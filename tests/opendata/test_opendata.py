@@ -89,7 +89,7 @@ def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
     for record in records:
         original = parse_document(files[record["id"]].read_bytes())
         rebuilt = {name: record[name] for name in front_matter_fields() if record[name] not in (None, [], {})}
-        expected = dict(original.gegevens.data)
+        expected = dict(original.front_matter.data)
         expected.setdefault("tekst_beschikbaar", True)
         bron, original_bron = rebuilt.pop("bron", None), expected.pop("bron", None)
         assert rebuilt == expected, record["id"]

@@ -207,12 +207,12 @@ def check_unread_gemeenten(project: Project, archive: Archive) -> list[Problem]:
     problems = []
     for path in archive.onleesbaar:
         try:
-            gegevens = parse_document(read_content_file(project.root / path)).gegevens
+            front_matter = parse_document(read_content_file(project.root / path)).front_matter
         except (OSError, ParseError):
             continue
-        gemeente = gegevens.data.get("gemeente") if isinstance(gegevens.data, dict) else None
+        gemeente = front_matter.data.get("gemeente") if isinstance(front_matter.data, dict) else None
         if isinstance(gemeente, str):
-            problems += _unknown_gemeente(path, gegevens.lines.get("gemeente", 1), gemeente, archive)
+            problems += _unknown_gemeente(path, front_matter.lines.get("gemeente", 1), gemeente, archive)
     return problems
 
 

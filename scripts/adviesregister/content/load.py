@@ -60,12 +60,12 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
         except ParseError as err:
             problems.append(Problem(pad, err.line, err.code, err.message))
             continue
-        found = validate_data(PAGINA_SCHEMA, parsed.gegevens.data, parsed.gegevens.lines, pad)
+        found = validate_data(PAGINA_SCHEMA, parsed.front_matter.data, parsed.front_matter.lines, pad)
         if found:
             problems += found
             continue
-        data = parsed.gegevens.data
-        lines = parsed.gegevens.lines
+        data = parsed.front_matter.data
+        lines = parsed.front_matter.lines
         pages.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), lines["title"], parsed.text_line))
     if os.path.lexists(project.content_pages) and not is_real_folder(project.content_pages):
         return pages, problems  # a symlink: named by find_unsafe_files; what lies behind it is not looked at
@@ -162,7 +162,7 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
         parsed = parse_document(raw)
     except ParseError as err:
         return None, [Problem(path, err.line, err.code, err.message)]
-    data, lines = parsed.gegevens.data, parsed.gegevens.lines
+    data, lines = parsed.front_matter.data, parsed.front_matter.lines
     if isinstance(data.get("datum"), int):  # `datum: 2023` is a year, written without quotes
         data["datum"] = str(data["datum"])
     problems = validate_data(DOCUMENT_SCHEMA, data, lines, path)

@@ -157,7 +157,7 @@ class Parsed:
 
 @dataclass
 class ParsedDocument:
-    gegevens: Parsed
+    front_matter: Parsed
     tekst: str
     text_line: int
     end_line: int = 0
@@ -413,14 +413,14 @@ def parse_document(raw: bytes) -> ParsedDocument:
             "het gegevensblok dat op regel 1 begint, wordt nergens afgesloten. Zet een regel '---' onder het laatste veld.",
         )
     first_line = text.count("\n", 0, opening.end()) + 1
-    gegevens = parse_yaml(text[opening.end() : closing.start()], first_line)
+    front_matter = parse_yaml(text[opening.end() : closing.start()], first_line)
     body = text[closing.end() :]
     stripped = body.lstrip("\n")
     text_line = text.count("\n", 0, closing.end()) + len(body) - len(stripped) + 1
     if not stripped.strip():  # no text: point at the line under the closing '---', where it belongs
         text_line = text.count("\n", 0, closing.start()) + 2
     tekst = stripped.rstrip() + "\n" if stripped.strip() else ""
-    return ParsedDocument(gegevens, tekst, text_line, text.count("\n", 0, closing.start()) + 1)
+    return ParsedDocument(front_matter, tekst, text_line, text.count("\n", 0, closing.start()) + 1)
 
 
 def field_line(lines: dict[str, int], path: Sequence[str | int], default: int = 1) -> int:

@@ -58,20 +58,20 @@ def applies(field: str, soort: object) -> bool:
 def row_of(result: ImportResult) -> Row:
     """The row of one imported letter (its first record: the letter itself)."""
     record = result.records[0]
-    gegevens = record.gegevens
+    front_matter = record.front_matter
     row = Row(result.file, record.path, conflicten=list(result.conflicten.values()))
     for field_name in FIELDS:
-        value = gegevens.get(field_name)
+        value = front_matter.get(field_name)
         if value is not None:
             row.values[field_name] = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else str(value)
-        if not applies(field_name, gegevens.get("soort")):
+        if not applies(field_name, front_matter.get("soort")):
             row.staat[field_name] = NOT_APPLICABLE
         elif value is None:
             row.staat[field_name] = OPEN
         else:
             row.staat[field_name] = CONFLICT if field_name in result.conflicten else GIVEN if field_name in result.ingevuld else FOUND
-    needed = ["titel", "soort", "datum", "gemeente"] + (["reactie_op", "besluit"] if gegevens.get("soort") == "reactie" else [])
-    row.open = [field_name for field_name in needed if gegevens.get(field_name) is None]
+    needed = ["titel", "soort", "datum", "gemeente"] + (["reactie_op", "besluit"] if front_matter.get("soort") == "reactie" else [])
+    row.open = [field_name for field_name in needed if front_matter.get(field_name) is None]
     return row
 
 

@@ -114,8 +114,8 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
         document = parse_document(read_content_file(path))
     except (OSError, ParseError) as err:
         raise RowError(f"document {pad} is niet te lezen ({err}).") from None
-    gegevens = dict(document.gegevens.data)
-    edited = edited_since_import(gegevens, document.tekst)
+    front_matter = dict(document.front_matter.data)
+    edited = edited_since_import(front_matter, document.tekst)
     if edited:
         raise RowError(f"document {pad} is na de import veranderd ({', '.join(edited)}). Vul de velden daar zelf in.")
     filled: dict[str, Any] = {}
@@ -124,16 +124,16 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
         if not cell:
             continue
         value = _value(field_name, cell, gemeenten)
-        if field_name in gegevens:
-            if gegevens[field_name] != value and str(gegevens[field_name]) != cell:
-                result.niet_gebruikt.append(f"{waar}, veld {field_name}: in {pad} staat al '{gegevens[field_name]}'; '{cell}' is niet gebruikt.")
+        if field_name in front_matter:
+            if front_matter[field_name] != value and str(front_matter[field_name]) != cell:
+                result.niet_gebruikt.append(f"{waar}, veld {field_name}: in {pad} staat al '{front_matter[field_name]}'; '{cell}' is niet gebruikt.")
             continue
         filled[field_name] = value
     if not filled:
         return None
-    new = gegevens | filled
-    new[PERSON] = [field_name for field_name in person_fields() if field_name in {*given_by_person(gegevens), *filled}]
-    before = {problem.message for problem in validate_data(DOCUMENT_SCHEMA, gegevens, {}, pad)}
+    new = front_matter | filled
+    new[PERSON] = [field_name for field_name in person_fields() if field_name in {*given_by_person(front_matter), *filled}]
+    before = {problem.message for problem in validate_data(DOCUMENT_SCHEMA, front_matter, {}, pad)}
     nieuw = [  # a field still open is no wrong value: the import leaves fields open too, and check names them
         problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.message not in before and problem.code != "verplicht-veld"
     ]
@@ -142,7 +142,7 @@ def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str,
     result.ingevuld.append(f"{pad}: {', '.join(f'{field_name} {_shown(value)}' for field_name, value in filled.items())} (door een mens ingevuld)")
     if {"datum", "gemeente"} & set(filled):
         result.opmerkingen.append(
-            f"{pad}: de id '{gegevens.get('id')}' en de map blijven zoals de import ze maakte, zonder deze {' en '.join(sorted({'datum', 'gemeente'} & set(filled)))}. "
+            f"{pad}: de id '{front_matter.get('id')}' en de map blijven zoals de import ze maakte, zonder deze {' en '.join(sorted({'datum', 'gemeente'} & set(filled)))}. "
             "Wilt u een id met gemeente en datum, verander dan id en bestandsnaam samen, voordat het document gepubliceerd is."
         )
     return path, Record(pad, new, document.tekst).markdown().encode("utf-8")

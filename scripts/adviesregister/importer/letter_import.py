@@ -69,16 +69,16 @@ def import_letter(
     ingevuld, conflicten = _fill_open(letter, slug, opties, ask, beslissingen)
     slug = str(letter.value("gemeente")) if "gemeente" in ingevuld else slug
     name_council(archive, letter, slug)
-    gegevens, bewijs = _fields(letter)
-    verwijderd += _redact_fields(gegevens)  # before the id is made from the title
+    front_matter, bewijs = _fields(letter)
+    verwijderd += _redact_fields(front_matter)  # before the id is made from the title
     if slug:
-        gegevens["gemeente"] = slug
-    jaar = str(gegevens["datum"])[:4] if "datum" in gegevens else None
-    doc_id = document_id(slug, gegevens.get("datum"), without_placeholders(str(gegevens.get("titel", path.stem))))
-    gegevens["id"] = doc_id
+        front_matter["gemeente"] = slug
+    jaar = str(front_matter["datum"])[:4] if "datum" in front_matter else None
+    doc_id = document_id(slug, front_matter.get("datum"), without_placeholders(str(front_matter.get("titel", path.stem))))
+    front_matter["id"] = doc_id
     bron_pad = source_path(slug, jaar, path.name)
     verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
-    gegevens["bron"] = (
+    front_matter["bron"] = (
         {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
     )
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
@@ -89,14 +89,14 @@ def import_letter(
         f"kies de thema's van het sociaal domein waar dit document over gaat (de toegestane thema's staan in het schema op de pagina Open data van de site).{hint}",
     )
     if ask is not None:
-        ingevuld |= _ask_after_kind(gegevens, bewijs, ask, beslissingen)
+        ingevuld |= _ask_after_kind(front_matter, bewijs, ask, beslissingen)
     if ingevuld:
-        gegevens[PERSON] = [field for field in person_fields() if field in ingevuld]
-    records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
-    if gegevens.get("soort") == "reactie":
+        front_matter[PERSON] = [field for field in person_fields() if field in ingevuld]
+    records = [Record(document_path(slug, jaar, doc_id), front_matter, tekst, bewijs)]
+    if front_matter.get("soort") == "reactie":
         records += link_advice(archive, letter, records[0], beslissingen)
     for record in records[1:]:  # the advice known only from this response quotes the response
-        verwijderd += _redact_fields(record.gegevens)
+        verwijderd += _redact_fields(record.front_matter)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
         record.bewijs = {field: redact(zin)[0] for field, zin in record.bewijs.items()}
     given = frozenset(ingevuld)
@@ -104,21 +104,21 @@ def import_letter(
         beslissingen.settle(field)
     bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
     if houder is None:
-        _ask_for_missing(gegevens, beslissingen)
-        with_record(gegevens, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work
+        _ask_for_missing(front_matter, beslissingen)
+        with_record(front_matter, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work
         return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict, ingevuld=ingevuld, conflicten=conflicten)
     try:
-        merged = merge(project.root / houder, gegevens, tekst, given)
+        merged = merge(project.root / houder, front_matter, tekst, given)
     except (OSError, ParseError) as err:
         raise ImportRefusedError(
             f"deze brief staat al in het archief als {houder}, maar dat document is niet te lezen ({err}). Er is niets geschreven."
         ) from None
-    _ask_for_missing(merged.gegevens, beslissingen)
-    beslissingen[:] = [decision for decision in beslissingen if decision.field not in merged.gegevens]  # what the document has needs no second look
-    record = Record(houder, merged.gegevens, merged.tekst, records[0].bewijs)
-    if merged.gegevens.get("id") != doc_id:
+    _ask_for_missing(merged.front_matter, beslissingen)
+    beslissingen[:] = [decision for decision in beslissingen if decision.field not in merged.front_matter]  # what the document has needs no second look
+    record = Record(houder, merged.front_matter, merged.tekst, records[0].bewijs)
+    if merged.front_matter.get("id") != doc_id:
         merged.anders.append(
-            f"id: de id blijft '{merged.gegevens.get('id')}' (de naam van het bestand en een deel van elk webadres); een nieuwe import zou "
+            f"id: de id blijft '{merged.front_matter.get('id')}' (de naam van het bestand en een deel van elk webadres); een nieuwe import zou "
             f"'{doc_id}' geven. Wilt u die, verander dan id en bestandsnaam samen, voordat het document gepubliceerd is."
         )
     return ImportResult(
@@ -183,15 +183,17 @@ def _fill_open(
     return ingevuld, conflicten
 
 
-def _ask_after_kind(gegevens: dict[str, Any], bewijs: dict[str, str], vraag: Callable[[str, list[Decision]], Any], beslissingen: Decisions) -> dict[str, str]:
+def _ask_after_kind(
+    front_matter: dict[str, Any], bewijs: dict[str, str], vraag: Callable[[str, list[Decision]], Any], beslissingen: Decisions
+) -> dict[str, str]:
     """Once the kind is known: the besluit of a response and the adviestype of an advice, when reading left them open."""
-    field = {"reactie": "besluit", "advies": "adviestype"}.get(str(gegevens.get("soort")))
-    if field is None or field in gegevens:
+    field = {"reactie": "besluit", "advies": "adviestype"}.get(str(front_matter.get("soort")))
+    if field is None or field in front_matter:
         return {}
     antwoord = vraag(field, [decision for decision in beslissingen if decision.field == field])
     if antwoord is None:
         return {}
-    gegevens[field] = antwoord
+    front_matter[field] = antwoord
     bewijs[field] = ANSWERED
     return {field: ANSWERED}
 
@@ -205,14 +207,14 @@ _HOW_TO_FILL = {
 }
 
 
-def _ask_for_missing(gegevens: dict[str, Any], beslissingen: Decisions) -> None:
+def _ask_for_missing(front_matter: dict[str, Any], beslissingen: Decisions) -> None:
     """Every required field (schema/document.schema.json) the import could not fill and no decision names yet."""
     required = list(load_schema(DOCUMENT_SCHEMA)["required"])
-    if gegevens.get("soort") == "reactie":
+    if front_matter.get("soort") == "reactie":
         required.append("reactie_op")
     asked = {decision.field for decision in beslissingen}
     for field in required:
-        if field not in gegevens and field not in asked:
+        if field not in front_matter and field not in asked:
             hoe = _HOW_TO_FILL.get(field, f"Vul '{field}' zelf in.")
             beslissingen.add(field, "veld-niet-gevonden", f"dit verplichte veld staat niet in de brief, of we vonden het niet. {hoe}")
 
@@ -257,26 +259,26 @@ def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) ->
 
 
 def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
-    gegevens: dict[str, Any] = {}
+    front_matter: dict[str, Any] = {}
     bewijs: dict[str, str] = {}
     for field, found in letter.fields.items():
-        gegevens[field] = str(found.value) if isinstance(found.value, Datum) else found.value
+        front_matter[field] = str(found.value) if isinstance(found.value, Datum) else found.value
         bewijs[field] = found.evidence()
     if letter.kenmerken:
-        gegevens["kenmerken"] = {key: str(found.value) for key, found in letter.kenmerken.items()}
+        front_matter["kenmerken"] = {key: str(found.value) for key, found in letter.kenmerken.items()}
         for key, found in letter.kenmerken.items():
             bewijs[f"kenmerken.{key}"] = found.evidence()
-    return gegevens, bewijs
+    return front_matter, bewijs
 
 
-def _redact_fields(gegevens: dict[str, Any]) -> list[str]:
+def _redact_fields(front_matter: dict[str, Any]) -> list[str]:
     """Replace the personal data in every text of the front matter; what kind was removed, per field ('titel: een telefoonnummer')."""
     verwijderd: list[str] = []
-    for field, value in list(text_fields(gegevens)):
+    for field, value in list(text_fields(front_matter)):
         schoon, weg = redact(value)
         if weg:
             *parents, last = field.split(".")
-            container: Any = gegevens
+            container: Any = front_matter
             for part in parents:
                 container = container[int(part) if isinstance(container, list) else part]
             container[int(last) if isinstance(container, list) else last] = schoon

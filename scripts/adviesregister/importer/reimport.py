@@ -56,10 +56,10 @@ def text_fingerprint(tekst: str) -> str:
     return fingerprint(tekst.replace("\r\n", "\n").strip())
 
 
-def record_of(gegevens: dict[str, Any], tekst: str, given: frozenset[str]) -> dict[str, str]:
+def record_of(front_matter: dict[str, Any], tekst: str, given: frozenset[str]) -> dict[str, str]:
     """The fingerprints of what an import writes: every field but id, bron and those a person gave as options, and the
     text when there is one; in the schema's order, the text last."""
-    record = {field: fingerprint(value) for field, value in gegevens.items() if field not in NOT_RECORDED and field not in given}
+    record = {field: fingerprint(value) for field, value in front_matter.items() if field not in NOT_RECORDED and field not in given}
     if tekst.strip():
         record[TEXT] = text_fingerprint(tekst)
     return _ordered(record)
@@ -70,38 +70,38 @@ def person_fields() -> list[str]:
     return list(field_spec(PERSON)["items"]["enum"])
 
 
-def given_by_person(gegevens: dict[str, Any]) -> list[str]:
+def given_by_person(front_matter: dict[str, Any]) -> list[str]:
     """The fields the document says a person gave at import (ingevuld_door_mens); empty when it says none."""
-    value = gegevens.get(PERSON)
+    value = front_matter.get(PERSON)
     return [str(field) for field in value] if isinstance(value, list) else []
 
 
-def edited_since_import(gegevens: dict[str, Any], tekst: str) -> list[str]:
+def edited_since_import(front_matter: dict[str, Any], tekst: str) -> list[str]:
     """What in a document changed since its import, by the import's record (bron.ingelezen): a field whose value no
     longer has the import's fingerprint or was removed, a field the import did not write and no person gave at import,
     and the text. Empty for a document as the import (and the person who answered it) left it; a document without a
     record counts as edited (every field a person's)."""
-    record = written_by_import(gegevens)
+    record = written_by_import(front_matter)
     if not record:
         return ["het document heeft geen bron.ingelezen: het is niet door de import geschreven, of met de hand veranderd"]
-    person = set(given_by_person(gegevens))
-    edited = [field for field, vinger in record.items() if field != TEXT and (field not in gegevens or fingerprint(gegevens[field]) != vinger)]
-    edited += [field for field in gegevens if field not in NOT_RECORDED and field not in record and field not in person]
+    person = set(given_by_person(front_matter))
+    edited = [field for field, vinger in record.items() if field != TEXT and (field not in front_matter or fingerprint(front_matter[field]) != vinger)]
+    edited += [field for field in front_matter if field not in NOT_RECORDED and field not in record and field not in person]
     if record.get(TEXT, text_fingerprint("")) != text_fingerprint(tekst) and (TEXT in record or tekst.strip()):
         edited.append(TEXT)
     return edited
 
 
-def written_by_import(gegevens: dict[str, Any]) -> dict[str, str]:
+def written_by_import(front_matter: dict[str, Any]) -> dict[str, str]:
     """The record of a document as it stands; empty for a hand-written document or an older import (every field a person's)."""
-    bron = gegevens.get("bron")
+    bron = front_matter.get("bron")
     record = bron.get(RECORD) if isinstance(bron, dict) else None
     return {str(field): value for field, value in record.items() if isinstance(value, str)} if isinstance(record, dict) else {}
 
 
 @dataclass(frozen=True)
 class Merged:
-    gegevens: dict[str, Any]
+    front_matter: dict[str, Any]
     tekst: str
     anders: list[str]
     """Fields where the document holds something else than the import reads now and a person's value stays, in Dutch."""
@@ -117,7 +117,7 @@ def holder(project: Project, archive: Archive, sha256: str) -> str | None:
             return doc.path
     for path in archive.onleesbaar:
         try:
-            data = parse_document(read_content_file(project.root / path)).gegevens.data
+            data = parse_document(read_content_file(project.root / path)).front_matter.data
         except (OSError, ParseError):
             continue
         bron = data.get("bron")
@@ -131,7 +131,7 @@ def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) 
     nobody changed it, filled in where the document lacks it (and no person removed it); `given`: the fields a person
     gave as options, written over what stands. Raises ParseError when the document cannot be read."""
     current = parse_document(read_content_file(path))
-    merged = dict(current.gegevens.data)
+    merged = dict(current.front_matter.data)
     before = written_by_import(merged)
     person = given_by_person(merged)
     record: dict[str, str] = {}
@@ -185,9 +185,9 @@ def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) 
     return Merged(merged, nieuwe_tekst, anders, bijgewerkt)
 
 
-def with_record(gegevens: dict[str, Any], tekst: str, given: frozenset[str]) -> None:
+def with_record(front_matter: dict[str, Any], tekst: str, given: frozenset[str]) -> None:
     """Add the record of a first import to its fields (under `bron`)."""
-    gegevens["bron"] = _with_record(gegevens.get("bron"), record_of(gegevens, tekst, given))
+    front_matter["bron"] = _with_record(front_matter.get("bron"), record_of(front_matter, tekst, given))
 
 
 def _with_record(bron: Any, record: dict[str, str]) -> Any:
@@ -203,9 +203,9 @@ def _ordered(record: dict[str, str]) -> dict[str, str]:
     return {field: record[field] for field in sorted(record, key=lambda field: order.index(field) if field in order else len(order))}
 
 
-def _required(gegevens: dict[str, Any]) -> set[str]:
+def _required(front_matter: dict[str, Any]) -> set[str]:
     required = set(load_schema(DOCUMENT_SCHEMA)["required"])
-    return required | {"reactie_op"} if gegevens.get("soort") == "reactie" else required
+    return required | {"reactie_op"} if front_matter.get("soort") == "reactie" else required
 
 
 def _shown(waarde: Any) -> str:

@@ -66,7 +66,7 @@ def record_json(result: ImportResult) -> list[dict[str, Any]]:
 
 def _record(record: Record, result: ImportResult) -> dict[str, Any]:
     return {
-        **record.gegevens,
+        **record.front_matter,
         "tekst": record.tekst,
         "pad": record.path,
         "beslissingen": [str(decision) for decision in result.beslissingen],

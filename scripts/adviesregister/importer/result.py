@@ -23,14 +23,16 @@ class ImportRefusedError(AdviesregisterError):
 @dataclass
 class Record:
     path: str
-    gegevens: dict[str, Any]
+    front_matter: dict[str, Any]
     tekst: str
     bewijs: dict[str, str] = field(default_factory=dict)
 
     def ordered(self) -> dict[str, Any]:
         """The fields in the schema's order; a field the schema does not know (a person's, in a document written again) last."""
         known = front_matter_fields()
-        return {key: self.gegevens[key] for key in known if key in self.gegevens} | {key: value for key, value in self.gegevens.items() if key not in known}
+        return {key: self.front_matter[key] for key in known if key in self.front_matter} | {
+            key: value for key, value in self.front_matter.items() if key not in known
+        }
 
     def markdown(self) -> str:
         front = yaml.safe_dump(self.ordered(), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)

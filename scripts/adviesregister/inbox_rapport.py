@@ -193,8 +193,8 @@ def _fields(front_matter: dict[str, object]) -> list[tuple[str, str]]:
     """Every field as the report shows it: nested fields by their dotted name, lists joined; not the id (the file's
     name) and not `bron` (the original has its own line)."""
     items: list[tuple[str, str]] = []
-    for field, waarde in front_matter.items():
-        pairs = [(f"{field}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(field, waarde)]
+    for field, field_value in front_matter.items():
+        pairs = [(f"{field}.{key}", value) for key, value in field_value.items()] if isinstance(field_value, dict) else [(field, field_value)]
         for naam, value in pairs:
             if naam not in HIDDEN and not naam.startswith("bron."):  # the original has its own line
                 items.append((naam, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))

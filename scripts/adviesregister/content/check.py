@@ -401,7 +401,7 @@ def _problems(path: str, line: int, field: str, found: list[Finding], per_line: 
     return [Problem(path, line + (one.line if per_line else 0), "persoonsgegevens", f"{field}: {describe(one)}") for one in found]
 
 
-def _shown_problems(path: str, regel: int, field: str, tekst: str, shown_html: str, in_source: list[Finding]) -> list[Problem]:
+def _shown_problems(path: str, line_number: int, field: str, tekst: str, shown_html: str, in_source: list[Finding]) -> list[Problem]:
     """Personal data the page shows that the Markdown hides (an entity, an escape, a comment, a tag or an invisible
     character inside it), at the line of `tekst` where it stands, as near as can be told. A text without any of the
     characters that make Markdown show something else than it says (_MAY_HIDE_RE) is shown as written: nothing to add."""
@@ -417,7 +417,7 @@ def _shown_problems(path: str, regel: int, field: str, tekst: str, shown_html: s
             continue
         lines = lines if lines is not None else [_compact(_roughly_shown(line)) for line in tekst.split("\n")]
         line = _source_line(lines, key)
-        problems.append(Problem(path, regel + line, "persoonsgegevens", f"{field} (zoals de pagina het toont): {describe(found)}"))
+        problems.append(Problem(path, line_number + line, "persoonsgegevens", f"{field} (zoals de pagina het toont): {describe(found)}"))
     return problems
 
 

@@ -187,14 +187,14 @@ def add_gemeente(
     website: str | None = None,
     contact: str | None = None,
     reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN,
-    sleutel: str | None = None,
+    wanted_slug: str | None = None,
 ) -> Added:
     """Append the gemeente `naam` (looked up in the CBS list) to gemeenten.yml at `path`, creating the file with a
     header when there is none. The text already there stays byte for byte. GemeenteError (nothing written) for an
     unknown name, a gemeente already in the file, or a value the schema or the contact rule refuses."""
     cbs_code, cbs_naam = lookup(naam)
-    slug = sleutel or gemeente_slug(cbs_naam)
-    if (error := sleutel_problem(slug)) is not None:
+    slug = wanted_slug or gemeente_slug(cbs_naam)
+    if (error := slug_problem(slug)) is not None:
         raise GemeenteError(f"--sleutel '{slug}': {error} Er is niets geschreven.")
     bestaand = _read(path)
     data = yaml.safe_load(bestaand) if bestaand.strip() else {}
@@ -223,8 +223,8 @@ def add_gemeente(
     return Added(slug, cbs_naam, cbs_code, blok)
 
 
-def sleutel_problem(key: str) -> str | None:
-    """Why `sleutel` cannot be a gemeente's short name (the schema's rule for the keys of gemeenten.yml, and read back
+def slug_problem(key: str) -> str | None:
+    """Why `key` cannot be a gemeente's short name (the schema's rule for the keys of gemeenten.yml, and read back
     by YAML as that same text), in Dutch with an example; None when it can."""
     line = load_schema(GEMEENTEN_SCHEMA)["propertyNames"]
     if not jsonschema.Draft202012Validator(line).is_valid(key):

@@ -44,11 +44,11 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
     pages: list[Pagina] = []
     problems: list[Problem] = []
     for path in content_files(project.content_pages, recursive=False):
-        pad = project.relative(path)
+        relative_path = project.relative(path)
         if not _PAGE_NAME_RE.fullmatch(path.stem) or path.stem in RESERVED_PAGES:
             problems.append(
                 Problem(
-                    pad,
+                    relative_path,
                     1,
                     "pagina-naam",
                     f"'{path.name}' kan geen naam van een pagina zijn: gebruik kleine letters, cijfers en streepjes, en niet een naam die het archief zelf al gebruikt ({', '.join(sorted(RESERVED_PAGES))}).",
@@ -58,9 +58,9 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
         try:
             parsed = parse_document(read_content_file(path))
         except ParseError as err:
-            problems.append(Problem(pad, err.line, err.code, err.message))
+            problems.append(Problem(relative_path, err.line, err.code, err.message))
             continue
-        found = validate_data(PAGINA_SCHEMA, parsed.front_matter.data, parsed.front_matter.lines, pad)
+        found = validate_data(PAGINA_SCHEMA, parsed.front_matter.data, parsed.front_matter.lines, relative_path)
         if found:
             problems += found
             continue
@@ -84,17 +84,17 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
 
 def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]]:
     path = project.gemeenten_file
-    pad = project.relative(path)
+    relative_path = project.relative(path)
     if os.path.lexists(path) and not is_regular_file(path):  # a symlink or special file: named by find_unsafe_files, never read
         return {}, []
     if not path.exists():
-        return {}, [Problem(pad, 1, "bestand-ontbreekt", "dit bestand ontbreekt. Het noemt elke gemeente in het archief.")]
+        return {}, [Problem(relative_path, 1, "bestand-ontbreekt", "dit bestand ontbreekt. Het noemt elke gemeente in het archief.")]
     try:
         parsed = parse_yaml(decode_text(read_content_file(path)))
     except ParseError as err:
-        return {}, [Problem(pad, err.line, err.code, err.message)]
-    old_shape = old_shape_problems(parsed.data, parsed.lines, pad)
-    problems = old_shape + validate_data(GEMEENTEN_SCHEMA, new_shape(parsed.data) if old_shape else parsed.data, parsed.lines, pad)
+        return {}, [Problem(relative_path, err.line, err.code, err.message)]
+    old_shape = old_shape_problems(parsed.data, parsed.lines, relative_path)
+    problems = old_shape + validate_data(GEMEENTEN_SCHEMA, new_shape(parsed.data) if old_shape else parsed.data, parsed.lines, relative_path)
     if problems:
         return {}, problems
     gemeenten = {slug: _gemeente(slug, fields, parsed.lines) for slug, fields in parsed.data.items()}
@@ -103,7 +103,7 @@ def load_gemeenten(project: Project) -> tuple[dict[str, Gemeente], list[Problem]
         if known.get(gemeente.cbs_code) != gemeente.naam:
             problems.append(
                 Problem(
-                    pad,
+                    relative_path,
                     parsed.lines[f"{slug}.cbs_code"],
                     "onbekende-cbs-code",
                     f"{slug}.cbs_code: '{gemeente.cbs_code}' met naam '{gemeente.naam}' staat niet in de CBS-lijst van gemeenten "
@@ -180,10 +180,10 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
     return document, []
 
 
-def _build_document(data: dict[str, Any], datum: Datum, pad: str, lines: dict[str, int]) -> Document:
+def _build_document(data: dict[str, Any], datum: Datum, relative_path: str, lines: dict[str, int]) -> Document:
     fields = dict(data)
     fields["datum"] = datum
     if "bron" in fields:
         fields["bron"] = Bron(**{key: value for key, value in fields["bron"].items() if key != "ingelezen"})  # the import's record stays in the file
     fields["besluiten"] = [Besluit(**besluit) for besluit in fields.get("besluiten", [])]
-    return Document(path=pad, lines=lines, **fields)
+    return Document(path=relative_path, lines=lines, **fields)

@@ -83,13 +83,15 @@ def _unsafe_in(project: Project, folder: Path) -> list[Problem]:
             folders[:] = []
         for name in sorted([*folders, *names]):
             path = Path(parent, name)
-            pad = project.relative(path)
+            relative_path = project.relative(path)
             if is_link(path):
-                problems.append(Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
+                problems.append(Problem(relative_path, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
             elif name in names and not is_regular_file(path):
-                problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
+                problems.append(
+                    Problem(relative_path, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg.")
+                )
             elif name in names and path.lstat().st_nlink > 1:  # git never makes one: it was made on this machine
-                problems.append(Problem(pad, 1, "geen-gewoon-bestand", _HARD_LINK_TEXT))
+                problems.append(Problem(relative_path, 1, "geen-gewoon-bestand", _HARD_LINK_TEXT))
     return problems
 
 

@@ -15,14 +15,14 @@ from adviesregister.content.parse import field_line
 from adviesregister.content.schema import TYPE_NAMES, validator
 
 
-def validate_data(schema: str, data: Any, lines: dict[str, int], pad: str) -> list[Problem]:
+def validate_data(schema: str, data: Any, lines: dict[str, int], relative_path: str) -> list[Problem]:
     """Every violation of the named schema by `data`, located at the line of the field concerned."""
     problems = []
     for error in sorted(validator(schema).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         path = list(error.absolute_path)
         for code, field, message in _describe_all(error, path, data):
             line = field_line(lines, field.split(".") if field else path)
-            problems.append(Problem(pad, line, code, message))
+            problems.append(Problem(relative_path, line, code, message))
     return sorted(problems, key=lambda p: (p.line, p.code))
 
 

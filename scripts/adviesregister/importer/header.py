@@ -65,7 +65,7 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
     index = 0
     while index < len(lines):
         line = lines[index]
-        regel = index + 1
+        line_number = index + 1
         cells = re.split(r"\t| {2,}", line) if "\t" in line or "  " in line.strip() else [line]
         labelled = [(col, seg) for col, cell in enumerate(cells) for seg in label_segments(cell, extra)]
         if labelled and labelled[0][1][0] == "aan" and _addresses(line):
@@ -73,7 +73,7 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
             continue
         if labelled and labelled[0][1][0] == "aan" and len(cells) > 1 and _addresses_organ(cells[0]):
             # a letterhead's columns on the addressee's line ('Aan het college …    Ons kenmerk …', as OCR reads a scan)
-            _read_labelled_line(cells[1:], [(col - 1, seg) for col, seg in labelled if col > 0], regel, letter, cv_items)
+            _read_labelled_line(cells[1:], [(col - 1, seg) for col, seg in labelled if col > 0], line_number, letter, cv_items)
             index = _read_addressee(lines, index, letter, cells[0])
             continue
         index += 1
@@ -84,10 +84,10 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
                 letter.set("titel", f"{titel.value} {line.strip()}".rstrip("."), titel.line, f"{titel.bewijs} {line.strip()}", replace=True)
                 continue
             if values:
-                pending = _assign_pending(pending, values, "\t" in line, regel, letter, cv_items)
+                pending = _assign_pending(pending, values, "\t" in line, line_number, letter, cv_items)
                 previous_was_labels = False
             continue
-        waiting = _read_labelled_line(cells, labelled, regel, letter, cv_items)
+        waiting = _read_labelled_line(cells, labelled, line_number, letter, cv_items)
         if waiting is None:  # some labels had values: the others on this line are just empty
             previous_was_labels = False
             continue

@@ -56,8 +56,8 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
     for kind, entry in kinds:
         found = entry.patroon.search(joined) if entry.patroon is not None and entry.waar == "overal" else None
         if found:
-            regel = _line_of(lines, found.start())
-            return kind, regel, found[0]
+            line_number = _line_of(lines, found.start())
+            return kind, line_number, found[0]
     if closing is None:  # a text cut off before its signature: who signs is unknown
         return None
     for kind, entry in rules().geen_brief.items():
@@ -81,9 +81,9 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
     """Set soort (and stuktype or adviestype) from who writes to whom; where one of them is missing, from all the
     evidence (evidence.py) when it agrees; else record why not, naming the cues that conflict."""
     if stuk is not None:
-        stuktype, regel, line = stuk
-        letter.set("soort", "stuk", regel, line)
-        letter.set("stuktype", stuktype, regel, line)
+        stuktype, line_number, line = stuk
+        letter.set("soort", "stuk", line_number, line)
+        letter.set("stuktype", stuktype, line_number, line)
         return
     van, aan = letter.afzender, letter.ontvanger
     bron = f"afzender {_role_text(van, letter.value('van'))}; ontvanger {_role_text(aan, letter.value('aan'))}"
@@ -212,8 +212,8 @@ def read_kind(source: Source, letter: Letter) -> None:
         letter_like = letter_like or any(rules().uitgebracht.match(line) for line in source.lines[: source.body_start])
         sign = not_a_letter(source.lines, letter_like, source.closing)
         if sign is not None:
-            kind, regel, line = sign
-            letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
+            kind, line_number, line = sign
+            letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {line_number}: '{line}')"
             return
         others = _to_others(source, letter) if letter_like else None
         if others is not None:

@@ -208,9 +208,9 @@ def _required(front_matter: dict[str, Any]) -> set[str]:
     return required | {"reactie_op"} if front_matter.get("soort") == "reactie" else required
 
 
-def _shown(waarde: Any) -> str:
-    if isinstance(waarde, list):
-        return ", ".join(map(str, waarde))
-    if isinstance(waarde, dict):
-        return ", ".join(f"{key}: {value}" for key, value in waarde.items())
-    return str(waarde)
+def _shown(raw: Any) -> str:
+    if isinstance(raw, list):
+        return ", ".join(map(str, raw))
+    if isinstance(raw, dict):
+        return ", ".join(f"{key}: {value}" for key, value in raw.items())
+    return str(raw)

@@ -26,8 +26,8 @@ def format_report(result: ImportResult, force: bool = False) -> str:
     lines = [f"{result.file}"]
     for record in result.records:
         lines.append(f"→ {record.path}")
-        for field, waarde in record.ordered().items():
-            items = [(f"{field}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(field, waarde)]
+        for field, field_value in record.ordered().items():
+            items = [(f"{field}.{key}", value) for key, value in field_value.items()] if isinstance(field_value, dict) else [(field, field_value)]
             for naam, value in items:
                 if naam == "bron.ingelezen":  # the import's own record (see reimport.py), no finding to check
                     continue

@@ -141,21 +141,21 @@ def read_web_page(source: _WithPage, letter: Letter) -> None:
     for index, line in parts.meubilair:
         letter.verwijderd.add(index + 1, "onderdeel van de webpagina, niet van de brief", line)
     if parts.titel is not None:
-        regel, titel = parts.titel
-        if regel is not None:
-            letter.verwijderd.add(regel + 1, "titel van de webpagina", titel)
+        line_number, titel = parts.titel
+        if line_number is not None:
+            letter.verwijderd.add(line_number + 1, "titel van de webpagina", titel)
         if "titel" not in letter.fields:
-            waar = f"regel {regel + 1}" if regel is not None else "de opmaak van de pagina"
+            waar = f"regel {line_number + 1}" if line_number is not None else "de opmaak van de pagina"
             letter.set("titel", titel.rstrip("."), None, f"de titel van de webpagina, niet uit de brief zelf ({waar}: '{titel}')")
             letter.beslissingen.add(
                 "titel", "titel-van-webpagina", f"titel van de webpagina, niet uit de brief zelf: controleer of '{titel}' het onderwerp van de brief is."
             )
     if parts.datum is not None:
-        regel, datum, tekst = parts.datum
-        if regel is not None:
-            letter.verwijderd.add(regel + 1, "datum van de webpagina", tekst)
+        line_number, datum, tekst = parts.datum
+        if line_number is not None:
+            letter.verwijderd.add(line_number + 1, "datum van de webpagina", tekst)
         if datum is not None and "datum" not in letter.fields:
-            waar = f"regel {regel + 1}: '{tekst}'" if regel is not None else tekst
+            waar = f"regel {line_number + 1}: '{tekst}'" if line_number is not None else tekst
             letter.set("datum", datum, None, f"datum van de webpagina, niet uit de brief zelf ({waar})")
             letter.beslissingen.add(
                 "datum",

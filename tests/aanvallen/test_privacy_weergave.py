@@ -16,7 +16,7 @@ import yaml
 
 from adviesregister.base.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.load import load_archive
-from adviesregister.content.markup import letter_html, pagina_html, visible_text
+from adviesregister.content.markup import content_page_html, letter_html, visible_text
 from adviesregister.content.parse import parse_document
 from adviesregister.content.privacy import INVISIBLE_RE, detect, detect_in_name
 from adviesregister.content.project import Project
@@ -162,7 +162,7 @@ def test_a_number_in_a_published_name_is_refused(tmp_path: Path) -> None:
 def test_a_hand_written_page_is_checked_as_shown_and_by_its_name(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project.content_pages / "contact-0624681357.md").write_text("---\ntitle: Contact\n---\n\nBel ons.\n\nOf bel 06&#45;24681358.\n", encoding="utf-8")
-    assert "06-24681358" in visible_text(pagina_html("Of bel 06&#45;24681358."))
+    assert "06-24681358" in visible_text(content_page_html("Of bel 06&#45;24681358."))
     reported = [line for line in run_cli(["check", "--root", project.root]).output.splitlines() if "[persoonsgegevens]" in line]
     assert reported == [
         "content/paginas/contact-0624681357.md:1: [persoonsgegevens] bestandsnaam: '0624681357' lijkt een telefoonnummer. Haal het weg; "

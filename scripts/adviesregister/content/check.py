@@ -19,8 +19,8 @@ from adviesregister.content.contact import contact_problem
 from adviesregister.content.gemeenten_schrijven import add_command
 from adviesregister.content.links import LinkTargets, check_links, link_targets
 from adviesregister.content.load import load_archive
-from adviesregister.content.markup import letter_html, pagina_html, visible_text
-from adviesregister.content.model import Archive, Document, Gemeente, Pagina, Problem
+from adviesregister.content.markup import content_page_html, letter_html, visible_text
+from adviesregister.content.model import Archive, ContentPage, Document, Gemeente, Problem
 from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
 from adviesregister.content.originals import check_originals, originals_cache
 from adviesregister.content.parse import ParseError, parse_document, read_content_file
@@ -117,7 +117,7 @@ def check_archive(
     for doc, letter in pairs:  # a link in a letter, as the page shows it
         problems += check_links(doc.path, doc.tekst, doc.text_line, letter, f"documenten/{doc.id}/", targets, anchors=False)
     for pagina in archive.pages:
-        problems += check_pagina(pagina, targets)
+        problems += check_content_page(pagina, targets)
     return problems
 
 
@@ -359,7 +359,7 @@ def check_privacy_shown(pair: tuple[Document, str]) -> list[Problem]:
     return check_privacy(*pair)
 
 
-def check_pagina(pagina: Pagina, targets: LinkTargets | None = None) -> list[Problem]:
+def check_content_page(pagina: ContentPage, targets: LinkTargets | None = None) -> list[Problem]:
     """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as
     in a letter, in its source, in what the page shows and in its file name (its address); with `targets`, its links."""
     path = f"content/paginas/{pagina.naam}"
@@ -367,7 +367,7 @@ def check_pagina(pagina: Pagina, targets: LinkTargets | None = None) -> list[Pro
     problems = cost + _personal_data(path, pagina.title_line, "title", pagina.titel)
     problems += [Problem(path, 1, "persoonsgegevens", f"bestandsnaam: {describe(found)}") for found in detect_in_name(pagina.naam)]
     in_source = detect(pagina.tekst)
-    shown = "" if cost else pagina_html(pagina.tekst)  # never render what check_text_cost refused
+    shown = "" if cost else content_page_html(pagina.tekst)  # never render what check_text_cost refused
     problems += _problems(path, pagina.text_line, "tekst", in_source, per_line=True)
     if targets is not None:
         problems += check_links(path, pagina.tekst, pagina.text_line, shown, f"{pagina.naam.removesuffix('.md')}/", targets, anchors=True)

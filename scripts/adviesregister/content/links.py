@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import html as lxml_html
 
 from adviesregister.content.model import Archive, Problem
-from adviesregister.content.names import RESERVED_PAGES, jaar_url, thema_url
+from adviesregister.content.names import RESERVED_PAGES, thema_url, year_url
 
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
 """The kinds of address a link may have besides a page of the site (the sanitiser's url_schemes, content/markup.py)."""
@@ -52,7 +52,7 @@ class LinkTargets:
 
 def link_targets(archive: Archive, site_url: str = "") -> LinkTargets:
     lijsten = {thema_url(thema).rstrip("/") for doc in archive.documents for thema in doc.themas}
-    lijsten |= {jaar_url(doc.datum.jaar).rstrip("/") for doc in archive.documents}
+    lijsten |= {year_url(doc.datum.jaar).rstrip("/") for doc in archive.documents}
     return LinkTargets(
         frozenset(doc.id for doc in archive.documents),
         frozenset(archive.gemeenten),

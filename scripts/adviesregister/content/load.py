@@ -11,13 +11,13 @@ from typing import Any
 from adviesregister.base.folders import is_real_folder, is_regular_file
 from adviesregister.base.parallel import parallel_map
 from adviesregister.content.gemeenten_schrijven import yaml_scalar
-from adviesregister.content.model import Adviesraad, Archive, Besluit, Bron, Datum, DatumError, Document, Gemeente, Pagina, Problem
+from adviesregister.content.model import Adviesraad, Archive, Besluit, Bron, ContentPage, Datum, DatumError, Document, Gemeente, Problem
 from adviesregister.content.names import REQUIRED_PAGES, RESERVED_PAGES
 from adviesregister.content.parse import ParseError, decode_text, parse_document, parse_yaml, read_content_file
 from adviesregister.content.paths import content_files
 from adviesregister.content.project import Project
 from adviesregister.content.reference import MUNICIPALITIES_FILE, cbs_municipalities
-from adviesregister.content.schema import DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA, PAGINA_SCHEMA
+from adviesregister.content.schema import CONTENT_PAGE_SCHEMA, DOCUMENT_SCHEMA, GEMEENTEN_SCHEMA
 from adviesregister.content.validate import validate_data
 
 
@@ -32,16 +32,16 @@ def load_archive(project: Project) -> tuple[Archive, list[Problem]]:
             archive.documents.append(document)
         else:
             archive.onleesbaar.append(project.relative(path))
-    archive.pages, page_problems = load_paginas(project)
+    archive.pages, page_problems = load_content_pages(project)
     return archive, problems + page_problems
 
 
 _PAGE_NAME_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
-def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
+def load_content_pages(project: Project) -> tuple[list[ContentPage], list[Problem]]:
     """The hand-written pages of content/paginas/ (only .md files directly in it)."""
-    pages: list[Pagina] = []
+    pages: list[ContentPage] = []
     problems: list[Problem] = []
     for path in content_files(project.content_pages, recursive=False):
         relative_path = project.relative(path)
@@ -60,13 +60,13 @@ def load_paginas(project: Project) -> tuple[list[Pagina], list[Problem]]:
         except ParseError as err:
             problems.append(Problem(relative_path, err.line, err.code, err.message))
             continue
-        found = validate_data(PAGINA_SCHEMA, parsed.front_matter.data, parsed.front_matter.lines, relative_path)
+        found = validate_data(CONTENT_PAGE_SCHEMA, parsed.front_matter.data, parsed.front_matter.lines, relative_path)
         if found:
             problems += found
             continue
         data = parsed.front_matter.data
         lines = parsed.front_matter.lines
-        pages.append(Pagina(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), lines["title"], parsed.text_line))
+        pages.append(ContentPage(path.name, data["title"], parsed.tekst, tuple(data.get("hide", [])), lines["title"], parsed.text_line))
     if os.path.lexists(project.content_pages) and not is_real_folder(project.content_pages):
         return pages, problems  # a symlink: named by find_unsafe_files; what lies behind it is not looked at
     for naam in REQUIRED_PAGES:

@@ -248,7 +248,7 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Pagina:
+class ContentPage:
     """A hand-written page of content/paginas/ ('Over dit archief'); its Markdown is sanitised when the site is built."""
 
     naam: str
@@ -267,7 +267,7 @@ class Archive:
     documents: list[Document]
     onleesbaar: list[str] = field(default_factory=list)
     """Paths of document files that could not be read (their problems are reported)."""
-    pages: list[Pagina] = field(default_factory=list)
+    pages: list[ContentPage] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         """Documents by id; where an id is used twice (a problem `check` names), the first one."""

@@ -167,7 +167,7 @@ def thema_url(thema: str) -> str:
     return f"{THEMAS}{slugify(thema)}/"
 
 
-def jaar_url(jaar: int) -> str:
+def year_url(jaar: int) -> str:
     return f"{JAREN}{jaar}/"
 
 

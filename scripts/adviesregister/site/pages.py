@@ -26,12 +26,12 @@ from adviesregister.content.names import (
     feed_link,
     gemeente_feed_url,
     gemeente_url,
-    jaar_url,
     page_url,
     slugify,
     status_url,
     thema_feed_url,
     thema_url,
+    year_url,
 )
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import has_diwoo
@@ -191,7 +191,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
         for thema in sorted({thema for v in ordered for thema in v.doc.themas})
     ]
     jaren = [
-        Listing(str(jaar), jaar_url(jaar), f"Documenten uit {jaar}", [v for v in ordered if v.jaar == jaar])
+        Listing(str(jaar), year_url(jaar), f"Documenten uit {jaar}", [v for v in ordered if v.jaar == jaar])
         for jaar in sorted({v.jaar for v in ordered}, reverse=True)
     ]
     statussen = []

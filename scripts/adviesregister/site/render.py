@@ -259,8 +259,8 @@ def _figures_by_key(export: ExportResult) -> dict[tuple[str, str], Figures]:
 def write_listing(writer: _Writer, listing: Listing, parent: tuple[str, str], cijfers: str | None = None, gewijzigd: str | None = None) -> None:
     """A list of documents (a gemeente, thema, year or status) in pages; `cijfers`, the summary of its figures, on the first."""
     for list_page in paginate(listing.views, listing.url):
-        first = list_page.nummer == 1
-        titel = listing.titel + list_page.titel_toevoeging
+        first = list_page.number == 1
+        titel = listing.titel + list_page.title_suffix
         context = {"lijst": listing, "pagina": list_page, "cijfers": cijfers if first else None}
         meta: dict[str, Any] = {
             "feed": listing.feed,
@@ -279,7 +279,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
     if len(pages) > 1:
         writer.file(OVERVIEW_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     for list_page in pages:
-        titel = "Alle documenten" + list_page.titel_toevoeging
+        titel = "Alle documenten" + list_page.title_suffix
         context = {"titel": titel, "pagina": list_page, "groepen": year_groups(list_page.items), "filters": filters, "aantal": len(ordered)}
         context["aantal_kort"] = dutch.count(len(ordered), "resultaat", "resultaten")
         context["oude_waarden"] = OLD_FILTER_VALUES
@@ -287,12 +287,12 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
         description = (
             f"Alle {dutch.number(len(ordered))} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
         )
-        if list_page.nummer > 1:
-            description += f" Pagina {list_page.nummer} van {list_page.aantal}."
-        crumbs = [] if list_page.nummer == 1 else [("Alle documenten", OVERVIEW)]
+        if list_page.number > 1:
+            description += f" Pagina {list_page.number} van {list_page.count}."
+        crumbs = [] if list_page.number == 1 else [("Alle documenten", OVERVIEW)]
         meta: dict[str, Any] = {"hide": ["toc"], "feed": FEED_ALL, "description": description, "gewijzigd": gewijzigd}
         writer.page(
-            page_file(list_page.url) if list_page.nummer > 1 else f"{OVERVIEW}index.md",
+            page_file(list_page.url) if list_page.number > 1 else f"{OVERVIEW}index.md",
             titel,
             "overzicht.md.j2",
             list_page.url,

@@ -95,8 +95,8 @@ def compute_figures(archive: Archive, derived: dict[str, Derived]) -> list[Figur
         members = [doc for doc in adviezen if doc.gemeente == slug]
         if members:
             groups.append(("gemeente", slug, gemeente.naam, members))
-    for jaar in sorted({doc.datum.jaar for doc in adviezen}, reverse=True):
-        groups.append(("jaar", str(jaar), str(jaar), [doc for doc in adviezen if doc.datum.jaar == jaar]))
+    for year in sorted({doc.datum.jaar for doc in adviezen}, reverse=True):
+        groups.append(("jaar", str(year), str(year), [doc for doc in adviezen if doc.datum.jaar == year]))
     for thema in sorted({thema for doc in adviezen for thema in doc.themas}):
         groups.append(("thema", thema, thema, [doc for doc in adviezen if thema in doc.themas]))
     weeks = {slug: gemeente.reactietermijn_weken for slug, gemeente in archive.gemeenten.items()}

@@ -36,18 +36,18 @@ def document_id(gemeente: str | None, datum: object | None, titel: str) -> str:
     return "-".join(part for part in (gemeente or UNKNOWN_GEMEENTE, str(datum) if datum else "", slugify(titel)) if part)
 
 
-def _folder(gemeente: str | None, jaar: int | str | None) -> str:
-    return f"{gemeente or UNKNOWN_GEMEENTE}/{jaar or NO_DATE_FOLDER}"
+def _folder(gemeente: str | None, year: int | str | None) -> str:
+    return f"{gemeente or UNKNOWN_GEMEENTE}/{year or NO_DATE_FOLDER}"
 
 
-def document_path(gemeente: str | None, jaar: int | str | None, doc_id: str) -> str:
+def document_path(gemeente: str | None, year: int | str | None, doc_id: str) -> str:
     """Where a document's Markdown file goes, relative to the project: content/documenten/<gemeente>/<jaar>/<id>.md."""
-    return f"content/documenten/{_folder(gemeente, jaar)}/{doc_id}.md"
+    return f"content/documenten/{_folder(gemeente, year)}/{doc_id}.md"
 
 
-def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) -> str:
+def source_path(gemeente: str | None, year: int | str | None, file_name: str) -> str:
     """Where the copy of an original letter goes, relative to content/ (as `bron.bestand` names it)."""
-    return f"bronnen/{_folder(gemeente, jaar)}/{file_name}"
+    return f"bronnen/{_folder(gemeente, year)}/{file_name}"
 
 
 # The site's pages and files. Templates get these through site/urls.py's `urls` (Jinja globals), scripts through the
@@ -167,8 +167,8 @@ def thema_url(thema: str) -> str:
     return f"{THEMAS}{slugify(thema)}/"
 
 
-def year_url(jaar: int) -> str:
-    return f"{JAREN}{jaar}/"
+def year_url(year: int) -> str:
+    return f"{JAREN}{year}/"
 
 
 def status_url(status: str) -> str:

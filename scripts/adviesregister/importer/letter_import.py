@@ -73,13 +73,13 @@ def import_letter(
     verwijderd += _redact_fields(front_matter)  # before the id is made from the title
     if slug:
         front_matter["gemeente"] = slug
-    jaar = str(front_matter["datum"])[:4] if "datum" in front_matter else None
+    year = str(front_matter["datum"])[:4] if "datum" in front_matter else None
     doc_id = document_id(slug, front_matter.get("datum"), without_placeholders(str(front_matter.get("titel", path.stem))))
     front_matter["id"] = doc_id
-    bron_pad = source_path(slug, jaar, path.name)
+    bron_path = source_path(slug, year, path.name)
     verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
     front_matter["bron"] = (
-        {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
+        {"bestand": bron_path, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
     )
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
@@ -92,7 +92,7 @@ def import_letter(
         ingevuld |= _ask_after_kind(front_matter, bewijs, ask, beslissingen)
     if ingevuld:
         front_matter[PERSON] = [field for field in person_fields() if field in ingevuld]
-    records = [Record(document_path(slug, jaar, doc_id), front_matter, tekst, bewijs)]
+    records = [Record(document_path(slug, year, doc_id), front_matter, tekst, bewijs)]
     if front_matter.get("soort") == "reactie":
         records += link_advice(archive, letter, records[0], beslissingen)
     for record in records[1:]:  # the advice known only from this response quotes the response
@@ -102,7 +102,7 @@ def import_letter(
     given = frozenset(ingevuld)
     for field in given:
         beslissingen.settle(field)
-    bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
+    bron = (path, f"content/{bron_path}") if verdict.buiten_archief() is None else None
     if houder is None:
         _ask_for_missing(front_matter, beslissingen)
         with_record(front_matter, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work

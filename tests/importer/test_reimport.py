@@ -152,7 +152,7 @@ def read_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     """The importer as it read before it learned better: another 'aan', a shorter title and the text without its last
     paragraph; the original is the same bytes."""
 
-    def older(tekst: str, pagina: object = None) -> Letter:
+    def older(tekst: str, web_page: object = None) -> Letter:
         letter = read_letter(tekst)
         letter.set("aan", OLD_AAN, 5, "Aan de gemeenteraad", replace=True)
         letter.set("titel", OLD_TITEL, 8, "Betreft Advies over schulden", replace=True)
@@ -229,7 +229,7 @@ def test_force_removes_a_field_the_import_wrote_and_no_longer_finds(tmp_path: Pa
     project = small_archive(tmp_path)
     path = letter(tmp_path, ADVIES)
 
-    def with_attachment(tekst: str, pagina: object = None) -> Letter:
+    def with_attachment(tekst: str, web_page: object = None) -> Letter:
         letter = read_letter(tekst)
         letter.set("bijlagen", ["geen"], 10, "Bijlage(n) geen", replace=True)  # as the importer read 'geen' before issue 23
         return letter

@@ -75,7 +75,7 @@ def test_a_web_page_keeps_the_letter_its_lines_and_drops_the_furniture(tmp_path:
     assert "1. in het nieuwe bestek een wachttijd van ten hoogste vijftien minuten op te nemen;" in lines
     for furniture in ("alert", "cookies", "Menu", "Deel dit bericht", "Lees ook", "Privacyverklaring"):
         assert furniture not in extracted.text, furniture
-    assert extracted.pagina is not None and (extracted.pagina.titel, extracted.pagina.datum) == ("Advies over de regiotaxi", "2024-03-03")
+    assert extracted.web_page is not None and (extracted.web_page.titel, extracted.web_page.datum) == ("Advies over de regiotaxi", "2024-03-03")
 
 
 def test_a_web_page_without_a_date_of_its_own_takes_the_page_date_and_says_so(tmp_path: Path) -> None:

@@ -116,8 +116,8 @@ def check_archive(
     targets = link_targets(archive, site_url)
     for doc, letter in pairs:  # a link in a letter, as the page shows it
         problems += check_links(doc.path, doc.tekst, doc.text_line, letter, f"documenten/{doc.id}/", targets, anchors=False)
-    for pagina in archive.pages:
-        problems += check_content_page(pagina, targets)
+    for page in archive.pages:
+        problems += check_content_page(page, targets)
     return problems
 
 
@@ -359,19 +359,19 @@ def check_privacy_shown(pair: tuple[Document, str]) -> list[Problem]:
     return check_privacy(*pair)
 
 
-def check_content_page(pagina: ContentPage, targets: LinkTargets | None = None) -> list[Problem]:
+def check_content_page(page: ContentPage, targets: LinkTargets | None = None) -> list[Problem]:
     """A hand-written page is published too: the same limits on its Markdown and the same search for personal data as
     in a letter, in its source, in what the page shows and in its file name (its address); with `targets`, its links."""
-    path = f"content/paginas/{pagina.naam}"
-    cost = check_text_cost(path, pagina.tekst, pagina.text_line)
-    problems = cost + _personal_data(path, pagina.title_line, "title", pagina.titel)
-    problems += [Problem(path, 1, "persoonsgegevens", f"bestandsnaam: {describe(found)}") for found in detect_in_name(pagina.naam)]
-    in_source = detect(pagina.tekst)
-    shown = "" if cost else content_page_html(pagina.tekst)  # never render what check_text_cost refused
-    problems += _problems(path, pagina.text_line, "tekst", in_source, per_line=True)
+    path = f"content/paginas/{page.naam}"
+    cost = check_text_cost(path, page.tekst, page.text_line)
+    problems = cost + _personal_data(path, page.title_line, "title", page.titel)
+    problems += [Problem(path, 1, "persoonsgegevens", f"bestandsnaam: {describe(found)}") for found in detect_in_name(page.naam)]
+    in_source = detect(page.tekst)
+    shown = "" if cost else content_page_html(page.tekst)  # never render what check_text_cost refused
+    problems += _problems(path, page.text_line, "tekst", in_source, per_line=True)
     if targets is not None:
-        problems += check_links(path, pagina.tekst, pagina.text_line, shown, f"{pagina.naam.removesuffix('.md')}/", targets, anchors=True)
-    return problems + _shown_problems(path, pagina.text_line, "tekst", pagina.tekst, shown, in_source)
+        problems += check_links(path, page.tekst, page.text_line, shown, f"{page.naam.removesuffix('.md')}/", targets, anchors=True)
+    return problems + _shown_problems(path, page.text_line, "tekst", page.tekst, shown, in_source)
 
 
 _NAMES = ("id", "slug", "bestand")

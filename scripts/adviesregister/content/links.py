@@ -56,7 +56,7 @@ def link_targets(archive: Archive, site_url: str = "") -> LinkTargets:
     return LinkTargets(
         frozenset(doc.id for doc in archive.documents),
         frozenset(archive.gemeenten),
-        frozenset(pagina.naam.removesuffix(".md") for pagina in archive.pages),
+        frozenset(page.naam.removesuffix(".md") for page in archive.pages),
         frozenset(lijsten),
         site_url,
     )

@@ -49,7 +49,7 @@ def import_letter(
     keeps it, and the result names the conflict. `vraag` asks a person for each field still open (see questions.py)."""
     extracted = extract(path, ocr)
     with own_councils(*council_names(archive)):  # the archive's own councils name the sender too ('ASD')
-        letter = read_letter(extracted.text, extracted.pagina)
+        letter = read_letter(extracted.text, extracted.web_page)
     spell_sender(archive, letter)
     beslissingen = letter.beslissingen
     if extracted.ocr is not None:

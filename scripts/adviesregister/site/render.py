@@ -239,8 +239,8 @@ def _write_search(writer: _Writer) -> None:
 def _write_guide_and_pages(writer: _Writer, archive: Archive) -> None:
     """The guide for those who publish (ours, trusted) and the archive's hand-written pages (not trusted)."""
     writer.page_text(page_file(GUIDE), "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
-    for pagina in archive.pages:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
-        writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
+    for page in archive.pages:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
+        writer.page_text(page.naam, page.titel, page.tekst, hide=list(page.verbergen))
 
 
 def _write_editor(writer: _Writer, prepared: Prepared) -> None:

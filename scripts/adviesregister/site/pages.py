@@ -48,7 +48,7 @@ from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status
 class Listing:
     """A page that lists documents: a gemeente, a thema or a year."""
 
-    sleutel: str
+    key: str
     """The slug, thema or year the documents share."""
     url: str
     titel: str
@@ -89,7 +89,7 @@ ADVIESRAAD_UITLEG = (
 class GemeenteRow:
     """One gemeente in the comparison on the gemeenten page, as text (site/figures_page.py's small-n rule applied)."""
 
-    naam: str
+    name: str
     url: str
     adviezen: int
     laatste: str
@@ -106,12 +106,12 @@ def build_comparison(archive: Archive, gemeenten: list[Listing], figures: dict[t
     share answered in time."""
     rows = []
     for listing in gemeenten:
-        item = figures.get(("gemeente", listing.sleutel))
+        item = figures.get(("gemeente", listing.key))
         adviezen = [view for view in listing.views if view.doc.soort == "advies"]
         newest = max(adviezen, key=lambda view: (view.doc.datum.sort_key(), view.id), default=None)
         rows.append(
             GemeenteRow(
-                archive.gemeenten[listing.sleutel].naam,
+                archive.gemeenten[listing.key].naam,
                 listing.url,
                 item.adviezen if item else 0,
                 newest.datum if newest else "",
@@ -141,7 +141,7 @@ class Listings:
 class RaadView:
     """An advisory council as its gemeente's page shows it: name, abbreviations, and links to its website and contact."""
 
-    naam: str
+    name: str
     afkortingen: str
     """'ASD, Wmo-raad' ('' when there are none)."""
     website: str | None
@@ -160,7 +160,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
     gemeenten = []
     for slug, gemeente in sorted(archive.gemeenten.items()):
         raden = [raad_view(raad) for raad in gemeente.adviesraden]
-        namen = [f"de {raad.naam}" + (f" ({raad.afkortingen})" if raad.afkortingen else "") for raad in raden]
+        namen = [f"de {raad.name}" + (f" ({raad.afkortingen})" if raad.afkortingen else "") for raad in raden]
         intro = f"Adviezen van {join_words(namen)} en reacties van het college van {gemeente.naam}. Het college heeft {dutch.weeks(gemeente.reactietermijn_weken)} om op een advies te reageren."
         views = [v for v in ordered if v.doc.gemeente == slug]
         gemeenten.append(
@@ -215,7 +215,7 @@ _STATUS_INTROS = {
 class YearGroup:
     """The documents of one year on a page of the overview."""
 
-    sleutel: str
+    key: str
     views: list[DocumentView]
 
 
@@ -223,7 +223,7 @@ def year_groups(views: list[DocumentView]) -> list[YearGroup]:
     """`views` (newest first) per year, in that order."""
     groups: list[YearGroup] = []
     for view in views:
-        if not groups or groups[-1].sleutel != str(view.jaar):
+        if not groups or groups[-1].key != str(view.jaar):
             groups.append(YearGroup(str(view.jaar), []))
         groups[-1].views.append(view)
     return groups
@@ -266,15 +266,15 @@ def _card_outcome(v: DocumentView) -> dict[str, Any]:
 @dataclass(frozen=True)
 class StatusCount:
     status: Status
-    aantal: int
+    count: int
 
     @property
     def url(self) -> str:
         return status_url(self.status.code)
 
     @property
-    def tekst(self) -> str:
-        return dutch.count(self.aantal, "advies", "adviezen")
+    def text(self) -> str:
+        return dutch.count(self.count, "advies", "adviezen")
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ class Home:
     """The advices whose termijn passed most recently, without a known response."""
     te_laat_lijst: StatusCount | None
     """The list of every such advice, when there are more than `te_laat` shows."""
-    aantal: int
+    count: int
     cijfers: str = ""
     """The figures in one line."""
     colofon: list[str] = field(default_factory=list)
@@ -350,14 +350,14 @@ class FilterOption:
     """One choice of a filter: its value (in the address and the overview's index), its text and how many documents
     of the whole archive have it (the overview's script recounts it over the documents the other filters leave)."""
 
-    waarde: str
-    tekst: str
-    aantal: int
+    value: str
+    text: str
+    count: int
 
 
 @dataclass(frozen=True)
 class Filter:
-    naam: str
+    name: str
     label: str
     opties: list[FilterOption] = field(default_factory=list)
     meerdere: bool = False
@@ -399,7 +399,7 @@ def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -
         Filter("status", "Status", options("status", [(item.status.tekst, item.status.tekst) for item in home.statussen]), meerdere=True, index_url=STATUSSEN),
         Filter("gemeente", "Gemeente", options("gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered})), index_url=GEMEENTEN),
         Filter("thema", "Thema", options("thema", sorted({(t, t) for v in ordered for t, _ in v.themas})), index_url=THEMAS),
-        Filter("jaar", "Jaar", options("jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren]), index_url=JAREN),
+        Filter("jaar", "Jaar", options("jaar", [(listing.key, listing.key) for listing in listings.jaren]), index_url=JAREN),
         Filter("soort", "Soort", options("soort", [*alle_adviezen, *((s, s) for s in soorten)])),
     ]
     if counts.get("punten", Counter())["niet-overgenomen"]:
@@ -459,7 +459,7 @@ def build_points(ordered: list[DocumentView]) -> list[PointsOfGemeente]:
 @dataclass(frozen=True)
 class DownloadLink:
     url: str
-    naam: str
+    name: str
     grootte: str
     beschrijving: Markup
     """Our own text (never content), so shown as it is written."""
@@ -467,10 +467,10 @@ class DownloadLink:
 
 @dataclass(frozen=True)
 class OpenDataPage:
-    bestanden: list[DownloadLink]
-    velden: list[tuple[FieldTable, Markup]]
+    files: list[DownloadLink]
+    fields: list[tuple[FieldTable, Markup]]
     """Per kind of download, what each field or column holds, with the files it is about ('<code>a</code> en <code>b</code>')."""
-    aantal: int
+    count: int
     settings: Settings
     url: str
     """The public address of the downloads."""
@@ -480,7 +480,7 @@ class OpenDataPage:
     """(title, page address) of each document without a DiWoo record: its date is not a full day."""
     recepten: tuple[Recipe, ...] = ()
     """The code that reads the download in pandas, DuckDB and R (the tests run the same code)."""
-    kop: list[tuple[str, str, str]] = field(default_factory=list)
+    header: list[tuple[str, str, str]] = field(default_factory=list)
     """(name, its value in this download, meaning) of each field of the download's header (`kop`)."""
     getypt: list[tuple[str, str, str]] = field(default_factory=list)
     """(column, type in words, pandas dtype) of each column of the table that is not text."""

@@ -148,7 +148,7 @@ def _write_listings(writer: _Writer, listings: Listings, export: ExportResult, d
     figures = _figures_by_key(export)
     for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
         for listing in group:
-            cijfers = figures.get((kind, listing.sleutel))
+            cijfers = figures.get((kind, listing.key))
             write_listing(writer, listing, PARENTS[kind], summary(cijfers) if cijfers and cijfers.adviezen else None, last_change(listing.views, dates))
 
 

@@ -26,7 +26,7 @@ from adviesregister.site.views import format_day
 
 from helpers import ARCHIEF_DOCUMENTEN, copy_project, download_text, export, unpack_download
 
-RECIPES = {recipe.naam: recipe for recipe in recipes()}
+RECIPES = {recipe.name: recipe for recipe in recipes()}
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +43,13 @@ def _run_python(recipe: Recipe, folder: Path, monkeypatch: pytest.MonkeyPatch) -
     """The recipe's code run as a researcher runs it, in the folder that holds the download: its variables."""
     monkeypatch.chdir(folder)
     variables: dict[str, object] = {}
-    exec(compile(recipe.code, recipe.naam, "exec"), variables)  # our own recipe: the code the page shows
+    exec(compile(recipe.code, recipe.name, "exec"), variables)  # our own recipe: the code the page shows
     return variables
 
 
 def test_the_page_shows_every_recipe_exactly_as_the_tests_run_it(page: html.HtmlElement) -> None:
     shown = [(pre.getprevious().text_content(), pre.text_content()) for pre in page.xpath("//section[h2='Zo leest u de gegevens in']/pre")]
-    assert shown == [(recipe.naam, recipe.code) for recipe in recipes()]
+    assert shown == [(recipe.name, recipe.code) for recipe in recipes()]
     assert {recipe.taal for recipe in recipes()} == {"python", "sql", "r"}
     assert all(len(recipe.code.strip().splitlines()) <= 3 for recipe in recipes() if recipe.taal != "r")  # three lines
 

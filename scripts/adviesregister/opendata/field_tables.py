@@ -19,10 +19,10 @@ TABLE_TYPES = {"string": "tekst", "date": "datum (JJJJ-MM-DD)", "integer": "gehe
 @dataclass(frozen=True)
 class FieldTable:
     titel: str
-    bestanden: tuple[str, ...]
-    kop: tuple[str, str, str]
+    files: tuple[str, ...]
+    header: tuple[str, str, str]
     """The three column headings."""
-    rijen: list[tuple[str, str, str]]
+    rows: list[tuple[str, str, str]]
 
 
 def field_tables(sqlite: list[tuple[str, str, str]]) -> list[FieldTable]:

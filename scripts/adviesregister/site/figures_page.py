@@ -71,7 +71,7 @@ def days(value: float | None) -> str:
 class OutcomeColumn:
     uitkomst: str
     icoon: str
-    naam: str
+    name: str
     betekenis: str
     """What the outcome means, in plain Dutch."""
 
@@ -85,7 +85,7 @@ class OutcomeColumn:
 class FigureRow:
     """One group in the tables, as text."""
 
-    naam: str
+    name: str
     adviezen: int
     uitkomsten: list[tuple[int, str]]
     """Per outcome: count and share."""
@@ -100,7 +100,7 @@ class FigureRow:
 
 @dataclass(frozen=True)
 class Chart:
-    bestand: str
+    file: str
     """The SVG's URL (relative to the site's root)."""
     titel: str
     beschrijving: str
@@ -112,9 +112,9 @@ class Chart:
 
 @dataclass(frozen=True)
 class FigureSection:
-    sleutel: str
+    key: str
     titel: str
-    rijen: list[FigureRow]
+    rows: list[FigureRow]
     grafieken: list[Chart]
 
 
@@ -247,7 +247,7 @@ def part_of(part: int, whole: int) -> str:
 
 def row(item: Figures) -> FigureRow:
     return FigureRow(
-        naam=item.naam,
+        name=item.naam,
         adviezen=item.adviezen,
         uitkomsten=[(item.uitkomsten[uitkomst], share(item.uitkomsten[uitkomst], item.adviezen)) for uitkomst in OUTCOMES],
         reactietijd_bekend=len(item.reactietijden),

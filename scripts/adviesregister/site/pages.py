@@ -201,7 +201,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
             views.sort(key=lambda v: -(v.te_laat or 0))
         status = status_view(code)
         if views and status:
-            statussen.append(Listing(code, status_url(code), f"Adviezen: {status.tekst.lower()}", views, _STATUS_INTROS.get(code, "")))
+            statussen.append(Listing(code, status_url(code), f"Adviezen: {status.text.lower()}", views, _STATUS_INTROS.get(code, "")))
     return Listings(gemeenten, themas, jaren, statussen)
 
 
@@ -232,7 +232,7 @@ def year_groups(views: list[DocumentView]) -> list[YearGroup]:
 def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
     """What the overview's filter script filters and shows: per document (newest first) one value per filter (the same
     values as the filter's choices) and what its card shows; page addresses relative to the overview."""
-    statussen = {v.status.tekst: {"css": v.status.css, "icoon": v.status.icoon} for v in ordered if v.status}
+    statussen = {v.status.text: {"css": v.status.css, "icoon": v.status.icoon} for v in ordered if v.status}
     documents = [
         {
             "titel": v.titel,
@@ -253,7 +253,7 @@ def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
 def _card_outcome(v: DocumentView) -> dict[str, Any]:
     """What the overview's script needs to show a card's outcome as the page's own card does (macros.j2, kaart)."""
     woord, links = v.kaart_links
-    uitkomst = {"css": v.uitkomst.css, "icoon": v.uitkomst.icoon, "tekst": v.uitkomst.tekst} if v.uitkomst else None
+    uitkomst = {"css": v.uitkomst.css, "icoon": v.uitkomst.icoon, "tekst": v.uitkomst.text} if v.uitkomst else None
     return {
         "uitkomst": uitkomst,
         "noot": v.uitkomst_noot or "",
@@ -374,7 +374,7 @@ def filter_values(view: DocumentView) -> dict[str, list[str]]:
     """The values a document has for each of the overview's filters (a thema filter and the soort filter may match
     several): the same values as the filters' choices."""
     return {
-        "status": [view.status.tekst] if view.status else [],
+        "status": [view.status.text] if view.status else [],
         "gemeente": [view.gemeente],
         "thema": [thema for thema, _ in view.themas],
         "jaar": [str(view.jaar)],
@@ -396,7 +396,7 @@ def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -
     soorten = sorted({v.soort for v in ordered})
     alle_adviezen = [(ALLE_ADVIEZEN, "Alle adviezen")] if counts.get("soort", Counter())[ALLE_ADVIEZEN] else []
     filters = [
-        Filter("status", "Status", options("status", [(item.status.tekst, item.status.tekst) for item in home.statussen]), meerdere=True, index_url=STATUSSEN),
+        Filter("status", "Status", options("status", [(item.status.text, item.status.text) for item in home.statussen]), meerdere=True, index_url=STATUSSEN),
         Filter("gemeente", "Gemeente", options("gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered})), index_url=GEMEENTEN),
         Filter("thema", "Thema", options("thema", sorted({(t, t) for v in ordered for t, _ in v.themas})), index_url=THEMAS),
         Filter("jaar", "Jaar", options("jaar", [(listing.key, listing.key) for listing in listings.jaren]), index_url=JAREN),
@@ -506,7 +506,7 @@ def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) 
         for download, path in export.downloads()
     ]
     fields = [
-        (table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.bestanden]))) for table in field_tables(export.sqlite_tabellen)
+        (table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.files]))) for table in field_tables(export.sqlite_tabellen)
     ]
     woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
     zonder = [(record["titel"], page_url(record["id"])) for record in export.records if not has_diwoo(record)]

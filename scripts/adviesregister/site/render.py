@@ -167,7 +167,7 @@ def _write_figures_page(writer: _Writer, export: ExportResult) -> None:
     cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.statussen_peildatum)}  # the open data's statussen_peildatum
     writer.page(page_file(FIGURES), "Cijfers", "cijfers.md.j2", FIGURES, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
-        writer.file(chart.bestand, chart.svg)
+        writer.file(chart.file, chart.svg)
 
 
 def _write_indexes(writer: _Writer, archive: Archive, listings: Listings, export: ExportResult) -> None:

@@ -97,7 +97,7 @@ def relative_url(target: str, current: str) -> str:
 class Status:
     code: str
     icoon: str
-    tekst: str
+    text: str
 
     @property
     def css(self) -> str:
@@ -148,7 +148,7 @@ class TimelineStep:
 
     datum: str
     datum_iso: str
-    tekst: str
+    text: str
     link: DocumentLink | None = None
     toelichting: str | None = None
     soort: str = "brief"
@@ -189,9 +189,9 @@ class Summary:
     """The box under a document's title, in one paragraph: what the council advised and what became of it, or what the
     college decided and on which advice."""
 
-    kop: str
+    header: str
     """'Wat de adviesraad adviseerde', 'Wat het college besloot' or 'Waar dit stuk over gaat'."""
-    tekst: str
+    text: str
     """The advice's samenvatting (else its subject), the college's own sentence, or the stuk's samenvatting."""
     uitkomst: Status | None = None
     zin: str = ""
@@ -289,7 +289,7 @@ class DocumentView:
         if self.van and self.aan:
             text += f" Van {self.van} aan {self.aan}."
         if self.status:
-            text += f" Status: {self.status.tekst.lower()}."
+            text += f" Status: {self.status.text.lower()}."
         if self.doc.besluit:
             text += f" Besluit van het college: {self.doc.besluit}."
         return text
@@ -299,7 +299,7 @@ class DocumentView:
         """What a search result shows under its title (Pagefind meta, shown as 'Soort: …'), in this order."""
         labels = [("soort", self.soort), ("gemeente", self.gemeente), ("datum", self.datum)]
         if self.status:
-            labels.insert(1, ("status", f"{self.status.icoon} {self.status.tekst}"))
+            labels.insert(1, ("status", f"{self.status.icoon} {self.status.text}"))
         return labels
 
     @property
@@ -500,7 +500,7 @@ def _history_step(event: HistoryEvent, by_id: dict[str, Document], first_status:
     if event.gebeurtenis == GEWIJZIGD:
         return TimelineStep(*day, "Voor het laatst gewijzigd in het archief", soort="archief")
     status = status_view(event.status)
-    label = status.tekst.lower() if status else ""
+    label = status.text.lower() if status else ""
     if event.document and event.document in by_id:
         return TimelineStep(*day, "Reactie van het college toegevoegd aan het archief", _link(by_id[event.document]), f"status: {label}", soort="archief")
     if event.status == REACTIE_UITGEBLEVEN and not first_status:
@@ -573,7 +573,7 @@ def _filters(view: DocumentView) -> list[tuple[str, str]]:
     """Search filters (Pagefind): name and value."""
     out = [("soort", view.soort), ("jaar", str(view.jaar)), ("gemeente", view.gemeente)]
     if view.status:
-        out.append(("status", view.status.tekst))
+        out.append(("status", view.status.text))
     out += [("thema", thema) for thema, _ in view.themas]
     return out
 

@@ -136,9 +136,9 @@ def check(output: str, root: Path) -> None:
     warnings = example_settings(project)  # build refuses these; check only warns (content/launch.py)
     for warning in warnings:
         click.echo(warning.github_annotation("warning") if output == "github" else f"{warning} (waarschuwing: zo bouwt de site niet)")
-    aantal = len(prepared.archive.documents)
+    count = len(prepared.archive.documents)
     nog = f" Wel {len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'} hierboven: los die op voor u de site bouwt." if warnings else ""
-    click.echo(f"Geen problemen gevonden in {aantal} {'document' if aantal == 1 else 'documenten'}.{nog}")
+    click.echo(f"Geen problemen gevonden in {count} {'document' if count == 1 else 'documenten'}.{nog}")
 
 
 @main.command()

@@ -87,7 +87,7 @@ def _extract(path: Path) -> str:
 def _judge(path: Path) -> str:
     from adviesregister.content.originals import judge_original
 
-    return str(judge_original(path).reden or "gepubliceerd")
+    return str(judge_original(path).reason or "gepubliceerd")
 
 
 def _clean(path: Path) -> str:

@@ -37,12 +37,12 @@ def document_findings(project: Project) -> tuple[Counter[str], list[str], list[s
     counts: Counter[str] = Counter()
     shown: list[str] = []
     texts: list[str] = []
-    for doc in archive.documenten:
+    for doc in archive.documents:
         texts.append(doc.tekst)
         for veld, text in [("tekst", doc.tekst), *text_fields(doc)]:
             for finding in detect(text):
                 counts[finding.kind] += 1
-                shown.append(f"  {doc.pad} {veld}: {finding.kind} '{finding.value}'")
+                shown.append(f"  {doc.path} {veld}: {finding.kind} '{finding.value}'")
     return counts, shown, texts
 
 

@@ -75,7 +75,7 @@ def build_once(root: Path, with_nav: bool) -> dict[str, object]:
     timings["Pagefind"] = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     helper = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest child: Pagefind, or a worker process
-    return {"timings": timings, "peak_mb": max(own, helper) / 1024, "own_mb": own / 1024, "helper_mb": helper / 1024, "documents": len(archive.documenten)}
+    return {"timings": timings, "peak_mb": max(own, helper) / 1024, "own_mb": own / 1024, "helper_mb": helper / 1024, "documents": len(archive.documents)}
 
 
 def folder_size(folder: Path) -> int:

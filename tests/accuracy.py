@@ -23,7 +23,7 @@ from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.parse import parse_document
 from adviesregister.content.project import Project
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 
 from helpers import ARCHIEF
 
@@ -88,7 +88,7 @@ def seed_letters() -> list[tuple[str, Path, dict[str, Any]]]:
     """The seeds, labelled by the front matter written by hand in the fixture archive's content/documenten/."""
     found = []
     for document in sorted((ARCHIEF / "documenten").rglob("*.md")):
-        data = parse_document(document.read_bytes()).gegevens.data
+        data = parse_document(document.read_bytes()).front_matter.data
         if "bron" not in data:
             continue
         label = {veld: data.get(veld) for veld in FIELDS}
@@ -115,7 +115,7 @@ def measure(letters: list[tuple[str, Path, dict[str, Any]]], project: Project) -
             result = import_letter(project, archive, path)
         except ExtractError:
             result = None
-        gegevens = result.records[0].gegevens if result and result.records else {}
+        gegevens = result.records[0].front_matter if result and result.records else {}
         kind = label.get("soort") or "?"
         if result and result.geen_brief:
             gegevens = {"soort": "geen-brief"}

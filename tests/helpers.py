@@ -93,7 +93,7 @@ def document_count(project: Project) -> int:
     """How many documents `project`'s content/ holds, as the archive reads them: what `check` and `build` report."""
     from adviesregister.content.load import load_archive
 
-    return len(load_archive(project)[0].documenten)
+    return len(load_archive(project)[0].documents)
 
 
 # An advice letter of our own, as a council sends it (tests of publishing and of writing).

@@ -113,15 +113,15 @@ def test_the_rules_are_checked_on_something_real() -> None:
     assert "adviesregister.content.model" in GRAPH["adviesregister.content.load"]
     assert "adviesregister.base.folders" in GRAPH["adviesregister.base.atomic"]
     assert "adviesregister.opendata.files" in GRAPH["adviesregister.pipeline"]
-    assert stage_of("adviesregister.importer.records") == "importer"
+    assert stage_of("adviesregister.importer.letter_import") == "importer"
     assert len(GRAPH) > 40
 
 
 def test_a_forbidden_import_would_be_found(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
-    probe.write_text("def late():\n    from adviesregister.site.views import format_datum\nfrom ..importer import records\n", encoding="utf-8")
+    probe.write_text("def late():\n    from adviesregister.site.views import format_datum\nfrom ..importer import letter_import\n", encoding="utf-8")
     found = imports_of(probe, "adviesregister.content.probe")
-    assert {"adviesregister.site.views", "adviesregister.importer.records"} <= found
+    assert {"adviesregister.site.views", "adviesregister.importer.letter_import"} <= found
     assert {stage_of(target) for target in found} - {"content"} - ALLOWED["content"] == {"site", "importer"}
     assert imports_of(probe, "adviesregister.base.probe") and {stage_of(target) for target in found} - ALLOWED["base"] - {"base"} >= {"site"}
 
@@ -165,3 +165,49 @@ def test_the_engine_rule_is_checked_on_something_real(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text("import os\ndef late():\n    from mkdocs.exceptions import Abort\nimport jinja2.sandbox\n", encoding="utf-8")
     assert engine_imports(probe) == {"mkdocs.exceptions", "jinja2.sandbox"}
+
+
+def shared_names(paths: list[Path]) -> dict[str, list[str]]:
+    """Module names and class names that occur more than once among `paths` (`__init__` aside), with where."""
+    where: dict[str, list[str]] = {}
+    for path in paths:
+        if path.stem != "__init__":
+            where.setdefault(f"module {path.stem}", []).append(module_name(path) if path.is_relative_to(PACKAGE.parent) else path.name)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                where.setdefault(f"class {node.name}", []).append(path.name)
+    return {name: places for name, places in where.items() if len(places) > 1}
+
+
+ENGINE_MODULES = ("mkdocs.structure.pages", "mkdocs.structure.files", "mkdocs.structure.nav", "mkdocs.plugins", "mkdocs.theme", "jinja2")
+"""The engine's modules whose classes our code meets: a class of ours named like one of them (`Page`) reads as theirs."""
+
+
+def engine_classes() -> set[str]:
+    import importlib
+    import inspect
+
+    return {
+        name
+        for module in ENGINE_MODULES
+        for name, value in vars(importlib.import_module(module)).items()
+        if inspect.isclass(value) and not name.startswith("_")
+    }
+
+
+def test_no_two_modules_or_classes_share_a_name() -> None:
+    assert shared_names(sorted(PACKAGE.rglob("*.py"))) == {}, "name the module or class for its job (contributing-dev.md, 'Names')"
+
+
+def test_no_class_of_ours_is_named_like_one_of_the_engines() -> None:
+    ours = {node.name for path in PACKAGE.rglob("*.py") for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.ClassDef)}
+    assert "Page" in engine_classes()
+    assert sorted(ours & engine_classes()) == []
+
+
+def test_a_shared_name_would_be_found(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "cijfers.py").write_text("class Step:\n    pass\n", encoding="utf-8")
+    (tmp_path / "b" / "cijfers.py").write_text("class Step:\n    pass\nclass Other:\n    pass\n", encoding="utf-8")
+    assert set(shared_names(sorted(tmp_path.rglob("*.py")))) == {"module cijfers", "class Step"}

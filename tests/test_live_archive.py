@@ -31,7 +31,7 @@ LIVE = ROOT / "content"
 class Live(NamedTuple):
     root: Path
     site: Path
-    documenten: list[Any]
+    documents: list[Any]
     gemeenten: list[str]
 
 
@@ -55,7 +55,7 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
         assert problems == [], "\n".join(str(problem) for problem in problems)
         result = build_site(project)
         assert result.problems == [], "\n".join(str(problem) for problem in result.problems)
-        yield Live(project.root, project.root / "site", list(archive.documenten), sorted(archive.gemeenten))
+        yield Live(project.root, project.root / "site", list(archive.documents), sorted(archive.gemeenten))
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +75,7 @@ def test_check_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_the_build_is_strict_and_complete(live: Live) -> None:
     assert yaml.load((live.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["strict"] == "true"
-    for document in live.documenten:
+    for document in live.documents:
         assert (live.site / "documenten" / document.id / "index.html").is_file(), document.id
     for slug in live.gemeenten:
         assert (live.site / "gemeenten" / slug / "index.html").is_file(), slug
@@ -114,7 +114,7 @@ def _list_page_sizes(site: Path) -> dict[str, int]:
 def _page_of(live: Live, kind: str) -> str:
     """The address of one page of `kind`, or skip saying the archive holds none yet."""
     if kind in ("advies", "reactie"):
-        found = [document.id for document in live.documenten if document.soort == kind]
+        found = [document.id for document in live.documents if document.soort == kind]
         if not found:
             pytest.skip(f"het archief heeft nog geen document met soort '{kind}': er is geen pagina van die soort om te toetsen")
         return f"documenten/{sorted(found)[0]}/"
@@ -146,8 +146,8 @@ def test_one_page_of_each_type_passes_axe(page: Any, live: Live, live_url: str, 
 def test_the_overview_lists_every_document_and_is_the_largest_list(live: Live) -> None:
     """What the axe test calls the largest list is found by counting document links: the overview holds them all."""
     sizes = _list_page_sizes(live.site)
-    assert sizes["documenten/"] == len(live.documenten)
-    assert max(sizes.values()) == len(live.documenten)
+    assert sizes["documenten/"] == len(live.documents)
+    assert max(sizes.values()) == len(live.documents)
 
 
 def test_a_page_type_the_archive_lacks_is_skipped_with_its_reason(tmp_path: Path) -> None:

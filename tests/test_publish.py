@@ -182,7 +182,7 @@ Geachte adviesraad,
 def test_a_broken_pull_request_gets_annotations_on_the_right_lines(tmp_path: Path) -> None:
     """Three kinds of mistake in two files: a date that cannot exist, a derived field typed by hand, a wrong gemeente and a dangling reference."""
     project = copy_project(tmp_path / "repo")
-    folder = project.documenten / "almelo" / "2024"
+    folder = project.documents / "almelo" / "2024"
     folder.mkdir(parents=True)
     (folder / "almelo-2024-02-30-advies-met-fouten.md").write_text(BROKEN_ADVICE, encoding="utf-8")
     (folder / "almelo-2024-03-15-reactie-met-fouten.md").write_text(BROKEN_RESPONSE, encoding="utf-8")

@@ -136,9 +136,9 @@ def check(output: str, root: Path) -> None:
     warnings = example_settings(project)  # build refuses these; check only warns (content/launch.py)
     for warning in warnings:
         click.echo(warning.github_annotation("warning") if output == "github" else f"{warning} (waarschuwing: zo bouwt de site niet)")
-    aantal = len(prepared.archive.documenten)
+    count = len(prepared.archive.documents)
     nog = f" Wel {len(warnings)} {'waarschuwing' if len(warnings) == 1 else 'waarschuwingen'} hierboven: los die op voor u de site bouwt." if warnings else ""
-    click.echo(f"Geen problemen gevonden in {aantal} {'document' if aantal == 1 else 'documenten'}.{nog}")
+    click.echo(f"Geen problemen gevonden in {count} {'document' if count == 1 else 'documenten'}.{nog}")
 
 
 @main.command()
@@ -154,9 +154,9 @@ def build(root: Path) -> None:
         waar = f" ({err.filename})" if err.filename else ""
         raise RefusedError(f"De site kon niet geschreven worden{waar}: {failure_reason(err)}. De vorige site in site/ is niet veranderd.") from None
     _stop_on(result.problems, "Site niet gebouwd.")
-    for waarschuwing in result.waarschuwingen:
+    for waarschuwing in result.warnings:
         click.echo(waarschuwing, err=True)
-    click.echo(f"Site gebouwd in site/: {result.documenten} documenten, {result.paginas} pagina's, {result.seconden:.1f} s.")
+    click.echo(f"Site gebouwd in site/: {result.documents} documenten, {result.pages} pagina's, {result.seconds:.1f} s.")
 
 
 @main.command("import")
@@ -239,11 +239,11 @@ def _show_written(written: list[Written], reports: bool, force: bool) -> None:
     for item in written:
         if reports:
             click.echo(format_report(item.result, force=force))
-        if item.fout is not None:
-            click.echo(item.fout, err=True)
+        if item.error is not None:
+            click.echo(item.error, err=True)
         elif reports and not item.overgeslagen:
-            for pad in item.paden:
-                click.echo(f"  geschreven: {pad}")
+            for path in item.paden:
+                click.echo(f"  geschreven: {path}")
             if item.result.houder is not None and not item.paden:
                 click.echo(f"  niets veranderd: {item.result.houder} had dit al.")
 
@@ -278,10 +278,10 @@ def inbox(folder: str, rapport: Path | None, commit: bool, repo: str | None, bra
         except OSError as err:
             raise RefusedError(f"Kon het verslag {rapport} niet schrijven: {failure_reason(err)}.") from None
     for brief in outcome.brieven:
-        if brief.fout is not None:
-            click.echo(f"{brief.bestand}: {brief.fout}", err=True)
+        if brief.error is not None:
+            click.echo(f"{brief.file}: {brief.error}", err=True)
         else:
-            click.echo(f"{brief.bestand} → {', '.join(brief.geschreven) or 'stond al in het archief'}")
+            click.echo(f"{brief.file} → {', '.join(brief.geschreven) or 'stond al in het archief'}")
     if not outcome.brieven:
         click.echo(f"Niets nieuws in {folder}/.")
     elif outcome.commit:
@@ -344,7 +344,7 @@ def export(out: Path, root: Path) -> None:
     result = write_export(prepared, target)
     if not target.resolve().is_relative_to(site.resolve()):  # the build's site/ is replaced whole by the next build
         write_marker(target, EXPORT_MARKER)
-    for waarschuwing in prepared.history.waarschuwingen:  # a commit time held to [1970, today], as build says
+    for waarschuwing in prepared.history.warnings:  # a commit time held to [1970, today], as build says
         click.echo(waarschuwing, err=True)
     click.echo(f"Open data geschreven in {out}: {len(result.records)} documenten, {len(result.files)} bestanden.")
 

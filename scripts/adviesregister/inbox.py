@@ -20,8 +20,8 @@ from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive
 from adviesregister.content.project import Project
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.importer.linking import add_to_archive
-from adviesregister.importer.records import import_letter
 from adviesregister.importer.result import ImportRefusedError, ImportResult
 from adviesregister.importer.writing import write_result
 
@@ -49,14 +49,14 @@ class InboxError(AdviesregisterError):
 
 
 @dataclass(frozen=True)
-class Letter:
+class InboxFile:
     """One file of the inbox and what became of it."""
 
-    bestand: str
+    file: str
     """Its path from the project ('nieuw/advies.pdf')."""
     result: ImportResult | None = None
     """What the import read; None when it could not be read."""
-    fout: str | None = None
+    error: str | None = None
     """Why it stays in the inbox (Dutch); None when it was imported."""
     geschreven: tuple[str, ...] = ()
     """The files written for it, from the project."""
@@ -66,15 +66,15 @@ class Letter:
 class Outcome:
     """What one run of the inbox did."""
 
-    brieven: list[Letter] = field(default_factory=list)
+    brieven: list[InboxFile] = field(default_factory=list)
     commit: str | None = None
     """The commit made (its full hash); None without --commit or when nothing changed."""
     vastgelegd: bool = False
     """Whether --commit was given: the report links to the files only when they are in a commit on the branch."""
 
     @property
-    def mislukt(self) -> list[Letter]:
-        return [brief for brief in self.brieven if brief.fout is not None]
+    def mislukt(self) -> list[InboxFile]:
+        return [brief for brief in self.brieven if brief.error is not None]
 
 
 def letters_in(project: Project, folder: str = INBOX) -> list[Path]:
@@ -101,13 +101,13 @@ def run_inbox(project: Project, folder: str = INBOX, commit: bool = False) -> Ou
     archive, _ = load_archive(project)
     changed: list[str] = []
     for path in paths:
-        bestand = project.relative(path)
-        letter = _import_one(project, archive, path, bestand)
+        file = project.relative(path)
+        letter = _import_one(project, archive, path, file)
         outcome.brieven.append(letter)
-        if letter.fout is not None:
+        if letter.error is not None:
             continue
         path.unlink()
-        changed += [*letter.geschreven, *([bestand] if bestand in tracked else [])]
+        changed += [*letter.geschreven, *([file] if file in tracked else [])]
     placeholder = project.root / folder / PLACEHOLDER
     if len(outcome.mislukt) < len(outcome.brieven) and not placeholder.exists():  # the folder stays when its last letter left
         placeholder.write_text(PLACEHOLDER_TEXT, encoding="utf-8")
@@ -117,26 +117,26 @@ def run_inbox(project: Project, folder: str = INBOX, commit: bool = False) -> Ou
     return outcome
 
 
-def _import_one(project: Project, archive: Archive, path: Path, bestand: str) -> Letter:
+def _import_one(project: Project, archive: Archive, path: Path, file: str) -> InboxFile:
     """One letter read and written as `import --geen-vragen` does; its Dutch error when it was not."""
     try:
         result = import_letter(project, archive, path)
     except (ExtractError, ImportRefusedError) as err:
-        return Letter(bestand, fout=str(err))
+        return InboxFile(file, error=str(err))
     if result.geen_brief is not None:
-        return Letter(
-            bestand,
+        return InboxFile(
+            file,
             result,
-            fout=f"{result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met 'adviesregister import --toch'.",
+            error=f"{result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met 'adviesregister import --toch'.",
         )
     if result.houder is not None:  # the archive holds this original already: nothing to write, the upload can go
-        return Letter(bestand, result)
+        return InboxFile(file, result)
     try:
         geschreven = write_result(project, result)
     except ImportRefusedError as err:
-        return Letter(bestand, result, fout=str(err))
+        return InboxFile(file, result, error=str(err))
     add_to_archive(archive, result.records)
-    return Letter(bestand, result, geschreven=tuple(geschreven))
+    return InboxFile(file, result, geschreven=tuple(geschreven))
 
 
 def _commit(project: Project, changed: list[str], outcome: Outcome) -> str | None:
@@ -150,13 +150,13 @@ def _commit(project: Project, changed: list[str], outcome: Outcome) -> str | Non
 
 def commit_message(outcome: Outcome) -> str:
     """The commit's message in Dutch: how many letters, then each letter and where it went."""
-    klaar = [brief for brief in outcome.brieven if brief.fout is None]
+    klaar = [brief for brief in outcome.brieven if brief.error is None]
     titel = f"Inbox: {len(klaar)} {'brief' if len(klaar) == 1 else 'brieven'} uit nieuw/ in het archief gezet"
-    regels = []
+    lines = []
     for brief in klaar:
         waar = ", ".join(brief.geschreven) if brief.geschreven else f"stond al in het archief als {brief.result.houder if brief.result else '?'}"
-        regels.append(f"- {brief.bestand} → {waar}")
-    return titel + "\n\n" + "\n".join(regels) + "\n" if regels else titel + "\n"
+        lines.append(f"- {brief.file} → {waar}")
+    return titel + "\n\n" + "\n".join(lines) + "\n" if lines else titel + "\n"
 
 
 def _git(project: Project, *args: str, identity: bool = False) -> str:

@@ -4,7 +4,7 @@ whether the original will be published.
 
 Everything quoted from a letter has the signs Markdown reads escaped and its '@' followed by a zero-width space, so
 that a letter cannot put a link, a picture, HTML or a mention (@naam) into the comment; the evidence was cleared of
-personal data by the import (records.py). What the import left
+personal data by the import (letter_import.py). What the import left
 out of the text is only counted here: quoting it would put it in a public comment.
 """
 
@@ -20,7 +20,7 @@ from adviesregister.content.parse import field_line as deepest_line
 from adviesregister.content.project import Project
 from adviesregister.importer.findings import Decision
 from adviesregister.importer.result import ImportResult
-from adviesregister.inbox import INBOX, Letter, Outcome
+from adviesregister.inbox import INBOX, InboxFile, Outcome
 from adviesregister.site import dutch
 
 MARKER = "<!-- adviesregister-inbox -->"
@@ -55,25 +55,25 @@ class Links:
 class Place:
     """Where a field stands in a document's file: its line, or, for a field the document lacks, the line to add it above."""
 
-    regel: int
+    line: int
     aanwezig: bool
 
 
-def field_line(text: str, veld: str | None) -> Place | None:
-    """The line (from 1) of `veld` in a written document, as the front-matter parser places it ('kenmerken.uw_kenmerk':
+def field_line(text: str, field: str | None) -> Place | None:
+    """The line (from 1) of `field` in a written document, as the front-matter parser places it ('kenmerken.uw_kenmerk':
     its sub-key, or its parent's line when the sub-key is absent); for 'tekst' or no field, the text's first line; for a
     field the document lacks, the closing '---' (to add it above). None when the file cannot be read."""
     try:
         document = parse_document(text.encode("utf-8"))
     except ParseError:
         return None
-    if veld in (None, "tekst"):
-        return Place(document.tekst_regel, True)
-    path = veld.split(".")
-    regels = document.gegevens.regels
-    if path[0] not in regels:
-        return Place(document.einde_regel, False)
-    return Place(deepest_line(regels, path), True)
+    if field in (None, "tekst"):
+        return Place(document.text_line, True)
+    path = field.split(".")
+    lines = document.front_matter.lines
+    if path[0] not in lines:
+        return Place(document.end_line, False)
+    return Place(deepest_line(lines, path), True)
 
 
 def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder: str = INBOX) -> str:
@@ -113,11 +113,11 @@ def format_inbox_report(project: Project, outcome: Outcome, links: Links, folder
     return text
 
 
-def _letter(project: Project, brief: Letter, number: int, links: Links | None) -> list[str]:
-    naam = Path(brief.bestand).name
+def _letter(project: Project, brief: InboxFile, number: int, links: Links | None) -> list[str]:
+    naam = Path(brief.file).name
     result = brief.result
-    if brief.fout is not None:
-        return [f"### {number}. {_code(naam)}: niet ingelezen", "", f"{_escape(_sentence(brief.fout))} De brief staat nog in `{Path(brief.bestand).parent}/`."]
+    if brief.error is not None:
+        return [f"### {number}. {_code(naam)}: niet ingelezen", "", f"{_escape(_sentence(brief.error))} De brief staat nog in `{Path(brief.file).parent}/`."]
     assert result is not None
     if result.houder is not None:
         return [
@@ -127,21 +127,21 @@ def _letter(project: Project, brief: Letter, number: int, links: Links | None) -
             "de brief is uit de map gehaald.",
         ]
     eerste = result.records[0]
-    lines = [f"### {number}. {_code(naam)} → {eerste.gegevens.get('soort', 'soort onbekend')}", ""]
+    lines = [f"### {number}. {_code(naam)} → {eerste.front_matter.get('soort', 'soort onbekend')}", ""]
     for record in result.records:
         wat = "Document" if record is eerste else "Ook gemaakt (het advies waar deze reactie op antwoordt)"
-        edit = links.edit(record.pad) if links else None
-        lines.append(f"{wat}: {_file_link(record.pad, links)}" + (f" · [bewerken]({edit})" if edit else ""))
-    text = (project.root / eerste.pad).read_text(encoding="utf-8") if (project.root / eerste.pad).is_file() else ""
+        edit = links.edit(record.path) if links else None
+        lines.append(f"{wat}: {_file_link(record.path, links)}" + (f" · [bewerken]({edit})" if edit else ""))
+    text = (project.root / eerste.path).read_text(encoding="utf-8") if (project.root / eerste.path).is_file() else ""
     if result.beslissingen:
         lines += ["", "**Nog invullen of nakijken**", "", "| Veld | Wat u doet | Waar |", "| --- | --- | --- |"]
-        lines += [_decision_row(decision, eerste.pad, text, links) for decision in result.beslissingen]
+        lines += [_decision_row(decision, eerste.path, text, links) for decision in result.beslissingen]
     else:
         lines += ["", "Niets meer in te vullen."]
     lines += ["", "**Gelezen uit de brief**", "", "| Veld | Waarde | Gevonden |", "| --- | --- | --- |"]
-    for veld, waarde in _fields(eerste.ordered()):
-        gevonden = result.ingevuld.get(veld) or eerste.bewijs.get(veld, "")
-        lines.append(f"| `{veld}` | {_escape(waarde)} | {_escape(gevonden)} |")
+    for field, value in _fields(eerste.ordered()):
+        gevonden = result.ingevuld.get(field) or eerste.bewijs.get(field, "")
+        lines.append(f"| `{field}` | {_escape(value)} | {_escape(gevonden)} |")
     lines += ["", f"**Origineel:** {_original(result)}"]
     if result.verwijderd:
         lines += [
@@ -151,26 +151,26 @@ def _letter(project: Project, brief: Letter, number: int, links: Links | None) -
     return lines
 
 
-def _decision_row(decision: Decision, pad: str, text: str, links: Links | None) -> str:
-    place = field_line(text, decision.veld) if text else None
+def _decision_row(decision: Decision, path: str, text: str, links: Links | None) -> str:
+    place = field_line(text, decision.field) if text else None
     if place is None:
         waar = ""
     elif links is None:
-        waar = f"regel {place.regel}" if place.aanwezig else f"ontbreekt: boven regel {place.regel}"
+        waar = f"regel {place.line}" if place.aanwezig else f"ontbreekt: boven regel {place.line}"
     else:
-        label = f"regel {place.regel}" if place.aanwezig else f"ontbreekt: voeg toe boven regel {place.regel}"
-        waar = f"[{label}]({links.view(pad, place.regel)})"
-    veld = f"`{decision.veld}`" if decision.veld else (f"regel {decision.regel} van de brief" if decision.regel else "")
-    return f"| {veld} | {_escape(_sentence(decision.bericht))} | {waar} |"
+        label = f"regel {place.line}" if place.aanwezig else f"ontbreekt: voeg toe boven regel {place.line}"
+        waar = f"[{label}]({links.view(path, place.line)})"
+    field = f"`{decision.field}`" if decision.field else (f"regel {decision.line} van de brief" if decision.line else "")
+    return f"| {field} | {_escape(_sentence(decision.message))} | {waar} |"
 
 
 def _original(result: ImportResult) -> str:
     if result.origineel is None:
         return "onbekend."
-    reden = result.origineel.buiten_archief()
-    if reden is None:
+    reason = result.origineel.buiten_archief()
+    if reason is None:
         return "komt in `content/` en wordt gepubliceerd op de site."
-    niet = f"wordt niet gepubliceerd: {_escape(reden)}. Het staat niet in `content/`; alleen het controlegetal staat bij `bron.sha256`."
+    niet = f"wordt niet gepubliceerd: {_escape(reason)}. Het staat niet in `content/`; alleen het controlegetal staat bij `bron.sha256`."
     if _personal(result):
         return (
             f"{niet}\n\n> **Let op:** er staan gegevens van personen in dit bestand, en het blijft in de geschiedenis van deze branch "
@@ -189,12 +189,12 @@ def _and(numbers: list[int]) -> str:
     return str(numbers[0]) if len(numbers) == 1 else f"{', '.join(map(str, numbers[:-1]))} en {numbers[-1]}"
 
 
-def _fields(gegevens: dict[str, object]) -> list[tuple[str, str]]:
+def _fields(front_matter: dict[str, object]) -> list[tuple[str, str]]:
     """Every field as the report shows it: nested fields by their dotted name, lists joined; not the id (the file's
     name) and not `bron` (the original has its own line)."""
     items: list[tuple[str, str]] = []
-    for veld, waarde in gegevens.items():
-        pairs = [(f"{veld}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(veld, waarde)]
+    for field, field_value in front_matter.items():
+        pairs = [(f"{field}.{key}", value) for key, value in field_value.items()] if isinstance(field_value, dict) else [(field, field_value)]
         for naam, value in pairs:
             if naam not in HIDDEN and not naam.startswith("bron."):  # the original has its own line
                 items.append((naam, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))

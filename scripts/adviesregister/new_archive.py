@@ -64,7 +64,7 @@ class InitError(AdviesregisterError, ValueError):
 
 
 @dataclass(frozen=True)
-class Gemeente:
+class CbsGemeente:
     slug: str
     naam: str
     cbs_code: str
@@ -75,7 +75,7 @@ class Council:
     """The council the archive is for, as given on the command line or at the prompts."""
 
     naam: str
-    gemeenten: tuple[Gemeente, ...]
+    gemeenten: tuple[CbsGemeente, ...]
     contact: str
     adres: str
     afkorting: str = ""
@@ -83,13 +83,13 @@ class Council:
     formulier: str = ""
 
 
-def find_gemeente(naam: str) -> Gemeente:
+def find_gemeente(naam: str) -> CbsGemeente:
     """A gemeente of the CBS list by its name, whatever the case, accents or apostrophes ('s-Hertogenbosch, sHertogenbosch)."""
     try:
         code, name = lookup(naam)
     except GemeenteError as err:
         raise InitError(f"--gemeente: {err}") from None
-    return Gemeente(gemeente_slug(name), name, code)
+    return CbsGemeente(gemeente_slug(name), name, code)
 
 
 def check_council(council: Council) -> None:
@@ -102,11 +102,11 @@ def check_council(council: Council) -> None:
                 "schrijf hem zonder regeleinden of tabs, tussen aanhalingstekens als er spaties in staan."
             )
     for option, text, spec in _schema_rules(council):
-        if text and (fout := _schema_problem(text, spec)) is not None:
-            raise InitError(f"{option}: {fout}")
+        if text and (error := _schema_problem(text, spec)) is not None:
+            raise InitError(f"{option}: {error}")
     for option, text in (("--naam", council.naam), ("--afkorting", council.afkorting)):
-        if (fout := site_text_problem(text)) is not None:
-            raise InitError(f"{option}: {fout}")
+        if (error := site_text_problem(text)) is not None:
+            raise InitError(f"{option}: {error}")
     if not council.naam.strip():
         raise InitError("--naam ontbreekt: geef de naam van de adviesraad, bijvoorbeeld --naam 'Adviesraad Sociaal Domein Oss'.")
     if not council.gemeenten:
@@ -120,8 +120,8 @@ def check_council(council: Council) -> None:
             f"--contact '{council.contact}' lijkt het adres van één persoon. Het contactadres staat op elke pagina van de site en blijft in de "
             "geschiedenis van het archief staan: geef een algemeen adres van de adviesraad, zoals secretariaat@… of info@…."
         )
-    if (reden := contact_problem(council.contact)) is not None:  # the rule check applies to gemeenten.yml, where init writes it too
-        raise InitError(f"--contact '{council.contact}': {reden}")
+    if (reason := contact_problem(council.contact)) is not None:  # the rule check applies to gemeenten.yml, where init writes it too
+        raise InitError(f"--contact '{council.contact}': {reason}")
     for option, address in (("--adres", council.adres), ("--website", council.website), ("--formulier", council.formulier)):
         if option != "--adres" and not address:
             continue

@@ -31,10 +31,10 @@ from adviesregister.site.render import render_site
 @dataclass
 class BuildResult:
     problems: list[Problem] = field(default_factory=list)
-    documenten: int = 0
-    paginas: int = 0
-    seconden: float = 0.0
-    waarschuwingen: tuple[str, ...] = ()
+    documents: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
     """What the build could do, but the person building should know (Dutch): commit times out of range."""
 
 
@@ -65,7 +65,7 @@ def render_pages(project: Project) -> BuildResult:
     if prepared is None:
         return BuildResult(problems=problems)
     result = _write_pages(prepared)
-    result.seconden = time.perf_counter() - start
+    result.seconds = time.perf_counter() - start
     return result
 
 
@@ -74,8 +74,8 @@ def _write_pages(prepared: Prepared) -> BuildResult:
     # removed by the page writer before MkDocs runs. (Emptying build/pages/ instead costs 20 s at 3,000 documents.)
     remove_links(prepared.project.root / "build")
     export = write_export(prepared, prepared.project.pages / OPEN_DATA)
-    paginas = render_site(prepared, export)
-    return BuildResult(documenten=len(prepared.archive.documenten), paginas=paginas, waarschuwingen=prepared.history.waarschuwingen)
+    pages = render_site(prepared, export)
+    return BuildResult(documents=len(prepared.archive.documents), pages=pages, warnings=prepared.history.warnings)
 
 
 def build_site(project: Project) -> BuildResult:
@@ -91,5 +91,5 @@ def build_site(project: Project) -> BuildResult:
         result = _write_pages(prepared)
         with new_folder_for(site_folder(project.mkdocs_config)) as fresh:
             index_search(run_mkdocs(project.mkdocs_config, fresh))
-    result.seconden = time.perf_counter() - start
+    result.seconds = time.perf_counter() - start
     return result

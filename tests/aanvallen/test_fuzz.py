@@ -47,7 +47,7 @@ from adviesregister.content.project import Project
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
 from adviesregister.importer.letter import read_letter
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.opendata.records import document_record
 from adviesregister.opendata.tables import write_csv, write_sqlite, write_xlsx
 from adviesregister.site.feeds import render_feed
@@ -92,12 +92,12 @@ class World:
         if document is None:
             assert problems
             return None, problems
-        archive = Archive(self.archive.gemeenten, [*self.archive.documenten, document], paginas=self.archive.paginas)
+        archive = Archive(self.archive.gemeenten, [*self.archive.documents, document], pages=self.archive.pages)
         return document, check_archive(archive, self.project.content)
 
     def render(self, document: Document) -> None:
         """Everything the build makes of one accepted document: its page, its lists and feeds, and the open data."""
-        archive = Archive(self.archive.gemeenten, [*self.archive.documenten, document], paginas=self.archive.paginas)
+        archive = Archive(self.archive.gemeenten, [*self.archive.documents, document], pages=self.archive.pages)
         derived = derive_archive(archive, TODAY)
         site = Settings()
         views = build_views(archive, derived, site.site_url, {})
@@ -250,7 +250,7 @@ def read_as_importer(world: World, suffix: str, raw: bytes) -> None:
         try:
             parse_document(record.markdown().encode("utf-8"))
         except ParseError as err:  # the importer wrote what the parser refuses
-            raise AssertionError(f"[{err.code}] {err.bericht}\n{record.markdown()[:2000]}") from None
+            raise AssertionError(f"[{err.code}] {err.message}\n{record.markdown()[:2000]}") from None
 
 
 MUTATIONS = st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=0, max_size=8), st.integers(0, 8)), min_size=1, max_size=6)
@@ -375,8 +375,8 @@ def test_a_disguised_value_the_page_shows_is_refused(world: World, value: str, l
     if value not in shown:
         return  # the disguise itself hid it (not shown whole): no leak
     GEVALLEN["getoond"] += 1
-    refused = [problem for problem in problems if problem.code == "persoonsgegevens" and problem.pad.endswith(f"{DOC_ID}.md")]
+    refused = [problem for problem in problems if problem.code == "persoonsgegevens" and problem.path.endswith(f"{DOC_ID}.md")]
     if not refused:
         GEVALLEN["gelekt"] += 1
     assert refused, f"gelekt: {value!r} als {tekst!r}, de pagina toont {shown!r}"
-    assert all(":" in problem.bericht and problem.regel >= 1 for problem in refused)
+    assert all(":" in problem.message and problem.line >= 1 for problem in refused)

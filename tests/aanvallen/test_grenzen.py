@@ -64,7 +64,7 @@ def test_a_billion_laughs_is_refused_at_its_first_anchor_in_under_a_second() -> 
     with pytest.raises(ParseError) as raised:
         parse_document(document(LAUGHS).encode())
     assert time.perf_counter() - start < 1
-    assert (raised.value.code, raised.value.regel) == ("yaml-anker", 7)
+    assert (raised.value.code, raised.value.line) == ("yaml-anker", 7)
 
 
 def test_a_number_of_100_000_digits_is_refused_before_it_is_converted(tmp_path: Path) -> None:
@@ -192,7 +192,7 @@ def test_build_after_prepare_never_meets_a_control_character(accepted_project: P
 
     prepared, problems = prepare(Project(accepted_project))
     assert problems == [] and prepared is not None
-    for doc in prepared.archive.documenten:
+    for doc in prepared.archive.documents:
         assert not any(ord(ch) < 32 and ch not in "\t\n\r" for ch in doc.tekst)
 
 

@@ -90,7 +90,7 @@ def test_a_hook_is_refused_by_check_and_build_and_never_runs(project: Project) -
 
 def test_a_snippet_from_outside_the_project_is_refused_and_never_published(project: Project) -> None:
     line = edit_config(project, "  - attr_list\n", "  - attr_list\n  - pymdownx.snippets:\n      base_path: /\n      check_paths: false\n")
-    (project.paginas / "lek.md").write_text('---\ntitle: Lek\n---\n\n# Lek\n\n--8<-- "/etc/hostname"\n', encoding="utf-8")
+    (project.content_pages / "lek.md").write_text('---\ntitle: Lek\n---\n\n# Lek\n\n--8<-- "/etc/hostname"\n', encoding="utf-8")
     expected = (
         f"mkdocs.yml:{line + 1}: [instelling-onbekend] markdown_extensions.4.pymdownx.snippets: de Markdown-uitbreiding 'pymdownx.snippets' "
         "staat het archief niet toe: zo een kan bij het bouwen bestanden lezen of code draaien. Zij zet elk bestand van de bouwmachine in een pagina. "

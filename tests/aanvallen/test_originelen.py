@@ -158,7 +158,7 @@ def test_a_hidden_pdf_part_is_absent_from_the_published_copy(part: str, tmp_path
     path = tmp_path / "brief.pdf"
     path.write_bytes(raw)
     verdict = judge_original(path)
-    assert verdict.reden is None, verdict  # published, as a clean copy without the part
+    assert verdict.reason is None, verdict  # published, as a clean copy without the part
     published = published_bytes(path)
     found = everything_in(published)
     assert [secret for secret in SECRETS if secret in found] == []
@@ -188,7 +188,7 @@ def test_alternative_text_in_the_structure_is_read(tmp_path: Path) -> None:
     path = tmp_path / "brief.pdf"
     path.write_bytes(_edit(tagged))
     verdict = judge_original(path)
-    assert verdict.persoonlijk and verdict.reden == "een telefoonnummer in wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)"
+    assert verdict.persoonlijk and verdict.reason == "een telefoonnummer in wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)"
 
 
 def _picture_letter(path: Path, text: str, width: int = 1400, height: int = 120) -> Path:
@@ -212,16 +212,16 @@ def _picture_letter(path: Path, text: str, width: int = 1400, height: int = 120)
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 def test_a_picture_of_a_contact_line_is_read_with_ocr(tmp_path: Path) -> None:
     contact = judge_original(_picture_letter(tmp_path / "contact.pdf", f"Telefoon {PHONE}"))
-    assert contact.persoonlijk and contact.reden == "een telefoonnummer in een afbeelding (gelezen met tekstherkenning)"
-    assert judge_original(_picture_letter(tmp_path / "logo.pdf", "Adviesraad Sociaal Domein")).reden is None
+    assert contact.persoonlijk and contact.reason == "een telefoonnummer in een afbeelding (gelezen met tekstherkenning)"
+    assert judge_original(_picture_letter(tmp_path / "logo.pdf", "Adviesraad Sociaal Domein")).reason is None
 
 
 def test_without_tesseract_a_pdf_with_a_picture_is_withheld_not_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("adviesregister.base.ocr.shutil.which", lambda name: None)
     verdict = judge_original(_picture_letter(tmp_path / "contact.pdf", f"Telefoon {PHONE}"))
     assert not verdict.persoonlijk
-    assert verdict.reden is not None and verdict.reden.startswith("de afbeeldingen erin kunnen tekst bevatten, en die konden we niet lezen:")
-    assert "Tesseract is niet geïnstalleerd" in verdict.reden
+    assert verdict.reason is not None and verdict.reason.startswith("de afbeeldingen erin kunnen tekst bevatten, en die konden we niet lezen:")
+    assert "Tesseract is niet geïnstalleerd" in verdict.reason
 
 
 # --- Word ----------------------------------------------------------------------------------------------------------
@@ -309,7 +309,7 @@ HIDDEN_WORD_PARTS: dict[str, Callable[..., bytes]] = {
 def test_a_clean_word_letter_is_published(tmp_path: Path) -> None:
     path = tmp_path / "brief.docx"
     path.write_bytes(letter_docx())
-    assert judge_original(path).reden is None and published_bytes(path) == path.read_bytes()
+    assert judge_original(path).reason is None and published_bytes(path) == path.read_bytes()
 
 
 @pytest.mark.parametrize("part", HIDDEN_WORD_PARTS)
@@ -319,13 +319,13 @@ def test_a_word_letter_with_a_hidden_part_is_withheld(part: str, tmp_path: Path)
     path.write_bytes(raw)
     assert "De adviesraad adviseert u" in extract_text(path)  # still a readable letter
     verdict = judge_original(path)
-    assert verdict.reden is not None
+    assert verdict.reason is not None
     if part in ("ingesloten-bestand", "altchunk"):  # parts that are not read: withheld as they are
-        assert verdict.reden.startswith("het bevat onderdelen die we niet kunnen lezen") and not verdict.persoonlijk
+        assert verdict.reason.startswith("het bevat onderdelen die we niet kunnen lezen") and not verdict.persoonlijk
     elif part in ("alternatieve-tekst", "documentvariabele", "zip-opmerking"):
-        assert verdict.persoonlijk and "een telefoonnummer in wat het bestand verder bevat" in verdict.reden
+        assert verdict.persoonlijk and "een telefoonnummer in wat het bestand verder bevat" in verdict.reason
     else:  # an author of a comment or a tracked change
-        assert verdict.persoonlijk and "wie het schreef of veranderde" in verdict.reden
+        assert verdict.persoonlijk and "wie het schreef of veranderde" in verdict.reason
 
 
 # --- a public repository is public: import and check ----------------------------------------------------------------
@@ -448,7 +448,7 @@ def test_a_pdf_of_100000_pages_is_refused_from_its_count(tmp_path: Path, monkeyp
     message = "de PDF heeft 100.000 pagina's; een brief of rapport heeft er nooit meer dan 2.000. Splits het bestand in losse documenten."
     with pytest.raises(ExtractError, match="^" + message.replace(".", r"\.") + "$"):
         extract.extract(path)
-    assert judge_original(path).reden == f"het bestand is niet helemaal te lezen: {message}"
+    assert judge_original(path).reason == f"het bestand is niet helemaal te lezen: {message}"
 
 
 def _huge_picture_pdf(text: bool) -> bytes:
@@ -489,7 +489,7 @@ def test_a_huge_picture_is_refused_from_its_size_before_ocr(tmp_path: Path, monk
     letter = tmp_path / "brief.pdf"
     letter.write_bytes(_huge_picture_pdf(text=True))
     assert "Geacht college" in extract_text(letter)
-    assert judge_original(letter).reden == f"het bestand is niet helemaal te lezen: {message}"
+    assert judge_original(letter).reason == f"het bestand is niet helemaal te lezen: {message}"
     assert clean_pdf.MAX_PIXELS == 100_000_000
 
 
@@ -504,7 +504,7 @@ def test_marked_content_in_a_page_is_read(tmp_path: Path) -> None:
     path.write_bytes(_page_pdf(f"/Span << /ActualText (Bel {PHONE}) >> BDC BT /F1 12 Tf 72 700 Td (Geacht college, wij adviseren u.) Tj ET EMC".encode()))
     assert "Geacht college" in extract_text(path) and PHONE not in extract_text(path)
     verdict = judge_original(path)
-    assert verdict.persoonlijk and verdict.reden == "een telefoonnummer in wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)"
+    assert verdict.persoonlijk and verdict.reason == "een telefoonnummer in wat het bestand verder bevat (zoals de alternatieve tekst van een afbeelding)"
 
 
 def test_a_huge_inline_picture_is_refused_before_it_is_decoded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -513,7 +513,7 @@ def test_a_huge_inline_picture_is_refused_before_it_is_decoded(tmp_path: Path, m
     path = tmp_path / "brief.pdf"
     text = b"BT /F1 12 Tf 72 750 Td (Geacht college) Tj ET "
     path.write_bytes(_page_pdf(text + b"q 500 0 0 500 50 50 cm BI /W 60000 /H 60000 /CS /G /BPC 8 ID \x00\x00\x00 EI Q"))
-    assert judge_original(path).reden == (
+    assert judge_original(path).reason == (
         "het bestand is niet helemaal te lezen: een afbeelding in de PDF is 60.000 bij 60.000 pixels; tekstherkenning leest er hoogstens "
         "100 miljoen (een bladzijde gescand met 600 dpi heeft er 35 miljoen). Scan de brief opnieuw met 300 dpi."
     )
@@ -534,7 +534,7 @@ def test_an_inline_picture_of_a_contact_line_is_read_with_ocr(tmp_path: Path) ->
     page.showPage()
     page.save()
     assert b"/Subtype /Image" not in path.read_bytes()  # inline: in the page's content, no object of its own
-    assert judge_original(path).reden == "een telefoonnummer in een afbeelding (gelezen met tekstherkenning)"
+    assert judge_original(path).reason == "een telefoonnummer in een afbeelding (gelezen met tekstherkenning)"
 
 
 # --- the repository holds the whole original: every part and revision of a PDF is read --------------------------------
@@ -677,7 +677,7 @@ def test_a_pdf_original_with_personal_data_in_a_hidden_part_stays_out_of_the_rep
     letter.write_bytes(raw)
     assert "Wij adviseren u om op elke middelbare school" in extract_text(letter) and PHONE not in extract_text(letter)
     verdict = judge_original(letter)
-    assert verdict.reden is None and verdict.archief == reden  # the site would publish the clean copy; the repository must not hold the original
+    assert verdict.reason is None and verdict.archief == reden  # the site would publish the clean copy; the repository must not hold the original
     project = copy_project(tmp_path / "archief")
     before = _bronnen(project.content)
     documents = set((project.content / "documenten").rglob("*.md"))

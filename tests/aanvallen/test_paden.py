@@ -188,12 +188,12 @@ def test_what_check_accepts_in_a_page_the_build_builds(tmp_path: Path) -> None:
     (link-werkt-niet, issue 23: the site would show a dead end), each at its line."""
     project = copy_project(tmp_path)
     links = "[x](bestaat-niet.md), [y](#geen-anker), [z](/absoluut/).\n"
-    (project.paginas / "test.md").write_text("---\ntitle: Test\n---\n\n# Test\n\n" + links, encoding="utf-8")
+    (project.content_pages / "test.md").write_text("---\ntitle: Test\n---\n\n# Test\n\n" + links, encoding="utf-8")
     refused = run_cli(["check", "--root", project.root])
     assert refused.exit_code == 1
     assert [line.split(" ")[:2] for line in refused.output.splitlines()[:-1]] == [["content/paginas/test.md:7:", "[link-werkt-niet]"]] * 3
     page = "---\ntitle: Test\n---\n\n# Test\n\n![p](plaatje.png) en <img src=x>.\n"
-    (project.paginas / "test.md").write_text(page, encoding="utf-8")
+    (project.content_pages / "test.md").write_text(page, encoding="utf-8")
     assert run_cli(["check", "--root", project.root]).exit_code == 0
     result = run_cli(["build", "--root", project.root])
     assert result.exit_code == 0, result.output
@@ -245,8 +245,8 @@ def test_a_symlinked_content_folder_is_not_read(tmp_path: Path, root: Path) -> N
         "zodat niets van buiten het archief op de site komt. Zet de map zelf daar neer."
     ]
     archive, problems = load_project(Project(root))  # the library, called without the command, reads nothing either
-    assert archive is None and [(p.pad, p.code) for p in problems] == [("content", "snelkoppeling")]
-    assert [(p.pad, p.code) for p in prepare(Project(root))[1]] == [("content", "snelkoppeling")]
+    assert archive is None and [(p.path, p.code) for p in problems] == [("content", "snelkoppeling")]
+    assert [(p.path, p.code) for p in prepare(Project(root))[1]] == [("content", "snelkoppeling")]
 
 
 @pytest.mark.parametrize("target", ["/etc/hostname", "/bestaat/niet"])
@@ -567,10 +567,10 @@ def test_a_forged_privacy_check_signed_with_a_key_from_the_checkout_is_ignored(k
     from adviesregister.content.load import load_archive
 
     project, key = key_in_checkout
-    advies = project.documenten / "almelo" / "2023" / "almelo-2023-03-01-advies-over-mantelzorg.md"
+    advies = project.documents / "almelo" / "2023" / "almelo-2023-03-01-advies-over-mantelzorg.md"
     advies.write_text(advies.read_text(encoding="utf-8") + "\nHaar BSN is 637337670.\n", encoding="utf-8")
     archive, _ = load_archive(project)
-    forge(project, "privacy", {text_key(repr(doc)): [] for doc in archive.documenten}, key)  # "no problems"
+    forge(project, "privacy", {text_key(repr(doc)): [] for doc in archive.documents}, key)  # "no problems"
     code, output = check(project.root)
     assert code == 1
     assert "[persoonsgegevens]" in output and "burgerservicenummer" in output
@@ -582,9 +582,9 @@ def test_a_forged_letter_signed_with_a_key_from_the_checkout_is_ignored(key_in_c
 
     project, key = key_in_checkout
     archive, _ = load_archive(project)
-    forge(project, "brieven", {text_key(doc.tekst): '<p>Vervalst</p><script>alert("cache")</script>' for doc in archive.documenten}, key)
+    forge(project, "brieven", {text_key(doc.tekst): '<p>Vervalst</p><script>alert("cache")</script>' for doc in archive.documents}, key)
     assert build_site(project).problems == []
-    for doc in archive.documenten:
+    for doc in archive.documents:
         page = (project.root / "site" / "documenten" / doc.id / "index.html").read_text(encoding="utf-8")
         assert "Vervalst" not in page and "alert(" not in page
 

@@ -258,7 +258,7 @@ def _set(data: dict[str, Any], path: str, value: str) -> None:
 def _rewrite(path: Path, change: dict[str, str], extra_text: str = "") -> list[str]:
     """Plant values in a document's front matter and text; its lines afterwards."""
     document = parse_document(path.read_bytes())
-    data = document.gegevens.data
+    data = document.front_matter.data
     for veld, value in change.items():
         _set(data, veld, value)
     front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
@@ -277,7 +277,7 @@ def _problem(pad: str, regel: int, veld: str, kind: str, value: str, label: str 
 
 def test_check_names_every_planted_value_at_its_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    data = parse_document((project.root / REACTIE).read_bytes()).gegevens.data
+    data = parse_document((project.root / REACTIE).read_bytes()).front_matter.data
     planted = {veld: value for veld, (value, _) in IN_FRONT_MATTER.items()}
     planted["besluiten.0.besluit"] = data["besluiten"][0]["besluit"]
     lines = _rewrite(project.root / REACTIE, planted, IN_TEXT)
@@ -358,7 +358,7 @@ def test_an_import_writes_no_planted_value_into_a_record(tmp_path: Path) -> None
 def test_a_hand_written_page_is_checked_too(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     page = "---\ntitle: Contact met mevrouw De Vries\n---\n\n# Contact\n\nBel ons secretariaat.\n\nBehandeld door: P. Bakker, 06-12345678.\n"
-    (project.paginas / "contact.md").write_text(page, encoding="utf-8")
+    (project.content_pages / "contact.md").write_text(page, encoding="utf-8")
     result = run_cli(["check", "--root", project.root])
     assert result.exit_code == 1
     lines = [line.split(": [persoonsgegevens] ")[0] for line in result.output.splitlines()[:-1]]

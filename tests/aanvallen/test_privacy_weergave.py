@@ -16,11 +16,11 @@ import yaml
 
 from adviesregister.base.cache import ResultCache, cache_folder, text_key
 from adviesregister.content.load import load_archive
-from adviesregister.content.markup import letter_html, pagina_html, visible_text
+from adviesregister.content.markup import content_page_html, letter_html, visible_text
 from adviesregister.content.parse import parse_document
 from adviesregister.content.privacy import INVISIBLE_RE, detect, detect_in_name
 from adviesregister.content.project import Project
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.opendata.records import plain_text
 from adviesregister.pipeline import prepare
 
@@ -113,7 +113,7 @@ def test_comments_are_dropped_entities_resolved_and_link_addresses_kept() -> Non
 
 def _rewrite_front_matter(path: Path, change: dict[str, object]) -> None:
     document = parse_document(path.read_bytes())
-    front = yaml.safe_dump({**document.gegevens.data, **change}, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.safe_dump({**document.front_matter.data, **change}, allow_unicode=True, sort_keys=False, width=10_000)
     path.write_text(f"---\n{front}---\n\n{document.tekst}", encoding="utf-8")
 
 
@@ -161,8 +161,8 @@ def test_a_number_in_a_published_name_is_refused(tmp_path: Path) -> None:
 
 def test_a_hand_written_page_is_checked_as_shown_and_by_its_name(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    (project.paginas / "contact-0624681357.md").write_text("---\ntitle: Contact\n---\n\nBel ons.\n\nOf bel 06&#45;24681358.\n", encoding="utf-8")
-    assert "06-24681358" in visible_text(pagina_html("Of bel 06&#45;24681358."))
+    (project.content_pages / "contact-0624681357.md").write_text("---\ntitle: Contact\n---\n\nBel ons.\n\nOf bel 06&#45;24681358.\n", encoding="utf-8")
+    assert "06-24681358" in visible_text(content_page_html("Of bel 06&#45;24681358."))
     reported = [line for line in run_cli(["check", "--root", project.root]).output.splitlines() if "[persoonsgegevens]" in line]
     assert reported == [
         "content/paginas/contact-0624681357.md:1: [persoonsgegevens] bestandsnaam: '0624681357' lijkt een telefoonnummer. Haal het weg; "
@@ -195,7 +195,7 @@ def test_no_false_hits_on_the_test_letters_as_imported(tmp_path: Path) -> None:
     written = 0
     for _, path, _ in labelled_letters():
         for record in import_letter(project, archive, path).records:
-            target = project.root / record.pad
+            target = project.root / record.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record.markdown(), encoding="utf-8")
             written += 1
@@ -207,7 +207,7 @@ def test_no_false_hits_on_the_synthetic_archive(tmp_path: Path) -> None:
     """300 documents here (3,000 measured by hand: 0 hits)."""
     write_archive(tmp_path, 300)
     project = Project(tmp_path)
-    assert len(load_archive(project)[0].documenten) == 300
+    assert len(load_archive(project)[0].documents) == 300
     assert _persoonsgegevens(project) == []
 
 
@@ -217,8 +217,8 @@ def test_the_seed_pages_are_checked_from_the_cached_letter_html(tmp_path: Path) 
     assert _persoonsgegevens(project) == []
     archive, _ = load_archive(project)
     stored = ResultCache(cache_folder(project.root), "brieven").known
-    assert {text_key(doc.tekst) for doc in archive.documenten} <= set(stored)
-    assert all(stored[text_key(doc.tekst)] == letter_html(doc.tekst) for doc in archive.documenten)
+    assert {text_key(doc.tekst) for doc in archive.documents} <= set(stored)
+    assert all(stored[text_key(doc.tekst)] == letter_html(doc.tekst) for doc in archive.documents)
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from adviesregister.content.cijfers import Figures, compute_figures
 from adviesregister.content.derive import derive_archive
+from adviesregister.content.figures import Figures, compute_figures
 from adviesregister.content.model import Adviesraad, Archive, Datum, Document, Gemeente
 
 ALMELO = Gemeente("almelo", "Almelo", "GM0141", (Adviesraad("Adviesraad sociaal domein Almelo"),), reactietermijn_weken=6)
@@ -14,11 +14,11 @@ TODAY = date(2024, 6, 1)
 
 
 def advies(id: str, datum: str, gemeente: str = "almelo", themas: tuple[str, ...] = ()) -> Document:
-    return Document(id=id, soort="advies", titel=id, datum=Datum.parse(datum), gemeente=gemeente, pad=f"{id}.md", themas=list(themas))
+    return Document(id=id, soort="advies", titel=id, datum=Datum.parse(datum), gemeente=gemeente, path=f"{id}.md", themas=list(themas))
 
 
 def reactie(id: str, datum: str, op: str, besluit: str | None) -> Document:
-    return Document(id=id, soort="reactie", titel=id, datum=Datum.parse(datum), gemeente="almelo", pad=f"{id}.md", reactie_op=[op], besluit=besluit)
+    return Document(id=id, soort="reactie", titel=id, datum=Datum.parse(datum), gemeente="almelo", path=f"{id}.md", reactie_op=[op], besluit=besluit)
 
 
 def figures(*docs: Document) -> dict[tuple[str, str], Figures]:
@@ -38,7 +38,7 @@ def test_outcomes_times_and_termijn_per_group() -> None:
         reactie("r4", "2023-06-10", "a4", None),  # 40 days, answered without a clear besluit
         advies("a5", "2022-01-01", gemeente="almere"),  # no answer, termijn over
         advies("a6", "2024-05-20", gemeente="almere"),  # no answer, termijn running
-        Document(id="s1", soort="stuk", titel="Stuk", datum=Datum.parse("2023"), gemeente="almelo", pad="s1.md"),  # not counted
+        Document(id="s1", soort="stuk", titel="Stuk", datum=Datum.parse("2023"), gemeente="almelo", path="s1.md"),  # not counted
     )
     archief = result[("archief", "alle")]
     assert archief.adviezen == 6

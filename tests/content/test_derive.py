@@ -9,11 +9,11 @@ ALMELO = Gemeente("almelo", "Almelo", "GM0141", (Adviesraad("Adviesraad sociaal 
 
 
 def advies(datum: str = "2023-03-01", id: str = "advies") -> Document:
-    return Document(id=id, soort="advies", titel="Advies", datum=Datum.parse(datum), gemeente="almelo", pad=f"{id}.md")
+    return Document(id=id, soort="advies", titel="Advies", datum=Datum.parse(datum), gemeente="almelo", path=f"{id}.md")
 
 
 def reactie(id: str, datum: str, besluit: str | None, op: str = "advies", soort: str = "reactie") -> Document:
-    return Document(id=id, soort=soort, titel="Reactie", datum=Datum.parse(datum), gemeente="almelo", pad=f"{id}.md", reactie_op=[op], besluit=besluit)
+    return Document(id=id, soort=soort, titel="Reactie", datum=Datum.parse(datum), gemeente="almelo", path=f"{id}.md", reactie_op=[op], besluit=besluit)
 
 
 def derive(*docs: Document, today: date = date(2023, 3, 20)) -> dict[str, Derived]:

@@ -43,7 +43,7 @@ def test_every_council_is_read_with_its_lines(tmp_path: Path) -> None:
     )
     assert oss.adviesraad == "Adviesraad Sociaal Domein Oss"  # the first: the export's column and the sender of a new advice
     assert oss.reactietermijn_weken == 8
-    assert (oss.regels["oss.adviesraden.0.contact"], oss.regels["oss.adviesraden.1.naam"]) == (9, 10)
+    assert (oss.lines["oss.adviesraden.0.contact"], oss.lines["oss.adviesraden.1.naam"]) == (9, 10)
 
 
 def test_afkortingen_may_be_left_out(tmp_path: Path) -> None:
@@ -56,9 +56,9 @@ def test_the_first_shape_is_refused_with_the_lines_to_write_and_other_problems_i
     text = 'oss:\n  naam: Oss\n  cbs_code: GM0828\n  adviesraad: "Adviesraad: Oss"\n  reactietermijn_weken: 0\n'
     gemeenten, problems = load_gemeenten(write(tmp_path, text))
     assert gemeenten == {}
-    assert [(p.regel, p.code) for p in problems] == [(4, "gemeente-oude-vorm"), (5, "ongeldige-waarde")]
-    assert problems[1].bericht == "oss.reactietermijn_weken: 0 kan niet; het getal is minstens 1. Voorbeeld: 8."
-    bericht = problems[0].bericht
+    assert [(p.line, p.code) for p in problems] == [(4, "gemeente-oude-vorm"), (5, "ongeldige-waarde")]
+    assert problems[1].message == "oss.reactietermijn_weken: 0 kan niet; het getal is minstens 1. Voorbeeld: 8."
+    bericht = problems[0].message
     assert bericht.startswith("oss.adviesraad: een gemeente noemt haar adviesraden nu in een lijst 'adviesraden'")
     lines = bericht.split("met de spaties vooraan: ", 1)[1].removesuffix(".")
     block = "\n".join(part.strip("'") for part in lines.split("' '"))
@@ -70,12 +70,12 @@ def test_the_first_shape_is_refused_with_the_lines_to_write_and_other_problems_i
 def test_a_gemeente_without_councils_is_refused(tmp_path: Path) -> None:
     gemeenten, problems = load_gemeenten(write(tmp_path, "oss:\n  naam: Oss\n  cbs_code: GM0828\n  adviesraden: []\n"))
     assert gemeenten == {}
-    assert [(p.regel, p.code) for p in problems] == [(4, "lege-waarde")]
+    assert [(p.line, p.code) for p in problems] == [(4, "lege-waarde")]
 
 
 def test_a_yaml_error_keeps_its_file_and_line(tmp_path: Path) -> None:
     text = TWO_COUNCILS.replace("    - naam: Jongerenraad Oss\n", "    - naam: 'Jongerenraad Oss\n")
     gemeenten, problems = load_gemeenten(write(tmp_path, text))
     assert gemeenten == {}
-    assert [(p.pad, p.code) for p in problems] == [("content/gemeenten.yml", "yaml-fout")]
-    assert problems[0].regel >= 10  # at or after the line of the unclosed quote, never before it
+    assert [(p.path, p.code) for p in problems] == [("content/gemeenten.yml", "yaml-fout")]
+    assert problems[0].line >= 10  # at or after the line of the unclosed quote, never before it

@@ -80,7 +80,7 @@ def test_a_missing_contact_is_the_example_contact_too(project: Project) -> None:
     without_flag(project)
     text = project.mkdocs_config.read_text(encoding="utf-8").replace("    contact: adviesregister@example.org\n", "")
     project.mkdocs_config.write_text(text.replace("https://adviesregister.example/", "https://adviesraad-oss.nl/"), encoding="utf-8")
-    assert [f"{p.code} {p.bericht.split(':')[0]}" for p in example_settings(project)] == [
+    assert [f"{p.code} {p.message.split(':')[0]}" for p in example_settings(project)] == [
         "voorbeeld-instelling extra.adviesregister.contact ontbreekt, dus de site gebruikt 'adviesregister@example.org'"
     ]
 
@@ -88,7 +88,7 @@ def test_a_missing_contact_is_the_example_contact_too(project: Project) -> None:
 def test_the_public_address_from_the_environment_counts(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     without_flag(project)
     monkeypatch.setenv("ADVIESREGISTER_SITE_URL", "https://adviesraad-oss.nl/")
-    assert [p.bericht.split(":")[0] for p in example_settings(project)] == ["extra.adviesregister.contact"]
+    assert [p.message.split(":")[0] for p in example_settings(project)] == ["extra.adviesregister.contact"]
 
 
 def test_with_the_flag_the_example_archive_builds(project: Project) -> None:

@@ -19,14 +19,14 @@ def test_seed_archive_loads_into_one_model() -> None:
     docs = archive.by_id()
     assert len(docs) == 7
     reactie = docs["almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport"]
-    assert reactie.pad == "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md"
+    assert reactie.path == "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md"
     assert reactie.datum == Datum(2023, 1, 23)
     assert reactie.besluit == "niet overgenomen"
-    assert reactie.regel("besluit") == 13
-    assert reactie.regel("reactie_op.0") == 12
+    assert reactie.line("besluit") == 13
+    assert reactie.line("reactie_op.0") == 12
     assert isinstance(reactie.bron, Bron) and reactie.bron.bestand is None
     assert reactie.tekst.startswith("Geachte leden Adviesraad sociaal domein,\n")
-    assert reactie.tekst_regel == 20  # its original carries a phone number: bron has only its sha256 and why (reden)
+    assert reactie.text_line == 20  # its original carries a phone number: bron has only its sha256 and why (reden)
     assert docs["albrandswaard-2023-stand-van-zaken-integrale-aanpak-zorg-en-veiligheid"].datum == Datum(2023)
 
 
@@ -45,7 +45,7 @@ def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_pat
     from adviesregister.pipeline import prepare
 
     project = copy_project(tmp_path / "project")
-    folder = project.documenten / "almelo" / "2024"
+    folder = project.documents / "almelo" / "2024"
     folder.mkdir(parents=True)
     (folder / "almelo-2024-01-01-kapot.md").write_text("---\nid: [niet af\n---\n", encoding="utf-8")
     (folder / "almelo-2024-01-02-mail.md").write_text(
@@ -60,4 +60,4 @@ def test_loading_and_checking_over_two_processes_finds_the_same_problems(tmp_pat
     assert [str(problem) for problem in spread[1]] == [str(problem) for problem in serial[1]]
     assert {problem.code for problem in serial[1]} >= {"persoonsgegevens"} and len(serial[1]) >= 2
     assert serial[0] is not None and spread[0] is not None
-    assert [doc.id for doc in spread[0].documenten] == [doc.id for doc in serial[0].documenten]
+    assert [doc.id for doc in spread[0].documents] == [doc.id for doc in serial[0].documents]

@@ -8,23 +8,23 @@ from adviesregister.content.parse import ParseError, field_line, parse_document,
 def test_every_field_keeps_its_file_line() -> None:
     raw = b"---\nid: x\nkenmerken:\n  ons_kenmerk: UIT 1\nreactie_op:\n  - a\n  - b\n---\n\nTekst\n"
     parsed = parse_document(raw)
-    regels = parsed.gegevens.regels
+    regels = parsed.front_matter.lines
     assert regels["id"] == 2
     assert regels["kenmerken.ons_kenmerk"] == 4
     assert regels["reactie_op.1"] == 7
     assert parsed.tekst == "Tekst\n"
-    assert parsed.tekst_regel == 10
+    assert parsed.text_line == 10
 
 
 def test_blank_lines_after_the_opening_do_not_shift_lines() -> None:
     parsed = parse_document(b"---\n\n\nid: x\n---\nTekst\n")
-    assert parsed.gegevens.regels["id"] == 4
-    assert parsed.tekst_regel == 6
+    assert parsed.front_matter.lines["id"] == 4
+    assert parsed.text_line == 6
 
 
 def test_dates_stay_text_and_a_bom_is_ignored() -> None:
     parsed = parse_document("\ufeff---\ndatum: 2023-01-23\n---\n".encode())
-    assert parsed.gegevens.data["datum"] == "2023-01-23"
+    assert parsed.front_matter.data["datum"] == "2023-01-23"
     assert parsed.tekst == ""
 
 
@@ -34,8 +34,8 @@ def test_impossible_unquoted_date_does_not_crash_the_parser() -> None:
 
 def test_duplicate_keys_are_refused() -> None:
     with pytest.raises(ParseError) as raised:
-        parse_yaml("a: 1\nb: 2\na: 3\n", eerste_regel=2)
-    assert (raised.value.code, raised.value.regel) == ("dubbel-veld", 4)
+        parse_yaml("a: 1\nb: 2\na: 3\n", first_line=2)
+    assert (raised.value.code, raised.value.line) == ("dubbel-veld", 4)
 
 
 def test_python_tags_are_never_constructed() -> None:
@@ -64,13 +64,13 @@ def test_an_unclosed_quote_is_named_on_the_line_where_it_opens(quote: str) -> No
     with pytest.raises(ParseError) as gemeenten:
         parse_yaml(GEMEENTEN.format(line5=f"  website: {quote}https://www.almelo.nl"))
     for err in (front.value, gemeenten.value):
-        assert (err.code, err.regel) == ("yaml-fout", 5)
-        assert f"op deze regel begint een waarde met een aanhalingsteken ({quote}) dat op deze regel niet gesloten wordt" in err.bericht
-    assert "'s-Hertogenbosch" in front.value.bericht if quote == "'" else "citaat" in front.value.bericht
+        assert (err.code, err.line) == ("yaml-fout", 5)
+        assert f"op deze regel begint een waarde met een aanhalingsteken ({quote}) dat op deze regel niet gesloten wordt" in err.message
+    assert "'s-Hertogenbosch" in front.value.message if quote == "'" else "citaat" in front.value.message
 
 
 def test_a_quoted_value_over_two_lines_does_not_take_the_blame_for_a_later_mistake() -> None:
     with pytest.raises(ParseError) as err:
         parse_yaml('titel: "een lange\n  titel"\nthemas: [zorg\ngemeente: almelo\n')
-    assert err.value.regel != 1
-    assert "aanhalingsteken (" not in err.value.bericht
+    assert err.value.line != 1
+    assert "aanhalingsteken (" not in err.value.message

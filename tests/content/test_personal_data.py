@@ -68,7 +68,7 @@ def test_text_fields_names_every_text_of_a_document_by_its_path() -> None:
         titel="T",
         datum=Datum(2024, 1, 1),
         gemeente="almelo",
-        pad="p.md",
+        path="p.md",
         van="V",
         kenmerken={"ons_kenmerk": "K"},
         bijlagen=["B"],

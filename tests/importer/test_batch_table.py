@@ -66,7 +66,7 @@ def open_letters(folder: Path) -> list[Path]:
 
 
 def front(project: Project, pad: str) -> dict[str, Any]:
-    return parse_document((project.root / pad).read_bytes()).gegevens.data
+    return parse_document((project.root / pad).read_bytes()).front_matter.data
 
 
 def table_rows(path: Path, encoding: str = "utf-8-sig", delimiter: str = ";") -> list[dict[str, str]]:
@@ -213,7 +213,7 @@ def test_force_never_rewrites_what_a_person_gave(tmp_path: Path) -> None:
     pad.parent.mkdir(parents=True)
     pad.write_text("---\nid: x\nsoort: advies\ntitel: X\ningevuld_door_mens:\n- soort\nbron:\n  sha256: '" + "0" * 64 + "'\n---\n\nTekst.\n", encoding="utf-8")
     merged = merge(pad, {"soort": "reactie", "titel": "X"}, "Tekst.", frozenset())
-    assert merged.gegevens["soort"] == "advies" and merged.gegevens["ingevuld_door_mens"] == ["soort"]
+    assert merged.front_matter["soort"] == "advies" and merged.front_matter["ingevuld_door_mens"] == ["soort"]
     assert "soort: de import leest 'reactie', in het document staat 'advies' (door een mens ingevuld); dat blijft staan." in merged.anders
 
 

@@ -15,10 +15,10 @@ ADDRESS = "College van burgemeester en wethouders\nvan de gemeente Tiel\nPostbus
 def kind(text: str) -> tuple[object, str]:
     """soort and its evidence (or the decision on soort)."""
     letter = read_letter(text)
-    found = letter.velden.get("soort")
+    found = letter.fields.get("soort")
     if found is not None:
-        return found.waarde, found.bewijs
-    return None, " ".join(decision.bericht for decision in letter.beslissingen if decision.veld == "soort")
+        return found.value, found.bewijs
+    return None, " ".join(decision.message for decision in letter.beslissingen if decision.field == "soort")
 
 
 def test_an_advice_cut_off_before_its_signature_is_read_from_address_subject_and_voice() -> None:

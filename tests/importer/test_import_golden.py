@@ -42,8 +42,8 @@ def assert_matches_hand_checked(path: Path, relative: str, skip: tuple[str, ...]
     """`given`: the fields a person gave as options, recorded as such (ingevuld_door_mens), which the hand-checked file has not."""
     imported = parse_document(path.read_bytes())
     hand = parse_document((ARCHIEF.parent / relative).read_bytes())
-    expected = {key: value for key, value in hand.gegevens.data.items() if key not in NOT_DECIDED + skip}
-    found = {key: value for key, value in imported.gegevens.data.items() if key not in skip}
+    expected = {key: value for key, value in hand.front_matter.data.items() if key not in NOT_DECIDED + skip}
+    found = {key: value for key, value in imported.front_matter.data.items() if key not in skip}
     assert found.pop("ingevuld_door_mens", []) == list(given), relative
     if "bron" in found:  # the import's record of what it wrote (bron.ingelezen, see importer/reimport.py): no hand-checked value
         assert "titel" in found["bron"].pop("ingelezen"), relative
@@ -68,7 +68,7 @@ def test_seed_imports_to_the_hand_checked_file(seed: Path, fmt: str, tmp_path: P
     assert documents, output
     for relative, path in documents.items():
         if fmt != "txt":  # the original file differs (a .docx or .pdf), so does its bron; everything else is the same
-            data = parse_document(path.read_bytes()).gegevens.data
+            data = parse_document(path.read_bytes()).front_matter.data
             assert "bron" not in data or data["bron"]["sha256"] == hashlib.sha256(letter.read_bytes()).hexdigest()
         given = tuple(option.removeprefix("--") for option in DATUM_OPTION.get(seed.name[:3], [])[::2])
         assert_matches_hand_checked(path, relative, () if fmt == "txt" else ("bron",), given)
@@ -100,7 +100,7 @@ def test_a_response_links_to_the_advice_already_in_the_archive(tmp_path: Path) -
     assert "record zonder tekst" not in output
     assert (root / advies).read_bytes() == (ARCHIEF.parent / advies).read_bytes()
     reactie = root / "content/documenten/almelo/2023/almelo-2023-01-23-reactie-ongevraagd-advies-nsob-rapport.md"
-    assert parse_document(reactie.read_bytes()).gegevens.data["reactie_op"] == ["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
+    assert parse_document(reactie.read_bytes()).front_matter.data["reactie_op"] == ["almelo-2022-12-22-ongevraagd-advies-nsob-rapport"]
 
 
 def test_without_a_date_the_importer_abstains_and_says_so(tmp_path: Path) -> None:

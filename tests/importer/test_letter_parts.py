@@ -58,15 +58,15 @@ def test_pdf_style_header_without_tabs() -> None:
     )
     assert letter.value("datum") == Datum(2023, 7, 11)
     assert letter.value("titel") == "Reactie op advies"
-    assert {key: found.waarde for key, found in letter.kenmerken.items()} == {"uw_brief": "22 mei 2023", "ons_kenmerk": "UIT - 1"}
+    assert {key: found.value for key, found in letter.kenmerken.items()} == {"uw_brief": "22 mei 2023", "ons_kenmerk": "UIT - 1"}
     assert [reden for _, reden, _ in letter.verwijderd.items] == ["een doorkiesnummer"]
 
 
 def test_label_row_with_values_below_by_column() -> None:
     letter = read_letter("Uw brief\tOns kenmerk\tDatum\n\tABC-1\t5 maart 2024\nOnderwerp\tAdvies\n\nGeacht college,\n\nTekst.\n")
     assert letter.value("datum") == Datum(2024, 3, 5)
-    assert letter.kenmerken["ons_kenmerk"].waarde == "ABC-1"
-    assert letter.kenmerken["ons_kenmerk"].regel == 2
+    assert letter.kenmerken["ons_kenmerk"].value == "ABC-1"
+    assert letter.kenmerken["ons_kenmerk"].line == 2
 
 
 def test_wrapped_pdf_text_is_joined_into_paragraphs_with_headings_and_lists() -> None:

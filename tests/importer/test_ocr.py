@@ -21,7 +21,7 @@ from adviesregister.base.ocr import OcrInfo
 from adviesregister.content.extract import MAX_OCR_PAGES, SCAN_WITHOUT_OCR, Extracted, ExtractError, extract
 from adviesregister.content.load import load_archive
 from adviesregister.content.project import Project
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.importer.report import record_json
 from adviesregister.importer.result import ImportResult
 
@@ -87,15 +87,15 @@ def from_scan(project: Project, scan: Path) -> ImportResult:
 
 @needs_tesseract
 def test_a_scanned_seed_imports_with_the_front_matter_of_its_text(from_text: ImportResult, from_scan: ImportResult) -> None:
-    assert [record.pad for record in from_scan.records] == [record.pad for record in from_text.records]
-    said = {decision.veld for decision in from_scan.beslissingen}
+    assert [record.path for record in from_scan.records] == [record.path for record in from_text.records]
+    said = {decision.field for decision in from_scan.beslissingen}
     for text_record, scan_record in zip(from_text.records, from_scan.records, strict=True):
-        expected = {key: same_quotes(value) for key, value in text_record.gegevens.items() if key != "bron"}  # another file, another hash
-        found = {key: same_quotes(value) for key, value in scan_record.gegevens.items() if key != "bron"}
+        expected = {key: same_quotes(value) for key, value in text_record.front_matter.items() if key != "bron"}  # another file, another hash
+        found = {key: same_quotes(value) for key, value in scan_record.front_matter.items() if key != "bron"}
         assert {key: value for key, value in found.items() if key in expected and value != expected[key]} == {}, "OCR gave another value"
         assert set(found) <= set(expected), "OCR gave a field the text has not"
         assert set(expected) - set(found) <= said, "a field OCR left out is not named in the report"
-    assert {key: from_scan.records[0].gegevens.get(key) for key in ("soort", "datum", "gemeente", "titel", "besluit")} == {
+    assert {key: from_scan.records[0].front_matter.get(key) for key in ("soort", "datum", "gemeente", "titel", "besluit")} == {
         "soort": "reactie",
         "datum": "2023-01-23",
         "gemeente": "almelo",
@@ -119,7 +119,7 @@ def test_the_report_says_the_text_came_from_ocr_and_how_sure_it_is(from_text: Im
     assert from_scan.ocr.words > 300
     assert 85 < from_scan.ocr.confidence <= 100
     decision = from_scan.beslissingen[0]
-    assert (decision.veld, decision.code) == ("tekst", "tekst-uit-ocr")
+    assert (decision.field, decision.code) == ("tekst", "tekst-uit-ocr")
     assert str(decision) == (
         f"tekst: de tekst komt uit tekstherkenning (OCR) van een scan (2 pagina's), gemiddeld {from_scan.ocr.confidence:.0f} % zeker: "
         "vergelijk datum, titel en namen met de brief."
@@ -204,7 +204,7 @@ def test_the_json_of_a_text_letter_says_no_ocr(tmp_path: Path) -> None:
 
 def test_a_doubtful_ocr_says_every_field_may_be_wrong(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     read = extract(SEED)
-    monkeypatch.setattr("adviesregister.importer.records.extract", lambda path, ocr: Extracted(read.text, OcrInfo(62.4, 3, 500)))
+    monkeypatch.setattr("adviesregister.importer.letter_import.extract", lambda path, ocr: Extracted(read.text, OcrInfo(62.4, 3, 500)))
     result = imported(project, SEED)
     assert str(result.beslissingen[0]) == (
         "tekst: de tekst komt uit tekstherkenning (OCR) van een scan (3 pagina's), gemiddeld 62 % zeker. Dat is laag: veel woorden kunnen "

@@ -90,7 +90,7 @@ def test_a_damaged_text_is_flagged_with_its_first_damaged_words() -> None:
     signs = read_ocr_signs(DAMAGED)
     assert signs is not None
     assert signs.voorbeelden == ("co11ege", "Zwo1le", "rnantelzorgers")
-    assert signs.regel == 5
+    assert signs.line == 5
     assert read_ocr_signs(CLEAN) is None
 
 
@@ -205,7 +205,7 @@ def test_letterhead_columns_on_the_addressee_line_are_read_apart() -> None:
         "van de gemeente Zwolle\n\nZwolle, 3 maart 2026\n\nBetreft: advies over de Wmo\n\nGeacht college,\n\nTekst.\n"
     )
     assert letter.value("aan") == "het college van burgemeester en wethouders van de gemeente Zwolle"
-    assert letter.kenmerken["ons_kenmerk"].waarde == "ASDZ/2026/004"
+    assert letter.kenmerken["ons_kenmerk"].value == "ASDZ/2026/004"
 
 
 def test_a_last_letter_cut_off_by_a_space_is_joined_only_into_a_known_word() -> None:

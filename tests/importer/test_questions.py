@@ -82,7 +82,7 @@ def in_terminal(args: list[str], answers: list[tuple[str, str]]) -> tuple[int, s
 
 
 def documents(project: Project) -> dict[str, dict[str, Any]]:
-    return {project.relative(path): parse_document(path.read_bytes()).gegevens.data for path in (project.root / "content" / "documenten").rglob("*.md")}
+    return {project.relative(path): parse_document(path.read_bytes()).front_matter.data for path in (project.root / "content" / "documenten").rglob("*.md")}
 
 
 def test_the_import_asks_in_a_terminal_and_records_what_a_person_gave(tmp_path: Path) -> None:

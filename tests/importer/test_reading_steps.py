@@ -36,7 +36,7 @@ def test_the_seeds_are_read_by_declared_steps_only() -> None:
     for seed in sorted((ARCHIEF / "bronnen").rglob("*.txt")):
         letter = read_letter(seed.read_text(encoding="utf-8"))
         assert letter.allowed is None
-        assert "soort" in letter.velden or any(d.veld == "soort" for d in letter.beslissingen), seed.name
+        assert "soort" in letter.fields or any(d.field == "soort" for d in letter.beslissingen), seed.name
 
 
 def test_decisions_carry_a_code_and_read_as_before() -> None:

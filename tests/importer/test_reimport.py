@@ -152,14 +152,14 @@ def read_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     """The importer as it read before it learned better: another 'aan', a shorter title and the text without its last
     paragraph; the original is the same bytes."""
 
-    def older(tekst: str, pagina: object = None) -> Letter:
+    def older(tekst: str, web_page: object = None) -> Letter:
         letter = read_letter(tekst)
         letter.set("aan", OLD_AAN, 5, "Aan de gemeenteraad", replace=True)
         letter.set("titel", OLD_TITEL, 8, "Betreft Advies over schulden", replace=True)
         letter.tekst = letter.tekst.replace("Wij adviseren u om op elke middelbare school een vast spreekuur voor geldzaken te houden.\n", "")
         return letter
 
-    monkeypatch.setattr("adviesregister.importer.records.read_letter", older)
+    monkeypatch.setattr("adviesregister.importer.letter_import.read_letter", older)
 
 
 def first_import(project: Project, path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -172,7 +172,7 @@ def first_import(project: Project, path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 def front(path: Path) -> dict[str, Any]:
-    return dict(parse_document(path.read_bytes()).gegevens.data)
+    return dict(parse_document(path.read_bytes()).front_matter.data)
 
 
 def test_force_rewrites_what_the_import_wrote_and_keeps_what_a_person_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -229,13 +229,13 @@ def test_force_removes_a_field_the_import_wrote_and_no_longer_finds(tmp_path: Pa
     project = small_archive(tmp_path)
     path = letter(tmp_path, ADVIES)
 
-    def with_attachment(tekst: str, pagina: object = None) -> Letter:
+    def with_attachment(tekst: str, web_page: object = None) -> Letter:
         letter = read_letter(tekst)
         letter.set("bijlagen", ["geen"], 10, "Bijlage(n) geen", replace=True)  # as the importer read 'geen' before issue 23
         return letter
 
     with monkeypatch.context() as patch:
-        patch.setattr("adviesregister.importer.records.read_letter", with_attachment)
+        patch.setattr("adviesregister.importer.letter_import.read_letter", with_attachment)
         assert run_cli(["import", "--root", project.root, path]).exit_code == 0
     doc = next((project.root / "content" / "documenten").rglob("*.md"))
     assert front(doc)["bijlagen"] == ["geen"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from adviesregister.content.load import load_archive
-from adviesregister.importer.records import import_letter
+from adviesregister.importer.letter_import import import_letter
 
 from accuracy import empty_project, labelled_letters
 from helpers import ARCHIEF, run_cli
@@ -214,7 +214,7 @@ def test_the_quote_of_every_labelled_response_is_its_verdict_sentence(tmp_path: 
     for name, path, label in labelled_letters():
         zin = " ".join(str(label.get("besluit_zin")).split())
         if label.get("besluit_zin") and name.endswith(".txt") and zin in " ".join(path.read_text(encoding="utf-8").split()):
-            gegevens = import_letter(project, archive, path).records[0].gegevens
+            gegevens = import_letter(project, archive, path).records[0].front_matter
             checked.append((name, zin in " ".join(str(gegevens.get("besluit_citaat")).split())))
     assert len(checked) >= 20
     assert [name for name, right in checked if not right] == []

@@ -41,19 +41,19 @@ def test_the_letters_own_date_in_each_place_a_letter_puts_it(head: str, datum: s
 def test_dates_in_sentences_are_never_the_letters_date_and_the_report_says_what_it_saw() -> None:
     letter = read_letter(_advice("Wmo-raad Moerdijk\n\nBetreft: Ongevraagd advies vervoer"))
     assert letter.value("datum") is None
-    (decision,) = [d for d in letter.beslissingen if d.veld == "datum"]
-    assert "regel" in decision.bericht and "1 januari 2023" in decision.bericht and "staat niet waar een brief zijn eigen datum zet" in decision.bericht
+    (decision,) = [d for d in letter.beslissingen if d.field == "datum"]
+    assert "regel" in decision.message and "1 januari 2023" in decision.message and "staat niet waar een brief zijn eigen datum zet" in decision.message
 
 
 def test_a_yearless_date_and_two_different_dates_are_not_guessed() -> None:
     yearless = read_letter(_advice("Wmo-raad Moerdijk\nBetreft: Advies vervoer\nUitgebracht d.d. 2 oktober door de Wmo-raad Moerdijk"))
     assert yearless.value("datum") is None
-    assert any("noemt geen jaar" in d.bericht for d in yearless.beslissingen if d.veld == "datum")
+    assert any("noemt geen jaar" in d.message for d in yearless.beslissingen if d.field == "datum")
     two = read_letter(
         _advice("Wmo-raad Moerdijk\n\nKlundert, 11 februari 2022\n\nBetreft: Advies vervoer", "Met vriendelijke groet,\n\nWmo-raad Moerdijk\n\n14 maart 2022")
     )
     assert two.value("datum") is None
-    assert any("verschillende datums" in d.bericht for d in two.beslissingen if d.veld == "datum")
+    assert any("verschillende datums" in d.message for d in two.beslissingen if d.field == "datum")
 
 
 @pytest.mark.parametrize(
@@ -150,9 +150,9 @@ def test_an_unknown_gemeente_is_reported_with_what_was_seen() -> None:
         "De gemeente Haren deed dat ook.\n\nMet vriendelijke groet,\n\nnamens de Wmo-raad\n"
     )
     assert letter.gemeente_naam is None
-    (decision,) = [d for d in letter.beslissingen if d.veld == "gemeente"]
-    assert "regel 1: 'Klundert' is geen gemeente" in decision.bericht
-    assert "'gemeente Haren' is geen gemeente van nu" in decision.bericht
+    (decision,) = [d for d in letter.beslissingen if d.field == "gemeente"]
+    assert "regel 1: 'Klundert' is geen gemeente" in decision.message
+    assert "'gemeente Haren' is geen gemeente van nu" in decision.message
     assert str(letter.value("datum")) == "2022-02-11"
     assert letter.value("soort") == "advies"
 

@@ -116,7 +116,7 @@ def test_a_new_layout_is_declared_in_data_and_changes_how_a_text_is_read(use_rul
     use_rules(_changed(layouts={**RULES["layouts"], "memo": memo}))
     after = read_letter(MEMO)
     assert (after.value("soort"), after.value("stuktype"), after.value("datum")) == ("stuk", "brief", None)
-    assert after.velden["soort"].regel == 1
+    assert after.fields["soort"].line == 1
     assert after.tekst.startswith("- Steller: afdeling Zorg\n\n")
     assert after.value("titel") == "vervoer naar de dagbesteding"
 
@@ -131,17 +131,17 @@ def test_the_collegevoorstel_is_a_layout_of_the_shipped_rules() -> None:
 def test_a_step_may_read_only_what_it_declared() -> None:
     found = Letter(allowed=frozenset({"datum"}), readable=frozenset({"titel", "datum"}))
     found.set("datum", "2024", 3, "Datum 2024")
-    assert found.value("titel") is None and "datum" in found.velden
+    assert found.value("titel") is None and "datum" in found.fields
     with pytest.raises(UndeclaredReadError, match="'soort'"):
         found.value("soort")
     with pytest.raises(UndeclaredReadError, match="'tekst'"):
         _ = found.tekst
     with pytest.raises(UndeclaredReadError, match="'van'"):
-        _ = "van" in found.velden
+        _ = "van" in found.fields
     with pytest.raises(ValueError, match="'vooraf'"):
         found.vooraf = ["- Advies: ja"]
     with pytest.raises(TypeError):
-        found.velden["datum"] = found.velden["datum"]  # type: ignore[index]
+        found.fields["datum"] = found.fields["datum"]  # type: ignore[index]
 
 
 def test_reading_fails_when_a_step_drops_a_read_it_needs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -159,14 +159,14 @@ def test_reading_fails_when_a_step_drops_a_read_it_needs(monkeypatch: pytest.Mon
 
 
 def test_fields_are_set_only_through_letter_set() -> None:
-    """No module writes `….velden[…] = …`: Letter.set records every value with its evidence one way."""
+    """No module writes `….fields[…] = …`: Letter.set records every value with its evidence one way."""
     writes = []
     for path in SOURCE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
                 continue
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
-                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) and target.value.attr == "velden":
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) and target.value.attr == "fields":
                     writes.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert writes == []
 

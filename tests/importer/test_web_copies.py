@@ -75,7 +75,7 @@ def test_a_web_page_keeps_the_letter_its_lines_and_drops_the_furniture(tmp_path:
     assert "1. in het nieuwe bestek een wachttijd van ten hoogste vijftien minuten op te nemen;" in lines
     for furniture in ("alert", "cookies", "Menu", "Deel dit bericht", "Lees ook", "Privacyverklaring"):
         assert furniture not in extracted.text, furniture
-    assert extracted.pagina is not None and (extracted.pagina.titel, extracted.pagina.datum) == ("Advies over de regiotaxi", "2024-03-03")
+    assert extracted.web_page is not None and (extracted.web_page.titel, extracted.web_page.datum) == ("Advies over de regiotaxi", "2024-03-03")
 
 
 def test_a_web_page_without_a_date_of_its_own_takes_the_page_date_and_says_so(tmp_path: Path) -> None:
@@ -103,7 +103,7 @@ def test_pasted_furniture_is_left_out_and_listed() -> None:
     letter = read_letter(PASTED)
     assert str(letter.value("datum")) == "2024-02-12"
     assert letter.value("titel") == "Advies over schuldhulp voor jongeren"
-    assert "de titel van de webpagina" in letter.velden["titel"].bewijs
+    assert "de titel van de webpagina" in letter.fields["titel"].bewijs
     removed = {(regel, tekst) for regel, _, tekst in letter.verwijderd.items}
     assert {(1, "Home > Adviezen > Advies over schuldhulp"), (4, "Deel dit bericht"), (19, "Terug naar overzicht"), (20, "Lees meer adviezen")} <= removed
     assert "Terug naar" not in letter.tekst and "Lees meer" not in letter.tekst and "Home >" not in letter.tekst
@@ -127,8 +127,8 @@ def test_a_text_cut_off_before_its_closing_is_told_to_a_person() -> None:
     letter = read_letter(cut)
     decisions = [decision for decision in letter.beslissingen if decision.code == "tekst-afgebroken"]
     assert len(decisions) == 1
-    assert decisions[0].bericht.startswith("de tekst lijkt afgebroken: er staat geen afsluiting of ondertekening in; controleer of de hele brief er is.")
-    assert "na een opsomming" in decisions[0].bericht
+    assert decisions[0].message.startswith("de tekst lijkt afgebroken: er staat geen afsluiting of ondertekening in; controleer of de hele brief er is.")
+    assert "na een opsomming" in decisions[0].message
     assert letter.geen_brief is None
     assert not any(decision.code == "tekst-afgebroken" for decision in read_letter(PASTED).beslissingen)
 

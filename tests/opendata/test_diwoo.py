@@ -102,7 +102,7 @@ def test_the_label_of_each_tooi_value_is_the_lists_own(diwoo_schema: etree.XMLSc
 
 def test_a_report_is_a_rapport_and_a_raadsinformatiebrief_a_letter_the_council_received(tmp_path: Path, diwoo_schema: etree.XMLSchema) -> None:
     project = copy_project(tmp_path / "project")
-    folder = project.documenten / "almelo" / "2023"
+    folder = project.documents / "almelo" / "2023"
     advies = "almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid"
     for name, stuktype in (("almelo-2023-08-01-rapport-wijkteams", "rapport"), ("almelo-2023-08-02-rib-wijkteams", "raadsinformatiebrief")):
         (folder / f"{name}.md").write_text(

@@ -89,7 +89,7 @@ def test_nothing_is_lost_between_content_and_export(open_data: Path) -> None:
     for record in records:
         original = parse_document(files[record["id"]].read_bytes())
         rebuilt = {name: record[name] for name in front_matter_fields() if record[name] not in (None, [], {})}
-        expected = dict(original.gegevens.data)
+        expected = dict(original.front_matter.data)
         expected.setdefault("tekst_beschikbaar", True)
         bron, original_bron = rebuilt.pop("bron", None), expected.pop("bron", None)
         assert rebuilt == expected, record["id"]
@@ -277,7 +277,7 @@ def test_exports_on_two_days_without_a_change_say_the_same_modified_date(tmp_pat
 
 def test_a_waiting_advice_says_until_when_the_statuses_hold_and_moves_the_dates_when_its_termijn_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(tmp_path / "project")
-    path = project.documenten / "almelo" / "2026" / "almelo-2026-11-02-advies-wachtend.md"
+    path = project.documents / "almelo" / "2026" / "almelo-2026-11-02-advies-wachtend.md"
     path.parent.mkdir(parents=True)
     path.write_text(
         "---\nid: almelo-2026-11-02-advies-wachtend\nsoort: advies\ntitel: Wachtend advies\ndatum: 2026-11-02\ngemeente: almelo\n---\n\nTekst.\n",
@@ -307,7 +307,7 @@ def test_text_that_looks_like_a_formula_cannot_run_in_a_spreadsheet_and_stays_as
     from openpyxl import load_workbook
 
     project = copy_project(tmp_path / "project")
-    path = project.documenten / "almelo" / "2024" / "almelo-2024-01-01-formule.md"
+    path = project.documents / "almelo" / "2024" / "almelo-2024-01-01-formule.md"
     path.parent.mkdir(parents=True)
     path.write_text(
         '---\nid: almelo-2024-01-01-formule\nsoort: advies\ntitel: "=HYPERLINK(\\"http://kwaad.example\\",\\"klik\\")"\ndatum: "2024-01-01"\n'
@@ -383,7 +383,7 @@ def test_every_record_field_is_described_once_and_exported(tmp_path: Path) -> No
     assert all(set(record) == set(names) for record in records)
     schema = json.loads((tmp_path / "out" / "schema" / "adviesregister.schema.json").read_text(encoding="utf-8"))
     assert sorted(schema["$defs"]["document"]["properties"]) == sorted(names)
-    covered = {column.veld for column in columns()} | JSON_ONLY
+    covered = {column.field for column in columns()} | JSON_ONLY
     assert covered == set(names)
 
 

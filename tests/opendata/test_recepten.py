@@ -26,7 +26,7 @@ from adviesregister.site.views import format_day
 
 from helpers import ARCHIEF_DOCUMENTEN, copy_project, download_text, export, unpack_download
 
-RECIPES = {recipe.naam: recipe for recipe in recipes()}
+RECIPES = {recipe.name: recipe for recipe in recipes()}
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +43,13 @@ def _run_python(recipe: Recipe, folder: Path, monkeypatch: pytest.MonkeyPatch) -
     """The recipe's code run as a researcher runs it, in the folder that holds the download: its variables."""
     monkeypatch.chdir(folder)
     variables: dict[str, object] = {}
-    exec(compile(recipe.code, recipe.naam, "exec"), variables)  # our own recipe: the code the page shows
+    exec(compile(recipe.code, recipe.name, "exec"), variables)  # our own recipe: the code the page shows
     return variables
 
 
 def test_the_page_shows_every_recipe_exactly_as_the_tests_run_it(page: html.HtmlElement) -> None:
     shown = [(pre.getprevious().text_content(), pre.text_content()) for pre in page.xpath("//section[h2='Zo leest u de gegevens in']/pre")]
-    assert shown == [(recipe.naam, recipe.code) for recipe in recipes()]
+    assert shown == [(recipe.name, recipe.code) for recipe in recipes()]
     assert {recipe.taal for recipe in recipes()} == {"python", "sql", "r"}
     assert all(len(recipe.code.strip().splitlines()) <= 3 for recipe in recipes() if recipe.taal != "r")  # three lines
 
@@ -205,7 +205,7 @@ def test_sha256sum_checks_a_partial_download(open_data: Path, tmp_path: Path) ->
 
 def test_recommendations_show_where_a_document_has_them(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "archief")
-    advies = next(project.documenten.rglob("almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md"))
+    advies = next(project.documents.rglob("almelo-2023-05-22-advies-programmas-sociaal-en-vitaal-en-zorg-en-veiligheid.md"))
     text = advies.read_text(encoding="utf-8")
     advies.write_text(
         text.replace("themas:\n", "aanbevelingen:\n  - Betrek ouders bij de aanpak.\n  - Maak de doelen meetbaar.\nthemas:\n", 1), encoding="utf-8"

@@ -305,7 +305,7 @@ Met vriendelijke groet,
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("hostile"))
-    target = project.documenten / "almelo" / "2024" / "almelo-2024-02-01-kwaadaardig.md"
+    target = project.documents / "almelo" / "2024" / "almelo-2024-02-01-kwaadaardig.md"
     target.parent.mkdir(parents=True)
     target.write_text(HOSTILE, encoding="utf-8")
     with fixed_date():

@@ -12,9 +12,9 @@ import pytest
 from lxml import etree, html
 from playwright.sync_api import Browser
 
-from adviesregister.content.cijfers import OUTCOMES, Figures
+from adviesregister.content.figures import OUTCOMES, Figures
 from adviesregister.pipeline import build_site
-from adviesregister.site.cijfers import COLOURS, SMALL_N, TOO_FEW, badge_class, build_figures_page, row
+from adviesregister.site.figures_page import COLOURS, SMALL_N, TOO_FEW, badge_class, build_figures_page, row
 from adviesregister.site.pages import ADVIESRAAD_UITLEG
 
 from helpers import ROOT, copy_project, serve
@@ -63,7 +63,7 @@ def test_no_chart_prints_an_english_number_not_even_in_thousands(built_site: Pat
 
 def test_the_reactietijd_chart_shows_the_median_and_the_termijn_with_a_visible_legend() -> None:
     page = build_figures_page([big("alle", 40, 30), big("2024", 40, 30), big("2023", 12, 3)])
-    charts = {chart.bestand.rsplit("/", 1)[1]: chart for chart in page.charts()}
+    charts = {chart.file.rsplit("/", 1)[1]: chart for chart in page.charts()}
     assert sorted(charts) == ["binnen-termijn-jaar.svg", "reactietijd-jaar.svg", "uitkomsten-jaar.svg"]
     tijd = charts["reactietijd-jaar.svg"]
     texts = chart_texts(tijd.svg)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from adviesregister.content.cijfers import OUTCOMES, Figures
-from adviesregister.site.cijfers import build_figures_page, summary
+from adviesregister.content.figures import OUTCOMES, Figures
+from adviesregister.site.figures_page import build_figures_page, summary
 
 
 def spoken(node: html.HtmlElement) -> str:

@@ -48,8 +48,8 @@ def change(project: Project) -> None:
     """One letter gets a paragraph more, one document is added."""
     letter = project.root / CHANGED
     letter.write_text(letter.read_text(encoding="utf-8") + "\nHet college komt hier in het voorjaar op terug.\n", encoding="utf-8")
-    (project.documenten / "almelo" / "2024").mkdir()
-    (project.documenten / "almelo" / "2024" / f"{NEW_ID}.md").write_text(NEW, encoding="utf-8")
+    (project.documents / "almelo" / "2024").mkdir()
+    (project.documents / "almelo" / "2024" / f"{NEW_ID}.md").write_text(NEW, encoding="utf-8")
 
 
 @pytest.fixture
@@ -106,8 +106,8 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path: Path, own_key: 
     assert build_site(project).problems == []
     body = (cache_folder(project.root) / "brieven.json").read_bytes().split(b"\n", 1)[1]
     prepared, _ = prepare(project)
-    assert prepared is not None and len(prepared.archive.documenten) == ARCHIEF_DOCUMENTEN - 1  # CHANGED was removed
-    assert set(json.loads(body)["resultaten"]) == {text_key(doc.tekst) for doc in prepared.archive.documenten}
+    assert prepared is not None and len(prepared.archive.documents) == ARCHIEF_DOCUMENTEN - 1  # CHANGED was removed
+    assert set(json.loads(body)["resultaten"]) == {text_key(doc.tekst) for doc in prepared.archive.documents}
 
 
 @pytest.mark.parametrize("signature", ["geen handtekening", "een andere sleutel"])

@@ -59,5 +59,5 @@ def test_the_home_shows_the_five_most_recently_overdue_advices_and_links_to_all(
     home = build_home(ordered)
     assert [v.titel for v in home.te_laat] == ["Advies 14", "Advies 13", "Advies 12", "Advies 11", "Advies 10"]  # the termijn ran out last first
     assert [v.tijd for v in home.te_laat[:2]] == ["Termijn 2.449 dagen (ongeveer 7 jaar) voorbij", "Termijn 2.450 dagen (ongeveer 7 jaar) voorbij"]
-    assert home.te_laat_lijst is not None and (home.te_laat_lijst.url, home.te_laat_lijst.tekst) == ("status/reactie-uitgebleven/", "15 adviezen")
+    assert home.te_laat_lijst is not None and (home.te_laat_lijst.url, home.te_laat_lijst.text) == ("status/reactie-uitgebleven/", "15 adviezen")
     assert build_home(ordered[:7]).te_laat_lijst is None

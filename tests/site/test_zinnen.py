@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from adviesregister.content.cijfers import OUTCOMES, Figures
+from adviesregister.content.figures import OUTCOMES, Figures
 from adviesregister.site import dutch
-from adviesregister.site.cijfers import days, on_time_sentence, outcome_sentence, rest_sentence, summary, time_sentence
+from adviesregister.site.figures_page import days, on_time_sentence, outcome_sentence, rest_sentence, summary, time_sentence
 from adviesregister.site.views import format_size
 
 N = (0, 1, 2, 3, 167)

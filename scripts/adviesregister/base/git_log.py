@@ -19,7 +19,7 @@ class Change:
 
     status: str
     """'A' added, 'M' changed, 'D' removed, 'R' renamed (moved), 'T' changed kind; C and others count as added."""
-    pad: str
+    path: str
     """The path (relative to the project) after the change; for 'D' the path removed."""
     blob: str
     """git's id of the content after the change; for 'D' of the content before."""

@@ -26,13 +26,13 @@ def derive_archive(archive: Archive, today: date) -> dict[str, Derived]:
     by_id = archive.by_id()
     answers: dict[str, list[Document]] = {doc_id: [] for doc_id in by_id}
     papers: dict[str, list[Document]] = {doc_id: [] for doc_id in by_id}
-    for doc in sorted(archive.documenten, key=lambda d: (d.datum.sort_key(), d.id)):
+    for doc in sorted(archive.documents, key=lambda d: (d.datum.sort_key(), d.id)):
         for target in doc.reactie_op:
             answers.setdefault(target, []).append(doc)
         for target in doc.hoort_bij:
             papers.setdefault(target, []).append(doc)
     derived = {}
-    for doc in archive.documenten:
+    for doc in archive.documents:
         reacties = answers[doc.id]
         base = Derived(reacties=tuple(d.id for d in reacties), stukken=tuple(d.id for d in papers[doc.id]))
         if doc.soort == "advies":

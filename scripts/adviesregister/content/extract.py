@@ -52,7 +52,7 @@ class Extracted:
     """The letter's text, with '\\n' line ends; tabs of header tables are kept."""
     ocr: OcrInfo | None = None
     """How sure text recognition was, when the text was read from the pictures of a scan; None for a text layer."""
-    pagina: WebPage | None = None
+    web_page: WebPage | None = None
     """The title and date a web page (.html) gives of itself; None for other files."""
 
 
@@ -84,13 +84,13 @@ def extract(path: Path, ocr: bool | None = None) -> Extracted:
     if not raw.strip():
         raise ExtractError("het bestand is leeg.")
     info = None
-    pagina = None
+    web_page = None
     if suffix == ".pdf":
         text, info = _pdf(path, raw, ocr)
     elif suffix == ".docx":
         text = _docx_text(raw)
     elif suffix in (".html", ".htm"):
-        text, pagina = _html_text(raw)
+        text, web_page = _html_text(raw)
     else:
         text = decode_plain_text(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x0c", "\n\n")  # \x0c: a page break
@@ -99,7 +99,7 @@ def extract(path: Path, ocr: bool | None = None) -> Extracted:
         raise ExtractError("er staat geen tekst in het bestand.")
     if len(text) > MAX_TEXT:
         raise ExtractError(f"het bestand bevat {len(text):,} tekens; dat is geen brief. Splits het in losse documenten.".replace(",", "."))
-    return Extracted(text, info, pagina)
+    return Extracted(text, info, web_page)
 
 
 def decode_plain_text(raw: bytes) -> str:

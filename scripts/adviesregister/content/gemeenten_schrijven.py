@@ -187,15 +187,15 @@ def add_gemeente(
     website: str | None = None,
     contact: str | None = None,
     reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN,
-    sleutel: str | None = None,
+    wanted_slug: str | None = None,
 ) -> Added:
     """Append the gemeente `naam` (looked up in the CBS list) to gemeenten.yml at `path`, creating the file with a
     header when there is none. The text already there stays byte for byte. GemeenteError (nothing written) for an
     unknown name, a gemeente already in the file, or a value the schema or the contact rule refuses."""
     cbs_code, cbs_naam = lookup(naam)
-    slug = sleutel or gemeente_slug(cbs_naam)
-    if (fout := sleutel_problem(slug)) is not None:
-        raise GemeenteError(f"--sleutel '{slug}': {fout} Er is niets geschreven.")
+    slug = wanted_slug or gemeente_slug(cbs_naam)
+    if (error := slug_problem(slug)) is not None:
+        raise GemeenteError(f"--sleutel '{slug}': {error} Er is niets geschreven.")
     bestaand = _read(path)
     data = yaml.safe_load(bestaand) if bestaand.strip() else {}
     if not isinstance(data, dict) and data is not None:
@@ -208,12 +208,12 @@ def add_gemeente(
     for key, fields in data.items():
         if isinstance(fields, dict) and fields.get("cbs_code") == cbs_code:
             raise GemeenteError(f"{cbs_naam} ({cbs_code}) staat al in {path.name}, onder '{key}'. Er is niets geschreven.")
-    if contact is not None and (reden := contact_problem(contact)):
-        raise GemeenteError(f"--contact: {reden} Er is niets geschreven.")
+    if contact is not None and (reason := contact_problem(contact)):
+        raise GemeenteError(f"--contact: {reason} Er is niets geschreven.")
     blok = gemeente_block(slug, cbs_naam, cbs_code, adviesraad, tuple(afkortingen), website, contact, reactietermijn_weken)
     problems = validate_data(GEMEENTEN_SCHEMA, yaml.safe_load(blok), {}, path.name)
     if problems:
-        raise GemeenteError(f"{problems[0].bericht} Er is niets geschreven.")
+        raise GemeenteError(f"{problems[0].message} Er is niets geschreven.")
     begin = bestaand if bestaand else HEADER
     regeleinde = "\r\n" if "\r\n" in begin else "\n"  # a file written on Windows keeps its line ends
     text = begin + ("" if begin.endswith("\n") else regeleinde) + blok.replace("\n", regeleinde)
@@ -223,16 +223,16 @@ def add_gemeente(
     return Added(slug, cbs_naam, cbs_code, blok)
 
 
-def sleutel_problem(sleutel: str) -> str | None:
-    """Why `sleutel` cannot be a gemeente's short name (the schema's rule for the keys of gemeenten.yml, and read back
+def slug_problem(key: str) -> str | None:
+    """Why `key` cannot be a gemeente's short name (the schema's rule for the keys of gemeenten.yml, and read back
     by YAML as that same text), in Dutch with an example; None when it can."""
-    regel = load_schema(GEMEENTEN_SCHEMA)["propertyNames"]
-    if not jsonschema.Draft202012Validator(regel).is_valid(sleutel):
+    line = load_schema(GEMEENTEN_SCHEMA)["propertyNames"]
+    if not jsonschema.Draft202012Validator(line).is_valid(key):
         return (
             f"een korte naam bestaat uit kleine letters en cijfers, met hooguit één streepje ertussen (geen spatie, '#', ':' of "
-            f"andere tekens), en is hooguit {regel['maxLength']} tekens lang. Bijvoorbeeld --sleutel s-hertogenbosch."
+            f"andere tekens), en is hooguit {line['maxLength']} tekens lang. Bijvoorbeeld --sleutel s-hertogenbosch."
         )
-    if yaml.safe_load(sleutel) != sleutel:
+    if yaml.safe_load(key) != key:
         return "YAML leest deze korte naam als een getal, ja/nee of leeg, niet als tekst. Kies een naam met letters, bijvoorbeeld --sleutel oss."
     return None
 
@@ -266,8 +266,8 @@ def _read(path: Path) -> str:
     try:
         yaml.safe_load(text)
     except yaml.YAMLError as err:
-        regel = f" (regel {err.problem_mark.line + 1})" if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark else ""
+        line = f" (regel {err.problem_mark.line + 1})" if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark else ""
         raise GemeenteError(
-            f"{path.name} is geen geldige YAML{regel}. Er is niets geschreven; herstel het bestand eerst (zie 'adviesregister check')."
+            f"{path.name} is geen geldige YAML{line}. Er is niets geschreven; herstel het bestand eerst (zie 'adviesregister check')."
         ) from None
     return text

@@ -71,7 +71,7 @@ class ContentHistory:
     without git history, $GITHUB_SHA in GitHub Actions; else unknown."""
     weggelaten: int = 0
     """Changes to documents the versions leave out: a name with personal data in it, or content `check` refuses."""
-    waarschuwingen: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
     """What the build says on stderr (Dutch): commit times out of range, and what was used instead."""
 
 
@@ -102,19 +102,19 @@ def _walk(commits: list[Commit], moments: dict[str, datetime], accepted: dict[tu
         changed: set[str] = set()
         removed: set[str] = set()
         for change in commit.changes:
-            known = dates.get(change.van or change.pad)
-            dates[change.pad] = FileDates(known.gepubliceerd if known else moment, moment)
-            if not _is_document(change.pad):
+            known = dates.get(change.van or change.path)
+            dates[change.path] = FileDates(known.gepubliceerd if known else moment, moment)
+            if not _is_document(change.path):
                 continue
-            before = listed.pop(change.van, None) if change.van else listed.get(change.pad)
+            before = listed.pop(change.van, None) if change.van else listed.get(change.path)
             if change.status == "D":
-                listed.pop(change.pad, None)
+                listed.pop(change.path, None)
                 removed.update([before] if before else [])
                 left_out += before is None
-            elif accepted.get((change.pad, change.blob), False):
-                listed[change.pad] = PurePosixPath(change.pad).stem
-                (changed if before == listed[change.pad] else added).add(listed[change.pad])
-                removed.update([before] if before and before != listed[change.pad] else [])
+            elif accepted.get((change.path, change.blob), False):
+                listed[change.path] = PurePosixPath(change.path).stem
+                (changed if before == listed[change.path] else added).add(listed[change.path])
+                removed.update([before] if before and before != listed[change.path] else [])
             else:
                 removed.update([before] if before and change.van else [])  # moved to a name that cannot be listed
                 left_out += 1
@@ -124,8 +124,8 @@ def _walk(commits: list[Commit], moments: dict[str, datetime], accepted: dict[tu
     return dates, versions[::-1], left_out
 
 
-def _is_document(pad: str) -> bool:
-    return pad.startswith(DOCUMENTS) and pad.endswith(".md")
+def _is_document(path: str) -> bool:
+    return path.startswith(DOCUMENTS) and path.endswith(".md")
 
 
 def _clamped(stamp: int | None, last: datetime) -> datetime:
@@ -151,28 +151,30 @@ def _judge_versions(root: Path, commits: list[Commit], checked: AbstractSet[str]
     """For each document content the history holds (path and blob, removals left out): whether `check` accepted it.
     What the working tree still holds and check just accepted is not judged again, nor what the last build judged
     (build/cache/versies.json); the rest is read from git in one pass and judged over the cores."""
-    wanted = {(change.pad, change.blob) for commit in commits for change in commit.changes if change.status != "D" and _is_document(change.pad)}
+    wanted = {(change.path, change.blob) for commit in commits for change in commit.changes if change.status != "D" and _is_document(change.path)}
     accepted = {key: False for key in wanted if not _name_passes(key[0])}
     current = {
-        pad: blob_id((root / pad).read_bytes(), blob) for pad, blob in wanted if pad in checked and is_regular_file(root / pad) and (pad, blob) not in accepted
+        path: blob_id((root / path).read_bytes(), blob)
+        for path, blob in wanted
+        if path in checked and is_regular_file(root / path) and (path, blob) not in accepted
     }
-    accepted |= {(pad, blob): True for pad, blob in wanted if current.get(pad) == blob}
+    accepted |= {(path, blob): True for path, blob in wanted if current.get(path) == blob}
     rest = sorted(wanted - accepted.keys())
-    keys = [text_key(f"{pad}\0{blob}") for pad, blob in rest]
+    keys = [text_key(f"{path}\0{blob}") for path, blob in rest]
     store = ResultCache(cache_folder(root), "versies")
     contents = read_blobs(root, [blob for (_, blob), key in zip(rest, keys, strict=True) if key not in store.known])
-    judged = store.map(_judge, [(pad, contents.get(blob)) for pad, blob in rest], keys)
+    judged = store.map(_judge, [(path, contents.get(blob)) for path, blob in rest], keys)
     store.save()
     return accepted | dict(zip(rest, judged, strict=True))
 
 
-def _name_passes(pad: str) -> bool:
+def _name_passes(path: str) -> bool:
     """A path that may be named in public: UTF-8, and no personal data in it once invisible characters are gone."""
     try:
-        pad.encode("utf-8")
+        path.encode("utf-8")
     except UnicodeEncodeError:  # bytes that are no UTF-8 (os.fsdecode kept them)
         return False
-    visible = "".join(char for char in pad if unicodedata.category(char) != "Cf")
+    visible = "".join(char for char in path if unicodedata.category(char) != "Cf")
     return not detect(visible) and not detect(visible.translate(_NAME_SEPARATORS))
 
 
@@ -183,11 +185,11 @@ _NAME_SEPARATORS = str.maketrans("-/_", "   ")
 def _judge(version: tuple[str, bytes | None]) -> bool:
     """What `check` says of one document on its own: it reads and validates, its id is its file name, and neither its
     text nor its fields carry personal data."""
-    pad, raw = version
+    path, raw = version
     if raw is None:
         return False
-    document, _ = read_document(pad, raw)
-    return document is not None and document.id == PurePosixPath(pad).stem and not check_privacy(document)
+    document, _ = read_document(path, raw)
+    return document is not None and document.id == PurePosixPath(path).stem and not check_privacy(document)
 
 
 def file_dates(root: Path) -> dict[str, FileDates]:
@@ -198,8 +200,8 @@ def file_dates(root: Path) -> dict[str, FileDates]:
 def data_changed(dates: dict[str, FileDates], archive: Archive, today: date) -> date:
     """The day the data last changed: the newest commit that changed a document or gemeenten.yml (a hand-written page,
     the settings or an original alone change no data); without git the newest document's date. Never after today."""
-    data = [found.gewijzigd.date() for pad, found in dates.items() if _is_document(pad) or pad == GEMEENTEN]
-    newest = max((doc.datum.vroegst() for doc in archive.documenten), default=today)
+    data = [found.gewijzigd.date() for path, found in dates.items() if _is_document(path) or path == GEMEENTEN]
+    newest = max((doc.datum.vroegst() for doc in archive.documents), default=today)
     return min(today, max(data) if data else newest)
 
 
@@ -241,7 +243,7 @@ def document_history(doc: Document, derived: dict[str, Derived], by_id: dict[str
     """When the document was published and last changed (git), and for an advice each change of its status: a
     response arriving, or the termijn running out. Without git the letters' own dates stand in: the advice's status
     then starts on its date and changes on each response's date. Oldest first; nothing after `today`."""
-    known = dates.get(doc.pad)
+    known = dates.get(doc.path)
     events = []
     if known:
         events.append(HistoryEvent(known.gepubliceerd.date(), GEPUBLICEERD))
@@ -272,5 +274,5 @@ def _status_changes(advies: Document, deadline: date, reacties: list[Document], 
 
 def _arrival(doc: Document, dates: dict[str, FileDates]) -> date:
     """The day a document reached the archive (git), or without git its own date (the first day it can mean)."""
-    known = dates.get(doc.pad)
+    known = dates.get(doc.path)
     return known.gepubliceerd.date() if known else doc.datum.vroegst()

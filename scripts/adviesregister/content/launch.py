@@ -51,19 +51,19 @@ def example_settings(project: Project) -> list[Problem]:
     return found
 
 
-def _setting(config: SiteConfig, veld: str) -> object:
+def _setting(config: SiteConfig, field: str) -> object:
     data: object = config.data
-    for part in veld.split("."):
+    for part in field.split("."):
         data = data.get(part) if isinstance(data, dict) else None
     return data
 
 
-def _problem(config: SiteConfig, veld: str, value: str, what: str) -> Problem:
-    missing = _setting(config, veld) is None
-    shown = f"{veld} ontbreekt, dus de site gebruikt '{value}'" if missing else f"{veld}: '{value}'"
+def _problem(config: SiteConfig, field: str, value: str, what: str) -> Problem:
+    missing = _setting(config, field) is None
+    shown = f"{field} ontbreekt, dus de site gebruikt '{value}'" if missing else f"{field}: '{value}'"
     return Problem(
         CONFIG_FILE,
-        config.line(veld),
+        config.line(field),
         CODE,
-        f"{shown}: dat is een voorbeeld uit het voorbeeldarchief, dat niemand bereikt. Schrijf in mkdocs.yml bij {veld.split('.')[-1]} {what}.",
+        f"{shown}: dat is een voorbeeld uit het voorbeeldarchief, dat niemand bereikt. Schrijf in mkdocs.yml bij {field.split('.')[-1]} {what}.",
     )

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import html as lxml_html
 
 from adviesregister.content.model import Archive, Problem
-from adviesregister.content.names import RESERVED_PAGES, jaar_url, thema_url
+from adviesregister.content.names import RESERVED_PAGES, thema_url, year_url
 
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
 """The kinds of address a link may have besides a page of the site (the sanitiser's url_schemes, content/markup.py)."""
@@ -41,9 +41,9 @@ _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 class LinkTargets:
     """The addresses of the site that a link may lead to."""
 
-    documenten: frozenset[str]
+    documents: frozenset[str]
     gemeenten: frozenset[str]
-    paginas: frozenset[str]
+    pages: frozenset[str]
     lijsten: frozenset[str] = frozenset()
     """The lists of a theme or a year that documents make ('themas/zorg', 'jaren/2023')."""
     site_url: str = ""
@@ -51,18 +51,18 @@ class LinkTargets:
 
 
 def link_targets(archive: Archive, site_url: str = "") -> LinkTargets:
-    lijsten = {thema_url(thema).rstrip("/") for doc in archive.documenten for thema in doc.themas}
-    lijsten |= {jaar_url(doc.datum.jaar).rstrip("/") for doc in archive.documenten}
+    lijsten = {thema_url(thema).rstrip("/") for doc in archive.documents for thema in doc.themas}
+    lijsten |= {year_url(doc.datum.jaar).rstrip("/") for doc in archive.documents}
     return LinkTargets(
-        frozenset(doc.id for doc in archive.documenten),
+        frozenset(doc.id for doc in archive.documents),
         frozenset(archive.gemeenten),
-        frozenset(pagina.naam.removesuffix(".md") for pagina in archive.paginas),
+        frozenset(page.naam.removesuffix(".md") for page in archive.pages),
         frozenset(lijsten),
         site_url,
     )
 
 
-def check_links(pad: str, tekst: str, tekst_regel: int, shown_html: str, address: str, targets: LinkTargets, anchors: bool) -> list[Problem]:
+def check_links(path: str, tekst: str, text_line: int, shown_html: str, address: str, targets: LinkTargets, anchors: bool) -> list[Problem]:
     """A problem for each link of `shown_html` (the text as the page shows it, at the site address `address`, e.g.
     'over/') that leads nowhere; `anchors`: judge '#kop' against the headings of the text too (a hand-written page,
     whose page holds little else)."""
@@ -71,28 +71,28 @@ def check_links(pad: str, tekst: str, tekst_regel: int, shown_html: str, address
     root = lxml_html.fragment_fromstring(shown_html, create_parent="div")
     ids = set(root.xpath("//@id"))
     in_folder = _base_path(targets.site_url) != "/"
-    cursor = _Cursor(tekst, tekst_regel)
+    cursor = _Cursor(tekst, text_line)
     problems = []
     for link in root.xpath("//a"):
         href = link.get("href")
         if href is None:  # the sanitiser took the address away: not a web address nor a page of the site
             written, line = cursor.unsafe(link.text_content())
-            problems.append(Problem(pad, line, "link-werkt-niet", _scheme_message(written)))
+            problems.append(Problem(path, line, "link-werkt-niet", _scheme_message(written)))
             continue
         line = cursor.line_of(href)
         if not link.text_content().strip():  # a screen reader says only "link": WCAG 2.4.4, axe's link-name
-            problems.append(Problem(pad, line, "link-zonder-tekst", _empty_message(href)))
+            problems.append(Problem(path, line, "link-zonder-tekst", _empty_message(href)))
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             continue
         if not parts.path:
             if anchors and parts.fragment and parts.fragment not in ids:
-                problems.append(Problem(pad, line, "link-werkt-niet", _anchor_message(href, sorted(ids))))
+                problems.append(Problem(path, line, "link-werkt-niet", _anchor_message(href, sorted(ids))))
             continue
         if not _leads_somewhere(parts.path, address, targets):
-            problems.append(Problem(pad, line, "link-werkt-niet", _message(href, address)))
+            problems.append(Problem(path, line, "link-werkt-niet", _message(href, address)))
         elif in_folder and parts.path.startswith("/"):
-            problems.append(Problem(pad, line, "link-werkt-niet", _root_message(href, address, targets.site_url)))
+            problems.append(Problem(path, line, "link-werkt-niet", _root_message(href, address, targets.site_url)))
     return problems
 
 
@@ -122,14 +122,14 @@ def _leads_somewhere(path: str, address: str, targets: LinkTargets) -> bool:
         return True  # the home
     first, rest = parts[0], parts[1:]
     if first == "documenten":  # the overview (and its further pages, 'pagina/2/'), or one document
-        return not rest or _further_page(rest) or (len(rest) == 1 and rest[0] in targets.documenten)
+        return not rest or _further_page(rest) or (len(rest) == 1 and rest[0] in targets.documents)
     if first == "gemeenten":
         return _listing(rest, targets.gemeenten)
     if first in ("themas", "jaren"):
         return _listing(rest, frozenset(name.partition("/")[2] for name in targets.lijsten if name.startswith(f"{first}/")))
     if first == "status":  # a status is computed at the build (from the day's date): any one name
         return len(rest) <= 1 or _further_page(rest[1:])
-    if first in targets.paginas:
+    if first in targets.pages:
         return not rest
     return first in RESERVED_PAGES  # files the pipeline makes (open-data/, bronnen/, feeds/): taken whole
 
@@ -147,9 +147,9 @@ class _Cursor:
     """Where in the text the links stand: each searched from just after the previous one, so two links to the same
     address (or one whose address ends another's) are each named at their own line."""
 
-    def __init__(self, tekst: str, tekst_regel: int) -> None:
+    def __init__(self, tekst: str, text_line: int) -> None:
         self.tekst = tekst
-        self.tekst_regel = tekst_regel
+        self.text_line = text_line
         self.position = 0
 
     def line_of(self, href: str) -> int:
@@ -160,7 +160,7 @@ class _Cursor:
                 at, minus_length = min(found)
                 self.position = max(self.position, at - minus_length)
                 return self._line(at)
-        return self.tekst_regel
+        return self.text_line
 
     def unsafe(self, text: str) -> tuple[str, int]:
         """The next address written in the text that is neither a web address nor a page ('javascript:…'), and its
@@ -172,10 +172,10 @@ class _Cursor:
                 self.position = match.end()
                 return written, self._line(match.start())
         at = self.tekst.find(text.strip(), self.position) if text.strip() else -1
-        return "", self._line(at) if at >= 0 else self.tekst_regel
+        return "", self._line(at) if at >= 0 else self.text_line
 
     def _line(self, at: int) -> int:
-        return self.tekst_regel + self.tekst.count("\n", 0, at)
+        return self.text_line + self.tekst.count("\n", 0, at)
 
 
 def _message(href: str, address: str) -> str:

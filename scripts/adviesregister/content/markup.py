@@ -45,7 +45,7 @@ def page_html(rendered: str) -> str:
     return _clean(rendered, _PAGE_TAGS, {**_TEXT_ATTRIBUTES, "a": {"href", "title"}}, _PAGE_CLASSES)
 
 
-def pagina_html(tekst: str) -> str:
+def content_page_html(tekst: str) -> str:
     """A hand-written page's Markdown as the site shows it (Markdown with the extensions of mkdocs.yml, then page_html)."""
     return page_html(markdown.markdown(tekst, extensions=PAGE_EXTENSIONS))
 

@@ -112,7 +112,7 @@ class Gemeente:
     adviesraden: tuple[Adviesraad, ...]
     """At least one; the first is the council the site names as the sender of an advice."""
     reactietermijn_weken: int = DEFAULT_REACTIETERMIJN_WEKEN
-    regels: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     """The line in gemeenten.yml of each field ('almelo.naam', 'almelo.adviesraden.0.naam'), for problems."""
 
     @property
@@ -154,7 +154,7 @@ class Document:
     titel: str
     datum: Datum
     gemeente: str
-    pad: str
+    path: str
     van: str | None = None
     aan: str | None = None
     onderwerp: str | None = None
@@ -175,12 +175,12 @@ class Document:
     """The fields a person gave at import (a question, an option, the table of --aanvullen), not read from the letter."""
     bron: Bron | None = None
     tekst: str = ""
-    regels: dict[str, int] = field(default_factory=dict)
-    tekst_regel: int = 1
+    lines: dict[str, int] = field(default_factory=dict)
+    text_line: int = 1
 
-    def regel(self, veld: str) -> int:
-        """The line of `veld` in the file, or of the opening '---' if it is absent."""
-        return self.regels.get(veld, 1)
+    def line(self, field: str) -> int:
+        """The line of `field` in the file, or of the opening '---' if it is absent."""
+        return self.lines.get(field, 1)
 
 
 def described(beschrijving: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -230,25 +230,25 @@ DERIVED_FIELDS = tuple(f.name for f in fields(Derived))
 class Problem:
     """One thing wrong with the content, located like a compiler error."""
 
-    pad: str
-    regel: int
+    path: str
+    line: int
     code: str
-    bericht: str
+    message: str
 
     def __str__(self) -> str:
         """One line, whatever the file name or a quoted value holds: a line break shows as \\x0a."""
-        return _one_line(f"{self.pad}:{self.regel}: [{self.code}] {self.bericht}")
+        return _one_line(f"{self.path}:{self.line}: [{self.code}] {self.message}")
 
     def github_annotation(self, level: str = "error") -> str:
         """The problem as a GitHub Actions annotation (`level` error or warning), shown on the changed line of a pull request."""
         title = f"[{self.code}]".replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
-        pad = self.pad.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
-        message = self.bericht.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={pad},line={self.regel},title={title}::{message}"
+        path = self.path.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={path},line={self.line},title={title}::{message}"
 
 
 @dataclass(frozen=True)
-class Pagina:
+class ContentPage:
     """A hand-written page of content/paginas/ ('Over dit archief'); its Markdown is sanitised when the site is built."""
 
     naam: str
@@ -257,29 +257,29 @@ class Pagina:
     tekst: str
     verbergen: tuple[str, ...] = ()
     """Parts of the page the theme leaves out: 'toc', 'navigation'."""
-    titel_regel: int = 1
-    tekst_regel: int = 1
+    title_line: int = 1
+    text_line: int = 1
 
 
 @dataclass
 class Archive:
     gemeenten: dict[str, Gemeente]
-    documenten: list[Document]
+    documents: list[Document]
     onleesbaar: list[str] = field(default_factory=list)
     """Paths of document files that could not be read (their problems are reported)."""
-    paginas: list[Pagina] = field(default_factory=list)
+    pages: list[ContentPage] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Document]:
         """Documents by id; where an id is used twice (a problem `check` names), the first one."""
         found: dict[str, Document] = {}
-        for doc in self.documenten:
+        for doc in self.documents:
             found.setdefault(doc.id, doc)
         return found
 
 
 def summarize_problems(problems: list[Problem]) -> str:
     """The closing line of a check: how many problems in how many files."""
-    files = len({p.pad for p in problems})
+    files = len({p.path for p in problems})
     woord = "probleem" if len(problems) == 1 else "problemen"
     bestanden = "bestand" if files == 1 else "bestanden"
     return f"{len(problems)} {woord} in {files} {bestanden}."

@@ -36,18 +36,18 @@ def document_id(gemeente: str | None, datum: object | None, titel: str) -> str:
     return "-".join(part for part in (gemeente or UNKNOWN_GEMEENTE, str(datum) if datum else "", slugify(titel)) if part)
 
 
-def _folder(gemeente: str | None, jaar: int | str | None) -> str:
-    return f"{gemeente or UNKNOWN_GEMEENTE}/{jaar or NO_DATE_FOLDER}"
+def _folder(gemeente: str | None, year: int | str | None) -> str:
+    return f"{gemeente or UNKNOWN_GEMEENTE}/{year or NO_DATE_FOLDER}"
 
 
-def document_path(gemeente: str | None, jaar: int | str | None, doc_id: str) -> str:
+def document_path(gemeente: str | None, year: int | str | None, doc_id: str) -> str:
     """Where a document's Markdown file goes, relative to the project: content/documenten/<gemeente>/<jaar>/<id>.md."""
-    return f"content/documenten/{_folder(gemeente, jaar)}/{doc_id}.md"
+    return f"content/documenten/{_folder(gemeente, year)}/{doc_id}.md"
 
 
-def source_path(gemeente: str | None, jaar: int | str | None, file_name: str) -> str:
+def source_path(gemeente: str | None, year: int | str | None, file_name: str) -> str:
     """Where the copy of an original letter goes, relative to content/ (as `bron.bestand` names it)."""
-    return f"bronnen/{_folder(gemeente, jaar)}/{file_name}"
+    return f"bronnen/{_folder(gemeente, year)}/{file_name}"
 
 
 # The site's pages and files. Templates get these through site/urls.py's `urls` (Jinja globals), scripts through the
@@ -139,15 +139,15 @@ RESERVED_PAGES = frozenset(
 """Names a hand-written page in content/paginas/ cannot have: the pipeline makes pages or folders with them."""
 
 
-def offered_as_text(bestand: str) -> bool:
+def offered_as_text(file: str) -> bool:
     """HTML and Markdown would run or render on the site's address, so their originals are offered as text."""
-    return PurePosixPath(bestand).suffix.lower() not in DOWNLOAD_SUFFIXES
+    return PurePosixPath(file).suffix.lower() not in DOWNLOAD_SUFFIXES
 
 
-def source_url(doc_id: str, bestand: str) -> str:
+def source_url(doc_id: str, file: str) -> str:
     """Where a document's original is offered: named after the document, so the name is always safe in a URL and a
     download; an HTML or Markdown original as text ('….html.txt')."""
-    return f"{SOURCES}{doc_id}{PurePosixPath(bestand).suffix.lower()}" + (".txt" if offered_as_text(bestand) else "")
+    return f"{SOURCES}{doc_id}{PurePosixPath(file).suffix.lower()}" + (".txt" if offered_as_text(file) else "")
 
 
 def page_url(doc_id: str) -> str:
@@ -167,8 +167,8 @@ def thema_url(thema: str) -> str:
     return f"{THEMAS}{slugify(thema)}/"
 
 
-def jaar_url(jaar: int) -> str:
-    return f"{JAREN}{jaar}/"
+def year_url(year: int) -> str:
+    return f"{JAREN}{year}/"
 
 
 def status_url(status: str) -> str:

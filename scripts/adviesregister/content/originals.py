@@ -53,7 +53,7 @@ WITHHELD_UNKNOWN = (
 class Verdict:
     """What the site does with an original."""
 
-    reden: str | None = None
+    reason: str | None = None
     """Why the site does not publish it (Dutch, without the values found); None: it does."""
     persoonlijk: bool = False
     """The reason is personal data found in it: such a file must not be in the public repository either."""
@@ -62,20 +62,20 @@ class Verdict:
     grootte: int = 0
     """Their size in bytes."""
     archief: str | None = None
-    """Why the original itself must not be in the public repository although nothing in `reden` says so (Dutch,
+    """Why the original itself must not be in the public repository although nothing in `reason` says so (Dutch,
     without the values): a PDF whose clean copy the site would publish, but whose original carries personal data in a
     part the copy leaves out (whole_pdf.py), or a part that could not be read. None: it may be there."""
     soort: str | None = None
-    """The kind of `reden`, a key of WITHHELD ('persoonsgegevens', 'auteur', 'scan' …): what the page says; None when published."""
+    """The kind of `reason`, a key of WITHHELD ('persoonsgegevens', 'auteur', 'scan' …): what the page says; None when published."""
 
     def buiten_archief(self) -> str | None:
         """Why `import` leaves the original out of content/ (the site does not publish it, or the repository must not
         hold it); None: it goes in."""
-        return self.reden if self.reden is not None else self.archief
+        return self.reason if self.reason is not None else self.archief
 
     def buiten_archief_soort(self) -> str | None:
         """The kind of reason `buiten_archief` gives (bron.reden of a document whose original stays outside)."""
-        if self.reden is not None:
+        if self.reason is not None:
             return self.soort
         if self.archief is None:
             return None
@@ -200,8 +200,8 @@ def check_originals(documents: list[Document], content: Path, cache: ResultCache
     verdicts = judge_documents(documents, content, cache)
     return [
         Problem(
-            doc.pad,
-            doc.regel("bron.bestand"),
+            doc.path,
+            doc.line("bron.bestand"),
             "bron-persoonsgegevens",
             f"bron.bestand: het originele bestand 'content/{doc.bron.bestand}' {_what_is_wrong(verdicts[doc.id])}. "
             "De site publiceert het niet, maar de openbare git-repository wel. Haal het bestand weg uit content/bronnen/ "
@@ -215,7 +215,7 @@ def check_originals(documents: list[Document], content: Path, cache: ResultCache
 
 def _what_is_wrong(verdict: Verdict) -> str:
     if verdict.persoonlijk or verdict.archief is None:
-        return f"bevat persoonsgegevens ({verdict.reden})"
+        return f"bevat persoonsgegevens ({verdict.reason})"
     if verdict.archief.startswith(_UNREAD):
         return f"kon niet helemaal gelezen worden{verdict.archief.removeprefix(_UNREAD)}, dus er kunnen persoonsgegevens in staan"
     return f"bevat persoonsgegevens in een deel dat de site weglaat ({verdict.archief})"
@@ -224,11 +224,11 @@ def _what_is_wrong(verdict: Verdict) -> str:
 def is_publishable(path: Path) -> bool:
     """An original letter may be published only when all of it was read and none of it is personal data: not in what a
     reader sees, nor in what the file carries besides."""
-    return judge_original(path).reden is None
+    return judge_original(path).reason is None
 
 
 def publishable_originals(documents: list[Document], content: Path, folder: Path | None) -> dict[str, Verdict]:
-    """The verdict on each document's original in content/bronnen/: the site publishes those without `reden`, with the
+    """The verdict on each document's original in content/bronnen/: the site publishes those without a `reason`, with the
     checksum and size of what it publishes (a withheld one has no sha256); a withheld one says why (`soort`)."""
     cache = originals_cache(folder)
     verdicts = judge_documents(documents, content, cache)
@@ -236,10 +236,10 @@ def publishable_originals(documents: list[Document], content: Path, folder: Path
     return verdicts
 
 
-def withheld_sentence(verdict: Verdict | None, reden: str | None) -> str:
+def withheld_sentence(verdict: Verdict | None, reason: str | None) -> str:
     """What the document's page says of an original it does not publish: the build's verdict on a file in
     content/bronnen/, else the reason the import recorded for one it kept outside (bron.reden)."""
-    soort = verdict.soort if verdict is not None and verdict.reden is not None else reden
+    soort = verdict.soort if verdict is not None and verdict.reason is not None else reason
     return WITHHELD.get(soort or "", WITHHELD_UNKNOWN)
 
 
@@ -252,13 +252,13 @@ def _digest(path: Path) -> str:
 
 
 def _verdict_json(verdict: Verdict) -> list[Any]:
-    return [verdict.reden, verdict.persoonlijk, verdict.sha256, verdict.grootte, verdict.archief, verdict.soort]
+    return [verdict.reason, verdict.persoonlijk, verdict.sha256, verdict.grootte, verdict.archief, verdict.soort]
 
 
 def _verdict_from_json(row: list[Any]) -> Verdict:
-    reden, persoonlijk, sha256, grootte, archief, soort = row
+    reason, persoonlijk, sha256, grootte, archief, soort = row
     return Verdict(
-        None if reden is None else str(reden),
+        None if reason is None else str(reason),
         bool(persoonlijk),
         None if sha256 is None else str(sha256),
         int(grootte),

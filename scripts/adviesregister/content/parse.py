@@ -59,39 +59,39 @@ _CHARACTER_HINTS = {
 class ParseError(AdviesregisterError):
     """A file's front matter cannot be read; `check` turns it into a Problem with its code and line."""
 
-    def __init__(self, code: str, regel: int, bericht: str) -> None:
-        super().__init__(bericht)
+    def __init__(self, code: str, line: int, message: str) -> None:
+        super().__init__(message)
         self.code = code
-        self.regel = regel
-        self.bericht = bericht
+        self.line = line
+        self.message = message
 
 
 class _Loader(yaml.SafeLoader):
     """Safe YAML that keeps dates as text, so our own date check sees them, and refuses what an author never needs:
     anchors and aliases (a few lines of them can expand to gigabytes), tags, and deep nesting."""
 
-    def __init__(self, text: str, eerste_regel: int, tags: frozenset[str] = frozenset()) -> None:
+    def __init__(self, text: str, first_line: int, tags: frozenset[str] = frozenset()) -> None:
         super().__init__(text)
-        self.eerste_regel = eerste_regel
+        self.first_line = first_line
         self.depth = 0
         self.tags = tags
         """Local tags ('!ENV') the caller reads itself: kept as `Tagged`, never interpreted here."""
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
-        regel = event.start_mark.line + self.eerste_regel
+        line = event.start_mark.line + self.first_line
         anchor: str | None = event.anchor
         if isinstance(event, yaml.AliasEvent):
-            raise ParseError("yaml-anker", regel, _anchor_message(f"*{anchor}", "een verwijzing naar een anker"))
+            raise ParseError("yaml-anker", line, _anchor_message(f"*{anchor}", "een verwijzing naar een anker"))
         if anchor is not None:
-            raise ParseError("yaml-anker", regel, _anchor_message(f"&{anchor}", "een anker"))
+            raise ParseError("yaml-anker", line, _anchor_message(f"&{anchor}", "een anker"))
         tag: str | None = getattr(event, "tag", None)
         if tag not in _PLAIN_TAGS and tag not in self.tags:
-            raise ParseError("yaml-tag", regel, _tag_message(tag))
+            raise ParseError("yaml-tag", line, _tag_message(tag))
         if self.depth >= MAX_DEPTH:
             raise ParseError(
                 "te-diep",
-                regel,
+                line,
                 f"het gegevensblok is hier meer dan {MAX_DEPTH} lagen diep (lijsten in lijsten, of haken [ of {{ in elkaar). "
                 "Een veld is hooguit een lijst van groepen. Kijk of er haken open zijn blijven staan.",
             )
@@ -152,15 +152,15 @@ class Parsed:
     """A YAML mapping with the line (1-based, in the file) of each field path."""
 
     data: dict[str, Any]
-    regels: dict[str, int]
+    lines: dict[str, int]
 
 
 @dataclass
 class ParsedDocument:
-    gegevens: Parsed
+    front_matter: Parsed
     tekst: str
-    tekst_regel: int
-    einde_regel: int = 0
+    text_line: int
+    end_line: int = 0
     """The line of the closing '---': where a field the file lacks would be added (above it)."""
 
 
@@ -184,18 +184,18 @@ def decode_text(raw: bytes) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        regel = raw.count(b"\n", 0, err.start) + 1
+        line = raw.count(b"\n", 0, err.start) + 1
         raise ParseError(
             "geen-utf8",
-            regel,
+            line,
             f"het bestand bevat tekens die geen UTF-8 zijn (byte 0x{raw[err.start]:02x}). "
             "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als', codering UTF-8).",
         ) from None
     bad = _FORBIDDEN_IN_FILE_RE.search(text)
     if bad:
-        regel = text.count("\n", 0, bad.start()) + 1
+        line = text.count("\n", 0, bad.start()) + 1
         kolom = bad.start() - text.rfind("\n", 0, bad.start())
-        raise ParseError("stuurteken", regel, _control_message(bad[0], f"op deze regel, als teken {kolom},"))
+        raise ParseError("stuurteken", line, _control_message(bad[0], f"op deze regel, als teken {kolom},"))
     return text.removeprefix("\ufeff")
 
 
@@ -218,58 +218,58 @@ def remove_forbidden_characters(text: str) -> str:
     return _FORBIDDEN_IN_VALUE_RE.sub("", text.replace("\r\n", "\n"))
 
 
-def parse_yaml(text: str, eerste_regel: int = 1, tags: frozenset[str] = frozenset()) -> Parsed:
+def parse_yaml(text: str, first_line: int = 1, tags: frozenset[str] = frozenset()) -> Parsed:
     """Parse a YAML mapping safely; `eerste_regel` is the file line of the text's first line. A value with one of
     `tags` (local tags such as '!ENV') comes back as `Tagged`, for the caller to judge; any other tag is refused."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise ParseError(
             "gegevensblok-te-groot",
-            eerste_regel,
+            first_line,
             f"het gegevensblok is groter dan {MAX_YAML_BYTES // 1024} kB; zo veel gegevens heeft geen enkel document. "
             "Staat de tekst van de brief erin? Zet die onder de tweede regel '---'.",
         )
     try:
-        loader = _Loader(text, eerste_regel, tags)
+        loader = _Loader(text, first_line, tags)
     except yaml.reader.ReaderError as err:
-        regel = text.count("\n", 0, err.position) + eerste_regel
-        raise ParseError("stuurteken", regel, _control_message(chr(err.character), "op deze regel")) from None
+        line = text.count("\n", 0, err.position) + first_line
+        raise ParseError("stuurteken", line, _control_message(chr(err.character), "op deze regel")) from None
     try:
         node = loader.get_single_node()
         if node is None:
-            raise ParseError("geen-gegevens", eerste_regel, "het gegevensblok is leeg. Vul de velden in.")
+            raise ParseError("geen-gegevens", first_line, "het gegevensblok is leeg. Vul de velden in.")
         if not isinstance(node, yaml.MappingNode):
             raise ParseError(
                 "geen-gegevens",
-                node.start_mark.line + eerste_regel,
+                node.start_mark.line + first_line,
                 "het gegevensblok moet bestaan uit regels 'veld: waarde'.",
             )
-        regels: dict[str, int] = {}
-        _collect_lines(node, "", eerste_regel, regels)
+        lines: dict[str, int] = {}
+        _collect_lines(node, "", first_line, lines)
         data = loader.construct_document(node)
     except yaml.constructor.ConstructorError as err:
         mark = err.problem_mark or err.context_mark
-        regel = mark.line + eerste_regel if mark else eerste_regel
+        line = mark.line + first_line if mark else first_line
         tag = _TAG_RE.search(err.problem or "")
-        raise ParseError("yaml-tag", regel, _tag_message(tag[1] if tag else None)) from None
+        raise ParseError("yaml-tag", line, _tag_message(tag[1] if tag else None)) from None
     except yaml.MarkedYAMLError as err:
         open_quote = _unclosed_quote(text, err)
         if open_quote is not None:
-            raise ParseError("yaml-fout", open_quote.start_mark.line + eerste_regel, _quote_message(open_quote, eerste_regel)) from None
+            raise ParseError("yaml-fout", open_quote.start_mark.line + first_line, _quote_message(open_quote, first_line)) from None
         mark = err.problem_mark or err.context_mark
-        regel = mark.line + eerste_regel if mark else eerste_regel
+        line = mark.line + first_line if mark else first_line
         raise ParseError(
             "yaml-fout",
-            regel,
+            line,
             "op deze regel of vlak erboven klopt de schrijfwijze niet. Kijk naar de dubbele punt na elke veldnaam, "
             "naar inspringing, en naar aanhalingstekens: elk aanhalingsteken moet ook weer gesloten worden. "
             f"(Technisch: {err.problem or err.context}.)",
         ) from None
     except yaml.YAMLError as err:
-        raise ParseError("yaml-fout", eerste_regel, f"het gegevensblok is geen geldige YAML ({err}).") from None
+        raise ParseError("yaml-fout", first_line, f"het gegevensblok is geen geldige YAML ({err}).") from None
     finally:
         loader.dispose()
-    _check_values(data, regels)
-    return Parsed(data, regels)
+    _check_values(data, lines)
+    return Parsed(data, lines)
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,7 @@ def _unclosed_quote(text: str, err: yaml.MarkedYAMLError) -> _OpenQuote | None:
     return found if found is not None and found.end_line == err.problem_mark.line else None
 
 
-def _quote_message(open_quote: _OpenQuote, eerste_regel: int) -> str:
+def _quote_message(open_quote: _OpenQuote, first_line: int) -> str:
     if open_quote.quote == "'":
         binnen = (
             "Is het een apostrof in de tekst zelf, zoals in 's-Hertogenbosch? Zet de hele waarde dan tussen dubbele aanhalingstekens: \"'s-Hertogenbosch\"."
@@ -312,70 +312,70 @@ def _quote_message(open_quote: _OpenQuote, eerste_regel: int) -> str:
         binnen = "Staat het teken \" in de tekst zelf, zoals bij een citaat? Zet de hele waarde dan tussen enkele aanhalingstekens: ' '."
     return (
         f"op deze regel begint een waarde met een aanhalingsteken ({open_quote.quote}) dat op deze regel niet gesloten wordt; "
-        f"daardoor loopt de waarde door tot regel {open_quote.end_line + eerste_regel}. Zet aan het eind van de waarde ook een {open_quote.quote}. {binnen}"
+        f"daardoor loopt de waarde door tot regel {open_quote.end_line + first_line}. Zet aan het eind van de waarde ook een {open_quote.quote}. {binnen}"
     )
 
 
-def _collect_lines(node: yaml.Node, prefix: str, eerste_regel: int, regels: dict[str, int]) -> None:
+def _collect_lines(node: yaml.Node, prefix: str, first_line: int, lines: dict[str, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            regel = key.start_mark.line + eerste_regel
-            _check_key(key, regel)
+            line = key.start_mark.line + first_line
+            _check_key(key, line)
             naam = f"{prefix}{key.value}"
-            if naam in regels:
+            if naam in lines:
                 raise ParseError(
                     "dubbel-veld",
-                    regel,
-                    f"{naam}: dit veld staat er twee keer (ook op regel {regels[naam]}). Houd er één over.",
+                    line,
+                    f"{naam}: dit veld staat er twee keer (ook op regel {lines[naam]}). Houd er één over.",
                 )
-            regels[naam] = regel
-            _collect_lines(value, f"{naam}.", eerste_regel, regels)
+            lines[naam] = line
+            _collect_lines(value, f"{naam}.", first_line, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             naam = f"{prefix}{index}"
-            regels[naam] = item.start_mark.line + eerste_regel
-            _collect_lines(item, f"{naam}.", eerste_regel, regels)
+            lines[naam] = item.start_mark.line + first_line
+            _collect_lines(item, f"{naam}.", first_line, lines)
     else:
-        _check_scalar(node, node.start_mark.line + eerste_regel)
+        _check_scalar(node, node.start_mark.line + first_line)
 
 
-def _check_key(key: yaml.Node, regel: int) -> None:
+def _check_key(key: yaml.Node, line: int) -> None:
     """A field name is text: `null:`, `true:`, `1:`, `<<:` or a list are not (and would crash whatever names them)."""
     if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG:
         return
     if not isinstance(key, yaml.ScalarNode):
         raise ParseError(
-            "veldnaam", regel, "een lijst of groep kan geen veldnaam zijn. Een veldnaam is een woord, zoals 'titel', met een dubbele punt erachter."
+            "veldnaam", line, "een lijst of groep kan geen veldnaam zijn. Een veldnaam is een woord, zoals 'titel', met een dubbele punt erachter."
         )
     kind = _KEY_KINDS.get(key.tag, "een teken met een bijzondere betekenis")
     raise ParseError(
         "veldnaam",
-        regel,
+        line,
         f"'{key.value}' kan geen veldnaam zijn: het wordt gelezen als {kind}. Een veldnaam is een woord, zoals 'titel'. "
         "Controleer de spelling; bedoelt u echt deze naam, zet hem dan tussen aanhalingstekens.",
     )
 
 
-def _check_scalar(node: yaml.Node, regel: int) -> None:
+def _check_scalar(node: yaml.Node, line: int) -> None:
     if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
         raise ParseError(
             "getal-te-groot",
-            regel,
+            line,
             f"hier staat een getal van {len(node.value)} tekens; zo'n groot getal komt in geen enkel veld voor. "
             "Is het tekst, zoals een kenmerk? Zet het dan tussen aanhalingstekens.",
         )
     if node.tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
-        raise ParseError("yaml-fout", regel, f"'{node.value}' kan hier niet alleen staan. Bedoelt u deze tekens als tekst, zet ze dan tussen aanhalingstekens.")
+        raise ParseError("yaml-fout", line, f"'{node.value}' kan hier niet alleen staan. Bedoelt u deze tekens als tekst, zet ze dan tussen aanhalingstekens.")
 
 
-def _check_values(data: Any, regels: dict[str, int]) -> None:
+def _check_values(data: Any, lines: dict[str, int]) -> None:
     """No control character reaches the model by a YAML escape ("\\x07", "\\u0000") either; a field name stays on one line."""
     for path, text, is_key in _texts(data, ()):
         bad = (_FORBIDDEN_IN_KEY_RE if is_key else _FORBIDDEN_IN_VALUE_RE).search(text)
         if bad:
-            veld = ".".join(str(part) for part in path)
-            waar = f"{veld}: in deze {'veldnaam' if is_key else 'waarde'} (geschreven als {_escapes(bad[0])})"
-            raise ParseError("stuurteken", field_line(regels, path), _control_message(bad[0], waar))
+            field = ".".join(str(part) for part in path)
+            waar = f"{field}: in deze {'veldnaam' if is_key else 'waarde'} (geschreven als {_escapes(bad[0])})"
+            raise ParseError("stuurteken", field_line(lines, path), _control_message(bad[0], waar))
 
 
 def _texts(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str, bool]]:
@@ -412,21 +412,21 @@ def parse_document(raw: bytes) -> ParsedDocument:
             1,
             "het gegevensblok dat op regel 1 begint, wordt nergens afgesloten. Zet een regel '---' onder het laatste veld.",
         )
-    eerste_regel = text.count("\n", 0, opening.end()) + 1
-    gegevens = parse_yaml(text[opening.end() : closing.start()], eerste_regel)
+    first_line = text.count("\n", 0, opening.end()) + 1
+    front_matter = parse_yaml(text[opening.end() : closing.start()], first_line)
     body = text[closing.end() :]
     stripped = body.lstrip("\n")
-    tekst_regel = text.count("\n", 0, closing.end()) + len(body) - len(stripped) + 1
+    text_line = text.count("\n", 0, closing.end()) + len(body) - len(stripped) + 1
     if not stripped.strip():  # no text: point at the line under the closing '---', where it belongs
-        tekst_regel = text.count("\n", 0, closing.start()) + 2
+        text_line = text.count("\n", 0, closing.start()) + 2
     tekst = stripped.rstrip() + "\n" if stripped.strip() else ""
-    return ParsedDocument(gegevens, tekst, tekst_regel, text.count("\n", 0, closing.start()) + 1)
+    return ParsedDocument(front_matter, tekst, text_line, text.count("\n", 0, closing.start()) + 1)
 
 
-def field_line(regels: dict[str, int], path: Sequence[str | int], default: int = 1) -> int:
+def field_line(lines: dict[str, int], path: Sequence[str | int], default: int = 1) -> int:
     """The line of the deepest part of `path` that is in the file."""
     for end in range(len(path), 0, -1):
         naam = ".".join(str(part) for part in path[:end])
-        if naam in regels:
-            return regels[naam]
+        if naam in lines:
+            return lines[naam]
     return default

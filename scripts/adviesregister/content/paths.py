@@ -83,13 +83,15 @@ def _unsafe_in(project: Project, folder: Path) -> list[Problem]:
             folders[:] = []
         for name in sorted([*folders, *names]):
             path = Path(parent, name)
-            pad = project.relative(path)
+            relative_path = project.relative(path)
             if is_link(path):
-                problems.append(Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
+                problems.append(Problem(relative_path, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit")))
             elif name in names and not is_regular_file(path):
-                problems.append(Problem(pad, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg."))
+                problems.append(
+                    Problem(relative_path, 1, "geen-gewoon-bestand", "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat). Haal het weg.")
+                )
             elif name in names and path.lstat().st_nlink > 1:  # git never makes one: it was made on this machine
-                problems.append(Problem(pad, 1, "geen-gewoon-bestand", _HARD_LINK_TEXT))
+                problems.append(Problem(relative_path, 1, "geen-gewoon-bestand", _HARD_LINK_TEXT))
     return problems
 
 
@@ -117,9 +119,9 @@ def _tracked_links(root: Path) -> list[Problem]:
     return problems
 
 
-def link_problem(pad: str) -> Problem:
+def link_problem(path: str) -> Problem:
     """The one message for a symlink where the archive reads a file."""
-    return Problem(pad, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit"))
+    return Problem(path, 1, "snelkoppeling", _SYMLINK_TEXT.format(wat="dit"))
 
 
 _DEEP_TEXT = (
@@ -139,38 +141,38 @@ _SYMLINK_TEXT = (
 )
 
 
-def source_problem(content: Path, bestand: str) -> tuple[str, str] | None:
+def source_problem(content: Path, file: str) -> tuple[str, str] | None:
     """What is wrong with `bron.bestand` (problem code, Dutch message), or None. Looks at the text first, so that
     nothing outside content/ is ever looked at."""
-    fout = _path_problem(bestand)
-    if fout is not None:
-        return "bron-pad", fout
-    return _file_problem(content, bestand)
+    error = _path_problem(file)
+    if error is not None:
+        return "bron-pad", error
+    return _file_problem(content, file)
 
 
-def _path_problem(bestand: str) -> str | None:
-    parts = PurePosixPath(bestand).parts
-    if bestand.startswith("/") or "\\" in bestand or not parts or parts[0] != SOURCES_FOLDER or len(parts) < 2:
+def _path_problem(file: str) -> str | None:
+    parts = PurePosixPath(file).parts
+    if file.startswith("/") or "\\" in file or not parts or parts[0] != SOURCES_FOLDER or len(parts) < 2:
         return f"het originele bestand moet in de map content/{SOURCES_FOLDER}/ staan. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/oss/2024/brief.pdf."
-    if any(len(part.encode()) > MAX_NAME_BYTES for part in bestand.split("/")):
+    if any(len(part.encode()) > MAX_NAME_BYTES for part in file.split("/")):
         return f"een naam in dit pad is langer dan {MAX_NAME_BYTES} tekens. Geef het bestand (of de map) een kortere naam."
-    if any(part in (".", "..") for part in bestand.split("/")) or "//" in bestand:
+    if any(part in (".", "..") for part in file.split("/")) or "//" in file:
         return f"het pad mag geen '..', '.' of '//' bevatten. Schrijf het pad vanaf content/, bijvoorbeeld {SOURCES_FOLDER}/oss/2024/brief.pdf."
-    if PurePosixPath(bestand).suffix.lower() not in SUPPORTED:
+    if PurePosixPath(file).suffix.lower() not in SUPPORTED:
         soorten = ", ".join(SUPPORTED)
         return f"het archief kan alleen originelen van deze soorten bewaren: {soorten}. Zet de brief om naar PDF of tekst."
     return None
 
 
-def _file_problem(content: Path, bestand: str) -> tuple[str, str] | None:
-    path = content / bestand
+def _file_problem(content: Path, file: str) -> tuple[str, str] | None:
+    path = content / file
     for part in [path, *path.parents]:
         if part == content.parent:
             break
         if is_link(part):
             return "bron-pad", "het originele bestand (of een map erboven) is een snelkoppeling (symlink). Zet het bestand zelf in content/bronnen/."
     if not is_regular_file(path):
-        return "bron-ontbreekt", f"'content/{bestand}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad."
+        return "bron-ontbreekt", f"'content/{file}' bestaat niet. Zet het originele bestand daar neer, of verbeter het pad."
     return None
 
 

@@ -43,15 +43,15 @@ class Prepared:
     def history(self) -> ContentHistory:
         """What git knows of content/ (dates per file, the versions, the content's commit), read once; the documents
         just checked need not be judged again for the versions."""
-        return read_history(self.project.root, self.today, frozenset(doc.pad for doc in self.archive.documenten))
+        return read_history(self.project.root, self.today, frozenset(doc.path for doc in self.archive.documents))
 
     @cached_property
     def histories(self) -> dict[str, list[HistoryEvent]]:
         """Every document's history in the archive: published, changed, and for an advice its status changes."""
         by_id = self.archive.by_id()
-        return {doc.id: document_history(doc, self.derived, by_id, self.history.dates, self.today) for doc in self.archive.documenten}
+        return {doc.id: document_history(doc, self.derived, by_id, self.history.dates, self.today) for doc in self.archive.documents}
 
     @cached_property
     def publishable(self) -> dict[str, Verdict]:
         """The documents whose original the site publishes (all of it read, no personal data in it), checked once."""
-        return publishable_originals(self.archive.documenten, self.project.content, self.cache)
+        return publishable_originals(self.archive.documents, self.project.content, self.cache)

@@ -387,7 +387,7 @@ def redact(text: str) -> tuple[str, list[str]]:
     return "".join([*pieces, text[position:]]), [KINDS[finding.kind].noun for finding in findings]
 
 
-_NOT_TEXT = frozenset({"pad", "tekst", "regels", "tekst_regel", "sha256"})
+_NOT_TEXT = frozenset({"path", "tekst", "lines", "text_line", "sha256"})
 """Fields of a Document that are not front-matter text, or not written by a person."""
 
 

@@ -16,11 +16,12 @@ class Project:
         return self.root / "content"
 
     @property
-    def documenten(self) -> Path:
+    def documents(self) -> Path:
         return self.content / "documenten"
 
     @property
-    def paginas(self) -> Path:
+    def content_pages(self) -> Path:
+        """The hand-written pages of content/paginas/ ('Over dit archief')."""
         return self.content / "paginas"
 
     @property

@@ -14,7 +14,7 @@ import jsonschema
 
 DOCUMENT_SCHEMA = "document.schema.json"
 GEMEENTEN_SCHEMA = "gemeenten.schema.json"
-PAGINA_SCHEMA = "pagina.schema.json"
+CONTENT_PAGE_SCHEMA = "pagina.schema.json"
 
 TYPE_NAMES: dict[str, tuple[str, str]] = {
     "string": ("tekst", "tekst"),

@@ -138,8 +138,8 @@ def _check(settings: Settings) -> None:
         raise SettingsError(
             f"mkdocs.yml: site_url (of ADVIESREGISTER_SITE_URL) '{settings.site_url}' is geen webadres. Schrijf het hele adres, dat begint met https://."
         )
-    if (fout := site_text_problem(settings.naam)) is not None:
-        raise SettingsError(f"mkdocs.yml: site_name: {fout}")
+    if (error := site_text_problem(settings.naam)) is not None:
+        raise SettingsError(f"mkdocs.yml: site_name: {error}")
     texts = {
         "organisatie": settings.organisatie,
         "uitgever": settings.uitgever,
@@ -147,9 +147,9 @@ def _check(settings: Settings) -> None:
         "telefoon": settings.telefoon,
         "adres": settings.adres,
     }
-    for veld, text in texts.items():
-        if (fout := site_text_problem(text)) is not None:
-            raise SettingsError(f"{where} {veld}: {fout}")
+    for field, text in texts.items():
+        if (error := site_text_problem(text)) is not None:
+            raise SettingsError(f"{where} {field}: {error}")
 
 
 def contrast(foreground: str, background: str) -> float:

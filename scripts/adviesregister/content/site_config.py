@@ -139,10 +139,10 @@ class SiteConfig:
     """mkdocs.yml as read safely: its values (site_url's !ENV resolved) and the line of every field path."""
 
     data: dict[str, Any]
-    regels: dict[str, int]
+    lines: dict[str, int]
 
-    def line(self, veld: str) -> int:
-        return field_line(self.regels, veld.split("."))
+    def line(self, field: str) -> int:
+        return field_line(self.lines, field.split("."))
 
 
 def read_site_config(project: Project) -> tuple[SiteConfig | None, list[Problem]]:
@@ -158,12 +158,12 @@ def read_site_config(project: Project) -> tuple[SiteConfig | None, list[Problem]
     try:
         parsed = parse_yaml(decode_text(read_content_file(path)), tags=frozenset({ENV_TAG}))
     except ParseError as err:
-        return None, [Problem(CONFIG_FILE, err.regel, err.code, err.bericht)]
-    config = SiteConfig(parsed.data, parsed.regels)
+        return None, [Problem(CONFIG_FILE, err.line, err.code, err.message)]
+    config = SiteConfig(parsed.data, parsed.lines)
     problems = check_config(config, project)
     if problems:
         return None, problems
-    return SiteConfig({**config.data, "site_url": resolve_site_url(config.data.get("site_url"))}, config.regels), []
+    return SiteConfig({**config.data, "site_url": resolve_site_url(config.data.get("site_url"))}, config.lines), []
 
 
 def check_site_config(project: Project) -> list[Problem]:
@@ -188,20 +188,20 @@ def check_config(config: SiteConfig, project: Project) -> list[Problem]:
     for path, value in _leaves(config.data, ()):
         top = str(path[0])
         if top in _FORBIDDEN_KEYS:
-            fout: _Found = ("instelling-onbekend", top, _FORBIDDEN_KEYS[top])
+            error: _Found = ("instelling-onbekend", top, _FORBIDDEN_KEYS[top])
         elif top == "nav":
-            fout = _nav_problem(path, value)
+            error = _nav_problem(path, value)
         elif top in ("plugins", "markdown_extensions"):
-            fout = _extension_problem(path, value)
+            error = _extension_problem(path, value)
         else:
-            fout = _setting_problem(path, value, project)
-        if fout is not None:
-            found.setdefault(fout[1], (fout[0], fout[2]))
-    for veld in REQUIRED:
-        if _get(config.data, veld) is None:
-            found.setdefault(veld, ("instelling-pad", _fixed_message(veld)))
-    problems = [Problem(CONFIG_FILE, config.line(veld), code, f"{veld}: {bericht}") for veld, (code, bericht) in found.items()]
-    return sorted(problems, key=lambda p: (p.regel, p.bericht))
+            error = _setting_problem(path, value, project)
+        if error is not None:
+            found.setdefault(error[1], (error[0], error[2]))
+    for field in REQUIRED:
+        if _get(config.data, field) is None:
+            found.setdefault(field, ("instelling-pad", _fixed_message(field)))
+    problems = [Problem(CONFIG_FILE, config.line(field), code, f"{field}: {message}") for field, (code, message) in found.items()]
+    return sorted(problems, key=lambda p: (p.line, p.message))
 
 
 _Found = tuple[str, str, str] | None
@@ -220,8 +220,8 @@ def _leaves(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str 
         yield path, data
 
 
-def _get(data: Any, veld: str) -> Any:
-    for part in veld.split("."):
+def _get(data: Any, field: str) -> Any:
+    for part in field.split("."):
         data = data.get(part) if isinstance(data, dict) else None
     return data
 
@@ -241,15 +241,15 @@ def _setting_problem(path: tuple[str | int, ...], value: Any, project: Project) 
             return "instelling-waarde", _name(path[:end]), f"deze waarde heeft niet de goede vorm: hier hoort {_FORM[RULES[shape]]}."
         if shape not in _KNOWN:
             return "instelling-onbekend", _name(path[:end]), _unknown_message(path[: end - 1])
-    veld, kind = _name(path), RULES.get(_shape(path))
+    field, kind = _name(path), RULES.get(_shape(path))
     if kind is None and value in ([], {}):
         return None
     if kind is None:
-        return "instelling-waarde", veld, "hier hoort een groep of lijst van instellingen, geen losse waarde. Kijk naar het voorbeeldarchief."
+        return "instelling-waarde", field, "hier hoort een groep of lijst van instellingen, geen losse waarde. Kijk naar het voorbeeldarchief."
     if isinstance(value, Tagged):
         return _tag_problem(path, value)
-    fout = None if value is None else _CHECKS[kind](value, veld, project)
-    return None if fout is None else (_CODES.get(kind, "instelling-waarde"), veld, fout)
+    error = None if value is None else _CHECKS[kind](value, field, project)
+    return None if error is None else (_CODES.get(kind, "instelling-waarde"), field, error)
 
 
 def _unknown_message(parent: tuple[str | int, ...]) -> str:
@@ -277,21 +277,21 @@ def _tag_problem(path: tuple[str | int, ...], value: Tagged) -> _Found:
 
 def _nav_problem(path: tuple[str | int, ...], value: Any) -> _Found:
     """The menu: titles are site texts, each entry a page of the site (a .md path inside it) or an http(s) address."""
-    veld = _name(path)
+    field = _name(path)
     for part in path[1:]:
-        if isinstance(part, str) and (fout := _check_text(part, veld)) is not None:
-            return "instelling-waarde", veld, f"de titel klopt niet: {fout}"
+        if isinstance(part, str) and (error := _check_text(part, field)) is not None:
+            return "instelling-waarde", field, f"de titel klopt niet: {error}"
     if isinstance(value, Tagged):
         return _tag_problem(path, value)
     if value in ([], {}):
         return None
     if not isinstance(value, str) or not value:
-        return "instelling-waarde", veld, "elk menu-item is 'Titel: pagina.md' of 'Titel: https://…'."
+        return "instelling-waarde", field, "elk menu-item is 'Titel: pagina.md' of 'Titel: https://…'."
     if urlsplit(value).scheme:
-        fout = _check_url(value, veld)
-        return None if fout is None else ("instelling-waarde", veld, fout)
-    fout = _relative_problem(value)
-    return None if fout is None else ("instelling-pad", veld, f"'{value}' {fout}")
+        error = _check_url(value, field)
+        return None if error is None else ("instelling-waarde", field, error)
+    error = _relative_problem(value)
+    return None if error is None else ("instelling-pad", field, f"'{value}' {error}")
 
 
 def _extension_problem(path: tuple[str | int, ...], value: Any) -> _Found:
@@ -301,9 +301,9 @@ def _extension_problem(path: tuple[str | int, ...], value: Any) -> _Found:
     if len(path) == head:  # '- tables': the name is the value
         if value in (None, [], {}):
             return None
-        name, options, veld = value, path[head:], _name(path)
+        name, options, field = value, path[head:], _name(path)
     else:
-        name, options, veld = path[head], path[head + 1 :], _name(path[: head + 1])
+        name, options, field = path[head], path[head + 1 :], _name(path[: head + 1])
     if isinstance(value, Tagged):
         return _tag_problem(path, value)
     if not isinstance(name, str) or name not in allowed:
@@ -311,22 +311,22 @@ def _extension_problem(path: tuple[str | int, ...], value: Any) -> _Found:
         snippets = " Zij zet elk bestand van de bouwmachine in een pagina." if name == "pymdownx.snippets" else ""
         return (
             "instelling-onbekend",
-            veld,
+            field,
             f"de {soort} '{name}' staat het archief niet toe: zo een kan bij het bouwen bestanden lezen of code draaien.{snippets} "
             f"Haal haar weg. Toegestaan: {toegestaan}.",
         )
     if not options:
-        return None if value in (None, {}) or len(path) == head else ("instelling-waarde", veld, "schrijf de opties als 'naam: waarde' eronder.")
+        return None if value in (None, {}) or len(path) == head else ("instelling-waarde", field, "schrijf de opties als 'naam: waarde' eronder.")
     optie = _name(path)
     kind = allowed[name].get(str(options[0])) if len(options) == 1 else None
     if kind is None:
         keuzes = ", ".join(sorted(allowed[name])) or "geen"
         return "instelling-onbekend", optie, f"deze optie van '{name}' staat het archief niet toe. Haal haar weg. Toegestaan: {keuzes}."
-    fout = None if isinstance(value, (bool, int)) else _CHECKS[kind](value, optie, None)
-    return None if fout is None else ("instelling-waarde", optie, fout)
+    error = None if isinstance(value, (bool, int)) else _CHECKS[kind](value, optie, None)
+    return None if error is None else ("instelling-waarde", optie, error)
 
 
-def _check_text(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_text(value: Any, field: str, project: Project | None = None) -> str | None:
     if not isinstance(value, str):
         return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "moet tekst zijn."
     bad = _MARKUP.search(value)
@@ -339,35 +339,37 @@ def _check_text(value: Any, veld: str, project: Project | None = None) -> str | 
     )
 
 
-def _check_url(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_url(value: Any, field: str, project: Project | None = None) -> str | None:
     if isinstance(value, str) and is_web_address(value):
         return None
     return f"'{value}' is geen webadres. Schrijf een volledig adres dat begint met https:// (of http://), zonder spaties, aanhalingstekens of < >."
 
 
-def _check_email(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_email(value: Any, field: str, project: Project | None = None) -> str | None:
     if isinstance(value, str) and is_plain_email(value):
         return None
     return f"'{value}' is geen gewoon e-mailadres. Schrijf alleen het adres, zonder 'mailto:', '?', spaties, komma's of een tweede adres, zo: naam@gemeente.nl."
 
 
-def _check_fixed(value: Any, veld: str, project: Project | None = None) -> str | None:
-    if value != FIXED_FOLDERS[veld]:
-        return f"'{value}' kan niet: {_fixed_message(veld)}"
-    if veld == "theme.custom_dir" and project is not None and not is_real_folder(project.root / THEME_FOLDER):
+def _check_fixed(value: Any, field: str, project: Project | None = None) -> str | None:
+    if value != FIXED_FOLDERS[field]:
+        return f"'{value}' kan niet: {_fixed_message(field)}"
+    if field == "theme.custom_dir" and project is not None and not is_real_folder(project.root / THEME_FOLDER):
         return f"de map {THEME_FOLDER}/ ontbreekt (of is een snelkoppeling). Haal de regel weg: het archief gebruikt die map vanzelf als zij er is."
     return None
 
 
-def _fixed_message(veld: str) -> str:
-    return f"het archief bouwt altijd met de map {FIXED_FOLDERS[veld]}/. Zet '{veld.split('.')[-1]}: {FIXED_FOLDERS[veld]}' terug (zie het voorbeeldarchief)."
+def _fixed_message(field: str) -> str:
+    return (
+        f"het archief bouwt altijd met de map {FIXED_FOLDERS[field]}/. Zet '{field.split('.')[-1]}: {FIXED_FOLDERS[field]}' terug (zie het voorbeeldarchief)."
+    )
 
 
-def _check_file(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_file(value: Any, field: str, project: Project | None = None) -> str | None:
     """A file of the theme folder (the logo, a style sheet): a relative path in it, a real file, no symlink on the way."""
-    fout = _relative_problem(value)
-    if fout is not None:
-        return f"'{value}' {fout} Zet het bestand in {THEME_FOLDER}/ en schrijf het pad vanaf die map, zoals assets/logo.svg."
+    error = _relative_problem(value)
+    if error is not None:
+        return f"'{value}' {error} Zet het bestand in {THEME_FOLDER}/ en schrijf het pad vanaf die map, zoals assets/logo.svg."
     assert project is not None and isinstance(value, str)
     folder = project.root / THEME_FOLDER
     on_the_way = [folder / parent for parent in PurePosixPath(value).parents]
@@ -380,9 +382,9 @@ def _check_file(value: Any, veld: str, project: Project | None = None) -> str | 
     return None
 
 
-def _check_folder(value: Any, veld: str, project: Project | None = None) -> str | None:
-    fout = _relative_problem(value)
-    return None if fout is None else f"'{value}' {fout} Schrijf een map van het project, zoals content."
+def _check_folder(value: Any, field: str, project: Project | None = None) -> str | None:
+    error = _relative_problem(value)
+    return None if error is None else f"'{value}' {error} Schrijf een map van het project, zoals content."
 
 
 def _relative_problem(value: Any) -> str | None:
@@ -395,35 +397,35 @@ def _relative_problem(value: Any) -> str | None:
     return None
 
 
-def _check_flag(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_flag(value: Any, field: str, project: Project | None = None) -> str | None:
     return None if isinstance(value, bool) else "schrijf true of false."
 
 
-def _check_name(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_name(value: Any, field: str, project: Project | None = None) -> str | None:
     if isinstance(value, str) and _NAME_RE.fullmatch(value) and ".." not in value:
         return None
     return f"'{value}' is geen naam die het thema kent: gebruik alleen letters, cijfers, spaties, '.', '-', '_' en '/'."
 
 
-def _check_language(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_language(value: Any, field: str, project: Project | None = None) -> str | None:
     return None if isinstance(value, str) and _LANGUAGE_RE.fullmatch(value) else f"'{value}' is geen taalcode. Schrijf bijvoorbeeld nl."
 
 
-def _check_no_font(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_no_font(value: Any, field: str, project: Project | None = None) -> str | None:
     return None if value is False else "het archief laadt geen lettertypen van Google: de site doet geen verzoeken aan derden. Zet 'font: false'."
 
 
-def _check_theme(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_theme(value: Any, field: str, project: Project | None = None) -> str | None:
     return None if value == "material" else f"'{value}' kan niet: het archief is gemaakt voor het thema material. Zet 'name: material' terug."
 
 
-def _check_level(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_level(value: Any, field: str, project: Project | None = None) -> str | None:
     return None if value in _LEVELS else f"'{value}' kan niet. Kies uit: {', '.join(_LEVELS)}."
 
 
-def _check_edit(value: Any, veld: str, project: Project | None = None) -> str | None:
+def _check_edit(value: Any, field: str, project: Project | None = None) -> str | None:
     if isinstance(value, str) and urlsplit(value).scheme:
-        return _check_url(value, veld)
+        return _check_url(value, field)
     if isinstance(value, str) and (value == "" or _SAFE_PATH.fullmatch(value)) and ".." not in value:
         return None
     return f"'{value}' is geen pad in de repository (zoals edit/main/content/) en geen webadres dat met https:// begint."

@@ -53,11 +53,11 @@ class Block:
     tekst: str
 
 
-def check_text_cost(pad: str, tekst: str, tekst_regel: int) -> list[Problem]:
-    """A problem for each limit the text goes over; `tekst_regel` is the file line of the text's first line."""
+def check_text_cost(path: str, tekst: str, text_line: int) -> list[Problem]:
+    """A problem for each limit the text goes over; `text_line` is the file line of the text's first line."""
     blocks = list(_blocks(tekst))
     found = [_too_many_blocks(blocks), _too_long_block(blocks), _too_deep(tekst), _html_too_deep(tekst), _too_costly(tekst, blocks)]
-    return [Problem(pad, tekst_regel + _line_of(tekst, start), code, bericht) for start, code, bericht in (item for item in found if item)]
+    return [Problem(path, text_line + _line_of(tekst, start), code, message) for start, code, message in (item for item in found if item)]
 
 
 def _too_many_blocks(blocks: list[Block]) -> tuple[int, str, str] | None:

@@ -33,9 +33,9 @@ FOUND, GIVEN, OPEN, CONFLICT, NOT_APPLICABLE = "gevonden", "gegeven", "open", "c
 class Row:
     """One letter of the batch."""
 
-    bestand: str
+    file: str
     document: str = ""
-    waarden: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
     """Field → its value as the table writes it; absent when open."""
     staat: dict[str, str] = field(default_factory=dict)
     """Field → FOUND, GIVEN, OPEN, CONFLICT or NOT_APPLICABLE."""
@@ -47,37 +47,37 @@ class Row:
     """Options the letter contradicts, in Dutch."""
 
 
-def applies(veld: str, soort: object) -> bool:
+def applies(field: str, soort: object) -> bool:
     """Whether a field belongs to a document of this soort (besluit and reactie_op to a response, adviestype to an advice);
     every field may, while the soort is open."""
     if soort is None:
         return True
-    return {"besluit": soort == "reactie", "reactie_op": soort == "reactie", "adviestype": soort == "advies"}.get(veld, True)
+    return {"besluit": soort == "reactie", "reactie_op": soort == "reactie", "adviestype": soort == "advies"}.get(field, True)
 
 
 def row_of(result: ImportResult) -> Row:
     """The row of one imported letter (its first record: the letter itself)."""
     record = result.records[0]
-    gegevens = record.gegevens
-    row = Row(result.bestand, record.pad, conflicten=list(result.conflicten.values()))
-    for veld in FIELDS:
-        waarde = gegevens.get(veld)
-        if waarde is not None:
-            row.waarden[veld] = LIST_SEPARATOR.join(map(str, waarde)) if isinstance(waarde, list) else str(waarde)
-        if not applies(veld, gegevens.get("soort")):
-            row.staat[veld] = NOT_APPLICABLE
-        elif waarde is None:
-            row.staat[veld] = OPEN
+    front_matter = record.front_matter
+    row = Row(result.file, record.path, conflicten=list(result.conflicten.values()))
+    for field_name in FIELDS:
+        value = front_matter.get(field_name)
+        if value is not None:
+            row.values[field_name] = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else str(value)
+        if not applies(field_name, front_matter.get("soort")):
+            row.staat[field_name] = NOT_APPLICABLE
+        elif value is None:
+            row.staat[field_name] = OPEN
         else:
-            row.staat[veld] = CONFLICT if veld in result.conflicten else GIVEN if veld in result.ingevuld else FOUND
-    needed = ["titel", "soort", "datum", "gemeente"] + (["reactie_op", "besluit"] if gegevens.get("soort") == "reactie" else [])
-    row.open = [veld for veld in needed if gegevens.get(veld) is None]
+            row.staat[field_name] = CONFLICT if field_name in result.conflicten else GIVEN if field_name in result.ingevuld else FOUND
+    needed = ["titel", "soort", "datum", "gemeente"] + (["reactie_op", "besluit"] if front_matter.get("soort") == "reactie" else [])
+    row.open = [field_name for field_name in needed if front_matter.get(field_name) is None]
     return row
 
 
-def refused_row(bestand: str, reden: str) -> Row:
+def refused_row(file: str, reason: str) -> Row:
     """The row of a letter that made no document."""
-    return Row(bestand, opmerking=reden)
+    return Row(file, opmerking=reason)
 
 
 def format_table(rows: list[Row]) -> str:
@@ -86,25 +86,25 @@ def format_table(rows: list[Row]) -> str:
     lines = [header]
     for row in rows:
         if row.opmerking:
-            lines.append([row.bestand, *("-" for _ in SHOWN), row.opmerking])
+            lines.append([row.file, *("-" for _ in SHOWN), row.opmerking])
             continue
-        lines.append([row.bestand, *(_cell(row, veld) for veld in SHOWN), ", ".join(row.open) or "niets"])
+        lines.append([row.file, *(_cell(row, field) for field in SHOWN), ", ".join(row.open) or "niets"])
     widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
     text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in lines]
     text.insert(1, "  ".join("-" * width for width in widths))
     open_count = sum(1 for row in rows if row.open or row.opmerking)
-    conflicts = [f"- {row.bestand}: {conflict}" for row in rows for conflict in row.conflicten]
+    conflicts = [f"- {row.file}: {conflict}" for row in rows for conflict in row.conflicten]
     if conflicts:
         text += ["", "Optie niet gebruikt (de brief noemt zelf een waarde, die blijft staan):", *conflicts]
     return "\n".join([f"Overzicht van {len(rows)} brieven ({open_count} met iets open):", *text])
 
 
-def _cell(row: Row, veld: str) -> str:
-    staat = row.staat.get(veld, OPEN)
+def _cell(row: Row, field: str) -> str:
+    staat = row.staat.get(field, OPEN)
     if staat in (OPEN, NOT_APPLICABLE):
         return staat
-    waarde = row.waarden[veld]
-    return waarde if staat == FOUND else f"{waarde} ({staat})"
+    value = row.values[field]
+    return value if staat == FOUND else f"{value} ({staat})"
 
 
 def table_csv(rows: list[Row]) -> bytes:
@@ -117,7 +117,7 @@ def table_csv(rows: list[Row]) -> bytes:
     for row in rows:
         if row.opmerking:
             continue
-        writer.writerow([spreadsheet_safe(cell) for cell in (row.bestand, row.document, *(row.waarden.get(veld, "") for veld in FIELDS))])
+        writer.writerow([spreadsheet_safe(cell) for cell in (row.file, row.document, *(row.values.get(field, "") for field in FIELDS))])
     return buffer.getvalue().encode("utf-8")
 
 

@@ -16,8 +16,8 @@ class Removed:
 
     items: list[tuple[int, str, str]] = field(default_factory=list)
 
-    def add(self, regel: int, reden: str, tekst: str) -> None:
-        self.items.append((regel, reden, tekst))
+    def add(self, line: int, reason: str, tekst: str) -> None:
+        self.items.append((line, reason, tekst))
 
 
 def letter_to_markdown(lines: list[str], first_line: int, removed: Removed, artefacts: frozenset[str] = frozenset()) -> str:
@@ -27,17 +27,17 @@ def letter_to_markdown(lines: list[str], first_line: int, removed: Removed, arte
     kept: list[tuple[int, str]] = []
     in_signature = False
     for offset, line in enumerate(lines):
-        regel = first_line + offset
+        line_number = first_line + offset
         stripped = line.strip()
         in_signature = bool(stripped) and (in_signature or bool(furniture["handtekening"].search(stripped)))
         if in_signature:  # a description of a signature image, possibly wrapped over several lines
-            removed.add(regel, "beschrijving van een handtekening", stripped)
+            removed.add(line_number, "beschrijving van een handtekening", stripped)
         elif stripped and (furniture["pagina"].match(stripped) or furniture["lijn"].match(stripped)):
-            removed.add(regel, "paginanummer of scheidingslijn", stripped)
+            removed.add(line_number, "paginanummer of scheidingslijn", stripped)
         elif stripped in artefacts:
-            removed.add(regel, "tekst van het sjabloon", stripped)
+            removed.add(line_number, "tekst van het sjabloon", stripped)
         else:
-            kept.append((regel, line))
+            kept.append((line_number, line))
     closing = next((i for i, (_, line) in enumerate(kept) if rules().slot.match(line)), len(kept))
     blocks = _main_blocks([line for _, line in kept[:closing]])
     blocks += _closing_blocks(kept[closing:], removed)

@@ -30,13 +30,13 @@ def read_completeness(source: Source, letter: Letter) -> None:
         return
     if any(_signs(line) for _, line in lines[-SIGNATURE_LINES:]):
         return
-    regel, last = lines[-1][0] + 1, lines[-1][1]
+    line_number, last = lines[-1][0] + 1, lines[-1][1]
     letter.beslissingen.add(
         "tekst",
         "tekst-afgebroken",
         "de tekst lijkt afgebroken: er staat geen afsluiting of ondertekening in; controleer of de hele brief er is. "
-        f"De tekst eindigt {_how_it_ends(last)} (regel {regel}: '{_short(last)}').",
-        regel,
+        f"De tekst eindigt {_how_it_ends(last)} (regel {line_number}: '{_short(last)}').",
+        line_number,
     )
 
 

@@ -24,7 +24,7 @@ def council_names(archive: Archive) -> tuple[list[str], list[str]]:
     (a council the archive learnt from its documents), for reading letters (parties.own_councils)."""
     raden = [raad for gemeente in archive.gemeenten.values() for raad in gemeente.adviesraden]
     names = [raad.naam for raad in raden]
-    names += sorted({doc.van for doc in archive.documenten if doc.soort == "advies" and doc.van and doc.van not in names})
+    names += sorted({doc.van for doc in archive.documents if doc.soort == "advies" and doc.van and doc.van not in names})
     return names, [afkorting for raad in raden for afkorting in raad.afkortingen]
 
 
@@ -32,13 +32,13 @@ def known_councils(archive: Archive, slug: str) -> set[str]:
     """The councils of one gemeente the archive knows: in gemeenten.yml and as senders of its advices in content/."""
     gemeente = archive.gemeenten.get(slug)
     named = {raad.naam for raad in gemeente.adviesraden} if gemeente else set()
-    return named | {doc.van for doc in archive.documenten if doc.soort == "advies" and doc.gemeente == slug and doc.van}
+    return named | {doc.van for doc in archive.documents if doc.soort == "advies" and doc.gemeente == slug and doc.van}
 
 
 def name_council(archive: Archive, letter: Letter, slug: str | None) -> None:
     """A letter in a council's voice that names no council ('namens de adviesraad', a person signing) to the college of
     a gemeente whose archive knows one council: that council wrote it, and the evidence says it came from the archive."""
-    if slug is None or "van" in letter.velden or letter.value("soort") != "advies" or letter.afzender != RAAD:
+    if slug is None or "van" in letter.fields or letter.value("soort") != "advies" or letter.afzender != RAAD:
         return
     councils = known_councils(archive, slug)
     named = {match[0].strip() for match in rules().namen_zinnen["genoemde_raad"].finditer(letter.tekst)}
@@ -56,12 +56,12 @@ def councils_in(archive: Archive, text: str) -> set[str]:
 def council_gemeente(archive: Archive, letter: Letter) -> tuple[str, Found] | None:
     """(short name, evidence) of the one gemeente whose council the letter names: in its sender or addressee first,
     else anywhere in its text. None when no council is named, or councils of more than one gemeente are."""
-    for veld in ("van", "aan"):
-        found = letter.velden.get(veld)
-        slugs = councils_in(archive, str(found.waarde)) if found else set()
+    for field in ("van", "aan"):
+        found = letter.fields.get(field)
+        slugs = councils_in(archive, str(found.value)) if found else set()
         if found and len(slugs) == 1:
             slug = slugs.pop()
-            return slug, Found(slug, found.regel, f"{veld}: {found.waarde} (een adviesraad van deze gemeente in content/gemeenten.yml)")
+            return slug, Found(slug, found.line, f"{field}: {found.value} (een adviesraad van deze gemeente in content/gemeenten.yml)")
     slugs = councils_in(archive, letter.tekst)
     if len(slugs) == 1:
         slug = slugs.pop()
@@ -72,10 +72,10 @@ def council_gemeente(archive: Archive, letter: Letter) -> tuple[str, Found] | No
 def spell_sender(archive: Archive, letter: Letter) -> None:
     """A sender the letter names by one of the archive's councils ('ASD', 'adviesraad sociaal domein oss') becomes that
     council's name as gemeenten.yml writes it, which the site shows; only when exactly one council is meant."""
-    found = letter.velden.get("van")
+    found = letter.fields.get("van")
     if found is None:
         return
-    text = str(found.waarde)
+    text = str(found.value)
     meant = {
         raad.naam
         for gemeente in archive.gemeenten.values()
@@ -83,4 +83,4 @@ def spell_sender(archive: Archive, letter: Letter) -> None:
         if text.casefold() == raad.naam.casefold() or text in raad.afkortingen
     }
     if len(meant) == 1 and (naam := meant.pop()) != text:
-        letter.set("van", naam, found.regel, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)", replace=True)
+        letter.set("van", naam, found.line, f"{found.bewijs} ('{text}' is de {naam} in content/gemeenten.yml)", replace=True)

@@ -31,16 +31,16 @@ class Cue:
     """afzender, ontvanger, stem, onderwerp or daad."""
     wat: str
     """What the letter shows, in Dutch: "ondertekend door het college ('burgemeester')"."""
-    regel: int | None = None
+    line: int | None = None
     uit_archief: bool = False
 
     def __str__(self) -> str:
-        where = f" (regel {self.regel})" if self.regel else ""
+        where = f" (regel {self.line})" if self.line else ""
         return f"{'uit het archief: ' if self.uit_archief else ''}{self.wat}{where}"
 
 
 @dataclass(frozen=True)
-class Verdict:
+class KindVerdict:
     """What the evidence decides: a kind, or None with the cues that conflict."""
 
     soort: str | None
@@ -62,16 +62,16 @@ _SENDS = {RAAD: ADVIES, COLLEGE: REACTIE}
 _RECEIVES = {COLLEGE: ADVIES, RAAD: REACTIE}
 
 
-def weigh(letter: Letter, text: str) -> Verdict:
+def weigh(letter: Letter, text: str) -> KindVerdict:
     """Every cue of the letter, and the kind they agree on (None when they conflict, or when too little is known)."""
     cues = [cue for role in letter.rollen if (cue := _role_cue(role)) is not None]
-    titel = letter.velden.get("titel")
+    titel = letter.fields.get("titel")
     if titel is not None:
-        regel, subject = titel.regel, str(titel.waarde)
+        line, subject = titel.line, str(titel.value)
         if rules().soort_zinnen["onderwerp_reactie"].search(subject):
-            cues.append(Cue(REACTIE, ONDERWERP, f"het onderwerp is een antwoord ('{subject}')", regel))
+            cues.append(Cue(REACTIE, ONDERWERP, f"het onderwerp is een antwoord ('{subject}')", line))
         elif rules().soort_zinnen["onderwerp_advies"].match(subject):
-            cues.append(Cue(ADVIES, ONDERWERP, f"het onderwerp zegt advies ('{subject}')", regel))
+            cues.append(Cue(ADVIES, ONDERWERP, f"het onderwerp zegt advies ('{subject}')", line))
     if (voice := rules().soort_zinnen["stem_van_raad"].search(text)) is not None:
         cues.append(Cue(ADVIES, STEM, f"de brief spreekt als adviesraad ('{voice[0].strip(' .!?')}')", _line(text, voice.start())))
     if (council := rules().soort_zinnen["raad_adviseert"].search(text)) is not None:  # the council's own verb: its voice and its act
@@ -84,7 +84,7 @@ def weigh(letter: Letter, text: str) -> Verdict:
     return decide(cues)
 
 
-def decide(cues: list[Cue]) -> Verdict:
+def decide(cues: list[Cue]) -> KindVerdict:
     """advies: a council writes (signature, letterhead, its voice) and advises (subject 'advies', 'wij adviseren u');
     or the college is addressed, the subject says advies and the body advises. reactie: the college writes or the
     council is addressed, and the letter answers an advice (subject, 'uw advies van …'). A cue of the other kind
@@ -99,10 +99,10 @@ def decide(cues: list[Cue]) -> Verdict:
             enough = bool(aarden & {AFZENDER, ONTVANGER}) and bool(aarden & {ONDERWERP, DAAD})
             tegen = [cue for cue in cues if cue.soort == ADVIES and cue.aard in (AFZENDER, ONTVANGER)]
         if enough:
-            return Verdict(None if tegen else soort, voor, tegen)
+            return KindVerdict(None if tegen else soort, voor, tegen)
     advies = [cue for cue in cues if cue.soort == ADVIES]
     reactie = [cue for cue in cues if cue.soort == REACTIE]
-    return Verdict(None, advies if advies and reactie else [], reactie if advies and reactie else [])
+    return KindVerdict(None, advies if advies and reactie else [], reactie if advies and reactie else [])
 
 
 def _role_cue(role: Role) -> Cue | None:
@@ -112,7 +112,7 @@ def _role_cue(role: Role) -> Cue | None:
     if soort is None:
         return None
     wat = f"{role.hoe} {organ}" if role.kant == AFZENDER else f"gericht aan {organ} ({role.hoe})"
-    return Cue(soort, role.kant, wat, role.regel, role.uit_archief)
+    return Cue(soort, role.kant, wat, role.line, role.uit_archief)
 
 
 def _line(text: str, position: int) -> int:

@@ -89,8 +89,8 @@ def fill_in(project: Project, gemeenten: dict[str, Gemeente], raw: bytes, naam: 
     result = FillResult()
     with archive_lock(project.root, "import"):
         changes: list[tuple[Path, bytes]] = []
-        for regel, cells in rows:
-            waar = f"{naam}, regel {regel}"
+        for line, cells in rows:
+            waar = f"{naam}, regel {line}"
             try:
                 change = _fill_row(project, gemeenten, cells, waar, result)
             except RowError as err:
@@ -108,71 +108,80 @@ class RowError(AdviesregisterError):
 
 
 def _fill_row(project: Project, gemeenten: dict[str, Gemeente], cells: dict[str, str], waar: str, result: FillResult) -> tuple[Path, bytes] | None:
-    pad = cells.get("document", "")
-    path = _document_path(project, pad)
+    relative_path = cells.get("document", "")
+    path = _document_path(project, relative_path)
     try:
         document = parse_document(read_content_file(path))
     except (OSError, ParseError) as err:
-        raise RowError(f"document {pad} is niet te lezen ({err}).") from None
-    gegevens = dict(document.gegevens.data)
-    edited = edited_since_import(gegevens, document.tekst)
+        raise RowError(f"document {relative_path} is niet te lezen ({err}).") from None
+    front_matter = dict(document.front_matter.data)
+    edited = edited_since_import(front_matter, document.tekst)
     if edited:
-        raise RowError(f"document {pad} is na de import veranderd ({', '.join(edited)}). Vul de velden daar zelf in.")
+        raise RowError(f"document {relative_path} is na de import veranderd ({', '.join(edited)}). Vul de velden daar zelf in.")
     filled: dict[str, Any] = {}
-    for veld in FIELDS:
-        cell = cells.get(veld, "")
+    for field_name in FIELDS:
+        cell = cells.get(field_name, "")
         if not cell:
             continue
-        waarde = _value(veld, cell, gemeenten)
-        if veld in gegevens:
-            if gegevens[veld] != waarde and str(gegevens[veld]) != cell:
-                result.niet_gebruikt.append(f"{waar}, veld {veld}: in {pad} staat al '{gegevens[veld]}'; '{cell}' is niet gebruikt.")
+        value = _value(field_name, cell, gemeenten)
+        if field_name in front_matter:
+            if front_matter[field_name] != value and str(front_matter[field_name]) != cell:
+                result.niet_gebruikt.append(f"{waar}, veld {field_name}: in {relative_path} staat al '{front_matter[field_name]}'; '{cell}' is niet gebruikt.")
             continue
-        filled[veld] = waarde
+        filled[field_name] = value
     if not filled:
         return None
-    new = gegevens | filled
-    new[PERSON] = [veld for veld in person_fields() if veld in {*given_by_person(gegevens), *filled}]
-    before = {problem.bericht for problem in validate_data(DOCUMENT_SCHEMA, gegevens, {}, pad)}
+    new = front_matter | filled
+    new[PERSON] = [field_name for field_name in person_fields() if field_name in {*given_by_person(front_matter), *filled}]
+    before = {problem.message for problem in validate_data(DOCUMENT_SCHEMA, front_matter, {}, relative_path)}
     nieuw = [  # a field still open is no wrong value: the import leaves fields open too, and check names them
-        problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, pad) if problem.bericht not in before and problem.code != "verplicht-veld"
+        problem for problem in validate_data(DOCUMENT_SCHEMA, new, {}, relative_path) if problem.message not in before and problem.code != "verplicht-veld"
     ]
     if nieuw:
-        raise RowError(f"veld {nieuw[0].bericht} Verbeter de cel.")
-    result.ingevuld.append(f"{pad}: {', '.join(f'{veld} {_shown(waarde)}' for veld, waarde in filled.items())} (door een mens ingevuld)")
+        raise RowError(f"veld {nieuw[0].message} Verbeter de cel.")
+    result.ingevuld.append(f"{relative_path}: {', '.join(f'{field_name} {_shown(value)}' for field_name, value in filled.items())} (door een mens ingevuld)")
     if {"datum", "gemeente"} & set(filled):
         result.opmerkingen.append(
-            f"{pad}: de id '{gegevens.get('id')}' en de map blijven zoals de import ze maakte, zonder deze {' en '.join(sorted({'datum', 'gemeente'} & set(filled)))}. "
+            f"{relative_path}: de id '{front_matter.get('id')}' en de map blijven zoals de import ze maakte, zonder deze {' en '.join(sorted({'datum', 'gemeente'} & set(filled)))}. "
             "Wilt u een id met gemeente en datum, verander dan id en bestandsnaam samen, voordat het document gepubliceerd is."
         )
-    return path, Record(pad, new, document.tekst).markdown().encode("utf-8")
+    return path, Record(relative_path, new, document.tekst).markdown().encode("utf-8")
 
 
-def _document_path(project: Project, pad: str) -> Path:
+def _document_path(project: Project, relative_path: str) -> Path:
     """The document a row names: a Markdown file under content/documenten/ that exists; else the row is refused."""
-    parts = PurePosixPath(pad).parts
-    path = project.root / pad
-    if len(parts) < 3 or parts[:2] != ("content", "documenten") or ".." in parts or not pad.endswith(".md") or path.is_symlink() or not path.is_file():
-        raise RowError(f"'{pad}' is geen document in content/documenten/ van dit archief. Zet in de kolom document het pad dat import --tabel schreef.")
+    parts = PurePosixPath(relative_path).parts
+    path = project.root / relative_path
+    if (
+        len(parts) < 3
+        or parts[:2] != ("content", "documenten")
+        or ".." in parts
+        or not relative_path.endswith(".md")
+        or path.is_symlink()
+        or not path.is_file()
+    ):
+        raise RowError(
+            f"'{relative_path}' is geen document in content/documenten/ van dit archief. Zet in de kolom document het pad dat import --tabel schreef."
+        )
     return path
 
 
-def _value(veld: str, cell: str, gemeenten: dict[str, Gemeente]) -> Any:
+def _value(field: str, cell: str, gemeenten: dict[str, Gemeente]) -> Any:
     """A cell as the document's value; RowError when it is no valid value of the field."""
-    if veld == "datum":
+    if field == "datum":
         try:
             return str(Datum.parse(cell))
         except DatumError as err:
             raise RowError(f"veld datum: {err}. Schrijf de datum als JJJJ-MM-DD, JJJJ-MM of JJJJ.") from None
-    if veld == "gemeente":
+    if field == "gemeente":
         try:
             return resolve_gemeente(cell, gemeenten)
         except GemeenteError as err:
             raise RowError(f"veld gemeente: {err}") from None
-    if veld == "reactie_op":
+    if field == "reactie_op":
         return [part for part in re.split(r"[;,\s]+", cell) if part]
     return cell.lower()  # soort, besluit, adviestype: a word of the schema, as Excel may capitalise it ('Advies')
 
 
-def _shown(waarde: Any) -> str:
-    return ", ".join(waarde) if isinstance(waarde, list) else str(waarde)
+def _shown(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)

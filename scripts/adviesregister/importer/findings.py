@@ -13,13 +13,13 @@ from adviesregister.importer.decision_codes import DECISION_CODES
 
 @dataclass(frozen=True)
 class Found:
-    waarde: object
-    regel: int | None
+    value: object
+    line: int | None
     bewijs: str
 
     def evidence(self) -> str:
         """The evidence as the report and the record show it: 'regel 4: Datum 3 maart 2026'."""
-        return f"regel {self.regel}: {self.bewijs}" if self.regel else self.bewijs
+        return f"regel {self.line}: {self.bewijs}" if self.line else self.bewijs
 
 
 @dataclass(frozen=True)
@@ -29,40 +29,40 @@ class AdviceReference:
     datum: Datum
     adviestype: str | None
     zin: str
-    regel: int | None
+    line: int | None
 
 
 @dataclass(frozen=True)
 class Decision:
     """Something a person must decide or check, for one field (or, where no field is known, one line of the letter)."""
 
-    veld: str | None
+    field: str | None
     code: str
     """Stable name of the kind of decision, so code can find it again (never its Dutch wording)."""
-    bericht: str
-    regel: int | None = None
+    message: str
+    line: int | None = None
 
     def __post_init__(self) -> None:
         if self.code not in DECISION_CODES:
             raise ValueError(f"decision code '{self.code}' is not registered in importer/decision_codes.py")
 
     def __str__(self) -> str:
-        return f"{self.veld or f'regel {self.regel}'}: {self.bericht}"
+        return f"{self.field or f'regel {self.line}'}: {self.message}"
 
 
 class Decisions(list[Decision]):
     """The decisions of one import, in the order they were found."""
 
-    def add(self, veld: str | None, code: str, bericht: str, regel: int | None = None) -> None:
-        self.append(Decision(veld, code, bericht, regel))
+    def add(self, field: str | None, code: str, message: str, line: int | None = None) -> None:
+        self.append(Decision(field, code, message, line))
 
     def withdraw(self, code: str) -> None:
         """Take back a decision a later step made unnecessary."""
         self[:] = [decision for decision in self if decision.code != code]
 
-    def settle(self, veld: str) -> None:
+    def settle(self, field: str) -> None:
         """Take back every decision on a field a person gave (with --datum, --gemeente): it needs no second look."""
-        self[:] = [decision for decision in self if decision.veld != veld]
+        self[:] = [decision for decision in self if decision.field != field]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Role:
     rol: str
     """raad, college or gemeenteraad (parties.py)."""
     naam: str | None
-    regel: int | None
+    line: int | None
     hoe: str
     """How the letter shows it, in Dutch: 'ondertekend door', 'briefhoofd', 'adresblok', 'aanhef'."""
     uit_archief: bool = False
@@ -89,21 +89,21 @@ class UndeclaredReadError(ValueError):
 class _DeclaredFields(Mapping[str, Found]):
     """The fields as a running step sees them: only those it declared it reads (or sets), and read-only."""
 
-    def __init__(self, velden: dict[str, Found], readable: frozenset[str]) -> None:
-        self._velden = velden
+    def __init__(self, fields: dict[str, Found], readable: frozenset[str]) -> None:
+        self._fields = fields
         self._readable = readable
 
-    def _check(self, veld: object) -> None:
-        if veld not in self._readable:
-            raise UndeclaredReadError(f"the reading step reads '{veld}' without declaring it in READING_STEPS")
+    def _check(self, field: object) -> None:
+        if field not in self._readable:
+            raise UndeclaredReadError(f"the reading step reads '{field}' without declaring it in READING_STEPS")
 
-    def __getitem__(self, veld: str) -> Found:
-        self._check(veld)
-        return self._velden[veld]
+    def __getitem__(self, field: str) -> Found:
+        self._check(field)
+        return self._fields[field]
 
-    def __contains__(self, veld: object) -> bool:
-        self._check(veld)
-        return veld in self._velden
+    def __contains__(self, field: object) -> bool:
+        self._check(field)
+        return field in self._fields
 
     def __iter__(self) -> Iterator[str]:
         raise UndeclaredReadError("the reading step reads every field; read the ones it declares by name")
@@ -123,9 +123,9 @@ class Letter:
     """What reading a letter found. Each field keeps the first value offered: the steps run most reliable source first (see letter.READING_STEPS).
 
     While a step runs, `allowed` holds what it declared it sets and `readable` what it may read (its reads and its sets):
-    reading or setting anything else raises, for the fields (`velden`, `value`) and for STEP_ATTRIBUTES alike."""
+    reading or setting anything else raises, for the fields (`fields`, `value`) and for STEP_ATTRIBUTES alike."""
 
-    _velden: dict[str, Found] = field(default_factory=dict)
+    _fields: dict[str, Found] = field(default_factory=dict)
     kenmerken: dict[str, Found] = field(default_factory=dict)
     beslissingen: Decisions = field(default_factory=Decisions)
     verwijderd: Removed = field(default_factory=Removed)
@@ -163,22 +163,22 @@ class Letter:
         object.__setattr__(self, name, value)
 
     @property
-    def velden(self) -> Mapping[str, Found]:
+    def fields(self) -> Mapping[str, Found]:
         """The fields found so far; a running step sees only those it declared. Set them with `set`, never here."""
         if self.readable is not None:
-            return _DeclaredFields(self._velden, self.readable)
-        return self._velden
+            return _DeclaredFields(self._fields, self.readable)
+        return self._fields
 
-    def value(self, veld: str) -> object | None:
-        found = self.velden.get(veld)
-        return found.waarde if found else None
+    def value(self, field: str) -> object | None:
+        found = self.fields.get(field)
+        return found.value if found else None
 
-    def set(self, veld: str, waarde: object, regel: int | None, bewijs: str, *, replace: bool = False) -> None:
+    def set(self, field: str, value: object, line: int | None, bewijs: str, *, replace: bool = False) -> None:
         """Offer a value; it is kept only if no earlier (more reliable) source gave one. `replace` puts it in place of
         one found before: a value a person gave (--datum), or the same value spelled better (a title's next line)."""
-        if self.allowed is not None and veld not in self.allowed:
-            raise ValueError(f"the reading step sets '{veld}' without declaring it in READING_STEPS")
+        if self.allowed is not None and field not in self.allowed:
+            raise ValueError(f"the reading step sets '{field}' without declaring it in READING_STEPS")
         if replace:
-            self._velden[veld] = Found(waarde, regel, bewijs)
+            self._fields[field] = Found(value, line, bewijs)
         else:
-            self._velden.setdefault(veld, Found(waarde, regel, bewijs))
+            self._fields.setdefault(field, Found(value, line, bewijs))

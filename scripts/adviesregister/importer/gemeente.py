@@ -58,16 +58,16 @@ def read_gemeente(source: Source, letter: Letter) -> None:
 
 def _from_parties(letter: Letter, names: set[str]) -> bool:
     """The gemeente at the end of the sender's or addressee's name ('Wmo-raad Moerdijk'), not a regional body's."""
-    for veld in ("van", "aan"):
-        found = letter.velden.get(veld)
-        organ = organ_in(str(found.waarde)) if found else None
+    for field in ("van", "aan"):
+        found = letter.fields.get(field)
+        organ = organ_in(str(found.value)) if found else None
         if found is None or organ is None or not organ.naam or rules().regionaal.match(organ.naam):
             continue
         words = organ.naam.split()
         named = [name for end in range(1, min(len(words), 6) + 1) if (name := " ".join(words[-end:])) in names]
         if len(named) == 1:
             letter.gemeente_naam = named[0]
-            letter.set("gemeente", named[0], found.regel, f"{veld}: {found.waarde}")
+            letter.set("gemeente", named[0], found.line, f"{field}: {found.value}")
             return True
     return False
 
@@ -78,8 +78,8 @@ def _named(text: str, names: set[str], lines: list[str]) -> tuple[str, int, str]
     for match in rules().namen_zinnen["gemeente_naam"].finditer(text):
         gemeente_naam = _name_at(match[1], names)
         if gemeente_naam:
-            regel = text.count("\n", 0, match.start()) + 1
-            return gemeente_naam, match.start(), lines[regel - 1].strip()
+            line = text.count("\n", 0, match.start()) + 1
+            return gemeente_naam, match.start(), lines[line - 1].strip()
     counts = {name: len(_whole_word(name).findall(text)) for name in names if name in text}
     best = sorted(((count, name) for name, count in counts.items() if count >= 2), reverse=True)
     if best and (len(best) == 1 or best[0][0] > best[1][0]):
@@ -160,11 +160,11 @@ def _gemeente_seen(source: Source, names: set[str], best: list[tuple[int, str]])
     for candidate in own_date.candidates(source.lines, source.body_start, source.closing):
         place = candidate.tekst.split(",")[0].strip()
         if candidate.soort == "een plaats en datum" and place not in names:
-            seen.append(f"regel {candidate.regel}: '{place}' is geen gemeente (een dorp of wijk van een gemeente?)")
+            seen.append(f"regel {candidate.line}: '{place}' is geen gemeente (een dorp of wijk van een gemeente?)")
     for match in re.finditer(r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'-]+)", source.text):
         if not any(name.startswith(match[1]) for name in names):
-            regel = source.text.count("\n", 0, match.start()) + 1
-            seen.append(f"regel {regel}: 'gemeente {match[1]}' is geen gemeente van nu (opgeheven of samengevoegd?)")
+            line = source.text.count("\n", 0, match.start()) + 1
+            seen.append(f"regel {line}: 'gemeente {match[1]}' is geen gemeente van nu (opgeheven of samengevoegd?)")
     if len(best) > 1 and best[0][0] == best[1][0]:
         seen.append(f"de brief noemt {best[0][1]} en {best[1][1]} even vaak ({best[0][0]} keer)")
     return seen[:3]

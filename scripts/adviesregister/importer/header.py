@@ -65,7 +65,7 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
     index = 0
     while index < len(lines):
         line = lines[index]
-        regel = index + 1
+        line_number = index + 1
         cells = re.split(r"\t| {2,}", line) if "\t" in line or "  " in line.strip() else [line]
         labelled = [(col, seg) for col, cell in enumerate(cells) for seg in label_segments(cell, extra)]
         if labelled and labelled[0][1][0] == "aan" and _addresses(line):
@@ -73,21 +73,21 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
             continue
         if labelled and labelled[0][1][0] == "aan" and len(cells) > 1 and _addresses_organ(cells[0]):
             # a letterhead's columns on the addressee's line ('Aan het college …    Ons kenmerk …', as OCR reads a scan)
-            _read_labelled_line(cells[1:], [(col - 1, seg) for col, seg in labelled if col > 0], regel, letter, cv_items)
+            _read_labelled_line(cells[1:], [(col - 1, seg) for col, seg in labelled if col > 0], line_number, letter, cv_items)
             index = _read_addressee(lines, index, letter, cells[0])
             continue
         index += 1
         if not labelled:
             values = [(col, cell.strip()) for col, cell in enumerate(cells) if cell.strip()]
             if values and not pending and _continues_title(lines, index - 1, letter):
-                titel = letter.velden["titel"]
-                letter.set("titel", f"{titel.waarde} {line.strip()}".rstrip("."), titel.regel, f"{titel.bewijs} {line.strip()}", replace=True)
+                titel = letter.fields["titel"]
+                letter.set("titel", f"{titel.value} {line.strip()}".rstrip("."), titel.line, f"{titel.bewijs} {line.strip()}", replace=True)
                 continue
             if values:
-                pending = _assign_pending(pending, values, "\t" in line, regel, letter, cv_items)
+                pending = _assign_pending(pending, values, "\t" in line, line_number, letter, cv_items)
                 previous_was_labels = False
             continue
-        waiting = _read_labelled_line(cells, labelled, regel, letter, cv_items)
+        waiting = _read_labelled_line(cells, labelled, line_number, letter, cv_items)
         if waiting is None:  # some labels had values: the others on this line are just empty
             previous_was_labels = False
             continue
@@ -100,11 +100,11 @@ def read_header(lines: list[str], letter: Letter, extra: list[tuple[str, str]]) 
 
 def _continues_title(lines: list[str], index: int, letter: Letter) -> bool:
     """A subject too long for one line goes on, unlabelled, on the next (as PDF text extraction gives it)."""
-    titel = letter.velden.get("titel")
+    titel = letter.fields.get("titel")
     line = lines[index].strip()
     return (
         titel is not None
-        and titel.regel == index
+        and titel.line == index
         and bool(lines[index - 1].strip())
         and parse_dutch_date(line) is None
         and not rules().datum_uitgebracht.match(line)
@@ -113,7 +113,7 @@ def _continues_title(lines: list[str], index: int, letter: Letter) -> bool:
 
 
 def _read_labelled_line(
-    cells: list[str], labelled: list[tuple[int, tuple[str, str, str]]], regel: int, letter: Letter, cv: list[str]
+    cells: list[str], labelled: list[tuple[int, tuple[str, str, str]]], line: int, letter: Letter, cv: list[str]
 ) -> list[tuple[int, str, str]] | None:
     """Store the labels that have a value on this line; return the others if no label had one."""
     waiting: list[tuple[int, str, str]] = []
@@ -133,14 +133,14 @@ def _read_labelled_line(
                 used.add(after)
         if value:
             any_value = True
-            _store(key, label, value, regel, letter, cv)
+            _store(key, label, value, line, letter, cv)
         else:
             waiting.append((col, key, label))
     return None if any_value else waiting
 
 
 def _assign_pending(
-    pending: list[tuple[int | None, str, str]], values: list[tuple[int, str]], positional: bool, regel: int, letter: Letter, cv: list[str]
+    pending: list[tuple[int | None, str, str]], values: list[tuple[int, str]], positional: bool, line: int, letter: Letter, cv: list[str]
 ) -> list[tuple[int | None, str, str]]:
     """Give values to waiting labels: by column in a tab table, else by what they look like. Returns the labels still waiting."""
     if positional and pending and all(col is not None for col, _, _ in pending):
@@ -150,27 +150,27 @@ def _assign_pending(
             by_column = {col: (key, label) for (col, _), (_, key, label) in zip(values, pending, strict=True)}
         for col, value in values:
             if col in by_column:
-                _store(*by_column[col], value, regel, letter, cv)
+                _store(*by_column[col], value, line, letter, cv)
         return []
     open_labels = list(pending)
     if len(values) == len(open_labels) > 1:  # a row of values under a row of labels, lined up with spaces: by order
         for (_, value), (_, key, label) in zip(values, open_labels, strict=True):
-            _store(key, label, value, regel, letter, cv)
+            _store(key, label, value, line, letter, cv)
         return []
     dated = [p for p in open_labels if p[1] in _DATED]
     value_dates = sum(parse_dutch_date(value) is not None for _, value in values)
     if len(values) > 1 and len(dated) >= 2 and value_dates >= 2:
         # fewer values than labels ('Uw kenmerk' left empty) and more than one date: which is the letter's, we cannot tell
-        letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"welke datum in regel {regel} is van deze brief? Vul 'datum' zelf in.", regel)
+        letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"welke datum in regel {line} is van deze brief? Vul 'datum' zelf in.", line)
         return []
     if len(values) == 1 and len(dated) >= 2:
         # one row of values under 'Uw brief Uw kenmerk Ons kenmerk Datum' (tabs lost in a PDF): the dates in order
         dates = [found for found in find_dates(values[0][1]) if found.datum is not None]
         if len(dates) == len(dated):
             for (_, key, label), found in zip(dated, dates, strict=True):
-                _store(key, label, found.text, regel, letter, cv)
+                _store(key, label, found.text, line, letter, cv)
             return []
-        letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"welke datum in '{values[0][1]}' is van deze brief? Vul 'datum' zelf in.", regel)
+        letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"welke datum in '{values[0][1]}' is van deze brief? Vul 'datum' zelf in.", line)
         return []
     for _, value in values:
         if not open_labels:
@@ -183,43 +183,43 @@ def _assign_pending(
             target = open_labels[0]
         else:
             names = ", ".join(label for _, _, label in open_labels)
-            letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"bij welk veld hoort '{value}'? De kop noemt {names}; vul het zelf in.", regel)
+            letter.beslissingen.add(None, "kop-waarde-onduidelijk", f"bij welk veld hoort '{value}'? De kop noemt {names}; vul het zelf in.", line)
             continue
         open_labels.remove(target)
-        _store(target[1], target[2], value, regel, letter, cv)
+        _store(target[1], target[2], value, line, letter, cv)
     return open_labels
 
 
-def _store(key: str, label: str, value: str, regel: int, letter: Letter, cv: list[str]) -> None:
+def _store(key: str, label: str, value: str, line: int, letter: Letter, cv: list[str]) -> None:
     value = value.strip()
     if key == "cv":
         cv.append(f"- {label} {value}" if label.endswith("?") else f"- {label}: {value}")
     elif key == "behandeld_door":
-        letter.verwijderd.add(regel, "de naam van een ambtenaar ('Behandeld door')", "")  # never repeat the name
+        letter.verwijderd.add(line, "de naam van een ambtenaar ('Behandeld door')", "")  # never repeat the name
     elif key == "doorkies":
-        letter.verwijderd.add(regel, "een doorkiesnummer", "")
+        letter.verwijderd.add(line, "een doorkiesnummer", "")
     elif key in ("uw_brief", "uw_kenmerk", "ons_kenmerk", "zaaknummer"):
-        letter.kenmerken.setdefault(key, Found(value, regel, f"{label} {value}"))
+        letter.kenmerken.setdefault(key, Found(value, line, f"{label} {value}"))
     elif key == "bijlagen":
         if not rules().geen_bijlage.match(value):
-            letter.set("bijlagen", [value], regel, f"{label} {value}")
+            letter.set("bijlagen", [value], line, f"{label} {value}")
     elif key == "titel":
-        letter.set("titel", value.rstrip("."), regel, f"{label} {value}")
+        letter.set("titel", value.rstrip("."), line, f"{label} {value}")
     elif key == "aan":  # 'Aan …' in a letterhead flattened onto one line; without its street and postcode
         parts = [part for part in re.split(r",\s+", value.rstrip(".")) if not _address_part(part)]
         if parts:
-            letter.set("aan", ", ".join(parts), regel, f"{label} {value}")
+            letter.set("aan", ", ".join(parts), line, f"{label} {value}")
     elif key == "van":  # the signature names the sender more fully ('Van: ASD', signed 'Adviesraad Sociaal Domein …')
-        letter.kop_van = letter.kop_van or Found(value.rstrip("."), regel, f"{label} {value}")
+        letter.kop_van = letter.kop_van or Found(value.rstrip("."), line, f"{label} {value}")
     elif key == "datum":
         datum = parse_dutch_date(value)
         if datum is not None:
-            letter.set("datum", datum, regel, f"{label} {value}")
+            letter.set("datum", datum, line, f"{label} {value}")
 
 
 def _addressee_labels() -> str:
     """The labels of the addressee ('Aan'), from kop_labels in data/brieven.yml."""
-    return "|".join(re.escape(label) for label, veld in rules().kop_labels if veld == "aan")
+    return "|".join(re.escape(label) for label, field in rules().kop_labels if field == "aan")
 
 
 def _addresses(line: str) -> bool:

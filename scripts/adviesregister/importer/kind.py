@@ -56,8 +56,8 @@ def not_a_letter(lines: list[str], letter_like: bool, closing: int | None) -> tu
     for kind, entry in kinds:
         found = entry.patroon.search(joined) if entry.patroon is not None and entry.waar == "overal" else None
         if found:
-            regel = _line_of(lines, found.start())
-            return kind, regel, found[0]
+            line_number = _line_of(lines, found.start())
+            return kind, line_number, found[0]
     if closing is None:  # a text cut off before its signature: who signs is unknown
         return None
     for kind, entry in rules().geen_brief.items():
@@ -81,9 +81,9 @@ def classify(letter: Letter, text: str, stuk: tuple[str, int, str] | None) -> No
     """Set soort (and stuktype or adviestype) from who writes to whom; where one of them is missing, from all the
     evidence (evidence.py) when it agrees; else record why not, naming the cues that conflict."""
     if stuk is not None:
-        stuktype, regel, line = stuk
-        letter.set("soort", "stuk", regel, line)
-        letter.set("stuktype", stuktype, regel, line)
+        stuktype, line_number, line = stuk
+        letter.set("soort", "stuk", line_number, line)
+        letter.set("stuktype", stuktype, line_number, line)
         return
     van, aan = letter.afzender, letter.ontvanger
     bron = f"afzender {_role_text(van, letter.value('van'))}; ontvanger {_role_text(aan, letter.value('aan'))}"
@@ -185,13 +185,13 @@ def _advice_type(letter: Letter, text: str) -> None:
     patterns = rules().adviestype
     for adviestype in ("ongevraagd", "gevraagd"):
         if patterns[adviestype].search(titel) and not (adviestype == "gevraagd" and patterns["ongevraagd"].search(titel)):
-            letter.set("adviestype", adviestype, letter.velden["titel"].regel, titel)
+            letter.set("adviestype", adviestype, letter.fields["titel"].line, titel)
             return
     found = {adviestype: match for adviestype, pattern in patterns.items() if (match := _affirmed(pattern, text))}
     if len(found) == 1:
         adviestype, match = next(iter(found.items()))
-        regel = text.count("\n", 0, match.start()) + 1
-        letter.set("adviestype", adviestype, regel, f"'{match[0]}' in de brief")
+        line = text.count("\n", 0, match.start()) + 1
+        letter.set("adviestype", adviestype, line, f"'{match[0]}' in de brief")
         return
     why = "noemt zowel gevraagd als ongevraagd advies" if found else "zegt niet of om dit advies gevraagd is"
     letter.beslissingen.add("adviestype", "adviestype-onbekend", f"de brief {why}; vul 'gevraagd' of 'ongevraagd' in.")
@@ -208,12 +208,12 @@ def read_kind(source: Source, letter: Letter) -> None:
         return
     stuk = stuk_kind(source.lines)
     if stuk is None:
-        letter_like = source.salutation is not None or (letter.velden.get("titel", None) is not None and _labelled_subject(source, letter))
+        letter_like = source.salutation is not None or (letter.fields.get("titel", None) is not None and _labelled_subject(source, letter))
         letter_like = letter_like or any(rules().uitgebracht.match(line) for line in source.lines[: source.body_start])
         sign = not_a_letter(source.lines, letter_like, source.closing)
         if sign is not None:
-            kind, regel, line = sign
-            letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {regel}: '{line}')"
+            kind, line_number, line = sign
+            letter.geen_brief = f"dit lijkt geen brief maar {NOT_A_LETTER[kind]} (regel {line_number}: '{line}')"
             return
         others = _to_others(source, letter) if letter_like else None
         if others is not None:
@@ -225,17 +225,17 @@ def read_kind(source: Source, letter: Letter) -> None:
 def _to_others(source: Source, letter: Letter) -> str | None:
     """Where a letter addressed to no organ we know (the members, the parties, the bonds) tells in the past tense what
     became of an advice: why it is no letter of the archive, which holds what council and college write each other."""
-    aan = letter.velden.get("aan")
-    if aan is None or organ_in(str(aan.waarde)) is not None or letter.ontvanger is not None:
+    aan = letter.fields.get("aan")
+    if aan is None or organ_in(str(aan.value)) is not None or letter.ontvanger is not None:
         return None
     if source.salutation is not None and source.salutation[1] is not None:
         return None
     story = rules().geen_brief["verhaal"].patroon
     found = story.search(" ".join(source.lines)) if story is not None else None
-    return f"regel {aan.regel}: aan '{aan.waarde}'; de brief vertelt: '{found[0]}'" if found else None
+    return f"regel {aan.line}: aan '{aan.value}'; de brief vertelt: '{found[0]}'" if found else None
 
 
 def _labelled_subject(source: Source, letter: Letter) -> bool:
     """Whether the title came from a 'Betreft' or 'Onderwerp' label, as letters have and web posts do not."""
-    titel = letter.velden["titel"]
-    return titel.regel is not None and bool(rules().soort_zinnen["onderwerp_label"].match(source.lines[titel.regel - 1]))
+    titel = letter.fields["titel"]
+    return titel.line is not None and bool(rules().soort_zinnen["onderwerp_label"].match(source.lines[titel.line - 1]))

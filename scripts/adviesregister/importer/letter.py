@@ -71,11 +71,11 @@ def _as_written(source: Source, text: str) -> Source:
     return replace(source, text="\n".join(lines), lines=lines)
 
 
-def read_letter(text: str, pagina: WebPage | None = None) -> Letter:
-    """Everything we can read from a letter's text, with evidence, decisions and what was removed; `pagina`: the title
+def read_letter(text: str, web_page: WebPage | None = None) -> Letter:
+    """Everything we can read from a letter's text, with evidence, decisions and what was removed; `web_page`: the title
     and date a web page gives of itself (see webpage.py)."""
     reading, signs = read_ocr(text)
-    source = read_source(reading, pagina)
+    source = read_source(reading, web_page)
     written = _as_written(source, text) if signs else source
     letter = Letter()
     with reading_ocr(signs):  # an OCR-damaged text: its words and dates are read repaired, its body as written

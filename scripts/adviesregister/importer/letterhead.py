@@ -18,9 +18,9 @@ def read_letterhead(source: Source, letter: Letter) -> None:
 def read_unlabelled_title(source: Source, letter: Letter) -> None:
     """Without 'Betreft' or 'Onderwerp': a line above the salutation that names the advice or response ('Gevraagd advies
     over …', 'Reactie op …'), or a subject label in mid-line ('Collegevoorstel (2024/118) Onderwerp: …')."""
-    if "titel" in letter.velden:
+    if "titel" in letter.fields:
         return
-    subject_labels = "|".join(re.escape(label) for label, veld in rules().kop_labels if veld == "titel")
+    subject_labels = "|".join(re.escape(label) for label, field in rules().kop_labels if field == "titel")
     for index in range(max(source.body_start, source.first + 1)):
         line = source.lines[index].strip()
         inline = re.search(rf"\b(?:{subject_labels})\s*:\s*(\S.+)$", line)

@@ -18,11 +18,16 @@ from adviesregister.importer.verdict import ADVICE_DATE_UNKNOWN
 def add_to_archive(archive: Archive, records: list[Record]) -> None:
     """Let later letters of the same import link to records made by earlier ones."""
     for record in records:
-        data = record.gegevens
+        data = record.front_matter
         if data.get("soort") == "advies" and "datum" in data and "gemeente" in data:
-            archive.documenten.append(
+            archive.documents.append(
                 Document(
-                    id=data["id"], soort="advies", titel=str(data.get("titel", "")), datum=Datum.parse(data["datum"]), gemeente=data["gemeente"], pad=record.pad
+                    id=data["id"],
+                    soort="advies",
+                    titel=str(data.get("titel", "")),
+                    datum=Datum.parse(data["datum"]),
+                    gemeente=data["gemeente"],
+                    path=record.path,
                 )
             )
 
@@ -30,38 +35,38 @@ def add_to_archive(archive: Archive, records: list[Record]) -> None:
 def link_advice(archive: Archive, letter: Letter, reactie: Record, beslissingen: Decisions) -> list[Record]:
     """Link to the advice the response answers; create a text-less record for it when it is not in the archive."""
     ref = letter.advies
-    gemeente = reactie.gegevens.get("gemeente")
+    gemeente = reactie.front_matter.get("gemeente")
     if _link_by_reference(archive, letter, reactie, beslissingen):
         return []
     if ref is None:
         _link_by_subject(archive, reactie, beslissingen)
         return []
-    candidates = [d for d in archive.documenten if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
+    candidates = [d for d in archive.documents if d.soort == "advies" and d.gemeente == gemeente and d.datum == ref.datum]
     if len(candidates) > 1:
         names = " en ".join(f"'{d.id}'" for d in candidates)
         beslissingen.add("reactie_op", "advies-meerdere", f"twee of meer adviezen van {ref.datum} passen: {names}. Kies het goede en vul de id in.")
         return []
     reactie.bewijs["reactie_op"] = ref.zin
     if candidates:
-        reactie.gegevens["reactie_op"] = [candidates[0].id]
+        reactie.front_matter["reactie_op"] = [candidates[0].id]
         return []
-    titel = advice_title(str(reactie.gegevens.get("titel", "")))
+    titel = advice_title(str(reactie.front_matter.get("titel", "")))
     advies_id = document_id(gemeente, ref.datum, without_placeholders(titel))  # as for the response: no '[naam verwijderd]' in an id
-    reactie.gegevens["reactie_op"] = [advies_id]
-    gegevens: dict[str, Any] = {"id": advies_id, "soort": "advies", "titel": titel, "datum": str(ref.datum), "gemeente": gemeente}
+    reactie.front_matter["reactie_op"] = [advies_id]
+    front_matter: dict[str, Any] = {"id": advies_id, "soort": "advies", "titel": titel, "datum": str(ref.datum), "gemeente": gemeente}
     if ref.adviestype:
-        gegevens["adviestype"] = ref.adviestype
-    if "aan" in reactie.gegevens:
-        gegevens["van"] = reactie.gegevens["aan"]
-    if "van" in reactie.gegevens:
-        gegevens["aan"] = reactie.gegevens["van"]
-    gegevens["samenvatting"] = _summary(titel, gegevens.get("van"))
-    gegevens["tekst_beschikbaar"] = False
+        front_matter["adviestype"] = ref.adviestype
+    if "aan" in reactie.front_matter:
+        front_matter["van"] = reactie.front_matter["aan"]
+    if "van" in reactie.front_matter:
+        front_matter["aan"] = reactie.front_matter["van"]
+    front_matter["samenvatting"] = _summary(titel, front_matter.get("van"))
+    front_matter["tekst_beschikbaar"] = False
     bewijs = {"datum": ref.zin, "samenvatting": "het onderwerp van de reactie", "titel": "onderwerp van de reactie"}
     beslissingen.add(
         "reactie_op", "advies-zonder-tekst", f"het advies van {ref.datum} staat niet in het archief; er is een record zonder tekst voor gemaakt ({advies_id})."
     )
-    return [Record(document_path(gemeente, ref.datum.jaar, advies_id), gegevens, "", bewijs)]
+    return [Record(document_path(gemeente, ref.datum.jaar, advies_id), front_matter, "", bewijs)]
 
 
 def advice_title(response_title: str) -> str:
@@ -89,16 +94,16 @@ def _link_by_reference(archive: Archive, letter: Letter, reactie: Record, beslis
     """The strongest evidence: the response's 'Uw kenmerk' is the 'Ons kenmerk' of exactly one advice (of the same
     gemeente, when it is known). Two advices with that kenmerk link nothing: the date and subject rules decide."""
     found = letter.kenmerken.get("uw_kenmerk")
-    if found is None or not _reference(str(found.waarde)):
+    if found is None or not _reference(str(found.value)):
         return False
-    gemeente = reactie.gegevens.get("gemeente")
-    wanted = _reference(str(found.waarde))
+    gemeente = reactie.front_matter.get("gemeente")
+    wanted = _reference(str(found.value))
     matches = [
-        d for d in archive.documenten if d.soort == "advies" and gemeente in (None, d.gemeente) and _reference(d.kenmerken.get("ons_kenmerk", "")) == wanted
+        d for d in archive.documents if d.soort == "advies" and gemeente in (None, d.gemeente) and _reference(d.kenmerken.get("ons_kenmerk", "")) == wanted
     ]
     if len(matches) != 1:
         return False
-    reactie.gegevens["reactie_op"] = [matches[0].id]
+    reactie.front_matter["reactie_op"] = [matches[0].id]
     reactie.bewijs["reactie_op"] = f"{found.evidence()}: het kenmerk (ons_kenmerk) van het advies '{matches[0].titel}'"
     beslissingen.settle("reactie_op")  # an exact reference number needs no check of dates or subject
     return True
@@ -110,16 +115,16 @@ def _subject_words(titel: str) -> set[str]:
 
 def _link_by_subject(archive: Archive, reactie: Record, beslissingen: Decisions) -> None:
     """Without a date, an advice of the same gemeente whose subject words all recur in the response's subject."""
-    words = _subject_words(str(reactie.gegevens.get("titel", "")))
+    words = _subject_words(str(reactie.front_matter.get("titel", "")))
     if not words:
         return
     matches = [
         d
-        for d in archive.documenten
-        if d.soort == "advies" and d.gemeente == reactie.gegevens.get("gemeente") and (found := _subject_words(d.titel)) and found <= words
+        for d in archive.documents
+        if d.soort == "advies" and d.gemeente == reactie.front_matter.get("gemeente") and (found := _subject_words(d.titel)) and found <= words
     ]
     if len(matches) == 1:
-        reactie.gegevens["reactie_op"] = [matches[0].id]
+        reactie.front_matter["reactie_op"] = [matches[0].id]
         reactie.bewijs["reactie_op"] = f"het onderwerp past bij '{matches[0].titel}'"
         beslissingen.withdraw(ADVICE_DATE_UNKNOWN)
         beslissingen.add(

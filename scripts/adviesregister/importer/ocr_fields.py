@@ -25,27 +25,27 @@ def repair_ocr_fields(source: Source, letter: Letter) -> None:
         None,
         CODE,
         f"de tekst lijkt uit tekstherkenning (OCR) te komen, met fouten zoals {shown}; vergelijk datum, titel en namen met de brief.",
-        signs.regel,
+        signs.line,
     )
-    for veld in FIELDS:
-        found = letter.velden.get(veld)
-        if found is None or not isinstance(found.waarde, str):
+    for field in FIELDS:
+        found = letter.fields.get(field)
+        if found is None or not isinstance(found.value, str):
             continue
-        repaired, repairs = repair_value(found.waarde)
-        repairs = [*_read_repaired(found.regel, repaired, signs), *repairs]
+        repaired, repairs = repair_value(found.value)
+        repairs = [*_read_repaired(found.line, repaired, signs), *repairs]
         if repairs:
-            letter.set(veld, repaired, found.regel, f"{found.bewijs} ({'; '.join(repairs)})", replace=True)
+            letter.set(field, repaired, found.line, f"{found.bewijs} ({'; '.join(repairs)})", replace=True)
 
 
-def _read_repaired(regel: int | None, value: str, signs: OcrSigns) -> list[str]:
+def _read_repaired(line: int | None, value: str, signs: OcrSigns) -> list[str]:
     """The words of the value that the reading steps read repaired (repair_text), from the value's line and the few
     below it (an address block, a title on two lines)."""
-    if regel is None:
+    if line is None:
         return []
     words = set(WORD_RE.findall(value))
     found = dict.fromkeys(
         f"'{damaged}' gelezen als '{repaired}' (OCR-fout)"
-        for index in range(regel - 1, regel + MAX_LINES)
+        for index in range(line - 1, line + MAX_LINES)
         for damaged, repaired in signs.herstel.get(index, [])
         if repaired in words
     )

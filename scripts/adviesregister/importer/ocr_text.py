@@ -53,7 +53,7 @@ class OcrSigns:
 
     aantal: int
     voorbeelden: tuple[str, ...]
-    regel: int
+    line: int
     herstel: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     """Per line (index) the damaged words read as known words, (damaged, repaired): see repair_text."""
 

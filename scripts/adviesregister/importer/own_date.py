@@ -47,7 +47,7 @@ _TIME_RE = re.compile(r"\s+\d{1,2}[:.]\d{2}(\s*uur)?$")
 class Candidate:
     datum: Datum | None
     """None when the line names a day and month without a year."""
-    regel: int
+    line: int
     tekst: str
     soort: str
     """What kind of line it is, in Dutch, for the report ('een plaats en datum')."""
@@ -113,21 +113,21 @@ def choose(found: list[Candidate]) -> tuple[Candidate | None, str | None]:
     if not dated:
         yearless = next((candidate for candidate in found if candidate.datum is None), None)
         if yearless:
-            return None, f"regel {yearless.regel}: '{yearless.tekst}' is {yearless.soort}, maar noemt geen jaar"
+            return None, f"regel {yearless.line}: '{yearless.tekst}' is {yearless.soort}, maar noemt geen jaar"
         return None, None
     if len({str(candidate.datum) for candidate in dated}) > 1:
-        shown = "; ".join(f"regel {candidate.regel}: '{candidate.tekst}'" for candidate in dated[:3])
+        shown = "; ".join(f"regel {candidate.line}: '{candidate.tekst}'" for candidate in dated[:3])
         return None, f"de brief noemt op de plaatsen van een briefdatum verschillende datums ({shown})"
     return dated[0], None
 
 
 def read_own_date(source: Source, letter: Letter) -> None:
     """Without a 'Datum' in the letterhead: 'Plaats, 11 februari 2022', a date alone on a line, or 'Uitgebracht … d.d.'."""
-    if "datum" in letter.velden or not own_date_in_body(source.layout):
+    if "datum" in letter.fields or not own_date_in_body(source.layout):
         return
     chosen, why = choose(candidates(source.lines, source.body_start, source.closing))
     if chosen is not None:
-        letter.set("datum", chosen.datum, chosen.regel, f"{chosen.tekst} ({chosen.soort})")
+        letter.set("datum", chosen.datum, chosen.line, f"{chosen.tekst} ({chosen.soort})")
     elif why:
         letter.datum_gezien.append(why)
 
@@ -135,7 +135,7 @@ def read_own_date(source: Source, letter: Letter) -> None:
 def read_date_otherwise(source: Source, letter: Letter) -> None:
     """A layout without a date of its own (a collegevoorstel): the year of its deadline is the year it was written for."""
     lines = source.lines
-    if "datum" in letter.velden:
+    if "datum" in letter.fields:
         return
     deadline = source.layout.datum_uit if source.layout else None
     for index, line in enumerate(lines):

@@ -65,35 +65,35 @@ class GemeenteAnswer(click.ParamType[str | None]):
 
 @dataclass
 class TerminalQuestions:
-    """Asks for one open field of the letter `bestand` (set by the command line before each letter)."""
+    """Asks for one open field of the letter `file` (set by the command line before each letter)."""
 
     gemeenten: dict[str, Gemeente]
-    bestand: str = ""
+    file: str = ""
 
-    def __call__(self, veld: str, decisions: list[Decision], regels: list[str]) -> Any:
-        """The person's value for `veld` (a Datum for datum, a short name for gemeente), or None: left open."""
-        click.echo(f"\n{self.bestand}: de import vond '{veld}' niet zeker in de brief.")
+    def __call__(self, field: str, decisions: list[Decision], lines: list[str]) -> Any:
+        """The person's value for `field` (a Datum for datum, a short name for gemeente), or None: left open."""
+        click.echo(f"\n{self.file}: de import vond '{field}' niet zeker in de brief.")
         if not decisions:
             click.echo("  - de brief zegt het niet met woorden die de import kent.")
         for decision in decisions:
-            click.echo(f"  - {decision.bericht}")
-            if decision.regel and 0 < decision.regel <= len(regels):
-                click.echo(f"    regel {decision.regel}: {regels[decision.regel - 1].strip()}")
-        return self._asker(veld)()
+            click.echo(f"  - {decision.message}")
+            if decision.line and 0 < decision.line <= len(lines):
+                click.echo(f"    regel {decision.line}: {lines[decision.line - 1].strip()}")
+        return self._asker(field)()
 
-    def _asker(self, veld: str) -> Callable[[], Any]:
-        if veld in CHOICES:
-            return lambda: ask_choice(veld, CHOICES[veld])
-        if veld == "datum":
+    def _asker(self, field: str) -> Callable[[], Any]:
+        if field in CHOICES:
+            return lambda: ask_choice(field, CHOICES[field])
+        if field == "datum":
             return lambda: click.prompt("datum? (JJJJ-MM-DD, JJJJ-MM of JJJJ; leeg = overslaan)", default="", show_default=False, type=DatumAnswer())
-        if veld == "gemeente":
+        if field == "gemeente":
             prompt = "gemeente? (korte naam of naam uit content/gemeenten.yml; leeg = overslaan)"
             return lambda: click.prompt(prompt, default="", show_default=False, type=GemeenteAnswer(self.gemeenten))
         return lambda: None
 
 
-def ask_choice(veld: str, choices: dict[str, str]) -> str | None:
+def ask_choice(field: str, choices: dict[str, str]) -> str | None:
     """`soort? [a]dvies [r]eactie [s]tuk [o]verslaan`: the chosen value, or None for overslaan."""
     shown = " ".join(f"[{key}]{value[1:]}" if value.startswith(key) else f"[{key}] {value}" for key, value in choices.items())
-    antwoord = click.prompt(f"{veld}? {shown} [{SKIP}]verslaan", type=click.Choice([*choices, SKIP], case_sensitive=False), show_choices=False)
+    antwoord = click.prompt(f"{field}? {shown} [{SKIP}]verslaan", type=click.Choice([*choices, SKIP], case_sensitive=False), show_choices=False)
     return choices.get(str(antwoord).lower())

@@ -44,10 +44,10 @@ TEXT = "tekst"
 """The record's key for the text (the body under the front matter); no front-matter field has this name."""
 
 
-def fingerprint(waarde: Any) -> str:
+def fingerprint(value: Any) -> str:
     """8 hex characters of the sha256 of the value's canonical JSON (sorted keys, no spaces, UTF-8); a date YAML read
     as a date counts as its ISO text, so `datum: 2024-05-01` and `datum: '2024-05-01'` have one fingerprint."""
-    canonical = json.dumps(waarde, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
 
 
@@ -56,10 +56,10 @@ def text_fingerprint(tekst: str) -> str:
     return fingerprint(tekst.replace("\r\n", "\n").strip())
 
 
-def record_of(gegevens: dict[str, Any], tekst: str, given: frozenset[str]) -> dict[str, str]:
+def record_of(front_matter: dict[str, Any], tekst: str, given: frozenset[str]) -> dict[str, str]:
     """The fingerprints of what an import writes: every field but id, bron and those a person gave as options, and the
     text when there is one; in the schema's order, the text last."""
-    record = {veld: fingerprint(waarde) for veld, waarde in gegevens.items() if veld not in NOT_RECORDED and veld not in given}
+    record = {field: fingerprint(value) for field, value in front_matter.items() if field not in NOT_RECORDED and field not in given}
     if tekst.strip():
         record[TEXT] = text_fingerprint(tekst)
     return _ordered(record)
@@ -70,38 +70,38 @@ def person_fields() -> list[str]:
     return list(field_spec(PERSON)["items"]["enum"])
 
 
-def given_by_person(gegevens: dict[str, Any]) -> list[str]:
+def given_by_person(front_matter: dict[str, Any]) -> list[str]:
     """The fields the document says a person gave at import (ingevuld_door_mens); empty when it says none."""
-    waarde = gegevens.get(PERSON)
-    return [str(veld) for veld in waarde] if isinstance(waarde, list) else []
+    value = front_matter.get(PERSON)
+    return [str(field) for field in value] if isinstance(value, list) else []
 
 
-def edited_since_import(gegevens: dict[str, Any], tekst: str) -> list[str]:
+def edited_since_import(front_matter: dict[str, Any], tekst: str) -> list[str]:
     """What in a document changed since its import, by the import's record (bron.ingelezen): a field whose value no
     longer has the import's fingerprint or was removed, a field the import did not write and no person gave at import,
     and the text. Empty for a document as the import (and the person who answered it) left it; a document without a
     record counts as edited (every field a person's)."""
-    record = written_by_import(gegevens)
+    record = written_by_import(front_matter)
     if not record:
         return ["het document heeft geen bron.ingelezen: het is niet door de import geschreven, of met de hand veranderd"]
-    person = set(given_by_person(gegevens))
-    edited = [veld for veld, vinger in record.items() if veld != TEXT and (veld not in gegevens or fingerprint(gegevens[veld]) != vinger)]
-    edited += [veld for veld in gegevens if veld not in NOT_RECORDED and veld not in record and veld not in person]
+    person = set(given_by_person(front_matter))
+    edited = [field for field, vinger in record.items() if field != TEXT and (field not in front_matter or fingerprint(front_matter[field]) != vinger)]
+    edited += [field for field in front_matter if field not in NOT_RECORDED and field not in record and field not in person]
     if record.get(TEXT, text_fingerprint("")) != text_fingerprint(tekst) and (TEXT in record or tekst.strip()):
         edited.append(TEXT)
     return edited
 
 
-def written_by_import(gegevens: dict[str, Any]) -> dict[str, str]:
+def written_by_import(front_matter: dict[str, Any]) -> dict[str, str]:
     """The record of a document as it stands; empty for a hand-written document or an older import (every field a person's)."""
-    bron = gegevens.get("bron")
+    bron = front_matter.get("bron")
     record = bron.get(RECORD) if isinstance(bron, dict) else None
-    return {str(veld): waarde for veld, waarde in record.items() if isinstance(waarde, str)} if isinstance(record, dict) else {}
+    return {str(field): value for field, value in record.items() if isinstance(value, str)} if isinstance(record, dict) else {}
 
 
 @dataclass(frozen=True)
 class Merged:
-    gegevens: dict[str, Any]
+    front_matter: dict[str, Any]
     tekst: str
     anders: list[str]
     """Fields where the document holds something else than the import reads now and a person's value stays, in Dutch."""
@@ -112,17 +112,17 @@ class Merged:
 def holder(project: Project, archive: Archive, sha256: str) -> str | None:
     """The path (from the project) of the document whose original has this sha256, if any: among the documents that
     load, then among those that do not yet (an import that left titel or datum open writes a document `check` refuses)."""
-    for doc in archive.documenten:
+    for doc in archive.documents:
         if doc.bron is not None and doc.bron.sha256 == sha256:
-            return doc.pad
-    for pad in archive.onleesbaar:
+            return doc.path
+    for path in archive.onleesbaar:
         try:
-            data = parse_document(read_content_file(project.root / pad)).gegevens.data
+            data = parse_document(read_content_file(project.root / path)).front_matter.data
         except (OSError, ParseError):
             continue
         bron = data.get("bron")
         if isinstance(bron, dict) and bron.get("sha256") == sha256:
-            return pad
+            return path
     return None
 
 
@@ -131,45 +131,45 @@ def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) 
     nobody changed it, filled in where the document lacks it (and no person removed it); `given`: the fields a person
     gave as options, written over what stands. Raises ParseError when the document cannot be read."""
     current = parse_document(read_content_file(path))
-    merged = dict(current.gegevens.data)
+    merged = dict(current.front_matter.data)
     before = written_by_import(merged)
     person = given_by_person(merged)
     record: dict[str, str] = {}
     anders: list[str] = []
     bijgewerkt: list[str] = []
-    for veld, waarde in found.items():
-        if veld in NOT_RECORDED:
+    for field_name, value in found.items():
+        if field_name in NOT_RECORDED:
             continue
-        if veld in given:
-            merged[veld] = waarde
-        elif veld in person:  # a person gave it at import: it stays, whatever the import reads now
-            if merged.get(veld) != waarde:
+        if field_name in given:
+            merged[field_name] = value
+        elif field_name in person:  # a person gave it at import: it stays, whatever the import reads now
+            if merged.get(field_name) != value:
                 anders.append(
-                    f"{veld}: de import leest '{_shown(waarde)}', in het document staat '{_shown(merged.get(veld))}' (door een mens ingevuld); dat blijft staan."
+                    f"{field_name}: de import leest '{_shown(value)}', in het document staat '{_shown(merged.get(field_name))}' (door een mens ingevuld); dat blijft staan."
                 )
-        elif veld not in merged:
-            if veld in before:
-                record[veld] = before[veld]  # a person removed it after the import: it stays away, next time too
-                anders.append(f"{veld}: de import leest '{_shown(waarde)}', maar dit veld is na de import weggehaald; het blijft weg.")
+        elif field_name not in merged:
+            if field_name in before:
+                record[field_name] = before[field_name]  # a person removed it after the import: it stays away, next time too
+                anders.append(f"{field_name}: de import leest '{_shown(value)}', maar dit veld is na de import weggehaald; het blijft weg.")
             else:
-                merged[veld] = waarde
-                record[veld] = fingerprint(waarde)
-        elif before.get(veld) == fingerprint(merged[veld]):
-            if merged[veld] != waarde:
-                bijgewerkt.append(f"{veld}: was '{_shown(merged[veld])}' (door de import geschreven, niet veranderd), wordt '{_shown(waarde)}'.")
-            merged[veld] = waarde
-            record[veld] = fingerprint(waarde)
-        elif merged[veld] != waarde:
-            anders.append(f"{veld}: de import leest '{_shown(waarde)}', in het document staat '{_shown(merged[veld])}'; dat blijft staan.")
-    for veld, vinger in before.items():
-        if veld == TEXT or veld in found or veld in NOT_RECORDED or veld in given or veld in person:
+                merged[field_name] = value
+                record[field_name] = fingerprint(value)
+        elif before.get(field_name) == fingerprint(merged[field_name]):
+            if merged[field_name] != value:
+                bijgewerkt.append(f"{field_name}: was '{_shown(merged[field_name])}' (door de import geschreven, niet veranderd), wordt '{_shown(value)}'.")
+            merged[field_name] = value
+            record[field_name] = fingerprint(value)
+        elif merged[field_name] != value:
+            anders.append(f"{field_name}: de import leest '{_shown(value)}', in het document staat '{_shown(merged[field_name])}'; dat blijft staan.")
+    for field_name, vinger in before.items():
+        if field_name == TEXT or field_name in found or field_name in NOT_RECORDED or field_name in given or field_name in person:
             continue
-        if veld in merged and vinger == fingerprint(merged[veld]) and veld not in _required(merged):
+        if field_name in merged and vinger == fingerprint(merged[field_name]) and field_name not in _required(merged):
             bijgewerkt.append(
-                f"{veld}: was '{_shown(merged.pop(veld))}' (door de import geschreven, niet veranderd); de import vindt dit niet meer, dus weggehaald."
+                f"{field_name}: was '{_shown(merged.pop(field_name))}' (door de import geschreven, niet veranderd); de import vindt dit niet meer, dus weggehaald."
             )
-        elif veld not in merged or vinger == fingerprint(merged[veld]):
-            record[veld] = vinger  # removed by a person, or required and kept: still the import's
+        elif field_name not in merged or vinger == fingerprint(merged[field_name]):
+            record[field_name] = vinger  # removed by a person, or required and kept: still the import's
     nieuwe_tekst = current.tekst
     if not current.tekst.strip() or before.get(TEXT) == text_fingerprint(current.tekst):
         if current.tekst.strip() and text_fingerprint(current.tekst) != text_fingerprint(tekst):
@@ -180,14 +180,14 @@ def merge(path: Path, found: dict[str, Any], tekst: str, given: frozenset[str]) 
     elif text_fingerprint(current.tekst) != text_fingerprint(tekst):
         anders.append("tekst: de import leest een andere tekst dan er in het document staat; de tekst in het document blijft staan.")
     if person or given:
-        merged[PERSON] = [veld for veld in person_fields() if veld in {*person, *given}]
+        merged[PERSON] = [field_name for field_name in person_fields() if field_name in {*person, *given}]
     merged["bron"] = _with_record(merged.get("bron"), _ordered(record))
     return Merged(merged, nieuwe_tekst, anders, bijgewerkt)
 
 
-def with_record(gegevens: dict[str, Any], tekst: str, given: frozenset[str]) -> None:
+def with_record(front_matter: dict[str, Any], tekst: str, given: frozenset[str]) -> None:
     """Add the record of a first import to its fields (under `bron`)."""
-    gegevens["bron"] = _with_record(gegevens.get("bron"), record_of(gegevens, tekst, given))
+    front_matter["bron"] = _with_record(front_matter.get("bron"), record_of(front_matter, tekst, given))
 
 
 def _with_record(bron: Any, record: dict[str, str]) -> Any:
@@ -200,17 +200,17 @@ def _with_record(bron: Any, record: dict[str, str]) -> Any:
 def _ordered(record: dict[str, str]) -> dict[str, str]:
     """The record in the schema's order of the fields, the text last: a second import that finds the same writes the same bytes."""
     order = [*front_matter_fields(), TEXT]
-    return {veld: record[veld] for veld in sorted(record, key=lambda veld: order.index(veld) if veld in order else len(order))}
+    return {field: record[field] for field in sorted(record, key=lambda field: order.index(field) if field in order else len(order))}
 
 
-def _required(gegevens: dict[str, Any]) -> set[str]:
+def _required(front_matter: dict[str, Any]) -> set[str]:
     required = set(load_schema(DOCUMENT_SCHEMA)["required"])
-    return required | {"reactie_op"} if gegevens.get("soort") == "reactie" else required
+    return required | {"reactie_op"} if front_matter.get("soort") == "reactie" else required
 
 
-def _shown(waarde: Any) -> str:
-    if isinstance(waarde, list):
-        return ", ".join(map(str, waarde))
-    if isinstance(waarde, dict):
-        return ", ".join(f"{key}: {value}" for key, value in waarde.items())
-    return str(waarde)
+def _shown(raw: Any) -> str:
+    if isinstance(raw, list):
+        return ", ".join(map(str, raw))
+    if isinstance(raw, dict):
+        return ", ".join(f"{key}: {value}" for key, value in raw.items())
+    return str(raw)

@@ -11,7 +11,7 @@ def format_report(result: ImportResult, force: bool = False) -> str:
     """The report of one letter. For an original already in the archive (`houder`): no field list and no '→' line,
     but a first line that says whether anything is written (only with `force`) and which document holds it."""
     if (herhaling := result.herhaling_tekst(force)) is not None:
-        lines = [f"{result.bestand}: {herhaling}"]
+        lines = [f"{result.file}: {herhaling}"]
         if result.bijgewerkt:
             lines.append(
                 "  Opnieuw geschreven (de import schreef dit en niemand veranderde het):"
@@ -23,11 +23,11 @@ def format_report(result: ImportResult, force: bool = False) -> str:
             lines.append("  Blijft staan zoals het in het document staat:")
             lines.extend(f"  - {item}" for item in result.anders)
         return "\n".join(lines + _decisions(result))
-    lines = [f"{result.bestand}"]
+    lines = [f"{result.file}"]
     for record in result.records:
-        lines.append(f"→ {record.pad}")
-        for veld, waarde in record.ordered().items():
-            items = [(f"{veld}.{key}", value) for key, value in waarde.items()] if isinstance(waarde, dict) else [(veld, waarde)]
+        lines.append(f"→ {record.path}")
+        for field, field_value in record.ordered().items():
+            items = [(f"{field}.{key}", value) for key, value in field_value.items()] if isinstance(field_value, dict) else [(field, field_value)]
             for naam, value in items:
                 if naam == "bron.ingelezen":  # the import's own record (see reimport.py), no finding to check
                     continue
@@ -66,9 +66,9 @@ def record_json(result: ImportResult) -> list[dict[str, Any]]:
 
 def _record(record: Record, result: ImportResult) -> dict[str, Any]:
     return {
-        **record.gegevens,
+        **record.front_matter,
         "tekst": record.tekst,
-        "pad": record.pad,
+        "pad": record.path,
         "beslissingen": [str(decision) for decision in result.beslissingen],
         "verwijderd": result.verwijderd,
         "bewijs": record.bewijs,

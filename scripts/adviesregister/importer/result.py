@@ -22,15 +22,17 @@ class ImportRefusedError(AdviesregisterError):
 
 @dataclass
 class Record:
-    pad: str
-    gegevens: dict[str, Any]
+    path: str
+    front_matter: dict[str, Any]
     tekst: str
     bewijs: dict[str, str] = field(default_factory=dict)
 
     def ordered(self) -> dict[str, Any]:
         """The fields in the schema's order; a field the schema does not know (a person's, in a document written again) last."""
         known = front_matter_fields()
-        return {key: self.gegevens[key] for key in known if key in self.gegevens} | {key: value for key, value in self.gegevens.items() if key not in known}
+        return {key: self.front_matter[key] for key in known if key in self.front_matter} | {
+            key: value for key, value in self.front_matter.items() if key not in known
+        }
 
     def markdown(self) -> str:
         front = yaml.safe_dump(self.ordered(), allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
@@ -39,7 +41,7 @@ class Record:
 
 @dataclass
 class ImportResult:
-    bestand: str
+    file: str
     records: list[Record]
     beslissingen: Decisions
     verwijderd: list[str]
@@ -84,11 +86,11 @@ class ImportResult:
         """What happens to the original, in Dutch, for the report; None when no record was made."""
         if self.origineel is None:
             return None
-        reden = self.origineel.buiten_archief()
-        if reden is None:
-            kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.bestand.lower().endswith(".pdf") else ""
+        reason = self.origineel.buiten_archief()
+        if reason is None:
+            kopie = " als schone kopie, zonder opmerkingen, bijlagen, metadata, formulieren en scripts" if self.file.lower().endswith(".pdf") else ""
             return f"komt in content/ en wordt gepubliceerd{kopie}."
         return (
-            f"wordt niet gepubliceerd en niet in content/ gezet: {reden}. Alleen het controlegetal staat bij bron.sha256; "
+            f"wordt niet gepubliceerd en niet in content/ gezet: {reason}. Alleen het controlegetal staat bij bron.sha256; "
             "het bestand blijft waar het was. Een openbare git-repository publiceert alles wat erin staat."
         )

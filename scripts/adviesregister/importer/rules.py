@@ -245,7 +245,7 @@ def compile_rules(data: dict[str, Any]) -> Rules:
         adviestype=_groups(data["adviestype"], "adviestype"),
         besluit=tuple((besluit, _either(patterns, f"besluit.{besluit}")) for besluit, patterns in data["besluit"].items()),
         besluit_ontkend_positief=_either(data["besluit_ontkend_positief"], "besluit_ontkend_positief"),
-        kop_labels=tuple((label, veld) for label, veld in data["kop_labels"]),
+        kop_labels=tuple((label, field) for label, field in data["kop_labels"]),
         uitgebracht=_either(data["uitgebracht"], "uitgebracht", r"^\s*"),
         ter_attentie=_either(data["ter_attentie"], "ter_attentie", "^", r"\b"),
         geen_bijlage=_either(data["geen_bijlage"], "geen_bijlage", r"^\s*(?:", r")\s*\.?\s*$"),

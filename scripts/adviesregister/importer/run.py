@@ -12,9 +12,9 @@ from adviesregister.content.extract import ExtractError
 from adviesregister.content.model import Archive, Datum
 from adviesregister.content.project import Project
 from adviesregister.importer.batch import Row, refused_row, row_of
+from adviesregister.importer.letter_import import import_letter
 from adviesregister.importer.linking import add_to_archive
 from adviesregister.importer.questions import TerminalQuestions
-from adviesregister.importer.records import import_letter
 from adviesregister.importer.result import ImportRefusedError, ImportResult
 from adviesregister.importer.writing import write_result
 
@@ -50,7 +50,7 @@ class Written:
     result: ImportResult
     paden: tuple[str, ...] = ()
     """The files written, from the project."""
-    fout: str | None = None
+    error: str | None = None
     """Why nothing was written, in Dutch, with the letter's path; None when it was written or not meant to be."""
     overgeslagen: bool = False
     """Not written on purpose: a dry run, or a letter the archive holds already without --force."""
@@ -69,7 +69,7 @@ def read_letters(
     batch = Batch()
     for path in files:
         if vraag is not None:
-            vraag.bestand = str(path)
+            vraag.file = str(path)
         try:
             result = import_letter(
                 project, archive, path, options.gemeente, options.datum, toch=options.toch, ocr=options.ocr, soort=options.soort, vraag=vraag
@@ -105,10 +105,10 @@ def write_letters(project: Project, batch: Batch, force: bool, dry_run: bool) ->
         try:
             done.append(Written(result, tuple(write_result(project, result, force))))
         except ImportRefusedError as err:
-            done.append(Written(result, fout=f"{result.bestand}: {err}"))
+            done.append(Written(result, error=f"{result.file}: {err}"))
     return done
 
 
 def failures(batch: Batch, written: list[Written]) -> int:
     """How many letters of the batch failed: refused when read, or refused when written."""
-    return len(batch.refused) + sum(1 for item in written if item.fout is not None)
+    return len(batch.refused) + sum(1 for item in written if item.error is not None)

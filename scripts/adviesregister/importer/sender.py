@@ -78,9 +78,9 @@ def _misread_place(naam: str) -> str | None:
 
 def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
     """'Van: ASD Groningen', else 'Uitgebracht door de Adviesraad … d.d. …' above the salutation."""
-    if letter.kop_van is not None and letter.kop_van.regel is not None:
-        organ = organ_in(str(letter.kop_van.waarde))
-        return (Organ(organ.rol, str(letter.kop_van.waarde)), letter.kop_van.regel - 1) if organ else None
+    if letter.kop_van is not None and letter.kop_van.line is not None:
+        organ = organ_in(str(letter.kop_van.value))
+        return (Organ(organ.rol, str(letter.kop_van.value)), letter.kop_van.line - 1) if organ else None
     for index in range(source.body_start):
         match = rules().namen_zinnen["uitgebracht_door"].match(source.lines[index])
         organ = organ_in(re.split(r"\s+(?:d\.?d\.?|op)\s+\d", match[1])[0]) if match else None
@@ -91,12 +91,12 @@ def _header_sender(source: Source, letter: Letter) -> tuple[Organ, int] | None:
 
 def _council_in_subject(letter: Letter) -> tuple[Organ, int] | None:
     """'Ongevraagd advies Adviesraad Sociaal Domein ten aanzien van …': the subject names the council that gives it."""
-    titel = letter.velden.get("titel")
-    match = rules().namen_zinnen["advies_van"].match(str(titel.waarde)) if titel else None
-    council = rules().raden.match(str(titel.waarde), match.end()) if titel and match else None
-    if titel is None or council is None or titel.regel is None:
+    titel = letter.fields.get("titel")
+    match = rules().namen_zinnen["advies_van"].match(str(titel.value)) if titel else None
+    council = rules().raden.match(str(titel.value), match.end()) if titel and match else None
+    if titel is None or council is None or titel.line is None:
         return None
-    return Organ(RAAD, council[0]), titel.regel - 1
+    return Organ(RAAD, council[0]), titel.line - 1
 
 
 def _council_advising(source: Source) -> tuple[Organ, int] | None:
@@ -152,11 +152,11 @@ def _full_name(naam: str, framing: str) -> str:
 def read_recipient(source: Source, letter: Letter) -> None:
     """'Aan:' in the letterhead (read by header.py); else an address block that names an organ; else the salutation's role."""
     lines, body_start = source.lines, source.body_start
-    if "aan" in letter.velden:
+    if "aan" in letter.fields:
         organ = organ_in(str(letter.value("aan")))
         letter.ontvanger = organ.rol if organ else None
         if organ is not None:
-            letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, letter.velden["aan"].regel, "'Aan:'", organ.uit_archief))
+            letter.rollen.append(Role("ontvanger", organ.rol, organ.naam, letter.fields["aan"].line, "'Aan:'", organ.uit_archief))
     else:
         for start, block in _blocks(lines[:body_start]):
             if len(block) > 1 and rules().namen_zinnen["retouradres"].match(block[0]):  # 'Retouradres Postbus 12, 4000 AA Tiel' above the address
@@ -175,7 +175,7 @@ def read_recipient(source: Source, letter: Letter) -> None:
         if source.salutation[1] is not None:
             index = source.salutation[0]
             letter.rollen.append(Role("ontvanger", source.salutation[1], None, index + 1, f"aanhef '{lines[index].strip()}'"))
-    if "aan" not in letter.velden and source.salutation is not None:
+    if "aan" not in letter.fields and source.salutation is not None:
         index = source.salutation[0]
         match = rules().namen_zinnen["aanhef_raad"].search(lines[index])
         if match:

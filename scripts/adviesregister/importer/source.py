@@ -28,16 +28,16 @@ class Source:
     """The house style the letter is written in (see layouts.py), or None."""
     first: int
     """Index of the first line that holds text."""
-    pagina: PageParts = field(default_factory=PageParts)
+    web_page: PageParts = field(default_factory=PageParts)
     """A web copy's furniture, title and date widget: blank in `lines` and `text`, so no step reads them as the letter's."""
 
 
-def read_source(text: str, pagina: WebPage | None = None) -> Source:
-    """The text as the steps see it; `pagina` is what a web page (.html) says of itself (its title and date)."""
+def read_source(text: str, web_page: WebPage | None = None) -> Source:
+    """The text as the steps see it; `web_page` is what a web page (.html) says of itself (its title and date)."""
     lines = text.split("\n")
     layout = layout_of(lines)
     salutation = _salutation(lines)
-    parts = page_parts(lines, salutation[0] if salutation else None, pagina)
+    parts = page_parts(lines, salutation[0] if salutation else None, web_page)
     if parts.lines():
         lines = ["" if index in parts.lines() else line for index, line in enumerate(lines)]
         text = "\n".join(lines)

@@ -19,7 +19,7 @@ def read_body(source: Source, letter: Letter) -> None:
 def read_attachments(source: Source, letter: Letter) -> None:
     """A section 'Bijlage(n)' in the text lists the attachments, one paragraph or list item each."""
     match = re.search(rf"^## (?:{rules().bijlagen_kop.pattern})\n\n(.*?)(?=\n\n## |\Z)", letter.tekst, re.DOTALL | re.MULTILINE)
-    if match and "bijlagen" not in letter.velden:
+    if match and "bijlagen" not in letter.fields:
         items = [re.sub(r"^(- |\d+\. )", "", item.strip()) for item in re.split(r"\n\n|\n(?=- |\d+\. )", match[1]) if item.strip()]
         items = [item for item in items if not rules().geen_bijlage.match(item)]
         if not items:

@@ -122,7 +122,7 @@ def read_advice_reference(letter: Letter, text: str) -> None:
     adviestype = _advice_type(text)
     in_text = _advice_date_in_sentences(letter.tekst, brief)
     uw_brief = letter.kenmerken.get("uw_brief")
-    in_head = _before(parse_dutch_date(str(uw_brief.waarde), brief.jaar if brief else None), brief) if uw_brief else None
+    in_head = _before(parse_dutch_date(str(uw_brief.value), brief.jaar if brief else None), brief) if uw_brief else None
     if in_text and in_head and str(in_text[0]) != str(in_head):
         letter.beslissingen.add(
             "reactie_op",
@@ -132,7 +132,7 @@ def read_advice_reference(letter: Letter, text: str) -> None:
     elif in_text:
         letter.advies = AdviceReference(in_text[0], adviestype, in_text[1], None)
     elif in_head and uw_brief:
-        letter.advies = AdviceReference(in_head, adviestype, str(uw_brief.bewijs), uw_brief.regel)
+        letter.advies = AdviceReference(in_head, adviestype, str(uw_brief.bewijs), uw_brief.line)
     else:
         letter.beslissingen.add(
             "reactie_op", ADVICE_DATE_UNKNOWN, "de brief noemt de datum van het advies niet. Zoek het advies op en vul de id in bij reactie_op."

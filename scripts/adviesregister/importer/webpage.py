@@ -56,7 +56,7 @@ class PageParts:
         return found
 
 
-def page_parts(lines: list[str], salutation: int | None, pagina: WebPage | None) -> PageParts:
+def page_parts(lines: list[str], salutation: int | None, web_page: WebPage | None) -> PageParts:
     """The furniture of a web copy, its title and its date widget; empty for a text that is no web copy, or that has
     no salutation of its own (then the furniture is evidence that the text is a web post: kind.py reads it)."""
     if salutation is None:
@@ -66,7 +66,7 @@ def page_parts(lines: list[str], salutation: int | None, pagina: WebPage | None)
     furniture = {index for index, _ in meubilair}
     top = [index for index in range(salutation) if lines[index].strip() and index not in furniture][:TOP_LINES]
     widget = _date_widget(lines, top)
-    web = bool(meubilair) or pagina is not None or (widget is not None and widget[3])
+    web = bool(meubilair) or web_page is not None or (widget is not None and widget[3])
     if not web:
         return PageParts()
     titel: tuple[int | None, str] | None = None
@@ -74,13 +74,13 @@ def page_parts(lines: list[str], salutation: int | None, pagina: WebPage | None)
         above = [index for index in top if index < widget[0]]
         if above and _title_like(lines[above[-1]]):
             titel = (above[-1], lines[above[-1]].strip())
-    if titel is None and pagina is not None and pagina.titel:
-        same = [index for index in top if _loose(lines[index]) == _loose(pagina.titel)]
-        titel = (same[0] if same else None, pagina.titel)
+    if titel is None and web_page is not None and web_page.titel:
+        same = [index for index in top if _loose(lines[index]) == _loose(web_page.titel)]
+        titel = (same[0] if same else None, web_page.titel)
     datum: tuple[int | None, Datum | None, str] | None = widget[:3] if widget is not None else None
-    if (datum is None or datum[1] is None) and pagina is not None and pagina.datum:
+    if (datum is None or datum[1] is None) and web_page is not None and web_page.datum:
         with contextlib.suppress(DatumError):  # a date the page's markup gives wrong is no candidate
-            datum = (datum[0] if datum else None, Datum.parse(pagina.datum), f"de opmaak van de pagina: {pagina.datum}")
+            datum = (datum[0] if datum else None, Datum.parse(web_page.datum), f"de opmaak van de pagina: {web_page.datum}")
     return PageParts(meubilair, titel, datum)
 
 
@@ -132,30 +132,30 @@ def _loose(text: str) -> str:
 
 class _WithPage(Protocol):
     @property
-    def pagina(self) -> PageParts: ...
+    def web_page(self) -> PageParts: ...
 
 
 def read_web_page(source: _WithPage, letter: Letter) -> None:
     """List the page's lines as removed; offer its title and date where the letter gave none, and ask to check them."""
-    parts = source.pagina
+    parts = source.web_page
     for index, line in parts.meubilair:
         letter.verwijderd.add(index + 1, "onderdeel van de webpagina, niet van de brief", line)
     if parts.titel is not None:
-        regel, titel = parts.titel
-        if regel is not None:
-            letter.verwijderd.add(regel + 1, "titel van de webpagina", titel)
-        if "titel" not in letter.velden:
-            waar = f"regel {regel + 1}" if regel is not None else "de opmaak van de pagina"
+        line_number, titel = parts.titel
+        if line_number is not None:
+            letter.verwijderd.add(line_number + 1, "titel van de webpagina", titel)
+        if "titel" not in letter.fields:
+            waar = f"regel {line_number + 1}" if line_number is not None else "de opmaak van de pagina"
             letter.set("titel", titel.rstrip("."), None, f"de titel van de webpagina, niet uit de brief zelf ({waar}: '{titel}')")
             letter.beslissingen.add(
                 "titel", "titel-van-webpagina", f"titel van de webpagina, niet uit de brief zelf: controleer of '{titel}' het onderwerp van de brief is."
             )
     if parts.datum is not None:
-        regel, datum, tekst = parts.datum
-        if regel is not None:
-            letter.verwijderd.add(regel + 1, "datum van de webpagina", tekst)
-        if datum is not None and "datum" not in letter.velden:
-            waar = f"regel {regel + 1}: '{tekst}'" if regel is not None else tekst
+        line_number, datum, tekst = parts.datum
+        if line_number is not None:
+            letter.verwijderd.add(line_number + 1, "datum van de webpagina", tekst)
+        if datum is not None and "datum" not in letter.fields:
+            waar = f"regel {line_number + 1}: '{tekst}'" if line_number is not None else tekst
             letter.set("datum", datum, None, f"datum van de webpagina, niet uit de brief zelf ({waar})")
             letter.beslissingen.add(
                 "datum",

@@ -27,7 +27,7 @@ def write_result(project: Project, result: ImportResult, force: bool = False) ->
 
 def _targets(project: Project, result: ImportResult) -> list[tuple[Path, bytes]]:
     """Every file of one letter with its content, in the order to write them: the original, then the records, last first."""
-    targets = [(project.root / record.pad, record.markdown().encode("utf-8")) for record in reversed(result.records)]
+    targets = [(project.root / record.path, record.markdown().encode("utf-8")) for record in reversed(result.records)]
     if result.bron is not None:
         targets.insert(0, (project.root / result.bron[1], result.bron[0].read_bytes()))
     return targets

@@ -8,9 +8,9 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from adviesregister.opendata.cijfers import FIGURE_COLUMNS
 from adviesregister.opendata.downloads import CSV_TABLE, DOCUMENT_FOLDER, EXCEL_TABLE, JSON_DUMP, SQLITE_DATABASE, XLSX_TABLE
 from adviesregister.opendata.fields import record_fields
+from adviesregister.opendata.figures_export import FIGURE_COLUMNS
 from adviesregister.opendata.tables import SQLITE_TABLES, columns
 
 TABLE_TYPES = {"string": "tekst", "date": "datum (JJJJ-MM-DD)", "integer": "geheel getal", "boolean": "true of false", "number": "getal"}
@@ -19,10 +19,10 @@ TABLE_TYPES = {"string": "tekst", "date": "datum (JJJJ-MM-DD)", "integer": "gehe
 @dataclass(frozen=True)
 class FieldTable:
     titel: str
-    bestanden: tuple[str, ...]
-    kop: tuple[str, str, str]
+    files: tuple[str, ...]
+    header: tuple[str, str, str]
     """The three column headings."""
-    rijen: list[tuple[str, str, str]]
+    rows: list[tuple[str, str, str]]
 
 
 def field_tables(sqlite: list[tuple[str, str, str]]) -> list[FieldTable]:

@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from adviesregister.base.cache import cached_map, text_key
-from adviesregister.content.cijfers import Figures, compute_figures
+from adviesregister.content.figures import Figures, compute_figures
 from adviesregister.content.history import data_changed, statuses_as_of, statuses_hold_until
 from adviesregister.content.model import Archive
 from adviesregister.content.names import OPEN_DATA, absolute_url
 from adviesregister.content.prepared import Prepared
 from adviesregister.content.schema import DOCUMENT_SCHEMA, load_schema
 from adviesregister.content.settings import Settings
-from adviesregister.opendata.cijfers import figure_rows, figures_csv
 from adviesregister.opendata.dcat import dcat_catalog
 from adviesregister.opendata.diwoo import diwoo_xml, has_diwoo
 from adviesregister.opendata.downloads import (
@@ -45,6 +44,7 @@ from adviesregister.opendata.downloads import (
     gzip_file,
 )
 from adviesregister.opendata.field_tables import sqlite_tables
+from adviesregister.opendata.figures_export import figure_rows, figures_csv
 from adviesregister.opendata.metadata import datapackage, document_file_schema, export_schema, front_matter_schema
 from adviesregister.opendata.records import SCHEMA_VERSION, document_record, plain_text
 from adviesregister.opendata.releases import RELEASES_FEED, RELEASES_JSON, release_feed, release_records
@@ -99,7 +99,7 @@ def document_records(prepared: Prepared) -> list[dict[str, Any]]:
     """One record per document, ordered by id. A letter's plain text is the costliest step per document, so it is kept
     between builds (content/cache.py)."""
     archive, derived, publishable = prepared.archive, prepared.derived, prepared.publishable
-    documents = sorted(archive.documenten, key=lambda d: d.id)
+    documents = sorted(archive.documents, key=lambda d: d.id)
     texts = [doc.tekst for doc in documents]
     plain = cached_map(plain_text, texts, [text_key(text) for text in texts], prepared.cache, "platte-tekst")
     return [

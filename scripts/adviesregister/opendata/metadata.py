@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from adviesregister.opendata.cijfers import FIGURE_COLUMNS
 from adviesregister.opendata.dcat import licence_url
 from adviesregister.opendata.downloads import (
     CSV_TABLE,
@@ -20,6 +19,7 @@ from adviesregister.opendata.downloads import (
     file_digest,
 )
 from adviesregister.opendata.fields import record_fields
+from adviesregister.opendata.figures_export import FIGURE_COLUMNS
 from adviesregister.opendata.tables import columns
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

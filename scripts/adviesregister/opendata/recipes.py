@@ -26,11 +26,11 @@ TYPE_NAMES = {"string": "tekst", "integer": "geheel getal", "boolean": "waar of 
 
 @dataclass(frozen=True)
 class Recipe:
-    naam: str
+    name: str
     """The tool, as the page's heading names it."""
     taal: str
     """The language of the code (for its highlighting): python, sql or r."""
-    bestand: str
+    file: str
     """The downloaded file the code reads."""
     code: str
     uitleg: str

@@ -72,7 +72,7 @@ class Column:
     soort: str
     """Frictionless field type: string, boolean, integer or date."""
     beschrijving: str
-    veld: str
+    field: str
     """The record field the value comes from."""
     deel: str | None = None
     """For a group field: the part (kenmerken.uw_brief)."""
@@ -119,11 +119,11 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     """One record as one table row: lists joined readably, groups as their own columns."""
     row: dict[str, Any] = {}
     for column in columns():
-        value = record.get(column.veld)
+        value = record.get(column.field)
         if column.deel is not None:
             row[column.naam] = (value or {}).get(column.deel)
         elif isinstance(value, list):
-            text = ITEM_TEXT.get(column.veld, str)
+            text = ITEM_TEXT.get(column.field, str)
             row[column.naam] = LIST_SEPARATOR.join(text(item) for item in value)
         else:
             row[column.naam] = value

@@ -21,9 +21,9 @@ def number(value: float) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
-def count(aantal: int, een: str, meer: str) -> str:
+def count(amount: int, one: str, many: str) -> str:
     """'1 advies', '7 adviezen', '1.500 adviezen'."""
-    return f"{number(aantal)} {een if aantal == 1 else meer}"
+    return f"{number(amount)} {one if amount == 1 else many}"
 
 
 def percent(part: int, whole: int) -> str:
@@ -31,17 +31,17 @@ def percent(part: int, whole: int) -> str:
     return format_percent(part / whole, locale=LOCALE) if whole else ""
 
 
-def weeks(aantal: int) -> str:
-    return count(aantal, "week", "weken")
+def weeks(amount: int) -> str:
+    return count(amount, "week", "weken")
 
 
-def days(aantal: int) -> str:
+def days(amount: int) -> str:
     """'1 dag', '30 dagen', '75 dagen (ongeveer 2 maanden)', '736 dagen (ongeveer 2 jaar)'."""
-    text = count(aantal, "dag", "dagen")
-    if aantal >= YEARS_FROM:
-        return f"{text} (ongeveer {number(round(aantal / 365.25))} jaar)"
-    if aantal >= MONTHS_FROM:
-        return f"{text} (ongeveer {number(round(aantal / DAYS_PER_MONTH))} maanden)"
+    text = count(amount, "dag", "dagen")
+    if amount >= YEARS_FROM:
+        return f"{text} (ongeveer {number(round(amount / 365.25))} jaar)"
+    if amount >= MONTHS_FROM:
+        return f"{text} (ongeveer {number(round(amount / DAYS_PER_MONTH))} maanden)"
     return text
 
 

@@ -28,7 +28,7 @@ class FeedEntry:
 
 def render_feed(title: str, path: str, views: list[DocumentView], site_url: str, dates: dict[str, FileDates]) -> str:
     """An Atom feed of the documents changed last, newest first."""
-    entries = sorted((_entry(view, dates.get(view.doc.pad)) for view in views), key=lambda e: (e.gewijzigd, e.view.id), reverse=True)[:FEED_LENGTH]
+    entries = sorted((_entry(view, dates.get(view.doc.path)) for view in views), key=lambda e: (e.gewijzigd, e.view.id), reverse=True)[:FEED_LENGTH]
     updated = max((entry.gewijzigd for entry in entries), default="1970-01-01T00:00:00Z")
     return ENV.get_template("feed.xml.j2").render(
         title=title,

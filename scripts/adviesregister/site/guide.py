@@ -18,7 +18,7 @@ class Example:
     """The gemeente in the guide's examples (its short name, name and first council)."""
 
     slug: str
-    naam: str
+    name: str
     adviesraad: str
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from adviesregister.content.cijfers import Figures
 from adviesregister.content.derive import REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
+from adviesregister.content.figures import Figures
 from adviesregister.content.model import Adviesraad, Archive
 from adviesregister.content.names import (
     FEED_ALL,
@@ -26,12 +26,12 @@ from adviesregister.content.names import (
     feed_link,
     gemeente_feed_url,
     gemeente_url,
-    jaar_url,
     page_url,
     slugify,
     status_url,
     thema_feed_url,
     thema_url,
+    year_url,
 )
 from adviesregister.content.settings import Settings
 from adviesregister.opendata.diwoo import has_diwoo
@@ -40,7 +40,7 @@ from adviesregister.opendata.files import ExportResult
 from adviesregister.opendata.metadata import HEADER_FIELDS
 from adviesregister.opendata.recipes import Recipe, recipes, typed_columns
 from adviesregister.opendata.woo import WOO_KINDS, WooKind
-from adviesregister.site import cijfers, dutch
+from adviesregister.site import dutch, figures_page
 from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status, format_size, join_words, relative_url, status_view
 
 
@@ -48,7 +48,7 @@ from adviesregister.site.views import STATUS_LABELS, DocumentView, Point, Status
 class Listing:
     """A page that lists documents: a gemeente, a thema or a year."""
 
-    sleutel: str
+    key: str
     """The slug, thema or year the documents share."""
     url: str
     titel: str
@@ -87,9 +87,9 @@ ADVIESRAAD_UITLEG = (
 
 @dataclass(frozen=True)
 class GemeenteRow:
-    """One gemeente in the comparison on the gemeenten page, as text (site/cijfers.py's small-n rule applied)."""
+    """One gemeente in the comparison on the gemeenten page, as text (site/figures_page.py's small-n rule applied)."""
 
-    naam: str
+    name: str
     url: str
     adviezen: int
     laatste: str
@@ -106,19 +106,19 @@ def build_comparison(archive: Archive, gemeenten: list[Listing], figures: dict[t
     share answered in time."""
     rows = []
     for listing in gemeenten:
-        item = figures.get(("gemeente", listing.sleutel))
+        item = figures.get(("gemeente", listing.key))
         adviezen = [view for view in listing.views if view.doc.soort == "advies"]
         newest = max(adviezen, key=lambda view: (view.doc.datum.sort_key(), view.id), default=None)
         rows.append(
             GemeenteRow(
-                archive.gemeenten[listing.sleutel].naam,
+                archive.gemeenten[listing.key].naam,
                 listing.url,
                 item.adviezen if item else 0,
                 newest.datum if newest else "",
                 newest.datum_iso if newest else "",
-                cijfers.part_of(item.geheel_of_deels, item.adviezen) if item else "geen adviezen",
-                cijfers.days(item.mediaan) if item else cijfers.UNKNOWN,
-                cijfers.part_of(item.binnen_termijn, item.termijn_bekend) if item else cijfers.UNKNOWN,
+                figures_page.part_of(item.geheel_of_deels, item.adviezen) if item else "geen adviezen",
+                figures_page.days(item.mediaan) if item else figures_page.UNKNOWN,
+                figures_page.part_of(item.binnen_termijn, item.termijn_bekend) if item else figures_page.UNKNOWN,
             )
         )
     return rows
@@ -141,7 +141,7 @@ class Listings:
 class RaadView:
     """An advisory council as its gemeente's page shows it: name, abbreviations, and links to its website and contact."""
 
-    naam: str
+    name: str
     afkortingen: str
     """'ASD, Wmo-raad' ('' when there are none)."""
     website: str | None
@@ -160,7 +160,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
     gemeenten = []
     for slug, gemeente in sorted(archive.gemeenten.items()):
         raden = [raad_view(raad) for raad in gemeente.adviesraden]
-        namen = [f"de {raad.naam}" + (f" ({raad.afkortingen})" if raad.afkortingen else "") for raad in raden]
+        namen = [f"de {raad.name}" + (f" ({raad.afkortingen})" if raad.afkortingen else "") for raad in raden]
         intro = f"Adviezen van {join_words(namen)} en reacties van het college van {gemeente.naam}. Het college heeft {dutch.weeks(gemeente.reactietermijn_weken)} om op een advies te reageren."
         views = [v for v in ordered if v.doc.gemeente == slug]
         gemeenten.append(
@@ -191,7 +191,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
         for thema in sorted({thema for v in ordered for thema in v.doc.themas})
     ]
     jaren = [
-        Listing(str(jaar), jaar_url(jaar), f"Documenten uit {jaar}", [v for v in ordered if v.jaar == jaar])
+        Listing(str(jaar), year_url(jaar), f"Documenten uit {jaar}", [v for v in ordered if v.jaar == jaar])
         for jaar in sorted({v.jaar for v in ordered}, reverse=True)
     ]
     statussen = []
@@ -201,7 +201,7 @@ def build_listings(archive: Archive, ordered: list[DocumentView]) -> Listings:
             views.sort(key=lambda v: -(v.te_laat or 0))
         status = status_view(code)
         if views and status:
-            statussen.append(Listing(code, status_url(code), f"Adviezen: {status.tekst.lower()}", views, _STATUS_INTROS.get(code, "")))
+            statussen.append(Listing(code, status_url(code), f"Adviezen: {status.text.lower()}", views, _STATUS_INTROS.get(code, "")))
     return Listings(gemeenten, themas, jaren, statussen)
 
 
@@ -215,7 +215,7 @@ _STATUS_INTROS = {
 class YearGroup:
     """The documents of one year on a page of the overview."""
 
-    sleutel: str
+    key: str
     views: list[DocumentView]
 
 
@@ -223,7 +223,7 @@ def year_groups(views: list[DocumentView]) -> list[YearGroup]:
     """`views` (newest first) per year, in that order."""
     groups: list[YearGroup] = []
     for view in views:
-        if not groups or groups[-1].sleutel != str(view.jaar):
+        if not groups or groups[-1].key != str(view.jaar):
             groups.append(YearGroup(str(view.jaar), []))
         groups[-1].views.append(view)
     return groups
@@ -232,8 +232,8 @@ def year_groups(views: list[DocumentView]) -> list[YearGroup]:
 def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
     """What the overview's filter script filters and shows: per document (newest first) one value per filter (the same
     values as the filter's choices) and what its card shows; page addresses relative to the overview."""
-    statussen = {v.status.tekst: {"css": v.status.css, "icoon": v.status.icoon} for v in ordered if v.status}
-    documenten = [
+    statussen = {v.status.text: {"css": v.status.css, "icoon": v.status.icoon} for v in ordered if v.status}
+    documents = [
         {
             "titel": v.titel,
             "url": relative_url(v.url, OVERVIEW),
@@ -247,13 +247,13 @@ def overview_index(ordered: list[DocumentView]) -> dict[str, Any]:
         }
         for v in ordered
     ]
-    return {"statussen": dict(sorted(statussen.items())), "documenten": documenten}
+    return {"statussen": dict(sorted(statussen.items())), "documenten": documents}
 
 
 def _card_outcome(v: DocumentView) -> dict[str, Any]:
     """What the overview's script needs to show a card's outcome as the page's own card does (macros.j2, kaart)."""
     woord, links = v.kaart_links
-    uitkomst = {"css": v.uitkomst.css, "icoon": v.uitkomst.icoon, "tekst": v.uitkomst.tekst} if v.uitkomst else None
+    uitkomst = {"css": v.uitkomst.css, "icoon": v.uitkomst.icoon, "tekst": v.uitkomst.text} if v.uitkomst else None
     return {
         "uitkomst": uitkomst,
         "noot": v.uitkomst_noot or "",
@@ -266,15 +266,15 @@ def _card_outcome(v: DocumentView) -> dict[str, Any]:
 @dataclass(frozen=True)
 class StatusCount:
     status: Status
-    aantal: int
+    count: int
 
     @property
     def url(self) -> str:
         return status_url(self.status.code)
 
     @property
-    def tekst(self) -> str:
-        return dutch.count(self.aantal, "advies", "adviezen")
+    def text(self) -> str:
+        return dutch.count(self.count, "advies", "adviezen")
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ class Home:
     """The advices whose termijn passed most recently, without a known response."""
     te_laat_lijst: StatusCount | None
     """The list of every such advice, when there are more than `te_laat` shows."""
-    aantal: int
+    count: int
     cijfers: str = ""
     """The figures in one line."""
     colofon: list[str] = field(default_factory=list)
@@ -350,14 +350,14 @@ class FilterOption:
     """One choice of a filter: its value (in the address and the overview's index), its text and how many documents
     of the whole archive have it (the overview's script recounts it over the documents the other filters leave)."""
 
-    waarde: str
-    tekst: str
-    aantal: int
+    value: str
+    text: str
+    count: int
 
 
 @dataclass(frozen=True)
 class Filter:
-    naam: str
+    name: str
     label: str
     opties: list[FilterOption] = field(default_factory=list)
     meerdere: bool = False
@@ -374,7 +374,7 @@ def filter_values(view: DocumentView) -> dict[str, list[str]]:
     """The values a document has for each of the overview's filters (a thema filter and the soort filter may match
     several): the same values as the filters' choices."""
     return {
-        "status": [view.status.tekst] if view.status else [],
+        "status": [view.status.text] if view.status else [],
         "gemeente": [view.gemeente],
         "thema": [thema for thema, _ in view.themas],
         "jaar": [str(view.jaar)],
@@ -391,15 +391,15 @@ def build_filters(ordered: list[DocumentView], home: Home, listings: Listings) -
             counts.setdefault(name, Counter()).update(values)
 
     def options(name: str, pairs: Iterable[tuple[str, str]]) -> list[FilterOption]:
-        return [FilterOption(waarde, tekst, counts.get(name, Counter())[waarde]) for waarde, tekst in pairs]
+        return [FilterOption(value, tekst, counts.get(name, Counter())[value]) for value, tekst in pairs]
 
     soorten = sorted({v.soort for v in ordered})
     alle_adviezen = [(ALLE_ADVIEZEN, "Alle adviezen")] if counts.get("soort", Counter())[ALLE_ADVIEZEN] else []
     filters = [
-        Filter("status", "Status", options("status", [(item.status.tekst, item.status.tekst) for item in home.statussen]), meerdere=True, index_url=STATUSSEN),
+        Filter("status", "Status", options("status", [(item.status.text, item.status.text) for item in home.statussen]), meerdere=True, index_url=STATUSSEN),
         Filter("gemeente", "Gemeente", options("gemeente", sorted({(v.gemeente, v.gemeente) for v in ordered})), index_url=GEMEENTEN),
         Filter("thema", "Thema", options("thema", sorted({(t, t) for v in ordered for t, _ in v.themas})), index_url=THEMAS),
-        Filter("jaar", "Jaar", options("jaar", [(listing.sleutel, listing.sleutel) for listing in listings.jaren]), index_url=JAREN),
+        Filter("jaar", "Jaar", options("jaar", [(listing.key, listing.key) for listing in listings.jaren]), index_url=JAREN),
         Filter("soort", "Soort", options("soort", [*alle_adviezen, *((s, s) for s in soorten)])),
     ]
     if counts.get("punten", Counter())["niet-overgenomen"]:
@@ -459,7 +459,7 @@ def build_points(ordered: list[DocumentView]) -> list[PointsOfGemeente]:
 @dataclass(frozen=True)
 class DownloadLink:
     url: str
-    naam: str
+    name: str
     grootte: str
     beschrijving: Markup
     """Our own text (never content), so shown as it is written."""
@@ -467,10 +467,10 @@ class DownloadLink:
 
 @dataclass(frozen=True)
 class OpenDataPage:
-    bestanden: list[DownloadLink]
-    velden: list[tuple[FieldTable, Markup]]
+    files: list[DownloadLink]
+    fields: list[tuple[FieldTable, Markup]]
     """Per kind of download, what each field or column holds, with the files it is about ('<code>a</code> en <code>b</code>')."""
-    aantal: int
+    count: int
     settings: Settings
     url: str
     """The public address of the downloads."""
@@ -480,7 +480,7 @@ class OpenDataPage:
     """(title, page address) of each document without a DiWoo record: its date is not a full day."""
     recepten: tuple[Recipe, ...] = ()
     """The code that reads the download in pandas, DuckDB and R (the tests run the same code)."""
-    kop: list[tuple[str, str, str]] = field(default_factory=list)
+    header: list[tuple[str, str, str]] = field(default_factory=list)
     """(name, its value in this download, meaning) of each field of the download's header (`kop`)."""
     getypt: list[tuple[str, str, str]] = field(default_factory=list)
     """(column, type in words, pandas dtype) of each column of the table that is not text."""
@@ -501,12 +501,12 @@ def _recommendations_listed(advices: int, listed: int) -> str:
 
 def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) -> OpenDataPage:
     """The downloads with their sizes and descriptions, the table of every field and the Woo classification."""
-    bestanden = [
+    files = [
         DownloadLink(path.relative_to(pages).as_posix(), download.naam, format_size(path.stat().st_size), Markup(download.beschrijving))
         for download, path in export.downloads()
     ]
-    velden = [
-        (table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.bestanden]))) for table in field_tables(export.sqlite_tabellen)
+    fields = [
+        (table, Markup(join_words([str(Markup("<code>{}</code>").format(name)) for name in table.files]))) for table in field_tables(export.sqlite_tabellen)
     ]
     woo = [(name if name in ("advies", "reactie") else f"stuk: {name}", kind) for name, kind in WOO_KINDS.items()]
     zonder = [(record["titel"], page_url(record["id"])) for record in export.records if not has_diwoo(record)]
@@ -514,8 +514,8 @@ def build_open_data_page(export: ExportResult, pages: Path, settings: Settings) 
     advices = [record for record in export.records if record["soort"] == "advies"]
     aanbevelingen = _recommendations_listed(len(advices), sum(1 for record in advices if record["aanbevelingen"]))
     return OpenDataPage(
-        bestanden,
-        velden,
+        files,
+        fields,
         len(export.records),
         settings,
         absolute_url(settings.site_url, OPEN_DATA),

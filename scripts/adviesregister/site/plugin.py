@@ -180,7 +180,7 @@ def stack_theme(theme: Any, root: Path) -> None:
 def banner_html(problems: list[Problem], melding: str = "") -> str:
     """The problems as a block at the top of a page: each with its file, line, code and what to do, escaped."""
     items = "".join(
-        f"<li><strong>{escape(problem.pad)}</strong>, regel {problem.regel}: [{escape(problem.code)}] {escape(problem.bericht)}</li>" for problem in problems
+        f"<li><strong>{escape(problem.path)}</strong>, regel {problem.line}: [{escape(problem.code)}] {escape(problem.message)}</li>" for problem in problems
     )
     kop = f"Het voorbeeld is niet bijgewerkt: {summarize_problems(problems)}" if problems else "Het voorbeeld is niet bijgewerkt"
     uitleg = (

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from adviesregister.base.cache import cached_map, text_key
-from adviesregister.content.cijfers import Figures
+from adviesregister.content.figures import Figures
 from adviesregister.content.history import FileDates
 from adviesregister.content.model import Archive
 from adviesregister.content.names import (
@@ -49,8 +49,8 @@ from adviesregister.opendata.diwoo import diwoo_sitemap, has_diwoo
 from adviesregister.opendata.files import ExportResult
 from adviesregister.site import dutch
 from adviesregister.site.beheer import editor_files
-from adviesregister.site.cijfers import SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.feeds import render_feed
+from adviesregister.site.figures_page import SMALL_N, TOO_FEW, build_figures_page, summary
 from adviesregister.site.guide import render_guide
 from adviesregister.site.pages import (
     Filter,
@@ -148,7 +148,7 @@ def _write_listings(writer: _Writer, listings: Listings, export: ExportResult, d
     figures = _figures_by_key(export)
     for kind, group in (("gemeente", listings.gemeenten), ("thema", listings.themas), ("jaar", listings.jaren), ("status", listings.statussen)):
         for listing in group:
-            cijfers = figures.get((kind, listing.sleutel))
+            cijfers = figures.get((kind, listing.key))
             write_listing(writer, listing, PARENTS[kind], summary(cijfers) if cijfers and cijfers.adviezen else None, last_change(listing.views, dates))
 
 
@@ -167,7 +167,7 @@ def _write_figures_page(writer: _Writer, export: ExportResult) -> None:
     cijfers_context = {"pagina": figures_page, "peildatum": format_day(export.statussen_peildatum)}  # the open data's statussen_peildatum
     writer.page(page_file(FIGURES), "Cijfers", "cijfers.md.j2", FIGURES, cijfers_context, hide=["toc"], description=figures_page.samenvatting)
     for chart in figures_page.charts():
-        writer.file(chart.bestand, chart.svg)
+        writer.file(chart.file, chart.svg)
 
 
 def _write_indexes(writer: _Writer, archive: Archive, listings: Listings, export: ExportResult) -> None:
@@ -239,8 +239,8 @@ def _write_search(writer: _Writer) -> None:
 def _write_guide_and_pages(writer: _Writer, archive: Archive) -> None:
     """The guide for those who publish (ours, trusted) and the archive's hand-written pages (not trusted)."""
     writer.page_text(page_file(GUIDE), "Publiceren", render_guide(archive.gemeenten), adviesregister=TRUSTED)
-    for pagina in archive.paginas:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
-        writer.page_text(pagina.naam, pagina.titel, pagina.tekst, hide=list(pagina.verbergen))
+    for page in archive.pages:  # hand-written: not marked trusted, so the site engine sanitises its HTML (preview.py)
+        writer.page_text(page.naam, page.titel, page.tekst, hide=list(page.verbergen))
 
 
 def _write_editor(writer: _Writer, prepared: Prepared) -> None:
@@ -259,8 +259,8 @@ def _figures_by_key(export: ExportResult) -> dict[tuple[str, str], Figures]:
 def write_listing(writer: _Writer, listing: Listing, parent: tuple[str, str], cijfers: str | None = None, gewijzigd: str | None = None) -> None:
     """A list of documents (a gemeente, thema, year or status) in pages; `cijfers`, the summary of its figures, on the first."""
     for list_page in paginate(listing.views, listing.url):
-        first = list_page.nummer == 1
-        titel = listing.titel + list_page.titel_toevoeging
+        first = list_page.number == 1
+        titel = listing.titel + list_page.title_suffix
         context = {"lijst": listing, "pagina": list_page, "cijfers": cijfers if first else None}
         meta: dict[str, Any] = {
             "feed": listing.feed,
@@ -279,7 +279,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
     if len(pages) > 1:
         writer.file(OVERVIEW_INDEX, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     for list_page in pages:
-        titel = "Alle documenten" + list_page.titel_toevoeging
+        titel = "Alle documenten" + list_page.title_suffix
         context = {"titel": titel, "pagina": list_page, "groepen": year_groups(list_page.items), "filters": filters, "aantal": len(ordered)}
         context["aantal_kort"] = dutch.count(len(ordered), "resultaat", "resultaten")
         context["oude_waarden"] = OLD_FILTER_VALUES
@@ -287,12 +287,12 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
         description = (
             f"Alle {dutch.number(len(ordered))} adviezen, reacties en stukken in het archief, per jaar, met filters op status, gemeente, thema en jaar."
         )
-        if list_page.nummer > 1:
-            description += f" Pagina {list_page.nummer} van {list_page.aantal}."
-        crumbs = [] if list_page.nummer == 1 else [("Alle documenten", OVERVIEW)]
+        if list_page.number > 1:
+            description += f" Pagina {list_page.number} van {list_page.count}."
+        crumbs = [] if list_page.number == 1 else [("Alle documenten", OVERVIEW)]
         meta: dict[str, Any] = {"hide": ["toc"], "feed": FEED_ALL, "description": description, "gewijzigd": gewijzigd}
         writer.page(
-            page_file(list_page.url) if list_page.nummer > 1 else f"{OVERVIEW}index.md",
+            page_file(list_page.url) if list_page.number > 1 else f"{OVERVIEW}index.md",
             titel,
             "overzicht.md.j2",
             list_page.url,
@@ -305,7 +305,7 @@ def write_overview(writer: _Writer, ordered: list[DocumentView], filters: list[F
 
 def last_change(views: list[DocumentView], dates: dict[str, FileDates]) -> str | None:
     """The day the last of these documents was published or changed (the sitemap's lastmod); None when git knows none."""
-    known = [dates[view.doc.pad].gewijzigd for view in views if view.doc.pad in dates]
+    known = [dates[view.doc.path].gewijzigd for view in views if view.doc.path in dates]
     return max(known).date().isoformat() if known else None
 
 
@@ -340,7 +340,7 @@ def publish_sources(project: Project, archive: Archive, publishable: Mapping[str
     under a name made from the document's id, and HTML or Markdown as text, so that nothing in it can run on the site
     (see names.source_url). The page shows the sha256 of the file it offers, and the original's when they differ."""
     out: dict[str, tuple[SourceFile, Path | None]] = {}
-    for doc in archive.documenten:
+    for doc in archive.documents:
         if doc.bron is None:
             continue
         naam = Path(doc.bron.bestand).name if doc.bron.bestand is not None else None

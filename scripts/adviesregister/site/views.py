@@ -97,7 +97,7 @@ def relative_url(target: str, current: str) -> str:
 class Status:
     code: str
     icoon: str
-    tekst: str
+    text: str
 
     @property
     def css(self) -> str:
@@ -112,7 +112,9 @@ def status_view(status: str | None) -> Status | None:
 
 
 @dataclass(frozen=True)
-class Link:
+class DocumentLink:
+    """A link to another document of the archive, with what a card or the timeline shows of it."""
+
     titel: str
     url: str
     datum: str
@@ -128,7 +130,7 @@ class Point:
     aanbeveling: str
     status: Status
     citaat: str
-    reactie: Link | None = None
+    reactie: DocumentLink | None = None
     """The response that decides it; None on the response's own page."""
 
     @property
@@ -141,13 +143,13 @@ NOT_TAKEN_OVER = ("niet overgenomen", "deels overgenomen")
 
 
 @dataclass(frozen=True)
-class Step:
+class TimelineStep:
     """One step of an advice's timeline."""
 
     datum: str
     datum_iso: str
-    tekst: str
-    link: Link | None = None
+    text: str
+    link: DocumentLink | None = None
     toelichting: str | None = None
     soort: str = "brief"
     """'brief' (a letter: the advice, a response), 'termijn' (the end of the termijn) or 'archief' (the document's life
@@ -187,15 +189,15 @@ class Summary:
     """The box under a document's title, in one paragraph: what the council advised and what became of it, or what the
     college decided and on which advice."""
 
-    kop: str
+    header: str
     """'Wat de adviesraad adviseerde', 'Wat het college besloot' or 'Waar dit stuk over gaat'."""
-    tekst: str
+    text: str
     """The advice's samenvatting (else its subject), the college's own sentence, or the stuk's samenvatting."""
     uitkomst: Status | None = None
     zin: str = ""
     """What became of it: 'Het college reageerde na 32 dagen, binnen de termijn van 8 weken.'"""
     link_woord: str = ""
-    links: list[Link] = field(default_factory=list)
+    links: list[DocumentLink] = field(default_factory=list)
     """The response(s) of an advice, the advice a response answers, what a stuk belongs to."""
     uitkomst_vooraan: bool = False
     """The badge before the text: a response's besluit is its answer, an advice's status what became of it (after)."""
@@ -219,11 +221,11 @@ class DocumentView:
     themas: list[tuple[str, str]] = field(default_factory=list)
     termijn: str | None = None
     reactietijd: str | None = None
-    reacties: list[Link] = field(default_factory=list)
-    reactie_op: list[Link] = field(default_factory=list)
-    stukken: list[Link] = field(default_factory=list)
+    reacties: list[DocumentLink] = field(default_factory=list)
+    reactie_op: list[DocumentLink] = field(default_factory=list)
+    stukken: list[DocumentLink] = field(default_factory=list)
     kenmerken: list[tuple[str, str]] = field(default_factory=list)
-    tijdlijn: list[Step] = field(default_factory=list)
+    tijdlijn: list[TimelineStep] = field(default_factory=list)
     """One timeline in date order: the letters (advice, responses, the termijn) and the document's life in the archive
     (added, changed, a status the letters do not show)."""
     samenvatting: Summary | None = None
@@ -258,7 +260,7 @@ class DocumentView:
     """An answered advice: whether its first response came within the termijn (None without a termijn)."""
 
     @property
-    def kaart_links(self) -> tuple[str, list[Link]]:
+    def kaart_links(self) -> tuple[str, list[DocumentLink]]:
         """What a card links to besides the document: a response the advice it answers ('op'), a stuk what it belongs to."""
         if self.doc.soort == "reactie":
             return "op", self.reactie_op
@@ -287,7 +289,7 @@ class DocumentView:
         if self.van and self.aan:
             text += f" Van {self.van} aan {self.aan}."
         if self.status:
-            text += f" Status: {self.status.tekst.lower()}."
+            text += f" Status: {self.status.text.lower()}."
         if self.doc.besluit:
             text += f" Besluit van het college: {self.doc.besluit}."
         return text
@@ -297,7 +299,7 @@ class DocumentView:
         """What a search result shows under its title (Pagefind meta, shown as 'Soort: …'), in this order."""
         labels = [("soort", self.soort), ("gemeente", self.gemeente), ("datum", self.datum)]
         if self.status:
-            labels.insert(1, ("status", f"{self.status.icoon} {self.status.tekst}"))
+            labels.insert(1, ("status", f"{self.status.icoon} {self.status.text}"))
         return labels
 
     @property
@@ -328,7 +330,7 @@ def build_views(
     `today` the day of the build, to which an overdue advice's days late are counted."""
     by_id = archive.by_id()
     views = {}
-    for doc in archive.documenten:
+    for doc in archive.documents:
         info = derived[doc.id]
         gemeente = archive.gemeenten.get(doc.gemeente)
         view = DocumentView(
@@ -470,7 +472,7 @@ def missing_response_mail(contact: str, view: DocumentView, canonical: str) -> s
     return f"mailto:{contact}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
 
 
-def merged_timeline(letters: list[Step], events: list[HistoryEvent], by_id: dict[str, Document]) -> list[Step]:
+def merged_timeline(letters: list[TimelineStep], events: list[HistoryEvent], by_id: dict[str, Document]) -> list[TimelineStep]:
     """The letters' steps and the document's life in the archive as one timeline, in date order (the letters first on
     a day). An archive step that only repeats a letter's step is left out: without git history the statuses follow the
     letters' own dates, so 'wacht op reactie' on the advice's day or a response added on its own date say nothing new."""
@@ -490,28 +492,28 @@ def merged_timeline(letters: list[Step], events: list[HistoryEvent], by_id: dict
     return sorted(steps, key=lambda step: step.datum_iso)
 
 
-def _history_step(event: HistoryEvent, by_id: dict[str, Document], first_status: bool = False) -> Step:
+def _history_step(event: HistoryEvent, by_id: dict[str, Document], first_status: bool = False) -> TimelineStep:
     """One step of the document's life in the archive, in plain Dutch. The first status is the one it arrived with."""
     day = format_day(event.datum), event.datum.isoformat()
     if event.gebeurtenis == GEPUBLICEERD:
-        return Step(*day, "Toegevoegd aan het archief", soort="archief")
+        return TimelineStep(*day, "Toegevoegd aan het archief", soort="archief")
     if event.gebeurtenis == GEWIJZIGD:
-        return Step(*day, "Voor het laatst gewijzigd in het archief", soort="archief")
+        return TimelineStep(*day, "Voor het laatst gewijzigd in het archief", soort="archief")
     status = status_view(event.status)
-    label = status.tekst.lower() if status else ""
+    label = status.text.lower() if status else ""
     if event.document and event.document in by_id:
-        return Step(*day, "Reactie van het college toegevoegd aan het archief", _link(by_id[event.document]), f"status: {label}", soort="archief")
+        return TimelineStep(*day, "Reactie van het college toegevoegd aan het archief", _link(by_id[event.document]), f"status: {label}", soort="archief")
     if event.status == REACTIE_UITGEBLEVEN and not first_status:
-        return Step(*day, "De reactietermijn is voorbij", toelichting=f"status: {label}", soort="archief")
-    return Step(*day, f"Status bij het toevoegen aan het archief: {label}" if first_status else f"Status: {label}", soort="archief")
+        return TimelineStep(*day, "De reactietermijn is voorbij", toelichting=f"status: {label}", soort="archief")
+    return TimelineStep(*day, f"Status bij het toevoegen aan het archief: {label}" if first_status else f"Status: {label}", soort="archief")
 
 
-def _links(ids: Iterable[str], by_id: dict[str, Document]) -> list[Link]:
+def _links(ids: Iterable[str], by_id: dict[str, Document]) -> list[DocumentLink]:
     return [_link(by_id[target]) for target in ids if target in by_id]
 
 
-def _link(target: Document) -> Link:
-    return Link(
+def _link(target: Document) -> DocumentLink:
+    return DocumentLink(
         titel=target.titel,
         url=page_url(target.id),
         datum=format_datum(target.datum),
@@ -536,13 +538,13 @@ def _status(besluit: str) -> Status:
     return status
 
 
-def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Derived], gemeente: Gemeente | None) -> list[Step]:
+def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Derived], gemeente: Gemeente | None) -> list[TimelineStep]:
     """Advice → responses, each with its response time against the deadline; for a response, from its advice."""
     advies = doc if doc.soort == "advies" else next((by_id[t] for t in doc.reactie_op if t in by_id and by_id[t].soort == "advies"), None)
     if advies is None:
         return []
     info = derived[advies.id]
-    steps = [Step(format_datum(advies.datum), str(advies.datum), "Advies verstuurd aan het college", _link(advies) if advies is not doc else None)]
+    steps = [TimelineStep(format_datum(advies.datum), str(advies.datum), "Advies verstuurd aan het college", _link(advies) if advies is not doc else None)]
     answers = [by_id[answer] for answer in info.reacties if by_id[answer].soort == "reactie"]
     for reactie in answers:
         toelichting = None
@@ -552,7 +554,7 @@ def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Deri
             toelichting = f"na {dutch.days(dagen)}, {binnen} de termijn van {dutch.weeks(gemeente.reactietermijn_weken)}"
         besluit = f": {reactie.besluit}" if reactie.besluit else ""
         steps.append(
-            Step(
+            TimelineStep(
                 format_datum(reactie.datum),
                 str(reactie.datum),
                 f"Reactie van het college{besluit}",
@@ -563,7 +565,7 @@ def _timeline(doc: Document, by_id: dict[str, Document], derived: dict[str, Deri
     if not answers and doc.soort == "advies" and info.uiterste_reactiedatum is not None:
         verlopen = info.status == REACTIE_UITGEBLEVEN
         tekst = "Laatste dag van de reactietermijn; daarna vonden we in dit archief geen reactie" if verlopen else "Laatste dag van de reactietermijn"
-        steps.append(Step(format_day(info.uiterste_reactiedatum), info.uiterste_reactiedatum.isoformat(), tekst, soort="termijn"))
+        steps.append(TimelineStep(format_day(info.uiterste_reactiedatum), info.uiterste_reactiedatum.isoformat(), tekst, soort="termijn"))
     return steps
 
 
@@ -571,7 +573,7 @@ def _filters(view: DocumentView) -> list[tuple[str, str]]:
     """Search filters (Pagefind): name and value."""
     out = [("soort", view.soort), ("jaar", str(view.jaar)), ("gemeente", view.gemeente)]
     if view.status:
-        out.append(("status", view.status.tekst))
+        out.append(("status", view.status.text))
     out += [("thema", thema) for thema, _ in view.themas]
     return out
 

@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from adviesregister.content.cijfers import OUTCOMES, Figures
+from adviesregister.content.figures import OUTCOMES, Figures
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ def import_letter(
     keeps it, and the result names the conflict. `vraag` asks a person for each field still open (see questions.py)."""
     extracted = extract(path, ocr)
     with own_councils(*council_names(archive)):  # the archive's own councils name the sender too ('ASD')
-        letter = read_letter(extracted.text, extracted.pagina)
+        letter = read_letter(extracted.text, extracted.web_page)
     spell_sender(archive, letter)
     beslissingen = letter.beslissingen
     if extracted.ocr is not None:
@@ -59,7 +59,7 @@ def import_letter(
             return ImportResult(str(path), [], beslissingen, [], None, geen_brief=letter.geen_brief, ocr=extracted.ocr)
         beslissingen.add("soort", "geen-brief", f"{letter.geen_brief}. U importeerde het toch: vul 'soort' zelf in.")
     tekst, weg = redact(letter.tekst)
-    verwijderd = [f"regel {regel}: {reden}" + (f": '{tekst_}'" if tekst_ else "") for regel, reden, tekst_ in letter.verwijderd.items]
+    verwijderd = [f"regel {line}: {reason}" + (f": '{tekst_}'" if tekst_ else "") for line, reason, tekst_ in letter.verwijderd.items]
     verwijderd += [f"tekst: {soort}" for soort in weg]
     slug = _gemeente_slug(archive, letter, beslissingen)
     opties = {"soort": soort, "datum": datum, "gemeente": gemeente}
@@ -69,17 +69,17 @@ def import_letter(
     ingevuld, conflicten = _fill_open(letter, slug, opties, ask, beslissingen)
     slug = str(letter.value("gemeente")) if "gemeente" in ingevuld else slug
     name_council(archive, letter, slug)
-    gegevens, bewijs = _fields(letter)
-    verwijderd += _redact_fields(gegevens)  # before the id is made from the title
+    front_matter, bewijs = _fields(letter)
+    verwijderd += _redact_fields(front_matter)  # before the id is made from the title
     if slug:
-        gegevens["gemeente"] = slug
-    jaar = str(gegevens["datum"])[:4] if "datum" in gegevens else None
-    doc_id = document_id(slug, gegevens.get("datum"), without_placeholders(str(gegevens.get("titel", path.stem))))
-    gegevens["id"] = doc_id
-    bron_pad = source_path(slug, jaar, path.name)
+        front_matter["gemeente"] = slug
+    year = str(front_matter["datum"])[:4] if "datum" in front_matter else None
+    doc_id = document_id(slug, front_matter.get("datum"), without_placeholders(str(front_matter.get("titel", path.stem))))
+    front_matter["id"] = doc_id
+    bron_path = source_path(slug, year, path.name)
     verdict = judge_original(path)  # a public repository is public: only an original the site would publish goes into content/
-    gegevens["bron"] = (
-        {"bestand": bron_pad, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
+    front_matter["bron"] = (
+        {"bestand": bron_path, "sha256": sha256} if verdict.buiten_archief() is None else {"sha256": sha256, "reden": verdict.buiten_archief_soort()}
     )
     voorstel = ", ".join(f"{theme} ({count} keer)" for theme, count in suggest_themes(tekst))
     hint = f" Voorstel op grond van woorden in de brief: {voorstel}." if voorstel else ""
@@ -89,36 +89,36 @@ def import_letter(
         f"kies de thema's van het sociaal domein waar dit document over gaat (de toegestane thema's staan in het schema op de pagina Open data van de site).{hint}",
     )
     if ask is not None:
-        ingevuld |= _ask_after_kind(gegevens, bewijs, ask, beslissingen)
+        ingevuld |= _ask_after_kind(front_matter, bewijs, ask, beslissingen)
     if ingevuld:
-        gegevens[PERSON] = [veld for veld in person_fields() if veld in ingevuld]
-    records = [Record(document_path(slug, jaar, doc_id), gegevens, tekst, bewijs)]
-    if gegevens.get("soort") == "reactie":
+        front_matter[PERSON] = [field for field in person_fields() if field in ingevuld]
+    records = [Record(document_path(slug, year, doc_id), front_matter, tekst, bewijs)]
+    if front_matter.get("soort") == "reactie":
         records += link_advice(archive, letter, records[0], beslissingen)
     for record in records[1:]:  # the advice known only from this response quotes the response
-        verwijderd += _redact_fields(record.gegevens)
+        verwijderd += _redact_fields(record.front_matter)
     for record in records:  # the evidence quotes the letter, and the report may be pasted into a public pull request
-        record.bewijs = {veld: redact(zin)[0] for veld, zin in record.bewijs.items()}
+        record.bewijs = {field: redact(zin)[0] for field, zin in record.bewijs.items()}
     given = frozenset(ingevuld)
-    for veld in given:
-        beslissingen.settle(veld)
-    bron = (path, f"content/{bron_pad}") if verdict.buiten_archief() is None else None
+    for field in given:
+        beslissingen.settle(field)
+    bron = (path, f"content/{bron_path}") if verdict.buiten_archief() is None else None
     if houder is None:
-        _ask_for_missing(gegevens, beslissingen)
-        with_record(gegevens, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work
+        _ask_for_missing(front_matter, beslissingen)
+        with_record(front_matter, tekst, given)  # what this import wrote, so that a later --force can tell it from a person's work
         return ImportResult(str(path), records, beslissingen, verwijderd, bron, ocr=extracted.ocr, origineel=verdict, ingevuld=ingevuld, conflicten=conflicten)
     try:
-        merged = merge(project.root / houder, gegevens, tekst, given)
+        merged = merge(project.root / houder, front_matter, tekst, given)
     except (OSError, ParseError) as err:
         raise ImportRefusedError(
             f"deze brief staat al in het archief als {houder}, maar dat document is niet te lezen ({err}). Er is niets geschreven."
         ) from None
-    _ask_for_missing(merged.gegevens, beslissingen)
-    beslissingen[:] = [decision for decision in beslissingen if decision.veld not in merged.gegevens]  # what the document has needs no second look
-    record = Record(houder, merged.gegevens, merged.tekst, records[0].bewijs)
-    if merged.gegevens.get("id") != doc_id:
+    _ask_for_missing(merged.front_matter, beslissingen)
+    beslissingen[:] = [decision for decision in beslissingen if decision.field not in merged.front_matter]  # what the document has needs no second look
+    record = Record(houder, merged.front_matter, merged.tekst, records[0].bewijs)
+    if merged.front_matter.get("id") != doc_id:
         merged.anders.append(
-            f"id: de id blijft '{merged.gegevens.get('id')}' (de naam van het bestand en een deel van elk webadres); een nieuwe import zou "
+            f"id: de id blijft '{merged.front_matter.get('id')}' (de naam van het bestand en een deel van elk webadres); een nieuwe import zou "
             f"'{doc_id}' geven. Wilt u die, verander dan id en bestandsnaam samen, voordat het document gepubliceerd is."
         )
     return ImportResult(
@@ -152,8 +152,8 @@ def _with_lines(vraag: Ask | None, text: str) -> Callable[[str, list[Decision]],
     """The question for one field, with the letter's lines."""
     if vraag is None:
         return None
-    regels = text.splitlines()
-    return lambda veld, decisions: vraag(veld, decisions, regels)
+    lines = text.splitlines()
+    return lambda field, decisions: vraag(field, decisions, lines)
 
 
 def _fill_open(
@@ -164,36 +164,38 @@ def _fill_open(
     eigen = {"soort": letter.value("soort"), "datum": letter.value("datum"), "gemeente": slug}
     ingevuld: dict[str, str] = {}
     conflicten: dict[str, str] = {}
-    for veld, optie in OPTIONS.items():
-        waarde = opties[veld]
-        if waarde is None:
+    for field, optie in OPTIONS.items():
+        value = opties[field]
+        if value is None:
             continue
-        if eigen[veld] is None:
-            ingevuld[veld] = f"opgegeven met {optie}"
-            letter.set(veld, waarde, None, ingevuld[veld], replace=True)
-        elif str(eigen[veld]) != str(waarde):
-            conflicten[veld] = f"de brief noemt {veld} {eigen[veld]}; {optie} {waarde} is niet gebruikt."
-    for veld in OPTIONS:
-        if vraag is None or veld in ingevuld or eigen[veld] is not None:
+        if eigen[field] is None:
+            ingevuld[field] = f"opgegeven met {optie}"
+            letter.set(field, value, None, ingevuld[field], replace=True)
+        elif str(eigen[field]) != str(value):
+            conflicten[field] = f"de brief noemt {field} {eigen[field]}; {optie} {value} is niet gebruikt."
+    for field in OPTIONS:
+        if vraag is None or field in ingevuld or eigen[field] is not None:
             continue
-        antwoord = vraag(veld, [decision for decision in beslissingen if decision.veld == veld])
+        antwoord = vraag(field, [decision for decision in beslissingen if decision.field == field])
         if antwoord is not None:
-            ingevuld[veld] = ANSWERED
-            letter.set(veld, antwoord, None, ANSWERED, replace=True)
+            ingevuld[field] = ANSWERED
+            letter.set(field, antwoord, None, ANSWERED, replace=True)
     return ingevuld, conflicten
 
 
-def _ask_after_kind(gegevens: dict[str, Any], bewijs: dict[str, str], vraag: Callable[[str, list[Decision]], Any], beslissingen: Decisions) -> dict[str, str]:
+def _ask_after_kind(
+    front_matter: dict[str, Any], bewijs: dict[str, str], vraag: Callable[[str, list[Decision]], Any], beslissingen: Decisions
+) -> dict[str, str]:
     """Once the kind is known: the besluit of a response and the adviestype of an advice, when reading left them open."""
-    veld = {"reactie": "besluit", "advies": "adviestype"}.get(str(gegevens.get("soort")))
-    if veld is None or veld in gegevens:
+    field = {"reactie": "besluit", "advies": "adviestype"}.get(str(front_matter.get("soort")))
+    if field is None or field in front_matter:
         return {}
-    antwoord = vraag(veld, [decision for decision in beslissingen if decision.veld == veld])
+    antwoord = vraag(field, [decision for decision in beslissingen if decision.field == field])
     if antwoord is None:
         return {}
-    gegevens[veld] = antwoord
-    bewijs[veld] = ANSWERED
-    return {veld: ANSWERED}
+    front_matter[field] = antwoord
+    bewijs[field] = ANSWERED
+    return {field: ANSWERED}
 
 
 _HOW_TO_FILL = {
@@ -205,16 +207,16 @@ _HOW_TO_FILL = {
 }
 
 
-def _ask_for_missing(gegevens: dict[str, Any], beslissingen: Decisions) -> None:
+def _ask_for_missing(front_matter: dict[str, Any], beslissingen: Decisions) -> None:
     """Every required field (schema/document.schema.json) the import could not fill and no decision names yet."""
     required = list(load_schema(DOCUMENT_SCHEMA)["required"])
-    if gegevens.get("soort") == "reactie":
+    if front_matter.get("soort") == "reactie":
         required.append("reactie_op")
-    asked = {decision.veld for decision in beslissingen}
-    for veld in required:
-        if veld not in gegevens and veld not in asked:
-            hoe = _HOW_TO_FILL.get(veld, f"Vul '{veld}' zelf in.")
-            beslissingen.add(veld, "veld-niet-gevonden", f"dit verplichte veld staat niet in de brief, of we vonden het niet. {hoe}")
+    asked = {decision.field for decision in beslissingen}
+    for field in required:
+        if field not in front_matter and field not in asked:
+            hoe = _HOW_TO_FILL.get(field, f"Vul '{field}' zelf in.")
+            beslissingen.add(field, "veld-niet-gevonden", f"dit verplichte veld staat niet in de brief, of we vonden het niet. {hoe}")
 
 
 def _ocr_decision(info: OcrInfo) -> Decision:
@@ -237,9 +239,9 @@ def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) ->
         if council is not None and not any(decision.code == "gemeente-regionaal" for decision in beslissingen):
             slug, found = council
             beslissingen.withdraw("gemeente-onbekend")
-            letter.set("gemeente", found.waarde, found.regel, found.bewijs, replace=True)
+            letter.set("gemeente", found.value, found.line, found.bewijs, replace=True)
             return slug
-        if any(decision.veld == "gemeente" for decision in beslissingen):
+        if any(decision.field == "gemeente" for decision in beslissingen):
             return None
         beslissingen.add("gemeente", "gemeente-onbekend", "de brief noemt geen gemeente die we kennen. Geef haar op met --gemeente.")
         return None
@@ -257,28 +259,28 @@ def _gemeente_slug(archive: Archive, letter: Letter, beslissingen: Decisions) ->
 
 
 def _fields(letter: Letter) -> tuple[dict[str, Any], dict[str, str]]:
-    gegevens: dict[str, Any] = {}
+    front_matter: dict[str, Any] = {}
     bewijs: dict[str, str] = {}
-    for veld, found in letter.velden.items():
-        gegevens[veld] = str(found.waarde) if isinstance(found.waarde, Datum) else found.waarde
-        bewijs[veld] = found.evidence()
+    for field, found in letter.fields.items():
+        front_matter[field] = str(found.value) if isinstance(found.value, Datum) else found.value
+        bewijs[field] = found.evidence()
     if letter.kenmerken:
-        gegevens["kenmerken"] = {key: str(found.waarde) for key, found in letter.kenmerken.items()}
+        front_matter["kenmerken"] = {key: str(found.value) for key, found in letter.kenmerken.items()}
         for key, found in letter.kenmerken.items():
             bewijs[f"kenmerken.{key}"] = found.evidence()
-    return gegevens, bewijs
+    return front_matter, bewijs
 
 
-def _redact_fields(gegevens: dict[str, Any]) -> list[str]:
+def _redact_fields(front_matter: dict[str, Any]) -> list[str]:
     """Replace the personal data in every text of the front matter; what kind was removed, per field ('titel: een telefoonnummer')."""
     verwijderd: list[str] = []
-    for veld, waarde in list(text_fields(gegevens)):
-        schoon, weg = redact(waarde)
+    for field, value in list(text_fields(front_matter)):
+        schoon, weg = redact(value)
         if weg:
-            *parents, last = veld.split(".")
-            container: Any = gegevens
+            *parents, last = field.split(".")
+            container: Any = front_matter
             for part in parents:
                 container = container[int(part) if isinstance(container, list) else part]
             container[int(last) if isinstance(container, list) else last] = schoon
-            verwijderd += [f"{veld}: {soort}" for soort in weg]
+            verwijderd += [f"{field}: {soort}" for soort in weg]
     return verwijderd

@@ -88,15 +88,15 @@ def outcome(status: str | None) -> str:
 
 def compute_figures(archive: Archive, derived: dict[str, Derived]) -> list[Figures]:
     """The figures of the whole archive, then per gemeente (by name), per year (newest first) and per thema (by name)."""
-    adviezen = sorted((doc for doc in archive.documenten if doc.soort == "advies"), key=lambda d: d.id)
+    adviezen = sorted((doc for doc in archive.documents if doc.soort == "advies"), key=lambda d: d.id)
     by_id = archive.by_id()
     groups: list[tuple[str, str, str, list[Document]]] = [("archief", "alle", "Alle gemeenten", adviezen)]
     for slug, gemeente in sorted(archive.gemeenten.items(), key=lambda item: item[1].naam):
         members = [doc for doc in adviezen if doc.gemeente == slug]
         if members:
             groups.append(("gemeente", slug, gemeente.naam, members))
-    for jaar in sorted({doc.datum.jaar for doc in adviezen}, reverse=True):
-        groups.append(("jaar", str(jaar), str(jaar), [doc for doc in adviezen if doc.datum.jaar == jaar]))
+    for year in sorted({doc.datum.jaar for doc in adviezen}, reverse=True):
+        groups.append(("jaar", str(year), str(year), [doc for doc in adviezen if doc.datum.jaar == year]))
     for thema in sorted({thema for doc in adviezen for thema in doc.themas}):
         groups.append(("thema", thema, thema, [doc for doc in adviezen if thema in doc.themas]))
     weeks = {slug: gemeente.reactietermijn_weken for slug, gemeente in archive.gemeenten.items()}
@@ -104,7 +104,7 @@ def compute_figures(archive: Archive, derived: dict[str, Derived]) -> list[Figur
 
 
 def _figures(
-    soort: str, sleutel: str, naam: str, members: list[Document], derived: dict[str, Derived], by_id: dict[str, Document], weeks: dict[str, int]
+    soort: str, key: str, naam: str, members: list[Document], derived: dict[str, Derived], by_id: dict[str, Document], weeks: dict[str, int]
 ) -> Figures:
     counts = dict.fromkeys(OUTCOMES, 0)
     times: list[int] = []
@@ -121,7 +121,7 @@ def _figures(
         elif info.status == REACTIE_UITGEBLEVEN:
             known += 1
     termijnen = tuple(sorted({weeks[advies.gemeente] for advies in members if advies.gemeente in weeks}))
-    return Figures(soort, sleutel, naam, len(members), counts, tuple(sorted(times)), known, in_time, termijnen)
+    return Figures(soort, key, naam, len(members), counts, tuple(sorted(times)), known, in_time, termijnen)
 
 
 def _first_response(info: Derived, by_id: dict[str, Document]) -> Document | None:

@@ -1,6 +1,6 @@
 """The Cijfers page and the summaries on the home, gemeente and thema pages: texts, tables and charts of the figures.
 
-The figures come computed (content/cijfers.py, the same ones the open data holds). Charts are static SVG drawn at build
+The figures come computed (content/figures.py, the same ones the open data holds). Charts are static SVG drawn at build
 time by Vega-Lite (vl-convert): no JavaScript, no request to another host. Each chart is shown as an image with a text
 alternative beside a table holding the same numbers, and each bar segment carries the outcome's icon and share, so the
 chart is readable without colour. Names from content reach the SVG only as Vega text, which vl-convert escapes.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import vl_convert
 
-from adviesregister.content.cijfers import OUTCOMES, Figures
 from adviesregister.content.derive import BEANTWOORD, REACTIE_UITGEBLEVEN, WACHT_OP_REACTIE
+from adviesregister.content.figures import OUTCOMES, Figures
 from adviesregister.content.names import chart_url
 from adviesregister.site import dutch
 from adviesregister.site.views import STATUS_LABELS, join_words
@@ -71,7 +71,7 @@ def days(value: float | None) -> str:
 class OutcomeColumn:
     uitkomst: str
     icoon: str
-    naam: str
+    name: str
     betekenis: str
     """What the outcome means, in plain Dutch."""
 
@@ -85,7 +85,7 @@ class OutcomeColumn:
 class FigureRow:
     """One group in the tables, as text."""
 
-    naam: str
+    name: str
     adviezen: int
     uitkomsten: list[tuple[int, str]]
     """Per outcome: count and share."""
@@ -100,7 +100,7 @@ class FigureRow:
 
 @dataclass(frozen=True)
 class Chart:
-    bestand: str
+    file: str
     """The SVG's URL (relative to the site's root)."""
     titel: str
     beschrijving: str
@@ -112,9 +112,9 @@ class Chart:
 
 @dataclass(frozen=True)
 class FigureSection:
-    sleutel: str
+    key: str
     titel: str
-    rijen: list[FigureRow]
+    rows: list[FigureRow]
     grafieken: list[Chart]
 
 
@@ -160,13 +160,13 @@ SMALL_N = 10
 _TAKEN_OVER = (("overgenomen", "over"), ("deels overgenomen", "deels over"), ("niet overgenomen", "niet over"))
 
 
-def _which(aantal: int, total: int) -> str:
+def _which(count: int, total: int) -> str:
     """The advices meant, as the subject of a sentence: 'het advies', 'beide adviezen', 'alle 3 adviezen', '2 adviezen'."""
     if total == 1:
         return "het advies"
-    if aantal == total:
+    if count == total:
         return "beide adviezen" if total == 2 else f"alle {dutch.count(total, 'advies', 'adviezen')}"
-    return dutch.count(aantal, "advies", "adviezen")
+    return dutch.count(count, "advies", "adviezen")
 
 
 def outcome_sentence(adviezen: int, uitkomsten: dict[str, int]) -> str:
@@ -181,7 +181,7 @@ def outcome_sentence(adviezen: int, uitkomsten: dict[str, int]) -> str:
     if len(decided) == 1 and decided[0][0] == adviezen:
         them = "het" if adviezen == 1 else "ze allebei" if adviezen == 2 else f"ze alle {dutch.number(adviezen)}"
         return f"{first} Het college nam {them} {decided[0][1]}."
-    parts = [f"{dutch.number(aantal)} {words}" for aantal, words in decided]
+    parts = [f"{dutch.number(count)} {words}" for count, words in decided]
     # 'nam er 2 over, 1 deels en 1 niet': the particle 'over' is said once, after the first part
     parts[1:] = [part.removesuffix(" over") for part in parts[1:]]
     return f"{first} Het college nam er {join_words(parts)}."
@@ -247,7 +247,7 @@ def part_of(part: int, whole: int) -> str:
 
 def row(item: Figures) -> FigureRow:
     return FigureRow(
-        naam=item.naam,
+        name=item.naam,
         adviezen=item.adviezen,
         uitkomsten=[(item.uitkomsten[uitkomst], share(item.uitkomsten[uitkomst], item.adviezen)) for uitkomst in OUTCOMES],
         reactietijd_bekend=len(item.reactietijden),
@@ -329,12 +329,12 @@ def _outcome_svg(group: list[Figures]) -> str:
     for item in group:
         start = 0.0
         for uitkomst in OUTCOMES:
-            aantal = item.uitkomsten[uitkomst]
-            part = aantal / item.adviezen if item.adviezen else 0.0
+            count = item.uitkomsten[uitkomst]
+            part = count / item.adviezen if item.adviezen else 0.0
             if part:
                 # only where the segment is wide enough for it (the chart is 190 px wide); the table has every number
                 few = item.adviezen < SMALL_N
-                label = (dutch.number(aantal) if few else dutch.percent(aantal, item.adviezen)) if part >= (0.1 if few else 0.2) else ""
+                label = (dutch.number(count) if few else dutch.percent(count, item.adviezen)) if part >= (0.1 if few else 0.2) else ""
                 values.append(
                     {"groep": _group_label(item), "uitkomst": f"{_ICONS[uitkomst]} {_NAMES[uitkomst]}", "van": start, "tot": start + part, "label": label}
                 )

@@ -44,7 +44,7 @@ def load_project(project: Project) -> tuple[Archive | None, list[Problem]]:
 
 @dataclass(frozen=True)
 class CheckCaches:
-    """The results of the last build's costliest checks, kept in build/cache/ (content/cache.py): the privacy check's,
+    """The results of the last build's costliest checks, kept in build/cache/ (base/cache.py): the privacy check's,
     the letters' HTML (which site/render.py then reuses) and the originals' verdicts. Saved only for content without
     problems: content with problems builds nothing, not even the cache."""
 

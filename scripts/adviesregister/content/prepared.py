@@ -31,7 +31,7 @@ class Prepared:
 
     @property
     def cache(self) -> Path:
-        """Where the costly results per document are kept between builds (content/cache.py): build/cache/."""
+        """Where the costly results per document are kept between builds (base/cache.py): build/cache/."""
         return cache_folder(self.project.root)
 
     @cached_property

@@ -97,7 +97,7 @@ def export_open_data(prepared: Prepared, out: Path) -> ExportResult:
 
 def document_records(prepared: Prepared) -> list[dict[str, Any]]:
     """One record per document, ordered by id. A letter's plain text is the costliest step per document, so it is kept
-    between builds (content/cache.py)."""
+    between builds (base/cache.py)."""
     archive, derived, publishable = prepared.archive, prepared.derived, prepared.publishable
     documents = sorted(archive.documents, key=lambda d: d.id)
     texts = [doc.tekst for doc in documents]

@@ -122,7 +122,7 @@ def _newest_first(views: dict[str, DocumentView]) -> list[DocumentView]:
 
 def _write_documents(writer: _Writer, prepared: Prepared, ordered: list[DocumentView]) -> None:
     """Each document's page, with its letter's sanitised HTML: the costliest step per page, so it is kept between
-    builds (content/cache.py; the check made most of it already)."""
+    builds (base/cache.py; the check made most of it already)."""
     dates = prepared.history.dates
     texts = [view.doc.tekst for view in ordered]
     letters = cached_map(letter_html, texts, [text_key(text) for text in texts], prepared.cache, "brieven")  # the costliest step per page

@@ -16,7 +16,8 @@ from bench_site import write_archive
 
 from adviesregister.content.project import Project
 from adviesregister.opendata.downloads import DOWNLOAD_FILES
-from adviesregister.pipeline import prepare, write_export
+from adviesregister.opendata.files import export_open_data
+from adviesregister.pipeline import prepare
 
 
 def measure(count: int) -> None:
@@ -28,7 +29,7 @@ def measure(count: int) -> None:
         assert prepared is not None, problems[:5]
         out = root / "open-data"
         start = time.perf_counter()
-        result = write_export(prepared, out)
+        result = export_open_data(prepared, out)
         seconds = time.perf_counter() - start
         print(f"\n{count} documenten: export in {seconds:.1f} s ({len(result.files)} bestanden)")
         for name in DOWNLOAD_FILES:

@@ -31,7 +31,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.project import Project
-from adviesregister.pipeline import build_site, prepare, write_export
+from adviesregister.opendata.files import export_open_data
+from adviesregister.pipeline import build_site, prepare
 from adviesregister.site.engine import index_search
 from adviesregister.site.render import render_site
 
@@ -60,7 +61,7 @@ def build_once(root: Path, with_nav: bool) -> dict[str, object]:
     assert prepared is not None, [str(p) for p in problems[:5]]
     archive = prepared.archive
     start = time.perf_counter()
-    export = write_export(prepared, project.pages / OPEN_DATA)
+    export = export_open_data(prepared, project.pages / OPEN_DATA)
     timings["open data"] = time.perf_counter() - start
     start = time.perf_counter()
     render_site(prepared, export)

@@ -66,11 +66,12 @@ def run_cli(args: Sequence[str | Path]) -> Result:
 
 def export(project: Project, out: Path) -> list[dict[str, Any]]:
     """The open data of a checked project, written into `out`: its records."""
-    from adviesregister.pipeline import prepare, write_export
+    from adviesregister.opendata.files import export_open_data
+    from adviesregister.pipeline import prepare
 
     prepared, problems = prepare(project)
     assert prepared is not None, problems
-    return write_export(prepared, out).records
+    return export_open_data(prepared, out).records
 
 
 def copy_project(target: Path, content: Path | None = None) -> Project:

@@ -5,14 +5,13 @@ the site engine and the search index.
     render_pages   prepare → open data → Markdown pages in build/pages/
     build_site     prepare → (holding the archive lock) open data → pages → mkdocs build --strict → Pagefind,
                    into a new folder beside site/ that takes site/'s place only when complete
-    write_export   prepare → open data in any folder
+    export         prepare → export_open_data(prepared, out): the open data in any folder (the CLI's `export`)
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from adviesregister.base.atomic import archive_lock, new_folder_for
 from adviesregister.base.folders import remove_links
@@ -23,7 +22,7 @@ from adviesregister.content.model import Problem
 from adviesregister.content.names import OPEN_DATA
 from adviesregister.content.prepared import Prepared
 from adviesregister.content.project import Project
-from adviesregister.opendata.files import ExportResult, export_open_data
+from adviesregister.opendata.files import export_open_data
 from adviesregister.site.engine import index_search, run_mkdocs, site_folder
 from adviesregister.site.render import render_site
 
@@ -53,11 +52,6 @@ def prepare(project: Project) -> tuple[Prepared | None, list[Problem]]:
     return Prepared(project, archive, derive_archive(archive, today), today), []
 
 
-def write_export(prepared: Prepared, out: Path) -> ExportResult:
-    """The open data of the prepared archive, into `out`."""
-    return export_open_data(prepared, out)
-
-
 def render_pages(project: Project) -> BuildResult:
     """Check the content, then write the open data and the site's Markdown pages; nothing is written if there are problems."""
     start = time.perf_counter()
@@ -73,7 +67,7 @@ def _write_pages(prepared: Prepared) -> BuildResult:
     # a link (or pipe) committed into build/ is removed, never followed; any other file this build does not write is
     # removed by the page writer before MkDocs runs. (Emptying build/pages/ instead costs 20 s at 3,000 documents.)
     remove_links(prepared.project.root / "build")
-    export = write_export(prepared, prepared.project.pages / OPEN_DATA)
+    export = export_open_data(prepared, prepared.project.pages / OPEN_DATA)
     pages = render_site(prepared, export)
     return BuildResult(documents=len(prepared.archive.documents), pages=pages, warnings=prepared.history.warnings)
 

@@ -34,7 +34,8 @@ from adviesregister.importer.template import new_for_archive, write_new
 from adviesregister.inbox import INBOX, InboxError, run_inbox
 from adviesregister.inbox_rapport import Links, format_inbox_report
 from adviesregister.new_archive import Council, find_gemeente, folder_problem, write_archive
-from adviesregister.pipeline import build_site, prepare, write_export
+from adviesregister.opendata.files import export_open_data
+from adviesregister.pipeline import build_site, prepare
 from adviesregister.preview import serve_preview
 from adviesregister.site.engine import built_site_folder
 from adviesregister.site.guide import contributing_text
@@ -221,7 +222,7 @@ def import_(
     vraag = TerminalQuestions(archive.gemeenten) if interactive else None
     show_bar = len(files) > 1 and not as_json and vraag is None
     with click.progressbar(files, label="Brieven lezen", file=sys.stderr, show_pos=True) if show_bar else nullcontext(files) as bar:
-        batch = read_letters(project, archive, bar, options, vraag, refused=lambda message: click.echo(message, err=True))
+        batch = read_letters(project, archive, bar, options, vraag, refused=lambda refusal: click.echo(f"{refusal.path}: {refusal.message()}", err=True))
     written = write_letters(project, batch, force, dry_run)
     if as_json:
         click.echo(json.dumps([record_json(result) for result in batch.results], ensure_ascii=False, indent=2, sort_keys=True))
@@ -240,7 +241,7 @@ def _show_written(written: list[Written], reports: bool, force: bool) -> None:
         if reports:
             click.echo(format_report(item.result, force=force))
         if item.error is not None:
-            click.echo(item.error, err=True)
+            click.echo(f"{item.result.file}: {item.error}", err=True)
         elif reports and not item.overgeslagen:
             for path in item.paden:
                 click.echo(f"  geschreven: {path}")
@@ -341,7 +342,7 @@ def export(out: Path, root: Path) -> None:
     target = _out_folder(project, out, EXPORT_MARKER, "export", own=site)
     prepared = _prepared(project, "Open data niet geschreven.")
     remove_links(target)  # the files are written in place: never through a link
-    result = write_export(prepared, target)
+    result = export_open_data(prepared, target)
     if not target.resolve().is_relative_to(site.resolve()):  # the build's site/ is replaced whole by the next build
         write_marker(target, EXPORT_MARKER)
     for waarschuwing in prepared.history.warnings:  # a commit time held to [1970, today], as build says

@@ -16,14 +16,11 @@ from pathlib import Path
 
 from adviesregister.base.errors import AdviesregisterError
 from adviesregister.base.folders import inbox_problem
-from adviesregister.content.extract import ExtractError
 from adviesregister.content.load import load_archive
 from adviesregister.content.model import Archive
 from adviesregister.content.project import Project
-from adviesregister.importer.letter_import import import_letter
-from adviesregister.importer.linking import add_to_archive
-from adviesregister.importer.result import ImportRefusedError, ImportResult
-from adviesregister.importer.writing import write_result
+from adviesregister.importer.result import ImportResult
+from adviesregister.importer.run import Options, read_letters, write_letters
 
 INBOX = "nieuw"
 """The folder, relative to the project, where letters are uploaded."""
@@ -99,15 +96,13 @@ def run_inbox(project: Project, folder: str = INBOX, commit: bool = False) -> Ou
         return outcome
     tracked = set(_git(project, "ls-files", "-z", "--", folder).split("\0")) if commit else set()
     archive, _ = load_archive(project)
+    outcome.brieven = _import(project, archive, paths)
     changed: list[str] = []
-    for path in paths:
-        file = project.relative(path)
-        letter = _import_one(project, archive, path, file)
-        outcome.brieven.append(letter)
+    for path, letter in zip(paths, outcome.brieven, strict=True):
         if letter.error is not None:
             continue
         path.unlink()
-        changed += [*letter.geschreven, *([file] if file in tracked else [])]
+        changed += [*letter.geschreven, *([letter.file] if letter.file in tracked else [])]
     placeholder = project.root / folder / PLACEHOLDER
     if len(outcome.mislukt) < len(outcome.brieven) and not placeholder.exists():  # the folder stays when its last letter left
         placeholder.write_text(PLACEHOLDER_TEXT, encoding="utf-8")
@@ -117,26 +112,21 @@ def run_inbox(project: Project, folder: str = INBOX, commit: bool = False) -> Ou
     return outcome
 
 
-def _import_one(project: Project, archive: Archive, path: Path, file: str) -> InboxFile:
-    """One letter read and written as `import --geen-vragen` does; its Dutch error when it was not."""
-    try:
-        result = import_letter(project, archive, path)
-    except (ExtractError, ImportRefusedError) as err:
-        return InboxFile(file, error=str(err))
-    if result.geen_brief is not None:
-        return InboxFile(
-            file,
-            result,
-            error=f"{result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met 'adviesregister import --toch'.",
-        )
-    if result.houder is not None:  # the archive holds this original already: nothing to write, the upload can go
-        return InboxFile(file, result)
-    try:
-        geschreven = write_result(project, result)
-    except ImportRefusedError as err:
-        return InboxFile(file, result, error=str(err))
-    add_to_archive(archive, result.records)
-    return InboxFile(file, result, geschreven=tuple(geschreven))
+def _import(project: Project, archive: Archive, paths: list[Path]) -> list[InboxFile]:
+    """The letters read and written as `import --geen-vragen` does (importer/run.py, the same batch), in the inbox's
+    order: a letter the archive holds already is no error (nothing to write, the upload can go)."""
+    batch = read_letters(project, archive, paths, Options())
+    refused = {refusal.path: refusal for refusal in batch.refused}
+    written = iter(write_letters(project, batch, force=False, dry_run=False))
+    letters = []
+    for path in paths:
+        file = project.relative(path)
+        if path in refused:
+            letters.append(InboxFile(file, refused[path].result, refused[path].message("'adviesregister import --toch'")))
+        else:
+            done = next(written)
+            letters.append(InboxFile(file, done.result, done.error, done.paden))
+    return letters
 
 
 def _commit(project: Project, changed: list[str], outcome: Outcome) -> str | None:

@@ -31,6 +31,24 @@ class Options:
     ocr: bool | None = None
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A letter the import did not take."""
+
+    path: Path
+    reason: str
+    """Why, in Dutch, without the letter's path."""
+    result: ImportResult | None = None
+    """What was read, when it was read but is no letter (a web page, minutes …): an import with --toch takes it anyway."""
+
+    def message(self, toch: str = "--toch") -> str:
+        """What the person reads: the reason, and for a text that is no letter how to import it anyway (`toch`: how
+        the caller's person gives that option)."""
+        if self.result is not None:
+            return f"{self.reason}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met {toch}."
+        return self.reason
+
+
 @dataclass
 class Batch:
     """What reading the letters of one import gave."""
@@ -39,8 +57,8 @@ class Batch:
     """The letters read, in the order given."""
     rows: list[Row] = field(default_factory=list)
     """One row per letter for the closing table, the refused ones too."""
-    refused: list[str] = field(default_factory=list)
-    """Per letter not read or not a letter: why, in Dutch, with its path."""
+    refused: list[Refusal] = field(default_factory=list)
+    """The letters not read, or no letter (without `toch`)."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +69,7 @@ class Written:
     paden: tuple[str, ...] = ()
     """The files written, from the project."""
     error: str | None = None
-    """Why nothing was written, in Dutch, with the letter's path; None when it was written or not meant to be."""
+    """Why nothing was written, in Dutch (without the letter's path); None when it was written or not meant to be."""
     overgeslagen: bool = False
     """Not written on purpose: a dry run, or a letter the archive holds already without --force."""
 
@@ -62,10 +80,10 @@ def read_letters(
     files: Iterable[Path],
     options: Options,
     vraag: TerminalQuestions | None = None,
-    refused: Callable[[str], None] = lambda _: None,
+    refused: Callable[[Refusal], None] = lambda _: None,
 ) -> Batch:
     """Read each letter; a later one may link to an advice an earlier one brought (`archive` grows). A letter that cannot
-    be read, or is no letter (without `toch`), is refused: `refused` gets the message at once, while the batch goes on."""
+    be read, or is no letter (without `toch`), is refused: `refused` gets it at once, while the batch goes on."""
     batch = Batch()
     for path in files:
         if vraag is not None:
@@ -75,11 +93,10 @@ def read_letters(
                 project, archive, path, options.gemeente, options.datum, toch=options.toch, ocr=options.ocr, soort=options.soort, vraag=vraag
             )
         except (ExtractError, ImportRefusedError) as err:
-            _refuse(batch, refused, f"{path}: {err}", refused_row(str(path), "niet gelezen"))
+            _refuse(batch, refused, Refusal(path, str(err)), refused_row(str(path), "niet gelezen"))
             continue
         if result.geen_brief is not None:
-            message = f"{path}: {result.geen_brief}. Er is niets geschreven. Is het toch een brief of stuk voor het archief? Importeer het dan met --toch."
-            _refuse(batch, refused, message, refused_row(str(path), "geen brief"))
+            _refuse(batch, refused, Refusal(path, result.geen_brief, result), refused_row(str(path), "geen brief"))
             continue
         if result.houder is None:
             add_to_archive(archive, result.records)
@@ -88,10 +105,10 @@ def read_letters(
     return batch
 
 
-def _refuse(batch: Batch, refused: Callable[[str], None], message: str, row: Row) -> None:
-    batch.refused.append(message)
+def _refuse(batch: Batch, refused: Callable[[Refusal], None], refusal: Refusal, row: Row) -> None:
+    batch.refused.append(refusal)
     batch.rows.append(row)
-    refused(message)
+    refused(refusal)
 
 
 def write_letters(project: Project, batch: Batch, force: bool, dry_run: bool) -> list[Written]:
@@ -105,7 +122,7 @@ def write_letters(project: Project, batch: Batch, force: bool, dry_run: bool) ->
         try:
             done.append(Written(result, tuple(write_result(project, result, force))))
         except ImportRefusedError as err:
-            done.append(Written(result, error=f"{result.file}: {err}"))
+            done.append(Written(result, error=str(err)))
     return done
 
 

@@ -21,7 +21,7 @@ from adviesregister.content.links import LinkTargets, check_links, link_targets
 from adviesregister.content.load import load_archive
 from adviesregister.content.markup import content_page_html, letter_html, visible_text
 from adviesregister.content.model import Archive, ContentPage, Document, Gemeente, Problem
-from adviesregister.content.names import RESERVED_NAMES, reserved_name_message
+from adviesregister.content.names import RESERVED_NAMES, page_url, reserved_name_message
 from adviesregister.content.originals import check_originals, originals_cache
 from adviesregister.content.parse import ParseError, parse_document, read_content_file
 from adviesregister.content.paths import find_links_outside_content, find_unsafe_files, source_problem
@@ -115,7 +115,7 @@ def check_archive(
     problems += check_cycles(archive.documents, by_id)
     targets = link_targets(archive, site_url)
     for doc, letter in pairs:  # a link in a letter, as the page shows it
-        problems += check_links(doc.path, doc.tekst, doc.text_line, letter, f"documenten/{doc.id}/", targets, anchors=False)
+        problems += check_links(doc.path, doc.tekst, doc.text_line, letter, page_url(doc.id), targets, anchors=False)
     for page in archive.pages:
         problems += check_content_page(page, targets)
     return problems

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import html as lxml_html
 
 from adviesregister.content.model import Archive, Problem
-from adviesregister.content.names import RESERVED_PAGES, thema_url, year_url
+from adviesregister.content.names import GEMEENTEN, JAREN, OVERVIEW, RESERVED_PAGES, STATUSSEN, THEMAS, thema_url, year_url
 
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
 """The kinds of address a link may have besides a page of the site (the sanitiser's url_schemes, content/markup.py)."""
@@ -121,13 +121,14 @@ def _leads_somewhere(path: str, address: str, targets: LinkTargets) -> bool:
     if not parts:
         return True  # the home
     first, rest = parts[0], parts[1:]
-    if first == "documenten":  # the overview (and its further pages, 'pagina/2/'), or one document
+    folder = f"{first}/"  # the site's folders are named in content/names.py
+    if folder == OVERVIEW:  # the overview (and its further pages, 'pagina/2/'), or one document
         return not rest or _further_page(rest) or (len(rest) == 1 and rest[0] in targets.documents)
-    if first == "gemeenten":
+    if folder == GEMEENTEN:
         return _listing(rest, targets.gemeenten)
-    if first in ("themas", "jaren"):
-        return _listing(rest, frozenset(name.partition("/")[2] for name in targets.lijsten if name.startswith(f"{first}/")))
-    if first == "status":  # a status is computed at the build (from the day's date): any one name
+    if folder in (THEMAS, JAREN):
+        return _listing(rest, frozenset(name.partition("/")[2] for name in targets.lijsten if name.startswith(folder)))
+    if folder == STATUSSEN:  # a status is computed at the build (from the day's date): any one name
         return len(rest) <= 1 or _further_page(rest[1:])
     if first in targets.pages:
         return not rest

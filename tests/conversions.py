@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import random
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +15,26 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
 
-def to_docx(text: str, path: Path) -> Path:
-    """One Word paragraph per line; tabs stay tabs (Word tab stops)."""
+def to_docx(text: str, path: Path, publishable: bool = False) -> Path:
+    """One Word paragraph per line; tabs stay tabs (Word tab stops). `publishable`: as an office saves a letter for
+    publishing, with no author in its properties and no thumbnail picture (else the archive withholds its original)."""
     document = docx.Document()
     for line in text.split("\n"):
         document.add_paragraph(line)
-    document.save(str(path))
+    if not publishable:
+        document.save(str(path))
+        return path
+    document.core_properties.author = ""
+    document.core_properties.last_modified_by = ""
+    saved = io.BytesIO()
+    document.save(saved)
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename != "docProps/thumbnail.jpeg":
+                data = source.read(item)
+                if item.filename == "_rels/.rels":
+                    data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
+                target.writestr(item, data)
     return path
 
 

@@ -4,16 +4,14 @@ fields to fill; a second run changes nothing; an original with personal data is 
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 import yaml
-from conversions import to_pdf
+from conversions import to_docx, to_pdf
 from playwright.sync_api import Page
 
 from adviesregister.inbox import PLACEHOLDER
@@ -85,31 +83,10 @@ def archief(tmp_path: Path) -> Path:
     git(root, "switch", "-q", "-c", BRANCH)
     (root / "nieuw").mkdir()
     to_pdf(ADVIES_PDF, root / "nieuw" / "advies ontmoeting.pdf")
-    word_letter(ADVIES_DOCX, root / "nieuw" / "advies-vervoer.docx")
+    to_docx(ADVIES_DOCX, root / "nieuw" / "advies-vervoer.docx", publishable=True)
     git(root, "add", "nieuw")
     git(root, "commit", "-q", "-m", "Add files via upload")
     return root
-
-
-def word_letter(text: str, path: Path) -> None:
-    """A Word letter as an office saves it for publishing: no author in its properties and no thumbnail picture (else
-    its original is withheld)."""
-    import docx
-
-    document = docx.Document()
-    for line in text.split("\n"):
-        document.add_paragraph(line)
-    document.core_properties.author = ""
-    document.core_properties.last_modified_by = ""
-    saved = io.BytesIO()
-    document.save(saved)
-    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            if item.filename != "docProps/thumbnail.jpeg":
-                data = source.read(item)
-                if item.filename == "_rels/.rels":
-                    data = re.sub(rb"<Relationship [^>]*thumbnail[^>]*/>", b"", data)
-                target.writestr(item, data)
 
 
 def inbox(root: Path, *args: str) -> tuple[int, str, str]:
